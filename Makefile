@@ -1,0 +1,34 @@
+# The two commands of the README: `make run` and `make test`. Everything is installed here.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= workreport.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup ingest-samples serve clean bench
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+ingest-samples: setup
+	$(BIN)/workreport ingest samples --db $(DB)
+
+run: ingest-samples
+	$(BIN)/workreport serve --db $(DB) --host $(HOST) --port $(PORT)
+
+test: setup
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+bench: setup
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) *.egg-info src/*.egg-info .pytest_cache

@@ -1,0 +1,68 @@
+"""What every check shares: the report's lines, compiled rule patterns, finding helpers."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from .. import rules
+from ..model import Document, Report
+from ..textnorm import norm
+
+# Only these characters change under norm(); most lines have none, so skip the slow translate.
+_NEEDS_NORM = re.compile("[\uff01-\uff5e\u3000\u00a0\u200b\u200d\ufeff]")
+
+
+def fast_norm(text: str) -> str:
+    return norm(text) if _NEEDS_NORM.search(text) else text
+
+
+@lru_cache(maxsize=None)
+def patterns(table: str, key: str) -> tuple[tuple[str, re.Pattern, dict], ...]:
+    """(rule id, compiled pattern, entry) of every entry with a pattern under ``key``."""
+    return tuple(
+        (e["id"], re.compile(e["pattern"]), e) for e in rules.load(table)[key] if e.get("pattern")
+    )
+
+
+def report_lines(doc: Document, report: Report) -> list[tuple[int, str, str]]:
+    """(line, text, normalised text) of the report's text lines (furniture left out)."""
+    seen: set[int] = set()
+    out = []
+    for p in report.paragraphs:
+        for ln, _ in p.pieces:
+            if ln in seen or not 1 <= ln <= len(doc.lines):
+                continue
+            seen.add(ln)
+            text = doc.lines[ln - 1]
+            out.append((ln, text, fast_norm(text)))
+    if not report.paragraphs:  # a report built without paragraphs: every non-blank line
+        for ln in range(report.start_line, report.end_line + 1):
+            text = doc.lines[ln - 1]
+            if text.strip():
+                out.append((ln, text, fast_norm(text)))
+    out.sort()
+    return out
+
+
+class Joined:
+    """The report's lines joined by newlines, to run a pattern once per report, not per line.
+
+    ``locate`` maps an offset of the joined text back to (line, offset in that line).
+    """
+
+    __slots__ = ("text", "norm", "starts", "numbers")
+
+    def __init__(self, lines: list[tuple[int, str, str]]):
+        self.text = "\n".join(t for _, t, _ in lines)
+        self.norm = "\n".join(n for _, _, n in lines)
+        self.numbers = [ln for ln, _, _ in lines]
+        self.starts = []
+        pos = 0
+        for _, t, _ in lines:
+            self.starts.append(pos)
+            pos += len(t) + 1
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, offset) - 1
+        return self.numbers[i], offset - self.starts[i]

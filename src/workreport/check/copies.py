@@ -1,0 +1,71 @@
+"""Text copied between different reports of one compilation (near-duplicate paragraphs).
+
+Paragraphs become sets of hashed character shingles (punctuation and spaces dropped); an
+inverted index finds candidate pairs in linear time, shingles shared by many paragraphs
+(stock political phrases) are ignored, and a pair with Jaccard similarity over the threshold
+is reported at both places.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..model import Finding, Report
+from ..textnorm import norm
+
+SHINGLE = 8
+MIN_CHARS = 40  # short paragraphs (headings, one-liners) are too generic to call copies
+THRESHOLD = 0.5
+COMMON = 6  # a shingle in more paragraphs than this is boilerplate, not copying
+SAMPLE = 4  # keep one shingle in SAMPLE (by content) for speed
+
+_DROP = re.compile(r"[\W_\d]+")
+# Shingles are kept when their first character's code point is a multiple of SAMPLE.
+_ANCHOR = re.compile(
+    "(?=([" + "".join(chr(c) for c in range(0x4E00, 0xA000) if c % SAMPLE == 0) + "]" + "." * (SHINGLE - 1) + "))"
+)
+
+
+def _shingles(text: str) -> set[str]:
+    """A content-chosen quarter of the shingles: the same text always keeps the same ones, so
+    two copies keep matching samples and the Jaccard estimate stays fair (and deterministic)."""
+    t = _DROP.sub("", norm(text))
+    return {m.group(1) for m in _ANCHOR.finditer(t)}
+
+
+def find_copies(reports: list[Report]) -> dict[int, list[Finding]]:
+    """Findings per report index."""
+    paras = []  # (report index, paragraph, shingles)
+    for ri, r in enumerate(reports):
+        for p in r.paragraphs:
+            if len(p.text) >= MIN_CHARS:
+                paras.append((ri, p, _shingles(p.text)))
+    df = Counter(h for _, _, sh in paras for h in sh)
+    index: dict[str, list[int]] = defaultdict(list)
+    for pi, (_, _, sh) in enumerate(paras):
+        for h in sh:
+            if df[h] <= COMMON:
+                index[h].append(pi)
+    out: dict[int, list[Finding]] = defaultdict(list)
+    for pi, (ri, p, sh) in enumerate(paras):
+        shared: Counter = Counter()
+        for h in sh:
+            if df[h] > COMMON:
+                continue
+            for pj in index[h]:
+                if pj > pi and paras[pj][0] != ri:
+                    shared[pj] += 1
+        for pj, n in shared.items():
+            rj, q, sq = paras[pj]
+            jac = n / (len(sh) + len(sq) - n)
+            if jac < THRESHOLD or n < 3:
+                continue
+            for (a, pa, rb, pb) in ((ri, p, rj, q), (rj, q, ri, p)):
+                other = reports[rb]
+                who = other.unit or f"report at line {other.start_line}"
+                out[a].append(Finding(
+                    line=pa.line_start, rule="duplicate_text", severity="warning",
+                    message=f"paragraph is {jac:.0%} the same as line {pb.line_start} ({who}); copied text?",
+                    wrong=pa.text[:30], right=None,
+                ))
+    return out

@@ -1,0 +1,88 @@
+"""Lost or broken ordinals: "()" headings, gaps and repeats in a sequence, an ordinal cut away
+from its heading text."""
+from __future__ import annotations
+
+from ..model import Document, Finding, Report, Section, walk_sections
+from .common import patterns, report_lines
+
+_CN = "一二三四五六七八九十"
+
+
+def _cn(n: int) -> str:
+    if n <= 10:
+        return _CN[n - 1]
+    if n < 20:
+        return "十" + (_CN[n - 11] if n > 10 else "")
+    return _CN[n // 10 - 1] + "十" + (_CN[n % 10 - 1] if n % 10 else "")
+
+
+def _lost(doc: Document, report: Report, lines) -> list[Finding]:
+    by_line = {s.line: s for s in walk_sections(report.sections)}
+    out = []
+    run = 0  # position among consecutive lost "()" headings, for a suggestion when the outline has none
+    last_top = None
+    for ln, text, nt in lines:
+        for rid, pat, _ in patterns("checks", "lost_ordinal"):
+            m = pat.match(nt)
+            if not m:
+                continue
+            sec = by_line.get(ln)
+            chain_top = next((s.line for s in report.sections if s.line <= ln <= (s.end_line or s.line)), None)
+            if chain_top != last_top:
+                run, last_top = 0, chain_top
+            run += 1
+            right_ord = (sec.inferred_ordinal if sec and sec.inferred_ordinal else f"({_cn(run)})")
+            wrong = text[m.start():m.end()].strip()
+            out.append(Finding(
+                line=ln, rule="missing_ordinal", severity="error",
+                message=f"heading lost its ordinal: {wrong} should read {right_ord}",
+                wrong=text.strip()[:20], right=(right_ord + text[m.end():].strip())[:20],
+            ))
+    return out
+
+
+def _cut(lines) -> list[Finding]:
+    out = []
+    for (ln, text, nt), nxt in zip(lines, lines[1:] + [None]):
+        if not any(p.match(nt) for _, p, _ in patterns("checks", "bare_ordinal")):
+            continue
+        if nxt and any(p.match(nxt[2]) for _, p, _ in patterns("checks", "ordinal_tail")):
+            out.append(Finding(
+                line=ln, rule="broken_ordinal", severity="warning",
+                message=f"ordinal {text.strip()} is cut from its heading (line {nxt[0]}); join the two lines",
+                wrong=text.strip(), right=(text.strip() + nxt[1].strip())[:20],
+            ))
+    return out
+
+
+def _sequence(report: Report) -> list[Finding]:
+    """Gaps and repeats among siblings of one family (一、二、四、; (一)(二)(二))."""
+    out = []
+
+    def visit(children: tuple[Section, ...]):
+        by_family: dict[str, list[Section]] = {}
+        for s in children:
+            if s.value is not None and s.family:
+                by_family.setdefault(s.family, []).append(s)
+        for fam in by_family.values():
+            for prev, cur in zip(fam, fam[1:]):
+                if cur.value == prev.value + 1:
+                    continue
+                if cur.value == prev.value:
+                    what = f"ordinal {cur.ordinal} repeats the one on line {prev.line}"
+                elif cur.value > prev.value + 1:
+                    what = f"ordinal {cur.ordinal} follows {prev.ordinal} (line {prev.line}): a number is skipped"
+                else:
+                    continue  # a restart is a new list, not an error
+                out.append(Finding(line=cur.line, rule="ordinal_sequence", severity="warning", message=what,
+                                   wrong=cur.ordinal, right=None))
+        for s in children:
+            visit(s.children)
+
+    visit(report.sections)
+    return out
+
+
+def check(doc: Document, report: Report, lines=None) -> list[Finding]:
+    lines = lines if lines is not None else report_lines(doc, report)
+    return _lost(doc, report, lines) + _cut(lines) + _sequence(report)

@@ -1,0 +1,38 @@
+"""Leftover placeholders (xx, ×× in numbers, names, document numbers).
+
+One finding per line, listing every placeholder on it, so an anonymised text does not drown
+the user; a report where most lines carry placeholders gets one summary note at its start.
+"""
+from __future__ import annotations
+
+from ..model import Document, Finding, Report
+from .common import Joined, patterns, report_lines
+
+SUMMARY_SHARE = 0.3  # above this share of lines with placeholders the report reads as a template
+
+
+def check(doc: Document, report: Report, lines=None) -> list[Finding]:
+    lines = lines if lines is not None else report_lines(doc, report)
+    out: list[Finding] = []
+    j = Joined(lines)
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    for rid, pat, _ in patterns("checks", "placeholder"):
+        for m in pat.finditer(j.norm):
+            ln, col = j.locate(m.start())
+            by_line.setdefault(ln, []).append((col, col + m.end() - m.start()))
+    texts = {ln: text for ln, text, _ in lines}
+    for ln in sorted(by_line):
+        text, spans = texts[ln], sorted(by_line[ln])
+        shown = "、".join(dict.fromkeys(text[a:b] for a, b in spans[:6]))
+        more = f" 等{len(spans)}处" if len(spans) > 6 else (f" 共{len(spans)}处" if len(spans) > 1 else "")
+        out.append(Finding(
+            line=ln, rule="placeholder", severity="warning",
+            message=f"leftover placeholder(s): {shown}{more}; fill in the real value or name",
+            wrong=text[spans[0][0]:spans[0][1]], right=None,
+        ))
+    if lines and len(out) > SUMMARY_SHARE * len(lines) and len(out) >= 5:
+        out.insert(0, Finding(
+            line=report.start_line, rule="placeholder", severity="info",
+            message=f"{len(out)} of {len(lines)} lines hold placeholders: the report looks anonymised or unfinished",
+        ))
+    return out

@@ -1,0 +1,66 @@
+"""Unbalanced brackets and quotes (per paragraph), mixed half/full-width commas in one report."""
+from __future__ import annotations
+
+from .. import rules
+from ..model import Document, Finding, Report
+from .common import fast_norm, report_lines
+
+MIN_COMMAS = 20  # too few commas say nothing about a report's habit
+MINORITY = 0.05  # the rarer width must be at least this share to count as mixing
+
+
+def _balance(report: Report) -> list[Finding]:
+    out = []
+    pairs = rules.load("checks")["pairs"]
+    for p in report.paragraphs:
+        t = fast_norm(p.text)
+        for e in pairs:
+            o, c = e["open"], e["close"]
+            if t.count(o) == t.count(c):
+                continue  # balanced counts: an order slip (” … “) is too rare to pay a scan for
+            depth, bad = 0, None
+            for i, ch in enumerate(t):
+                if ch == o:
+                    depth += 1
+                elif ch == c:
+                    depth -= 1
+                    if depth < 0:
+                        bad = (i, f"closing {c} without an opening {o}")
+                        break
+            if bad is None and depth > 0:
+                bad = (t.rfind(o), f"{o} is never closed")
+            if bad is None:
+                continue
+            # A lost-ordinal heading "()" is balanced; an item marker like "1)" is a genre habit.
+            if o == "(" and bad[1].startswith("closing") and t[: bad[0]].strip().isdigit():
+                continue
+            line, col = p.line_at(bad[0])
+            out.append(Finding(line=line, rule="unbalanced_pair", severity="warning",
+                               message=f"{bad[1]} in this paragraph", wrong=p.text[max(0, bad[0] - 6):bad[0] + 6],
+                               right=None))
+    return out
+
+
+def _width(lines) -> list[Finding]:
+    half = full = 0
+    first_half = first_full = None
+    for ln, text, _ in lines:
+        h, f = text.count(","), text.count("，")
+        half += h
+        full += f
+        if h and first_half is None:
+            first_half = ln
+        if f and first_full is None:
+            first_full = ln
+    total = half + full
+    if total < MIN_COMMAS or min(half, full) < MINORITY * total:
+        return []
+    minority_line = first_half if half < full else first_full
+    return [Finding(line=minority_line, rule="mixed_width", severity="info",
+                    message=f"half-width and full-width commas are mixed in this report ({half} , vs {full} ，)",
+                    wrong="," if half < full else "，", right="，" if half < full else ",")]
+
+
+def check(doc: Document, report: Report, lines=None) -> list[Finding]:
+    lines = lines if lines is not None else report_lines(doc, report)
+    return _balance(report) + _width(lines)

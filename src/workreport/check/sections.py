@@ -1,0 +1,30 @@
+"""Missing parts: a year-end report with no problems section or no plan for the next year."""
+from __future__ import annotations
+
+from ..extract.plans import is_plan_heading
+from ..model import Document, Finding, Report, walk_sections
+from .common import patterns
+
+
+def _matches(key: str, text: str) -> bool:
+    return any(p.search(text) for _, p, _ in patterns("checks", key))
+
+
+def check(doc: Document, report: Report, lines=None) -> list[Finding]:
+    secs = list(walk_sections(report.sections))
+    top = list(report.sections)
+    if len(top) < 2:
+        return []  # no outline to judge by
+    year_end = any(s.role in ("achievements", "overview") or _matches("year_end_heading", s.heading) for s in top)
+    if not year_end:
+        return []
+    has_problems = any(s.role == "problems" or _matches("problems_heading", s.heading) for s in secs)
+    has_plan = any(s.role == "plan" or is_plan_heading(s.heading) for s in secs)
+    out = []
+    if not has_problems:
+        out.append(Finding(line=report.start_line, rule="missing_section", severity="info",
+                           message="the report reviews the year but has no section on problems or shortcomings"))
+    if not has_plan:
+        out.append(Finding(line=report.start_line, rule="missing_section", severity="info",
+                           message="the report reviews the year but states no plan for the next year"))
+    return out

@@ -1,0 +1,133 @@
+"""Typos from the confusion list, near misses of fixed phrases, doubled words (data: typos.yaml)."""
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+
+from .. import rules
+from ..model import Document, Finding, Report
+from .common import Joined, patterns, report_lines
+
+
+@lru_cache(maxsize=1)
+def _phrase_variants():
+    """One alternation of literal near-miss variants, and what each stands for.
+
+    Deletion variants drop one interior character; substitution variants (opt-in) replace one
+    character with any other Chinese character.  Every alternative starts with a literal so the
+    regex engine can skip most positions by their first character: a replaced first character
+    is matched as the literal tail and the character before it is checked afterwards.
+    """
+    variants: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    tails: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    alts: list[str] = []
+    for e in rules.load("typos")["fixed_phrases"]:
+        exc = tuple(e.get("except", []))
+        for w in e["words"]:
+            for i in range(1, len(w) - 1):
+                v = w[:i] + w[i + 1:]
+                if len(v) >= 3 and v not in exc and v not in variants:
+                    variants[v] = (e["id"], w, exc)
+                    alts.append(re.escape(v))
+            if e.get("substitution"):
+                tails[w[1:]] = (e["id"], w, exc)
+                alts.append(re.escape(w[1:]))
+                for i in range(1, len(w)):
+                    variants[w[:i] + "\0" + w[i + 1:]] = (e["id"], w, exc)
+                    alts.append(re.escape(w[:i]) + f"(?!{re.escape(w[i])})[\u4e00-\u9fff]" + re.escape(w[i + 1:]))
+    alts.sort(key=len, reverse=True)
+    return re.compile("|".join(alts)), variants, tails
+
+
+@lru_cache(maxsize=1)
+def _all_words() -> tuple[str, ...]:
+    return tuple(w for e in rules.load("typos")["fixed_phrases"] for w in e["words"])
+
+
+def _lookup(found: str, variants) -> tuple[str, str, tuple[str, ...]] | None:
+    if found in variants:
+        return variants[found]
+    for i in range(len(found)):
+        key = found[:i] + "\0" + found[i + 1:]
+        if key in variants:
+            return variants[key]
+    return None
+
+
+def _phrases(text: str, nt: str) -> list[Finding]:
+    pat, variants, tails = _phrase_variants()
+    out = []
+    for m in pat.finditer(nt):
+        a, b = m.start(), m.end()
+        hit = _lookup(m.group(), variants)
+        if not hit and m.group() in tails:
+            rid, right, exc = tails[m.group()]
+            prev = nt[a - 1] if a else ""
+            if not ("\u4e00" <= prev <= "\u9fff") or prev == right[0]:
+                continue
+            hit, a = tails[m.group()], a - 1
+        if not hit:
+            continue
+        rid, right, exc = hit
+        # A real word that contains the variant, or a set phrase around it, is fine.
+        if any(w in nt[max(0, a - len(w)):b + len(w)] for w in exc + _all_words()):
+            continue
+        wrong = text[a:b]
+        out.append(Finding(
+            line=a, rule="typo", severity="error",
+            message=f"{wrong!r} looks like the set phrase {right!r} with a character missing or wrong",
+            wrong=wrong, right=right,
+        ))
+    return out
+
+
+def _confusions(text: str, nt: str) -> list[Finding]:
+    out = []
+    for rid, pat, e in patterns("typos", "confusions"):
+        for m in pat.finditer(nt):
+            wrong = text[m.start():m.end()]
+            right = e.get("right", "")
+            out.append(Finding(
+                line=m.start(), rule="typo", severity="error",
+                message=f"{wrong!r} is a common slip for {right!r}" if right else f"{wrong!r} should not be in the text",
+                wrong=wrong, right=right,
+            ))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _allow() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
+    entries = rules.load("typos")["doubled_allow"]
+    words = frozenset(w for e in entries for w in e.get("words", []))
+    return words, tuple(re.compile(e["pattern"]) for e in entries if e.get("pattern"))
+
+
+def doubled_allowed(unit: str) -> bool:
+    words, pats = _allow()
+    return unit in words or any(p.search(unit) for p in pats)
+
+
+def _doubled(text: str, nt: str) -> list[Finding]:
+    out = []
+    for rid, pat, _ in patterns("typos", "doubled"):
+        for m in pat.finditer(nt):
+            unit = m.group(1) if pat.groups else m.group()[:1]
+            if doubled_allowed(unit):
+                continue
+            if pat.groups and len(set(unit)) == 1:  # 家家户户 style reduplication
+                continue
+            wrong = text[m.start():m.end()]
+            out.append(Finding(
+                line=m.start(), rule="doubled_word", severity="error",
+                message=f"{unit!r} is written twice", wrong=wrong, right=unit if pat.groups else wrong[:1],
+            ))
+    return out
+
+
+def check(doc: Document, report: Report, lines=None) -> list[Finding]:
+    lines = lines if lines is not None else report_lines(doc, report)
+    j = Joined(lines)
+    found = _confusions(j.text, j.norm) + _phrases(j.text, j.norm) + _doubled(j.text, j.norm)
+    # The helpers run over the joined text and put the match offset in ``line``; map it back.
+    return [dataclasses.replace(f, line=j.locate(f.line)[0]) for f in found]

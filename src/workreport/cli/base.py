@@ -1,0 +1,58 @@
+"""The click group and what every command shares: one-line errors, exit 2 on bad input."""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+
+import click
+
+from ..errors import WorkReportError
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except WorkReportError as exc:
+            # One clear line, no traceback, nothing on stdout (CONTRACT.md).
+            msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            click.echo(f"error: {msg}", err=True)
+            ctx.exit(2)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="workreport")
+def main():
+    """workreport: Chinese annual work reports as structured, searchable, checked data.
+
+    Example:
+
+        workreport parse 汇编.txt --json
+    """
+
+
+def echo_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=1))
+    sys.stdout.write("\n")
+
+
+def path_argument(f):
+    return click.argument("path", type=click.Path(dir_okay=True, path_type=str))(f)
+
+
+def encoding_option(f):
+    return click.option("--encoding", default=None, help="Force the text encoding (e.g. gb18030).")(f)
+
+
+def needs_file(f):
+    """Turn click's own path errors into our exit-2 one-liners by checking in the library."""
+
+    @functools.wraps(f)
+    def wrapper(*a, **kw):
+        return f(*a, **kw)
+
+    return wrapper

@@ -1,0 +1,73 @@
+"""`workreport check` (the draft checker) and `workreport track` (targets into the next year)."""
+from __future__ import annotations
+
+import click
+
+from ..contract import finding_json
+from ..ingest import read_document
+from ..pipeline import parse
+from ..track import track_paths
+from .base import echo_json, encoding_option, main, path_argument
+
+
+def findings_json(parsed) -> dict:
+    rows = []
+    for r in parsed.reports:
+        for f in r.findings:
+            row = finding_json(f)
+            row["report_start_line"] = r.start_line
+            rows.append(row)
+    return {"contract": 1, "findings": rows}
+
+
+@main.command("check")
+@path_argument
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (../shared/CONTRACT.md).")
+@encoding_option
+@click.pass_context
+def check_cmd(ctx, path, as_json, encoding):
+    """Check a draft: placeholders, lost ordinals, typos, doubled words, arithmetic, copied text.
+
+    Exit status 1 when any finding is an error, 0 otherwise, 2 on bad input.
+
+    Example:
+
+        workreport check 汇编.txt --json > findings.json
+    """
+    parsed = parse(read_document(path, encoding=encoding))
+    out = findings_json(parsed)
+    if as_json:
+        echo_json(out)
+    else:
+        for f in out["findings"]:
+            fix = f" -> {f['right']}" if f.get("right") else ""
+            click.echo(f"{f['line']:>6}  {f['severity']:<7} {f['rule']:<16} {f['message']}{fix}")
+        n_err = sum(f["severity"] == "error" for f in out["findings"])
+        click.echo(f"{len(out['findings'])} findings, {n_err} errors", err=True)
+    if any(f["severity"] == "error" for f in out["findings"]):
+        ctx.exit(1)
+
+
+@main.command("track")
+@click.argument("old", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("new", type=click.Path(dir_okay=True, path_type=str))
+@click.option("--json", "as_json", is_flag=True, help="Print the track JSON (../shared/CONTRACT.md).")
+@encoding_option
+def track_cmd(old, new, as_json, encoding):
+    """Follow the targets of an older report (OLD) into the next year's report (NEW).
+
+    Each target is met, missed or has no evidence, with the evidence line and the margin.
+
+    Example:
+
+        workreport track 2025年报告.txt 2026年报告.txt --json
+    """
+    out = track_paths(old, new, encoding=encoding)
+    if as_json:
+        echo_json(out)
+        return
+    for it in out["items"]:
+        t, a = it["target"], it["actual"]
+        got = f"{a['value']}{a['unit']} (line {a['line']})" if a else "-"
+        margin = f" {it['margin']:+g}" if it["margin"] is not None else ""
+        click.echo(f"{it['measure']:<16} target {t['span']} (line {t['line']})  actual {got}  {it['status']}{margin}")

@@ -1,0 +1,50 @@
+"""`workreport parse` and `workreport text`."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..contract import parsed_json
+from ..ingest import read_document
+from ..pipeline import parse
+from .base import echo_json, encoding_option, main, path_argument
+
+
+@main.command("parse")
+@path_argument
+@click.option("--json", "as_json", is_flag=True, help="Print the contract JSON (../shared/CONTRACT.md).")
+@encoding_option
+def parse_cmd(path, as_json, encoding):
+    """Parse a report or a compilation of reports.
+
+    Example:
+
+        workreport parse 汇编.txt --json > parsed.json
+    """
+    parsed = parse(read_document(path, encoding=encoding))
+    if as_json:
+        echo_json(parsed_json(parsed))
+        return
+    from ..render import print_outline
+
+    print_outline(parsed)
+
+
+@main.command("text")
+@path_argument
+@encoding_option
+def text_cmd(path, encoding):
+    """Print the text the pipeline reads (one source paragraph per line).
+
+    Line numbers of `parse`, `check` and the library refer to these lines.
+
+    Example:
+
+        workreport text report.docx | head
+    """
+    doc = read_document(path, encoding=encoding)
+    out = sys.stdout
+    for line in doc.lines:
+        out.write(line)
+        out.write("\n")

@@ -1,0 +1,39 @@
+"""`workreport serve`: the web UI and JSON API over a library database."""
+from __future__ import annotations
+
+import click
+
+from .base import main
+
+
+@main.command()
+@click.option("--db", default="workreport.db", show_default=True, help="Library database (created if missing).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind. Anything but 127.0.0.1 makes upload/ingest/delete need a token.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
+@click.option("--token", default=None, envvar="WORKREPORT_TOKEN",
+              help="Token for write endpoints (env WORKREPORT_TOKEN); generated and printed when the "
+                   "host is not 127.0.0.1 and none is given.")
+@click.option("--data-dir", default=None, type=click.Path(file_okay=False),
+              help="Folder where uploaded files are kept [default: 'uploads' next to the database].")
+@click.option("--max-upload-mb", default=20, show_default=True, type=click.IntRange(1, 1024),
+              help="Largest upload accepted, in MB.")
+def serve(db, host, port, token, data_dir, max_upload_mb):
+    """Serve the web UI (报告库, 搜索, 指标对比, 承诺跟踪, 文稿体检, 导入) and its JSON API.
+
+    Pages at /, JSON twins under /api/…, OpenAPI at /openapi.json, API docs at /docs.
+
+    Example:
+
+        workreport serve --db workreport.db --port 8000
+    """
+    import uvicorn
+
+    from ..web.app import create_app
+
+    app = create_app(db, host=host, token=token, data_dir=data_dir, max_upload_bytes=max_upload_mb * 1024 * 1024)
+    cfg = app.state.cfg
+    click.echo(f"workreport: serving {db} at http://{host}:{port}/  (API docs: /docs)", err=True)
+    if cfg.token_required and token is None:
+        click.echo(f"write token (upload/ingest/delete): {cfg.token}", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,114 @@
+"""ParsedDocument -> the JSON of ../shared/CONTRACT.md (v1). Add fields freely; never rename."""
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Finding, Indicator, PlanItem, ParsedDocument, Report, Section
+
+CONTRACT_VERSION = 1
+
+
+def indicator_json(i: Indicator) -> dict[str, Any]:
+    return {
+        "line": i.line,
+        "span": i.span,
+        "col": i.col,
+        "value": i.value,
+        "number": i.number,
+        "unit": i.unit,
+        "measure": i.measure,
+        "kind": i.kind,
+        "normalized": (
+            {"value": i.normalized_value, "unit": i.normalized_unit}
+            if i.normalized_value is not None and i.normalized_unit is not None
+            else None
+        ),
+        "low": i.low,
+        "high": i.high,
+        "qualifier": i.qualifier,
+        "rule": i.rule,
+    }
+
+
+def section_json(s: Section) -> dict[str, Any]:
+    return {
+        "line": s.line,
+        "end_line": s.end_line,
+        "heading": s.heading,
+        "ordinal": s.ordinal,
+        "inferred_ordinal": s.inferred_ordinal,
+        "depth": s.depth,
+        "role": s.role,
+        "family": s.family,
+        "rule": s.rule,
+        "children": [section_json(c) for c in s.children],
+    }
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    return {
+        "line": f.line,
+        "rule": f.rule,
+        "message": f.message,
+        "severity": f.severity,
+        "wrong": f.wrong,
+        "right": f.right,
+    }
+
+
+def plan_item_json(p: PlanItem) -> dict[str, Any]:
+    return {
+        "line": p.line,
+        "text": p.text,
+        "targets": [indicator_json(t) for t in p.targets],
+        "deadline": p.deadline,
+        "lead_unit": p.lead_unit,
+        "rule": p.rule,
+    }
+
+
+def value_text(i: Indicator) -> str:
+    return f"{i.qualifier or ''}{i.value}{i.unit}" if i.qualifier in ("约", "近", "超过") else f"{i.value}{i.unit}"
+
+
+def report_json(r: Report) -> dict[str, Any]:
+    return {
+        "start_line": r.start_line,
+        "end_line": r.end_line,
+        "unit": r.unit,
+        "unit_line": r.unit_line,
+        "level": r.level,
+        "region": r.region,
+        "domain": r.domain,
+        "year": r.year,
+        "title": r.title,
+        "sections": [section_json(s) for s in r.sections],
+        "paragraphs": [
+            {"line_start": p.line_start, "line_end": p.line_end, "text": p.text} for p in r.paragraphs
+        ],
+        "indicators": [indicator_json(i) for i in r.indicators],
+        "pairs": [
+            {
+                "line": p.line,
+                "measure": p.measure,
+                "target": value_text(p.target),
+                "actual": value_text(p.actual),
+                "completion": p.completion,
+                "rule": p.rule,
+            }
+            for p in r.pairs
+        ],
+        "plan_items": [plan_item_json(p) for p in r.plan_items],
+        "findings": [finding_json(f) for f in r.findings],
+    }
+
+
+def parsed_json(parsed: ParsedDocument) -> dict[str, Any]:
+    d = parsed.document
+    return {
+        "contract": CONTRACT_VERSION,
+        "source": {"path": d.path, "sha256": d.sha256, "format": d.format, "encoding": d.encoding},
+        "chrome_lines": list(parsed.chrome_lines),
+        "reports": [report_json(r) for r in parsed.reports],
+        "problems": [{"kind": p.kind, "message": p.message, "line": p.line} for p in parsed.problems],
+    }

@@ -1,0 +1,319 @@
+"""The number grammar: figures with their qualifier, multiplier and unit, in Chinese prose.
+
+Public API (used by indicators, pairs and the tracking code):
+
+- ``parse_number(text)`` reads one number: Arabic (1,100, -17.01, full-width), Chinese
+  (三千五百, 二〇二二, 两, 十几), mixed (1.2万, 5.6亿), 百分之三十 (-> 30.0), 三分之一 (-> 0.333…).
+  Placeholders (x, xx.xx) and text without a number give ``None``.
+- ``find_quantities(text)`` finds every quantity with a unit ("增长5%左右", "5.67万亿元",
+  "xxxx余份", "5-6亿元") as frozen ``Quantity`` objects whose offsets are those of ``text``.
+
+All words (units, multipliers, qualifiers, things that are not units) live in data/units.yaml.
+Matching runs on ``textnorm.norm(text)`` (same length), so offsets are valid in the original.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import rules
+from ..textnorm import norm
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int  # offsets in the text given to find_quantities (qualifiers included)
+    end: int
+    value: str  # the number as written: "1.37", "xx", "三", "5-6"
+    number: float | None  # None for placeholders; the low end of a range
+    low: float | None
+    high: float | None
+    qualifier: str | None  # 约, 近, 超过, 余, 多, 以上, 左右 … as written
+    unit: str  # as written, multiplier included: "亿元", "万人次", "%", "" for a bare number
+    multiplier: float  # 1, 1e4 (万), 1e8 (亿) …
+    normalized_value: float | None  # number * multiplier * unit factor
+    normalized_unit: str | None  # "元", "平方米", "%", the count word itself …
+    is_placeholder: bool
+    unit_word: str = ""  # the unit without its multiplier ("元" of "亿元")
+    dimension: str = ""  # money, area, people, count, percent … ("" bare, "unknown")
+    value_start: int = 0  # where the number itself starts
+    value_end: int = 0
+    numeral: str = "arabic"  # arabic | chinese | placeholder | percent_words | fraction
+    rule: str = ""
+
+
+# ---------------------------------------------------------------------------------------
+# Tables, compiled once at import.
+
+_T = rules.load("units")
+_GRAM = {e["id"]: e["pattern"] for e in _T["grammar"]}
+_NUM = _T["numerals"]
+_CN_DIGITS: dict[str, int] = _NUM["digits"]
+_CN_SMALL: dict[str, int] = _NUM["small"]
+_CN_BIG: dict[str, int] = _NUM["big"]
+_VAGUE = _NUM["vague_digit"]
+_VAGUE_Q = _NUM["vague_qualifier"]
+
+_UNITS: dict[str, tuple[str, str | None, float, bool, str]] = {}  # word -> (dim, base, factor, arabic_only, id)
+for _e in _T["units"]:
+    for _w in _e["words"]:
+        _UNITS[norm(_w)] = (_e["dimension"], _e.get("base"), float(_e["factor"]), bool(_e.get("arabic_only")), _e["id"])
+_NOT_UNITS = {norm(w) for e in _T["not_units"] for w in e["words"]}
+_MULT: dict[str, float] = {k: float(v) for k, v in _T["multipliers"][0]["words"].items()}
+_Q = _T["qualifiers"]
+
+_AR = _GRAM["numbers.arabic"]
+_PH = _GRAM["numbers.placeholder"]
+_CN = _GRAM["numbers.chinese"]
+_SIMPLE = f"(?:{_PH}|{_AR}|{_CN})"
+_PCT = _GRAM["numbers.percent_words"]
+_FRAC = _GRAM["numbers.fraction_words"]
+_RATIO = _GRAM["numbers.ratio"]
+_NUMBER = (
+    f"(?:{_PCT}(?:{_AR}|{_CN})"  # 百分之三十
+    f"|{_AR}{_RATIO}{_AR}"  # 2.9∶1
+    f"|(?:{_AR}|{_CN}){_FRAC}(?:{_AR}|{_CN})"  # 三分之一
+    f"|{_SIMPLE})"
+)
+_MULT_RE = rules.alternation(_MULT)
+_UNIT_RE = rules.alternation(list(_UNITS) + list(_NOT_UNITS))
+
+_QTY = re.compile(
+    f"(?P<pre>{rules.alternation(_Q['pre'])})?"
+    f"(?P<num>{_NUMBER})"
+    f"(?:(?P<rmark>%|{_MULT_RE})?(?P<rng>{_GRAM['numbers.range']})(?P<num2>{_SIMPLE}))?"
+    f"(?P<vague>{_VAGUE})?"
+    f"(?P<mid>{rules.alternation(_Q['mid'])})?"
+    f"(?P<mult>{_MULT_RE})?"
+    f"(?P<mid2>{rules.alternation(_Q['mid'])})?"
+    f"(?P<unit>{_UNIT_RE})?"
+    f"(?P<post>{rules.alternation(_Q['post'])})?"
+)
+_NUM_ONLY = re.compile(f"(?P<num>{_NUMBER})(?:{_VAGUE})?(?P<mult>{_MULT_RE})?")
+_UNKNOWN = re.compile(_T["unknown_unit"][0]["pattern"])
+_ORDINAL = re.compile(_GRAM["numbers.ordinal_prefix"])
+_PH_RE = re.compile(_PH)
+_AR_RE = re.compile(_AR)
+_CN_FULL = re.compile(_CN)
+_PCT_RE = re.compile(_PCT)
+_FRAC_RE = re.compile(_FRAC)
+_RATIO_RE = re.compile(_RATIO)
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+# ---------------------------------------------------------------------------------------
+# Reading one number.
+
+
+def _cn_int(s: str) -> float | None:
+    if not s:
+        return None
+    if all(ch in _CN_DIGITS for ch in s):  # 二〇二二: digit by digit
+        return float(int("".join(str(_CN_DIGITS[ch]) for ch in s)))
+    total = section = num = 0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            num = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (num or 1) * _CN_SMALL[ch]
+            num = 0
+        elif ch in _CN_BIG:
+            if _CN_BIG[ch] > 10000:
+                total = (total + section + num) * _CN_BIG[ch]
+            else:
+                total += (section + num) * _CN_BIG[ch]
+            section = num = 0
+        else:
+            return None
+    return float(total + section + num)
+
+
+def _cn_number(s: str) -> float | None:
+    whole, dot, frac = s.partition("点")
+    base = _cn_int(whole)
+    if base is None or not dot:
+        return base
+    if not frac or not all(ch in _CN_DIGITS for ch in frac):
+        return None
+    return float(f"{int(base)}.{''.join(str(_CN_DIGITS[ch]) for ch in frac)}")
+
+
+def _simple_number(s: str) -> float | None:
+    if _PH_RE.fullmatch(s):
+        return None
+    if _AR_RE.fullmatch(s):
+        return float(s.replace(",", ""))
+    if _CN_FULL.fullmatch(s):
+        return _cn_number(s)
+    return None
+
+
+def _read(s: str) -> tuple[float | None, str]:
+    """(number, numeral kind) of a NUMBER token (normalised text)."""
+    m = _PCT_RE.match(s)
+    if m:
+        return _simple_number(s[m.end():]), "percent_words"
+    m = _RATIO_RE.search(s)
+    if m:
+        a, b = _simple_number(s[: m.start()]), _simple_number(s[m.end():])
+        return (a / b if a is not None and b else None), "ratio"
+    m = _FRAC_RE.search(s)
+    if m and m.start() > 0:
+        den, nom = _simple_number(s[: m.start()]), _simple_number(s[m.end():])
+        if den and nom is not None:
+            return nom / den, "fraction"
+        return None, "fraction"
+    if _PH_RE.fullmatch(s):
+        return None, "placeholder"
+    if _AR_RE.fullmatch(s):
+        return float(s.replace(",", "")), "arabic"
+    return _cn_number(s), "chinese"
+
+
+def parse_number(text: str) -> float | None:
+    """The number in ``text`` (the first one when there are several), multiplier applied.
+
+    "1.2万" -> 12000.0, "二〇二二" -> 2022.0, "百分之三十" -> 30.0, "5.4%" -> 5.4,
+    "增长5%左右" -> 5.0; placeholders ("xx") and text without a number -> None.
+    """
+    t = norm(text or "").strip()
+    if not t:
+        return None
+    m = _NUM_ONLY.fullmatch(t) or _NUM_ONLY.search(t)
+    if not m:
+        return None
+    tok, mult = m.group("num"), m.group("mult")
+    number, kind = _read(tok)
+    if kind == "chinese" and not mult:
+        tok, mult = _split_big(tok)
+        number = _cn_number(tok) if tok else number
+    if number is None:
+        return None
+    return number * (_MULT[mult] if mult else 1.0)
+
+
+def _split_big(tok: str) -> tuple[str, str | None]:
+    """三千五百万 -> ("三千五百", "万"): a trailing 万/亿 is written as the multiplier."""
+    for m in sorted(_MULT, key=len, reverse=True):
+        if tok.endswith(m) and len(tok) > len(m) and all(ch in _CN_BIG for ch in m if ch in _CN_BIG):
+            head = tok[: -len(m)]
+            if head and not any(ch in _CN_BIG for ch in head) and m in ("万", "亿", "万亿"):
+                return head, m
+    return tok, None
+
+
+# ---------------------------------------------------------------------------------------
+# Finding quantities.
+
+
+def find_quantities(text: str, include_bare: bool = False) -> list[Quantity]:
+    """Every quantity in ``text`` with a unit (bare numbers too if ``include_bare``).
+
+    Dates, clock times, ages and ordinals are not quantities (their "unit" is in
+    units.yaml ``not_units``, or 第 precedes them); a Chinese numeral needs a real unit and
+    is never a lone 一 (一个, 一批 are articles).
+    """
+    t = norm(text)
+    out: list[Quantity] = []
+    for m in _QTY.finditer(t):
+        q = _quantity(text, t, m, include_bare)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _quantity(orig: str, t: str, m: re.Match, include_bare: bool) -> Quantity | None:
+    tok = m.group("num")
+    vs, ve = m.span("num")
+    if m.group("num2"):
+        ve = m.end("num2")
+    if vs and _ORDINAL.search(t[max(0, vs - 1): vs]) and not m.group("pre"):
+        return None
+    if vs and _ASCII_LETTER.match(t[vs - 1]):  # G20, PM2.5, H7N9
+        return None
+    number, numeral = _read(tok)
+    mult = m.group("mult")
+    unit = m.group("unit") or ""
+    rmark = m.group("rmark")
+    if numeral == "chinese" and not mult:
+        head, big = _split_big(tok)
+        if big:
+            tok, mult, ve = head, big, vs + len(head)
+            number = _cn_number(head)
+    if rmark and rmark != "%" and not mult:
+        mult = rmark
+    if unit in _NOT_UNITS:
+        return None
+    if unit and _ASCII_LETTER.match(unit[-1]) and m.end("unit") < len(t) and _ASCII_LETTER.match(t[m.end("unit")]):
+        return None  # "5min" is not 5 m
+    rule = "numbers.quantity"
+    end = m.end()
+    post = m.group("post")
+    if not unit:
+        um = _UNKNOWN.match(t, m.end("mult") if mult else m.end("num2") if m.group("num2") else m.end("num"))
+        if (
+            um
+            and numeral in ("arabic", "placeholder")
+            and not post
+            and not m.group("mid2")
+            and um.group() not in _CN_DIGITS
+            and um.group() not in _CN_SMALL
+        ):
+            unit = um.group()
+            end = um.end()
+            post = None
+            rule = "numbers.unknown_unit"
+    if numeral == "percent_words":
+        unit = "%"
+    info = _UNITS.get(unit)
+    if numeral == "chinese":
+        if not unit or info is None or info[3]:
+            return None
+        if tok == "一" and not mult:
+            return None
+    if not unit and not mult and numeral not in ("fraction", "ratio") and not include_bare:
+        return None
+    if rule == "numbers.unknown_unit":
+        dim, base, factor = "unknown", unit, 1.0
+    elif info:
+        dim, base, factor = info[0], info[1] or unit, info[2]
+        rule = info[4]
+    else:
+        dim, base, factor = ("percent", "%", 1.0) if numeral == "percent_words" else ("", "", 1.0)
+    if numeral in ("fraction", "ratio"):
+        dim = dim or numeral
+    low = number
+    high = None
+    if m.group("num2"):
+        high, _ = _read(m.group("num2"))
+    qual = m.group("pre") or m.group("vague") and _VAGUE_Q or m.group("mid") or m.group("mid2") or post
+    if m.group("vague"):
+        ve = m.end("vague")
+    multiplier = _MULT[mult] if mult else 1.0
+    unit_written = orig[m.start("mult"):m.end("mult")] if mult and m.group("mult") else (mult or "")
+    if numeral == "percent_words":
+        unit_written = "%"
+    elif unit:
+        unit_written += orig[end - len(unit):end] if rule == "numbers.unknown_unit" else orig[m.start("unit"):m.end("unit")]
+    placeholder = numeral == "placeholder"
+    nv = None if number is None else number * multiplier * factor
+    return Quantity(
+        start=m.start(),
+        end=end,
+        value=orig[vs:ve],
+        number=number,
+        low=low,
+        high=high,
+        qualifier=qual or None,
+        unit=unit_written,
+        multiplier=multiplier,
+        normalized_value=nv,
+        normalized_unit=(base if nv is not None else None),
+        is_placeholder=placeholder,
+        unit_word=unit,
+        dimension=dim,
+        value_start=vs,
+        value_end=ve,
+        numeral=numeral,
+        rule=rule,
+    )

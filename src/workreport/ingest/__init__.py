@@ -1,0 +1,82 @@
+"""Readers: a path in, a :class:`~workreport.model.Document` out (one source paragraph per line).
+
+``read_document`` picks the reader by content first (magic bytes), then by extension, so a
+``.docx`` that is really a PDF is read as a PDF or refused with a clear message.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+
+from ..errors import EmptyInput, InputNotFound, NotAFile, TooLarge, UnsupportedFormat
+from ..model import Document
+
+MAX_BYTES = 200 * 1024 * 1024  # no single report file is anywhere near this
+
+
+def _sniff(data: bytes, ext: str) -> str:
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if ext in (".html", ".htm", ".xhtml", ".mhtml"):
+        return "html"
+    head = data[:2048].lstrip().lower()
+    for bom in (b"\xef\xbb\xbf",):
+        head = head.removeprefix(bom)
+    if head.startswith((b"<!doctype html", b"<html")) or (b"<html" in head and b"</" in data[:65536].lower()):
+        return "html"
+    return "txt"
+
+
+def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
+    if not os.path.exists(path):
+        raise InputNotFound(path)
+    if os.path.isdir(path):
+        raise NotAFile(path)
+    size = os.path.getsize(path)
+    if size > limit:
+        raise TooLarge(path, size, limit)
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if not data.strip():
+        raise EmptyInput(path)
+    return data
+
+
+def read_document(path: str | os.PathLike, encoding: str | None = None) -> Document:
+    """Read any supported file into a Document."""
+    path = os.fspath(path)
+    data = read_bytes(path)
+    return document_from_bytes(data, path, encoding=encoding)
+
+
+def document_from_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None) -> Document:
+    if not data.strip():
+        raise EmptyInput(path)
+    ext = os.path.splitext(path)[1].lower()
+    kind = _sniff(data, ext)
+    sha = hashlib.sha256(data).hexdigest()
+    if kind == "txt":
+        from .text import read_text
+
+        return read_text(data, path, sha, encoding=encoding)
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(data, path, sha, encoding=encoding)
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, path, sha)
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data, path, sha)
+    if kind == "doc":
+        from .doc import read_doc
+
+        return read_doc(data, path, sha)
+    raise UnsupportedFormat(path)

@@ -1,0 +1,207 @@
+"""Frozen dataclasses handed between the pipeline stages.
+
+Every object carries the 1-based line(s) of the text it came from and, where a rule
+made it, the id of that rule (``rule``), so any value can be traced to its source.
+Lines are lines of ``Document.lines`` (the text the pipeline read).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FORMATS = ("txt", "html", "docx", "pdf")
+LEVELS = ("province", "city", "county_district", "township_street", "enterprise_other")
+ROLES = ("achievements", "highlights", "problems", "plan", "suggestions", "overview", "other")
+KINDS = ("actual", "target", "rate", "growth", "placeholder")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class LineHint:
+    """Layout evidence a reader found for one line (DOCX heading style, Word numbering)."""
+
+    line: int
+    outline_level: int | None = None  # 1 = 标题 1 / Heading 1
+    numbered: bool = False  # the ordinal at the start of the line was rendered from numbering.xml
+    style: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    sha256: str
+    format: str  # one of FORMATS
+    encoding: str
+    lines: tuple[str, ...]  # lines[0] is line 1
+    hints: tuple[LineHint, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def line(self, n: int) -> str:
+        return self.lines[n - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A logical paragraph: one or more source lines joined across page breaks.
+
+    ``pieces`` maps offsets of ``text`` back to lines: (line, offset in text where it starts).
+    """
+
+    line_start: int
+    line_end: int
+    text: str
+    pieces: tuple[tuple[int, int], ...]
+    rule: str = "paragraph.line"
+
+    def line_at(self, offset: int) -> tuple[int, int]:
+        """(line, column in that line) of a character offset in ``text``."""
+        line, start = self.pieces[0]
+        for ln, off in self.pieces:
+            if off > offset:
+                break
+            line, start = ln, off
+        return line, offset - start
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A paragraph that opens an outline item."""
+
+    line: int
+    family: str  # outline family id, e.g. "cn_dun" for 一、
+    ordinal: str | None  # as written (normalized brackets), e.g. "一", "(一)", "1", "一是"; None if lost
+    value: int | None  # numeric value of the ordinal; None if lost or absent
+    heading: str  # heading text as written (first sentence of the paragraph)
+    rule: str
+    inline_body: bool = False  # the paragraph goes on after the heading sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    line: int
+    heading: str
+    ordinal: str | None
+    depth: int
+    role: str
+    children: tuple["Section", ...] = ()
+    family: str = ""
+    value: int | None = None
+    inferred_ordinal: str | None = None  # recovered from the siblings' sequence when lost
+    end_line: int = 0
+    rule: str = ""
+    role_rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    line: int
+    span: str  # exact substring of that line
+    col: int  # where span starts in the line
+    value: str  # number as written
+    number: float | None
+    unit: str
+    measure: str
+    kind: str  # one of KINDS
+    normalized_value: float | None = None
+    normalized_unit: str | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None  # 余, 多, 近, 约, 以上, 左右 ...
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    line: int
+    measure: str
+    target: Indicator
+    actual: Indicator
+    completion: float | None
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    line: int
+    text: str
+    targets: tuple[Indicator, ...] = ()
+    deadline: str | None = None
+    lead_unit: str | None = None
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    line: int
+    rule: str
+    severity: str  # one of SEVERITIES
+    message: str
+    wrong: str | None = None
+    right: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something the pipeline could not do for part of the input; never silently dropped."""
+
+    kind: str
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    start_line: int
+    end_line: int
+    unit: str | None = None
+    level: str | None = None
+    region: str | None = None
+    domain: str | None = None
+    year: int | None = None
+    title: str | None = None
+    unit_line: int | None = None
+    sections: tuple[Section, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    pairs: tuple[Pair, ...] = ()
+    plan_items: tuple[PlanItem, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    document: Document
+    chrome_lines: tuple[int, ...]
+    reports: tuple[Report, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+
+def walk_sections(sections: tuple[Section, ...], depth: int = 1):
+    """Yield every section of a tree in document order."""
+    for s in sections:
+        yield s
+        yield from walk_sections(s.children, depth + 1)
+
+
+def enclosing_sections(sections: tuple[Section, ...], line: int) -> tuple[Section, ...]:
+    """The chain of sections (outermost first) whose span holds ``line``."""
+    chain: list[Section] = []
+    level = sections
+    while True:
+        inner = None
+        for s in level:
+            if s.line <= line <= (s.end_line or s.line):
+                inner = s
+        if inner is None:
+            return tuple(chain)
+        chain.append(inner)
+        level = inner.children
+
+
+def role_at(report: Report, line: int) -> str | None:
+    """Role of the innermost section holding ``line`` (None before the first heading)."""
+    chain = enclosing_sections(report.sections, line)
+    return chain[-1].role if chain else None

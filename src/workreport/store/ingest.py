@@ -1,0 +1,221 @@
+"""Writing parsed documents into the store: one document = one transaction.
+
+Parsing happens in worker processes (``parse_file``); only the main process writes, so the
+database sees one writer per ingest.  A document's rows, its FTS entries and its ``documents``
+row commit together: a killed ingest leaves whole documents only and a re-run finishes the rest.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from ..contract import finding_json, indicator_json, plan_item_json, report_json
+from ..model import ParsedDocument, enclosing_sections
+from .search import bigram_tokens, unigram_tokens
+from .sqlite import with_retry
+
+EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc")
+
+
+def find_files(paths) -> list[str]:
+    """Files to ingest: named files as given; folders recursed for the supported extensions."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    out: list[str] = []
+    for p in paths:
+        p = os.fspath(p)
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if not f.startswith(".") and not f.startswith("~$") and f.lower().endswith(EXTENSIONS):
+                        out.append(os.path.join(root, f))
+        else:
+            out.append(p)
+    seen: set[str] = set()
+    return [f for f in out if not (f in seen or seen.add(f))]
+
+
+def sha256_file(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def parse_file(parser: Callable, path: str) -> tuple[str, Any]:
+    """Worker: read and parse one file.  Returns ("ok", ParsedDocument) or ("error", message)."""
+    from ..ingest import read_document
+
+    try:
+        return "ok", parser(read_document(path))
+    except Exception as exc:  # one bad file is reported and skipped, the rest go in
+        return "error", _reason(exc, path)
+
+
+def parse_bytes(parser: Callable, data: bytes, filename: str) -> tuple[str, Any]:
+    from ..ingest import document_from_bytes
+
+    try:
+        return "ok", parser(document_from_bytes(data, filename))
+    except Exception as exc:
+        return "error", _reason(exc, filename)
+
+
+def _reason(exc: Exception, path: str) -> str:
+    """One line: our own errors say what is wrong with the input; anything else is a parser bug."""
+    from ..errors import WorkReportError
+
+    msg = str(exc).splitlines()[0] if str(exc) else ""
+    if isinstance(exc, WorkReportError):
+        return msg or type(exc).__name__
+    return f"{path}: internal error while parsing ({type(exc).__name__}: {msg})"
+
+
+def known_sha(conn, sha: str) -> bool:
+    return conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha,)).fetchone() is not None
+
+
+def delete_document_rows(conn, document_id: int) -> None:
+    """Delete a document and everything under it (caller holds the transaction)."""
+    for pid, text in conn.execute(
+        "SELECT p.id, p.text FROM paragraphs p JOIN reports r ON r.id = p.report_id WHERE r.document_id = ?",
+        (document_id,),
+    ).fetchall():
+        conn.execute(
+            "INSERT INTO para_fts(para_fts, rowid, bi, uni) VALUES ('delete', ?, ?, ?)",
+            (pid, bigram_tokens(text), unigram_tokens(text)),
+        )
+    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+
+def _next_id(conn, table: str) -> int:
+    return conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+
+
+def store_parsed(conn, parsed: ParsedDocument, *, size: int | None = None) -> dict[str, Any]:
+    """Write one parsed document in one transaction; returns what was written.
+
+    Same bytes already stored -> nothing changes (``{"new": False}``).  Another document at the
+    same path (an edited file) is replaced in the same transaction.
+    """
+
+    def _write():
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            out = _write_locked(conn, parsed, size)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        return out
+
+    return with_retry(_write)
+
+
+def _write_locked(conn, parsed: ParsedDocument, size: int | None) -> dict[str, Any]:
+    doc = parsed.document
+    if known_sha(conn, doc.sha256):  # another ingest got here first, or a repeat
+        return {"new": False, "reports": 0, "paragraphs": 0, "indicators": 0, "findings": 0}
+    for (old_id,) in conn.execute("SELECT id FROM documents WHERE path = ?", (doc.path,)).fetchall():
+        delete_document_rows(conn, old_id)
+    reports = [report_json(r) for r in parsed.reports]
+    n_par = sum(len(r.paragraphs) for r in parsed.reports)
+    n_ind = sum(len(r.indicators) for r in parsed.reports)
+    n_fin = sum(len(r.findings) for r in parsed.reports)
+    cur = conn.execute(
+        "INSERT INTO documents(path, sha256, format, encoding, size, n_lines, n_reports, n_paragraphs,"
+        " n_indicators, n_findings, chrome_lines, problems, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            doc.path, doc.sha256, doc.format, doc.encoding, size, len(doc.lines), len(reports), n_par, n_ind, n_fin,
+            json.dumps(list(parsed.chrome_lines)),
+            json.dumps([{"kind": p.kind, "message": p.message, "line": p.line} for p in parsed.problems],
+                       ensure_ascii=False),
+            datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        ),
+    )
+    doc_id = cur.lastrowid
+    conn.executemany(
+        "INSERT INTO lines(document_id, line, text) VALUES (?,?,?)",
+        ((doc_id, i, t) for i, t in enumerate(doc.lines, 1)),
+    )
+    rid = _next_id(conn, "reports")
+    sid = _next_id(conn, "sections")
+    pid = _next_id(conn, "paragraphs")
+    for ord_, (rep, rj) in enumerate(zip(parsed.reports, reports)):
+        conn.execute(
+            "INSERT INTO reports(id, document_id, ord, start_line, end_line, unit, unit_line, level, region, domain,"
+            " year, title, rule, n_paragraphs, n_indicators, n_pairs, n_plan_items, n_findings)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (rid, doc_id, ord_, rep.start_line, rep.end_line, rep.unit, rep.unit_line, rep.level, rep.region,
+             rep.domain, rep.year, rep.title, rep.rule, len(rep.paragraphs), len(rep.indicators), len(rep.pairs),
+             len(rep.plan_items), len(rep.findings)),
+        )
+        # Sections: ids in document order; a map from the frozen object to its id for paragraphs.
+        section_ids: dict[int, int] = {}
+        sec_rows = []
+
+        def walk(secs, parent):
+            nonlocal sid
+            for s in secs:
+                my = sid
+                sid += 1
+                section_ids[id(s)] = my
+                sec_rows.append((my, rid, parent, len(sec_rows), s.line, s.end_line or None, s.heading, s.ordinal,
+                                 s.inferred_ordinal, s.depth, s.role, s.family, s.rule))
+                walk(s.children, my)
+
+        walk(rep.sections, None)
+        conn.executemany(
+            "INSERT INTO sections(id, report_id, parent_id, ord, line, end_line, heading, ordinal, inferred_ordinal,"
+            " depth, role, family, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            sec_rows,
+        )
+        par_rows, fts_rows = [], []
+        for i, p in enumerate(rep.paragraphs):
+            chain = enclosing_sections(rep.sections, p.line_start)
+            par_rows.append((pid, rid, i, p.line_start, p.line_end, p.text,
+                             section_ids.get(id(chain[-1])) if chain else None,
+                             json.dumps([s.heading for s in chain], ensure_ascii=False),
+                             chain[-1].role if chain else None))
+            fts_rows.append((pid, bigram_tokens(p.text), unigram_tokens(p.text)))
+            pid += 1
+        conn.executemany(
+            "INSERT INTO paragraphs(id, report_id, ord, line_start, line_end, text, section_id, section_path, role)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            par_rows,
+        )
+        conn.executemany("INSERT INTO para_fts(rowid, bi, uni) VALUES (?,?,?)", fts_rows)
+        conn.executemany(
+            "INSERT INTO indicators(report_id, ord, line, span, col, value, number, unit, measure, kind,"
+            " normalized_value, normalized_unit, low, high, qualifier, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            ((rid, i, x.line, x.span, x.col, x.value, x.number, x.unit, x.measure, x.kind, x.normalized_value,
+              x.normalized_unit, x.low, x.high, x.qualifier, x.rule) for i, x in enumerate(rep.indicators)),
+        )
+        conn.executemany(
+            "INSERT INTO pairs(report_id, ord, line, measure, target, actual, completion, rule, target_json,"
+            " actual_json) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            ((rid, i, pj["line"], pj["measure"], pj["target"], pj["actual"], pj["completion"], pj["rule"],
+              json.dumps(indicator_json(p.target), ensure_ascii=False),
+              json.dumps(indicator_json(p.actual), ensure_ascii=False))
+             for i, (p, pj) in enumerate(zip(rep.pairs, rj["pairs"]))),
+        )
+        conn.executemany(
+            "INSERT INTO plan_items(report_id, ord, line, text, deadline, lead_unit, rule, targets_json)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            ((rid, i, pi.line, pi.text, pi.deadline, pi.lead_unit, pi.rule,
+              json.dumps(plan_item_json(pi)["targets"], ensure_ascii=False)) for i, pi in enumerate(rep.plan_items)),
+        )
+        conn.executemany(
+            'INSERT INTO findings(report_id, ord, line, rule, severity, message, wrong, "right")'
+            " VALUES (?,?,?,?,?,?,?,?)",
+            ((rid, i, f["line"], f["rule"], f["severity"], f["message"], f["wrong"], f["right"])
+             for i, f in enumerate(finding_json(x) for x in rep.findings)),
+        )
+        rid += 1
+    return {"new": True, "document_id": doc_id, "reports": len(reports), "paragraphs": n_par,
+            "indicators": n_ind, "findings": n_fin}

@@ -1,0 +1,388 @@
+"""``Library``: the Python API of the store (the CLI and the web app are shells over it).
+
+Results are plain dicts and lists of JSON-able values.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import threading
+import time
+import unicodedata
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Callable
+
+from . import ingest as _ingest
+from . import search as _search
+from .sqlite import connect
+
+DEFAULT_PATH = "workreport.db"
+TABLES = ("documents", "reports", "sections", "paragraphs", "indicators", "pairs", "plan_items", "findings")
+_REPORT_COLS = (
+    "r.id, d.path, r.unit, r.level, r.region, r.domain, r.year, r.start_line, r.end_line,"
+    " r.n_indicators, r.n_findings, r.n_plan_items, r.title, r.document_id, r.n_paragraphs, r.n_pairs"
+)
+
+
+def _default_parser():
+    from ..pipeline import parse
+
+    return parse
+
+
+def _report_meta(row) -> dict[str, Any]:
+    (rid, path, unit, level, region, domain, year, start, end, n_ind, n_fin, n_plan, title, doc_id, n_par,
+     n_pairs) = row
+    return {"id": rid, "document": os.path.basename(path), "path": path, "unit": unit, "level": level,
+            "region": region, "domain": domain, "year": year, "start_line": start, "end_line": end,
+            "n_indicators": n_ind, "n_findings": n_fin, "n_plan_items": n_plan, "title": title,
+            "document_id": doc_id, "n_paragraphs": n_par, "n_pairs": n_pairs}
+
+
+def _indicator(row) -> dict[str, Any]:
+    (iid, line, span, col, value, number, unit, measure, kind, nv, nu, low, high, qual, rule) = row
+    return {"id": iid, "line": line, "span": span, "col": col, "value": value, "number": number, "unit": unit,
+            "measure": measure, "kind": kind,
+            "normalized": {"value": nv, "unit": nu} if nv is not None and nu is not None else None,
+            "low": low, "high": high, "qualifier": qual, "rule": rule}
+
+
+_IND_COLS = "id, line, span, col, value, number, unit, measure, kind, normalized_value, normalized_unit, low, high, qualifier, rule"
+
+
+class Library:
+    """A library of parsed reports in one SQLite file.
+
+    Example:
+
+        lib = Library("workreport.db")
+        lib.ingest(["reports/"])
+        lib.search("隐患 整改", year=2022)["hits"][0]["snippet"]
+    """
+
+    def __init__(self, path: str | os.PathLike = DEFAULT_PATH, *, parser: Callable | None = None):
+        self.path = os.fspath(path)
+        self._parser = parser  # Document -> ParsedDocument; module-level so workers can pickle it
+        self._lock = threading.RLock()
+        self._conn = connect(self.path)
+
+    # -- ingest -------------------------------------------------------------------------------
+    @property
+    def parser(self) -> Callable:
+        return self._parser or _default_parser()
+
+    def ingest(self, paths, *, workers: int | None = None, progress: Callable[[dict], None] | None = None) -> dict:
+        """Parse and store files and folder trees; unchanged documents (same SHA-256) are skipped."""
+        t0 = time.monotonic()
+        files = _ingest.find_files(paths)
+        summary = _summary()
+        todo: list[str] = []
+        for f in files:
+            try:
+                sha = _ingest.sha256_file(f)
+            except OSError as exc:
+                summary["failures"].append({"path": f, "error": f"{f}: {exc.strerror or exc}"})
+                continue
+            with self._lock:
+                seen = _ingest.known_sha(self._conn, sha)
+            if seen:
+                summary["documents_unchanged"] += 1
+            else:
+                todo.append(f)
+        state = {"done": len(files) - len(todo), "total": len(files)}
+
+        def handle(path: str, status: str, value: Any) -> None:
+            if status == "ok":
+                size = os.path.getsize(path) if os.path.exists(path) else None
+                with self._lock:
+                    written = _ingest.store_parsed(self._conn, value, size=size)
+                _count(summary, written)
+            else:
+                summary["failures"].append({"path": path, "error": value})
+            state["done"] += 1
+            if progress:
+                progress({**state, "path": path, "status": status, "reports": summary["reports"],
+                          "indicators": summary["indicators"], "findings": summary["findings"],
+                          "failures": len(summary["failures"])})
+
+        if progress:
+            progress({**state, "path": None, "status": "start", "reports": 0, "indicators": 0, "findings": 0,
+                      "failures": len(summary["failures"])})
+        workers = workers or os.cpu_count() or 1
+        if workers <= 1 or len(todo) <= 1:
+            for f in todo:
+                handle(f, *_ingest.parse_file(self.parser, f))
+        else:
+            self._parse_in_pool(todo, workers, handle)
+        summary["seconds"] = round(time.monotonic() - t0, 3)
+        return summary
+
+    def _parse_in_pool(self, todo: list[str], workers: int, handle) -> None:
+        # fork: works from any caller (scripts without a __main__ guard, stdin, notebooks), and
+        # cheap.  The child inherits the SQLite connection but never touches it, and pool workers
+        # leave with os._exit, so it is not closed there either.
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        queue = list(reversed(todo))
+        parser = self.parser
+        while queue:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+                pending: dict = {}
+                broken = False
+                while queue or pending:
+                    while queue and len(pending) < 2 * workers and not broken:
+                        path = queue.pop()
+                        pending[pool.submit(_ingest.parse_file, parser, path)] = path
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        path = pending.pop(fut)
+                        try:
+                            status, value = fut.result()
+                        except BrokenProcessPool:
+                            # A worker died (crash, out of memory).  We cannot tell which file
+                            # killed it: parse the unfinished ones again one at a time, here.
+                            broken = True
+                            queue.append(path)
+                            continue
+                        except Exception as exc:
+                            status, value = "error", f"{path}: {exc}"
+                        handle(path, status, value)
+                    if broken and not pending:
+                        break
+            if broken:
+                while queue:
+                    path = queue.pop()
+                    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as solo:
+                        try:
+                            status, value = solo.submit(_ingest.parse_file, parser, path).result()
+                        except BrokenProcessPool:
+                            status, value = "error", f"{path}: the parser process crashed on this file"
+                    handle(path, status, value)
+
+    def ingest_bytes(self, data: bytes, filename: str) -> dict:
+        """Store one uploaded file (web uploads); same summary shape as :meth:`ingest`."""
+        t0 = time.monotonic()
+        summary = _summary()
+        sha = __import__("hashlib").sha256(data).hexdigest()
+        with self._lock:
+            seen = _ingest.known_sha(self._conn, sha)
+        if seen:
+            summary["documents_unchanged"] = 1
+        else:
+            status, value = _ingest.parse_bytes(self.parser, data, filename)
+            if status == "ok":
+                with self._lock:
+                    _count(summary, _ingest.store_parsed(self._conn, value, size=len(data)))
+            else:
+                summary["failures"].append({"path": filename, "error": value})
+        summary["seconds"] = round(time.monotonic() - t0, 3)
+        return summary
+
+    def store(self, parsed) -> dict:
+        """Store an already parsed document (a ParsedDocument); one transaction."""
+        with self._lock:
+            return _ingest.store_parsed(self._conn, parsed)
+
+    def delete_document(self, document_id: int) -> bool:
+        with self._lock:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is None:
+                    conn.execute("ROLLBACK")
+                    return False
+                _ingest.delete_document_rows(conn, document_id)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            return True
+
+    # -- reading ------------------------------------------------------------------------------
+    def _q(self, sql: str, args=()) -> list[tuple]:
+        with self._lock:
+            return self._conn.execute(sql, args).fetchall()
+
+    def stats(self) -> dict:
+        out = {}
+        for t in ("documents", "reports", "sections", "paragraphs", "indicators", "pairs", "plan_items",
+                  "findings", "lines"):
+            out[t] = self._q(f"SELECT count(*) FROM {t}")[0][0]
+        return out
+
+    def documents(self) -> list[dict]:
+        cols = ("id", "path", "sha256", "format", "encoding", "size", "n_lines", "n_reports", "n_paragraphs",
+                "n_indicators", "n_findings", "ingested_at")
+        return [dict(zip(cols, r)) for r in self._q(f"SELECT {', '.join(cols)} FROM documents ORDER BY path")]
+
+    def reports(self, *, unit=None, level=None, domain=None, year=None, limit: int = 100, offset: int = 0) -> dict:
+        where, args = _report_filters(unit, level, domain, year)
+        total = self._q(f"SELECT count(*) FROM reports r WHERE 1{where}", args)[0][0]
+        rows = self._q(
+            f"SELECT {_REPORT_COLS} FROM reports r JOIN documents d ON d.id = r.document_id WHERE 1{where}"
+            " ORDER BY r.year IS NULL, r.year DESC, r.unit, d.path, r.ord LIMIT ? OFFSET ?",
+            [*args, max(0, int(limit)), max(0, int(offset))],
+        )
+        return {"total": total, "items": [_report_meta(r) for r in rows]}
+
+    def facets(self) -> dict:
+        out = {}
+        for name in ("level", "domain", "year"):
+            rows = self._q(f"SELECT {name}, count(*) FROM reports WHERE {name} IS NOT NULL GROUP BY {name}"
+                           " ORDER BY count(*) DESC, 1")
+            out[name] = {str(k): v for k, v in rows}
+        return out
+
+    def report(self, report_id: int) -> dict | None:
+        rows = self._q(f"SELECT {_REPORT_COLS} FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.id = ?",
+                       (int(report_id),))
+        if not rows:
+            return None
+        out = _report_meta(rows[0])
+        rid = out["id"]
+        secs = self._q("SELECT id, parent_id, line, end_line, heading, ordinal, inferred_ordinal, depth, role, family,"
+                       " rule FROM sections WHERE report_id = ? ORDER BY ord", (rid,))
+        nodes, roots = {}, []
+        for sid, parent, line, end, heading, ordinal, inferred, depth, role, family, rule in secs:
+            node = {"id": sid, "line": line, "end_line": end, "heading": heading, "ordinal": ordinal,
+                    "inferred_ordinal": inferred, "depth": depth, "role": role, "family": family, "rule": rule,
+                    "children": []}
+            nodes[sid] = node
+            (nodes[parent]["children"] if parent in nodes else roots).append(node)
+        out["sections"] = roots
+        out["paragraphs"] = [
+            {"id": pid, "line_start": a, "line_end": b, "text": t, "section": json.loads(sp), "section_id": sid,
+             "role": role}
+            for pid, a, b, t, sp, sid, role in self._q(
+                "SELECT id, line_start, line_end, text, section_path, section_id, role FROM paragraphs"
+                " WHERE report_id = ? ORDER BY ord", (rid,))
+        ]
+        out["lines"] = [{"line": n, "text": t} for n, t in self._q(
+            "SELECT line, text FROM lines WHERE document_id = ? AND line BETWEEN ? AND ? ORDER BY line",
+            (out["document_id"], out["start_line"], out["end_line"]))]
+        out["indicators"] = [_indicator(r) for r in self._q(
+            f"SELECT {_IND_COLS} FROM indicators WHERE report_id = ? ORDER BY ord", (rid,))]
+        out["pairs"] = [
+            {"id": i, "line": line, "measure": m, "target": t, "actual": a, "completion": c, "rule": rule,
+             "target_indicator": json.loads(tj) if tj else None, "actual_indicator": json.loads(aj) if aj else None}
+            for i, line, m, t, a, c, rule, tj, aj in self._q(
+                "SELECT id, line, measure, target, actual, completion, rule, target_json, actual_json FROM pairs"
+                " WHERE report_id = ? ORDER BY ord", (rid,))
+        ]
+        out["plan_items"] = [
+            {"id": i, "line": line, "text": t, "targets": json.loads(tj), "deadline": dl, "lead_unit": lu, "rule": rule}
+            for i, line, t, dl, lu, rule, tj in self._q(
+                "SELECT id, line, text, deadline, lead_unit, rule, targets_json FROM plan_items WHERE report_id = ?"
+                " ORDER BY ord", (rid,))
+        ]
+        out["findings"] = [
+            {"id": i, "line": line, "rule": rule, "message": msg, "severity": sev, "wrong": w, "right": r}
+            for i, line, rule, sev, msg, w, r in self._q(
+                'SELECT id, line, rule, severity, message, wrong, "right" FROM findings WHERE report_id = ?'
+                " ORDER BY ord", (rid,))
+        ]
+        return out
+
+    def search(self, query: str, *, unit=None, level=None, domain=None, year=None, role=None,
+               limit: int = 20, offset: int = 0) -> dict:
+        with self._lock:
+            return _search.search(self._conn, query, unit=unit, level=level, domain=domain, year=year, role=role,
+                                  limit=limit, offset=offset)
+
+    # -- figures ------------------------------------------------------------------------------
+    def measures(self, prefix: str = "", limit: int = 50) -> list[dict]:
+        prefix = prefix or ""
+        rows = self._q(
+            "SELECT measure, count(*) FROM indicators WHERE measure IS NOT NULL AND measure != ''"
+            " AND substr(measure, 1, ?) = ? GROUP BY measure ORDER BY count(*) DESC, measure LIMIT ?",
+            (len(prefix), prefix, max(0, int(limit))),
+        )
+        return [{"measure": m, "count": c} for m, c in rows]
+
+    def compare(self, measure: str, *, unit=None, year=None, level=None) -> dict:
+        names = synonyms(measure)
+        where, args = _report_filters(unit, level, None, year)
+        rows = self._q(
+            "SELECT r.id, r.unit, r.year, r.level, i.measure, i.value, i.number, i.unit, i.normalized_value,"
+            " i.normalized_unit, i.kind, i.line, i.span, d.path, i.id"
+            " FROM indicators i JOIN reports r ON r.id = i.report_id JOIN documents d ON d.id = r.document_id"
+            f" WHERE i.measure IN ({','.join('?' * len(names))}){where}"
+            " ORDER BY r.unit IS NULL, r.unit, r.year, d.path, i.line, i.ord",
+            [*names, *args],
+        )
+        cols = ("report_id", "unit", "year", "level", "measure", "value", "number", "unit_of_measure",
+                "normalized_value", "normalized_unit", "kind", "line", "span", "document", "indicator_id")
+        return {"measure": measure, "synonyms": names, "rows": [dict(zip(cols, r)) for r in rows]}
+
+    # -- export -------------------------------------------------------------------------------
+    def export(self, fmt: str, out) -> dict:
+        from . import export as _export
+
+        with self._lock:
+            return _export.export(self, fmt, os.fspath(out))
+
+    def table(self, name: str) -> tuple[list[str], list[tuple]]:
+        """Columns and rows of one export table (every row names its source file and line)."""
+        from .export import table_sql
+
+        with self._lock:
+            cur = self._conn.execute(table_sql(name))
+            return [c[0] for c in cur.description], cur.fetchall()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _summary() -> dict:
+    return {"documents_new": 0, "documents_unchanged": 0, "reports": 0, "paragraphs": 0, "indicators": 0,
+            "findings": 0, "failures": []}
+
+
+def _count(summary: dict, written: dict) -> None:
+    if written["new"]:
+        summary["documents_new"] += 1
+        for k in ("reports", "paragraphs", "indicators", "findings"):
+            summary[k] += written[k]
+    else:
+        summary["documents_unchanged"] += 1
+
+
+def _report_filters(unit, level, domain, year) -> tuple[str, list]:
+    where, args = [], []
+    if unit:
+        where.append("instr(r.unit, ?) > 0")
+        args.append(unit)
+    for col, val in (("r.level", level), ("r.domain", domain)):
+        if val:
+            where.append(f"{col} = ?")
+            args.append(val)
+    if year not in (None, ""):
+        where.append("r.year = ?")
+        args.append(int(year))
+    return "".join(f" AND {w}" for w in where), args
+
+
+def _norm_measure(s: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", s or "").split())
+
+
+def synonyms(measure: str) -> list[str]:
+    """The measure and its listed synonyms (data/measures.yaml); only listed ones, nothing guessed."""
+    from .. import rules
+
+    key = _norm_measure(measure)
+    for entry in rules.load("measures").get("synonyms", []):
+        words = [str(w) for w in entry["words"]]
+        if key in {_norm_measure(w) for w in words}:
+            return [measure] + [w for w in words if w != measure]
+    return [measure]

@@ -1,0 +1,163 @@
+"""Numbered schema migrations; the applied ones are recorded in ``schema_migrations``.
+
+Never edit a migration that has shipped: append a new one.  Each runs in its own transaction.
+"""
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "initial schema",
+        """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    format TEXT,
+    encoding TEXT,
+    size INTEGER,
+    n_lines INTEGER NOT NULL,
+    n_reports INTEGER NOT NULL,
+    n_paragraphs INTEGER NOT NULL,
+    n_indicators INTEGER NOT NULL,
+    n_findings INTEGER NOT NULL,
+    chrome_lines TEXT NOT NULL DEFAULT '[]',
+    problems TEXT NOT NULL DEFAULT '[]',
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_path ON documents(path);
+
+CREATE TABLE lines (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    line INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (document_id, line)
+) WITHOUT ROWID;
+
+CREATE TABLE reports (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    start_line INTEGER NOT NULL,
+    end_line INTEGER NOT NULL,
+    unit TEXT, unit_line INTEGER, level TEXT, region TEXT, domain TEXT, year INTEGER, title TEXT,
+    rule TEXT,
+    n_paragraphs INTEGER NOT NULL, n_indicators INTEGER NOT NULL, n_pairs INTEGER NOT NULL,
+    n_plan_items INTEGER NOT NULL, n_findings INTEGER NOT NULL
+);
+CREATE INDEX reports_document ON reports(document_id);
+CREATE INDEX reports_unit ON reports(unit);
+CREATE INDEX reports_year ON reports(year);
+
+CREATE TABLE sections (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    parent_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    line INTEGER NOT NULL, end_line INTEGER,
+    heading TEXT NOT NULL, ordinal TEXT, inferred_ordinal TEXT,
+    depth INTEGER NOT NULL, role TEXT, family TEXT, rule TEXT
+);
+CREATE INDEX sections_report ON sections(report_id);
+
+CREATE TABLE paragraphs (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    line_start INTEGER NOT NULL, line_end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    section_id INTEGER,
+    section_path TEXT NOT NULL DEFAULT '[]',
+    role TEXT
+);
+CREATE INDEX paragraphs_report ON paragraphs(report_id);
+
+CREATE TABLE indicators (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    line INTEGER NOT NULL, span TEXT, col INTEGER,
+    value TEXT, number REAL, unit TEXT, measure TEXT, kind TEXT,
+    normalized_value REAL, normalized_unit TEXT, low REAL, high REAL, qualifier TEXT, rule TEXT
+);
+CREATE INDEX indicators_report ON indicators(report_id);
+CREATE INDEX indicators_measure ON indicators(measure);
+
+CREATE TABLE pairs (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    line INTEGER NOT NULL, measure TEXT, target TEXT, actual TEXT, completion REAL, rule TEXT,
+    target_json TEXT, actual_json TEXT
+);
+CREATE INDEX pairs_report ON pairs(report_id);
+
+CREATE TABLE plan_items (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    line INTEGER NOT NULL, text TEXT, deadline TEXT, lead_unit TEXT, rule TEXT,
+    targets_json TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX plan_items_report ON plan_items(report_id);
+
+CREATE TABLE findings (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    line INTEGER NOT NULL, rule TEXT, severity TEXT, message TEXT, wrong TEXT, "right" TEXT
+);
+CREATE INDEX findings_report ON findings(report_id);
+
+-- Paragraph search: the tokens are produced in Python (search.py) as hex-coded character
+-- bigrams (column bi, with positions, so a phrase of consecutive bigrams = exact substring)
+-- and unigrams (column uni, for 1-character queries).  Contentless: rows are deleted with
+-- the 'delete' command and the same token streams, regenerated from paragraphs.text.
+CREATE VIRTUAL TABLE para_fts USING fts5(bi, uni, content='', tokenize='unicode61');
+""",
+    ),
+]
+
+
+def apply(conn) -> list[int]:
+    """Apply every pending migration; returns the versions applied now."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    done = {v for (v,) in conn.execute("SELECT version FROM schema_migrations")}
+    applied = []
+    for version, name, sql in MIGRATIONS:
+        if version in done:
+            continue
+        conn.execute("SAVEPOINT migrate")
+        try:
+            for stmt in _statements(sql):
+                conn.execute(stmt)
+            conn.execute(
+                "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, datetime('now'))",
+                (version, name),
+            )
+        except BaseException:
+            conn.execute("ROLLBACK TO migrate")
+            conn.execute("RELEASE migrate")
+            raise
+        conn.execute("RELEASE migrate")
+        applied.append(version)
+    return applied
+
+
+def _statements(sql: str):
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        buf += line
+        if buf.strip().endswith(";"):
+            import sqlite3
+
+            if sqlite3.complete_statement(buf):
+                yield buf.strip()
+                buf = ""
+    if buf.strip():
+        yield buf.strip()

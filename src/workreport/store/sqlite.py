@@ -1,0 +1,56 @@
+"""Opening the library database: WAL, busy timeout, foreign keys, migrations, write retries."""
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+
+from ..errors import WorkReportError
+from . import migrations
+
+BUSY_TIMEOUT_MS = 60_000
+
+
+class StoreError(WorkReportError):
+    """The database file cannot be opened or is not a workreport library."""
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """Open (creating and migrating if needed) the library at ``path``."""
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if path != ":memory:":
+            # WAL lets readers go on while one writer commits; two ingests queue on the lock.
+            with_retry(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA cache_size = -65536")
+
+        def _migrate():
+            conn.execute("BEGIN IMMEDIATE")  # serialise two processes opening a new file at once
+            try:
+                migrations.apply(conn)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+        with_retry(_migrate)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open as a workreport library: {exc}") from exc
+    return conn
+
+
+def with_retry(fn, attempts: int = 8):
+    """Run ``fn``; on 'database is locked/busy' (after busy_timeout) wait a little and retry."""
+    for i in range(attempts):
+        try:
+            return fn()
+        except sqlite3.OperationalError as exc:
+            msg = str(exc).lower()
+            if ("locked" not in msg and "busy" not in msg) or i == attempts - 1:
+                raise
+            time.sleep(0.05 * (2**i) + random.random() * 0.05)
+    return None

@@ -1,0 +1,284 @@
+"""Who wrote a report (unit, level, region), about what (domain), for which year."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .. import rules
+from ..model import Report
+from ..textnorm import norm
+from .roles import cue_role
+
+_T = rules.load("orgs")
+PH = _T["placeholder"]
+_SUFFIX_INFO: dict[str, dict] = {}
+for _e in _T["suffixes"]:
+    for _w in _e["words"]:
+        _SUFFIX_INFO.setdefault(_w, _e)
+_SUFFIX_ALT = rules.alternation(_SUFFIX_INFO)
+_CJK = r"[\u4e00-\u9fff]"
+NAME = rf"(?:{PH}|{_CJK}){{1,14}}?(?:{_SUFFIX_ALT})"
+_SUBJECT = re.compile(
+    rf"{_T['subject_cues']['before']}\s*(?P<name>{NAME})(?={_T['subject_cues']['after']})"
+)
+_SELF = re.compile(_T["self_reference"])
+_SUPERIOR = re.compile(_T["superiors"])
+_BAD_START = re.compile(r"^(各|全|本|我|该|有关|相关|上级|其他|其它|多个|所有|个别|部分|每个|各级|广大|领导|工作|在|以|对|为|由|经|按照|根据|通过|结合|围绕|加强|推进|开展|组织|建立|健全|完善|持续|深入|积极|坚持|年|月|日)")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d{2})(?=年)")
+_CN_YEAR = re.compile(r"(二[〇零○])([一二三四五六七八九〇零○])([一二三四五六七八九〇零○])(?=年)")
+_PLACE = re.compile(rf"^((?:{_CJK}){{2,8}}?(?:自治区|自治州|自治县|特别行政区|省|市|区|县|旗|盟|州))")
+_PLACE_LEVELS = [(e["id"], re.compile(e["pattern"]), e["level"]) for e in _T["place_levels"]]
+_PREFECTURE = re.compile(_T["city_cues"]["prefecture"]["pattern"])
+_COUNTY = re.compile(_T["city_cues"]["county"]["pattern"])
+_SPEECH = [(e["id"], re.compile(e["pattern"]), e.get("unit")) for e in _T["speech"]]
+_MIN_SUBJECT_HITS = 2  # one mention in the body may be anybody; the author recurs
+_NEXT_YEAR_GENRE = re.compile(_T["next_year_genre"])
+_DOMAINS = [(e["id"], e["label"], re.compile(e["unit"]), re.compile(e["text"]), int(e["min_hits"])) for e in _T["domains"]]
+_COMPREHENSIVE = [(e["id"], re.compile(e["suffix"]), e["label"]) for e in _T["comprehensive"]]
+_GENRE = re.compile(r"(关于)?(\d{4}|二[〇零○]..)?年(度)?|(上半年|全年)?(工作)?(总结|计划|报告|汇报|要点|述职|打算|情况)(和|及|与)?|的$")
+_NOT_REPORT_YEAR = re.compile(r"《[^》]*》|[(（][^)）]*[)）]|[-—至~～]\d{4}年")
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+
+
+def _years(text: str) -> list[int]:
+    s = norm(text)
+    out = [int(m.group(1)) for m in _YEAR.finditer(s)]
+    for m in _CN_YEAR.finditer(s):
+        out.append(2000 + _CN_DIGIT[m.group(2)] * 10 + _CN_DIGIT[m.group(3)])
+    return out
+
+
+def report_year(report: Report) -> int | None:
+    """The year whose work is reported: from top-level headings, then the title/opening."""
+    if report.title and _NEXT_YEAR_GENRE.search(report.title):
+        ys = _years(report.title)
+        if ys:
+            return ys[0] - 1
+    votes: Counter[int] = Counter()
+    for s in report.sections:
+        ys = _years(s.heading)
+        if not ys:
+            continue
+        role = cue_role(s.heading)
+        if role == "plan":
+            votes[ys[0] - 1] += 2
+        elif role in ("achievements", "highlights", "overview"):
+            votes[ys[0]] += 3
+    if votes:
+        return votes.most_common(1)[0][0]
+    head = [p.text for p in report.paragraphs[:3]]
+    if report.title:
+        ys = _years(report.title)
+        if ys:
+            return ys[0] - 1 if _NEXT_YEAR_GENRE.search(report.title) else ys[0]
+    for t in head:
+        ys = _years(_NOT_REPORT_YEAR.sub("", t[:100]))
+        if ys:
+            return ys[0]
+    allys = Counter(y for p in report.paragraphs for y in _years(p.text))
+    return allys.most_common(1)[0][0] if allys else None
+
+
+_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|将|把|对|向|由|经|现|并|且|也|还|又|均|都|即|另|使|让|被|给|与|和|及)+")
+
+
+def _clean_name(name: str) -> str | None:
+    name = _LEAD.sub("", name.strip())
+    if len(re.sub(PH, "", name)) < 2 and not re.search(PH, name):
+        return None
+    if _BAD_START.match(name) or _SUPERIOR.match(name):
+        return None
+    return name
+
+
+def _subjects(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    s = norm(text if limit is None else text[:limit])
+    out = []
+    for m in _SUBJECT.finditer(s):
+        nm = _clean_name(text[m.start("name"): m.end("name")])
+        if nm:
+            out.append((m.start("name"), nm))
+    return out
+
+
+def _suffix_of(name: str) -> str | None:
+    for w in sorted(_SUFFIX_INFO, key=len, reverse=True):
+        if name.endswith(w):
+            return w
+    return None
+
+
+_FUNCTION_CHARS = re.compile(r"[是的了和与及在等各全本我该对向为将把从由以于其之即并或而]")
+
+
+def _fuller(name: str, report: Report) -> str:
+    """A fuller form of ``name`` used in the report: 区残联 -> 江岸区残联, 市爱卫办 -> xx市爱卫办.
+
+    The prefix must be a placeholder, or a place name (prefix + the name's 区/市/县) that the
+    report uses on its own at least twice: "百步亭社区残联" does not make 残联 a 社区 body.
+    """
+    if re.match(PH, name) or name[0] not in "市区县省州旗":
+        return name
+    text = "".join(p.text for p in report.paragraphs)
+    ph = re.search(rf"({PH}){re.escape(name)}", text)
+    if ph:
+        return ph.group(1) + name
+    cands: Counter[str] = Counter()
+    for m in re.finditer(rf"({_CJK}{{2,4}}?)(?={re.escape(name)})", text):
+        pre = m.group(1)
+        for k in range(len(pre)):
+            sub = pre[k:]
+            if _FUNCTION_CHARS.search(sub) or _BAD_START.match(sub):
+                continue
+            place = sub + name[0]
+            if place.endswith(("社区", "小区", "园区", "校区", "景区", "城区", "辖区", "片区", "全市", "全区")):
+                continue
+            n = text.count(place)
+            if n >= 2:
+                cands[sub] = max(cands[sub], n)
+    if not cands:
+        return name
+    return cands.most_common(1)[0][0] + name
+
+
+def _self_named(kind: str, report: Report) -> str | None:
+    """我乡 -> the 乡 the report names with a placeholder ("XX乡"); None when it names none.
+
+    Real names are not guessed: any other 某某市 in the text may be a superior or a neighbour.
+    """
+    text = "".join(p.text for p in report.paragraphs)
+    c: Counter[str] = Counter(m.group(1) for m in re.finditer(rf"({PH}{re.escape(kind)})(?![村组])", text))
+    return c.most_common(1)[0][0] if c else None
+
+
+def _unit_from_title(title: str) -> str | None:
+    s = _GENRE.sub("", norm(title)).strip(" :：-—")
+    s = re.sub(r"^\d{4}", "", s)
+    return s if 2 <= len(s) <= 30 else None
+
+
+def _speech_unit(report: Report) -> tuple[str, int, str] | None:
+    """The government a work report speaks for, from its title block."""
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    for p in report.paragraphs[:12]:
+        if p.line_start >= first_head:
+            break
+        s = norm(p.text).strip()
+        for rid, pat, unit in _SPEECH:
+            m = pat.search(s)
+            if m:
+                name = unit or (m.group("place") + "人民政府")
+                return name, p.line_start, rid
+    return None
+
+
+def find_unit(report: Report) -> tuple[str | None, int | None, str]:
+    """(unit as named, evidence line, rule id)."""
+    speech = _speech_unit(report)
+    if speech:
+        return speech
+    if report.title:
+        u = _unit_from_title(report.title)
+        if u:
+            return u, report.start_line, "org.title"
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    opening = [p for p in report.paragraphs if p.line_start < first_head][:3]
+    for p in opening:
+        subs = _subjects(p.text, 200)
+        selfref = _SELF.search(norm(p.text[:200]))
+        if subs and (selfref is None or subs[0][0] < selfref.start()):
+            return _fuller(subs[0][1], report), p.line_start, "org.subject.opening"
+        if selfref:
+            named = _self_named(selfref.group(1), report)
+            if named or selfref.group(1) not in "市区县":
+                return (named or selfref.group(0)), p.line_start, "org.self_reference"
+    # No opening: the body's most frequent subject.
+    c: Counter[str] = Counter()
+    first_line: dict[str, int] = {}
+    for p in report.paragraphs:
+        for _, nm in _subjects(p.text):
+            c[nm] += 1
+            first_line.setdefault(nm, p.line_start)
+    if c and c.most_common(1)[0][1] >= _MIN_SUBJECT_HITS:
+        nm = c.most_common(1)[0][0]
+        return _fuller(nm, report), first_line[nm], "org.subject.frequent"
+    for p in report.paragraphs:
+        m = _SELF.search(norm(p.text))
+        if m:
+            named = _self_named(m.group(1), report)
+            return (named or m.group(0)), p.line_start, "org.self_reference"
+    return None, None, "org.none"
+
+
+def canonical_unit(name: str) -> str:
+    """A bare place ("XX镇") stands for its government ("XX镇人民政府"): the reporting body."""
+    suf = _suffix_of(name)
+    info = _SUFFIX_INFO.get(suf or "")
+    if info and info.get("place") and info.get("body") and name.endswith(suf):
+        if name.startswith(("我", "本")):
+            name = name[1:]
+        return name + info["body"]
+    return name
+
+
+def unit_level(unit: str | None, report: Report) -> str | None:
+    if not unit:
+        return None
+    suf = _suffix_of(unit)
+    info = _SUFFIX_INFO.get(suf or "", {})
+    bare = re.sub(rf"^(?:{PH})", "", unit)
+    place = _PLACE.match(bare)
+    if place and not info.get("level"):
+        bare = place.group(1)
+    if info.get("level") == "township_street" or re.search(r"(街道|镇|乡|苏木)", bare[:8]):
+        return "township_street"
+    if info.get("level") == "enterprise_other":
+        return "enterprise_other"
+    for rid, pat, level in _PLACE_LEVELS:
+        m = pat.search(bare if place else bare[:6])
+        if not m:
+            continue
+        if level == "city" and rid != "org.place.municipality":
+            text = "".join(p.text for p in report.paragraphs)
+            pref, county = len(_PREFECTURE.findall(text)), len(_COUNTY.findall(text))
+            return "city" if pref >= county or pref > 0 and county == 0 else "county_district"
+        return level
+    return None
+
+
+def region_of(unit: str | None) -> str | None:
+    if not unit or re.match(PH, unit) or unit.startswith(("我", "本")):
+        return None
+    m = _PLACE.match(unit)
+    if not m:
+        return None
+    place = m.group(1)
+    return place if len(place) >= 3 or place.endswith(("省", "市")) else None
+
+
+def domain_of(unit: str | None, report: Report) -> str | None:
+    u = unit or ""
+    comprehensive = next((label for _, spat, label in _COMPREHENSIVE if u and spat.search(u)), None)
+    for rid, label, upat, _, _ in _DOMAINS:
+        if u and not comprehensive and upat.search(u):
+            return label
+    text = "".join(p.text for p in report.paragraphs)
+    hits = [(len(tpat.findall(text)), label, minh) for rid, label, _, tpat, minh in _DOMAINS]
+    focused = max(((n, label) for n, label, minh in hits if n >= minh), default=None)
+    if comprehensive:
+        # a comprehensive unit writing about one field (a 街道 report on health promotion)
+        second = sorted(n for n, _, _ in hits)[-2]
+        if focused and focused[0] >= 3 * max(3, second) and focused[0] * 1000 >= 8 * max(1, len(text)):
+            return focused[1]
+        return comprehensive
+    return focused[1] if focused else None
+
+
+def identify(report: Report) -> Report:
+    year = report_year(report)
+    named, line, rule = find_unit(report)
+    unit = canonical_unit(named) if named else None
+    level = unit_level(unit, report)
+    return replace(report, unit=unit, unit_line=line, level=level, region=region_of(named),
+                   domain=domain_of(unit, report), year=year)

@@ -1,0 +1,67 @@
+"""Section roles: achievements, highlights, problems, plan, suggestions, overview, other."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .. import rules
+from ..model import Report, Section
+from ..textnorm import norm
+
+_T = rules.load("roles")
+_CUES = [(e["id"], e["role"], re.compile(e["pattern"])) for e in _T["roles"]]
+_YEAR = re.compile(r"(19[5-9]\d|20\d{2})年")
+_ORD = re.compile(r"^\s*(第?[一二三四五六七八九十\d]{1,3}[、.章条是]|[(（][一二三四五六七八九十\d]{0,3}[)）]|[①-⑳])")
+
+
+def cue(heading: str) -> tuple[str, str] | None:
+    """(role, rule id) of the cue found earliest in a heading, or None."""
+    s = _ORD.sub("", norm(heading))
+    best = None
+    for rid, role, pat in _CUES:
+        m = pat.search(s)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), role, rid)
+    return (best[1], best[2]) if best else None
+
+
+def cue_role(heading: str) -> str | None:
+    c = cue(heading)
+    return c[0] if c else None
+
+
+def _top_role(s: Section, prev: str | None, year: int | None) -> tuple[str, str]:
+    c = cue(s.heading)
+    m = _YEAR.search(norm(s.heading))
+    if m and year and int(m.group(1)) > year and (c is None or c[0] in ("achievements", "other")):
+        return "plan", "role.next_year"  # "三、2026年主要工作" in a report on 2025
+    if c:
+        return c
+    if prev in ("plan",):
+        return "plan", "role.after_plan"
+    if prev in ("problems", "suggestions"):
+        return "other", "role.after_problems"
+    return "achievements", "role.default_review"
+
+
+def _child_roles(children: tuple[Section, ...], parent_role: str) -> tuple[Section, ...]:
+    out = []
+    for c in children:
+        cc = cue(c.heading)
+        # only strong cues override the parent (a 问题 item under a plan stays plan when it
+        # names the problem it will solve; a 困难 heading under a review is a problem)
+        role, rid = (cc if cc and cc[0] in ("problems", "highlights", "suggestions", "plan", "overview")
+                     and not (parent_role == "plan" and cc[0] == "problems")
+                     else (parent_role, "role.inherit"))
+        out.append(replace(c, role=role, role_rule=rid, children=_child_roles(c.children, role)))
+    return tuple(out)
+
+
+def assign_roles(report: Report) -> Report:
+    out = []
+    prev = None
+    for s in report.sections:
+        role, rid = _top_role(s, prev, report.year)
+        out.append(replace(s, role=role, role_rule=rid, children=_child_roles(s.children, role)))
+        prev = role
+    return replace(report, sections=tuple(out))

@@ -1,0 +1,189 @@
+"""Split a compilation into reports.
+
+A report starts at its own title line, or where the top-level outline sequence starts again
+(一、 after 一、 … 三、).  The paragraph just before such a restart is the new report's opening
+("2022年，XX街道…现将工作情况汇报如下："), unless it is the only content of the previous
+report's last section; then, if a page break glued it to the start of the next report, the cut
+is undone and only the last piece goes to the new report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import rules
+from ..model import Heading, Paragraph
+from ..textnorm import norm
+from .headings import FAMILY_RANK, is_bare_heading, is_terminal, match_heading
+from .roles import cue_role
+
+_T = rules.load("split")
+_TITLE = re.compile(_T["title"]["pattern"])
+_TITLE_MAX = int(_T["title"]["max_chars"])
+_INTRO = [(e["id"], re.compile(e["pattern"])) for e in _T["intro"]]
+_APPENDIX = re.compile(_T["appendix"]["pattern"])
+_MIN_REPORT_CHARS = 400  # a "title" followed by less text than this is a repeated page title
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDraft:
+    start_line: int
+    end_line: int
+    paragraphs: tuple[Paragraph, ...]
+    title: str | None
+    rule: str
+    appendix_line: int | None = None
+
+
+def is_title(text: str) -> bool:
+    s = norm(text).strip()
+    return (len(s) <= _TITLE_MAX and not is_terminal(s) and bool(_TITLE.match(s)) and not is_bare_heading(s)
+            and match_heading(s, 0) is None)
+
+
+def is_appendix(text: str) -> bool:
+    return bool(_APPENDIX.match(norm(text).strip()))
+
+
+def intro_rule(text: str) -> str | None:
+    s = norm(text).strip()
+    for rid, pat in _INTRO:
+        if rid == "split.intro.closing":
+            if pat.search(s[-40:]):
+                return rid
+        elif pat.search(s[:80]):
+            return rid
+    return None
+
+
+def _split_piece(p: Paragraph) -> tuple[Paragraph, Paragraph]:
+    """Undo the last page-break join of a paragraph: (first pieces, last piece)."""
+    line, off = p.pieces[-1]
+    head_pieces = p.pieces[:-1]
+    head = Paragraph(p.line_start, head_pieces[-1][0], p.text[:off], head_pieces, rule="paragraph.line")
+    tail = Paragraph(line, p.line_end, p.text[off:], ((line, 0),), rule="split.unjoin_at_report_start")
+    return head, tail
+
+
+def _top_family(heads: list[Heading | None]) -> str | None:
+    fams = [h.family for h in heads if h is not None and h.family != "cn_shi" and h.value is not None]
+    if not fams:
+        return None
+    return min(fams, key=lambda f: FAMILY_RANK.get(f, 99))
+
+
+def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
+    paras = list(paragraphs)
+    if not paras:
+        return []
+    heads = [match_heading(p.text, p.line_start, allow_shi=False) for p in paras]
+    top = _top_family(heads)
+
+    # A document is a compilation when several restarts are opened the way reports open
+    # ("2022年以来，XX街道…", "现将…汇报如下："); then plainer restarts count too.  A single long
+    # report that numbers several lists 一、二、三 (old national reports) never splits.
+    n_opened = sum(
+        1 for k, h in enumerate(heads)
+        if h is not None and h.family == top and h.value == 1 and k > 0 and heads[k - 1] is None
+        and opening_strength(paras[k - 1].text) == "strong"
+    )
+    compilation = n_opened >= 2
+
+    # Pass 1: where does each report start (index into paras), and why.
+    starts: list[tuple[int, str]] = [(0, "split.document_start")]
+    seen_top = False  # the current report has had a top-level heading
+    bare_since_top = False  # a bare part heading ("2025年工作安排") came after it
+    in_appendix = False
+    chars = 0  # text of the current report so far
+    top_roles: list[str | None] = []  # cue roles of the current report's top-level headings
+    i = 0
+    while i < len(paras):
+        p, h = paras[i], heads[i]
+        text = p.text
+        if h is None and is_title(text) and i > starts[-1][0]:
+            rest = sum(len(q.text) for q in paras[i + 1 : i + 40])
+            if rest >= _MIN_REPORT_CHARS and chars >= _MIN_REPORT_CHARS:
+                starts.append((i, "split.title"))
+                seen_top = bare_since_top = in_appendix = False
+                chars, top_roles = len(text), []
+                i += 1
+                continue
+        chars += len(text)
+        if h is None and is_appendix(text):
+            in_appendix = True
+        if h is None and is_bare_heading(text):
+            bare_since_top = True
+        if h is not None and h.family == top and h.value is not None and not in_appendix:
+            if h.value == 1 and seen_top and not bare_since_top and _restarts(paras, heads, i, top_roles, compilation):
+                before = len(paras)
+                new_start, paras, heads, rule = _attach_opening(paras, heads, i, starts[-1][0])
+                i += len(paras) - before  # an undone join adds one paragraph before the restart
+                starts.append((new_start, rule))
+                chars = sum(len(q.text) for q in paras[new_start : i + 1])
+                top_roles = []
+            seen_top = True
+            bare_since_top = False
+            top_roles.append(cue_role(h.heading))
+        i += 1
+
+    # Pass 2: cut.
+    drafts: list[ReportDraft] = []
+    for k, (s, rule) in enumerate(starts):
+        e = starts[k + 1][0] if k + 1 < len(starts) else len(paras)
+        chunk = tuple(paras[s:e])
+        if not chunk:
+            continue
+        title = next((q.text.strip() for q in chunk[:12] if is_title(q.text)), None)
+        appendix = next((q.line_start for q in chunk if is_appendix(q.text)), None)
+        drafts.append(ReportDraft(chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix))
+    return drafts
+
+
+def opening_strength(text: str) -> str | None:
+    """"strong" when a paragraph opens the way reports open; None otherwise."""
+    rid = intro_rule(text)
+    if rid in ("split.intro.opening", "split.intro.closing", "split.intro.self"):
+        return "strong"
+    return None
+
+
+def _restarts(paras, heads, i, top_roles, compilation: bool) -> bool:
+    """Is the 一、 at ``i`` the start of another report?"""
+    if i > 0 and heads[i - 1] is None and (opening_strength(paras[i - 1].text) or is_title(paras[i - 1].text)):
+        return True
+    later = {"plan", "problems", "suggestions"}
+    complete = any(r in later for r in top_roles) and any(r not in later for r in top_roles)
+    if not complete:
+        return False
+    if cue_role(heads[i].heading) in ("achievements", "overview"):
+        return True
+    return compilation
+
+
+def _attach_opening(paras, heads, i, report_start):
+    """Index where the report whose 一、 is at ``i`` starts; may split a glued paragraph."""
+    j = i - 1
+    if j <= report_start or heads[j] is not None:
+        return i, paras, heads, "split.restart"
+    # paragraphs between the previous heading and the restart
+    k = j
+    while k > report_start and heads[k - 1] is None:
+        k -= 1
+    candidates = j - k + 1
+    prev_head = heads[k - 1] if k - 1 >= report_start else None
+    only_content = candidates == 1 and (prev_head is None or not prev_head.inline_body)
+    if k == report_start:
+        only_content = False
+    if not only_content or intro_rule(paras[j].text):
+        start = j
+        # a title or further opening lines just above belong to the new report too
+        while start - 1 > k and (is_title(paras[start - 1].text) or intro_rule(paras[start - 1].text) == "split.intro.salutation"):
+            start -= 1
+        return start, paras, heads, "split.restart.opening"
+    p = paras[j]
+    if len(p.pieces) > 1:
+        head, tail = _split_piece(p)
+        paras = paras[:j] + [head, tail] + paras[j + 1 :]
+        heads = heads[:j] + [None, None] + heads[j + 1 :]
+        return j + 1, paras, heads, "split.restart.unjoined"
+    return i, paras, heads, "split.restart"

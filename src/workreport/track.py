@@ -1,0 +1,221 @@
+"""Follow the targets of one year's report into the next year's report of the same unit.
+
+The older report (OLD) sets targets, mostly in its "主要预期目标" paragraph ("地区生产总值增长
+5%左右"); the newer one (NEW) reports what was achieved ("全市生产总值达到5.67万亿元、增长5.4%").
+For each measure of ``plans.yaml: measures`` the first target statement in OLD and the first
+annual figure in NEW (outside NEW's own target paragraph, not a multi-year average) are paired:
+``met`` when the actual reaches the target's low end (or stays under it for a ceiling such as
+prices), ``missed`` below it, ``no_evidence`` when NEW says nothing on it.  OLD's other targets
+(indicators of kind target in the target paragraph or in plan items) are matched by measure name.
+
+The result is the track JSON of ../shared/CONTRACT.md.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from . import rules
+from .errors import WorkReportError
+from .extract.numbers import Quantity, find_quantities
+from .model import Document, Paragraph, ParsedDocument, Report
+from .textnorm import norm
+
+WINDOW = 30  # characters between a measure's name and its figure
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One figure for a measure: where it is and what it says."""
+
+    measure: str
+    line: int
+    span: str
+    q: Quantity
+    estimated: bool
+    negative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Measure:
+    id: str
+    name: str
+    regex: re.Pattern
+    after_not: re.Pattern | None
+    unit: str
+    direction: str
+
+
+def _pat(key: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{e['pattern']})" for e in rules.load("plans")[key]))
+
+
+@lru_cache(maxsize=1)
+def _measures() -> tuple[_Measure, ...]:
+    out = []
+    for e in rules.load("plans")["measures"]:
+        words = "|".join(re.escape(w) for w in sorted(e["words"], key=len, reverse=True))
+        before = f"(?<![{re.escape(e['before_not'])}])" if e.get("before_not") else ""
+        # name, then up to WINDOW characters inside the sentence, then the change verb
+        # name, then up to WINDOW characters of the same sentence (no other percentage, no
+        # quotation), then the change verb; or a name that holds its verb (经济增长)
+        rx = f"{before}(?:{words})(?P<mid>[^。；;%“”]{{0,{WINDOW}}}?)(?P<chg>{e['change']})"
+        if e.get("self_change_words"):
+            selfw = "|".join(re.escape(w) for w in e["self_change_words"])
+            rx = f"{rx}|{before}(?P<self>{selfw})"
+        rx = re.compile(rx)
+        out.append(_Measure(e["id"], e["name"], rx, re.compile(e["after_not"]) if e.get("after_not") else None,
+                            e.get("unit", "%"), e.get("direction", "up")))
+    return tuple(out)
+
+
+def _statements(report: Report, m: _Measure, want_target: bool) -> list[Statement]:
+    """Figures for measure ``m`` in the report, in text order; targets or actuals."""
+    cue, est, not_annual = _pat("target_cue"), _pat("estimate_cue"), _pat("not_annual")
+    out = []
+    for p in report.paragraphs:
+        t = norm(p.text)
+        cue_at = [c.start() for c in cue.finditer(t)]
+        for hit in m.regex.finditer(t):
+            mid = hit.group("mid") or ""
+            if m.after_not and m.after_not.search(mid):
+                continue
+            in_target = any(c <= hit.start() for c in cue_at) and any(
+                hit.start() - c < 400 for c in cue_at if c <= hit.start()
+            )
+            if in_target != want_target:
+                continue
+            clause_lo = max(t.rfind(x, 0, hit.start()) for x in "。；;，,：:") + 1
+            if not_annual.search(t[clause_lo:hit.end()]):
+                continue
+            # the first quantity in the measure's unit right after the verb
+            rest = p.text[hit.end():hit.end() + 16]
+            qs = [q for q in find_quantities(rest) if norm(q.unit) == norm(m.unit)]
+            if not qs or qs[0].start > 3 or qs[0].number is None:
+                continue
+            q = qs[0]
+            a, b = hit.start(), hit.end() + q.end
+            line, _ = p.line_at(a)
+            span = _line_span(p, a, b)
+            estimated = bool(est.search(t[clause_lo:b])) or bool(q.qualifier and q.qualifier in ("左右", "约"))
+            if want_target and est.search(t[clause_lo:hit.start()] + hit.group(0)):
+                continue  # "预计增长5.1%左右" near the targets is last year's estimate, not a target
+            chg = hit.group("chg") or ""
+            negative = "下降" in chg or "回落" in chg
+            out.append(Statement(m.name, line, span, q, estimated and not want_target, negative))
+    return out
+
+
+def _line_span(p: Paragraph, a: int, b: int) -> str:
+    """The part of text[a:b] that lies on the line holding ``a`` (spans are substrings of a line)."""
+    line, col = p.line_at(a)
+    nxt = [off for ln, off in p.pieces if off > a]
+    end = min(b, nxt[0]) if nxt else b
+    return p.text[a:end]
+
+
+def _target_json(s: Statement) -> dict[str, Any]:
+    q = s.q
+    return {"line": s.line, "span": s.span, "low": q.low, "high": q.high, "unit": q.unit, "qualifier": q.qualifier}
+
+
+def _actual_json(s: Statement) -> dict[str, Any]:
+    v = s.q.number
+    return {"line": s.line, "span": s.span, "value": -v if (s.negative and v is not None) else v,
+            "unit": s.q.unit, "estimated": s.estimated}
+
+
+def _judge(m: _Measure, target: Statement, actual: Statement | None) -> tuple[str, float | None]:
+    if actual is None:
+        return "no_evidence", None
+    low = target.q.low if target.q.low is not None else target.q.number
+    value = actual.q.number
+    if low is None or value is None:
+        return "no_evidence", None
+    if actual.negative:
+        value = -value
+    margin = round(value - low, 4)
+    if m.direction == "down":
+        ceiling = target.q.high if target.q.high is not None else low
+        return ("met" if value <= ceiling else "missed"), round(value - ceiling, 4)
+    return ("met" if margin >= 0 else "missed"), margin
+
+
+def track(old: Report, new: Report, old_doc: Document | None = None, new_doc: Document | None = None) -> dict:
+    """The CONTRACT track JSON for one pair of reports (OLD sets targets, NEW reports results)."""
+    items = []
+    for m in _measures():
+        targets = _statements(old, m, want_target=True)
+        if not targets:
+            continue
+        actuals = _statements(new, m, want_target=False)
+        t = targets[0]
+        a = actuals[0] if actuals else None
+        status, margin = _judge(m, t, a)
+        items.append({
+            "measure": m.name,
+            "rule": m.id,
+            "target": _target_json(t),
+            "actual": _actual_json(a) if a else None,
+            "status": status,
+            "margin": margin,
+        })
+    return {
+        "contract": 1,
+        "old": {"path": old_doc.path if old_doc else None, "unit": old.unit, "year": old.year},
+        "new": {"path": new_doc.path if new_doc else None, "unit": new.unit, "year": new.year},
+        "items": items,
+    }
+
+
+def whole_report(parsed: ParsedDocument) -> Report:
+    """The document as one report: a provincial report may come out of the splitter in parts,
+    and tracking looks for a unit's statements wherever they are."""
+    reps = parsed.reports
+    if not reps:
+        raise NoReportFound(parsed.document.path)
+    main = max(reps, key=lambda r: r.end_line - r.start_line)
+    paras = tuple(p for r in reps for p in r.paragraphs)
+    return Report(start_line=reps[0].start_line, end_line=reps[-1].end_line, unit=main.unit, level=main.level,
+                  region=main.region, domain=main.domain, year=main.year, title=main.title,
+                  sections=tuple(s for r in reps for s in r.sections), paragraphs=paras,
+                  indicators=tuple(i for r in reps for i in r.indicators),
+                  plan_items=tuple(i for r in reps for i in r.plan_items))
+
+
+class NoReportFound(WorkReportError):
+    def __init__(self, path: str):
+        self.path = path
+        super().__init__(f"{path}: no report text found to track")
+
+
+def track_paths(old_path: str, new_path: str, encoding: str | None = None) -> dict:
+    """Parse two files and track the older one's targets into the newer one."""
+    from .pipeline import parse_path
+
+    old_p, new_p = parse_path(old_path, encoding=encoding), parse_path(new_path, encoding=encoding)
+    return track(whole_report(old_p), whole_report(new_p), old_p.document, new_p.document)
+
+
+def place_key(path: str) -> str:
+    """The place a report file is named after, without year, title words or admin suffix."""
+    import os
+
+    name = os.path.basename(path)
+    name = _pat("file_name_noise").sub("", name)
+    return _pat("admin_suffix").sub("", name)
+
+
+def pair_files(old_paths: list[str], new_paths: list[str]) -> list[tuple[str, str]]:
+    """Pair files of two years by the place in their names; unmatched files are left out."""
+    new_by = {}
+    for p in new_paths:
+        new_by.setdefault(place_key(p), []).append(p)
+    pairs = []
+    for p in old_paths:
+        hits = new_by.get(place_key(p), [])
+        if len(hits) == 1:
+            pairs.append((p, hits[0]))
+    return pairs

@@ -1,0 +1,364 @@
+"""Pure helpers that turn Library dicts into what the templates draw.
+
+Nothing here builds HTML: every piece of document text leaves as plain strings inside
+"segments" and is escaped by Jinja's autoescape when the template prints it.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections import Counter, defaultdict
+from typing import Any, Iterable
+
+LEVEL_LABELS = {
+    "province": "省级",
+    "city": "市级",
+    "county_district": "县区级",
+    "township_street": "乡镇街道",
+    "enterprise_other": "企业及其他",
+}
+ROLE_LABELS = {
+    "achievements": "成绩",
+    "highlights": "亮点",
+    "problems": "问题",
+    "plan": "计划",
+    "suggestions": "建议",
+    "overview": "概述",
+    "other": "其他",
+}
+KIND_LABELS = {
+    "actual": "实际值",
+    "target": "目标",
+    "rate": "比率",
+    "growth": "增速",
+    "placeholder": "占位符",
+}
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+STATUS_LABELS = {"met": "已完成", "missed": "未完成", "no_evidence": "无证据"}
+
+
+def fmt_number(x: float | int | None) -> str:
+    """Readable number: integers without '.0', others to 4 significant decimals."""
+    if x is None:
+        return ""
+    if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
+        return f"{int(x):,}"
+    if isinstance(x, int):
+        return f"{x:,}"
+    return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def normalized_of(ind: dict) -> tuple[float | None, str | None]:
+    """(value, unit) of an indicator in either the CONTRACT shape or the flat store shape."""
+    norm = ind.get("normalized")
+    if isinstance(norm, dict):
+        return norm.get("value"), norm.get("unit")
+    return ind.get("normalized_value"), ind.get("normalized_unit")
+
+
+def indicator_title(ind: dict) -> str:
+    """Hover text of a figure: measure, kind, normalized value."""
+    value, unit = normalized_of(ind)
+    parts = [ind.get("measure") or "（未识别指标）", KIND_LABELS.get(ind.get("kind"), ind.get("kind") or "")]
+    if value is not None:
+        parts.append(f"标准化：{fmt_number(value)} {unit or ''}".rstrip())
+    return " · ".join(p for p in parts if p)
+
+
+# --- inline marks -------------------------------------------------------------------------
+
+
+def _place(text: str, needle: str, col: Any, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where ``needle`` sits in ``text``: at ``col`` when that is right, else its first free match."""
+    if not needle:
+        return None
+    if isinstance(col, int) and text[col : col + len(needle)] == needle:
+        cands = [col]
+    else:
+        cands = [m.start() for m in re.finditer(re.escape(needle), text)]
+    for s in cands:
+        e = s + len(needle)
+        if all(e <= a or s >= b for a, b in taken):
+            return s, e
+    return None
+
+
+def segments(text: str, marks: list[tuple[int, int, dict]]) -> list[dict]:
+    """Cut ``text`` into [{"text", "mark"}] pieces; ``mark`` is None for plain text."""
+    out: list[dict] = []
+    pos = 0
+    for s, e, mark in sorted(marks, key=lambda m: m[0]):
+        if s < pos:
+            continue
+        if s > pos:
+            out.append({"text": text[pos:s], "mark": None})
+        out.append({"text": text[s:e], "mark": mark})
+        pos = e
+    if pos < len(text) or not out:
+        out.append({"text": text[pos:], "mark": None})
+    return out
+
+
+def split_segments(segs: list[dict], at: int) -> tuple[list[dict], list[dict]]:
+    """Segments before and after character ``at`` (a mark straddling ``at`` stays in front)."""
+    front: list[dict] = []
+    pos = 0
+    for i, seg in enumerate(segs):
+        if pos >= at:
+            return front, segs[i:]
+        end = pos + len(seg["text"])
+        if end <= at or seg["mark"]:
+            front.append(seg)
+        else:
+            front.append({"text": seg["text"][: at - pos], "mark": None})
+            return front, [{"text": seg["text"][at - pos :], "mark": None}, *segs[i + 1 :]]
+        pos = end
+    return front, []
+
+
+def flatten_sections(sections: Iterable[dict], depth: int = 1) -> list[dict]:
+    out: list[dict] = []
+    for s in sections or ():
+        out.append({**s, "depth": s.get("depth") or depth})
+        out.extend(flatten_sections(s.get("children") or (), depth + 1))
+    return out
+
+
+def report_lines(report: dict) -> list[dict]:
+    """Each non-blank line of a report with its figures and findings marked in place."""
+    by_line_ind: dict[int, list[dict]] = defaultdict(list)
+    for ind in report.get("indicators") or ():
+        by_line_ind[ind.get("line")].append(ind)
+    by_line_find: dict[int, list[dict]] = defaultdict(list)
+    for f in report.get("findings") or ():
+        by_line_find[f.get("line")].append(f)
+    headings = {s.get("line"): s for s in flatten_sections(report.get("sections") or ())}
+    pair_lines = {p.get("line") for p in report.get("pairs") or ()}
+    plan_lines = {p.get("line") for p in report.get("plan_items") or ()}
+
+    rows = []
+    for entry in report.get("lines") or ():
+        n, text = entry.get("line"), entry.get("text") or ""
+        if not text.strip():
+            continue
+        taken: list[tuple[int, int]] = []
+        marks: list[tuple[int, int, dict]] = []
+        for ind in by_line_ind.get(n, ()):
+            where = _place(text, ind.get("span") or "", ind.get("col"), taken)
+            if where:
+                taken.append(where)
+                marks.append((*where, {"type": "figure", "kind": ind.get("kind"), "title": indicator_title(ind)}))
+        findings = by_line_find.get(n, [])
+        for f in findings:
+            where = _place(text, f.get("wrong") or "", None, taken)
+            if where:
+                taken.append(where)
+                marks.append((*where, {"type": "finding", "kind": f.get("severity"), "title": f.get("message") or ""}))
+        sec = headings.get(n)
+        segs = segments(text, marks)
+        head: list[dict] = []
+        if sec:
+            # Only the heading sentence is a heading; a paragraph may run on after it.
+            cut = len(sec.get("heading") or "") if text.startswith(sec.get("heading") or "\0") else len(text)
+            head, segs = split_segments(segs, cut)
+        rows.append(
+            {
+                "line": n,
+                "head": head,
+                "segments": segs,
+                "heading": sec,
+                "findings": findings,
+                "pair": n in pair_lines,
+                "plan": n in plan_lines,
+            }
+        )
+    return rows
+
+
+# --- search -------------------------------------------------------------------------------
+
+
+def snippet_segments(hit: dict, query: str) -> list[dict]:
+    """Highlighted snippet: the store's highlight offsets when they fit the snippet, else the query terms."""
+    snippet = hit.get("snippet") or hit.get("text") or ""
+    marks: list[tuple[int, int, dict]] = []
+    spans = hit.get("highlights") or []
+    if spans and all(isinstance(p, (list, tuple)) and len(p) == 2 and 0 <= p[0] < p[1] <= len(snippet) for p in spans):
+        marks = [(int(s), int(e), {"type": "hit"}) for s, e in spans]
+    else:
+        taken: list[tuple[int, int]] = []
+        for term in sorted(set(query.split()), key=len, reverse=True):
+            for m in re.finditer(re.escape(term), snippet):
+                if all(m.end() <= a or m.start() >= b for a, b in taken):
+                    taken.append(m.span())
+                    marks.append((m.start(), m.end(), {"type": "hit"}))
+    return segments(snippet, marks)
+
+
+# --- comparison ---------------------------------------------------------------------------
+
+
+_KIND_PREFERENCE = {"actual": 0, "growth": 1, "rate": 1, "target": 2, "placeholder": 3}
+
+
+def row_label(row: dict) -> str:
+    """Series name of a row: the reporting unit, else its source file (units are not always found)."""
+    if row.get("unit"):
+        return row["unit"]
+    doc = os.path.basename(row.get("document") or "") or "（未知单位）"
+    return os.path.splitext(doc)[0]
+
+
+def _plot_value(row: dict) -> tuple[float | None, str]:
+    if row.get("normalized_value") is not None:
+        return row["normalized_value"], row.get("normalized_unit") or ""
+    return row.get("number"), row.get("unit_of_measure") or row.get("unit_measure") or ""
+
+
+def chart_data(rows: list[dict]) -> dict:
+    """ECharts-ready series: the dominant unit only (mixing 亿元 and % on one axis misleads).
+
+    Several years -> one line per reporting unit over years; one year -> bars per unit.
+    """
+    plotted = [(r, *_plot_value(r)) for r in rows]
+    plotted = [(r, v, u) for r, v, u in plotted if v is not None]
+    if not plotted:
+        return {"mode": "empty", "unit": "", "categories": [], "series": [], "dropped": len(rows)}
+    unit = Counter(u for _, _, u in plotted).most_common(1)[0][0]
+    kept = [(r, v) for r, v, u in plotted if u == unit]
+    cell: dict[tuple[str, Any], float] = {}
+    # Per unit-year one value: an actual figure before a target, then document order.
+    for r, v in sorted(kept, key=lambda rv: _KIND_PREFERENCE.get(rv[0].get("kind"), 4)):
+        cell.setdefault((row_label(r), r.get("year")), v)
+    years = sorted({y for _, y in cell if y is not None})
+    units = list(dict.fromkeys(u for u, _ in cell))
+    dropped = len(rows) - len(kept)
+    if len(years) > 1:
+        series = [
+            {"name": u, "type": "line", "connectNulls": True, "data": [cell.get((u, y)) for y in years]}
+            for u in units[:20]
+        ]
+        return {"mode": "years", "unit": unit, "categories": [str(y) for y in years], "series": series, "dropped": dropped}
+    series = [{"name": unit or "值", "type": "bar", "data": [cell[(u, y)] for u, y in cell]}]
+    return {"mode": "units", "unit": unit, "categories": units, "series": series, "dropped": dropped}
+
+
+EXPORT_COLUMNS = (
+    ("unit", "单位"),
+    ("year", "年份"),
+    ("level", "层级"),
+    ("measure", "指标"),
+    ("value", "原文数值"),
+    ("unit_of_measure", "计量单位"),
+    ("number", "数值"),
+    ("normalized_value", "标准化数值"),
+    ("normalized_unit", "标准化单位"),
+    ("kind", "类型"),
+    ("span", "原文"),
+    ("document", "来源文件"),
+    ("line", "行"),
+    ("report_id", "报告ID"),
+)
+
+
+def compare_csv(rows: list[dict]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow([label for _, label in EXPORT_COLUMNS])
+    for r in rows:
+        w.writerow(["" if r.get(k) is None else r.get(k) for k, _ in EXPORT_COLUMNS])
+    # BOM so Excel opens the Chinese headers as UTF-8.
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def compare_xlsx(rows: list[dict], measure: str) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = (re.sub(r"[\[\]:*?/\\]", "", measure) or "对比")[:31]
+    ws.append([label for _, label in EXPORT_COLUMNS])
+    for r in rows:
+        ws.append([_cell(r.get(k)) for k, _ in EXPORT_COLUMNS])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _cell(v: Any) -> Any:
+    # A leading '=' would make Excel evaluate document text as a formula.
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
+        return "'" + v
+    return v
+
+
+# --- commitment tracking ------------------------------------------------------------------
+
+
+def track_candidates(reports: Iterable[dict], place=None) -> list[dict]:
+    """Pairs (year N, year N+1) of reports by the same unit, newest first.
+
+    A file holding one report is keyed by ``place(report)`` (the place its file name names,
+    "2025年吉林省政府工作报告.txt" -> 吉林) when given, as that is steadier than a unit found in
+    the text; reports of a compilation by the unit (else region) they name.
+    """
+    reports = list(reports)
+    per_doc = Counter(r.get("document_id", r.get("path")) for r in reports)
+    by_unit: dict[str, dict[int, dict]] = defaultdict(dict)
+    for r in reports:
+        single = per_doc[r.get("document_id", r.get("path"))] == 1
+        who = ((place(r) if place and single else None) or r.get("unit") or r.get("region"))
+        if who and isinstance(r.get("year"), int):
+            by_unit[who].setdefault(r["year"], r)
+    pairs = []
+    for unit, years in by_unit.items():
+        for y, old in years.items():
+            new = years.get(y + 1)
+            if new:
+                pairs.append({"unit": unit, "old_year": y, "new_year": y + 1, "old": old["id"], "new": new["id"]})
+    pairs.sort(key=lambda p: (-p["new_year"], p["unit"]))
+    return pairs
+
+
+def track_rows(result: dict, old_lines: dict[int, str], new_lines: dict[int, str]) -> list[dict]:
+    """Each tracked item with the full source line of its target and of its actual, span marked."""
+
+    def evidence(side: dict | None, lines: dict[int, str]) -> list[dict]:
+        if not side:
+            return []
+        text = lines.get(side.get("line"), side.get("span") or "")
+        where = _place(text, side.get("span") or "", None, [])
+        return segments(text, [(*where, {"type": "hit"})] if where else [])
+
+    return [
+        {**it, "old_segments": evidence(it.get("target"), old_lines), "new_segments": evidence(it.get("actual"), new_lines)}
+        for it in result.get("items") or ()
+    ]
+
+
+def track_summary(result: dict) -> dict:
+    return dict(Counter(i.get("status") for i in result.get("items") or ()))
+
+
+# --- draft check --------------------------------------------------------------------------
+
+
+def check_rows(lines: tuple[str, ...] | list[str], findings: list[dict]) -> list[dict]:
+    """The draft's lines that carry findings (plus each line's text), in line order."""
+    by_line: dict[int, list[dict]] = defaultdict(list)
+    for f in findings:
+        by_line[f["line"]].append(f)
+    rows = []
+    for n in sorted(by_line):
+        text = lines[n - 1] if 0 < n <= len(lines) else ""
+        taken: list[tuple[int, int]] = []
+        marks = []
+        for f in by_line[n]:
+            where = _place(text, f.get("wrong") or "", None, taken)
+            if where:
+                taken.append(where)
+                marks.append((*where, {"type": "finding", "kind": f.get("severity"), "title": f.get("message") or ""}))
+        rows.append({"line": n, "segments": segments(text, marks), "findings": by_line[n]})
+    return rows

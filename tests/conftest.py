@@ -1,0 +1,164 @@
+"""Shared fixtures: library databases, sample paths, a CLI runner, and a quick stand-in parser.
+
+``quick_parse`` turns a Document into a ParsedDocument without the structure stage (one report,
+one paragraph per non-blank line, a section per line that opens with an ordinal, figures for
+"number + unit"), so store tests do not depend on the parser's details.  It lives at module
+level so worker processes can import it.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from workreport.model import Finding, Indicator, Paragraph, ParsedDocument, Report, Section
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+DEV = SHARED / "dev"
+
+_HEAD = re.compile(r"^\s*([一二三四五六七八九十]+)、(.{1,30}?)(?:[。：]|$)")
+_SUB = re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[)）](.{1,30}?)(?:[。：]|$)")
+_FIG = re.compile(r"(\d+(?:\.\d+)?)(亿元|万元|%|万人|公里)")
+
+
+def quick_parse(doc) -> ParsedDocument:
+    paras, tops, figs, finds = [], [], [], []
+    for n, line in enumerate(doc.lines, 1):
+        text = line.strip()
+        if not text:
+            continue
+        paras.append(Paragraph(line_start=n, line_end=n, text=text, pieces=((n, 0),)))
+        for m in _FIG.finditer(line):
+            measure = line[max(0, m.start() - 6):m.start()]
+            figs.append(Indicator(line=n, span=m.group(0), col=m.start(), value=m.group(1), number=float(m.group(1)),
+                                  unit=m.group(2), measure=measure, kind="rate" if m.group(2) == "%" else "actual",
+                                  rule="test.quick"))
+        if "xx" in line:
+            finds.append(Finding(line=n, rule="placeholder", severity="error", message="placeholder xx"))
+        h = _HEAD.match(line)
+        s = _SUB.match(line)
+        if h:
+            tops.append([Section(line=n, heading=h.group(0).rstrip("。："), ordinal=h.group(1), depth=1,
+                                 role="achievements" if len(tops) == 0 else "plan", rule="test.h1"), []])
+        elif s and tops:
+            tops[-1][1].append(Section(line=n, heading=s.group(0).rstrip("。："), ordinal=f"({s.group(1)})", depth=2,
+                                       role=tops[-1][0].role, rule="test.h2"))
+    last = max((p.line_end for p in paras), default=1)
+    sections = []
+    for i, (top, kids) in enumerate(tops):
+        end = tops[i + 1][0].line - 1 if i + 1 < len(tops) else last
+        kids2 = tuple(replace(k, end_line=kids[j + 1].line - 1 if j + 1 < len(kids) else end)
+                      for j, k in enumerate(kids))
+        sections.append(replace(top, children=kids2, end_line=end))
+    year = re.search(r"(19|20)\d\d", os.path.basename(doc.path))
+    report = Report(start_line=paras[0].line_start if paras else 1, end_line=last,
+                    unit=os.path.basename(doc.path).split(".")[0][-12:], level="province",
+                    year=int(year.group(0)) if year else None, domain="综合", sections=tuple(sections),
+                    paragraphs=tuple(paras), indicators=tuple(figs), findings=tuple(finds), rule="test.one")
+    return ParsedDocument(document=doc, chrome_lines=(), reports=(report,))
+
+
+@pytest.fixture
+def db_path(tmp_path) -> str:
+    return str(tmp_path / "workreport.db")
+
+
+@pytest.fixture
+def db():
+    """A fresh, migrated in-memory SQLite connection with the library schema."""
+    from workreport.store.sqlite import connect
+
+    conn = connect(":memory:")
+    yield conn
+    conn.close()
+
+
+@pytest.fixture
+def library(db_path):
+    """An empty Library in a temporary file, parsing with the real pipeline."""
+    from workreport.store import Library
+
+    lib = Library(db_path)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def quick_library(db_path):
+    """An empty Library that parses with ``quick_parse`` (independent of the structure stage)."""
+    from workreport.store import Library
+
+    lib = Library(db_path, parser=quick_parse)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def sample_texts() -> list[Path]:
+    return sorted(p for p in SAMPLES.iterdir() if p.suffix == ".txt")
+
+
+@pytest.fixture(scope="session")
+def quick_sample_db(tmp_path_factory) -> str:
+    """A library file holding the samples, parsed by ``quick_parse`` (built once per session)."""
+    from workreport.store import Library
+
+    path = str(tmp_path_factory.mktemp("lib") / "samples.db")
+    with Library(path, parser=quick_parse) as lib:
+        summary = lib.ingest([SAMPLES], workers=1)
+        assert not summary["failures"], summary["failures"]
+    return path
+
+
+@pytest.fixture
+def cli_runner():
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
+def real_pipeline_works() -> bool:
+    try:
+        from workreport.pipeline import parse  # noqa: F401
+    except Exception:
+        return False
+    return True
+
+
+def table_counts(path: str) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "lines", "reports", "sections", "paragraphs", "indicators", "pairs",
+                          "plan_items", "findings")}
+    finally:
+        conn.close()
+
+
+def make_parsed(texts, *, path="handmade.txt", unit="测试市应急管理局", level="city", year=2022, domain="应急管理",
+                sections=(), indicators=(), findings=(), plan_items=(), pairs=()) -> ParsedDocument:
+    """A ParsedDocument built by hand: one report, one line per paragraph text (no parser involved)."""
+    import hashlib
+
+    from workreport.model import Document
+
+    lines = tuple(texts)
+    sha = hashlib.sha256(("\n".join(lines) + path).encode("utf-8")).hexdigest()
+    doc = Document(path=path, sha256=sha, format="txt", encoding="utf-8", lines=lines)
+    paras = tuple(Paragraph(line_start=i, line_end=i, text=t, pieces=((i, 0),)) for i, t in enumerate(lines, 1) if t)
+    report = Report(start_line=1, end_line=len(lines), unit=unit, level=level, year=year, domain=domain,
+                    sections=tuple(sections), paragraphs=paras, indicators=tuple(indicators),
+                    findings=tuple(findings), plan_items=tuple(plan_items), pairs=tuple(pairs), rule="test.hand")
+    return ParsedDocument(document=doc, chrome_lines=(), reports=(report,))

@@ -1,0 +1,108 @@
+"""Exports: xlsx/csv/json/parquet hold every row with source file and line; docx is a 汇编."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from conftest import quick_parse, SAMPLES
+from workreport.store import Library
+from workreport.store.export import TABLES
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("export") / "e.db")
+    lib = Library(path, parser=quick_parse)
+    lib.ingest([SAMPLES], workers=1)
+    yield lib
+    lib.close()
+
+
+def _db_counts(lib):
+    return {t: len(lib.table(t)[1]) for t in TABLES}
+
+
+def test_xlsx_has_every_row_header_frozen_numbers_as_numbers(lib, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "lib.xlsx"
+    res = lib.export("xlsx", out)
+    counts = _db_counts(lib)
+    assert res["tables"] == counts and counts["indicators"] > 50
+    wb = load_workbook(out, read_only=False)
+    assert wb.sheetnames == list(TABLES)
+    for name in TABLES:
+        ws = wb[name]
+        header = [c.value for c in ws[1]]
+        assert "document" in header and "line" in header, name
+        assert ws.freeze_panes == "A2"
+        assert ws.max_row - 1 == counts[name], name
+    ws = wb["indicators"]
+    header = [c.value for c in ws[1]]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    col = {h: i for i, h in enumerate(header)}
+    assert all(isinstance(r[col["line"]], int) and r[col["document"]] for r in rows)
+    assert all(isinstance(r[col["number"]], (int, float)) for r in rows if r[col["number"]] is not None)
+    # every indicator of the database, by id
+    assert {r[col["id"]] for r in rows} == {r[0] for r in lib.table("indicators")[1]}
+
+
+def test_parquet_row_counts_match(lib, tmp_path):
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "pq"
+    lib.export("parquet", out)
+    counts = _db_counts(lib)
+    for name in TABLES:
+        t = pq.read_table(out / f"{name}.parquet")
+        assert t.num_rows == counts[name], name
+        assert "document" in t.column_names and "line" in t.column_names
+    ind = pq.read_table(out / "indicators.parquet")
+    assert str(ind.schema.field("number").type) == "double" and str(ind.schema.field("line").type) == "int64"
+
+
+def test_csv_and_json_round_trip(lib, tmp_path):
+    counts = _db_counts(lib)
+    lib.export("csv", tmp_path / "csv")
+    for name in TABLES:
+        with open(tmp_path / "csv" / f"{name}.csv", encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert len(rows) == counts[name]
+    lib.export("json", tmp_path / "lib.json")
+    obj = json.loads((tmp_path / "lib.json").read_text(encoding="utf-8"))
+    assert {k: len(v) for k, v in obj.items()} == counts
+    assert all(r["document"] and r["line"] for r in obj["paragraphs"])
+
+
+def test_docx_compilation(lib, tmp_path):
+    from docx import Document
+
+    out = tmp_path / "汇编.docx"
+    res = lib.export("docx", out)
+    d = Document(str(out))
+    reports = lib.reports(limit=1000)["items"]
+    h1 = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
+    assert len(h1) == len(reports) + 1 and h1[-1].startswith("附录")
+    assert {r["unit"] for r in reports} <= set(h1)
+    assert any(p.style.name == "Heading 2" for p in d.paragraphs)  # outline headings as Word headings
+    xml = d.element.xml
+    assert "TOC \\o" in xml
+    table = d.tables[-1]
+    assert len(table.rows) - 1 == res["tables"]["key_figures"] > 0
+    assert d.paragraphs[0].text == "" and any(p.style.name == "Title" for p in d.paragraphs)
+
+
+def test_unknown_format_is_a_clear_error(lib, tmp_path):
+    from workreport.errors import WorkReportError
+
+    with pytest.raises(WorkReportError):
+        lib.export("pdf", tmp_path / "x.pdf")
+
+
+def test_cli_export(cli_runner, lib, tmp_path):
+    from workreport.cli import main
+
+    r = cli_runner.invoke(main, ["export", "--format", "xlsx", str(tmp_path / "x.xlsx"), "--db", lib.path])
+    assert r.exit_code == 0 and "indicators" in r.output

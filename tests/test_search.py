@@ -1,0 +1,178 @@
+"""Search must equal a brute-force substring scan, for any query, and never raise."""
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SAMPLES, make_parsed, quick_parse
+from workreport.store import Library
+from workreport.store.search import bigram_tokens, parse_query, snippet, unigram_tokens
+
+SPECIAL = [
+    "表情😀在这里，还有\"引号\"和'单引号'。",
+    "AND OR NOT NEAR(隐患 排查) * ^ + - : ; 括号（全角）(半角) 5%与５％",
+    "下划线a_b、斜杠a/b、反斜杠a\\b、制表\t符、百分号100%、美元$、井号#",
+    "食品安全是底线，食品是民生，隐患整改率达到100%。",
+    "x",
+]
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("search") / "s.db")
+    lib = Library(path, parser=quick_parse)
+    lib.ingest([SAMPLES], workers=1)
+    lib.store(make_parsed(SPECIAL, path="special.txt", unit="特殊字符县", level="county_district", year=2021))
+    yield lib
+    lib.close()
+
+
+@pytest.fixture(scope="module")
+def paragraphs(lib):
+    conn = sqlite3.connect(lib.path)
+    rows = conn.execute(
+        "SELECT p.id, p.text, r.year, r.unit, r.level, p.role FROM paragraphs p JOIN reports r ON r.id = p.report_id"
+    ).fetchall()
+    conn.close()
+    assert len(rows) > 500
+    return rows
+
+
+def brute(paragraphs, terms, pred=lambda row: True) -> set[int]:
+    return {pid for pid, text, *rest in paragraphs if all(t in text for t in terms) and pred((pid, text, *rest))}
+
+
+def found(lib, query, **kw) -> set[int]:
+    res = lib.search(query, limit=10**6, **kw)
+    ids = {h["paragraph_id"] for h in res["hits"]}
+    assert res["total"] == len(res["hits"]) == len(ids)
+    return ids
+
+
+def test_tokens_are_hex_bigrams_and_unigrams():
+    assert unigram_tokens("食品") == "0098df 0054c1"
+    assert bigram_tokens("食品安") == "0098df0054c1 0054c1005b89"
+    assert bigram_tokens("x") == ""
+
+
+def test_parse_query_words_phrases_and_syntax_as_text():
+    assert parse_query("隐患  整改") == ["隐患", "整改"]
+    assert parse_query('"食品 安全" 蓝莓') == ["食品 安全", "蓝莓"]
+    assert parse_query('a AND (b) OR *') == ["a", "AND", "(b)", "OR", "*"]
+    assert parse_query('"unbalanced phrase') == ["unbalanced phrase"]
+    assert parse_query("") == [] and parse_query('""') == [] and parse_query("   ") == []
+    assert parse_query("食品\u3000安全") == ["食品", "安全"]  # ideographic space separates too
+
+
+def test_search_equals_substring_scan_for_300_plus_queries(lib, paragraphs):
+    rng = random.Random(20250101)
+    texts = [t for _, t, *_ in paragraphs]
+    queries: set[str] = set()
+    while len(queries) < 330:
+        t = rng.choice(texts)
+        n = rng.randint(1, 6)
+        if len(t) < n:
+            continue
+        i = rng.randrange(len(t) - n + 1)
+        q = t[i:i + n]
+        if q.split() != [q] or '"' in q:  # whitespace and quotes are query syntax; tested below
+            continue
+        queries.add(q)
+    # plus strings that are probably absent: shuffled characters
+    for _ in range(40):
+        q = "".join(rng.sample("隐患整改食品蓝莓安全生产总值增长", rng.randint(2, 5)))
+        queries.add(q)
+    by_len = {n: 0 for n in range(1, 7)}
+    for q in sorted(queries):
+        expected = brute(paragraphs, [q])
+        assert found(lib, q) == expected, q
+        by_len[min(len(q), 6)] += 1
+    assert all(by_len[n] >= 20 for n in range(1, 7)), by_len
+
+
+def test_two_character_words_are_found_inside_longer_words(lib, paragraphs):
+    # 食品 inside 食品安全: the case a word-segmented index misses
+    assert found(lib, "食品") == brute(paragraphs, ["食品"])
+    assert found(lib, "食品") >= found(lib, "食品安全") and found(lib, "食品安全")
+
+
+def test_several_words_are_and_and_phrases_keep_spaces(lib, paragraphs):
+    assert found(lib, "隐患 整改") == brute(paragraphs, ["隐患", "整改"])
+    assert found(lib, "发展 改革 就业") == brute(paragraphs, ["发展", "改革", "就业"])
+    assert found(lib, '"a b"') == brute(paragraphs, ["a b"])
+    assert found(lib, '"制表\t符"') == brute(paragraphs, ["制表\t符"]) != set()
+
+
+HOSTILE = ['"', '""', '"""', "'", "AND", "OR", "NOT", "NEAR", "NEAR(隐患 排查)", "*", "隐患*", "(", ")", "()",
+           "^", "+", "-", ":", "bi:", "bi : 0098df", "uni:x", "a_b", "😀", "表情😀", "5%", "５％", "%", "_",
+           "\\", "a\\b", "'; DROP TABLE paragraphs; --", "\x00", "{}", "[", "NEAR/2", "OR OR", "AND AND",
+           '"隐患 AND"', "COLUMN:隐患", "rank", "para_fts", "\u200b", "𠀀", "\ufeff"]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_never_raise_and_stay_exact(lib, paragraphs, query):
+    terms = parse_query(query)
+    expected = brute(paragraphs, terms) if terms else set()
+    assert found(lib, query) == expected
+
+
+def test_special_characters_are_searchable(lib):
+    for q in ("😀", "表情😀", "5%", "５％", "(半角)", "*", "NEAR(隐患", "a\\b", "'单引号'"):
+        assert lib.search(q)["total"] >= 1, q
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(min_size=0, max_size=12))
+def test_any_text_query_never_raises(lib, query):
+    res = lib.search(query, limit=3)
+    assert res["total"] >= len(res["hits"])
+
+
+def test_filters(lib, paragraphs):
+    assert found(lib, "发展", year=2026) == brute(paragraphs, ["发展"], lambda r: r[2] == 2026) != set()
+    assert found(lib, "隐患", level="county_district") == brute(
+        paragraphs, ["隐患"], lambda r: r[4] == "county_district") != set()
+    unit = next(r[3] for r in paragraphs if r[2] == 2025)
+    assert found(lib, "的", unit=unit) == brute(paragraphs, ["的"], lambda r: r[3] is not None and unit in r[3])
+    assert found(lib, "发展", role="plan") == brute(paragraphs, ["发展"], lambda r: r[5] == "plan") != set()
+    assert found(lib, "发展", year=1800) == set()
+
+
+def test_hit_shape_snippet_and_highlights(lib):
+    res = lib.search("食品", limit=2)
+    assert set(res) >= {"query", "total", "hits", "facets"}
+    assert res["total"] >= 1 and len(res["hits"]) <= 2
+    for h in res["hits"]:
+        for key, typ in (("document", str), ("report_start_line", int), ("section", list), ("line_start", int),
+                         ("line_end", int), ("text", str), ("snippet", str), ("report_id", int)):
+            assert isinstance(h[key], typ), key
+        assert "unit" in h and "year" in h
+        assert h["highlights"] and all(h["snippet"][s:e] == "食品" for s, e in h["highlights"])
+    assert sum(res["facets"]["level"].values()) == res["total"]
+
+
+def test_limit_caps_hits_never_total(lib):
+    full = lib.search("发展", limit=10**6)
+    page = lib.search("发展", limit=5, offset=3)
+    assert page["total"] == full["total"] > 8
+    assert [h["paragraph_id"] for h in page["hits"]] == [h["paragraph_id"] for h in full["hits"][3:8]]
+
+
+def test_ranking_puts_denser_paragraphs_first(lib):
+    lib.store(make_parsed(["蓝莓蓝莓蓝莓，种植蓝莓。", "这里提到一次蓝莓以及很多别的内容，" * 5], path="blueberry.txt"))
+    hits = lib.search("蓝莓")["hits"]
+    assert hits[0]["text"].startswith("蓝莓蓝莓")
+
+
+def test_snippet_is_centred_on_the_match():
+    text = "甲" * 200 + "隐患" + "乙" * 200
+    s, spans = snippet(text, ["隐患"], width=40)
+    assert s.startswith("…") and s.endswith("…")
+    (a, b), = spans
+    assert s[a:b] == "隐患" and abs(a - len(s) / 2) < 4
+    s2, spans2 = snippet("短文本隐患", ["隐患"])
+    assert s2 == "短文本隐患" and spans2 == [[3, 5]]
