@@ -74,3 +74,15 @@ def test_trap_examples_yield_no_indicator(entry):
     for ex in entry["examples"]:
         text = f"开展{ex}工作。"
         assert paragraph_indicators(Paragraph(1, 1, text, ((1, 0),))) == [], ex
+
+
+def test_scan_hints_cover_every_example():
+    from workreport.extract.indicators import _EVENTS, _TRAPS
+
+    for e in IND["traps"]:
+        for ex in e["examples"]:
+            assert _TRAPS.search(ex), (e["id"], ex)
+    for group in ("target", "actual"):
+        for e in IND["kinds"][group]:
+            for ex in e["examples"]:
+                assert _EVENTS.search(ex), (e["id"], ex)

@@ -305,7 +305,7 @@ def test_import_stores_inside_the_data_folder_and_ingests(env, client):
     assert resp.status_code == 200 and body["ok"] is True, body
     f = body["files"][0]
     assert f["documents_new"] == 1 and f["reports"] == 1
-    saved = list((env["root"] / "data" / "uploads").iterdir())
+    saved = list((env["root"] / "data").iterdir())
     assert [p.name for p in saved] == [f["saved"]] and ".." not in f["saved"] and "/" not in f["saved"]
     assert not (env["root"] / "escape").exists()
     # same bytes again: stored once
@@ -413,3 +413,8 @@ def test_chart_keeps_the_dominant_unit_only():
 
 def test_xlsx_cells_never_start_a_formula():
     assert views._cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and views._cell(5) == 5
+
+
+def test_check_page_escapes_the_pasted_draft(client):
+    html = client.post("/check", data={"text": f"全年完成投资xx亿元{SCRIPT}。\n"}).text
+    assert SCRIPT not in html and "&lt;script&gt;" in html

@@ -14,33 +14,13 @@ from .extract.pairs import find_pairs
 from .extract.plans import extract_plan_items
 from .ingest import read_document
 from .model import Document, ParsedDocument, Report
-from .structure import furniture, org, outline, paragraphs, roles, split
+from .structure import structure
 
 
 def parse(doc: Document) -> ParsedDocument:
     chrome, reports = structure(doc)
     reports = run_checks.check_all(doc, [extract(r) for r in reports])
     return ParsedDocument(document=doc, chrome_lines=tuple(sorted(chrome)), reports=tuple(reports))
-
-
-def structure(doc: Document) -> tuple[frozenset[int], list[Report]]:
-    """Furniture, paragraphs, reports with unit/level/year and their labelled outline."""
-    chrome = furniture.find_chrome(doc)
-    paras = paragraphs.build_paragraphs(doc, chrome)
-    reports: list[Report] = []
-    for draft in split.split_reports(doc, paras):
-        sections = outline.build_outline(draft.paragraphs, draft.end_line, stop_line=draft.appendix_line,
-                                         hints=doc.hints)
-        report = Report(
-            start_line=draft.start_line,
-            end_line=draft.end_line,
-            sections=sections,
-            paragraphs=draft.paragraphs,
-            title=draft.title,
-            rule=draft.rule,
-        )
-        reports.append(roles.assign_roles(org.identify(report)))
-    return chrome, reports
 
 
 def extract(report: Report) -> Report:

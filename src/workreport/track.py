@@ -52,11 +52,18 @@ def _pat(key: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{e['pattern']})" for e in rules.load("plans")[key]))
 
 
+def _word_alt(w: str, words: list[str]) -> str:
+    """``w`` as a regex that does not match the tail of a longer name (生产总值 in 人均地区生产总值
+    is seen only as 地区生产总值, which the before_not check then rejects)."""
+    heads = [W[: -len(w)] for W in words if W != w and W.endswith(w)]
+    return "".join(f"(?<!{re.escape(h)})" for h in heads) + re.escape(w)
+
+
 @lru_cache(maxsize=1)
 def _measures() -> tuple[_Measure, ...]:
     out = []
     for e in rules.load("plans")["measures"]:
-        words = "|".join(re.escape(w) for w in sorted(e["words"], key=len, reverse=True))
+        words = "|".join(_word_alt(w, e["words"]) for w in sorted(e["words"], key=len, reverse=True))
         before = f"(?<![{re.escape(e['before_not'])}])" if e.get("before_not") else ""
         # name, then up to WINDOW characters inside the sentence, then the change verb
         # name, then up to WINDOW characters of the same sentence (no other percentage, no

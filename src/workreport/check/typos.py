@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .. import rules
 from ..model import Document, Finding, Report
-from .common import Joined, patterns, report_lines
+from .common import Joined, fast_norm, patterns, report_lines
 
 
 @lru_cache(maxsize=1)
@@ -131,3 +131,9 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
     found = _confusions(j.text, j.norm) + _phrases(j.text, j.norm) + _doubled(j.text, j.norm)
     # The helpers run over the joined text and put the match offset in ``line``; map it back.
     return [dataclasses.replace(f, line=j.locate(f.line)[0]) for f in found]
+
+
+def find_in_text(text: str) -> list[Finding]:
+    """Every typo finding in one piece of text (``line`` holds the offset); for tests and tools."""
+    nt = fast_norm(text)
+    return _confusions(text, nt) + _phrases(text, nt) + _doubled(text, nt)

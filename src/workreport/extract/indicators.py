@@ -27,11 +27,12 @@ from .numbers import Quantity, find_quantities
 _T = rules.load("indicators")
 
 
-def _union(entries) -> re.Pattern:
-    return re.compile("|".join(f"(?:{e['pattern']})" for e in entries))
+def _union(entries, lead: str = "") -> re.Pattern:
+    # ``lead``: a lookahead class every match starts with; checked first, it keeps scans fast
+    return re.compile(lead + "(?:" + "|".join(f"(?:{e['pattern']})" for e in entries) + ")")
 
 
-_TRAPS = _union(_T["traps"])
+_TRAPS = _union(_T["traps"], _T["scan_hints"]["traps"])
 _BARE = _union(_T["bare_cues"])
 _GROWTH = re.compile(_T["kinds"]["growth"][0]["pattern"])
 _GROWTH_CMP = re.compile(_T["kinds"]["growth"][1]["pattern"])
@@ -44,8 +45,8 @@ _CLAUSE = re.compile(_B["indicators.boundary.clause"])
 _SENTENCE = _B["indicators.boundary.sentence"]
 # One pass over a paragraph finds every cue and boundary that decides a kind phase.
 _EVENTS = re.compile(
-    f"(?P<tn>{_TARGET_NOUN})|(?P<tm>{_TARGET_MODAL})|(?P<ac>{_T['kinds']['actual'][0]['pattern']})"
-    f"|(?P<sb>{_SENTENCE})|(?P<cb>{_B['indicators.boundary.clause']})"
+    _T["scan_hints"]["cues"] + f"(?:(?P<tn>{_TARGET_NOUN})|(?P<tm>{_TARGET_MODAL})|(?P<ac>{_T['kinds']['actual'][0]['pattern']})"
+    f"|(?P<sb>{_SENTENCE})|(?P<cb>{_B['indicators.boundary.clause']}))"
 )
 _M = {e["id"]: re.compile(e["pattern"]) for e in _T["measure"]}
 _LEAD, _TAIL, _AFTER = (_M["indicators.measure.lead"], _M["indicators.measure.tail"], _M["indicators.measure.after"])
@@ -201,7 +202,7 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False) -> list[Indic
     """Indicators of one paragraph; ``in_plan(line)`` tells whether a line is in a plan section."""
     text = p.text
     t = norm(text)
-    qs = find_quantities(text, include_bare=True)
+    qs = find_quantities(text, include_bare=True, normalized=t)
     if not qs:
         return []
     traps = _trapped(t)

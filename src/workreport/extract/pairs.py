@@ -12,18 +12,12 @@ import re
 
 from ..model import Indicator, Pair, Paragraph, Report
 from ..textnorm import norm
-from .indicators import _SENT, _TOPIC_TAIL, _phases
-from .numbers import find_quantities
+from .indicators import _EVENTS, _SENT, _TOPIC_TAIL, _phases
+from .numbers import unit_dimension
 
 
 def _unit_key(i: Indicator) -> str:
-    qs = find_quantities(i.span)
-    if qs:
-        q = qs[0]
-        if q.dimension in ("count", "unknown", ""):
-            return f"count:{q.unit_word}"
-        return q.dimension
-    return i.unit
+    return unit_dimension(i.unit) or i.unit
 
 
 def _offset(p: Paragraph, line: int, col: int) -> int | None:
@@ -45,6 +39,8 @@ def paragraph_pairs(p: Paragraph, indicators: list[Indicator]) -> list[Pair]:
     if len(indicators) < 2:
         return []
     t = norm(p.text)
+    if not any(m.lastgroup in ("tn", "tm") for m in _EVENTS.finditer(t)):
+        return []  # no goal stated, nothing to pair
     phase = _phases(t)
     sent_ends = [m.end() for m in _SENT.finditer(t)] + [len(t) + 1]
     placed = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 
-from ..errors import EmptyInput, InputNotFound, NotAFile, TooLarge, UnsupportedFormat
+from ..errors import EmptyInput, FormatMismatch, InputNotFound, NotAFile, TooLarge, UnsupportedFormat
 from ..model import Document
 
 MAX_BYTES = 200 * 1024 * 1024  # no single report file is anywhere near this
@@ -29,6 +29,24 @@ def _sniff(data: bytes, ext: str) -> str:
     if head.startswith((b"<!doctype html", b"<html")) or (b"<html" in head and b"</" in data[:65536].lower()):
         return "html"
     return "txt"
+
+
+_CLAIMS = {".docx": "a Word .docx file", ".pdf": "a PDF", ".doc": "a Word .doc file"}
+_CONTENT = {"pdf": "a PDF", "docx": "a zip/.docx package", "doc": "an OLE2 (Word 97-2003 or encrypted Office) file"}
+
+
+def _check_claim(path: str, ext: str, kind: str) -> None:
+    """Refuse a binary format posing as another (a .docx that is a PDF): say what it really is.
+
+    A zip named .doc (a .docx saved with the old extension) and an OLE file named .docx (an
+    encrypted or old Word file) are read for what they are; HTML saved as .doc is too.
+    """
+    if ext not in _CLAIMS or kind not in _CONTENT:
+        return
+    claimed_kind = ext.lstrip(".")
+    if kind == claimed_kind or {claimed_kind, kind} <= {"doc", "docx"}:
+        return
+    raise FormatMismatch(path, _CLAIMS[ext], _CONTENT[kind])
 
 
 def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
@@ -58,6 +76,7 @@ def document_from_bytes(data: bytes, path: str = "<bytes>", encoding: str | None
         raise EmptyInput(path)
     ext = os.path.splitext(path)[1].lower()
     kind = _sniff(data, ext)
+    _check_claim(path, ext, kind)
     sha = hashlib.sha256(data).hexdigest()
     if kind == "txt":
         from .text import read_text

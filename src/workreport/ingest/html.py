@@ -20,12 +20,14 @@ from ..model import Document
 
 MAX_HTML_BYTES = 50 * 1024 * 1024
 CONTAINER_SHARE = 0.85  # the container holds at least this share of the page's non-link text
+SHORT_LINE = 60  # characters: a sibling this short beside the main text is a title or meta line
 
 BLOCK = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr table tbody thead tfoot section article main "
     "blockquote pre center figure figcaption address hr caption body html fieldset details summary".split()
 )
 CELL = frozenset(("td", "th"))
+WRAPPERS = frozenset("div section article main center font span".split())  # never a table or list
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
@@ -136,7 +138,19 @@ def _container(body):
                 if depth + 1 > best_depth:
                     best, best_depth = child, depth + 1
                 stack.append((child, depth + 1))
-    return best
+    # then descend while one child holds most of the text and its siblings are only short
+    # lines (a title, a source/date line, a share bar): those are page furniture
+    while True:
+        kids = [c for c in _children(best) if not (c.tag.startswith("-") or c.tag.startswith("_"))]
+        size = sizes.get(best.mem_id, 0)
+        main = max(kids, key=lambda c: sizes.get(c.mem_id, 0), default=None)
+        if main is None or main.tag not in WRAPPERS or not size or sizes.get(main.mem_id, 0) < 0.6 * size:
+            return best
+        loose = _text_len("".join(c.text_content or "" for c in _children(best) if c.tag == "-text"))
+        others = [sizes.get(c.mem_id, 0) for c in kids if c is not main and c.mem_id != main.mem_id]
+        if loose > SHORT_LINE or any(o > SHORT_LINE for o in others):
+            return best
+        best = main
 
 
 def _lines_of(node) -> list[str]:

@@ -1,0 +1,25 @@
+"""Structure stage: furniture -> paragraphs -> reports -> outline -> roles, unit, level, year."""
+from __future__ import annotations
+
+from ..model import Document, Report
+from . import furniture, org, outline, paragraphs, roles, split
+
+
+def structure(doc: Document) -> tuple[frozenset[int], list[Report]]:
+    """Chrome lines, and the reports with unit/level/year and their labelled outline."""
+    chrome = furniture.find_chrome(doc)
+    paras = paragraphs.build_paragraphs(doc, chrome)
+    reports: list[Report] = []
+    for draft in split.split_reports(doc, paras):
+        sections = outline.build_outline(draft.paragraphs, draft.end_line, stop_line=draft.appendix_line,
+                                         hints=doc.hints)
+        report = Report(
+            start_line=draft.start_line,
+            end_line=draft.end_line,
+            sections=sections,
+            paragraphs=draft.paragraphs,
+            title=draft.title,
+            rule=draft.rule,
+        )
+        reports.append(roles.assign_roles(org.identify(report)))
+    return chrome, reports

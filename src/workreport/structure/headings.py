@@ -44,10 +44,10 @@ def ordinal_value(s: str) -> int | None:
     """Value of an ordinal as written: 一→1, 十一→11, 二十→20, 3→3, ③→3."""
     if not s:
         return None
-    if s.isdigit():
-        return int(s)
     if len(s) == 1 and s in _CIRCLED:
         return _CIRCLED.index(s) + 1
+    if s.isascii() and s.isdigit():
+        return int(s)
     total, cur = 0, 0
     for ch in s:
         if ch in _CN_DIGITS:

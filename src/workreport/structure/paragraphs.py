@@ -18,7 +18,7 @@ _COLON_END = re.compile(r"[:：]$")
 _SEMI_END = re.compile(r"[;；]$")
 _LONG_LINE = 80
 _SIBLING_WINDOW = 12
-_LONG_ITEM = 60
+_LONG_ITEM = 40
 
 
 def _strip(s: str) -> str:

@@ -22,7 +22,10 @@ _TITLE = re.compile(_T["title"]["pattern"])
 _TITLE_MAX = int(_T["title"]["max_chars"])
 _INTRO = [(e["id"], re.compile(e["pattern"])) for e in _T["intro"]]
 _APPENDIX = re.compile(_T["appendix"]["pattern"])
-_MIN_REPORT_CHARS = 400  # a "title" followed by less text than this is a repeated page title
+_MIN_REPORT_CHARS = 400
+_FRONT_MATTER_MAX = 60  # paragraphs of cover + contents looked at
+_FRONT_LINE_MAX = 40
+_TOC_LINE = re.compile(r"(\.{3,}|…{2,}|·{3,}|—{3,}|\s{2,})\s*\d{1,4}\s*$")  # a "title" followed by less text than this is a repeated page title
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +129,24 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
             top_roles.append(cue_role(h.heading))
         i += 1
 
+    # A cover and table of contents before the first report's title are no report's text:
+    # the first report starts at the last title above its first real paragraph.
+    if starts[0] == (0, "split.document_start"):
+        first_end = starts[1][0] if len(starts) > 1 else len(paras)
+        f = next((k for k in range(min(first_end, _FRONT_MATTER_MAX))
+                  if len(norm(paras[k].text).strip()) > _FRONT_LINE_MAX and not _TOC_LINE.search(norm(paras[k].text))),
+                 None)
+        if f:
+            titles = [k for k in range(f) if is_title(paras[k].text)]
+            if titles and titles[-1] > 0:
+                starts[0] = (titles[-1], "split.after_front_matter")
+
     # Pass 2: cut.
     drafts: list[ReportDraft] = []
     for k, (s, rule) in enumerate(starts):
         e = starts[k + 1][0] if k + 1 < len(starts) else len(paras)
+        if s >= e:
+            continue
         chunk = tuple(paras[s:e])
         if not chunk:
             continue

@@ -145,6 +145,7 @@ def create_app(
         SEVERITY_LABELS=views.SEVERITY_LABELS,
         STATUS_LABELS=views.STATUS_LABELS,
         fmt_number=views.fmt_number,
+        row_label=views.row_label,
         version=__version__,
         cfg=cfg,
     )

@@ -428,7 +428,7 @@ def _store_upload(cfg: Config, data: bytes, filename: str) -> Path:
         raise HTTPException(415, f"{name}: 不是有效的 pdf 文件")
     if not data.strip():
         raise HTTPException(422, f"{name}: 文件是空的")
-    folder = (cfg.data_dir / "uploads").resolve()
+    folder = cfg.data_dir
     folder.mkdir(parents=True, exist_ok=True)
     target = (folder / f"{hashlib.sha256(data).hexdigest()[:12]}-{name}").resolve()
     if target.parent != folder:  # belt and braces on top of _safe_name

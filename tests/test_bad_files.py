@@ -1,0 +1,187 @@
+"""Hostile and broken files: exit 2, one clear line, within 5 s and 200 MB (measured per run)."""
+from __future__ import annotations
+
+import io
+import struct
+import subprocess
+import sys
+import time
+import zipfile
+
+import pytest
+
+from fixtures.builders import build_docx
+
+MAX_SECONDS = 5.0
+MAX_RSS_MB = 200
+
+CONTENT_TYPES = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+                 b'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
+                 b'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+DOC_HEAD = (b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+            b'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>')
+
+
+def run_limited(path):
+    """Run `workreport text PATH` in a child; return (completed, seconds, peak RSS MB of the child).
+
+    Peak RSS is the child's own VmHWM: getrusage's ru_maxrss survives fork+exec on Linux and
+    would report the test process's memory instead."""
+    code = ("import resource,sys,runpy;"
+            "sys.argv=['workreport','text',sys.argv[1]];"
+            "from workreport.cli import main\n"
+            "try:\n main()\nfinally:\n"
+            " sys.stderr.write('RSS=%s\\n' % [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])")
+    t = time.monotonic()
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, timeout=60)
+    elapsed = time.monotonic() - t
+    err = out.stderr.decode()
+    rss = int(err.rsplit("RSS=", 1)[1].split()[0]) / 1024 if "RSS=" in err else 0
+    return out, elapsed, rss, err.split("RSS=")[0]
+
+
+def assert_refused(path, *words):
+    out, elapsed, rss, err = run_limited(path)
+    assert out.returncode == 2, err
+    assert out.stdout == b""
+    assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err, err
+    for w in words:
+        assert w in err, err
+    assert elapsed < MAX_SECONDS, f"{elapsed:.1f}s"
+    assert rss < MAX_RSS_MB, f"{rss:.0f} MB"
+    return err
+
+
+@pytest.fixture(scope="module")
+def good_docx():
+    return build_docx([("p", "正文第一段。"), ("p", "正文第二段。")])
+
+
+def test_truncated_docx(tmp_path, good_docx):
+    p = tmp_path / "cut.docx"
+    p.write_bytes(good_docx[: len(good_docx) // 2])
+    assert_refused(p, "truncated")
+
+
+def test_docx_that_is_really_a_pdf(tmp_path):
+    p = tmp_path / "report.docx"
+    p.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    assert_refused(p, "PDF", "rename")
+
+
+def test_encrypted_pdf(tmp_path):
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, encrypt=pdfencrypt.StandardEncryption("secret"))
+    c.drawString(72, 720, "confidential")
+    c.showPage()
+    c.save()
+    p = tmp_path / "locked.pdf"
+    p.write_bytes(buf.getvalue())
+    assert_refused(p, "password")
+
+
+def test_encrypted_office_file(tmp_path):
+    # what Word writes for a password-protected .docx: an OLE2 file holding an EncryptedPackage
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512
+    p = tmp_path / "locked.docx"
+    p.write_bytes(data)
+    assert_refused(p, "password")
+
+
+def _zip_bomb(size: int) -> bytes:
+    """A valid .docx whose document.xml honestly inflates to ``size`` bytes (streamed, ~1000:1)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        info = zipfile.ZipInfo("word/document.xml")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with zf.open(info, "w", force_zip64=True) as fh:
+            fh.write(DOC_HEAD)
+            chunk = b"A" * (1 << 20)
+            for _ in range(size >> 20):
+                fh.write(chunk)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def bomb():
+    return _zip_bomb(2 << 30)  # 2 GiB of text in a few MB
+
+
+def test_zip_bomb_declared_size(tmp_path, bomb):
+    assert len(bomb) < 5 << 20
+    p = tmp_path / "bomb.docx"
+    p.write_bytes(bomb)
+    assert_refused(p, "expand")
+
+
+def test_zip_bomb_lying_directory(tmp_path, bomb):
+    """The same bomb with the sizes in the zip directory rewritten to 1 KB: caught while reading."""
+    data = bytearray(bomb)
+    zf = zipfile.ZipFile(io.BytesIO(bomb))
+    info = zf.getinfo("word/document.xml")
+    # zip64 extra field in the central directory holds the real sizes: overwrite them
+    cd = data.rfind(b"PK\x01\x02", 0, len(data))
+    name_len, extra_len = struct.unpack("<HH", data[cd + 28:cd + 32])
+    extra = cd + 46 + name_len
+    assert struct.unpack("<H", data[extra:extra + 2])[0] == 1  # zip64 extra
+    data[extra + 4:extra + 12] = struct.pack("<Q", 1024)  # uncompressed
+    assert info.file_size > 2 << 30
+    p = tmp_path / "liar.docx"
+    p.write_bytes(bytes(data))
+    assert_refused(p)
+
+
+def test_too_many_entries(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        for i in range(12_000):
+            zf.writestr(f"x/{i}", b"")
+    p = tmp_path / "many.docx"
+    p.write_bytes(buf.getvalue())
+    assert_refused(p, "entries")
+
+
+def test_entity_expansion_is_not_resolved(tmp_path):
+    lol = (b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">'
+           + b"".join(b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&" + bytes([97 + i]) + b";") * 10) for i in range(9))
+           + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           + b"<w:p><w:r><w:t>&j;</w:t></w:r></w:p><w:p><w:r><w:t>\xe6\xad\xa3\xe6\x96\x87</w:t></w:r></w:p></w:body></w:document>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        zf.writestr("word/document.xml", lol)
+    p = tmp_path / "lol.docx"
+    p.write_bytes(buf.getvalue())
+    out, elapsed, rss, err = run_limited(p)
+    assert elapsed < MAX_SECONDS and rss < MAX_RSS_MB
+    assert out.returncode in (0, 2), err
+    assert len(out.stdout) < 10_000  # never a billion a's
+
+
+@pytest.mark.parametrize("name,members,words", [
+    ("sheet.docx", {"xl/workbook.xml": b"<workbook/>"}, ("Excel",)),
+    ("plain.docx", {"readme.txt": b"hello"}, ("zip",)),
+])
+def test_zip_that_is_not_word(tmp_path, name, members, words):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for k, v in members.items():
+            zf.writestr(k, v)
+    p = tmp_path / name
+    p.write_bytes(buf.getvalue())
+    assert_refused(p, *words)
+
+
+def test_doc_without_libreoffice(tmp_path, monkeypatch):
+    from workreport.errors import ConverterMissing
+    from workreport.ingest import doc as doc_mod
+    from workreport.ingest import document_from_bytes
+
+    monkeypatch.setattr(doc_mod, "find_soffice", lambda: None)
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048
+    with pytest.raises(ConverterMissing, match="LibreOffice"):
+        document_from_bytes(ole, "old.doc")

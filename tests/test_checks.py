@@ -1,0 +1,173 @@
+"""The draft checker: rule data examples, each rule on small built reports, and precision on the
+dev compilation against a hand-checked list (tests/cases/checks/dev_findings.yaml)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from workreport import rules
+from workreport.check import arithmetic, copies, ordinals, placeholders, punctuation, sections, typos
+from workreport.check.run_checks import check_all
+from workreport.model import Document, Paragraph, Report, Section
+from workreport.textnorm import norm
+
+CASES = Path(__file__).parent / "cases" / "checks"
+DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "compilation_2022_part1.txt"
+
+
+def _entries(table, *keys):
+    t = rules.load(table)
+    return [e for k in keys for e in t[k]]
+
+
+def make_report(lines: list[str], sections=(), start=1) -> tuple[Document, Report]:
+    """A document whose every line is a paragraph of one report."""
+    paras = tuple(
+        Paragraph(line_start=i, line_end=i, text=t, pieces=((i, 0),)) for i, t in enumerate(lines, start) if t.strip()
+    )
+    doc = Document(path="t.txt", sha256="", format="txt", encoding="utf-8", lines=tuple([""] * (start - 1) + lines))
+    return doc, Report(start_line=start, end_line=start + len(lines) - 1, sections=tuple(sections), paragraphs=paras)
+
+
+# --- rule data -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("entry", _entries("typos", "confusions", "fixed_phrases", "doubled"), ids=lambda e: e["id"])
+def test_typo_examples(entry):
+    for ex in entry["examples"]:
+        assert typos.find_in_text(ex), f"{entry['id']}: {ex!r} should be flagged"
+    for ex in entry["counter_examples"]:
+        assert not typos.find_in_text(ex), f"{entry['id']}: {ex!r} should not be flagged"
+
+
+def test_doubled_allow_pattern():
+    assert typos.doubled_allowed("一件") and typos.doubled_allowed("研究")
+    assert not typos.doubled_allowed("开展")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    _entries("checks", "placeholder", "lost_ordinal", "bare_ordinal", "ordinal_tail", "problems_heading",
+             "year_end_heading", "arithmetic"),
+    ids=lambda e: e["id"],
+)
+def test_check_pattern_examples(entry):
+    pat = rules.compiled(entry["pattern"])
+    for ex in entry["examples"]:
+        assert pat.search(norm(ex)), f"{entry['id']}: {ex!r}"
+    for ex in entry["counter_examples"]:
+        assert not pat.search(norm(ex)), f"{entry['id']}: {ex!r}"
+
+
+# --- rules on built reports -------------------------------------------------------------------
+
+def test_placeholders_one_finding_per_line():
+    doc, rep = make_report(["共建成xx家,覆盖x.xx万人,发文〔2022〕x号。", "", "全年完成投资3.4亿元。"])
+    found = placeholders.check(doc, rep)
+    assert [f.line for f in found] == [1]
+    assert "3处" in found[0].message and found[0].severity == "warning"
+
+
+def test_lost_ordinals_get_their_number_from_the_run():
+    lines = ["一、工作情况", "()主要工作完成情况", "正文。", "()特色亮点工作", "二、打算", "()目标思路"]
+    secs = [Section(line=1, heading="一、工作情况", ordinal="一", depth=1, role="achievements", end_line=4),
+            Section(line=5, heading="二、打算", ordinal="二", depth=1, role="plan", end_line=6)]
+    doc, rep = make_report(lines, secs)
+    found = [f for f in ordinals.check(doc, rep) if f.rule == "missing_ordinal"]
+    assert [(f.line, f.right[:3]) for f in found] == [(2, "(一)"), (4, "(二)"), (6, "(一)")]
+    assert all(f.severity == "error" for f in found)
+
+
+def test_ordinal_cut_from_heading():
+    doc, rep = make_report(["2、运用大数据库。", "3", "、培训就业方面,加大力度。"])
+    found = ordinals.check(doc, rep)
+    assert [(f.rule, f.line) for f in found] == [("broken_ordinal", 2)]
+
+
+def test_ordinal_sequence_gap_and_repeat():
+    kids = tuple(Section(line=i, heading=h, ordinal=o, depth=2, role="other", family="cn_paren", value=v)
+                 for i, h, o, v in [(2, "(一)甲", "(一)", 1), (3, "(二)乙", "(二)", 2), (4, "(二)丙", "(二)", 2),
+                                    (5, "(四)丁", "(四)", 4)])
+    top = Section(line=1, heading="一、工作", ordinal="一", depth=1, role="achievements", children=kids, end_line=5)
+    doc, rep = make_report(["一、工作", "(一)甲", "(二)乙", "(二)丙", "(四)丁"], [top])
+    found = [f for f in ordinals.check(doc, rep) if f.rule == "ordinal_sequence"]
+    assert [f.line for f in found] == [4, 5]
+
+
+def test_typos_and_doubled_words_on_lines():
+    doc, rep = make_report(["积极开展开展宣传,赋子基层权力。", "推进全国文城市创建,党建%2B服务。"])
+    found = typos.check(doc, rep)
+    assert {(f.line, f.wrong) for f in found} == {(1, "开展开展"), (1, "赋子"), (2, "文城市"), (2, "%2B")}
+
+
+def test_arithmetic_rules():
+    doc, rep = make_report([
+        "共排查问题户20户,已完成整改18户,整改率达80%。",
+        "共排查问题户20户,已完成整改18户,整改率达90%。",
+        "全年共排查隐患120处,其中整改130处。",
+        "收入由100万元增加到120万元,增长25%。",
+        "新增建设停车位100个,建设充电桩50个,目标完成率100%。",
+    ])
+    found = arithmetic.check(doc, rep)
+    assert sorted(f.line for f in found) == [1, 3, 4]
+    assert "90%" in found[0].message or "90" in (found[0].right or "")
+
+
+def test_unbalanced_quotes():
+    doc, rep = make_report(["致力于“增进团结、提高水平,充分强化作用。", "开展“双评议”工作。"])
+    found = punctuation.check(doc, rep)
+    assert [f.line for f in found] == [1]
+
+
+def test_missing_sections():
+    secs = [Section(line=1, heading="一、2022年工作总结", ordinal="一", depth=1, role="achievements", end_line=2),
+            Section(line=3, heading="二、2023年工作计划", ordinal="二", depth=1, role="plan", end_line=4)]
+    doc, rep = make_report(["一、2022年工作总结", "正文。", "二、2023年工作计划", "正文。"], secs)
+    found = sections.check(doc, rep)
+    assert len(found) == 1 and "problems" in found[0].message
+    secs2 = secs[:1] + [Section(line=3, heading="二、存在的问题", ordinal="二", depth=1, role="problems", end_line=4)]
+    doc, rep = make_report(["一、2022年工作总结", "正文。", "二、存在的问题", "正文。"], secs2)
+    assert ["plan" in f.message for f in sections.check(doc, rep)] == [True]
+
+
+def test_copies_reported_in_both_reports():
+    shared = "全面推进垃圾分类工作,在各小区设置分类投放点一百二十个,组织志愿者开展桶边督导,居民分类投放准确率明显提升,获得群众广泛好评。"
+    doc1, r1 = make_report([shared, "本单位自己的另一段独特文字,讲述完全不同的内容和做法,没有任何重复之处可言。"])
+    r2 = Report(start_line=10, end_line=10, paragraphs=(Paragraph(10, 10, shared, ((10, 0),)),))
+    r3 = Report(start_line=20, end_line=20, paragraphs=(Paragraph(20, 20, "完全无关的文字内容" * 6, ((20, 0),)),))
+    found = copies.find_copies([r1, r2, r3])
+    assert [f.line for f in found[0]] == [1] and [f.line for f in found[1]] == [10]
+    assert 2 not in found
+
+
+def test_check_all_fills_findings_sorted():
+    doc, rep = make_report(["积极开展开展宣传xx次。", "()目标思路"])
+    [out] = check_all(doc, [rep])
+    assert [f.line for f in out.findings] == sorted(f.line for f in out.findings)
+    assert {f.rule for f in out.findings} >= {"doubled_word", "placeholder", "missing_ordinal"}
+
+
+# --- precision on the dev compilation ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def dev_findings():
+    if not DEV.exists():
+        pytest.skip("dev compilation not available")
+    from workreport.pipeline import parse_path
+
+    parsed = parse_path(DEV)
+    return [f for r in parsed.reports for f in r.findings]
+
+
+def test_dev_findings_precision(dev_findings):
+    """Every finding on the dev file was read and judged by hand; >= 80% must be real problems.
+
+    A finding not in the judged list counts as not real, so new noise lowers the score."""
+    judged = yaml.safe_load((CASES / "dev_findings.yaml").read_text(encoding="utf-8"))["findings"]
+    real = {(j["line"], j["rule"]) for j in judged if j["real"]}
+    got = {(f.line, f.rule) for f in dev_findings}
+    precision = len(got & real) / len(got)
+    assert precision >= 0.80, f"precision {precision:.2f}; unjudged: {sorted(got - {(j['line'], j['rule']) for j in judged})[:20]}"
+    # and the checker still finds most of what was judged real
+    assert len(got & real) >= 0.9 * len(real)

@@ -1,0 +1,45 @@
+"""Page-break repair: cut sentences are joined, headings never glued to body text."""
+from workreport.ingest import document_from_bytes
+from workreport.structure.furniture import find_chrome
+from workreport.structure.paragraphs import build_paragraphs
+
+
+def paras(*lines, blank=True):
+    text = ("\n\n" if blank else "\n").join(lines) + "\n"
+    doc = document_from_bytes(text.encode("utf-8"), "t.txt")
+    return [(p.line_start, p.line_end) for p in build_paragraphs(doc, find_chrome(doc))]
+
+
+def test_sentence_cut_by_page_break_is_joined():
+    assert paras("一是加强领导,定期召开会议研究部署,做到", "立行立改,确保各项工作落到实处。") == [(1, 3)]
+
+
+def test_heading_without_punctuation_is_not_joined():
+    assert paras("(二)精细管理,焕新城区面貌", "完善执法机制,落实网格编组制度。") == [(1, 1), (3, 3)]
+
+
+def test_body_not_glued_to_following_heading():
+    assert paras("全年共开展检查活动12", "(三)强化监管") == [(1, 1), (3, 3)]
+
+
+def test_ordinal_cut_from_its_heading():
+    assert paras("3", "、培训就业方面,加大力度完成创建残疾人就业培训基地。") == [(1, 3)]
+
+
+def test_numbered_item_cut_between_long_siblings():
+    long1 = "1、结合控烟条例颁布实施活动周及世界无烟日等各类重大活动,开展控烟主题宣传,普及烟草危害知识,营造良好氛围。"
+    long3 = "3、结合投诉处理平台,进一步加强社区及餐饮、宾馆等公共场所的控烟检查力度,努力减少违规吸烟行为的发生。"
+    got = paras(long1, "2、针对今年某某路", "多次投诉情况,街道将进一步落实和提升控烟工作制度,强化监督职责。", long3)
+    assert got == [(1, 1), (3, 5), (7, 7)]
+
+
+def test_short_semicolon_items_stay_apart():
+    assert paras("工业部门为二百四十八亿元；", "农业部门为三十二亿元；", blank=False) == [(1, 1), (2, 2)]
+
+
+def test_colon_ends_a_paragraph():
+    assert paras("各位代表：", "现在，我代表省人民政府，向大会报告工作。", blank=False) == [(1, 1), (2, 2)]
+
+
+def test_furniture_between_pieces_is_skipped():
+    assert paras("一是压实责任,推动构建党委主体责任体系,进一步", "分享", "健全考核制度,强化结果运用。") == [(1, 5)]

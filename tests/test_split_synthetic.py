@@ -1,0 +1,47 @@
+"""Synthetic compilations (real reports joined under a cover page and contents) split back."""
+import random
+
+import pytest
+
+from structure_helpers import CORPUS, build_compilation
+from workreport.ingest import document_from_bytes
+from workreport.structure import structure
+
+FILES = sorted((CORPUS / "provincial_2025_docx" / "txt").glob("*.txt"))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_compilation_splits_at_each_title(seed):
+    rnd = random.Random(seed)
+    files = rnd.sample(FILES, 3 + seed % 3)
+    text, starts = build_compilation(files, blank_between_lines=seed % 2 == 1)
+    _, reports = structure(document_from_bytes(text.encode("utf-8"), "synthetic.txt"))
+    assert [r.start_line for r in reports] == starts
+    for r, f in zip(reports, files):
+        province = f.stem.removeprefix("2025年").removesuffix("政府工作报告")
+        assert r.unit.startswith(province[:2])
+
+
+def test_report_opening_before_restart_belongs_to_next_report():
+    text = "\n\n".join([
+        "一、2022年工作总结", "全年完成各项任务，群众满意度明显提升。",
+        "二、2023年工作计划", "继续抓好各项重点工作，确保年度目标完成。",
+        "2022年，某某镇在县委、县政府的坚强领导下，各项工作有序推进，现将有关情况汇报如下：",
+        "一、2022年工作总结", "全镇经济运行稳中有进。",
+        "二、存在的问题", "基础设施仍有短板。",
+    ]) + "\n"
+    _, reports = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
+    assert [r.start_line for r in reports] == [1, 9]
+    assert reports[1].unit.startswith("某某镇")
+    assert reports[1].level == "township_street"
+    assert [s.role for s in reports[0].sections] == ["achievements", "plan"]
+
+
+def test_subsection_restarts_are_not_new_reports():
+    text = "\n".join([
+        "一、2024年工作回顾", "（一）经济运行稳中向好。", "（二）改革开放持续深化。",
+        "二、2025年工作安排", "（一）扩大有效需求。", "（二）加快产业升级。",
+    ]) + "\n"
+    _, reports = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
+    assert len(reports) == 1
+    assert [len(s.children) for s in reports[0].sections] == [2, 2]

@@ -1,0 +1,92 @@
+"""The structure tables' examples and counter-examples, run through the functions that use them."""
+import pytest
+
+from workreport import rules
+from workreport.structure import furniture, headings, roles, split
+from workreport.structure.org import canonical_unit, find_unit, unit_level
+from workreport.model import Paragraph, Report
+
+
+def _entries(table, key):
+    for e in rules.load(table)[key]:
+        for ex in e.get("examples", []):
+            yield pytest.param(e, ex, True, id=f"{e['id']}+{ex[:10]}")
+        for ex in e.get("counter_examples", []):
+            yield pytest.param(e, ex, False, id=f"{e['id']}-{ex[:10]}")
+
+
+@pytest.mark.parametrize("entry,text,expected", list(_entries("furniture", "line")))
+def test_furniture_line(entry, text, expected):
+    assert (furniture.furniture_rule(text) is not None) == expected
+
+
+@pytest.mark.parametrize("entry,text,expected", list(_entries("outline", "families")))
+def test_heading_family(entry, text, expected):
+    h = headings.match_heading(text, 1)
+    assert (h is not None and h.rule == entry["id"]) == expected
+
+
+@pytest.mark.parametrize("entry,text,expected", list(_entries("roles", "roles")))
+def test_role_cue(entry, text, expected):
+    assert (roles.cue_role(text) == entry["role"]) == expected
+
+
+@pytest.mark.parametrize("entry,text,expected", list(_entries("split", "intro")))
+def test_opening_cue(entry, text, expected):
+    assert (split.intro_rule(text) == entry["id"]) == expected
+
+
+def test_title_examples():
+    t = rules.load("split")["title"]
+    assert all(split.is_title(x) for x in t["examples"])
+    assert not any(split.is_title(x) for x in t["counter_examples"])
+
+
+def test_appendix_examples():
+    t = rules.load("split")["appendix"]
+    assert all(split.is_appendix(x) for x in t["examples"])
+    assert not any(split.is_appendix(x) for x in t["counter_examples"])
+
+
+def test_bare_heading_examples():
+    t = rules.load("outline")
+    assert all(headings.is_bare_heading(x) for x in t["bare_heading"]["examples"])
+    assert not any(headings.is_bare_heading(x) for x in t["bare_heading"]["counter_examples"])
+    assert all(headings.is_bare_heading(x, strong=True) for x in t["bare_heading_strong"]["examples"])
+    assert not any(headings.is_bare_heading(x, strong=True) for x in t["bare_heading_strong"]["counter_examples"])
+
+
+@pytest.mark.parametrize("value,text", [(1, "一"), (11, "十一"), (20, "二十"), (3, "3"), (3, "③"), (2, "两")])
+def test_ordinal_value(value, text):
+    assert headings.ordinal_value(text) == value
+
+
+def test_lost_ordinal_is_recovered_from_siblings():
+    from workreport.ingest import document_from_bytes
+    from workreport.structure import structure
+
+    text = "一、工作完成情况\n()主要工作完成情况\n做了很多工作。\n()特色亮点工作\n亮点突出。\n(三)存在的困难\n困难不少。\n"
+    _, reps = structure(document_from_bytes(text.encode(), "t.txt"))
+    kids = reps[0].sections[0].children
+    assert [k.inferred_ordinal for k in kids] == ["(一)", "(二)", None]
+    assert [k.role for k in kids] == ["achievements", "highlights", "problems"]
+
+
+def _report(*texts):
+    paras = tuple(Paragraph(i + 1, i + 1, t, ((i + 1, 0),)) for i, t in enumerate(texts))
+    return Report(start_line=1, end_line=len(texts), paragraphs=paras)
+
+
+@pytest.mark.parametrize("opening,unit,level", [
+    ("今年以来,区残联在区委、区政府的坚强领导下,扎实推进各项工作。", "区残联", "county_district"),
+    ("2022年,某某街道爱卫办在区健康促进中心的指导下,扎实开展工作。", "某某街道爱卫办", "township_street"),
+    ("2022年以来,XX街道以习近平新时代中国特色社会主义思想为指导,推动发展。", "XX街道办事处", "township_street"),
+    ("2022年,在县委、县政府的坚强领导下,我乡坚持稳中求进,XX乡各项工作有序推进。", "XX乡人民政府", "township_street"),
+    ("今年以来,XX垦殖场党委场部在区委区政府的正确领导下,保持锐意进取。", "XX垦殖场党委场部", "township_street"),
+    ("——2026年1月26日在广东省第十四届人民代表大会第五次会议上", "广东省人民政府", "province"),
+])
+def test_unit_from_opening(opening, unit, level):
+    r = _report(opening, "一、2022年工作总结", "全年任务圆满完成。")
+    named, line, rule = find_unit(r)
+    assert canonical_unit(named) == unit
+    assert unit_level(canonical_unit(named), r) == level

@@ -1,0 +1,113 @@
+"""Following targets into the next year: built reports, file pairing, CLI, and the 31 provinces'
+2025 GDP growth (target in the 2025 report, result in the 2026 report) against a table read by hand."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from workreport.cli import main
+from workreport.model import Paragraph, Report
+from workreport.track import pair_files, place_key, track, track_paths
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+OLD_DIR = CORPUS / "provincial_2025_docx" / "txt"
+NEW_DIR = CORPUS / "provincial_2026_web" / "txt"
+TABLE = Path(__file__).parent / "cases" / "track" / "gdp_2025.yaml"
+
+
+def rep(*texts: str, unit: str | None = None) -> Report:
+    paras = tuple(Paragraph(i, i, t, ((i, 0),)) for i, t in enumerate(texts, 1))
+    return Report(start_line=1, end_line=len(texts), unit=unit, paragraphs=paras)
+
+
+def gdp(result):
+    return next(i for i in result["items"] if i["measure"] == "地区生产总值增长")
+
+
+def test_met_missed_and_no_evidence():
+    old = rep("过去一年工作回顾。", "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业5万人。")
+    met = track(old, rep("一年来，全市地区生产总值达到1.2万亿元、增长5.4%，好于预期。"))
+    g = gdp(met)
+    assert g["status"] == "met" and g["margin"] == pytest.approx(0.4)
+    assert g["target"] == {"line": 2, "span": "地区生产总值增长5%左右", "low": 5.0, "high": None, "unit": "%", "qualifier": "左右"}
+    assert g["actual"]["line"] == 1 and g["actual"]["value"] == 5.4 and g["actual"]["span"].endswith("增长5.4%")
+    assert gdp(track(old, rep("全市地区生产总值增长4.6%。")))["status"] == "missed"
+    none = gdp(track(old, rep("我们扎实推进各项工作。")))
+    assert none["status"] == "no_evidence" and none["actual"] is None and none["margin"] is None
+
+
+def test_new_reports_own_targets_and_averages_are_not_results():
+    old = rep("主要预期目标是：地区生产总值增长5%以上。")
+    new = rep(
+        "五年来，地区生产总值年均增长5.9%，人均地区生产总值增长6%。",
+        "今年主要预期目标是：地区生产总值增长5%左右。",
+        "一年来，经济运行稳中有进，地区生产总值增长5.1%。",
+    )
+    g = gdp(track(old, new))
+    assert g["actual"]["line"] == 3 and g["actual"]["value"] == 5.1 and g["status"] == "met"
+
+
+def test_last_years_estimate_near_the_targets_is_not_a_target():
+    old = rep("统筹实现多重预期目标。全市地区生产总值预计增长5.1%左右。", "预期目标是：地区生产总值增长5%左右。")
+    g = gdp(track(old, rep("地区生产总值增长4.8%。")))
+    assert g["target"]["line"] == 2 and g["status"] == "missed"
+
+
+def test_price_ceiling_is_met_when_below():
+    old = rep("主要预期目标是：居民消费价格涨幅2%左右。")
+    item = next(i for i in track(old, rep("居民消费价格上涨0.2%。"))["items"] if i["measure"] == "居民消费价格涨幅")
+    assert item["status"] == "met" and item["actual"]["value"] == 0.2
+
+
+def test_place_key_and_pairing():
+    assert place_key("2025年宁夏政府工作报告.txt") == place_key("2026_宁夏回族自治区_政府工作报告.txt") == "宁夏"
+    assert place_key("2025年上海市政府工作报告.txt") == "上海"
+    pairs = pair_files(["a/2025年湖南省政府工作报告.txt", "a/2025年湖北省政府工作报告.txt"],
+                       ["b/2026_湖北省_政府工作报告.txt", "b/2026_湖南省_政府工作报告.txt"])
+    assert pairs == [("a/2025年湖南省政府工作报告.txt", "b/2026_湖南省_政府工作报告.txt"),
+                     ("a/2025年湖北省政府工作报告.txt", "b/2026_湖北省_政府工作报告.txt")]
+
+
+def test_track_cli(tmp_path):
+    old = tmp_path / "2025年某市工作报告.txt"
+    new = tmp_path / "2026年某市工作报告.txt"
+    old.write_text("2025年政府工作报告\n\n一、2024年工作回顾\n\n今年主要预期目标是：地区生产总值增长5%左右。\n", encoding="utf-8")
+    new.write_text("2026年政府工作报告\n\n一、2025年工作回顾\n\n一年来，全市地区生产总值增长5.2%。\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["track", str(old), str(new), "--json"])
+    assert res.exit_code == 0, res.output
+    import json
+
+    out = json.loads(res.output)
+    assert out["contract"] == 1 and gdp(out)["status"] == "met"
+    bad = CliRunner().invoke(main, ["track", str(tmp_path / "nope.txt"), str(new)])
+    assert bad.exit_code == 2
+
+
+@pytest.fixture(scope="module")
+def provinces():
+    if not OLD_DIR.exists():
+        pytest.skip("corpus not available")
+    pairs = pair_files(sorted(map(str, OLD_DIR.glob("*.txt"))), sorted(map(str, NEW_DIR.glob("*.txt"))))
+    return {Path(o).name[5:].replace("政府工作报告.txt", ""): track_paths(o, n) for o, n in pairs}
+
+
+@pytest.mark.slow
+def test_gdp_2025_table(provinces):
+    table = yaml.safe_load(TABLE.read_text(encoding="utf-8"))["provinces"]
+    assert len(provinces) == 31
+    right = []
+    for name, want in table.items():
+        items = [i for i in provinces[name]["items"] if i["measure"] == "地区生产总值增长"]
+        if not items or items[0]["actual"] is None:
+            continue
+        g = items[0]
+        got = (g["target"]["line"], g["target"]["low"], g["target"]["high"], g["actual"]["line"],
+               g["actual"]["value"], g["status"])
+        exp = (want["target_line"], want["target_low"], want["target_high"], want["actual_line"], want["actual"],
+               want["status"])
+        if got == exp and want["evidence"] in g["actual"]["span"] + "".join([]):
+            right.append(name)
+    assert len(right) >= 28, sorted(set(table) - set(right))
