@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import zipfile
+import zlib
 
 import pytest
 
@@ -91,19 +92,49 @@ def test_encrypted_office_file(tmp_path):
     assert_refused(p, "password")
 
 
+class _RepeatingDeflate:
+    """Deflate that emits each write as a self-contained, byte-aligned block sequence (a fresh
+    compressor + Z_FULL_FLUSH) and caches it, so 2 GiB of one repeated chunk costs one compression."""
+
+    def __init__(self):
+        self._cache: dict[bytes, bytes] = {}
+
+    def compress(self, data: bytes) -> bytes:
+        data = bytes(data)
+        if data not in self._cache:
+            c = zlib.compressobj(9, zlib.DEFLATED, -15)
+            self._cache[data] = c.compress(data) + c.flush(zlib.Z_FULL_FLUSH)
+        return self._cache[data]
+
+    def flush(self) -> bytes:
+        return zlib.compressobj(9, zlib.DEFLATED, -15).flush(zlib.Z_FINISH)  # the final empty block
+
+
 def _zip_bomb(size: int) -> bytes:
-    """A valid .docx whose document.xml honestly inflates to ``size`` bytes (streamed, ~1000:1)."""
+    """A valid .docx whose document.xml honestly inflates to ``size`` bytes (sizes and CRC true)."""
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
-        info = zipfile.ZipInfo("word/document.xml")
-        info.compress_type = zipfile.ZIP_DEFLATED
-        with zf.open(info, "w", force_zip64=True) as fh:
-            fh.write(DOC_HEAD)
-            chunk = b"A" * (1 << 20)
-            for _ in range(size >> 20):
-                fh.write(chunk)
+    real = zipfile._get_compressor
+    zipfile._get_compressor = lambda *a, **k: _RepeatingDeflate()  # only while building this file
+    try:
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+            info = zipfile.ZipInfo("word/document.xml")
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with zf.open(info, "w", force_zip64=True) as fh:
+                fh.write(DOC_HEAD)
+                chunk = b"A" * (1 << 20)
+                for _ in range(size >> 20):
+                    fh.write(chunk)
+    finally:
+        zipfile._get_compressor = real
     return buf.getvalue()
+
+
+def test_bomb_builder_is_a_real_deflate_stream():
+    data = _zip_bomb(4 << 20)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        body = zf.read("word/document.xml")  # checks the CRC too
+    assert body == DOC_HEAD + b"A" * (4 << 20)
 
 
 @pytest.fixture(scope="module")

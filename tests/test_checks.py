@@ -70,7 +70,7 @@ def test_placeholders_one_finding_per_line():
 
 
 def test_lost_ordinals_get_their_number_from_the_run():
-    lines = ["一、工作情况", "()主要工作完成情况", "正文。", "()特色亮点工作", "二、打算", "()目标思路"]
+    lines = ["一、工作情况", "()重点工作推进情况", "正文。", "()创新做法", "二、打算", "()总体思路"]
     secs = [Section(line=1, heading="一、工作情况", ordinal="一", depth=1, role="achievements", end_line=4),
             Section(line=5, heading="二、打算", ordinal="二", depth=1, role="plan", end_line=6)]
     doc, rep = make_report(lines, secs)
@@ -80,7 +80,7 @@ def test_lost_ordinals_get_their_number_from_the_run():
 
 
 def test_ordinal_cut_from_heading():
-    doc, rep = make_report(["2、运用大数据库。", "3", "、培训就业方面,加大力度。"])
+    doc, rep = make_report(["2、健全服务网络。", "3", "、职业技能方面,扩大培训规模。"])
     found = ordinals.check(doc, rep)
     assert [(f.rule, f.line) for f in found] == [("broken_ordinal", 2)]
 
@@ -96,7 +96,7 @@ def test_ordinal_sequence_gap_and_repeat():
 
 
 def test_typos_and_doubled_words_on_lines():
-    doc, rep = make_report(["积极开展开展宣传,赋子基层权力。", "推进全国文城市创建,党建%2B服务。"])
+    doc, rep = make_report(["组织开展开展义诊活动,赋子村级组织权限。", "巩固省级文城市成果,互联网%2B监管。"])
     found = typos.check(doc, rep)
     assert {(f.line, f.wrong) for f in found} == {(1, "开展开展"), (1, "赋子"), (2, "文城市"), (2, "%2B")}
 
@@ -107,7 +107,7 @@ def test_arithmetic_rules():
         "共排查问题户20户,已完成整改18户,整改率达90%。",
         "全年共排查隐患120处,其中整改130处。",
         "收入由100万元增加到120万元,增长25%。",
-        "新增建设停车位100个,建设充电桩50个,目标完成率100%。",
+        "新建公厕20座,改造旱厕40座,任务完成率100%。",
     ])
     found = arithmetic.check(doc, rep)
     assert sorted(f.line for f in found) == [1, 3, 4]
@@ -115,15 +115,15 @@ def test_arithmetic_rules():
 
 
 def test_unbalanced_quotes():
-    doc, rep = make_report(["致力于“增进团结、提高水平,充分强化作用。", "开展“双评议”工作。"])
+    doc, rep = make_report(["开展“清洁家园、美化环境,成效明显。", "推行“一站式”服务。"])
     found = punctuation.check(doc, rep)
     assert [f.line for f in found] == [1]
 
 
 def test_missing_sections():
-    secs = [Section(line=1, heading="一、2022年工作总结", ordinal="一", depth=1, role="achievements", end_line=2),
-            Section(line=3, heading="二、2023年工作计划", ordinal="二", depth=1, role="plan", end_line=4)]
-    doc, rep = make_report(["一、2022年工作总结", "正文。", "二、2023年工作计划", "正文。"], secs)
+    secs = [Section(line=1, heading="一、2023年工作总结", ordinal="一", depth=1, role="achievements", end_line=2),
+            Section(line=3, heading="二、2024年工作计划", ordinal="二", depth=1, role="plan", end_line=4)]
+    doc, rep = make_report(["一、2023年工作总结", "正文。", "二、2024年工作计划", "正文。"], secs)
     found = sections.check(doc, rep)
     assert len(found) == 1 and "problems" in found[0].message
     secs2 = secs[:1] + [Section(line=3, heading="二、存在的问题", ordinal="二", depth=1, role="problems", end_line=4)]
@@ -142,7 +142,7 @@ def test_copies_reported_in_both_reports():
 
 
 def test_check_all_fills_findings_sorted():
-    doc, rep = make_report(["积极开展开展宣传xx次。", "()目标思路"])
+    doc, rep = make_report(["组织开展开展培训xx次。", "()总体思路"])
     [out] = check_all(doc, [rep])
     assert [f.line for f in out.findings] == sorted(f.line for f in out.findings)
     assert {f.rule for f in out.findings} >= {"doubled_word", "placeholder", "missing_ordinal"}

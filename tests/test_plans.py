@@ -39,7 +39,7 @@ def test_headed_items_with_targets_deadline_and_lead_unit():
     kids = [Section(line=3, heading="(一)加快通村公路建设。", ordinal="(一)", depth=2, role="plan", end_line=4),
             Section(line=5, heading="(二)提升网络覆盖。", ordinal="(二)", depth=2, role="plan", end_line=5)]
     paras = (
-        para(1, "四、2023年工作计划"),
+        para(1, "四、2024年工作计划"),
         para(3, "(一)加快通村公路建设。"),
         para(4, "年底前村组公路硬化率达100%(牵头单位:区交通局)。"),
         para(5, "(二)提升网络覆盖。宽带入户率达60%以上,6月底前完成招标。"),
@@ -49,7 +49,7 @@ def test_headed_items_with_targets_deadline_and_lead_unit():
         Indicator(line=5, span="宽带入户率达60%以上", col=9, value="60", number=60.0, unit="%", measure="宽带入户率", kind="target"),
         Indicator(line=9, span="3亿元", col=0, value="3", number=3.0, unit="亿元", measure="投资", kind="actual"),
     )
-    r = Report(start_line=1, end_line=5, sections=(sec(1, "四、2023年工作计划", "plan", 5, kids),), paragraphs=paras,
+    r = Report(start_line=1, end_line=5, sections=(sec(1, "四、2024年工作计划", "plan", 5, kids),), paragraphs=paras,
                indicators=inds)
     items = extract_plan_items(r)
     assert [i.line for i in items] == [3, 5]
@@ -60,11 +60,11 @@ def test_headed_items_with_targets_deadline_and_lead_unit():
 
 
 def test_inline_enumeration_several_on_one_line_and_across_a_page_break():
-    text = "2023年,坚持在重点工作上发力。一是抓实招商引资,促进产业发展。二是抓实项目整合,推动乡村振兴。三是抓实民生改善。四是抓实底线工作。"
+    text = "2024年,突出抓好四项工作。一是狠抓项目落地,增强发展后劲。二是狠抓城乡融合,建设美丽乡村。三是狠抓民生保障。四是狠抓安全稳定。"
     cut = text.index("三是") - 3
     p = Paragraph(3, 4, text, ((3, 0), (4, cut)))
-    r = Report(start_line=1, end_line=4, sections=(sec(1, "二、2023年工作计划", "plan", 4),),
-               paragraphs=(para(1, "二、2023年工作计划"), p))
+    r = Report(start_line=1, end_line=4, sections=(sec(1, "二、2024年工作计划", "plan", 4),),
+               paragraphs=(para(1, "二、2024年工作计划"), p))
     items = extract_plan_items(r)
     assert [(i.line, i.text[:2]) for i in items] == [(3, "一是"), (3, "二是"), (4, "三是"), (4, "四是")]
 
@@ -72,35 +72,35 @@ def test_inline_enumeration_several_on_one_line_and_across_a_page_break():
 def test_plain_paragraph_items_drop_the_intro():
     r = Report(start_line=1, end_line=7, sections=(sec(1, "四、下一步工作计划", "plan", 7),), paragraphs=(
         para(1, "四、下一步工作计划"),
-        para(3, "2023年我场将从实际出发,以习近平新时代中国特色社会主义思想为指导,推动高质量发展。"),
-        para(5, "坚持发展理念,纵深推进乡村振兴。"),
-        para(7, "坚持人民至上,民生福祉再上台阶。"),
+        para(3, "2024年,我局将以推动高质量发展为主线,统筹抓好各项工作。"),
+        para(5, "坚持项目为王,加快产业转型升级。"),
+        para(7, "坚持民生优先,办好民生实事。"),
     ))
     assert [i.line for i in extract_plan_items(r)] == [5, 7]
 
 
 def test_combined_heading_takes_items_after_the_next_step_cue():
-    r = Report(start_line=1, end_line=9, sections=(sec(1, "三、存在的问题及下一步打算", "problems", 9),), paragraphs=(
-        para(1, "三、存在的问题及下一步打算"),
-        para(3, "梳理回顾2022年工作,还存在以下不足:一是党建存在薄弱环节。二是发展后劲不足。"),
-        para(5, "下一步,街道将以巡察整改为契机,聚焦自身建设。"),
-        para(7, "一是要谋发展,创活力。服务重点企业。"),
-        para(9, "二是要暖民心,造幸福。推进小区改造。"),
+    r = Report(start_line=1, end_line=9, sections=(sec(1, "三、存在的不足及下一步工作", "problems", 9),), paragraphs=(
+        para(1, "三、存在的不足及下一步工作"),
+        para(3, "回顾2023年工作,仍存在以下不足:一是队伍建设有短板。二是发展后劲不足。"),
+        para(5, "下一步,我镇将围绕年度目标,补齐短板弱项。"),
+        para(7, "一是要稳增长,强产业。服务骨干企业。"),
+        para(9, "二是要惠民生,保稳定。推进老旧小区改造。"),
     ))
     assert [i.line for i in extract_plan_items(r)] == [7, 9]
 
 
 def test_headed_paragraphs_when_the_outline_gave_no_children():
     r = Report(start_line=1, end_line=7, sections=(sec(1, "二、2023年工作打算", "plan", 7),), paragraphs=(
-        para(1, "二、2023年工作打算"), para(3, "()目标思路"), para(4, "以发展为主线。"), para(5, "()重点任务"),
-        para(7, "1、增强服务能力。"),
+        para(1, "二、2023年工作打算"), para(3, "()总体思路"), para(4, "以改革创新为动力。"), para(5, "()主要措施"),
+        para(7, "1、提升服务水平。"),
     ))
     assert [i.line for i in extract_plan_items(r)] == [3, 5]
 
 
 def test_no_plan_section_no_items():
-    r = Report(start_line=1, end_line=3, sections=(sec(1, "一、2022年工作总结", "achievements", 3),),
-               paragraphs=(para(1, "一、2022年工作总结"), para(3, "一是加强领导。二是强化措施。")))
+    r = Report(start_line=1, end_line=3, sections=(sec(1, "一、2023年工作总结", "achievements", 3),),
+               paragraphs=(para(1, "一、2023年工作总结"), para(3, "一是加强领导。二是强化措施。")))
     assert extract_plan_items(r) == ()
 
 

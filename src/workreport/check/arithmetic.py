@@ -4,6 +4,7 @@ with the same unit in one sentence are compared; anything less explicit is left 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Document, Finding, Report
 from .common import patterns, report_lines
@@ -14,6 +15,7 @@ RATE_TOLERANCE = 1.0  # percentage points: rounding and "约" in the source
 GROWTH_TOLERANCE = 1.0
 
 
+@lru_cache(maxsize=None)
 def _pat(rid: str) -> re.Pattern:
     return next(p for i, p, _ in patterns("checks", "arithmetic") if i == rid)
 

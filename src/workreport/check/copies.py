@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..model import Finding, Report
-from ..textnorm import norm
+from .common import fast_norm
 
 SHINGLE = 8
 MIN_CHARS = 40  # short paragraphs (headings, one-liners) are too generic to call copies
@@ -29,12 +29,14 @@ _ANCHOR = re.compile(
 def _shingles(text: str) -> set[str]:
     """A content-chosen quarter of the shingles: the same text always keeps the same ones, so
     two copies keep matching samples and the Jaccard estimate stays fair (and deterministic)."""
-    t = _DROP.sub("", norm(text))
+    t = _DROP.sub("", fast_norm(text))
     return {m.group(1) for m in _ANCHOR.finditer(t)}
 
 
 def find_copies(reports: list[Report]) -> dict[int, list[Finding]]:
     """Findings per report index."""
+    if len(reports) < 2:
+        return {}
     paras = []  # (report index, paragraph, shingles)
     for ri, r in enumerate(reports):
         for p in r.paragraphs:

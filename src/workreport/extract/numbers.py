@@ -229,6 +229,8 @@ def find_quantities(text: str, include_bare: bool = False, normalized: str | Non
 
 def _quantity(orig: str, t: str, m: re.Match, include_bare: bool) -> Quantity | None:
     tok = m.group("num")
+    if (m.group("unit0") or m.group("unit")) in _NOT_UNITS:
+        return None  # 2022年, 5月, 0-14岁: dates and ages
     if tok[0] in _CN_DIGITS_OR_TEN and not (m.group("unit0") or m.group("unit") or m.group("mult")):
         if not (_FRAC in tok or _RATIO in tok):  # a Chinese numeral needs a unit: most are words
             return None

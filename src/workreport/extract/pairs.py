@@ -12,8 +12,10 @@ import re
 
 from ..model import Indicator, Pair, Paragraph, Report
 from ..textnorm import norm
-from .indicators import _EVENTS, _SENT, _TOPIC_TAIL, _phases
+from .indicators import _SENT, _TARGET_MODAL, _TARGET_NOUN, _TOPIC_TAIL, _phases
 from .numbers import unit_dimension
+
+_GOAL = re.compile(f"{_TARGET_NOUN}|{_TARGET_MODAL}")
 
 
 def _unit_key(i: Indicator) -> str:
@@ -39,7 +41,7 @@ def paragraph_pairs(p: Paragraph, indicators: list[Indicator]) -> list[Pair]:
     if len(indicators) < 2:
         return []
     t = norm(p.text)
-    if not any(m.lastgroup in ("tn", "tm") for m in _EVENTS.finditer(t)):
+    if not _GOAL.search(t):
         return []  # no goal stated, nothing to pair
     phase = _phases(t)
     sent_ends = [m.end() for m in _SENT.finditer(t)] + [len(t) + 1]

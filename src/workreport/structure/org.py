@@ -32,6 +32,9 @@ _PLACE_LEVELS = [(e["id"], re.compile(e["pattern"]), e["level"]) for e in _T["pl
 _PREFECTURE = re.compile(_T["city_cues"]["prefecture"]["pattern"])
 _COUNTY = re.compile(_T["city_cues"]["county"]["pattern"])
 _SPEECH = [(e["id"], re.compile(e["pattern"]), e.get("unit")) for e in _T["speech"]]
+_SCOPE = re.compile(r"(?:全|我|本)(省|市|区|县|旗|镇|乡|街道)(?![场民级委政长直属])")
+_SCOPE_LEVEL = {"省": "province", "市": "city", "区": "county_district", "县": "county_district",
+                "旗": "county_district", "镇": "township_street", "乡": "township_street", "街道": "township_street"}
 _MIN_SUBJECT_HITS = 2  # one mention in the body may be anybody; the author recurs
 _NEXT_YEAR_GENRE = re.compile(_T["next_year_genre"])
 _DOMAINS = [(e["id"], e["label"], re.compile(e["unit"]), re.compile(e["text"]), int(e["min_hits"])) for e in _T["domains"]]
@@ -80,7 +83,8 @@ def report_year(report: Report) -> int | None:
     return allys.most_common(1)[0][0] if allys else None
 
 
-_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|将|把|对|向|由|经|现|并|且|也|还|又|均|都|即|另|使|让|被|给|与|和|及)+")
+_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|将|把|对|向|由|经|现|并|且|也|还|又|均|都|即|另|使|让|被|给|与|和|及"
+                   r"|全年|今年|去年|当年|年内|上半年|下半年|同时|此外|目前|截至目前|近年来|多年来|其中)+")
 
 
 def _clean_name(name: str) -> str | None:
@@ -143,13 +147,22 @@ def _fuller(name: str, report: Report) -> str:
 
 
 def _self_named(kind: str, report: Report) -> str | None:
-    """我乡 -> the 乡 the report names with a placeholder ("XX乡"); None when it names none.
+    """我乡 -> the 乡 the report names with a placeholder ("XX乡"); 我局 -> the 局 that is the
+    subject of its sentences most often ("区应急管理局"); None when it names none.
 
-    Real names are not guessed: any other 某某市 in the text may be a superior or a neighbour.
+    Real place names are not guessed: any other 某某市 in the text may be a superior or a neighbour.
     """
     text = "".join(p.text for p in report.paragraphs)
     c: Counter[str] = Counter(m.group(1) for m in re.finditer(rf"({PH}{re.escape(kind)})(?![村组])", text))
-    return c.most_common(1)[0][0] if c else None
+    if c:
+        return c.most_common(1)[0][0]
+    if kind in "市区县镇乡街道":
+        return None
+    for p in report.paragraphs:
+        for _, nm in _subjects(p.text):
+            if nm.endswith(kind) and len(nm) > len(kind) + 1 and not nm.startswith(("我", "本")):
+                c[nm] += 1
+    return _fuller(c.most_common(1)[0][0], report) if c else None
 
 
 def _unit_from_title(title: str) -> str | None:
@@ -239,12 +252,24 @@ def unit_level(unit: str | None, report: Report) -> str | None:
         m = pat.search(bare if place else bare[:6])
         if not m:
             continue
+        if unit.startswith(("我", "本")) and rid != "org.place.township":
+            break
         if level == "city" and rid != "org.place.municipality":
             text = "".join(p.text for p in report.paragraphs)
             pref, county = len(_PREFECTURE.findall(text)), len(_COUNTY.findall(text))
             return "city" if pref >= county or pref > 0 and county == 0 else "county_district"
         return level
-    return None
+    return _level_from_scope(report)
+
+
+def _level_from_scope(report: Report) -> str | None:
+    """A department with no place in its name: the scope it speaks of ("全区" → a district)."""
+    text = "".join(p.text for p in report.paragraphs)
+    c = Counter(m.group(1) for m in _SCOPE.finditer(text))
+    if not c:
+        return None
+    scope, n = c.most_common(1)[0]
+    return _SCOPE_LEVEL.get(scope) if n >= 2 else None
 
 
 def region_of(unit: str | None) -> str | None:
