@@ -66,7 +66,7 @@ def test_placeholders_one_finding_per_line():
     doc, rep = make_report(["共建成xx家,覆盖x.xx万人,发文〔2022〕x号。", "", "全年完成投资3.4亿元。"])
     found = placeholders.check(doc, rep)
     assert [f.line for f in found] == [1]
-    assert "3处" in found[0].message and found[0].severity == "warning"
+    assert "3 in all" in found[0].message and found[0].severity == "warning"
 
 
 def test_lost_ordinals_get_their_number_from_the_run():

@@ -45,3 +45,23 @@ def test_subsection_restarts_are_not_new_reports():
     _, reports = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
     assert len(reports) == 1
     assert [len(s.children) for s in reports[0].sections] == [2, 2]
+
+
+def test_report_numbered_from_paren_one_after_closing_cue():
+    body = "全年各项工作有序推进，重点任务全面完成，群众满意度稳步提升，社会大局和谐稳定。" * 6
+    text = "\n".join([
+        "一、2022年工作总结", body, "二、2023年工作计划", body,
+        "某某局2022年工作稳步推进，现将有关情况汇报如下：",
+        "（一）强化组织领导", body, "（二）狠抓工作落实", body,
+    ]) + "\n"
+    _, reports = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
+    assert [r.start_line for r in reports] == [1, 5]
+    assert [s.heading for s in reports[1].sections] == ["（一）强化组织领导", "（二）狠抓工作落实"]
+
+
+def test_repeated_page_header_is_furniture():
+    body = "全年各项工作有序推进，重点任务全面完成。"
+    text = "\n".join(["某某系列--2022年度工作总结汇编(9篇)", "2023-03-14 05:05:17 121", "一、2022年工作总结",
+                      body, "某某系列--2022年度工作总结汇编(9篇)", body]) + "\n"
+    chrome, _ = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
+    assert sorted(chrome) == [1, 2, 5]

@@ -46,6 +46,7 @@ class _Measure:
     after_not: re.Pattern | None
     unit: str
     direction: str
+    decrease: re.Pattern | None  # a change verb that makes the figure negative (下降 0.1%)
 
 
 def _pat(key: str) -> re.Pattern:
@@ -74,7 +75,8 @@ def _measures() -> tuple[_Measure, ...]:
             rx = f"{rx}|{before}(?P<self>{selfw})"
         rx = re.compile(rx)
         out.append(_Measure(e["id"], e["name"], rx, re.compile(e["after_not"]) if e.get("after_not") else None,
-                            e.get("unit", "%"), e.get("direction", "up")))
+                            e.get("unit", "%"), e.get("direction", "up"),
+                            re.compile(e["decrease"]) if e.get("decrease") else None))
     return tuple(out)
 
 
@@ -106,11 +108,11 @@ def _statements(report: Report, m: _Measure, want_target: bool) -> list[Statemen
             a, b = hit.start(), hit.end() + q.end
             line, _ = p.line_at(a)
             span = _line_span(p, a, b)
-            estimated = bool(est.search(t[clause_lo:b])) or bool(q.qualifier and q.qualifier in ("左右", "约"))
+            sent_lo = max(t.rfind(x, 0, hit.start()) for x in "。；;") + 1
+            estimated = bool(est.search(t[sent_lo:b]))
             if want_target and est.search(t[clause_lo:hit.start()] + hit.group(0)):
                 continue  # "预计增长5.1%左右" near the targets is last year's estimate, not a target
-            chg = hit.group("chg") or ""
-            negative = "下降" in chg or "回落" in chg
+            negative = bool(m.decrease and m.decrease.search(hit.group("chg") or ""))
             out.append(Statement(m.name, line, span, q, estimated and not want_target, negative))
     return out
 

@@ -24,7 +24,7 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
     for ln in sorted(by_line):
         text, spans = texts[ln], sorted(by_line[ln])
         shown = "、".join(dict.fromkeys(text[a:b] for a, b in spans[:6]))
-        more = f" 等{len(spans)}处" if len(spans) > 6 else (f" 共{len(spans)}处" if len(spans) > 1 else "")
+        more = f" ({len(spans)} in all)" if len(spans) > 1 else ""
         out.append(Finding(
             line=ln, rule="placeholder", severity="warning",
             message=f"leftover placeholder(s): {shown}{more}; fill in the real value or name",

@@ -47,14 +47,17 @@ def plan_sections(report: Report) -> list[Section]:
     """Outermost sections that hold the plan (nested plan sections are not repeated)."""
     found: list[Section] = []
 
-    def visit(sections):
+    def visit(sections, parent_role):
         for s in sections:
-            if s.role == "plan" or is_plan_heading(s.heading):
+            # Inside a review or problems part a "plan" role alone is weak evidence (a review
+            # item about future work); there the heading itself must read as a plan.
+            trusted_role = s.role == "plan" and parent_role in (None, "plan", "other")
+            if trusted_role or is_plan_heading(s.heading):
                 found.append(s)
                 continue
-            visit(s.children)
+            visit(s.children, s.role)
 
-    visit(report.sections)
+    visit(report.sections, None)
     return found
 
 

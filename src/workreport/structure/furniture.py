@@ -66,6 +66,10 @@ def find_chrome(doc: Document) -> frozenset[int]:
         s1 = norm(lines[first - 1]).strip()
         if _DATELINE.match(s2) and len(s1) <= _PAGE_TITLE["max_chars"] and not _SENTENCE.search(s1):
             chrome.add(first)
+            # the page header repeats where the source had page breaks
+            for n in nonblank[2:]:
+                if lines[n - 1].strip() == lines[first - 1].strip():
+                    chrome.add(n)
     # Tail blocks ("相关内容", "热门推荐" …): the marker and what follows, until prose resumes.
     in_tail = False
     for n in nonblank:

@@ -116,6 +116,15 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
             in_appendix = True
         if h is None and is_bare_heading(text):
             bare_since_top = True
+        if (h is not None and h.family != top and h.value == 1 and not in_appendix and i > starts[-1][0] + 1
+                and heads[i - 1] is None and intro_rule(paras[i - 1].text) == "split.intro.closing"
+                and chars - len(text) - len(paras[i - 1].text) >= _MIN_REPORT_CHARS):
+            # a report numbered from (一) or 1. opened with "现将…汇报如下：" inside a compilation
+            starts.append((i - 1, "split.opening.closing_cue"))
+            seen_top, bare_since_top, top_roles = False, False, []
+            chars = len(paras[i - 1].text) + len(text)
+            i += 1
+            continue
         if h is not None and h.family == top and h.value is not None and not in_appendix:
             if h.value == 1 and seen_top and not bare_since_top and _restarts(paras, heads, i, top_roles, compilation):
                 before = len(paras)
