@@ -140,9 +140,14 @@ def real_pipeline_works() -> bool:
 def table_counts(path: str) -> dict[str, int]:
     conn = sqlite3.connect(path)
     try:
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "lines", "reports", "sections", "paragraphs", "indicators", "pairs",
-                          "plan_items", "findings")}
+        out = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+               for t in ("documents", "reports", "sections", "paragraphs", "indicators", "pairs", "plan_items",
+                         "findings")}
+        out["lines"] = conn.execute("SELECT coalesce(sum(n_lines), 0) FROM documents").fetchone()[0]
+        out["index_bytes"] = conn.execute(
+            "SELECT (SELECT coalesce(sum(length(block)), 0) FROM para_bi_data)"
+            " + (SELECT coalesce(sum(length(block)), 0) FROM para_uni_data)").fetchone()[0]
+        return out
     finally:
         conn.close()
 

@@ -171,3 +171,25 @@ def test_dev_findings_precision(dev_findings):
     assert precision >= 0.80, f"precision {precision:.2f}; unjudged: {sorted(got - {(j['line'], j['rule']) for j in judged})[:20]}"
     # and the checker still finds most of what was judged real
     assert len(got & real) >= 0.9 * len(real)
+
+
+def test_check_cli_exit_codes(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from workreport.cli import main
+
+    bad = tmp_path / "draft.txt"
+    bad.write_text("2023年工作总结\n\n一、主要工作\n\n组织开展开展培训12次。\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", str(bad), "--json"])
+    assert res.exit_code == 1, res.output
+    out = json.loads(res.output)
+    hit = [f for f in out["findings"] if f["rule"] == "doubled_word"]
+    assert out["contract"] == 1 and hit and hit[0]["line"] == 5 and hit[0]["severity"] == "error"
+    assert set(hit[0]) >= {"line", "rule", "severity", "message", "wrong", "right", "report_start_line"}
+    clean = tmp_path / "clean.txt"
+    clean.write_text("2023年工作总结\n\n一、主要工作\n\n组织开展培训12次,覆盖群众3000人。\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", str(clean), "--json"])
+    assert res.exit_code == 0, res.output
+    assert CliRunner().invoke(main, ["check", str(tmp_path / "missing.txt")]).exit_code == 2

@@ -170,3 +170,23 @@ def test_no_pairs_without_a_target():
 def test_in_plan_uses_the_report_sections():
     r = _report("新建护砌渠道9条。", plan=True)
     assert [i.kind for i in r.indicators] == ["target"]
+
+
+def test_cli_indicators_json_and_csv(tmp_path):
+    from click.testing import CliRunner
+
+    from workreport.cli import main
+
+    f = tmp_path / "r.txt"
+    f.write_text("XX镇2022年工作总结\n\n一、工作成效\n\n全年发放低保金22.4万元,惠及低保户262户。\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["indicators", str(f), "--json"])
+    assert res.exit_code == 0, res.output
+    import json
+
+    rows = json.loads(res.output)["indicators"]
+    assert {(r["value"], r["unit_of_value"]) for r in rows} == {("22.4", "万元"), ("262", "户")}
+    row = next(r for r in rows if r["value"] == "22.4")
+    assert row["normalized_value"] == 224000.0 and row["normalized_unit"] == "元" and row["line"] == 5
+    res = CliRunner().invoke(main, ["indicators", str(f), "--csv"])
+    assert res.exit_code == 0 and res.output.splitlines()[0].startswith("unit,report_start_line,section,line")
+    assert len(res.output.splitlines()) == 3

@@ -256,3 +256,19 @@ def test_all_automatic_numbering_parses_into_outline(tmp_path):
     assert [s["ordinal"] for s in top] == ["一", "二", "三"]
     assert [s["heading"] for s in top][0].endswith("主要工作完成情况")
     assert [[c["ordinal"] for c in s["children"]] for s in top] == [["(一)", "(二)"], [], ["(一)", "(二)"]]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.isdir(CORPUS), reason="shared corpus not present beside the checkout")
+def test_corpus_docx_parses_to_the_same_top_level_sections_as_its_txt():
+    from workreport.ingest import read_document
+    from workreport.pipeline import parse
+
+    def top(path):
+        return [[(s.ordinal, s.heading) for s in r.sections] for r in parse(read_document(path)).reports]
+
+    differ = []
+    for docx_path, txt_path in (p.values for p in _corpus_pairs()):
+        if top(docx_path) != top(txt_path):
+            differ.append(os.path.basename(docx_path))
+    assert differ == []

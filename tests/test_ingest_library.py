@@ -17,6 +17,7 @@ import pytest
 
 from conftest import SAMPLES, quick_parse, real_pipeline_works, table_counts
 from workreport.store import Library
+from workreport.store.ingest import unpack_lines
 
 TESTS = Path(__file__).resolve().parent
 
@@ -38,10 +39,11 @@ def assert_whole_documents(path: str) -> None:
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        conn.execute("INSERT INTO para_fts(para_fts) VALUES ('integrity-check')")
-        for doc_id, n_lines, n_reports, n_pars, n_inds in conn.execute(
-                "SELECT id, n_lines, n_reports, n_paragraphs, n_indicators FROM documents").fetchall():
-            assert conn.execute("SELECT count(*) FROM lines WHERE document_id=?", (doc_id,)).fetchone()[0] == n_lines
+        conn.execute("INSERT INTO para_bi(para_bi) VALUES ('integrity-check')")
+        conn.execute("INSERT INTO para_uni(para_uni) VALUES ('integrity-check')")
+        for doc_id, n_lines, n_reports, n_pars, n_inds, blob in conn.execute(
+                "SELECT id, n_lines, n_reports, n_paragraphs, n_indicators, lines_z FROM documents").fetchall():
+            assert len(unpack_lines(blob)) == n_lines
             assert conn.execute("SELECT count(*) FROM reports WHERE document_id=?", (doc_id,)).fetchone()[0] == n_reports
             assert conn.execute("SELECT count(*) FROM paragraphs p JOIN reports r ON r.id=p.report_id"
                                 " WHERE r.document_id=?", (doc_id,)).fetchone()[0] == n_pars
@@ -50,9 +52,13 @@ def assert_whole_documents(path: str) -> None:
         # nothing hangs off a document that is not there
         assert conn.execute("SELECT count(*) FROM reports WHERE document_id NOT IN (SELECT id FROM documents)"
                             ).fetchone()[0] == 0
-        n_par = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
-        assert conn.execute("SELECT count(*) FROM para_fts WHERE para_fts MATCH 'uni : \"00002c\" OR uni : \"003002\"'"
-                            ).fetchone()[0] <= n_par
+        # every paragraph is in the index (each holds a character), and nothing else is
+        ids = {r[0] for r in conn.execute("SELECT id FROM paragraphs")}
+        indexed = set()
+        for (c,) in conn.execute("SELECT DISTINCT substr(text, 1, 1) FROM paragraphs").fetchall():
+            indexed |= {r[0] for r in conn.execute("SELECT rowid FROM para_uni WHERE para_uni MATCH ?",
+                                                   (f'"{ord(c):06x}"',))}
+        assert ids <= indexed
     finally:
         conn.close()
 

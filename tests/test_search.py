@@ -162,10 +162,11 @@ def test_limit_caps_hits_never_total(lib):
     assert [h["paragraph_id"] for h in page["hits"]] == [h["paragraph_id"] for h in full["hits"][3:8]]
 
 
-def test_ranking_puts_denser_paragraphs_first(lib):
-    lib.store(make_parsed(["蓝莓蓝莓蓝莓，种植蓝莓。", "这里提到一次蓝莓以及很多别的内容，" * 5], path="blueberry.txt"))
-    hits = lib.search("蓝莓")["hits"]
-    assert hits[0]["text"].startswith("蓝莓蓝莓")
+def test_ranking_puts_denser_paragraphs_first(tmp_path):
+    with Library(str(tmp_path / "r.db")) as lib:
+        lib.store(make_parsed(["这里提到一次蓝莓以及很多别的内容，" * 5, "蓝莓蓝莓蓝莓，种植蓝莓。"], path="blueberry.txt"))
+        hits = lib.search("蓝莓")["hits"]
+        assert hits[0]["text"].startswith("蓝莓蓝莓") and len(hits) == 2
 
 
 def test_snippet_is_centred_on_the_match():
@@ -176,3 +177,19 @@ def test_snippet_is_centred_on_the_match():
     assert s[a:b] == "隐患" and abs(a - len(s) / 2) < 4
     s2, spans2 = snippet("短文本隐患", ["隐患"])
     assert s2 == "短文本隐患" and spans2 == [[3, 5]]
+
+
+def test_very_common_terms_rank_a_window_but_count_everything(lib, paragraphs, monkeypatch):
+    import workreport.store.search as search_mod
+
+    monkeypatch.setattr(search_mod, "RANK_WINDOW", 50)
+    res = lib.search("的", limit=10)
+    assert res["total"] == len(brute(paragraphs, ["的"])) > 50
+    assert res["ranked"] == "newest 50" and len(res["hits"]) == 10
+    assert sum(res["facets"]["level"].values()) == 50
+    assert all("的" in h["text"] for h in res["hits"])
+
+
+def test_single_and_multi_character_terms_combine(lib, paragraphs):
+    assert found(lib, "税 改革") == brute(paragraphs, ["税", "改革"]) != set()
+    assert found(lib, "改 改革") == brute(paragraphs, ["改革"])

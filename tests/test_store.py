@@ -50,7 +50,7 @@ def test_migrations_are_recorded_and_not_reapplied(db_path):
 def test_db_fixture_has_the_schema(db):
     names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
     assert {"documents", "lines", "reports", "sections", "paragraphs", "indicators", "pairs", "plan_items",
-            "findings", "para_fts", "schema_migrations"} <= names
+            "findings", "para_bi", "para_uni", "schema_migrations"} <= names
 
 
 def test_not_a_database_is_a_clear_error(tmp_path):
@@ -114,10 +114,12 @@ def test_delete_document_removes_rows_and_index_entries(quick_library, db_path):
     assert quick_library.delete_document(doc_id) is True
     assert quick_library.delete_document(doc_id) is False
     assert quick_library.search("独一无二")["total"] == 0
-    assert all(v == 0 for v in table_counts(db_path).values())
+    assert all(v == 0 for k, v in table_counts(db_path).items() if k != "index_bytes")
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    conn.execute("INSERT INTO para_fts(para_fts) VALUES ('integrity-check')")
+    conn.execute("INSERT INTO para_bi(para_bi) VALUES ('integrity-check')")
+    conn.execute("INSERT INTO para_uni(para_uni) VALUES ('integrity-check')")
+    assert conn.execute("SELECT count(*) FROM para_uni WHERE para_uni MATCH ?", (f'"{ord("独"):06x}"',)).fetchone()[0] == 0
     conn.close()
 
 

@@ -144,7 +144,6 @@ def _topic(t: str, sent_start: int, clause_lo: int) -> str:
     """The first clause of the sentence, when the figure is in a later clause."""
     if clause_lo <= sent_start:
         return ""
-    first = t[sent_start: _clause_start(t, sent_start + 1, sent_start) if False else sent_start]
     m = _CLAUSE.search(t, sent_start)
     end = m.start() if m and m.start() < clause_lo else clause_lo
     first = t[sent_start:end][:_MAX_PREFIX]

@@ -225,7 +225,7 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[_Para], bool]:
     return paras, first_flush
 
 
-def _furniture(pages_bands: list[list[_Line]], pn: re.Pattern) -> set[str]:
+def _furniture(pages_bands: list[list[_Line]]) -> set[str]:
     """Texts (digits masked) of band lines that repeat on several pages."""
     counts = Counter()
     for band in pages_bands:
@@ -278,7 +278,7 @@ def read_pdf(data: bytes, path: str, sha256: str) -> Document:
         pdf.close()
     if chars < 10 * max(n, 1) and chars < 200:
         raise NoTextLayer(path)
-    repeated = _furniture([band for _, band in pages], pn)
+    repeated = _furniture([band for _, band in pages])
     out: list[str] = []
     last: _Para | None = None
     for columns, band in pages:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zlib
 from datetime import datetime, timezone
 from typing import Any, Callable
 
@@ -86,11 +87,17 @@ def delete_document_rows(conn, document_id: int) -> None:
         "SELECT p.id, p.text FROM paragraphs p JOIN reports r ON r.id = p.report_id WHERE r.document_id = ?",
         (document_id,),
     ).fetchall():
-        conn.execute(
-            "INSERT INTO para_fts(para_fts, rowid, bi, uni) VALUES ('delete', ?, ?, ?)",
-            (pid, bigram_tokens(text), unigram_tokens(text)),
-        )
+        conn.execute("INSERT INTO para_bi(para_bi, rowid, bi) VALUES ('delete', ?, ?)", (pid, bigram_tokens(text)))
+        conn.execute("INSERT INTO para_uni(para_uni, rowid, uni) VALUES ('delete', ?, ?)", (pid, unigram_tokens(text)))
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+
+def pack_lines(lines) -> bytes:
+    return zlib.compress(json.dumps(list(lines), ensure_ascii=False).encode("utf-8"), 6)
+
+
+def unpack_lines(blob: bytes) -> list[str]:
+    return json.loads(zlib.decompress(blob).decode("utf-8"))
 
 
 def _next_id(conn, table: str) -> int:
@@ -129,20 +136,18 @@ def _write_locked(conn, parsed: ParsedDocument, size: int | None) -> dict[str, A
     n_fin = sum(len(r.findings) for r in parsed.reports)
     cur = conn.execute(
         "INSERT INTO documents(path, sha256, format, encoding, size, n_lines, n_reports, n_paragraphs,"
-        " n_indicators, n_findings, chrome_lines, problems, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " n_indicators, n_findings, chrome_lines, problems, lines_z, ingested_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             doc.path, doc.sha256, doc.format, doc.encoding, size, len(doc.lines), len(reports), n_par, n_ind, n_fin,
             json.dumps(list(parsed.chrome_lines)),
             json.dumps([{"kind": p.kind, "message": p.message, "line": p.line} for p in parsed.problems],
                        ensure_ascii=False),
+            pack_lines(doc.lines),
             datetime.now(timezone.utc).isoformat(timespec="seconds"),
         ),
     )
     doc_id = cur.lastrowid
-    conn.executemany(
-        "INSERT INTO lines(document_id, line, text) VALUES (?,?,?)",
-        ((doc_id, i, t) for i, t in enumerate(doc.lines, 1)),
-    )
     rid = _next_id(conn, "reports")
     sid = _next_id(conn, "sections")
     pid = _next_id(conn, "paragraphs")
@@ -182,14 +187,15 @@ def _write_locked(conn, parsed: ParsedDocument, size: int | None) -> dict[str, A
                              section_ids.get(id(chain[-1])) if chain else None,
                              json.dumps([s.heading for s in chain], ensure_ascii=False),
                              chain[-1].role if chain else None))
-            fts_rows.append((pid, bigram_tokens(p.text), unigram_tokens(p.text)))
+            fts_rows.append((pid, p.text))
             pid += 1
         conn.executemany(
             "INSERT INTO paragraphs(id, report_id, ord, line_start, line_end, text, section_id, section_path, role)"
             " VALUES (?,?,?,?,?,?,?,?,?)",
             par_rows,
         )
-        conn.executemany("INSERT INTO para_fts(rowid, bi, uni) VALUES (?,?,?)", fts_rows)
+        conn.executemany("INSERT INTO para_bi(rowid, bi) VALUES (?,?)", ((i, bigram_tokens(t)) for i, t in fts_rows))
+        conn.executemany("INSERT INTO para_uni(rowid, uni) VALUES (?,?)", ((i, unigram_tokens(t)) for i, t in fts_rows))
         conn.executemany(
             "INSERT INTO indicators(report_id, ord, line, span, col, value, number, unit, measure, kind,"
             " normalized_value, normalized_unit, low, high, qualifier, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",

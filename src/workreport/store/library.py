@@ -207,9 +207,15 @@ class Library:
     def stats(self) -> dict:
         out = {}
         for t in ("documents", "reports", "sections", "paragraphs", "indicators", "pairs", "plan_items",
-                  "findings", "lines"):
+                  "findings"):
             out[t] = self._q(f"SELECT count(*) FROM {t}")[0][0]
+        out["lines"] = self._q("SELECT coalesce(sum(n_lines), 0) FROM documents")[0][0]
         return out
+
+    def document_lines(self, document_id: int) -> list[str] | None:
+        """The text of a stored document, as its lines (line n is item n-1)."""
+        rows = self._q("SELECT lines_z FROM documents WHERE id = ?", (int(document_id),))
+        return _ingest.unpack_lines(rows[0][0]) if rows else None
 
     def documents(self) -> list[dict]:
         cols = ("id", "path", "sha256", "format", "encoding", "size", "n_lines", "n_reports", "n_paragraphs",
@@ -258,9 +264,9 @@ class Library:
                 "SELECT id, line_start, line_end, text, section_path, section_id, role FROM paragraphs"
                 " WHERE report_id = ? ORDER BY ord", (rid,))
         ]
-        out["lines"] = [{"line": n, "text": t} for n, t in self._q(
-            "SELECT line, text FROM lines WHERE document_id = ? AND line BETWEEN ? AND ? ORDER BY line",
-            (out["document_id"], out["start_line"], out["end_line"]))]
+        lines = _ingest.unpack_lines(self._q("SELECT lines_z FROM documents WHERE id = ?", (out["document_id"],))[0][0])
+        out["lines"] = [{"line": n, "text": lines[n - 1]}
+                        for n in range(max(1, out["start_line"]), min(len(lines), out["end_line"]) + 1)]
         out["indicators"] = [_indicator(r) for r in self._q(
             f"SELECT {_IND_COLS} FROM indicators WHERE report_id = ? ORDER BY ord", (rid,))]
         out["pairs"] = [

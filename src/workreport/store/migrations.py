@@ -23,16 +23,10 @@ CREATE TABLE documents (
     n_findings INTEGER NOT NULL,
     chrome_lines TEXT NOT NULL DEFAULT '[]',
     problems TEXT NOT NULL DEFAULT '[]',
+    lines_z BLOB NOT NULL,            -- zlib(JSON list of the document's lines): the source text, once
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX documents_path ON documents(path);
-
-CREATE TABLE lines (
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    line INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    PRIMARY KEY (document_id, line)
-) WITHOUT ROWID;
 
 CREATE TABLE reports (
     id INTEGER PRIMARY KEY,
@@ -109,11 +103,13 @@ CREATE TABLE findings (
 );
 CREATE INDEX findings_report ON findings(report_id);
 
--- Paragraph search: the tokens are produced in Python (search.py) as hex-coded character
--- bigrams (column bi, with positions, so a phrase of consecutive bigrams = exact substring)
--- and unigrams (column uni, for 1-character queries).  Contentless: rows are deleted with
--- the 'delete' command and the same token streams, regenerated from paragraphs.text.
-CREATE VIRTUAL TABLE para_fts USING fts5(bi, uni, content='', tokenize='unicode61');
+-- Paragraph search (see search.py): token streams made in Python, hex-coded so unicode61 never
+-- drops or splits a character.  para_bi: overlapping bigrams with positions (a phrase of
+-- consecutive bigrams = an exact substring).  para_uni: single characters, no positions (for
+-- 1-character queries; small).  Both contentless, rowid = paragraphs.id; rows are removed with
+-- the 'delete' command and the same streams, regenerated from paragraphs.text.
+CREATE VIRTUAL TABLE para_bi USING fts5(bi, content='', tokenize='unicode61');
+CREATE VIRTUAL TABLE para_uni USING fts5(uni, content='', tokenize='unicode61', detail=none);
 """,
     ),
 ]

@@ -1,17 +1,18 @@
 """Exact substring search over paragraphs, for queries of any length >= 1 character.
 
-Chinese has no spaces, so words are not tokens.  Each paragraph is indexed in an FTS5 table as
-two token streams that we make ourselves:
+Chinese has no spaces, so words are not tokens.  Each paragraph is indexed in two FTS5 tables as
+token streams that we make ourselves:
 
-* ``bi``:  every overlapping character bigram, at position = its character offset;
-* ``uni``: every character.
+* ``para_bi``:  every overlapping character bigram, at position = its character offset;
+* ``para_uni``: every character (no positions: a 1-character query needs none).
 
 Tokens are the hex code points (``%06x`` per character), so the ``unicode61`` tokenizer sees
 plain ASCII words and never drops or splits a character (punctuation, emoji, spaces included).
 A query term of n >= 2 characters becomes the FTS *phrase* of its n-1 bigrams, which matches
 exactly where the term occurs (consecutive positions); a 1-character term is one ``uni`` token.
-Candidates are still verified with ``instr()`` so the result equals a substring scan by
-construction.  The index does the work: no full scan for any query length.
+So ``total`` comes from the index alone (tests/test_search.py checks it against a substring scan
+for hundreds of queries) and the hits shown are verified by substring once more.  The index
+does the work: no scan of the paragraphs for any query length.
 """
 from __future__ import annotations
 
@@ -61,14 +62,12 @@ def parse_query(query: str) -> list[str]:
 
 
 def fts_expression(terms: list[str]) -> str:
-    """The FTS5 MATCH expression for terms (AND of exact phrases); tokens are hex, so always valid."""
-    parts = []
-    for t in terms:
-        if len(t) == 1:
-            parts.append(f'uni : "{_hex(t)}"')
-        else:
-            parts.append(f'bi : "{bigram_tokens(t)}"')
-    return " AND ".join(parts)
+    """The MATCH expression for ``para_bi``: AND of exact phrases (tokens are hex: always valid)."""
+    return " AND ".join(f'"{bigram_tokens(t)}"' for t in terms if len(t) > 1)
+
+
+def uni_expression(terms: list[str]) -> str:
+    return " AND ".join(f'"{_hex(t)}"' for t in terms if len(t) == 1)
 
 
 def snippet(text: str, terms: list[str], width: int = SNIPPET_CHARS) -> tuple[str, list[list[int]]]:
@@ -120,6 +119,26 @@ def _filters(unit, level, domain, year, role) -> tuple[str, list[Any]]:
     return "".join(f" AND {w}" for w in where), args
 
 
+# Above these many matches, bm25 ranks the newest RANK_WINDOW matches (highest paragraph ids)
+# and facets count those too: ranking every paragraph that holds a very common word costs
+# seconds at a million paragraphs and tells the reader nothing.  ``total`` stays exact.
+RANK_WINDOW = 20_000
+
+
+def _plan(terms: list[str]) -> tuple[str, str, list[Any]]:
+    """(driving FTS table, WHERE fragment, args) for the terms: multi-character terms drive from
+    ``para_bi``; 1-character terms not already inside a longer term filter through ``para_uni``."""
+    multi = [t for t in terms if len(t) > 1]
+    single = [t for t in terms if len(t) == 1 and not any(t in m for m in multi)]
+    if multi:
+        where, args = "para_bi MATCH ?", [fts_expression(multi)]
+        if single:
+            where += " AND para_bi.rowid IN (SELECT rowid FROM para_uni WHERE para_uni MATCH ?)"
+            args.append(uni_expression(single))
+        return "para_bi", where, args
+    return "para_uni", "para_uni MATCH ?", [uni_expression(single)]
+
+
 def search(conn, query: str, *, unit=None, level=None, domain=None, year=None, role=None,
            limit: int = 20, offset: int = 0) -> dict[str, Any]:
     terms = parse_query(query)
@@ -127,20 +146,37 @@ def search(conn, query: str, *, unit=None, level=None, domain=None, year=None, r
                               "facets": {"level": {}, "year": {}, "domain": {}}}
     if not terms:
         return result
-    extra, args = _filters(unit, level, domain, year, role)
-    verify = "".join(" AND instr(p.text, ?) > 0" for _ in terms)
-    sql = (
-        "SELECT p.id, bm25(para_fts, 1.0, 1.0) AS score, r.level, r.year, r.domain"
-        " FROM para_fts JOIN paragraphs p ON p.id = para_fts.rowid JOIN reports r ON r.id = p.report_id"
-        f" WHERE para_fts MATCH ?{verify}{extra} ORDER BY score, p.id"
-    )
-    rows = conn.execute(sql, [fts_expression(terms), *terms, *args]).fetchall()
-    result["total"] = len(rows)
-    for name, idx in (("level", 2), ("year", 3), ("domain", 4)):
-        c = Counter(str(r[idx]) if idx == 3 and r[idx] is not None else r[idx] for r in rows)
-        result["facets"][name] = {k: v for k, v in c.most_common() if k is not None}
-    limit = max(0, int(limit))
-    page = rows[max(0, int(offset)): max(0, int(offset)) + limit]
+    limit, offset = max(0, int(limit)), max(0, int(offset))
+    table, match, margs = _plan(terms)
+    extra, fargs = _filters(unit, level, domain, year, role)
+    joined = (f" FROM {table} JOIN paragraphs p ON p.id = {table}.rowid JOIN reports r ON r.id = p.report_id"
+              f" WHERE {match}{extra}")
+    window = ""
+    wargs: list[Any] = []
+    if not extra:
+        total = conn.execute(f"SELECT count(*) FROM {table} WHERE {match}", margs).fetchone()[0]
+        if total > RANK_WINDOW:
+            cut = conn.execute(f"SELECT rowid FROM {table} WHERE {match} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                               [*margs, RANK_WINDOW - 1]).fetchone()
+            window, wargs = f" AND {table}.rowid >= ?", [cut[0]]
+            result["ranked"] = f"newest {RANK_WINDOW}"
+            result["facets_partial"] = True
+    grouped = conn.execute(
+        f"SELECT r.level, r.year, r.domain, count(*){joined}{window} GROUP BY 1, 2, 3", [*margs, *fargs, *wargs]
+    ).fetchall()
+    counts: dict[str, Counter] = {"level": Counter(), "year": Counter(), "domain": Counter()}
+    for lv, yr, dm, n in grouped:
+        counts["level"][lv] += n
+        counts["year"][str(yr) if yr is not None else None] += n
+        counts["domain"][dm] += n
+    result["facets"] = {k: {v: n for v, n in c.most_common() if v is not None} for k, c in counts.items()}
+    result["total"] = total if not extra else sum(n for *_, n in grouped)
+    if not limit or offset >= result["total"]:
+        return result
+    page = conn.execute(
+        f"SELECT p.id, bm25({table}) AS score{joined}{window} ORDER BY score, p.id LIMIT ? OFFSET ?",
+        [*margs, *fargs, *wargs, limit, offset],
+    ).fetchall()
     if not page:
         return result
     ids = [r[0] for r in page]
@@ -154,8 +190,10 @@ def search(conn, query: str, *, unit=None, level=None, domain=None, year=None, r
             ids,
         )
     }
-    for pid, score, *_ in page:
+    for pid, score in page:
         (_, text, ls, le, spath, role_, rid, unit_, year_, rstart, dpath, level_, domain_) = detail[pid]
+        if not all(t in text for t in terms):  # cannot happen (phrases are exact); never show a false hit
+            continue
         snip, spans = snippet(text, terms)
         result["hits"].append({
             "document": dpath,
