@@ -49,7 +49,7 @@ def test_migrations_are_recorded_and_not_reapplied(db_path):
 
 def test_db_fixture_has_the_schema(db):
     names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
-    assert {"documents", "lines", "reports", "sections", "paragraphs", "indicators", "pairs", "plan_items",
+    assert {"documents", "reports", "sections", "paragraphs", "indicators", "pairs", "plan_items",
             "findings", "para_bi", "para_uni", "schema_migrations"} <= names
 
 

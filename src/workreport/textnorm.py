@@ -6,6 +6,8 @@ the normalised text is at the same offsets in the original line.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 _TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _TABLE[0x3000] = 0x20
 _TABLE[0x00A0] = 0x20
@@ -15,6 +17,11 @@ _TABLE[0xFEFF] = 0x20
 _TABLE[0x3007] = 0x3007  # 〇 stays; numbers.py reads it as a digit
 
 
+@lru_cache(maxsize=1 << 15)
 def norm(s: str) -> str:
-    """Normalised copy of ``s`` with exactly the same length."""
+    """Normalised copy of ``s`` with exactly the same length.
+
+    Stages ask for the same line or paragraph many times; the cache keeps that to one
+    translation each (bounded, so memory does not grow with the corpus).
+    """
     return s.translate(_TABLE)

@@ -24,6 +24,7 @@ from .model import Document, Paragraph, ParsedDocument, Report
 from .textnorm import norm
 
 WINDOW = 30  # characters between a measure's name and its figure
+_CLAUSE_BREAK = re.compile(r"[,，、;；:：]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,8 @@ def _statements(report: Report, m: _Measure, want_target: bool) -> list[Statemen
             mid = hit.group("mid") or ""
             if m.after_not and m.after_not.search(mid):
                 continue
+            if want_target and _CLAUSE_BREAK.search(mid):
+                continue  # a target is stated tightly ("X增长5%左右"); a comma means another measure
             in_target = any(c <= hit.start() for c in cue_at) and any(
                 hit.start() - c < 400 for c in cue_at if c <= hit.start()
             )
@@ -171,12 +174,86 @@ def track(old: Report, new: Report, old_doc: Document | None = None, new_doc: Do
             "status": status,
             "margin": margin,
         })
+    items.extend(_generic_items(old, new, {(i["target"]["line"], i["target"]["span"]) for i in items}))
     return {
         "contract": 1,
         "old": {"path": old_doc.path if old_doc else None, "unit": old.unit, "year": old.year},
         "new": {"path": new_doc.path if new_doc else None, "unit": new.unit, "year": new.year},
         "items": items,
     }
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def _target_lines(report: Report) -> set[int]:
+    """Lines of the paragraphs that set targets (from the cue to the paragraph's end)."""
+    cue = _pat("target_cue")
+    out: set[int] = set()
+    for p in report.paragraphs:
+        m = cue.search(norm(p.text))
+        if m:
+            first, _ = p.line_at(m.start())
+            out.update(ln for ln, _ in p.pieces if ln >= first)
+    return out
+
+
+def _line_texts(report: Report) -> dict[int, str]:
+    out = {}
+    for p in report.paragraphs:
+        offs = [off for _, off in p.pieces] + [len(p.text)]
+        for (ln, off), nxt in zip(p.pieces, offs[1:]):
+            out[ln] = p.text[off:nxt]
+    return out
+
+
+def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> list[dict]:
+    """OLD's other target figures (in its targets paragraph), matched to NEW's figures by measure
+    name (character bigrams) and unit; NEW's own targets paragraph is not evidence."""
+    old_lines, new_lines = _target_lines(old), _target_lines(new)
+    ceiling = _pat("ceiling_measure")
+    texts = _line_texts(new)
+    not_annual = _pat("not_annual")
+
+    def annual(i) -> bool:
+        before = norm(texts.get(i.line, "")[: i.col])
+        lo = max(before.rfind(x) for x in "。；;") + 1  # the whole sentence: 五年来…, … 690万人
+        return not not_annual.search(before[lo:])
+
+    candidates = [i for i in new.indicators
+                  if i.kind != "target" and i.line not in new_lines and i.number is not None and annual(i)]
+    out = []
+    for t in old.indicators:
+        if t.kind != "target" or t.line not in old_lines or t.number is None or len(t.measure) < 2:
+            continue
+        if any(line == t.line and t.span in span for line, span in covered):
+            continue
+        want = _bigrams(t.measure)
+        best = None
+        for a in candidates:
+            if a.unit != t.unit:
+                continue
+            score = len(want & _bigrams(a.measure)) / len(want)
+            if score >= 0.6 and (best is None or score > best[0]):
+                best = (score, a)
+        low = t.low if t.low is not None else t.number
+        target = {"line": t.line, "span": t.span, "low": low, "high": t.high, "unit": t.unit, "qualifier": t.qualifier}
+        if best is None:
+            out.append({"measure": t.measure, "rule": "track.generic", "target": target, "actual": None,
+                        "status": "no_evidence", "margin": None})
+            continue
+        a = best[1]
+        if ceiling.search(t.measure):
+            cap = t.high if t.high is not None else low
+            status, margin = ("met" if a.number <= cap else "missed"), round(a.number - cap, 4)
+        else:
+            status, margin = ("met" if a.number >= low else "missed"), round(a.number - low, 4)
+        out.append({"measure": t.measure, "rule": "track.generic", "target": target,
+                    "actual": {"line": a.line, "span": a.span, "value": a.number, "unit": a.unit,
+                               "estimated": a.qualifier in ("约", "左右", "预计")},
+                    "status": status, "margin": margin})
+    return out
 
 
 def whole_report(parsed: ParsedDocument) -> Report:
