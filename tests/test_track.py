@@ -111,3 +111,24 @@ def test_gdp_2025_table(provinces):
         if got == exp and want["evidence"] in g["actual"]["span"] + "".join([]):
             right.append(name)
     assert len(right) >= 28, sorted(set(table) - set(right))
+
+
+def test_generic_targets_matched_by_name_and_unit():
+    from workreport.model import Indicator
+
+    def ind(line, col, span, value, unit, measure, kind, low=None):
+        return Indicator(line=line, span=span, col=col, value=str(value), number=float(value), unit=unit,
+                         measure=measure, kind=kind, low=low)
+
+    old = rep("主要预期目标是：城镇新增就业60万人以上，城镇调查失业率5.5%左右。")
+    old = old.__class__(**{**{f: getattr(old, f) for f in old.__slots__},
+                           "indicators": (ind(1, 14, "60万人以上", 60, "万人", "城镇新增就业", "target", 60.0),
+                                          ind(1, 28, "5.5%左右", 5.5, "%", "城镇调查失业率", "target", 5.5))})
+    new = rep("五年来城镇新增就业累计300万人。", "一年来，城镇新增就业65万人，城镇调查失业率5.2%。")
+    new = new.__class__(**{**{f: getattr(new, f) for f in new.__slots__},
+                           "indicators": (ind(1, 8, "300万人", 300, "万人", "城镇新增就业", "actual"),
+                                          ind(2, 10, "65万人", 65, "万人", "城镇新增就业", "actual"),
+                                          ind(2, 22, "5.2%", 5.2, "%", "城镇调查失业率", "rate"))})
+    items = {i["measure"]: i for i in track(old, new)["items"]}
+    assert items["城镇新增就业"]["actual"]["line"] == 2 and items["城镇新增就业"]["status"] == "met"
+    assert items["城镇调查失业率"]["status"] == "met" and items["城镇调查失业率"]["margin"] == pytest.approx(-0.3)

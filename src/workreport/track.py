@@ -20,7 +20,7 @@ from typing import Any
 from . import rules
 from .errors import WorkReportError
 from .extract.numbers import Quantity, find_quantities
-from .model import Document, Paragraph, ParsedDocument, Report
+from .model import Document, Paragraph, ParsedDocument, Report, role_at
 from .textnorm import norm
 
 WINDOW = 30  # characters between a measure's name and its figure
@@ -99,6 +99,8 @@ def _statements(report: Report, m: _Measure, want_target: bool) -> list[Statemen
             )
             if in_target != want_target:
                 continue
+            if not want_target and role_at(report, p.line_at(hit.start())[0]) == "plan":
+                continue  # NEW's own plans ("规上工业增加值增长5.5%左右") are not results
             clause_lo = max(t.rfind(x, 0, hit.start()) for x in "。；;，,：:") + 1
             if not_annual.search(t[clause_lo:hit.end()]):
                 continue
@@ -222,7 +224,8 @@ def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> l
         return not not_annual.search(before[lo:])
 
     candidates = [i for i in new.indicators
-                  if i.kind != "target" and i.line not in new_lines and i.number is not None and annual(i)]
+                  if i.kind != "target" and i.line not in new_lines and i.number is not None and annual(i)
+                  and role_at(new, i.line) != "plan"]
     out = []
     for t in old.indicators:
         if t.kind != "target" or t.line not in old_lines or t.number is None or len(t.measure) < 2:

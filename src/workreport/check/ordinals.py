@@ -9,6 +9,8 @@ _CN = "一二三四五六七八九十"
 
 
 def _cn(n: int) -> str:
+    if n > 99:
+        return str(n)
     if n <= 10:
         return _CN[n - 1]
     if n < 20:

@@ -1,0 +1,70 @@
+"""Benchmarks against named anchors (not a timed test): `make bench`.
+
+Parse speed: the whole pipeline (read -> split -> outline -> figures -> findings) on the real
+corpus in ../shared, against jieba's plain segmentation (jieba.lcut, HMM on) of the same text,
+both on one core, CPU time.  Memory: peak traced allocation while parsing each document.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "src"))
+
+from workreport.ingest import read_document  # noqa: E402
+from workreport.pipeline import parse  # noqa: E402
+
+
+def corpus_files() -> list[str]:
+    files = sorted(glob.glob(str(SHARED / "corpus" / "*" / "txt" / "*.txt")))
+    return files + [str(SHARED / "dev" / "compilation_2022_part1.txt")]
+
+
+def cpu(fn, repeat=3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t)
+    return best
+
+
+def main() -> dict:
+    docs = [read_document(f) for f in corpus_files()]
+    texts = ["\n".join(d.lines) for d in docs]
+    chars = sum(len(t) for t in texts)
+    parse(docs[0])  # load rule tables
+    t_parse = cpu(lambda: [parse(d) for d in docs])
+    out = {"documents": len(docs), "chars": chars, "parse_s": round(t_parse, 3),
+           "parse_mchars_per_s": round(chars / t_parse / 1e6, 3)}
+    try:
+        import jieba
+
+        jieba.setLogLevel(60)
+        jieba.lcut("预热")
+        t_jieba = cpu(lambda: [jieba.lcut(t) for t in texts])
+        out.update(jieba_s=round(t_jieba, 3), jieba_mchars_per_s=round(chars / t_jieba / 1e6, 3),
+                   parse_vs_jieba=round(t_jieba / t_parse, 2))
+    except ImportError:
+        out["jieba"] = "not installed (pip install -e '.[bench]')"
+    peaks = []
+    for d in docs:
+        tracemalloc.start()
+        parse(d)
+        peaks.append((tracemalloc.get_traced_memory()[1], len(d.lines), Path(d.path).name))
+        tracemalloc.stop()
+    top = max(peaks)
+    out.update(peak_mb_max=round(top[0] / 2**20, 1), peak_mb_max_file=top[2],
+               peak_bytes_per_char_max=round(max(p / max(1, sum(len(l) for l in docs[i].lines))
+                                                 for i, (p, _, _) in enumerate(peaks)), 1))
+    return out
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(), ensure_ascii=False, indent=1))
