@@ -94,16 +94,15 @@ def _xlsx(tables, out: str) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)  # streams rows: memory stays flat on big libraries
     for name, (cols, rows) in tables.items():
         ws = wb.create_sheet(name)
-        ws.append(cols)
-        for row in rows:
-            ws.append([_cell(v) for v in row])
         ws.freeze_panes = "A2"  # header row stays in view
         for i, c in enumerate(cols, 1):
             ws.column_dimensions[get_column_letter(i)].width = 60 if c in ("text", "message", "heading") else 14
+        ws.append(cols)
+        for row in rows:
+            ws.append([_cell(v) for v in row])
     wb.save(out)
 
 

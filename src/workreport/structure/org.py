@@ -35,7 +35,8 @@ _SPEECH = [(e["id"], re.compile(e["pattern"]), e.get("unit")) for e in _T["speec
 _SCOPE = re.compile(r"(?:全|我|本)(省|市|区|县|旗|镇|乡|街道)(?![场民级委政长直属])")
 _SCOPE_LEVEL = {"省": "province", "市": "city", "区": "county_district", "县": "county_district",
                 "旗": "county_district", "镇": "township_street", "乡": "township_street", "街道": "township_street"}
-_MIN_SUBJECT_HITS = 2  # one mention in the body may be anybody; the author recurs
+_MIN_SUBJECT_HITS = 2
+_MIN_OPENING_CHARS = 60  # an opening is a paragraph, not a heading-like line  # one mention in the body may be anybody; the author recurs
 _NEXT_YEAR_GENRE = re.compile(_T["next_year_genre"])
 _DOMAINS = [(e["id"], e["label"], re.compile(e["unit"]), re.compile(e["text"]), int(e["min_hits"])) for e in _T["domains"]]
 _COMPREHENSIVE = [(e["id"], re.compile(e["suffix"]), e["label"]) for e in _T["comprehensive"]]
@@ -104,6 +105,17 @@ def _subjects(text: str, limit: int | None = None) -> list[tuple[int, str]]:
         if nm:
             out.append((m.start("name"), nm))
     return out
+
+
+def opens_with_subject(text: str) -> bool:
+    """Does a paragraph begin with its author as subject ("XX镇党委、政府始终坚持…")?"""
+    subs = _subjects(text, 40)
+    return bool(subs) and subs[0][0] == 0 and len(text) >= _MIN_OPENING_CHARS
+
+
+def names_subject(text: str) -> bool:
+    """Does a paragraph's first sentence name an organisation as its subject?"""
+    return bool(_subjects(text, 60))
 
 
 def _suffix_of(name: str) -> str | None:

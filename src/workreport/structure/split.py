@@ -9,12 +9,14 @@ is undone and only the last piece goes to the new report.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import rules
 from ..model import Heading, Paragraph
 from ..textnorm import norm
 from .headings import FAMILY_RANK, is_bare_heading, is_terminal, match_heading
+from .org import names_subject as _names_subject, opens_with_subject
 from .roles import cue_role
 
 _T = rules.load("split")
@@ -23,6 +25,8 @@ _TITLE_MAX = int(_T["title"]["max_chars"])
 _INTRO = [(e["id"], re.compile(e["pattern"])) for e in _T["intro"]]
 _APPENDIX = re.compile(_T["appendix"]["pattern"])
 _MIN_REPORT_CHARS = 400
+_SELF_WINDOW = 40  # "我镇…" opens a report near its start; "为我市…" deep in a plan does not
+_TOPIC_PARAS, _TOPIC_CHARS, _TOPIC_MARGIN = 8, 2000, 1.2
 _FRONT_MATTER_MAX = 60  # paragraphs of cover + contents looked at
 _FRONT_LINE_MAX = 40
 _TOC_LINE = re.compile(r"(\.{3,}|…{2,}|·{3,}|—{3,}|\s{2,})\s*\d{1,4}\s*$")  # a "title" followed by less text than this is a repeated page title
@@ -48,15 +52,23 @@ def is_appendix(text: str) -> bool:
     return bool(_APPENDIX.match(norm(text).strip()))
 
 
-def intro_rule(text: str) -> str | None:
+def intro_rules(text: str) -> set[str]:
+    """Ids of every opening cue a paragraph carries."""
     s = norm(text).strip()
+    found = set()
     for rid, pat in _INTRO:
         if rid == "split.intro.closing":
             if pat.search(s[-40:]):
-                return rid
-        elif pat.search(s[:80]):
-            return rid
-    return None
+                found.add(rid)
+        elif pat.search(s[: _SELF_WINDOW if rid == "split.intro.self" else 80]):
+            found.add(rid)
+    return found
+
+
+def intro_rule(text: str) -> str | None:
+    """The first opening cue of a paragraph (in table order), or None."""
+    found = intro_rules(text)
+    return next((rid for rid, _ in _INTRO if rid in found), None)
 
 
 def _split_piece(p: Paragraph) -> tuple[Paragraph, Paragraph]:
@@ -88,7 +100,7 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
     n_opened = sum(
         1 for k, h in enumerate(heads)
         if h is not None and h.family == top and h.value == 1 and k > 0 and heads[k - 1] is None
-        and opening_strength(paras[k - 1].text) == "strong"
+        and (opening_strength(paras[k - 1].text) == "strong" or _year_review(h.heading))
     )
     compilation = n_opened >= 2
 
@@ -167,49 +179,106 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
 
 def opening_strength(text: str) -> str | None:
     """"strong" when a paragraph opens the way reports open; None otherwise."""
-    rid = intro_rule(text)
-    if rid in ("split.intro.opening", "split.intro.closing", "split.intro.self"):
+    found = intro_rules(text)
+    if found & {"split.intro.opening", "split.intro.closing", "split.intro.self"} or opens_with_subject(text):
+        return "strong"
+    if "split.intro.opening_year" in found and (
+            "split.intro.leadership" in found or _names_subject(text)):
         return "strong"
     return None
 
 
+_YEAR = re.compile(r"(19[5-9]\d|20\d{2}|二[〇零○].{2})年")
+
+
+def _year_review(heading: str) -> bool:
+    """"一、2022年工作总结": a report's review of its year, which one report holds only once."""
+    return cue_role(heading) in ("achievements", "overview") and bool(_YEAR.search(norm(heading)))
+
+
 def _restarts(paras, heads, i, top_roles, compilation: bool) -> bool:
-    """Is the 一、 at ``i`` the start of another report?"""
+    """Is the 一、 at ``i`` the start of another report?
+
+    Yes when an opening or a title precedes it, or anywhere in a compilation (a document where
+    several reports open that way); in a single document only when it names a review ("一、2022年
+    工作总结") after a report that already has its plan or problems.
+    """
     if i > 0 and heads[i - 1] is None and (opening_strength(paras[i - 1].text) or is_title(paras[i - 1].text)):
+        return True
+    if compilation or _year_review(heads[i].heading):
         return True
     later = {"plan", "problems", "suggestions"}
     complete = any(r in later for r in top_roles) and any(r not in later for r in top_roles)
-    if not complete:
-        return False
-    if cue_role(heads[i].heading) in ("achievements", "overview"):
-        return True
-    return compilation
+    return complete and cue_role(heads[i].heading) in ("achievements", "overview")
 
 
 def _attach_opening(paras, heads, i, report_start):
-    """Index where the report whose 一、 is at ``i`` starts; may split a glued paragraph."""
+    """Index where the report whose 一、 is at ``i`` starts; may undo a glued paragraph.
+
+    The paragraph before the restart opens the new report when it reads as an opening.  If it
+    is instead the only text of the previous report's last heading and a page break glued it,
+    the glue is undone and its last piece opens the new report (a report that lost its end
+    followed by one that lost its start).  Otherwise it stays where it is.
+    """
     j = i - 1
     if j <= report_start or heads[j] is not None:
         return i, paras, heads, "split.restart"
-    # paragraphs between the previous heading and the restart
+    p = paras[j]
+    if len(p.pieces) > 1 and not opening_strength(p.text[: p.pieces[1][1]]):
+        last = p.text[p.pieces[-1][1]:]
+        if opening_strength(last) or is_title(last):
+            # a report that lost its end was glued to the opening of the next one
+            head, tail = _split_piece(p)
+            paras = paras[:j] + [head, tail] + paras[j + 1 :]
+            heads = heads[:j] + [None, None] + heads[j + 1 :]
+            return j + 1, paras, heads, "split.restart.unjoined"
+    if opening_strength(p.text) or is_title(p.text):
+        start = j
+        # a title or further opening lines just above belong to the new report too
+        while start - 1 > report_start and heads[start - 1] is None and (
+                is_title(paras[start - 1].text) or intro_rule(paras[start - 1].text) == "split.intro.salutation"):
+            start -= 1
+        return start, paras, heads, "split.restart.opening"
     k = j
     while k > report_start and heads[k - 1] is None:
         k -= 1
-    candidates = j - k + 1
     prev_head = heads[k - 1] if k - 1 >= report_start else None
-    only_content = candidates == 1 and (prev_head is None or not prev_head.inline_body)
-    if k == report_start:
-        only_content = False
-    if not only_content or intro_rule(paras[j].text):
-        start = j
-        # a title or further opening lines just above belong to the new report too
-        while start - 1 > k and (is_title(paras[start - 1].text) or intro_rule(paras[start - 1].text) == "split.intro.salutation"):
-            start -= 1
-        return start, paras, heads, "split.restart.opening"
-    p = paras[j]
-    if len(p.pieces) > 1:
+    only_content = k > report_start and j == k and prev_head is not None and not prev_head.inline_body
+    if only_content and len(p.pieces) > 1 and _can_open(p.text[p.pieces[-1][1]:]) and _closer_to_next(
+            [*paras[:j], *_split_piece(p), *paras[j + 1 :]], j + 1, report_start):
         head, tail = _split_piece(p)
         paras = paras[:j] + [head, tail] + paras[j + 1 :]
         heads = heads[:j] + [None, None] + heads[j + 1 :]
         return j + 1, paras, heads, "split.restart.unjoined"
+    if not only_content and _closer_to_next(paras, j, report_start):
+        return j, paras, heads, "split.restart.topic"
     return i, paras, heads, "split.restart"
+
+
+_NOT_A_START = re.compile(r"^[的地得了着过和与及或等之而且并但、，,。；;：:）)”’]")
+
+
+def _can_open(text: str) -> bool:
+    """Can a paragraph begin like this? ("的现代农业…" is the middle of a sentence.)"""
+    return not _NOT_A_START.match(norm(text).lstrip())
+
+
+def _bigrams(text: str) -> Counter:
+    return Counter(text[k : k + 2] for k in range(len(text) - 1) if not text[k : k + 2].isascii())
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    return dot / (sum(v * v for v in a.values()) ** 0.5 * sum(v * v for v in b.values()) ** 0.5)
+
+
+def _closer_to_next(paras, j, report_start) -> bool:
+    """A paragraph of no telling shape before a restart ("全市共建成…"): does it speak of what
+    follows more than of what precedes it?  A report that lost its opening keeps its first
+    paragraph; the last paragraph of the report before stays there."""
+    before = "".join(q.text for q in paras[max(report_start, j - _TOPIC_PARAS) : j])[-_TOPIC_CHARS:]
+    after = "".join(q.text for q in paras[j + 1 : j + 1 + _TOPIC_PARAS])[:_TOPIC_CHARS]
+    me = _bigrams(paras[j].text)
+    return _cosine(me, _bigrams(after)) > _cosine(me, _bigrams(before)) * _TOPIC_MARGIN
