@@ -264,7 +264,7 @@ def unit_level(unit: str | None, report: Report) -> str | None:
         m = pat.search(bare if place else bare[:6])
         if not m:
             continue
-        if unit.startswith(("我", "本")) and rid != "org.place.township":
+        if unit.startswith(("我", "本")) and rid not in ("org.place.township", "org.place.city"):
             break
         if level == "city" and rid != "org.place.municipality":
             text = "".join(p.text for p in report.paragraphs)
