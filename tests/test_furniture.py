@@ -1,0 +1,34 @@
+"""Page furniture of scraped compilations and web pages becomes chrome_lines."""
+from workreport.ingest import document_from_bytes
+from workreport.structure import structure
+
+BODY = "全年各项工作有序推进，重点任务全面完成，群众满意度稳步提升。" * 3
+
+
+def chrome_of(lines):
+    text = "\n\n".join(lines) + "\n"
+    chrome, reports = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
+    numbered = {n: l for n, l in enumerate(text.split("\n"), 1)}
+    return {numbered[n] for n in chrome}, reports
+
+
+def test_compilation_page_tail():
+    tail = ["阅读全文", "分享", "赏赞", "¥9.9", "本文标题：2022年度工作总结汇编", "链接地址：https://example.com/a/1.html",
+            "相关内容", "某某镇2022年工作总结", "某某局2023年工作计划", "热门推荐", "微信扫一扫"]
+    chrome, reports = chrome_of(["一、2022年工作总结", BODY, "二、2023年工作计划", BODY, *tail])
+    assert chrome == set(tail)
+    assert len(reports) == 1 and reports[0].end_line == 7
+
+
+def test_web_page_head():
+    head = ["下载", "打印", "全屏", "收藏", "【字号：", "加大", "还原", "减小", "】", "您的位置:", "首页", ">", "要闻"]
+    chrome, reports = chrome_of([*head, "2026年某某省政府工作报告", "来源：某某日报", "时间：2026-02-01",
+                                 "一、2025年工作回顾", BODY, "二、2026年重点工作", BODY])
+    assert chrome == set(head) | {"来源：某某日报", "时间：2026-02-01"}
+    assert reports[0].title == "2026年某某省政府工作报告"
+
+
+def test_report_text_is_not_furniture():
+    lines = ["一、2022年工作总结", "分享经验做法，推广先进典型。", "全年发放宣传资料3000份，扫码关注人数达1万人。", "二、存在的问题", BODY]
+    chrome, _ = chrome_of(lines)
+    assert chrome == set()
