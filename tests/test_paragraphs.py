@@ -43,3 +43,7 @@ def test_colon_ends_a_paragraph():
 
 def test_furniture_between_pieces_is_skipped():
     assert paras("一是压实责任,推动构建党委主体责任体系,进一步", "分享", "健全考核制度,强化结果运用。") == [(1, 5)]
+
+
+def test_lone_opening_bracket_joins_its_ordinal():
+    assert paras("（", "三）改革开放持续深化。", blank=False) == [(1, 2)]

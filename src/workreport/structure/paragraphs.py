@@ -17,6 +17,7 @@ _ANY_PUNCT = re.compile(r"[，,。；;：:、！!？?]")
 _COLON_END = re.compile(r"[:：]$")
 _SEMI_END = re.compile(r"[;；]$")
 _LONG_LINE = 80
+_OPENERS = {"(", "[", "“", "‘", "《", "【", "「", "『"}
 _SIBLING_WINDOW = 12
 _LONG_ITEM = 40
 
@@ -74,6 +75,8 @@ def _joins(acc: str, idx: int, order: list[int], lines: tuple[str, ...]) -> str 
     cs = _strip(cur)
     if BARE_ORDINAL.match(cs) and _CONTINUATION_START.match(ns):
         return "paragraph.join.cut_ordinal"
+    if cs in _OPENERS:
+        return "paragraph.join.cut_bracket"  # "（" / "三）改革开放…": a link or page cut the ordinal
     if _CONTINUATION_START.match(ns) and not _LIST_START.match(ns):
         return "paragraph.join.punct_start"
     if _opens_block(nxt, nxt_line):
