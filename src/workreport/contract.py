@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .extract.indicators import unknown_unit_counts
 from .model import Finding, Indicator, PlanItem, ParsedDocument, Report, Section
 
 CONTRACT_VERSION = 1
@@ -111,4 +112,12 @@ def parsed_json(parsed: ParsedDocument) -> dict[str, Any]:
         "chrome_lines": list(parsed.chrome_lines),
         "reports": [report_json(r) for r in parsed.reports],
         "problems": [{"kind": p.kind, "message": p.message, "line": p.line} for p in parsed.problems],
+        "unknown_units": unknown_units_json(parsed),
     }
+
+
+def unknown_units_json(parsed: ParsedDocument) -> list[dict[str, Any]]:
+    """Units the unit table does not know yet, with a count and one example each."""
+    inds = [i for r in parsed.reports for i in r.indicators]
+    return [{"unit": u, "count": n, "example": {"line": i.line, "span": i.span}}
+            for u, n, i in unknown_unit_counts(inds)]

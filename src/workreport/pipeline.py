@@ -19,13 +19,13 @@ from .structure import structure
 
 def parse(doc: Document) -> ParsedDocument:
     chrome, reports = structure(doc)
-    reports = run_checks.check_all(doc, [extract(r) for r in reports])
+    reports = run_checks.check_all(doc, [extract(r, doc.hints) for r in reports])
     return ParsedDocument(document=doc, chrome_lines=tuple(sorted(chrome)), reports=tuple(reports))
 
 
-def extract(report: Report) -> Report:
-    """Figures, target/actual pairs and plan items of one report."""
-    indicators = extract_indicators(report)
+def extract(report: Report, hints=()) -> Report:
+    """Figures, target/actual pairs and plan items of one report (``hints``: DOCX table rows)."""
+    indicators = extract_indicators(report, hints)
     report = dataclasses.replace(report, indicators=indicators)
     report = dataclasses.replace(report, pairs=find_pairs(report))
     return dataclasses.replace(report, plan_items=extract_plan_items(report))

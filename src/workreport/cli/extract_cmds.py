@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..contract import indicator_json
+from ..contract import indicator_json, unknown_units_json
 from ..ingest import read_document
 from ..model import ParsedDocument, enclosing_sections
 from ..pipeline import parse
@@ -51,15 +51,27 @@ def indicator_rows(parsed: ParsedDocument) -> list[dict]:
 @path_argument
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object with one row per figure.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row.")
+@click.option("--unknown-units", "unknown", is_flag=True,
+              help="List the units the unit table does not know: unit, count, one example.")
 @encoding_option
-def indicators_cmd(path, as_json, as_csv, encoding):
+def indicators_cmd(path, as_json, as_csv, unknown, encoding):
     """List every figure: report, section, line, value, unit, measure, kind, normalized value.
 
     Example:
 
         workreport indicators 汇编.txt --csv > figures.csv
+        workreport indicators 汇编.txt --unknown-units
     """
-    rows = indicator_rows(parse(read_document(path, encoding=encoding)))
+    parsed = parse(read_document(path, encoding=encoding))
+    if unknown:
+        items = unknown_units_json(parsed)
+        if as_json:
+            echo_json({"contract": 1, "unknown_units": items})
+            return
+        for u in items:
+            click.echo(f"{u['unit']}\t{u['count']}\t{u['example']['line']}\t{u['example']['span']}")
+        return
+    rows = indicator_rows(parsed)
     if as_json:
         echo_json({"contract": 1, "indicators": rows})
         return

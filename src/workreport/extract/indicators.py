@@ -13,15 +13,20 @@ names the measure from the clause around the number, and gives the kind:
 Offsets: matching runs on ``textnorm.norm`` of the paragraph (same length), so a quantity's
 offsets map to (line, column) through ``Paragraph.line_at``; a figure cut by a page break is
 clipped at the end of its first line.
+
+Table rows (tab-separated cells, DOCX tables) are not prose: tables.py reads them cell by
+cell, with the row and column labels as measure; cells of prose in a table are read here.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from .. import rules
-from ..model import Indicator, Paragraph, Report, role_at
+from ..model import Indicator, LineHint, Paragraph, Report, role_at
 from ..textnorm import norm
+from . import tables
 from .numbers import Quantity, find_quantities
 
 _T = rules.load("indicators")
@@ -258,7 +263,11 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False) -> list[Indic
     return out
 
 
-def extract_indicators(report: Report) -> tuple[Indicator, ...]:
+def extract_indicators(report: Report, hints: tuple[LineHint, ...] = ()) -> tuple[Indicator, ...]:
+    """Figures of a report; table rows (tables.py) are read cell by cell, not as prose.
+
+    ``hints``: the document's layout hints (DOCX table rows carry style "table").
+    """
     cache: dict[int, bool] = {}
 
     def in_plan(line: int) -> bool:
@@ -266,12 +275,40 @@ def extract_indicators(report: Report) -> tuple[Indicator, ...]:
             cache[line] = role_at(report, line) == "plan"
         return cache[line]
 
+    found = tables.find_tables(report, hints)
+    rows = frozenset(ln for t in found for ln in t.lines)
     out: list[Indicator] = []
     for p in report.paragraphs:
-        out.extend(paragraph_indicators(p, in_plan))
-    return tuple(out)
+        for part in tables.without_lines(p, rows):
+            out.extend(paragraph_indicators(part, in_plan))
+    if not found:
+        return tuple(out)
+    for t in found:
+        out.extend(tables.table_indicators(t, in_plan))
+        for line, cell in tables.text_cells(t):  # a cell of prose keeps its figures
+            for i in paragraph_indicators(Paragraph(line, line, cell.text, ((line, 0),)), in_plan):
+                out.append(dataclasses.replace(i, col=i.col + cell.col))
+    return tuple(sorted(out, key=lambda i: (i.line, i.col)))
+
+
+def _is_unknown_unit(i: Indicator) -> bool:
+    return "numbers.unknown_unit" in i.rule.split("+")
 
 
 def unknown_units(indicators) -> list[str]:
     """Units read by the unknown-unit rule: candidates for data/units.yaml."""
-    return sorted({i.unit for i in indicators if i.rule.startswith("numbers.unknown_unit")})
+    return sorted({i.unit for i in indicators if _is_unknown_unit(i)})
+
+
+def unknown_unit_counts(indicators) -> list[tuple[str, int, Indicator]]:
+    """(unit, how many figures use it, the first such figure), most frequent first.
+
+    A pure function of the indicators: the list for the data table to grow.
+    """
+    counts: dict[str, int] = {}
+    first: dict[str, Indicator] = {}
+    for i in indicators:
+        if _is_unknown_unit(i):
+            counts[i.unit] = counts.get(i.unit, 0) + 1
+            first.setdefault(i.unit, i)
+    return [(u, counts[u], first[u]) for u in sorted(counts, key=lambda u: (-counts[u], u))]

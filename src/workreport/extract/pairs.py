@@ -5,6 +5,7 @@ after a cue of achievement (已, 完成, 实际, 目前, 净增 …) are actuals
 indicators.py).  Each actual is paired with the latest unpaired target of the same kind of
 unit (money with money, % with %, 户 with 户), so "目标数新增642户、企业333户,完成企业落户252户"
 pairs 252户 with 333户.  completion = actual / target when both are numbers.
+A table row (tables.py) pairs its target column with its actual column.
 """
 from __future__ import annotations
 
@@ -67,13 +68,7 @@ def paragraph_pairs(p: Paragraph, indicators: list[Indicator]) -> list[Pair]:
             for k in range(len(open_targets) - 1, -1, -1):
                 if open_targets[k][2] == key:
                     tgt = open_targets.pop(k)[1]
-                    completion = (
-                        i.number / tgt.number
-                        if i.number is not None and tgt.number and i.unit == tgt.unit
-                        else None
-                    )
-                    if completion is None and i.normalized_value is not None and tgt.normalized_value:
-                        completion = i.normalized_value / tgt.normalized_value
+                    completion = _completion(tgt, i)
                     out.append(
                         Pair(
                             line=tgt.line,
@@ -88,12 +83,46 @@ def paragraph_pairs(p: Paragraph, indicators: list[Indicator]) -> list[Pair]:
     return out
 
 
+def _completion(target: Indicator, actual: Indicator) -> float | None:
+    if actual.number is not None and target.number and actual.unit == target.unit:
+        return actual.number / target.number
+    if actual.normalized_value is not None and target.normalized_value:
+        return actual.normalized_value / target.normalized_value
+    return None
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def table_row_pairs(indicators: list[Indicator]) -> list[Pair]:
+    """A table row with a target column and an actual column of the same kind of unit."""
+    out: list[Pair] = []
+    targets = [i for i in indicators if i.kind == "target"]
+    for a in (i for i in indicators if i.kind == "actual"):
+        t = next((t for t in targets if _unit_key(t) == _unit_key(a)), None)
+        if t is None:
+            continue
+        targets.remove(t)
+        measure = _common_prefix(t.measure, a.measure) or _measure(t)  # the row label
+        out.append(Pair(line=t.line, measure=measure, target=t, actual=a,
+                        completion=_completion(t, a), rule="pairs.table_row"))
+    return out
+
+
 def find_pairs(report: Report) -> tuple[Pair, ...]:
     by_line: dict[int, list[Indicator]] = {}
+    rows: dict[int, list[Indicator]] = {}
     for i in report.indicators:
-        by_line.setdefault(i.line, []).append(i)
+        # table cells (tables.py) pair within their row, never through prose phases
+        (rows if i.rule.startswith("tables.") else by_line).setdefault(i.line, []).append(i)
     out: list[Pair] = []
     for p in report.paragraphs:
         inds = [i for ln in range(p.line_start, p.line_end + 1) for i in by_line.get(ln, ())]
         out.extend(paragraph_pairs(p, inds))
+    for ln in sorted(rows):
+        out.extend(table_row_pairs(rows[ln]))
     return tuple(out)
