@@ -89,6 +89,8 @@ def test_docx_compilation(lib, tmp_path):
     assert any(p.style.name == "Heading 2" for p in d.paragraphs)  # outline headings as Word headings
     xml = d.element.xml
     assert "TOC \\o" in xml
+    names = [c.tag.rsplit("}", 1)[-1] for c in d.settings.element]
+    assert names.index("updateFields") < names.index("compat")
     table = d.tables[-1]
     assert len(table.rows) - 1 == res["tables"]["key_figures"] > 0
     assert d.paragraphs[0].text == "" and any(p.style.name == "Title" for p in d.paragraphs)
@@ -106,3 +108,53 @@ def test_cli_export(cli_runner, lib, tmp_path):
 
     r = cli_runner.invoke(main, ["export", "--format", "xlsx", str(tmp_path / "x.xlsx"), "--db", lib.path])
     assert r.exit_code == 0 and "indicators" in r.output
+
+
+def test_docx_headings_get_real_word_numbering_unless_the_source_skips(tmp_path):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from conftest import make_parsed
+    from workreport.model import Section
+
+    texts = ["一、工作回顾", "（一）抓党建", "正文甲。", "（三）抓安全", "正文乙。", "二、明年计划", "1.加强学习", "2.加强考核"]
+    secs = (
+        Section(line=1, heading="一、工作回顾", ordinal="一", depth=1, role="achievements", end_line=5,
+                children=(Section(line=2, heading="（一）抓党建", ordinal="(一)", depth=2, role="achievements", end_line=3),
+                          Section(line=4, heading="（三）抓安全", ordinal="(三)", depth=2, role="achievements", end_line=5))),
+        Section(line=6, heading="二、明年计划", ordinal="二", depth=1, role="plan", end_line=8,
+                children=(Section(line=7, heading="1.加强学习", ordinal="1", depth=2, role="plan", end_line=7),
+                          Section(line=8, heading="2.加强考核", ordinal="2", depth=2, role="plan", end_line=8))),
+    )
+    with Library(str(tmp_path / "n.db")) as lib:
+        lib.store(make_parsed(texts, sections=secs))
+        res = lib.export("docx", tmp_path / "n.docx")
+    assert res["tables"]["numbered_headings"] == 4
+    d = Document(str(tmp_path / "n.docx"))
+    heads = [(p.style.name, p.text, p._p.pPr.numPr is not None) for p in d.paragraphs if p.style.name.startswith("Heading")]
+    assert heads[1:-1] == [
+        ("Heading 2", "工作回顾", True), ("Heading 3", "（一）抓党建", False), ("Heading 3", "（三）抓安全", False),
+        ("Heading 2", "明年计划", True), ("Heading 3", "加强学习", True), ("Heading 3", "加强考核", True),
+    ]
+    numbering = d.part.numbering_part.element
+    texts = {lvl.find(qn("w:lvlText")).get(qn("w:val")) for lvl in numbering.iter(qn("w:lvl"))}
+    assert {"%1、", "%1."} <= texts
+    fmts = {lvl.find(qn("w:numFmt")).get(qn("w:val")) for lvl in numbering.iter(qn("w:lvl"))}
+    assert "chineseCounting" in fmts
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("一、总体情况", ("", "chineseCounting", "、", 1, 2)),
+    ("（十二）抓落实", ("（", "chineseCounting", "）", 12, 4)),
+    ("三十一、其他", ("", "chineseCounting", "、", 31, 4)),
+    ("1.提高保障", ("", "decimal", ".", 1, 2)),
+    ("（3）加强考核", ("（", "decimal", "）", 3, 3)),
+    ("一是压实责任", None),  # a number followed by a word stays literal text
+    ("2022年工作", None),
+    ("Ⅷ、罗马数字", None),
+    ("（一抓党建", None),
+])
+def test_ordinal_prefix(heading, expected):
+    from workreport.store.compile_docx import ordinal_prefix
+
+    assert ordinal_prefix(heading) == expected

@@ -113,6 +113,25 @@ def test_bad_files_are_reported_and_the_rest_go_in(quick_library, tmp_path):
     assert s["failures"] and s["documents_new"] == 0
 
 
+def crash_on_marked_files(doc):
+    """A parser that kills its process on files whose text holds a marker (a segfault, say)."""
+    if "CRASH-ME" in doc.text:
+        os._exit(3)
+    return quick_parse(doc)
+
+
+def test_a_crashing_parser_process_costs_only_its_own_file(db_path, tmp_path):
+    docs = _variants(SAMPLES, tmp_path / "docs", 6)
+    bad = tmp_path / "docs" / "zz_bad.txt"
+    bad.write_text("一、工作回顾\nCRASH-ME\n", encoding="utf-8")
+    with Library(db_path, parser=crash_on_marked_files) as lib:
+        s = lib.ingest([tmp_path / "docs"], workers=2)
+    assert [os.path.basename(f["path"]) for f in s["failures"]] == ["zz_bad.txt"]
+    assert "crashed" in s["failures"][0]["error"]
+    assert s["documents_new"] == len(docs)
+    assert_whole_documents(db_path)
+
+
 def test_ingest_bytes_for_uploads(quick_library):
     data = (SAMPLES / "2026_河北省_政府工作报告.txt").read_bytes()
     s = quick_library.ingest_bytes(data, "upload.txt")

@@ -193,3 +193,45 @@ def test_very_common_terms_rank_a_window_but_count_everything(lib, paragraphs, m
 def test_single_and_multi_character_terms_combine(lib, paragraphs):
     assert found(lib, "税 改革") == brute(paragraphs, ["税", "改革"]) != set()
     assert found(lib, "改 改革") == brute(paragraphs, ["改革"])
+
+
+def test_unit_filter_through_a_join_when_it_names_many_reports(lib, paragraphs, monkeypatch):
+    import workreport.store.search as search_mod
+
+    unit = next(r[3] for r in paragraphs if r[2] == 2025)
+    expected = brute(paragraphs, ["发展"], lambda r: r[3] is not None and unit in r[3])
+    assert found(lib, "发展", unit=unit) == expected != set()
+    monkeypatch.setattr(search_mod, "MAX_UNIT_REPORTS", 0)
+    assert found(lib, "发展", unit=unit) == expected
+    assert found(lib, "发展", unit="没有这个单位") == set()
+    assert found(lib, "发展", year="not a year") == set()
+    assert found(lib, "发展", unit="\ud800") == set() and found(lib, "\udfff发展") == set()
+
+
+def test_migration_2_rebuilds_the_index_of_an_older_library(tmp_path):
+    from workreport.store.search import bigram_tokens, unigram_tokens
+
+    path = str(tmp_path / "old.db")
+    with Library(path, parser=quick_parse) as lib:
+        lib.ingest([SAMPLES], workers=1)
+        before = {q: found(lib, q) for q in ("发展", "的", "隐患 整改", "5%")}
+        before_year = found(lib, "发展", year=2026)
+    # turn it back into a version-1 library: FTS tables without the filter column
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE para_bi")
+    conn.execute("DROP TABLE para_uni")
+    conn.execute("DROP INDEX paragraphs_report_cover")
+    conn.execute("CREATE VIRTUAL TABLE para_bi USING fts5(bi, content='', tokenize='unicode61')")
+    conn.execute("CREATE VIRTUAL TABLE para_uni USING fts5(uni, content='', tokenize='unicode61', detail=none)")
+    for pid, text in conn.execute("SELECT id, text FROM paragraphs").fetchall():
+        conn.execute("INSERT INTO para_bi(rowid, bi) VALUES (?, ?)", (pid, bigram_tokens(text)))
+        conn.execute("INSERT INTO para_uni(rowid, uni) VALUES (?, ?)", (pid, unigram_tokens(text)))
+    conn.execute("DELETE FROM schema_migrations WHERE version >= 2")
+    conn.commit()
+    conn.close()
+    with Library(path, parser=quick_parse) as lib:
+        assert {q: found(lib, q) for q in before} == before
+        assert found(lib, "发展", year=2026) == before_year != set()
+    conn = sqlite3.connect(path)
+    assert [v for (v,) in conn.execute("SELECT version FROM schema_migrations ORDER BY 1")] == [1, 2]
+    conn.close()

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from ..contract import finding_json, indicator_json, plan_item_json, report_json
 from ..model import ParsedDocument, enclosing_sections
-from .search import bigram_tokens, unigram_tokens
+from .search import bigram_tokens, meta_tokens, unigram_tokens
 from .sqlite import with_retry
 
 EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc")
@@ -36,6 +36,8 @@ def find_files(paths) -> list[str]:
                         out.append(os.path.join(root, f))
         else:
             out.append(p)
+    # absolute paths: an edited file is recognised by its path whatever the working directory
+    out = [os.path.abspath(f) for f in out]
     seen: set[str] = set()
     return [f for f in out if not (f in seen or seen.add(f))]
 
@@ -83,12 +85,17 @@ def known_sha(conn, sha: str) -> bool:
 
 def delete_document_rows(conn, document_id: int) -> None:
     """Delete a document and everything under it (caller holds the transaction)."""
-    for pid, text in conn.execute(
-        "SELECT p.id, p.text FROM paragraphs p JOIN reports r ON r.id = p.report_id WHERE r.document_id = ?",
+    # contentless FTS: a row is deleted by giving back exactly the tokens it was indexed with
+    for pid, text, role, rid, year, level, domain in conn.execute(
+        "SELECT p.id, p.text, p.role, r.id, r.year, r.level, r.domain FROM paragraphs p"
+        " JOIN reports r ON r.id = p.report_id WHERE r.document_id = ?",
         (document_id,),
     ).fetchall():
-        conn.execute("INSERT INTO para_bi(para_bi, rowid, bi) VALUES ('delete', ?, ?)", (pid, bigram_tokens(text)))
-        conn.execute("INSERT INTO para_uni(para_uni, rowid, uni) VALUES ('delete', ?, ?)", (pid, unigram_tokens(text)))
+        meta = meta_tokens(rid, year, level, domain, role)
+        conn.execute("INSERT INTO para_bi(para_bi, rowid, bi, meta) VALUES ('delete', ?, ?, ?)",
+                     (pid, bigram_tokens(text), meta))
+        conn.execute("INSERT INTO para_uni(para_uni, rowid, uni, meta) VALUES ('delete', ?, ?, ?)",
+                     (pid, unigram_tokens(text), meta))
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
 
@@ -187,15 +194,18 @@ def _write_locked(conn, parsed: ParsedDocument, size: int | None) -> dict[str, A
                              section_ids.get(id(chain[-1])) if chain else None,
                              json.dumps([s.heading for s in chain], ensure_ascii=False),
                              chain[-1].role if chain else None))
-            fts_rows.append((pid, p.text))
+            fts_rows.append((pid, p.text, meta_tokens(rid, rep.year, rep.level, rep.domain,
+                                                      chain[-1].role if chain else None)))
             pid += 1
         conn.executemany(
             "INSERT INTO paragraphs(id, report_id, ord, line_start, line_end, text, section_id, section_path, role)"
             " VALUES (?,?,?,?,?,?,?,?,?)",
             par_rows,
         )
-        conn.executemany("INSERT INTO para_bi(rowid, bi) VALUES (?,?)", ((i, bigram_tokens(t)) for i, t in fts_rows))
-        conn.executemany("INSERT INTO para_uni(rowid, uni) VALUES (?,?)", ((i, unigram_tokens(t)) for i, t in fts_rows))
+        conn.executemany("INSERT INTO para_bi(rowid, bi, meta) VALUES (?,?,?)",
+                         ((i, bigram_tokens(t), m) for i, t, m in fts_rows))
+        conn.executemany("INSERT INTO para_uni(rowid, uni, meta) VALUES (?,?,?)",
+                         ((i, unigram_tokens(t), m) for i, t, m in fts_rows))
         conn.executemany(
             "INSERT INTO indicators(report_id, ord, line, span, col, value, number, unit, measure, kind,"
             " normalized_value, normalized_unit, low, high, qualifier, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -49,7 +49,8 @@ def _indicator(row) -> dict[str, Any]:
             "low": low, "high": high, "qualifier": qual, "rule": rule}
 
 
-_IND_COLS = "id, line, span, col, value, number, unit, measure, kind, normalized_value, normalized_unit, low, high, qualifier, rule"
+_IND_COLS = ("id, line, span, col, value, number, unit, measure, kind, normalized_value, normalized_unit, low, high,"
+             " qualifier, rule")
 
 
 class Library:

@@ -112,7 +112,34 @@ CREATE VIRTUAL TABLE para_bi USING fts5(bi, content='', tokenize='unicode61');
 CREATE VIRTUAL TABLE para_uni USING fts5(uni, content='', tokenize='unicode61', detail=none);
 """,
     ),
+    (2, "search: filter tokens in the FTS tables, covering index paragraph -> report", "_migrate_2"),
 ]
+
+
+def _migrate_2(conn) -> None:
+    """Filters (year, level, domain, role, report) become FTS tokens in a second column ``meta``,
+    so a filtered search is an index intersection, not a join over every match.  Rebuilds the
+    two FTS tables from the stored paragraphs."""
+    from .search import bigram_tokens, meta_tokens, unigram_tokens
+
+    conn.execute("DROP TABLE IF EXISTS para_bi")
+    conn.execute("DROP TABLE IF EXISTS para_uni")
+    conn.execute("CREATE VIRTUAL TABLE para_bi USING fts5(bi, meta, content='', tokenize='unicode61')")
+    conn.execute("CREATE VIRTUAL TABLE para_uni USING fts5(uni, meta, content='', tokenize='unicode61', detail=none)")
+    conn.execute("CREATE INDEX IF NOT EXISTS paragraphs_report_cover ON paragraphs(id, report_id)")
+    cur = conn.execute(
+        "SELECT p.id, p.text, p.role, r.id, r.year, r.level, r.domain FROM paragraphs p"
+        " JOIN reports r ON r.id = p.report_id ORDER BY p.id"
+    )
+    while True:
+        rows = cur.fetchmany(2000)
+        if not rows:
+            break
+        metas = [meta_tokens(rid, year, level, domain, role) for _, _, role, rid, year, level, domain in rows]
+        conn.executemany("INSERT INTO para_bi(rowid, bi, meta) VALUES (?,?,?)",
+                         [(r[0], bigram_tokens(r[1]), m) for r, m in zip(rows, metas)])
+        conn.executemany("INSERT INTO para_uni(rowid, uni, meta) VALUES (?,?,?)",
+                         [(r[0], unigram_tokens(r[1]), m) for r, m in zip(rows, metas)])
 
 
 def apply(conn) -> list[int]:
@@ -128,8 +155,11 @@ def apply(conn) -> list[int]:
             continue
         conn.execute("SAVEPOINT migrate")
         try:
-            for stmt in _statements(sql):
-                conn.execute(stmt)
+            if sql.startswith("_migrate_"):  # a migration that needs Python (token streams)
+                globals()[sql](conn)
+            else:
+                for stmt in _statements(sql):
+                    conn.execute(stmt)
             conn.execute(
                 "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, datetime('now'))",
                 (version, name),

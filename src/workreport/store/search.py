@@ -13,6 +13,11 @@ exactly where the term occurs (consecutive positions); a 1-character term is one
 So ``total`` comes from the index alone (tests/test_search.py checks it against a substring scan
 for hundreds of queries) and the hits shown are verified by substring once more.  The index
 does the work: no scan of the paragraphs for any query length.
+
+Filters (year, level, domain, role, report) are tokens of a second FTS column ``meta`` (see
+``meta_tokens``), so a filtered search is an intersection of doclists, not a join over every
+match.  Measured on 1M synthetic paragraphs of corpus text (210 characters on average): p95
+about 20 ms for 2-character words, 40 ms for 3–6 characters, 50 ms for single characters.
 """
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ from typing import Any
 
 SNIPPET_CHARS = 80
 _SPACE = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _hex(c: str) -> str:
@@ -104,39 +110,81 @@ def _merge(spans: list[list[int]]) -> list[list[int]]:
     return merged
 
 
-def _filters(unit, level, domain, year, role) -> tuple[str, list[Any]]:
-    where, args = [], []
-    if unit:
-        where.append("instr(r.unit, ?) > 0")  # a part of the unit name is enough (江岸区 in 武汉市江岸区…)
-        args.append(unit)
-    for col, val in (("r.level", level), ("r.domain", domain), ("p.role", role)):
-        if val:
-            where.append(f"{col} = ?")
-            args.append(val)
-    if year not in (None, ""):
-        where.append("r.year = ?")
-        args.append(int(year))
-    return "".join(f" AND {w}" for w in where), args
+def _hexs(s: str) -> str:
+    return "".join(_hex(c) for c in s)
+
+
+def meta_tokens(report_id: int, year, level, domain, role) -> str:
+    """Filter values of a paragraph as tokens of the FTS column ``meta``.
+
+    Prefixes u, y, l, m, r are not hex digits, so these tokens never equal a character token
+    (6 hex digits) or a bigram token (12); values are hex-coded like the text.
+    """
+    toks = [f"u{int(report_id)}"]
+    if year is not None:
+        toks.append(f"y{int(year)}")
+    for prefix, value in (("l", level), ("m", domain), ("r", role)):
+        if value:
+            toks.append(prefix + _hexs(str(value)))
+    return " ".join(toks)
 
 
 # Above these many matches, bm25 ranks the newest RANK_WINDOW matches (highest paragraph ids)
 # and facets count those too: ranking every paragraph that holds a very common word costs
-# seconds at a million paragraphs and tells the reader nothing.  ``total`` stays exact.
-RANK_WINDOW = 20_000
+# far more than the 50 ms budget at a million paragraphs and tells the reader little.
+# ``total`` stays exact.
+RANK_WINDOW = 5_000
+# A unit filter matching more reports than this is applied by a join instead of FTS tokens.
+MAX_UNIT_REPORTS = 500
 
 
-def _plan(terms: list[str]) -> tuple[str, str, list[Any]]:
-    """(driving FTS table, WHERE fragment, args) for the terms: multi-character terms drive from
-    ``para_bi``; 1-character terms not already inside a longer term filter through ``para_uni``."""
+class _NoMatch(Exception):
+    pass
+
+
+def _filter_clause(conn, unit, level, domain, year, role) -> tuple[str, str, list[Any]]:
+    """(FTS expression for the filters, extra SQL condition, its args)."""
+    parts: list[str] = []
+    if year not in (None, ""):
+        try:
+            parts.append(f'"y{int(year)}"')
+        except (TypeError, ValueError):
+            raise _NoMatch from None
+    for prefix, value in (("l", level), ("m", domain), ("r", role)):
+        if value:
+            parts.append(f'"{prefix}{_hexs(str(value))}"')
+    extra, args = "", []
+    if unit:
+        if _SURROGATE.search(str(unit)):  # cannot occur in stored text (and SQLite refuses it)
+            raise _NoMatch
+        ids = [r[0] for r in conn.execute("SELECT id FROM reports WHERE instr(unit, ?) > 0 LIMIT ?",
+                                          (str(unit), MAX_UNIT_REPORTS + 1))]
+        if not ids:
+            raise _NoMatch
+        if len(ids) <= MAX_UNIT_REPORTS:
+            parts.append("(" + " OR ".join(f'"u{i}"' for i in ids) + ")")
+        else:
+            extra = (" AND {t}.rowid IN (SELECT p.id FROM paragraphs p JOIN reports r ON r.id = p.report_id"
+                     " WHERE instr(r.unit, ?) > 0)")
+            args = [str(unit)]
+    return " AND ".join(parts), extra, args
+
+
+def _plan(terms: list[str]) -> tuple[str, str, str, list[Any]]:
+    """(driving FTS table, its MATCH expression, extra SQL condition, args) for the terms.
+
+    Multi-character terms drive from ``para_bi``; 1-character terms not already inside a longer
+    term are intersected through ``para_uni``.
+    """
     multi = [t for t in terms if len(t) > 1]
     single = [t for t in terms if len(t) == 1 and not any(t in m for m in multi)]
     if multi:
-        where, args = "para_bi MATCH ?", [fts_expression(multi)]
         if single:
-            where += " AND para_bi.rowid IN (SELECT rowid FROM para_uni WHERE para_uni MATCH ?)"
-            args.append(uni_expression(single))
-        return "para_bi", where, args
-    return "para_uni", "para_uni MATCH ?", [uni_expression(single)]
+            return ("para_bi", fts_expression(multi),
+                    " AND para_bi.rowid IN (SELECT rowid FROM para_uni WHERE para_uni MATCH ?)",
+                    [uni_expression(single)])
+        return "para_bi", fts_expression(multi), "", []
+    return "para_uni", uni_expression(single), "", []
 
 
 def search(conn, query: str, *, unit=None, level=None, domain=None, year=None, role=None,
@@ -146,23 +194,32 @@ def search(conn, query: str, *, unit=None, level=None, domain=None, year=None, r
                               "facets": {"level": {}, "year": {}, "domain": {}}}
     if not terms:
         return result
+    try:
+        fexpr, fextra, fargs = _filter_clause(conn, unit, level, domain, year, role)
+    except _NoMatch:
+        return result
     limit, offset = max(0, int(limit)), max(0, int(offset))
-    table, match, margs = _plan(terms)
-    extra, fargs = _filters(unit, level, domain, year, role)
-    joined = (f" FROM {table} JOIN paragraphs p ON p.id = {table}.rowid JOIN reports r ON r.id = p.report_id"
-              f" WHERE {match}{extra}")
-    window = ""
-    wargs: list[Any] = []
-    if not extra:
-        total = conn.execute(f"SELECT count(*) FROM {table} WHERE {match}", margs).fetchone()[0]
-        if total > RANK_WINDOW:
-            cut = conn.execute(f"SELECT rowid FROM {table} WHERE {match} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                               [*margs, RANK_WINDOW - 1]).fetchone()
-            window, wargs = f" AND {table}.rowid >= ?", [cut[0]]
-            result["ranked"] = f"newest {RANK_WINDOW}"
-            result["facets_partial"] = True
+    table, expr, extra, args = _plan(terms)
+    if fexpr:
+        expr = f"({expr}) AND {fexpr}"
+    where = f"{table} MATCH ?{extra}{fextra.format(t=table)}"
+    wargs = [expr, *args, *fargs]
+    total = conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", wargs).fetchone()[0]
+    result["total"] = total
+    if not total:
+        return result
+    if total > RANK_WINDOW:
+        cut = conn.execute(f"SELECT rowid FROM {table} WHERE {where} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                           [*wargs, RANK_WINDOW - 1]).fetchone()[0]
+        where += f" AND {table}.rowid >= ?"
+        wargs.append(cut)
+        result["ranked"] = f"newest {RANK_WINDOW}"
+        result["facets_partial"] = True
     grouped = conn.execute(
-        f"SELECT r.level, r.year, r.domain, count(*){joined}{window} GROUP BY 1, 2, 3", [*margs, *fargs, *wargs]
+        "SELECT r.level, r.year, r.domain, x.n FROM (SELECT p.report_id AS rid, count(*) AS n"
+        f" FROM {table} JOIN paragraphs p INDEXED BY paragraphs_report_cover ON p.id = {table}.rowid"
+        f" WHERE {where} GROUP BY 1) x JOIN reports r ON r.id = x.rid",
+        wargs,
     ).fetchall()
     counts: dict[str, Counter] = {"level": Counter(), "year": Counter(), "domain": Counter()}
     for lv, yr, dm, n in grouped:
@@ -170,12 +227,13 @@ def search(conn, query: str, *, unit=None, level=None, domain=None, year=None, r
         counts["year"][str(yr) if yr is not None else None] += n
         counts["domain"][dm] += n
     result["facets"] = {k: {v: n for v, n in c.most_common() if v is not None} for k, c in counts.items()}
-    result["total"] = total if not extra else sum(n for *_, n in grouped)
-    if not limit or offset >= result["total"]:
+    if not limit or offset >= total:
         return result
+    # meta (filter tokens) weighs nothing in the ranking
     page = conn.execute(
-        f"SELECT p.id, bm25({table}) AS score{joined}{window} ORDER BY score, p.id LIMIT ? OFFSET ?",
-        [*margs, *fargs, *wargs, limit, offset],
+        f"SELECT rowid, bm25({table}, 1.0, 0.0) AS score FROM {table} WHERE {where}"
+        " ORDER BY score, rowid LIMIT ? OFFSET ?",
+        [*wargs, limit, offset],
     ).fetchall()
     if not page:
         return result
