@@ -10,7 +10,7 @@ from ..contract import indicator_json, unknown_units_json
 from ..ingest import read_document
 from ..model import ParsedDocument, enclosing_sections
 from ..pipeline import parse
-from .base import echo_json, encoding_option, main, path_argument
+from .base import echo_json, encoding_option, main
 
 COLUMNS = (
     "unit", "report_start_line", "section", "line", "col", "span", "value", "number", "unit_of_value",
@@ -48,20 +48,36 @@ def indicator_rows(parsed: ParsedDocument) -> list[dict]:
 
 
 @main.command("indicators")
-@path_argument
+@click.argument("path", required=False)
+@click.option("--measure", default=None, help="With --db: compare this measure across the library's units.")
+@click.option("--compare", "compare", is_flag=True, help="With --measure: one row per unit and year (the default).")
+@click.option("--db", default=None, help="Library database for --measure (default workreport.db).")
+@click.option("--unit", "unit_filter", default=None, help="With --measure: only units whose name contains this.")
+@click.option("--year", type=int, default=None, help="With --measure: only this year.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object with one row per figure.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row.")
 @click.option("--unknown-units", "unknown", is_flag=True,
               help="List the units the unit table does not know: unit, count, one example.")
 @encoding_option
-def indicators_cmd(path, as_json, as_csv, unknown, encoding):
+@click.pass_context
+def indicators_cmd(ctx, path, measure, compare, db, unit_filter, year, as_json, as_csv, unknown, encoding):
     """List every figure: report, section, line, value, unit, measure, kind, normalized value.
+
+    With --measure (and --db), compare that measure across the units of a library instead.
 
     Example:
 
         workreport indicators 汇编.txt --csv > figures.csv
         workreport indicators 汇编.txt --unknown-units
+        workreport indicators --measure 地区生产总值增长 --compare --db workreport.db
     """
+    if measure:
+        from .library_cmds import compare_cmd
+
+        return ctx.invoke(compare_cmd, measure=measure, db=db or "workreport.db", unit=unit_filter, year=year,
+                          level=None, as_json=as_json, as_csv=as_csv)
+    if not path:
+        raise click.UsageError("give a PATH to list its figures, or --measure with --db to compare")
     parsed = parse(read_document(path, encoding=encoding))
     if unknown:
         items = unknown_units_json(parsed)

@@ -193,7 +193,8 @@ def _speech_unit(report: Report) -> tuple[str, int, str] | None:
         for rid, pat, unit in _SPEECH:
             m = pat.search(s)
             if m:
-                name = unit or (m.group("place") + "人民政府")
+                groups = m.groupdict()
+                name = unit or groups.get("body") or (groups["place"] + "人民政府")
                 return name, p.line_start, rid
     return None
 
