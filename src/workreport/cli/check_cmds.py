@@ -52,17 +52,31 @@ def check_cmd(ctx, path, as_json, encoding):
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--json", "as_json", is_flag=True, help="Print the track JSON (../shared/CONTRACT.md).")
+@click.option("--db", default=None, help="OLD and NEW are report ids in this library (see `workreport search`).")
 @encoding_option
-def track_cmd(old, new, as_json, encoding):
+def track_cmd(old, new, as_json, db, encoding):
     """Follow the targets of an older report (OLD) into the next year's report (NEW).
 
     Each target is met, missed or has no evidence, with the evidence line and the margin.
+    OLD and NEW are files, or report ids of a library with --db.
 
     Example:
 
         workreport track 2025年报告.txt 2026年报告.txt --json
+        workreport track 3 7 --db workreport.db
     """
-    out = track_paths(old, new, encoding=encoding)
+    if db:
+        from ..errors import WorkReportError
+        from ..store import Library
+
+        if not (old.isdigit() and new.isdigit()):
+            raise click.UsageError("with --db, OLD and NEW are report ids (numbers)")
+        with Library(db) as lib:
+            out = lib.track(int(old), int(new))
+        if out is None:
+            raise WorkReportError(f"no report {old} or {new} in {db}")
+    else:
+        out = track_paths(old, new, encoding=encoding)
     if as_json:
         echo_json(out)
         return

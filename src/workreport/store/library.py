@@ -291,6 +291,48 @@ class Library:
         ]
         return out
 
+    def parsed_report(self, report_id: int):
+        """(Report, Document) model objects of a stored report, for stages that need them (track).
+
+        Re-read from the source file when it is still there unchanged (it keeps DOCX layout
+        hints), else re-parsed from the text stored in the library.
+        """
+        from ..errors import WorkReportError
+        from ..ingest import read_document
+        from ..model import Document
+
+        rows = self._q("SELECT r.start_line, d.path, d.sha256, d.format, d.encoding, d.lines_z FROM reports r"
+                       " JOIN documents d ON d.id = r.document_id WHERE r.id = ?", (int(report_id),))
+        if not rows:
+            return None
+        start, path, sha, fmt, enc, z = rows[0]
+        doc = None
+        if path and os.path.isfile(path):
+            try:
+                doc = read_document(path)
+            except WorkReportError:
+                doc = None
+            if doc is not None and doc.sha256 != sha:
+                doc = None
+        if doc is None:
+            doc = Document(path=path, sha256=sha, format=fmt or "txt", encoding=enc or "",
+                           lines=tuple(_ingest.unpack_lines(z)))
+        for r in self.parser(doc).reports:
+            if r.start_line == start:
+                return r, doc
+        return None
+
+    def track(self, old_id: int, new_id: int) -> dict | None:
+        """Follow the targets of report ``old_id`` into report ``new_id`` (CONTRACT track JSON)."""
+        from ..track import track
+
+        old, new = self.parsed_report(old_id), self.parsed_report(new_id)
+        if old is None or new is None:
+            return None
+        out = track(old[0], new[0], old[1], new[1])
+        out["old"]["report_id"], out["new"]["report_id"] = int(old_id), int(new_id)
+        return out
+
     def search(self, query: str, *, unit=None, level=None, domain=None, year=None, role=None,
                limit: int = 20, offset: int = 0) -> dict:
         with self._lock:

@@ -4,7 +4,6 @@ Both call the same ``*_data`` functions, so a page shows exactly what its twin r
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import re
@@ -265,25 +264,6 @@ def _all_reports(library: Any) -> list[dict]:
             return items
 
 
-@functools.lru_cache(maxsize=8)
-def _parsed(path: str, mtime: float):
-    from ..pipeline import parse_path
-
-    return parse_path(path)
-
-
-def _model_report(meta: dict):
-    """The Report and Document of a stored report, by re-reading its source file (track needs models)."""
-    path = meta.get("path") or meta.get("document")
-    if not path or not os.path.isfile(path):
-        raise HTTPException(409, f"报告 {meta.get('id')} 的源文件不可读：{path}")
-    parsed = _parsed(path, os.path.getmtime(path))
-    for r in parsed.reports:
-        if r.start_line == meta.get("start_line"):
-            return r, parsed.document
-    raise HTTPException(409, f"源文件 {path} 已变化，找不到第 {meta.get('start_line')} 行开始的报告；请重新导入")
-
-
 def _place_of(report: dict) -> str | None:
     try:
         from ..track import place_key
@@ -300,18 +280,15 @@ def track_data(request: Request, old: int | None, new: int | None) -> dict:
         return out
     if old is None or new is None:
         raise HTTPException(422, "请同时给出 old 与 new 两份报告的编号")
-    try:
-        from ..track import track
-    except ImportError:
-        raise HTTPException(501, "承诺跟踪模块（workreport.track）尚未安装") from None
     metas = []
     for rid in (old, new):
         meta = library.report(rid)
         if meta is None:
             raise HTTPException(404, f"没有编号为 {rid} 的报告")
         metas.append(meta)
-    (old_r, old_doc), (new_r, new_doc) = (_model_report(m) for m in metas)
-    result = track(old_r, new_r, old_doc, new_doc)
+    result = library.track(old, new)
+    if result is None:
+        raise HTTPException(409, "存储的文本无法复现这两份报告；请重新导入")
     out["result"] = result
     out["summary"] = views.track_summary(result)
     out["rows"] = views.track_rows(result, *({x["line"]: x["text"] for x in m.get("lines") or ()} for m in metas))

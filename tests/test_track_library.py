@@ -1,0 +1,54 @@
+"""Tracking over the library: report ids in, the CONTRACT track JSON out (CLI and API)."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workreport.store import Library
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture(scope="module")
+def lib_path(tmp_path_factory):
+    db = tmp_path_factory.mktemp("track") / "t.db"
+    with Library(db) as lib:
+        lib.ingest([str(SAMPLES / "2025年吉林省政府工作报告.txt"), str(SAMPLES / "2026_吉林省_政府工作报告.txt")],
+                   workers=1)
+    return db
+
+
+def _ids(db):
+    with Library(db) as lib:
+        items = lib.reports()["items"]
+    old = next(r["id"] for r in items if r["path"].endswith("2025年吉林省政府工作报告.txt"))
+    new = next(r["id"] for r in items if r["path"].endswith("2026_吉林省_政府工作报告.txt"))
+    return old, new
+
+
+def test_library_track_follows_gdp_target(lib_path):
+    old, new = _ids(lib_path)
+    with Library(lib_path) as lib:
+        out = lib.track(old, new)
+    gdp = next(i for i in out["items"] if i["measure"] == "地区生产总值增长")
+    assert gdp["target"]["low"] == 5.5 and gdp["actual"]["value"] == 5.0
+    assert gdp["status"] == "missed" and gdp["margin"] == pytest.approx(-0.5)
+    assert out["old"]["report_id"] == old and out["new"]["report_id"] == new
+
+
+def test_library_track_unknown_report_is_none(lib_path):
+    with Library(lib_path) as lib:
+        assert lib.track(9999, 1) is None
+
+
+def test_cli_track_db(lib_path):
+    old, new = _ids(lib_path)
+    res = subprocess.run([sys.executable, "-m", "workreport", "track", str(old), str(new), "--db", str(lib_path), "--json"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["contract"] == 1
+    bad = subprocess.run([sys.executable, "-m", "workreport", "track", "9999", str(new), "--db", str(lib_path)],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stdout == ""
