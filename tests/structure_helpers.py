@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CORPUS = SHARED / "corpus"
+requires_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside this checkout")
 
 
 def build_compilation(files: list[Path], *, blank_between_lines: bool = False,

@@ -3,13 +3,14 @@ import random
 
 import pytest
 
-from structure_helpers import CORPUS, build_compilation
+from structure_helpers import CORPUS, requires_corpus, build_compilation
 from workreport.ingest import document_from_bytes
 from workreport.structure import structure
 
 FILES = sorted((CORPUS / "provincial_2025_docx" / "txt").glob("*.txt"))
 
 
+@requires_corpus
 @pytest.mark.parametrize("seed", range(6))
 def test_compilation_splits_at_each_title(seed):
     rnd = random.Random(seed)

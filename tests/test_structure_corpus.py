@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from structure_helpers import CORPUS
+from structure_helpers import CORPUS, requires_corpus
 from workreport.ingest import read_document
 from workreport.structure import structure
 
@@ -28,6 +28,7 @@ def test_provincial_report_top_sections(rel):
     assert r.year == delivered - 1
 
 
+@requires_corpus
 def test_glossary_items_are_not_sections():
     path = CORPUS / "provincial_2025_docx" / "txt" / "2025年广东省政府工作报告.txt"
     doc = read_document(path)
@@ -38,6 +39,7 @@ def test_glossary_items_are_not_sections():
     assert all(s.line < glossary for s in walk_sections(reports[0].sections))
 
 
+@requires_corpus
 @pytest.mark.parametrize("year", ["1955", "1982", "1986", "2006", "2025"])
 def test_national_report_is_one_report(year):
     path = CORPUS / "national_wikisource" / "txt" / f"{year}_国务院政府工作报告.txt"
