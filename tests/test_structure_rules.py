@@ -90,3 +90,18 @@ def test_unit_from_opening(opening, unit, level):
     named, line, rule = find_unit(r)
     assert canonical_unit(named) == unit
     assert unit_level(canonical_unit(named), r) == level
+
+
+UNIT_CASES = __import__("yaml").safe_load(
+    (__import__("pathlib").Path(__file__).parent / "cases" / "structure" / "units.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", UNIT_CASES, ids=[c["unit_contains"] for c in UNIT_CASES])
+def test_unit_and_level_of_opening(case):
+    from workreport.ingest import document_from_bytes
+    from workreport.structure import structure
+
+    text = case["opening"] + "\n一、2022年工作总结\n全年各项工作有序推进。\n二、2023年工作计划\n继续抓好各项工作。\n"
+    _, reps = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
+    assert case["unit_contains"] in (reps[0].unit or "")
+    assert reps[0].level == case["level"]

@@ -35,6 +35,7 @@ _SPEECH = [(e["id"], re.compile(e["pattern"]), e.get("unit")) for e in _T["speec
 _SCOPE = re.compile(r"(?:全|我|本)(省|市|区|县|旗|镇|乡|街道)(?![场民级委政长直属])")
 _SCOPE_LEVEL = {"省": "province", "市": "city", "区": "county_district", "县": "county_district",
                 "旗": "county_district", "镇": "township_street", "乡": "township_street", "街道": "township_street"}
+_PLACE_WITHIN = 10  # an administrative place word further into a name is part of its title
 _MIN_SUBJECT_HITS = 2
 _MIN_OPENING_CHARS = 60  # an opening is a paragraph, not a heading-like line  # one mention in the body may be anybody; the author recurs
 _NEXT_YEAR_GENRE = re.compile(_T["next_year_genre"])
@@ -88,8 +89,13 @@ _LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|将|把|对|向|�
                    r"|全年|今年|去年|当年|年内|上半年|下半年|同时|此外|目前|截至目前|近年来|多年来|其中)+")
 
 
+_NOT_NAME = re.compile(_T["not_names"])
+
+
 def _clean_name(name: str) -> str | None:
     name = _LEAD.sub("", name.strip())
+    if _NOT_NAME.match(name):
+        return None
     if len(re.sub(PH, "", name)) < 2 and not re.search(PH, name):
         return None
     if _BAD_START.match(name) or _SUPERIOR.match(name):
@@ -249,30 +255,35 @@ def canonical_unit(name: str) -> str:
 
 
 def unit_level(unit: str | None, report: Report) -> str | None:
+    """Level from the name: its suffix (镇, 街道, 公司…), else the first administrative place in
+    it (区城市管理局 is a 区 body; xx市爱卫办 a 市 one), else the scope the report speaks of."""
     if not unit:
         return None
     suf = _suffix_of(unit)
     info = _SUFFIX_INFO.get(suf or "", {})
     bare = re.sub(rf"^(?:{PH})", "", unit)
-    place = _PLACE.match(bare)
-    if place and not info.get("level"):
-        bare = place.group(1)
-    if info.get("level") == "township_street" or re.search(r"(街道|镇|乡|苏木)", bare[:8]):
+    if info.get("level") == "township_street" or re.search(r"(街道|镇|乡|苏木|社区|村)", bare[:8]):
         return "township_street"
     if info.get("level") == "enterprise_other":
         return "enterprise_other"
+    best = None
     for rid, pat, level in _PLACE_LEVELS:
-        m = pat.search(bare if place else bare[:6])
-        if not m:
-            continue
-        if unit.startswith(("我", "本")) and rid not in ("org.place.township", "org.place.city"):
+        for m in pat.finditer(bare):
+            # 贵州省, 广州市: a place word followed by another one is part of the name
+            nxt = bare[m.end() : m.end() + 2]
+            if nxt[:1] and nxt[:1] in "省市区县旗" and nxt != "市场":
+                continue
+            if m.start() <= _PLACE_WITHIN and (best is None or m.start() < best[0]):
+                best = (m.start(), rid, level)
             break
-        if level == "city" and rid != "org.place.municipality":
-            text = "".join(p.text for p in report.paragraphs)
-            pref, county = len(_PREFECTURE.findall(text)), len(_COUNTY.findall(text))
-            return "city" if pref >= county or pref > 0 and county == 0 else "county_district"
-        return level
-    return _level_from_scope(report)
+    if best is None or (unit.startswith(("我", "本")) and best[1] not in ("org.place.township", "org.place.city")):
+        return _level_from_scope(report)
+    _, rid, level = best
+    if level == "city":
+        text = "".join(p.text for p in report.paragraphs)
+        pref, county = len(_PREFECTURE.findall(text)), len(_COUNTY.findall(text))
+        return "city" if pref >= county or pref > 0 and county == 0 else "county_district"
+    return level
 
 
 def _level_from_scope(report: Report) -> str | None:
@@ -307,7 +318,7 @@ def domain_of(unit: str | None, report: Report) -> str | None:
     if comprehensive:
         # a comprehensive unit writing about one field (a 街道 report on health promotion)
         second = sorted(n for n, _, _ in hits)[-2]
-        if focused and focused[0] >= 3 * max(3, second) and focused[0] * 1000 >= 8 * max(1, len(text)):
+        if focused and focused[0] >= 2 * max(3, second) and focused[0] * 1000 >= 8 * max(1, len(text)):
             return focused[1]
         return comprehensive
     return focused[1] if focused else None
