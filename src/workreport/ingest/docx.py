@@ -177,18 +177,12 @@ class _Styles:
                     self.default = sid
                 name_el = st.find(W + "name")
                 ppr = st.find(W + "pPr")
-                numpr = ppr.find(W + "numPr") if ppr is not None else None
-                num_id = ilvl = None
-                if numpr is not None:
-                    el = numpr.find(W + "numId")
-                    num_id = el.get(W + "val") if el is not None else None
-                    el = numpr.find(W + "ilvl")
-                    ilvl = _to_int(el.get(W + "val")) if el is not None else None
+                num_id, ilvl = _num_pr(ppr)
                 olvl = ppr.find(W + "outlineLvl") if ppr is not None else None
                 based = st.find(W + "basedOn")
                 raw[sid] = {
                     "name": name_el.get(W + "val") if name_el is not None else sid,
-                    "num": (num_id, ilvl) if numpr is not None else None,
+                    "num": (num_id, ilvl) if ppr is not None and ppr.find(W + "numPr") is not None else None,
                     "outline": _to_int(olvl.get(W + "val")) if olvl is not None else None,
                     "based": based.get(W + "val") if based is not None else None,
                 }
@@ -227,6 +221,17 @@ def _to_int(s):
         return int(s)
     except (TypeError, ValueError):
         return None
+
+
+def _num_pr(ppr) -> tuple[str | None, int | None]:
+    """(numId, ilvl) of a paragraph's or style's w:numPr, either may be missing."""
+    numpr = ppr.find(W + "numPr") if ppr is not None else None
+    if numpr is None:
+        return None, None
+    el = numpr.find(W + "numId")
+    num_id = el.get(W + "val") if el is not None else None
+    el = numpr.find(W + "ilvl")
+    return num_id, (_to_int(el.get(W + "val")) if el is not None else None)
 
 
 # ---------------------------------------------------------------- document.xml
@@ -306,14 +311,7 @@ class _Reader:
     # -- paragraphs
 
     def _number(self, p, style_id) -> tuple[str, bool]:
-        ppr = p.find(W + "pPr")
-        numpr = ppr.find(W + "numPr") if ppr is not None else None
-        num_id = ilvl = None
-        if numpr is not None:
-            el = numpr.find(W + "numId")
-            num_id = el.get(W + "val") if el is not None else None
-            el = numpr.find(W + "ilvl")
-            ilvl = _to_int(el.get(W + "val")) if el is not None else None
+        num_id, ilvl = _num_pr(p.find(W + "pPr"))
         from_style = self.styles.numbering(style_id) if style_id else None
         if num_id is None and from_style is not None:
             num_id = from_style[0]
