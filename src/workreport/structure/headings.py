@@ -34,6 +34,7 @@ BARE_HEADING_MAX = int(_T["bare_heading"]["max_chars"])
 BARE_HEADING_STRONG = re.compile(_T["bare_heading_strong"]["pattern"])
 _HEADING_END = re.compile(_T["heading_end"])
 HEADING_MAX = int(_T["heading_max_chars"])
+_CLAUSE_END = re.compile(r"[,，、]")
 _TERMINAL = re.compile(r"[。！？!?…]$|[。！？!?][”’」』)）\]】]$")
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -101,7 +102,9 @@ def heading_text(text: str, start: int) -> tuple[str, bool]:
         return head.strip(), bool(rest)
     if len(text) <= HEADING_MAX:
         return text.strip(), False
-    return text[:HEADING_MAX].strip(), True
+    # a long first sentence: its first clause names the item well enough
+    c = _CLAUSE_END.search(norm(text), start, HEADING_MAX)
+    return (text[: c.start()] if c else text[:HEADING_MAX]).strip(), True
 
 
 def match_heading(text: str, line: int, *, allow_shi: bool = True) -> Heading | None:
