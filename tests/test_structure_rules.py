@@ -105,3 +105,12 @@ def test_unit_and_level_of_opening(case):
     _, reps = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
     assert case["unit_contains"] in (reps[0].unit or "")
     assert reps[0].level == case["level"]
+
+
+ROLE_CASES = __import__("yaml").safe_load(
+    (__import__("pathlib").Path(__file__).parent / "cases" / "structure" / "roles.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("heading,role", sorted(ROLE_CASES.items()))
+def test_role_of_genre_heading(heading, role):
+    assert roles.cue_role(heading) == role

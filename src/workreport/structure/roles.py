@@ -9,7 +9,8 @@ from ..model import Report, Section
 from ..textnorm import norm
 
 _T = rules.load("roles")
-_CUES = [(e["id"], e["role"], re.compile(e["pattern"])) for e in _T["roles"]]
+_CUES = [(e["id"], e["role"], re.compile(e["pattern"])) for e in _T["roles"] if not e.get("priority")]
+_PRIORITY = [(e["id"], e["role"], re.compile(e["pattern"])) for e in _T["roles"] if e.get("priority")]
 _YEAR = re.compile(r"(19[5-9]\d|20\d{2})年")
 _ORD = re.compile(r"^\s*(第?[一二三四五六七八九十\d]{1,3}[、.章条是]|[(（][一二三四五六七八九十\d]{0,3}[)）]|[①-⑳])")
 
@@ -17,6 +18,9 @@ _ORD = re.compile(r"^\s*(第?[一二三四五六七八九十\d]{1,3}[、.章条�
 def cue(heading: str) -> tuple[str, str] | None:
     """(role, rule id) of the cue found earliest in a heading, or None."""
     s = _ORD.sub("", norm(heading))
+    for rid, role, pat in _PRIORITY:
+        if pat.search(s):
+            return role, rid
     best = None
     for rid, role, pat in _CUES:
         m = pat.search(s)
