@@ -66,3 +66,15 @@ def test_repeated_page_header_is_furniture():
                       body, "某某系列--2022年度工作总结汇编(9篇)", body]) + "\n"
     chrome, _ = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
     assert sorted(chrome) == [1, 2, 5]
+
+
+def test_numbered_titles_in_a_compilation_start_reports():
+    body = "全年各项工作有序推进，重点任务全面完成，群众满意度稳步提升，社会大局和谐稳定。" * 6
+    text = "\n".join([
+        "1、某某局2022年工作总结", "一、2022年工作完成情况", body, "二、2023年工作计划", body,
+        "2、某某镇2022年工作总结和2023年工作计划", "一、2022年工作总结", body, "二、存在的问题", body,
+    ]) + "\n"
+    _, reports = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
+    assert [r.start_line for r in reports] == [1, 6]
+    assert [s.heading for s in reports[1].sections] == ["一、2022年工作总结", "二、存在的问题"]
+    assert reports[1].unit.startswith("某某镇")

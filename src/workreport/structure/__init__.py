@@ -12,7 +12,7 @@ def structure(doc: Document) -> tuple[frozenset[int], list[Report]]:
     reports: list[Report] = []
     for draft in split.split_reports(doc, paras):
         sections = outline.build_outline(draft.paragraphs, draft.end_line, stop_line=draft.appendix_line,
-                                         hints=doc.hints)
+                                         hints=doc.hints, title_line=draft.title_line)
         report = Report(
             start_line=draft.start_line,
             end_line=draft.end_line,

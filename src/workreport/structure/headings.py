@@ -157,3 +157,12 @@ def is_bare_heading(text: str, strong: bool = False) -> bool:
     s = norm(text).strip()
     ok = 2 <= len(s) <= BARE_HEADING_MAX and not is_terminal(s) and bool(BARE_HEADING.match(s))
     return ok and (not strong or bool(BARE_HEADING_STRONG.search(s)))
+
+
+_ORDINAL_PREFIX = re.compile(r"^\s*(第?[一二三四五六七八九十\d]{1,3}[、.．,，篇]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*")
+
+
+def strip_ordinal(s: str) -> str:
+    """A title without the number a compilation put before it."""
+    m = _ORDINAL_PREFIX.match(s)
+    return s[m.end():] if m else s

@@ -8,6 +8,7 @@ from dataclasses import replace
 from .. import rules
 from ..model import Report
 from ..textnorm import norm
+from .headings import strip_ordinal
 from .roles import cue_role
 
 _T = rules.load("orgs")
@@ -184,7 +185,7 @@ def _self_named(kind: str, report: Report) -> str | None:
 
 
 def _unit_from_title(title: str) -> str | None:
-    s = _GENRE.sub("", norm(title)).strip(" :：-—")
+    s = _GENRE.sub("", strip_ordinal(norm(title).strip())).strip(" :：-—")
     s = re.sub(r"^\d{4}", "", s)
     return s if 2 <= len(s) <= 30 else None
 

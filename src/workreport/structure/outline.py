@@ -29,8 +29,9 @@ class _Node:
 
 
 def headings_of(paragraphs: tuple[Paragraph, ...], stop_line: int | None = None,
-                hints: dict[int, LineHint] | None = None) -> list[Heading]:
+                hints: dict[int, LineHint] | None = None, title_line: int | None = None) -> list[Heading]:
     out: list[Heading] = []
+    paragraphs = tuple(p for p in paragraphs if p.line_start != title_line)  # "3、XX局2022年工作总结"
     numbered = [match_heading(p.text, p.line_start, allow_shi=False) for p in paragraphs]
     numbered_top = any(h is not None and h.family in ("cn_dun", "chapter") for h in numbered)
     for p, h in zip(paragraphs, numbered):
@@ -118,7 +119,7 @@ def _freeze(nodes: list[_Node]) -> tuple[Section, ...]:
 
 
 def build_outline(paragraphs: tuple[Paragraph, ...], end_line: int, stop_line: int | None = None,
-                  hints: tuple[LineHint, ...] = ()) -> tuple[Section, ...]:
+                  hints: tuple[LineHint, ...] = (), title_line: int | None = None) -> tuple[Section, ...]:
     hint_map = {h.line: h for h in hints} if hints else None
-    heads = headings_of(paragraphs, stop_line, hint_map)
+    heads = headings_of(paragraphs, stop_line, hint_map, title_line)
     return _freeze(_tree(heads, end_line if stop_line is None else stop_line - 1))

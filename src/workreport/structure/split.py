@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .. import rules
 from ..model import Heading, Paragraph
 from ..textnorm import norm
-from .headings import FAMILY_RANK, is_bare_heading, is_terminal, match_heading
+from .headings import FAMILY_RANK, is_bare_heading, is_terminal, match_heading, strip_ordinal
 from .org import names_subject as _names_subject, opens_with_subject
 from .roles import cue_role
 
@@ -25,6 +25,8 @@ _TITLE_MAX = int(_T["title"]["max_chars"])
 _INTRO = [(e["id"], re.compile(e["pattern"])) for e in _T["intro"]]
 _APPENDIX = re.compile(_T["appendix"]["pattern"])
 _MIN_REPORT_CHARS = 400
+# a title names its author before the year: "XX局2022年…", not "2022年…"
+_NAMED_TITLE = re.compile(r"^(关于)?[^\d年]{2,30}?(\d{4}|二[〇零○].{2})年")
 _SELF_WINDOW = 40  # "我镇…" opens a report near its start; "为我市…" deep in a plan does not
 _TOPIC_PARAS, _TOPIC_CHARS, _TOPIC_MARGIN = 8, 2000, 1.2
 _FRONT_MATTER_MAX = 60  # paragraphs of cover + contents looked at
@@ -40,12 +42,20 @@ class ReportDraft:
     title: str | None
     rule: str
     appendix_line: int | None = None
+    title_line: int | None = None
 
 
 def is_title(text: str) -> bool:
+    """A report's own title line ("XX镇2022年工作总结"), also when a compilation numbered it
+    ("3、XX局2022年工作总结"); a numbered part name ("一、2022年工作总结") is not one."""
     s = norm(text).strip()
-    return (len(s) <= _TITLE_MAX and not is_terminal(s) and bool(_TITLE.match(s)) and not is_bare_heading(s)
-            and match_heading(s, 0) is None)
+    if len(s) > _TITLE_MAX or is_terminal(s) or not _TITLE.match(s) or is_bare_heading(s):
+        return False
+    h = match_heading(s, 0)
+    if h is None:
+        return True
+    rest = strip_ordinal(s)
+    return bool(_TITLE.match(rest)) and not is_bare_heading(rest) and bool(_NAMED_TITLE.match(rest))
 
 
 def is_appendix(text: str) -> bool:
@@ -115,7 +125,7 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
     while i < len(paras):
         p, h = paras[i], heads[i]
         text = p.text
-        if h is None and is_title(text) and i > starts[-1][0]:
+        if is_title(text) and i > starts[-1][0]:
             rest = sum(len(q.text) for q in paras[i + 1 : i + 40])
             if rest >= _MIN_REPORT_CHARS and chars >= _MIN_REPORT_CHARS:
                 starts.append((i, "split.title"))
@@ -171,9 +181,11 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
         chunk = tuple(paras[s:e])
         if not chunk:
             continue
-        title = next((q.text.strip() for q in chunk[:12] if is_title(q.text)), None)
+        title_p = next((q for q in chunk[:12] if is_title(q.text)), None)
+        title = title_p.text.strip() if title_p else None
         appendix = next((q.line_start for q in chunk if is_appendix(q.text)), None)
-        drafts.append(ReportDraft(chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix))
+        drafts.append(ReportDraft(chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix,
+                                  title_p.line_start if title_p else None))
     return drafts
 
 
