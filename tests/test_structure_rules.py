@@ -114,3 +114,20 @@ ROLE_CASES = __import__("yaml").safe_load(
 @pytest.mark.parametrize("heading,role", sorted(ROLE_CASES.items()))
 def test_role_of_genre_heading(heading, role):
     assert roles.cue_role(heading) == role
+
+
+def _org_pattern_entries():
+    t = rules.load("orgs")
+    entries = list(t["names"].values()) + [t["scope"], t["cn_year"], t["not_report_year"], t["title_genre"]]
+    for e in entries:
+        for ex in e["examples"]:
+            yield pytest.param(e, ex, True, id=f"{e['id']}+{ex[:10]}")
+        for ex in e["counter_examples"]:
+            yield pytest.param(e, ex, False, id=f"{e['id']}-{ex[:10]}")
+
+
+@pytest.mark.parametrize("entry,text,expected", list(_org_pattern_entries()))
+def test_org_name_patterns(entry, text, expected):
+    import re
+
+    assert (re.search(entry["pattern"], text) is not None) == expected

@@ -65,6 +65,11 @@ def ordinal_value(s: str) -> int | None:
     return total + cur
 
 
+def ordinal_digits(s: str) -> str:
+    """Chinese digits read one by one ("二二" -> "22", "〇八" -> "08"), as years are written."""
+    return "".join(str(_CN_DIGITS.get(ch, 0)) if ch not in "○" else "0" for ch in s)
+
+
 def cn_numeral(n: int) -> str:
     """1→一, 11→十一, 20→二十 (for suggesting a lost ordinal)."""
     d = "零一二三四五六七八九"
@@ -159,7 +164,7 @@ def is_bare_heading(text: str, strong: bool = False) -> bool:
     return ok and (not strong or bool(BARE_HEADING_STRONG.search(s)))
 
 
-_ORDINAL_PREFIX = re.compile(r"^\s*(第?[一二三四五六七八九十\d]{1,3}[、.．,，篇]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*")
+_ORDINAL_PREFIX = re.compile(r"^\s*(第?[一二三四五六七八九十\d]{1,3}[、.．,，篇章条是]|[(（][一二三四五六七八九十\d]{0,3}[)）]|[①-⑳])\s*")
 
 
 def strip_ordinal(s: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from .. import rules
 from ..model import Report
 from ..textnorm import norm
-from .headings import strip_ordinal
+from .headings import ordinal_digits, strip_ordinal
 from .roles import cue_role
 
 _T = rules.load("orgs")
@@ -25,33 +25,34 @@ _SUBJECT = re.compile(
 )
 _SELF = re.compile(_T["self_reference"])
 _SUPERIOR = re.compile(_T["superiors"])
-_BAD_START = re.compile(r"^(各|全|本|我|该|有关|相关|上级|其他|其它|多个|所有|个别|部分|每个|各级|广大|领导|工作|在|以|对|为|由|经|按照|根据|通过|结合|围绕|加强|推进|开展|组织|建立|健全|完善|持续|深入|积极|坚持|年|月|日)")
+_NAMES = _T["names"]
+_BAD_START = re.compile(_NAMES["bad_start"]["pattern"])
+_LEAD = re.compile(_NAMES["lead"]["pattern"])
+_FUNCTION_CHARS = re.compile(_NAMES["function_chars"]["pattern"])
+_PLACE = re.compile(_NAMES["place"]["pattern"])
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d{2})(?=年)")
-_CN_YEAR = re.compile(r"(二[〇零○])([一二三四五六七八九〇零○])([一二三四五六七八九〇零○])(?=年)")
-_PLACE = re.compile(rf"^((?:{_CJK}){{2,8}}?(?:自治区|自治州|自治县|特别行政区|省|市|区|县|旗|盟|州))")
+_CN_YEAR = re.compile(_T["cn_year"]["pattern"])
 _PLACE_LEVELS = [(e["id"], re.compile(e["pattern"]), e["level"]) for e in _T["place_levels"]]
 _PREFECTURE = re.compile(_T["city_cues"]["prefecture"]["pattern"])
 _COUNTY = re.compile(_T["city_cues"]["county"]["pattern"])
 _SPEECH = [(e["id"], re.compile(e["pattern"]), e.get("unit")) for e in _T["speech"]]
-_SCOPE = re.compile(r"(?:全|我|本)(省|市|区|县|旗|镇|乡|街道)(?![场民级委政长直属])")
-_SCOPE_LEVEL = {"省": "province", "市": "city", "区": "county_district", "县": "county_district",
-                "旗": "county_district", "镇": "township_street", "乡": "township_street", "街道": "township_street"}
+_SCOPE = re.compile(_T["scope"]["pattern"])
+_SCOPE_LEVEL = _T["scope_levels"]
 _PLACE_WITHIN = 10  # an administrative place word further into a name is part of its title
-_MIN_SUBJECT_HITS = 2
-_MIN_OPENING_CHARS = 60  # an opening is a paragraph, not a heading-like line  # one mention in the body may be anybody; the author recurs
+_MIN_SUBJECT_HITS = 2  # one mention in the body may be anybody; the author recurs
+_MIN_OPENING_CHARS = 60  # an opening is a paragraph, not a heading-like line
 _NEXT_YEAR_GENRE = re.compile(_T["next_year_genre"])
 _DOMAINS = [(e["id"], e["label"], re.compile(e["unit"]), re.compile(e["text"]), int(e["min_hits"])) for e in _T["domains"]]
 _COMPREHENSIVE = [(e["id"], re.compile(e["suffix"]), e["label"]) for e in _T["comprehensive"]]
-_GENRE = re.compile(r"(关于)?(\d{4}|二[〇零○]..)?年(度)?|(上半年|全年)?(工作)?(总结|计划|报告|汇报|要点|述职|打算|情况)(和|及|与)?|的$")
-_NOT_REPORT_YEAR = re.compile(r"《[^》]*》|[(（][^)）]*[)）]|[-—至~～]\d{4}年")
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+_GENRE = re.compile(_T["title_genre"]["pattern"])
+_NOT_REPORT_YEAR = re.compile(_T["not_report_year"]["pattern"])
 
 
 def _years(text: str) -> list[int]:
     s = norm(text)
     out = [int(m.group(1)) for m in _YEAR.finditer(s)]
     for m in _CN_YEAR.finditer(s):
-        out.append(2000 + _CN_DIGIT[m.group(2)] * 10 + _CN_DIGIT[m.group(3)])
+        out.append(2000 + int(ordinal_digits(m.group(2) + m.group(3))))
     return out
 
 
@@ -84,10 +85,6 @@ def report_year(report: Report) -> int | None:
             return ys[0]
     allys = Counter(y for p in report.paragraphs for y in _years(p.text))
     return allys.most_common(1)[0][0] if allys else None
-
-
-_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|将|把|对|向|由|经|现|并|且|也|还|又|均|都|即|另|使|让|被|给|与|和|及"
-                   r"|全年|今年|去年|当年|年内|上半年|下半年|同时|此外|目前|截至目前|近年来|多年来|其中)+")
 
 
 _NOT_NAME = re.compile(_T["not_names"])
@@ -130,9 +127,6 @@ def _suffix_of(name: str) -> str | None:
         if name.endswith(w):
             return w
     return None
-
-
-_FUNCTION_CHARS = re.compile(r"[是的了和与及在等各全本我该对向为将把从由以于其之即并或而]")
 
 
 def _fuller(name: str, report: Report) -> str:

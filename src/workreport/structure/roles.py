@@ -7,17 +7,18 @@ from dataclasses import replace
 from .. import rules
 from ..model import Report, Section
 from ..textnorm import norm
+from .headings import strip_ordinal
 
 _T = rules.load("roles")
 _CUES = [(e["id"], e["role"], re.compile(e["pattern"])) for e in _T["roles"] if not e.get("priority")]
 _PRIORITY = [(e["id"], e["role"], re.compile(e["pattern"])) for e in _T["roles"] if e.get("priority")]
 _YEAR = re.compile(r"(19[5-9]\d|20\d{2})年")
-_ORD = re.compile(r"^\s*(第?[一二三四五六七八九十\d]{1,3}[、.章条是]|[(（][一二三四五六七八九十\d]{0,3}[)）]|[①-⑳])")
+
 
 
 def cue(heading: str) -> tuple[str, str] | None:
     """(role, rule id) of the cue found earliest in a heading, or None."""
-    s = _ORD.sub("", norm(heading))
+    s = strip_ordinal(norm(heading))
     for rid, role, pat in _PRIORITY:
         if pat.search(s):
             return role, rid

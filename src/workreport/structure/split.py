@@ -267,7 +267,7 @@ def _attach_opening(paras, heads, i, report_start):
     return i, paras, heads, "split.restart"
 
 
-_NOT_A_START = re.compile(r"^[的地得了着过和与及或等之而且并但、，,。；;：:）)”’]")
+_NOT_A_START = re.compile(_T["not_a_start"]["pattern"])
 
 
 def _can_open(text: str) -> bool:
