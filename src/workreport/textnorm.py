@@ -6,6 +6,7 @@ the normalised text is at the same offsets in the original line.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 _TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -17,6 +18,11 @@ _TABLE[0xFEFF] = 0x20
 _TABLE[0x3007] = 0x3007  # 〇 stays; numbers.py reads it as a digit
 
 
+# Only these characters change; most text holds few distinct ones, and str.replace per
+# distinct character is much faster than str.translate over a long string.
+_NEEDS_NORM = re.compile("[\uff01-\uff5e\u3000\u00a0\u200b\u200d\ufeff]")
+
+
 @lru_cache(maxsize=1 << 15)
 def norm(s: str) -> str:
     """Normalised copy of ``s`` with exactly the same length.
@@ -24,4 +30,11 @@ def norm(s: str) -> str:
     Stages ask for the same line or paragraph many times; the cache keeps that to one
     translation each (bounded, so memory does not grow with the corpus).
     """
-    return s.translate(_TABLE)
+    found = set(_NEEDS_NORM.findall(s))
+    if not found:
+        return s
+    if len(found) > 12:
+        return s.translate(_TABLE)
+    for ch in found:
+        s = s.replace(ch, chr(_TABLE[ord(ch)]))
+    return s

@@ -9,22 +9,6 @@ from .. import rules
 from ..model import Document, Report
 from ..textnorm import norm
 
-# Only these characters change under norm(); most lines have none, so skip the slow translate.
-_NEEDS_NORM = re.compile("[\uff01-\uff5e\u3000\u00a0\u200b\u200d\ufeff]")
-
-
-def fast_norm(text: str) -> str:
-    """``norm(text)``, faster: replace only the few distinct characters that occur."""
-    found = set(_NEEDS_NORM.findall(text))
-    if not found:
-        return text
-    if len(found) > 12:
-        return norm(text)
-    for ch in found:
-        text = text.replace(ch, norm(ch))
-    return text
-
-
 @lru_cache(maxsize=None)
 def patterns(table: str, key: str) -> tuple[tuple[str, re.Pattern, dict], ...]:
     """(rule id, compiled pattern, entry) of every entry with a pattern under ``key``."""
@@ -43,12 +27,12 @@ def report_lines(doc: Document, report: Report) -> list[tuple[int, str, str]]:
                 continue
             seen.add(ln)
             text = doc.lines[ln - 1]
-            out.append((ln, text, fast_norm(text)))
+            out.append((ln, text, norm(text)))
     if not report.paragraphs:  # a report built without paragraphs: every non-blank line
         for ln in range(report.start_line, report.end_line + 1):
             text = doc.lines[ln - 1]
             if text.strip():
-                out.append((ln, text, fast_norm(text)))
+                out.append((ln, text, norm(text)))
     out.sort()
     return out
 

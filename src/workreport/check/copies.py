@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..model import Finding, Report
-from .common import fast_norm
+from ..textnorm import norm
 
 SHINGLE = 8
 MIN_CHARS = 40  # short paragraphs (headings, one-liners) are too generic to call copies
@@ -29,7 +29,7 @@ _ANCHOR = re.compile(
 def _shingles(text: str) -> set[str]:
     """A content-chosen quarter of the shingles: the same text always keeps the same ones, so
     two copies keep matching samples and the Jaccard estimate stays fair (and deterministic)."""
-    t = _DROP.sub("", fast_norm(text))
+    t = _DROP.sub("", norm(text))
     return {m.group(1) for m in _ANCHOR.finditer(t)}
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from .. import rules
 from ..model import Document, Finding, Report
-from .common import fast_norm, report_lines
+from ..textnorm import norm
+from .common import report_lines
 
 MIN_COMMAS = 20  # too few commas say nothing about a report's habit
 MINORITY = 0.05  # the rarer width must be at least this share to count as mixing
@@ -13,7 +14,7 @@ def _balance(report: Report) -> list[Finding]:
     out = []
     pairs = rules.load("checks")["pairs"]
     for p in report.paragraphs:
-        t = fast_norm(p.text)
+        t = norm(p.text)
         for e in pairs:
             o, c = e["open"], e["close"]
             if t.count(o) == t.count(c):

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from .. import rules
 from ..model import Document, Finding, Report
-from .common import Joined, fast_norm, patterns, report_lines
+from ..textnorm import norm
+from .common import Joined, patterns, report_lines
 
 
 @lru_cache(maxsize=1)
@@ -143,5 +144,5 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
 
 def find_in_text(text: str) -> list[Finding]:
     """Every typo finding in one piece of text (``line`` holds the offset); for tests and tools."""
-    nt = fast_norm(text)
+    nt = norm(text)
     return _confusions(text, nt) + _phrases(text, nt) + _doubled(text, nt)
