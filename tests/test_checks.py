@@ -66,7 +66,7 @@ def test_placeholders_one_finding_per_line():
     doc, rep = make_report(["共建成xx家,覆盖x.xx万人,发文〔2022〕x号。", "", "全年完成投资3.4亿元。"])
     found = placeholders.check(doc, rep)
     assert [f.line for f in found] == [1]
-    assert "3 in all" in found[0].message and found[0].severity == "warning"
+    assert "共3处" in found[0].message and found[0].severity == "warning"
 
 
 def test_lost_ordinals_get_their_number_from_the_run():
@@ -125,10 +125,10 @@ def test_missing_sections():
             Section(line=3, heading="二、2024年工作计划", ordinal="二", depth=1, role="plan", end_line=4)]
     doc, rep = make_report(["一、2023年工作总结", "正文。", "二、2024年工作计划", "正文。"], secs)
     found = sections.check(doc, rep)
-    assert len(found) == 1 and "problems" in found[0].message
+    assert len(found) == 1 and "存在问题" in found[0].message
     secs2 = secs[:1] + [Section(line=3, heading="二、存在的问题", ordinal="二", depth=1, role="problems", end_line=4)]
     doc, rep = make_report(["一、2022年工作总结", "正文。", "二、存在的问题", "正文。"], secs2)
-    assert ["plan" in f.message for f in sections.check(doc, rep)] == [True]
+    assert ["工作计划" in f.message for f in sections.check(doc, rep)] == [True]
 
 
 def test_copies_reported_in_both_reports():

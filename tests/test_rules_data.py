@@ -29,3 +29,13 @@ def test_bad_pattern_is_reported():
     problems = rules.validate("x", {"r": [{"id": "a", "pattern": "(", "examples": []},
                                           {"id": "a", "pattern": "[", "examples": []}]})
     assert len(problems) == 3  # two bad patterns and a duplicate id, all reported at once
+
+
+def test_every_finding_message_key_exists():
+    import re
+    from pathlib import Path
+
+    keys = set(rules.load("messages")["messages"])
+    src = Path(__file__).resolve().parent.parent / "src" / "workreport" / "check"
+    used = {m for f in src.glob("*.py") for m in re.findall(r'message\("([\w.]+)"', f.read_text("utf-8"))}
+    assert used and used <= keys, used - keys

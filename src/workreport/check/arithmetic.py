@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ..model import Document, Finding, Report
-from .common import patterns, report_lines
+from .common import message, patterns, report_lines
 
 _SENT = re.compile(r"[^。；;!?！？]+")
 _DIGIT = re.compile(r"\d")
@@ -30,7 +30,8 @@ def _part_total(ln: int, s: str) -> list[Finding]:
         total, part = float(m["total"]), float(m["part"])
         if part > total:
             out.append(Finding(line=ln, rule="arithmetic", severity="error",
-                               message=f"part {m['part']}{m['unit']} exceeds the total {m['total']}{m['unit']} by {_fmt(part - total)}{m['unit']}",
+                               message=message("arithmetic.part_exceeds_total", part=m["part"], total=m["total"],
+                                               unit=m["unit"], diff=_fmt(part - total)),
                                wrong=m.group(), right=None))
     return out
 
@@ -44,7 +45,8 @@ def _growth(ln: int, s: str) -> list[Finding]:
         real = (b - a) / a * 100
         if abs(real - g) > GROWTH_TOLERANCE:
             out.append(Finding(line=ln, rule="arithmetic", severity="error",
-                               message=f"growth stated as {_fmt(g)}% but {m['a']}→{m['b']}{m['unit']} is {_fmt(real)}% (off by {_fmt(g - real)} points)",
+                               message=message("arithmetic.growth", stated=_fmt(g), a=m["a"], b=m["b"], unit=m["unit"],
+                                               real=_fmt(real), diff=_fmt(g - real)),
                                wrong=f"{m['g']}%", right=f"{_fmt(real)}%"))
     return out
 
@@ -69,7 +71,8 @@ def _rate(ln: int, s: str) -> list[Finding]:
         rate = float(m["rate"])
         if abs(real - rate) > RATE_TOLERANCE:
             out.append(Finding(line=ln, rule="arithmetic", severity="error",
-                               message=f"{m['name']} stated as {m['rate']}% but {tp} of {tt} is {_fmt(real)}% (off by {_fmt(rate - real)} points)",
+                               message=message("arithmetic.rate", name=m["name"], stated=m["rate"], part=tp, total=tt,
+                                               real=_fmt(real), diff=_fmt(rate - real)),
                                wrong=f"{m['rate']}%", right=f"{_fmt(real)}%"))
     return out
 

@@ -9,6 +9,16 @@ from .. import rules
 from ..model import Document, Report
 from ..textnorm import norm
 
+@lru_cache(maxsize=1)
+def _messages() -> dict[str, str]:
+    return rules.load("messages")["messages"]
+
+
+def message(key: str, **fields) -> str:
+    """The reader-facing text of a finding (data/messages.yaml), filled in."""
+    return _messages()[key].format(**fields)
+
+
 @lru_cache(maxsize=None)
 def patterns(table: str, key: str) -> tuple[tuple[str, re.Pattern, dict], ...]:
     """(rule id, compiled pattern, entry) of every entry with a pattern under ``key``."""

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 
 from ..model import Finding, Report
 from ..textnorm import norm
+from .common import message
 
 SHINGLE = 8
 MIN_CHARS = 40  # short paragraphs (headings, one-liners) are too generic to call copies
@@ -64,10 +65,10 @@ def find_copies(reports: list[Report]) -> dict[int, list[Finding]]:
                 continue
             for (a, pa, rb, pb) in ((ri, p, rj, q), (rj, q, ri, p)):
                 other = reports[rb]
-                who = other.unit or f"report at line {other.start_line}"
+                who = other.unit or message("duplicate_text.report_at", line=other.start_line)
                 out[a].append(Finding(
                     line=pa.line_start, rule="duplicate_text", severity="warning",
-                    message=f"paragraph is {jac:.0%} the same as line {pb.line_start} ({who}); copied text?",
+                    message=message("duplicate_text", line=pb.line_start, who=who, share=f"{jac:.0%}"),
                     wrong=pa.text[:30], right=None,
                 ))
     return out

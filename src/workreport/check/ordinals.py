@@ -3,7 +3,7 @@ from its heading text."""
 from __future__ import annotations
 
 from ..model import Document, Finding, Report, Section, walk_sections
-from .common import patterns, report_lines
+from .common import message, patterns, report_lines
 
 _CN = "一二三四五六七八九十"
 
@@ -37,7 +37,7 @@ def _lost(doc: Document, report: Report, lines) -> list[Finding]:
             wrong = text[m.start():m.end()].strip()
             out.append(Finding(
                 line=ln, rule="missing_ordinal", severity="error",
-                message=f"heading lost its ordinal: {wrong} should read {right_ord}",
+                message=message("missing_ordinal", wrong=wrong, right=right_ord),
                 wrong=text.strip()[:20], right=(right_ord + text[m.end():].strip())[:20],
             ))
     return out
@@ -51,7 +51,7 @@ def _cut(lines) -> list[Finding]:
         if nxt and any(p.match(nxt[2]) for _, p, _ in patterns("checks", "ordinal_tail")):
             out.append(Finding(
                 line=ln, rule="broken_ordinal", severity="warning",
-                message=f"ordinal {text.strip()} is cut from its heading (line {nxt[0]}); join the two lines",
+                message=message("broken_ordinal", ordinal=text.strip(), line=nxt[0]),
                 wrong=text.strip(), right=(text.strip() + nxt[1].strip())[:20],
             ))
     return out
@@ -71,9 +71,9 @@ def _sequence(report: Report) -> list[Finding]:
                 if cur.value == prev.value + 1:
                     continue
                 if cur.value == prev.value:
-                    what = f"ordinal {cur.ordinal} repeats the one on line {prev.line}"
+                    what = message("ordinal_repeat", ordinal=cur.ordinal, line=prev.line)
                 elif cur.value > prev.value + 1:
-                    what = f"ordinal {cur.ordinal} follows {prev.ordinal} (line {prev.line}): a number is skipped"
+                    what = message("ordinal_skip", ordinal=cur.ordinal, prev=prev.ordinal, line=prev.line)
                 else:
                     continue  # a restart is a new list, not an error
                 out.append(Finding(line=cur.line, rule="ordinal_sequence", severity="warning", message=what,

@@ -6,7 +6,7 @@ the user; a report where most lines carry placeholders gets one summary note at 
 from __future__ import annotations
 
 from ..model import Document, Finding, Report
-from .common import Joined, patterns, report_lines
+from .common import Joined, message, patterns, report_lines
 
 SUMMARY_SHARE = 0.3  # above this share of lines with placeholders the report reads as a template
 
@@ -24,15 +24,15 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
     for ln in sorted(by_line):
         text, spans = texts[ln], sorted(by_line[ln])
         shown = "、".join(dict.fromkeys(text[a:b] for a, b in spans[:6]))
-        more = f" ({len(spans)} in all)" if len(spans) > 1 else ""
+        more = message("placeholder.more", n=len(spans)) if len(spans) > 1 else ""
         out.append(Finding(
             line=ln, rule="placeholder", severity="warning",
-            message=f"leftover placeholder(s): {shown}{more}; fill in the real value or name",
+            message=message("placeholder", shown=shown, more=more),
             wrong=text[spans[0][0]:spans[0][1]], right=None,
         ))
     if lines and len(out) > SUMMARY_SHARE * len(lines) and len(out) >= 5:
         out.insert(0, Finding(
             line=report.start_line, rule="placeholder", severity="info",
-            message=f"{len(out)} of {len(lines)} lines hold placeholders: the report looks anonymised or unfinished",
+            message=message("placeholder.summary", n=len(lines), m=len(out)),
         ))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .. import rules
 from ..model import Document, Finding, Report
 from ..textnorm import norm
-from .common import report_lines
+from .common import message, report_lines
 
 MIN_COMMAS = 20  # too few commas say nothing about a report's habit
 MINORITY = 0.05  # the rarer width must be at least this share to count as mixing
@@ -26,18 +26,18 @@ def _balance(report: Report) -> list[Finding]:
                 elif ch == c:
                     depth -= 1
                     if depth < 0:
-                        bad = (i, f"closing {c} without an opening {o}")
+                        bad = (i, message("unbalanced.close_without_open", open=o, close=c))
                         break
             if bad is None and depth > 0:
-                bad = (t.rfind(o), f"{o} is never closed")
+                bad = (t.rfind(o), message("unbalanced.never_closed", open=o))
             if bad is None:
                 continue
             # A lost-ordinal heading "()" is balanced; an item marker like "1)" is a genre habit.
-            if o == "(" and bad[1].startswith("closing") and t[: bad[0]].strip().isdigit():
+            if o == "(" and depth < 0 and t[: bad[0]].strip().isdigit():
                 continue
             line, col = p.line_at(bad[0])
             out.append(Finding(line=line, rule="unbalanced_pair", severity="warning",
-                               message=f"{bad[1]} in this paragraph", wrong=p.text[max(0, bad[0] - 6):bad[0] + 6],
+                               message=bad[1], wrong=p.text[max(0, bad[0] - 6):bad[0] + 6],
                                right=None))
     return out
 
@@ -58,7 +58,7 @@ def _width(lines) -> list[Finding]:
         return []
     minority_line = first_half if half < full else first_full
     return [Finding(line=minority_line, rule="mixed_width", severity="info",
-                    message=f"half-width and full-width commas are mixed in this report ({half} , vs {full} ，)",
+                    message=message("mixed_width", half=half, full=full),
                     wrong="," if half < full else "，", right="，" if half < full else ",")]
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..extract.plans import is_plan_heading
 from ..model import Document, Finding, Report, walk_sections
-from .common import patterns
+from .common import message, patterns
 
 
 def _matches(key: str, text: str) -> bool:
@@ -23,8 +23,8 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
     out = []
     if not has_problems:
         out.append(Finding(line=report.start_line, rule="missing_section", severity="info",
-                           message="the report reviews the year but has no section on problems or shortcomings"))
+                           message=message("missing_section.problems")))
     if not has_plan:
         out.append(Finding(line=report.start_line, rule="missing_section", severity="info",
-                           message="the report reviews the year but states no plan for the next year"))
+                           message=message("missing_section.plan")))
     return out

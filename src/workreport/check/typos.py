@@ -8,7 +8,7 @@ from functools import lru_cache
 from .. import rules
 from ..model import Document, Finding, Report
 from ..textnorm import norm
-from .common import Joined, patterns, report_lines
+from .common import Joined, message, patterns, report_lines
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +77,7 @@ def _phrases(text: str, nt: str) -> list[Finding]:
         wrong = text[a:b]
         out.append(Finding(
             line=a, rule="typo", severity="error",
-            message=f"{wrong!r} looks like the set phrase {right!r} with a character missing or wrong",
+            message=message("typo.phrase", wrong=wrong, right=right),
             wrong=wrong, right=right,
         ))
     return out
@@ -91,7 +91,7 @@ def _confusions(text: str, nt: str) -> list[Finding]:
             right = e.get("right", "")
             out.append(Finding(
                 line=m.start(), rule="typo", severity="error",
-                message=f"{wrong!r} is a common slip for {right!r}" if right else f"{wrong!r} should not be in the text",
+                message=message("typo.confusion", wrong=wrong, right=right) if right else message("typo.forbidden", wrong=wrong),
                 wrong=wrong, right=right,
             ))
     return out
@@ -129,7 +129,7 @@ def _doubled(text: str, nt: str) -> list[Finding]:
             wrong = text[m.start():m.end()]
             out.append(Finding(
                 line=m.start(), rule="doubled_word", severity="error",
-                message=f"{unit!r} is written twice", wrong=wrong, right=unit if pat.groups else wrong[:1],
+                message=message("doubled_word", unit=unit), wrong=wrong, right=unit if pat.groups else wrong[:1],
             ))
     return out
 
