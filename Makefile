@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup ingest-samples serve clean bench
+.PHONY: run test setup ingest-samples serve clean bench screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -25,6 +25,9 @@ run: ingest-samples
 
 test: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+screenshots: setup
+	WORKREPORT_SCREENSHOTS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_browser.py
 
 bench: setup
 	$(BIN)/python -m pip install -q -e '.[bench]'

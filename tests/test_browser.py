@@ -2,7 +2,8 @@
 
 One uvicorn server per module over a library ingested from a few real reports; every request
 that leaves 127.0.0.1 is blocked and recorded, so a page that needs the internet fails here.
-Screenshots go to docs/screenshots/.
+Screenshots go to docs/screenshots/ with WORKREPORT_SCREENSHOTS=1 (`make screenshots`), else
+to a temporary folder, so a test run leaves the checkout as it was.
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parents[1]
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = (ROOT / "docs" / "screenshots" if os.environ.get("WORKREPORT_SCREENSHOTS")
+         else Path(__import__("tempfile").gettempdir()) / "workreport-screenshots")
 SAMPLES = ROOT / "samples"  # real public reports bundled with the repository (see its README)
 
 
