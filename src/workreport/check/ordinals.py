@@ -2,6 +2,8 @@
 from its heading text."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..model import Document, Finding, Report, Section, walk_sections
 from .common import message, patterns, report_lines
 
@@ -20,6 +22,8 @@ def _cn(n: int) -> str:
 
 def _lost(doc: Document, report: Report, lines) -> list[Finding]:
     by_line = {s.line: s for s in walk_sections(report.sections)}
+    tops = [(s.line, s.end_line or s.line) for s in report.sections]
+    starts = [a for a, _ in tops]
     out = []
     run = 0  # position among consecutive lost "()" headings, for a suggestion when the outline has none
     last_top = None
@@ -29,7 +33,8 @@ def _lost(doc: Document, report: Report, lines) -> list[Finding]:
             if not m:
                 continue
             sec = by_line.get(ln)
-            chain_top = next((s.line for s in report.sections if s.line <= ln <= (s.end_line or s.line)), None)
+            k = bisect_right(starts, ln) - 1  # the top-level section holding this line
+            chain_top = tops[k][0] if k >= 0 and ln <= tops[k][1] else None
             if chain_top != last_top:
                 run, last_top = 0, chain_top
             run += 1

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import rules
@@ -114,14 +114,12 @@ def heading_text(text: str, start: int) -> tuple[str, bool]:
 
 def match_heading(text: str, line: int, *, allow_shi: bool = True) -> Heading | None:
     """The Heading opened by a paragraph whose text is ``text`` (first line at ``line``)."""
-    h = _match_heading(text, allow_shi)
-    return h if h is None or line == 0 else replace(h, line=line)
+    return _match_heading(text, line, allow_shi)
 
 
-@lru_cache(maxsize=1 << 14)
-def _match_heading(text: str, allow_shi: bool) -> Heading | None:
+@lru_cache(maxsize=1 << 16)
+def _match_heading(text: str, line: int, allow_shi: bool) -> Heading | None:
     # Stages ask about the same paragraph several times (page breaks, split, outline).
-    line = 0
     raw = text
     s = norm(raw)
     lead = len(s) - len(s.lstrip())

@@ -120,7 +120,7 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
     bare_since_top = False  # a bare part heading ("2025年工作安排") came after it
     in_appendix = False
     chars = 0  # text of the current report so far
-    top_roles: list[str | None] = []  # cue roles of the current report's top-level headings
+    roles_seen: set[str | None] = set()  # cue roles of the current report's top-level headings
     i = 0
     while i < len(paras):
         p, h = paras[i], heads[i]
@@ -130,7 +130,7 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
             if rest >= _MIN_REPORT_CHARS and chars >= _MIN_REPORT_CHARS:
                 starts.append((i, "split.title"))
                 seen_top = bare_since_top = in_appendix = False
-                chars, top_roles = len(text), []
+                chars, roles_seen = len(text), set()
                 i += 1
                 continue
         chars += len(text)
@@ -143,21 +143,21 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
                 and chars - len(text) - len(paras[i - 1].text) >= _MIN_REPORT_CHARS):
             # a report numbered from (一) or 1. opened with "现将…汇报如下：" inside a compilation
             starts.append((i - 1, "split.opening.closing_cue"))
-            seen_top, bare_since_top, top_roles = False, False, []
+            seen_top, bare_since_top, roles_seen = False, False, set()
             chars = len(paras[i - 1].text) + len(text)
             i += 1
             continue
         if h is not None and h.family == top and h.value is not None and not in_appendix:
-            if h.value == 1 and seen_top and not bare_since_top and _restarts(paras, heads, i, top_roles, compilation):
+            if h.value == 1 and seen_top and not bare_since_top and _restarts(paras, heads, i, roles_seen, compilation):
                 before = len(paras)
                 new_start, paras, heads, rule = _attach_opening(paras, heads, i, starts[-1][0])
                 i += len(paras) - before  # an undone join adds one paragraph before the restart
                 starts.append((new_start, rule))
                 chars = sum(len(q.text) for q in paras[new_start : i + 1])
-                top_roles = []
+                roles_seen = set()
             seen_top = True
             bare_since_top = False
-            top_roles.append(cue_role(h.heading))
+            roles_seen.add(cue_role(h.heading))
         i += 1
 
     # A cover and table of contents before the first report's title are no report's text:
@@ -208,7 +208,7 @@ def _year_review(heading: str) -> bool:
     return cue_role(heading) in ("achievements", "overview") and bool(_YEAR.search(norm(heading)))
 
 
-def _restarts(paras, heads, i, top_roles, compilation: bool) -> bool:
+def _restarts(paras, heads, i, roles_seen: set, compilation: bool) -> bool:
     """Is the 一、 at ``i`` the start of another report?
 
     Yes when an opening or a title precedes it, or anywhere in a compilation (a document where
@@ -220,7 +220,7 @@ def _restarts(paras, heads, i, top_roles, compilation: bool) -> bool:
     if compilation or _year_review(heads[i].heading):
         return True
     later = {"plan", "problems", "suggestions"}
-    complete = any(r in later for r in top_roles) and any(r not in later for r in top_roles)
+    complete = bool(roles_seen & later) and bool(roles_seen - later)
     return complete and cue_role(heads[i].heading) in ("achievements", "overview")
 
 
