@@ -31,7 +31,7 @@ screenshots: setup
 
 bench: setup
 	$(BIN)/python -m pip install -q -e '.[bench]'
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --hostile
 
 clean:
 	rm -rf $(VENV) *.egg-info src/*.egg-info .pytest_cache

@@ -66,5 +66,38 @@ def main() -> dict:
     return out
 
 
+def hostile() -> dict:
+    """Time on inputs built to be slow: must stay linear (seconds per million characters)."""
+    import random
+
+    from workreport.ingest import document_from_bytes
+
+    rnd = random.Random(0)
+    cjk = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产"
+
+    def words(k):
+        return "".join(rnd.choice(cjk) for _ in range(k))
+
+    cases = {
+        "one_line_1M": words(1_000_000),
+        "short_lines_200k": "\n".join(words(5) for _ in range(200_000)),
+        "ordinal_lines_50k": "\n".join(rnd.choice(["一、", "(一)", "1.", "①", "一是", "()"]) + words(8)
+                                        for _ in range(50_000)),
+        "digit_soup_300k": "".join(rnd.choice("0123456789.,%万亿元xX个") for _ in range(300_000)),
+        "bracket_soup_300k": "".join(rnd.choice("（）“”《》()[]【】") for _ in range(300_000)),
+    }
+    out = {}
+    for name, text in cases.items():
+        doc = document_from_bytes(text.encode("utf-8"), name)
+        t = time.process_time()
+        parse(doc)
+        dt = time.process_time() - t
+        out[name] = {"chars": len(text), "cpu_s": round(dt, 2), "s_per_mchar": round(dt / len(text) * 1e6, 2)}
+    return out
+
+
 if __name__ == "__main__":
-    print(json.dumps(main(), ensure_ascii=False, indent=1))
+    res = main()
+    if "--hostile" in sys.argv:
+        res["hostile"] = hostile()
+    print(json.dumps(res, ensure_ascii=False, indent=1))
