@@ -58,3 +58,29 @@ def test_floors_hold_in_any_order(seed):
     m = _scorer()(pgold, json.loads(json.dumps(pred)))
     low = {k: round(m[k], 3) for k, floor in FLOORS.items() if m[k] < floor}
     assert not low, low
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="../shared/dev not available")
+def test_reports_without_their_openings():
+    """Each report cut to start at its first 一、: the split holds, and most units are still found
+    from the body (regression guard: 0.818 when written)."""
+    gold = json.loads(GOLD.read_text("utf-8"))
+    lines = DEV.read_text("utf-8").split("\n")
+    out = lines[: gold["reports"][0]["start"] - 1]
+    reports = []
+    for r in gold["reports"]:
+        block = lines[r["start"] - 1 : r["end"]]
+        cut = next(j for j, l in enumerate(block) if l.startswith("一、"))
+        r = _shift(r, len(out) + 1 - r["start"] - cut)
+        first = len(out) + 1
+        r["start"] = first
+        for key in ("sections", "indicators", "target_actual_pairs", "plan_items", "typos"):
+            r[key] = [x for x in r[key] if x["line"] >= first]
+        r["page_breaks"] = [x for x in r["page_breaks"] if x >= first]
+        reports.append(r)
+        out += block[cut:] + [""]
+    pgold = {"range": [1, len(out)], "chrome_lines": gold["chrome_lines"], "reports": reports}
+    pred = parsed_json(parse(document_from_bytes("\n".join(out).encode("utf-8"), "no_openings.txt")))
+    m = _scorer()(pgold, json.loads(json.dumps(pred)))
+    assert m["split_f1"] == 1.0 and m["section_f1"] >= 0.95
+    assert m["unit_accuracy"] >= 0.80 and m["level_accuracy"] >= 0.85

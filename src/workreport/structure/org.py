@@ -18,12 +18,15 @@ for _e in _T["suffixes"]:
     for _w in _e["words"]:
         _SUFFIX_INFO.setdefault(_w, _e)
 _SUFFIX_ALT = rules.alternation(_SUFFIX_INFO)
+# any name holding a township-level place word (镇, 街道, 垦殖场, 社区…) is a township-level body
+_TOWNSHIP_WORD = re.compile(rules.alternation(w for w, e in _SUFFIX_INFO.items() if e.get("level") == "township_street"))
 _CJK = r"[\u4e00-\u9fff]"
 NAME = rf"(?:{PH}|{_CJK}){{1,14}}?(?:{_SUFFIX_ALT})"
 _SUBJECT = re.compile(
     rf"{_T['subject_cues']['before']}\s*(?P<name>{NAME})(?={_T['subject_cues']['after']})"
 )
 _SELF = re.compile(_T["self_reference"])
+_SELF_ALIAS = _T["self_alias"]
 _SUPERIOR = re.compile(_T["superiors"])
 _NAMES = _T["names"]
 _BAD_START = re.compile(_NAMES["bad_start"]["pattern"])
@@ -38,6 +41,7 @@ _COUNTY = re.compile(_T["city_cues"]["county"]["pattern"])
 _SPEECH = [(e["id"], re.compile(e["pattern"]), e.get("unit")) for e in _T["speech"]]
 _SCOPE = re.compile(_T["scope"]["pattern"])
 _SCOPE_LEVEL = _T["scope_levels"]
+_SHORT_PLACE_HEADS = "场镇乡村"  # a body named by its place's last character: 场党委, 镇政府
 _PLACE_WITHIN = 10  # an administrative place word further into a name is part of its title
 _MIN_SUBJECT_HITS = 2  # one mention in the body may be anybody; the author recurs
 _MIN_OPENING_CHARS = 60  # an opening is a paragraph, not a heading-like line
@@ -135,9 +139,15 @@ def _fuller(name: str, report: Report) -> str:
     The prefix must be a placeholder, or a place name (prefix + the name's 区/市/县) that the
     report uses on its own at least twice: "百步亭社区残联" does not make 残联 a 社区 body.
     """
+    text = "".join(p.text for p in report.paragraphs)
+    if not re.match(PH, name) and name[0] in _SHORT_PLACE_HEADS:
+        # "场党委" in a report that names "XX垦殖场": the short form of a named place's body
+        m = re.search(rf"({PH}{_CJK}{{0,4}}{re.escape(name[0])})(?={re.escape(name[1:])})", text) or \
+            re.search(rf"({PH}{_CJK}{{0,4}}{re.escape(name[0])})", text)
+        if m:
+            return m.group(1) + name[1:]
     if re.match(PH, name) or name[0] not in "市区县省州旗":
         return name
-    text = "".join(p.text for p in report.paragraphs)
     ph = re.search(rf"({PH}){re.escape(name)}", text)
     if ph:
         return ph.group(1) + name
@@ -166,6 +176,7 @@ def _self_named(kind: str, report: Report) -> str | None:
     Real place names are not guessed: any other 某某市 in the text may be a superior or a neighbour.
     """
     text = "".join(p.text for p in report.paragraphs)
+    kind = _SELF_ALIAS.get(kind, kind)
     c: Counter[str] = Counter(m.group(1) for m in re.finditer(rf"({PH}{re.escape(kind)})(?![村组])", text))
     if c:
         return c.most_common(1)[0][0]
@@ -200,6 +211,11 @@ def _speech_unit(report: Report) -> tuple[str, int, str] | None:
     return None
 
 
+def _self_word(m: re.Match) -> str:
+    """我街 -> 我街道: a self-reference spelled out with the place word it abbreviates."""
+    return m.group(0)[0] + _SELF_ALIAS.get(m.group(1), m.group(1))
+
+
 def find_unit(report: Report) -> tuple[str | None, int | None, str]:
     """(unit as named, evidence line, rule id)."""
     speech = _speech_unit(report)
@@ -219,7 +235,7 @@ def find_unit(report: Report) -> tuple[str | None, int | None, str]:
         if selfref:
             named = _self_named(selfref.group(1), report)
             if named or selfref.group(1) not in "市区县":
-                return (named or selfref.group(0)), p.line_start, "org.self_reference"
+                return (named or _self_word(selfref)), p.line_start, "org.self_reference"
     # No opening: the body's most frequent subject.
     c: Counter[str] = Counter()
     first_line: dict[str, int] = {}
@@ -234,7 +250,7 @@ def find_unit(report: Report) -> tuple[str | None, int | None, str]:
         m = _SELF.search(norm(p.text))
         if m:
             named = _self_named(m.group(1), report)
-            return (named or m.group(0)), p.line_start, "org.self_reference"
+            return (named or _self_word(m)), p.line_start, "org.self_reference"
     return None, None, "org.none"
 
 
@@ -257,7 +273,7 @@ def unit_level(unit: str | None, report: Report) -> str | None:
     suf = _suffix_of(unit)
     info = _SUFFIX_INFO.get(suf or "", {})
     bare = re.sub(rf"^(?:{PH})", "", unit)
-    if info.get("level") == "township_street" or re.search(r"(街道|镇|乡|苏木|社区|村)", bare[:8]):
+    if info.get("level") == "township_street" or _TOWNSHIP_WORD.search(bare[:10]):
         return "township_street"
     if info.get("level") == "enterprise_other":
         return "enterprise_other"
