@@ -43,6 +43,7 @@ def test_any_text_parses_and_points_at_itself(text):
             assert doc.lines[i.line - 1][i.col : i.col + len(i.span)] == i.span
         for f in r.findings:
             assert 1 <= f.line <= n
+    assert not [p for p in parsed.problems if p.kind == "stage_failed"], parsed.problems
     parsed_json(parsed)  # the contract serialises whatever came out
 
 
@@ -55,3 +56,18 @@ def test_any_bytes_parse_or_raise_a_clear_error(data):
         parse(document_from_bytes(data, "fuzz.bin"))
     except WorkReportError as exc:
         assert str(exc)
+
+
+def test_a_failing_stage_is_recorded_not_fatal(monkeypatch):
+    import workreport.pipeline as pipeline
+
+    def boom(report, hints=()):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(pipeline, "extract_indicators", boom)
+    text = "一、2022年工作总结\n全年完成投资3亿元。\n二、2023年工作计划\n力争完成投资4亿元。\n"
+    parsed = pipeline.parse(document_from_bytes(text.encode("utf-8"), "t.txt"))
+    assert len(parsed.reports) == 1 and parsed.reports[0].sections  # structure kept
+    assert parsed.reports[0].indicators == ()
+    assert [p.kind for p in parsed.problems] == ["stage_failed"]
+    assert "simulated bug" in parsed.problems[0].message
