@@ -1,7 +1,6 @@
 """The click group and what every command shares: one-line errors, exit 2 on bad input."""
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sys
@@ -56,13 +55,3 @@ def path_argument(f):
 
 def encoding_option(f):
     return click.option("--encoding", default=None, help="Force the text encoding (e.g. gb18030).")(f)
-
-
-def needs_file(f):
-    """Turn click's own path errors into our exit-2 one-liners by checking in the library."""
-
-    @functools.wraps(f)
-    def wrapper(*a, **kw):
-        return f(*a, **kw)
-
-    return wrapper
