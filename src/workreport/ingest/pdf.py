@@ -204,7 +204,7 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[_Para], bool]:
     pitches = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.y - b.y > 0]
     pitch = statistics.median(pitches) if pitches else cw * 1.5
     paras: list[_Para] = []
-    prev = None
+    prev = prev_line = None
     for line in lines:
         indented = line.x0 > left + 0.8 * cw
         full = line.x1 >= right - 1.5 * cw

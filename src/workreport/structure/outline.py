@@ -7,7 +7,7 @@ sit at depth 1.  Lost ordinals ("()主要工作") are recovered from their sibli
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..model import Heading, LineHint, Paragraph, Section
 from .headings import FAMILY_RANK, is_bare_heading, match_heading, render_ordinal

@@ -15,7 +15,6 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import WorkReportError
 from . import views
 from .app import Config, render, require_write
 
