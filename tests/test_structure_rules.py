@@ -131,3 +131,24 @@ def test_org_name_patterns(entry, text, expected):
     import re
 
     assert (re.search(entry["pattern"], text) is not None) == expected
+
+
+def test_self_reference_named_by_its_own_documents():
+    from workreport.ingest import document_from_bytes
+    from workreport.structure import structure
+
+    text = ("今年以来，我市坚持以人民为中心，扎实推进安全生产工作。\n一、2022年工作总结\n"
+            "制定《青山市2022年安全生产工作要点》，印发《青山市安全生产专项整治实施方案》，"
+            "在青川市年度考核中位列前茅。\n二、2023年工作计划\n继续抓好各项工作。\n")
+    _, reps = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
+    assert reps[0].unit == "青山市" and reps[0].region == "青山市"
+
+
+def test_self_reference_with_competing_titles_stays_unnamed():
+    from workreport.ingest import document_from_bytes
+    from workreport.structure import structure
+
+    text = ("今年以来，我市坚持以人民为中心，扎实推进安全生产工作。\n一、2022年工作总结\n"
+            "落实《青川市安全生产条例》和《青山市安全生产工作要点》。\n二、2023年工作计划\n继续抓好各项工作。\n")
+    _, reps = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
+    assert reps[0].unit == "市人民政府"

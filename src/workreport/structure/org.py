@@ -41,6 +41,7 @@ _COUNTY = re.compile(_T["city_cues"]["county"]["pattern"])
 _SPEECH = [(e["id"], re.compile(e["pattern"]), e.get("unit")) for e in _T["speech"]]
 _SCOPE = re.compile(_T["scope"]["pattern"])
 _SCOPE_LEVEL = _T["scope_levels"]
+_TITLED_PLACE = {k: re.compile(rf"《((?:{_CJK}){{2,4}}?{k})(?=\d{{4}}年|[\u4e00-\u9fff])") for k in "市区县"}
 _SHORT_PLACE_HEADS = "场镇乡村"  # a body named by its place's last character: 场党委, 镇政府
 _PLACE_WITHIN = 10  # an administrative place word further into a name is part of its title
 _MIN_SUBJECT_HITS = 2  # one mention in the body may be anybody; the author recurs
@@ -189,6 +190,19 @@ def _self_named(kind: str, report: Report) -> str | None:
     return _fuller(c.most_common(1)[0][0], report) if c else None
 
 
+def _titled_place(kind: str, report: Report) -> str | None:
+    """我市 -> the 市 whose name heads the documents the report says it issued:
+    "制定《明光市2022年…安排》" names the author; a superior's name rarely heads its own
+    work plans in a subordinate's report.  Needs one name clearly ahead of any other."""
+    text = "".join(p.text for p in report.paragraphs)
+    c = Counter(m.group(1) for m in _TITLED_PLACE[kind].finditer(text)) if kind in _TITLED_PLACE else Counter()
+    c = Counter({k: v for k, v in c.items() if not _NOT_NAME.match(k) and not _BAD_START.match(k)})
+    top = c.most_common(2)
+    if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+        return None
+    return top[0][0]
+
+
 def _unit_from_title(title: str) -> str | None:
     s = _GENRE.sub("", strip_ordinal(norm(title).strip())).strip(" :：-—")
     s = re.sub(r"^\d{4}", "", s)
@@ -233,9 +247,9 @@ def find_unit(report: Report) -> tuple[str | None, int | None, str]:
         if subs and (selfref is None or subs[0][0] < selfref.start()):
             return _fuller(subs[0][1], report), p.line_start, "org.subject.opening"
         if selfref:
-            named = _self_named(selfref.group(1), report)
-            if named or selfref.group(1) not in "市区县":
-                return (named or _self_word(selfref)), p.line_start, "org.self_reference"
+            found = _resolve_self(selfref, report, p.line_start)
+            if found[0] != _self_word(selfref) or selfref.group(1) not in "市区县":
+                return found
     # No opening: the body's most frequent subject.
     c: Counter[str] = Counter()
     first_line: dict[str, int] = {}
@@ -249,9 +263,20 @@ def find_unit(report: Report) -> tuple[str | None, int | None, str]:
     for p in report.paragraphs:
         m = _SELF.search(norm(p.text))
         if m:
-            named = _self_named(m.group(1), report)
-            return (named or _self_word(m)), p.line_start, "org.self_reference"
+            return _resolve_self(m, report, p.line_start)
     return None, None, "org.none"
+
+
+def _resolve_self(m: re.Match, report: Report, line: int) -> tuple[str, int, str]:
+    """A self-reference (我乡, 我局, 我市) made into a name as far as the report allows."""
+    kind = m.group(1)
+    named = _self_named(kind, report)
+    if named:
+        return named, line, "org.self_reference"
+    place = _titled_place(kind, report)
+    if place:
+        return place, line, "org.self_reference.titled_place"
+    return _self_word(m), line, "org.self_reference"
 
 
 def canonical_unit(name: str) -> str:
@@ -338,7 +363,8 @@ def domain_of(unit: str | None, report: Report) -> str | None:
 def identify(report: Report) -> Report:
     year = report_year(report)
     named, line, rule = find_unit(report)
-    unit = canonical_unit(named) if named else None
+    # a place known only from its documents' titles: which of its bodies wrote is not known
+    unit = (named if rule == "org.self_reference.titled_place" else canonical_unit(named)) if named else None
     level = unit_level(unit, report)
     return replace(report, unit=unit, unit_line=line, level=level, region=region_of(named),
                    domain=domain_of(unit, report), year=year)
