@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from rule_helpers import assert_pattern_examples
 import yaml
 
 from workreport import rules
 from workreport.check import arithmetic, copies, ordinals, placeholders, punctuation, sections, typos
 from workreport.check.run_checks import check_all
 from workreport.model import Document, Paragraph, Report, Section
-from workreport.textnorm import norm
 
 CASES = Path(__file__).parent / "cases" / "checks"
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "compilation_2022_part1.txt"
@@ -53,11 +54,7 @@ def test_doubled_allow_pattern():
     ids=lambda e: e["id"],
 )
 def test_check_pattern_examples(entry):
-    pat = rules.compiled(entry["pattern"])
-    for ex in entry["examples"]:
-        assert pat.search(norm(ex)), f"{entry['id']}: {ex!r}"
-    for ex in entry["counter_examples"]:
-        assert not pat.search(norm(ex)), f"{entry['id']}: {ex!r}"
+    assert_pattern_examples(entry)
 
 
 # --- rules on built reports -------------------------------------------------------------------

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from rule_helpers import assert_pattern_examples
+
 from workreport import rules
 from workreport.extract.plans import extract_plan_items
 from workreport.model import Indicator, Paragraph, Report, Section
-from workreport.textnorm import norm
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev"
 
@@ -28,11 +29,7 @@ def sec(line, heading, role, end, children=()):
     ids=lambda e: e["id"],
 )
 def test_plan_pattern_examples(entry):
-    pat = rules.compiled(entry["pattern"])
-    for ex in entry["examples"]:
-        assert pat.search(norm(ex)), f"{entry['id']}: {ex!r}"
-    for ex in entry["counter_examples"]:
-        assert not pat.search(norm(ex)), f"{entry['id']}: {ex!r}"
+    assert_pattern_examples(entry)
 
 
 def test_headed_items_with_targets_deadline_and_lead_unit():
