@@ -20,7 +20,7 @@ from typing import Any
 from . import rules
 from .errors import WorkReportError
 from .extract.numbers import Quantity, find_quantities
-from .model import Document, Paragraph, ParsedDocument, Report, role_at
+from .model import Document, Paragraph, ParsedDocument, Report, enclosing_sections, role_at
 from .textnorm import norm
 
 WINDOW = 30  # characters between a measure's name and its figure
@@ -210,6 +210,15 @@ def _line_texts(report: Report) -> dict[int, str]:
     return out
 
 
+_GENERIC_MATCH = 0.6  # share of the target measure's character pairs the evidence must share
+_PLAN_ITEM_MATCH = 0.8
+_PLAN_ITEM_MIN_MEASURE = 4  # "建成" alone names nothing to follow
+_TARGET_QUALIFIERS = ("以上", "左右", "力争")  # how targets are worded, not results
+_YEAR_OF = re.compile(r"(19|20)\d{2}年|今年|去年|全年")
+_FROM_VALUE = re.compile(r"从(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")
+_PARA_HEAD = 40
+
+
 def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> list[dict]:
     """OLD's other target figures (in its targets paragraph), matched to NEW's figures by measure
     name (character bigrams) and unit; NEW's own targets paragraph is not evidence."""
@@ -221,30 +230,48 @@ def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> l
     def annual(i) -> bool:
         before = norm(texts.get(i.line, "")[: i.col])
         lo = max(before.rfind(x) for x in "。；;") + 1  # the whole sentence: 五年来…, … 690万人
-        return not not_annual.search(before[lo:])
+        if not_annual.search(before[lo:]) or _FROM_VALUE.search(before):
+            return False  # "从1795亿元增加到5260亿元": the first figure is the starting point
+        head = norm(texts.get(i.line, ""))[:_PARA_HEAD]
+        if not_annual.search(head[: max(head.find("。"), 0)]):
+            return False  # "——这五年民生福祉不断增进。城镇新增就业…": the paragraph speaks of five years
+        # a figure under a five-year review ("一、“十四五”时期工作回顾") is a five-year total
+        # unless its own sentence names the single year
+        chain = enclosing_sections(new.sections, i.line)
+        return not any(not_annual.search(norm(s.heading)) for s in chain) or bool(_YEAR_OF.search(before[lo:]))
 
     candidates = [i for i in new.indicators
                   if i.kind != "target" and i.line not in new_lines and i.number is not None and annual(i)
                   and role_at(new, i.line) != "plan"]
+    # the quantified targets of OLD's plan items count too ("宽带入户率达60%以上"); their evidence
+    # must name the same thing more closely, since plan items are many and varied
+    item_of = {(i.line, i.span): p for p in old.plan_items for i in p.targets}
     out = []
     for t in old.indicators:
-        if t.kind != "target" or t.line not in old_lines or t.number is None or len(t.measure) < 2:
+        item = item_of.get((t.line, t.span))
+        in_targets = t.line in old_lines
+        if t.kind != "target" or t.number is None or len(t.measure) < 2:
+            continue
+        if not in_targets and (item is None or len(t.measure) < _PLAN_ITEM_MIN_MEASURE):
             continue
         if any(line == t.line and t.span in span for line, span in covered):
             continue
         want = _bigrams(t.measure)
         best = None
+        need = _GENERIC_MATCH if in_targets else _PLAN_ITEM_MATCH
         for a in candidates:
-            if a.unit != t.unit:
+            if a.unit != t.unit or (not in_targets and a.qualifier in _TARGET_QUALIFIERS):
                 continue
             score = len(want & _bigrams(a.measure)) / len(want)
-            if score >= 0.6 and (best is None or score > best[0]):
+            if score >= need and (best is None or score > best[0]):
                 best = (score, a)
         low = t.low if t.low is not None else t.number
         target = {"line": t.line, "span": t.span, "low": low, "high": t.high, "unit": t.unit, "qualifier": t.qualifier}
+        rule = "track.generic" if in_targets else "track.plan_item"
+        plan_item = {"line": item.line, "text": item.text[:60]} if item is not None else None
         if best is None:
-            out.append({"measure": t.measure, "rule": "track.generic", "target": target, "actual": None,
-                        "status": "no_evidence", "margin": None})
+            out.append({"measure": t.measure, "rule": rule, "target": target, "actual": None,
+                        "status": "no_evidence", "margin": None, "plan_item": plan_item})
             continue
         a = best[1]
         if ceiling.search(t.measure):
@@ -252,10 +279,10 @@ def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> l
             status, margin = ("met" if a.number <= cap else "missed"), round(a.number - cap, 4)
         else:
             status, margin = ("met" if a.number >= low else "missed"), round(a.number - low, 4)
-        out.append({"measure": t.measure, "rule": "track.generic", "target": target,
+        out.append({"measure": t.measure, "rule": rule, "target": target,
                     "actual": {"line": a.line, "span": a.span, "value": a.number, "unit": a.unit,
                                "estimated": a.qualifier in ("约", "左右", "预计")},
-                    "status": status, "margin": margin})
+                    "status": status, "margin": margin, "plan_item": plan_item})
     return out
 
 

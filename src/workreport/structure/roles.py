@@ -53,10 +53,11 @@ def _child_roles(children: tuple[Section, ...], parent_role: str) -> tuple[Secti
     out = []
     for c in children:
         cc = cue(c.heading)
-        # only strong cues override the parent (a 问题 item under a plan stays plan when it
-        # names the problem it will solve; a 困难 heading under a review is a problem)
+        # only strong cues override the parent, and never a plan: everything under a plan is
+        # work to do ("（三）发展高原特色优势产业" is a task, not a highlight); a 困难 heading under a
+        # review is a problem, a 下一步 heading under problems a plan
         role, rid = (cc if cc and cc[0] in ("problems", "highlights", "suggestions", "plan", "overview")
-                     and not (parent_role == "plan" and cc[0] == "problems")
+                     and parent_role != "plan"
                      else (parent_role, "role.inherit"))
         out.append(replace(c, role=role, role_rule=rid, children=_child_roles(c.children, role)))
     return tuple(out)
