@@ -59,10 +59,10 @@ def quick_parse(doc) -> ParsedDocument:
         sections.append(replace(top, children=kids2, end_line=end))
     year = re.search(r"(19|20)\d\d", os.path.basename(doc.path))
     report = Report(start_line=paras[0].line_start if paras else 1, end_line=last,
-                    unit=os.path.basename(doc.path).split(".")[0][-12:], level="province",
+                    org=os.path.basename(doc.path).split(".")[0][-12:], level="province",
                     year=int(year.group(0)) if year else None, domain="综合", sections=tuple(sections),
                     paragraphs=tuple(paras), indicators=tuple(figs), findings=tuple(finds), rule="test.one")
-    return ParsedDocument(document=doc, chrome_lines=(), reports=(report,))
+    return ParsedDocument(document=doc, furniture_lines=(), reports=(report,))
 
 
 @pytest.fixture
@@ -152,7 +152,7 @@ def table_counts(path: str) -> dict[str, int]:
         conn.close()
 
 
-def make_parsed(texts, *, path="handmade.txt", unit="测试市应急管理局", level="city", year=2022, domain="应急管理",
+def make_parsed(texts, *, path="handmade.txt", org="测试市应急管理局", level="city", year=2022, domain="应急管理",
                 sections=(), indicators=(), findings=(), plan_items=(), pairs=()) -> ParsedDocument:
     """A ParsedDocument built by hand: one report, one line per paragraph text (no parser involved)."""
     import hashlib
@@ -163,7 +163,7 @@ def make_parsed(texts, *, path="handmade.txt", unit="测试市应急管理局", 
     sha = hashlib.sha256(("\n".join(lines) + path).encode("utf-8")).hexdigest()
     doc = Document(path=path, sha256=sha, format="txt", encoding="utf-8", lines=lines)
     paras = tuple(Paragraph(line_start=i, line_end=i, text=t, pieces=((i, 0),)) for i, t in enumerate(lines, 1) if t)
-    report = Report(start_line=1, end_line=len(lines), unit=unit, level=level, year=year, domain=domain,
+    report = Report(start_line=1, end_line=len(lines), org=org, level=level, year=year, domain=domain,
                     sections=tuple(sections), paragraphs=paras, indicators=tuple(indicators),
                     findings=tuple(findings), plan_items=tuple(plan_items), pairs=tuple(pairs), rule="test.hand")
-    return ParsedDocument(document=doc, chrome_lines=(), reports=(report,))
+    return ParsedDocument(document=doc, furniture_lines=(), reports=(report,))

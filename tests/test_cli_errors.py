@@ -40,7 +40,7 @@ def test_parse_json_contract_shape(tmp_path):
     assert set(d["source"]) >= {"path", "sha256", "format", "encoding"}
     assert isinstance(d["chrome_lines"], list)
     r = d["reports"][0]
-    for key in ("start_line", "end_line", "unit", "level", "region", "domain", "year", "sections",
+    for key in ("start_line", "end_line", "org", "unit", "level", "region", "domain", "year", "sections",
                 "paragraphs", "indicators", "pairs", "plan_items", "findings"):
         assert key in r
     assert [s["role"] for s in r["sections"]] == ["achievements", "plan"]

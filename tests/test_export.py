@@ -85,7 +85,7 @@ def test_docx_compilation(lib, tmp_path):
     reports = lib.reports(limit=1000)["items"]
     h1 = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
     assert len(h1) == len(reports) + 1 and h1[-1].startswith("附录")
-    assert {r["unit"] for r in reports} <= set(h1)
+    assert {r["org"] for r in reports} <= set(h1)
     assert any(p.style.name == "Heading 2" for p in d.paragraphs)  # outline headings as Word headings
     xml = d.element.xml
     assert "TOC \\o" in xml

@@ -184,9 +184,9 @@ def test_cli_indicators_json_and_csv(tmp_path):
     import json
 
     rows = json.loads(res.output)["indicators"]
-    assert {(r["value"], r["unit_of_value"]) for r in rows} == {("22.4", "万元"), ("262", "户")}
+    assert {(r["value"], r["unit"]) for r in rows} == {("22.4", "万元"), ("262", "户")}
     row = next(r for r in rows if r["value"] == "22.4")
     assert row["normalized_value"] == 224000.0 and row["normalized_unit"] == "元" and row["line"] == 5
     res = CliRunner().invoke(main, ["indicators", str(f), "--csv"])
-    assert res.exit_code == 0 and res.output.splitlines()[0].startswith("unit,report_start_line,section,line")
+    assert res.exit_code == 0 and res.output.splitlines()[0].startswith("org,report_start_line,section,line")
     assert len(res.output.splitlines()) == 3

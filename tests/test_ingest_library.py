@@ -237,7 +237,7 @@ def test_cli_ingest_and_search_json_shapes(cli_runner, quick_cli, tmp_path):
     res = json.loads(r.stdout)
     assert set(res) >= {"query", "total", "hits"} and res["query"] == "发展"
     assert len(res["hits"]) == 3 and res["total"] > 3
-    hit_keys = {"document", "unit", "year", "report_start_line", "section", "line_start", "line_end", "text",
+    hit_keys = {"document", "org", "unit", "year", "report_start_line", "section", "line_start", "line_end", "text",
                 "snippet"}
     assert all(hit_keys <= set(h) for h in res["hits"])
     r = cli_runner.invoke(quick_cli, ["search", "发展", "--db", db, "--year", "2026"])
@@ -248,7 +248,7 @@ def test_cli_ingest_and_search_json_shapes(cli_runner, quick_cli, tmp_path):
     r = cli_runner.invoke(quick_cli, ["show", "99999", "--db", db])
     assert r.exit_code == 2 and "no report" in r.stderr
     r = cli_runner.invoke(quick_cli, ["compare", "--measure", "城镇新增就业", "--db", db, "--csv"])
-    assert r.exit_code == 0 and r.stdout.startswith("unit,year,level,figures,document")
+    assert r.exit_code == 0 and r.stdout.startswith("org,year,level,figures,document")
     r = cli_runner.invoke(quick_cli, ["ingest", str(tmp_path / "nope"), "--db", db])
     assert r.exit_code == 2 and "no such file" in r.stderr
 

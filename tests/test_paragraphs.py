@@ -1,13 +1,13 @@
 """Page-break repair: cut sentences are joined, headings never glued to body text."""
 from workreport.ingest import document_from_bytes
-from workreport.structure.furniture import find_chrome
+from workreport.structure.furniture import find_furniture
 from workreport.structure.paragraphs import build_paragraphs
 
 
 def paras(*lines, blank=True):
     text = ("\n\n" if blank else "\n").join(lines) + "\n"
     doc = document_from_bytes(text.encode("utf-8"), "t.txt")
-    return [(p.line_start, p.line_end) for p in build_paragraphs(doc, find_chrome(doc))]
+    return [(p.line_start, p.line_end) for p in build_paragraphs(doc, find_furniture(doc))]
 
 
 def test_sentence_cut_by_page_break_is_joined():

@@ -32,7 +32,7 @@ def test_plan_pattern_examples(entry):
     assert_pattern_examples(entry)
 
 
-def test_headed_items_with_targets_deadline_and_lead_unit():
+def test_headed_items_with_targets_deadline_and_lead_org():
     kids = [Section(line=3, heading="(一)加快通村公路建设。", ordinal="(一)", depth=2, role="plan", end_line=4),
             Section(line=5, heading="(二)提升网络覆盖。", ordinal="(二)", depth=2, role="plan", end_line=5)]
     paras = (
@@ -52,7 +52,7 @@ def test_headed_items_with_targets_deadline_and_lead_unit():
     assert [i.line for i in items] == [3, 5]
     assert items[0].text.startswith("(一)加快通村公路建设。年底前")
     assert [t.measure for t in items[0].targets] == ["村组公路硬化率"] and items[0].targets[0].kind == "target"
-    assert items[0].deadline == "年底前" and items[0].lead_unit == "区交通局"
+    assert items[0].deadline == "年底前" and items[0].lead_org == "区交通局"
     assert [t.measure for t in items[1].targets] == ["宽带入户率"] and items[1].deadline == "6月底前"
 
 

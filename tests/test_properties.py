@@ -30,7 +30,7 @@ def test_any_text_parses_and_points_at_itself(text):
     doc = document_from_bytes(text.encode("utf-8"), "fuzz.txt")
     parsed = parse(doc)
     n = len(doc.lines)
-    for c in parsed.chrome_lines:
+    for c in parsed.furniture_lines:
         assert 1 <= c <= n
     for r in parsed.reports:
         assert 1 <= r.start_line <= r.end_line <= n

@@ -26,7 +26,7 @@ def lib(tmp_path_factory):
     path = str(tmp_path_factory.mktemp("search") / "s.db")
     lib = Library(path, parser=quick_parse)
     lib.ingest([SAMPLES], workers=1)
-    lib.store(make_parsed(SPECIAL, path="special.txt", unit="特殊字符县", level="county_district", year=2021))
+    lib.store(make_parsed(SPECIAL, path="special.txt", org="特殊字符县", level="county_district", year=2021))
     yield lib
     lib.close()
 
@@ -35,7 +35,7 @@ def lib(tmp_path_factory):
 def paragraphs(lib):
     conn = sqlite3.connect(lib.path)
     rows = conn.execute(
-        "SELECT p.id, p.text, r.year, r.unit, r.level, p.role FROM paragraphs p JOIN reports r ON r.id = p.report_id"
+        "SELECT p.id, p.text, r.year, r.org, r.level, p.role FROM paragraphs p JOIN reports r ON r.id = p.report_id"
     ).fetchall()
     conn.close()
     assert len(rows) > 500
@@ -137,7 +137,7 @@ def test_filters(lib, paragraphs):
     assert found(lib, "隐患", level="county_district") == brute(
         paragraphs, ["隐患"], lambda r: r[4] == "county_district") != set()
     unit = next(r[3] for r in paragraphs if r[2] == 2025)
-    assert found(lib, "的", unit=unit) == brute(paragraphs, ["的"], lambda r: r[3] is not None and unit in r[3])
+    assert found(lib, "的", org=unit) == brute(paragraphs, ["的"], lambda r: r[3] is not None and unit in r[3])
     assert found(lib, "发展", role="plan") == brute(paragraphs, ["发展"], lambda r: r[5] == "plan") != set()
     assert found(lib, "发展", year=1800) == set()
 
@@ -150,7 +150,7 @@ def test_hit_shape_snippet_and_highlights(lib):
         for key, typ in (("document", str), ("report_start_line", int), ("section", list), ("line_start", int),
                          ("line_end", int), ("text", str), ("snippet", str), ("report_id", int)):
             assert isinstance(h[key], typ), key
-        assert "unit" in h and "year" in h
+        assert "org" in h and h["unit"] == h["org"] and "year" in h
         assert h["highlights"] and all(h["snippet"][s:e] == "食品" for s, e in h["highlights"])
     assert sum(res["facets"]["level"].values()) == res["total"]
 
@@ -200,12 +200,12 @@ def test_unit_filter_through_a_join_when_it_names_many_reports(lib, paragraphs, 
 
     unit = next(r[3] for r in paragraphs if r[2] == 2025)
     expected = brute(paragraphs, ["发展"], lambda r: r[3] is not None and unit in r[3])
-    assert found(lib, "发展", unit=unit) == expected != set()
-    monkeypatch.setattr(search_mod, "MAX_UNIT_REPORTS", 0)
-    assert found(lib, "发展", unit=unit) == expected
-    assert found(lib, "发展", unit="没有这个单位") == set()
+    assert found(lib, "发展", org=unit) == expected != set()
+    monkeypatch.setattr(search_mod, "MAX_ORG_REPORTS", 0)
+    assert found(lib, "发展", org=unit) == expected
+    assert found(lib, "发展", org="没有这个单位") == set()
     assert found(lib, "发展", year="not a year") == set()
-    assert found(lib, "发展", unit="\ud800") == set() and found(lib, "\udfff发展") == set()
+    assert found(lib, "发展", org="\ud800") == set() and found(lib, "\udfff发展") == set()
 
 
 def test_migration_2_rebuilds_the_index_of_an_older_library(tmp_path):
@@ -226,12 +226,38 @@ def test_migration_2_rebuilds_the_index_of_an_older_library(tmp_path):
     for pid, text in conn.execute("SELECT id, text FROM paragraphs").fetchall():
         conn.execute("INSERT INTO para_bi(rowid, bi) VALUES (?, ?)", (pid, bigram_tokens(text)))
         conn.execute("INSERT INTO para_uni(rowid, uni) VALUES (?, ?)", (pid, unigram_tokens(text)))
-    conn.execute("DELETE FROM schema_migrations WHERE version >= 2")
+    conn.execute("DELETE FROM schema_migrations WHERE version = 2")
     conn.commit()
     conn.close()
     with Library(path, parser=quick_parse) as lib:
         assert {q: found(lib, q) for q in before} == before
         assert found(lib, "发展", year=2026) == before_year != set()
     conn = sqlite3.connect(path)
-    assert [v for (v,) in conn.execute("SELECT version FROM schema_migrations ORDER BY 1")] == [1, 2]
+    assert [v for (v,) in conn.execute("SELECT version FROM schema_migrations ORDER BY 1")] == [1, 2, 3]
+    conn.close()
+
+
+def test_migration_3_renames_the_body_columns_and_keeps_their_values(tmp_path):
+    path = str(tmp_path / "v2.db")
+    with Library(path, parser=quick_parse) as lib:
+        lib.ingest([SAMPLES], workers=1)
+        orgs = [r["org"] for r in lib.reports(limit=1000)["items"]]
+        some = next(o for o in orgs if o)
+        before = found(lib, "发展", org=some)
+    # turn it back into a version-2 library: the body still called unit
+    conn = sqlite3.connect(path)
+    for table, new, old in (("reports", "org", "unit"), ("reports", "org_line", "unit_line"),
+                            ("plan_items", "lead_org", "lead_unit"), ("documents", "furniture_lines", "chrome_lines")):
+        conn.execute(f"ALTER TABLE {table} RENAME COLUMN {new} TO {old}")
+    conn.execute("DROP INDEX reports_org")
+    conn.execute("CREATE INDEX reports_unit ON reports(unit)")
+    conn.execute("DELETE FROM schema_migrations WHERE version = 3")
+    conn.commit()
+    conn.close()
+    with Library(path, parser=quick_parse) as lib:
+        assert [r["org"] for r in lib.reports(limit=1000)["items"]] == orgs
+        assert found(lib, "发展", org=some) == before != set()
+    conn = sqlite3.connect(path)
+    cols = {r[1] for r in conn.execute("PRAGMA table_info(reports)")}
+    assert {"org", "org_line"} <= cols and not {"unit", "unit_line"} & cols
     conn.close()

@@ -20,7 +20,7 @@ def test_compilation_splits_at_each_title(seed):
     assert [r.start_line for r in reports] == starts
     for r, f in zip(reports, files):
         province = f.stem.removeprefix("2025年").removesuffix("政府工作报告")
-        assert r.unit.startswith(province[:2])
+        assert r.org.startswith(province[:2])
 
 
 def test_report_opening_before_restart_belongs_to_next_report():
@@ -33,7 +33,7 @@ def test_report_opening_before_restart_belongs_to_next_report():
     ]) + "\n"
     _, reports = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
     assert [r.start_line for r in reports] == [1, 9]
-    assert reports[1].unit.startswith("某某镇")
+    assert reports[1].org.startswith("某某镇")
     assert reports[1].level == "township_street"
     assert [s.role for s in reports[0].sections] == ["achievements", "plan"]
 
@@ -77,4 +77,4 @@ def test_numbered_titles_in_a_compilation_start_reports():
     _, reports = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
     assert [r.start_line for r in reports] == [1, 6]
     assert [s.heading for s in reports[1].sections] == ["一、2022年工作总结", "二、存在的问题"]
-    assert reports[1].unit.startswith("某某镇")
+    assert reports[1].org.startswith("某某镇")

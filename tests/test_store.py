@@ -18,7 +18,7 @@ def _ind(line, measure, value, unit, kind="actual", **kw):
                      measure=measure, kind=kind, rule="test", **kw)
 
 
-def _report_doc(path="a.txt", unit="甲市应急管理局", year=2022, extra=""):
+def _report_doc(path="a.txt", org="甲市应急管理局", year=2022, extra=""):
     texts = ["2022年工作总结", "一、工作成效", f"全年安全生产事故下降12.5%，隐患整改率达到98%。{extra}",
              "（一）隐患排查", "排查隐患300处。", "二、下步计划", "继续开展排查，完成xx项任务。"]
     sections = (
@@ -30,7 +30,7 @@ def _report_doc(path="a.txt", unit="甲市应急管理局", year=2022, extra="")
     inds = (_ind(3, "安全生产事故下降", "12.5", "%", "rate"), _ind(3, "隐患整改率", "98", "%", "rate"),
             _ind(5, "排查隐患", "300", "处"))
     target = _ind(7, "任务", "10", "项", "target")
-    return make_parsed(texts, path=path, unit=unit, year=year, sections=sections, indicators=inds,
+    return make_parsed(texts, path=path, org=org, year=year, sections=sections, indicators=inds,
                        findings=(Finding(line=7, rule="placeholder", severity="error", message="placeholder xx"),),
                        plan_items=(PlanItem(line=7, text="继续开展排查", targets=(target,)),),
                        pairs=(Pair(line=7, measure="任务", target=target, actual=inds[2], completion=30.0),))
@@ -71,7 +71,7 @@ def test_store_and_read_back_everything(quick_library):
     items = quick_library.reports()["items"]
     assert len(items) == 1
     meta = items[0]
-    assert meta["unit"] == "甲市应急管理局" and meta["year"] == 2022 and meta["n_indicators"] == 3
+    assert meta["org"] == "甲市应急管理局" and meta["year"] == 2022 and meta["n_indicators"] == 3
     assert meta["n_findings"] == 1 and meta["n_plan_items"] == 1 and meta["document"] == "a.txt"
     rep = quick_library.report(meta["id"])
     assert [s["heading"] for s in rep["sections"]] == ["一、工作成效", "二、下步计划"]
@@ -98,7 +98,7 @@ def test_same_document_twice_changes_nothing(quick_library, db_path):
 
 def test_changed_document_at_same_path_replaces_its_rows(quick_library, db_path):
     quick_library.store(_report_doc(extra="旧版独有词甲乙丙"))
-    quick_library.store(_report_doc(path="other.txt", unit="乙县"))
+    quick_library.store(_report_doc(path="other.txt", org="乙县"))
     assert quick_library.search("甲乙丙")["total"] == 1
     quick_library.store(_report_doc(extra="新版独有词丁戊己"))
     assert table_counts(db_path)["documents"] == 2
@@ -125,9 +125,9 @@ def test_delete_document_removes_rows_and_index_entries(quick_library, db_path):
 
 def test_report_filters_and_facets(quick_library):
     quick_library.store(_report_doc())
-    quick_library.store(_report_doc(path="b.txt", unit="乙县应急管理局", year=2023))
+    quick_library.store(_report_doc(path="b.txt", org="乙县应急管理局", year=2023))
     assert quick_library.reports(year=2023)["total"] == 1
-    assert quick_library.reports(unit="乙县")["items"][0]["unit"] == "乙县应急管理局"
+    assert quick_library.reports(org="乙县")["items"][0]["org"] == "乙县应急管理局"
     assert quick_library.reports(level="province")["total"] == 0
     assert quick_library.reports(limit=1, offset=1)["total"] == 2
     f = quick_library.facets()
@@ -136,10 +136,10 @@ def test_report_filters_and_facets(quick_library):
 
 def test_measures_and_compare_with_listed_synonyms_only(quick_library):
     a = _report_doc()
-    b = make_parsed(["全年实现地区生产总值1234亿元，增长5.2%。", "隐患整改率95%。"], path="c.txt", unit="丙市", year=2023,
+    b = make_parsed(["全年实现地区生产总值1234亿元，增长5.2%。", "隐患整改率95%。"], path="c.txt", org="丙市", year=2023,
                     indicators=(_ind(1, "地区生产总值", "1234", "亿元"), _ind(1, "地区生产总值增长", "5.2", "%", "growth"),
                                 _ind(2, "整改率", "95", "%", "rate")))
-    c = make_parsed(["GDP达到999亿元。"], path="d.txt", unit="丁市", year=2023,
+    c = make_parsed(["GDP达到999亿元。"], path="d.txt", org="丁市", year=2023,
                     indicators=(_ind(1, "GDP", "999", "亿元"),))
     for x in (a, b, c):
         quick_library.store(x)
@@ -147,12 +147,12 @@ def test_measures_and_compare_with_listed_synonyms_only(quick_library):
     assert ms["隐患整改率"] == 1 and ms["地区生产总值"] == 1
     assert [m["measure"] for m in quick_library.measures("地区")] == ["地区生产总值", "地区生产总值增长"]
     res = quick_library.compare("地区生产总值")
-    assert {r["unit"] for r in res["rows"]} == {"丙市", "丁市"}
+    assert {r["org"] for r in res["rows"]} == {"丙市", "丁市"}
     assert "GDP" in res["synonyms"]
-    row = next(r for r in res["rows"] if r["unit"] == "丙市")
-    assert row["value"] == "1234" and row["unit_of_measure"] == "亿元" and row["line"] == 1 and row["document"] == "c.txt"
+    row = next(r for r in res["rows"] if r["org"] == "丙市")
+    assert row["value"] == "1234" and row["unit"] == "亿元" and row["line"] == 1 and row["document"] == "c.txt"
     # 整改率 is not a listed synonym of 隐患整改率: not matched
-    assert {r["unit"] for r in quick_library.compare("隐患整改率")["rows"]} == {"甲市应急管理局"}
+    assert {r["org"] for r in quick_library.compare("隐患整改率")["rows"]} == {"甲市应急管理局"}
     assert quick_library.compare("地区生产总值", year=2022)["rows"] == []
 
 

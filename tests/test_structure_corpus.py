@@ -22,7 +22,7 @@ def test_provincial_report_top_sections(rel):
     got = [s.heading.strip()[:12] for s in r.sections]
     assert got == CASES[rel]
     assert r.level == "province"
-    assert r.unit and r.unit.endswith("人民政府")
+    assert r.org and r.org.endswith("人民政府")
     # the year reported is the year before the report was delivered
     delivered = int(rel.split("/")[-1][:4])
     assert r.year == delivered - 1

@@ -103,7 +103,7 @@ def test_unit_and_level_of_opening(case):
 
     text = case["opening"] + "\n一、2022年工作总结\n全年各项工作有序推进。\n二、2023年工作计划\n继续抓好各项工作。\n"
     _, reps = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
-    assert case["unit_contains"] in (reps[0].unit or "")
+    assert case["unit_contains"] in (reps[0].org or "")
     assert reps[0].level == case["level"]
 
 
@@ -135,7 +135,7 @@ def test_self_reference_named_by_its_own_documents():
             "制定《青山市2022年安全生产工作要点》，印发《青山市安全生产专项整治实施方案》，"
             "在青川市年度考核中位列前茅。\n二、2023年工作计划\n继续抓好各项工作。\n")
     _, reps = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
-    assert reps[0].unit == "青山市" and reps[0].region == "青山市"
+    assert reps[0].org == "青山市" and reps[0].region == "青山市"
 
 
 def test_self_reference_with_competing_titles_stays_unnamed():
@@ -145,4 +145,4 @@ def test_self_reference_with_competing_titles_stays_unnamed():
     text = ("今年以来，我市坚持以人民为中心，扎实推进安全生产工作。\n一、2022年工作总结\n"
             "落实《青川市安全生产条例》和《青山市安全生产工作要点》。\n二、2023年工作计划\n继续抓好各项工作。\n")
     _, reps = structure(document_from_bytes(text.encode("utf-8"), "t.txt"))
-    assert reps[0].unit == "市人民政府"
+    assert reps[0].org == "市人民政府"

@@ -18,9 +18,9 @@ NEW_DIR = CORPUS / "provincial_2026_web" / "txt"
 TABLE = Path(__file__).parent / "cases" / "track" / "gdp_2025.yaml"
 
 
-def rep(*texts: str, unit: str | None = None) -> Report:
+def rep(*texts: str, org: str | None = None) -> Report:
     paras = tuple(Paragraph(i, i, t, ((i, 0),)) for i, t in enumerate(texts, 1))
-    return Report(start_line=1, end_line=len(texts), unit=unit, paragraphs=paras)
+    return Report(start_line=1, end_line=len(texts), org=org, paragraphs=paras)
 
 
 def gdp(result):

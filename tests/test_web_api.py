@@ -47,10 +47,10 @@ def fake_parse(doc: Document) -> ParsedDocument:
     secs = [Section(**{**{k: getattr(s, k) for k in ("line", "heading", "ordinal", "depth", "role")},
                        "end_line": (secs[i + 1].line - 1 if i + 1 < len(secs) else len(lines))})
             for i, s in enumerate(secs)]
-    rep = Report(start_line=1, end_line=len(lines), unit=unit, level="city", domain="应急管理", year=year,
+    rep = Report(start_line=1, end_line=len(lines), org=unit, level="city", domain="应急管理", year=year,
                  title=title, sections=tuple(secs), paragraphs=tuple(paras), indicators=tuple(inds),
                  findings=tuple(finds))
-    return ParsedDocument(document=doc, chrome_lines=(), reports=(rep,))
+    return ParsedDocument(document=doc, furniture_lines=(), reports=(rep,))
 
 
 def report_text(unit: str, year: int, extra: str = "") -> str:
@@ -104,7 +104,7 @@ def assert_envelope(resp, status: int):
 
 
 def report_id(client, unit: str, year: int) -> int:
-    items = client.get("/api/reports", params={"unit": unit, "year": year}).json()["items"]
+    items = client.get("/api/reports", params={"org": unit, "year": year}).json()["items"]
     assert len(items) == 1
     return items[0]["id"]
 
@@ -116,7 +116,7 @@ def test_reports_lists_every_report_with_counts_and_facets(client):
     body = client.get("/api/reports").json()
     assert body["ok"] is True and body["total"] == 3
     first = body["items"][0]
-    for key in ("id", "unit", "level", "domain", "year", "n_indicators", "n_findings", "start_line", "end_line"):
+    for key in ("id", "org", "level", "domain", "year", "n_indicators", "n_findings", "start_line", "end_line"):
         assert key in first
     assert {i["n_indicators"] for i in body["items"]} == {2}
     assert body["facets"]["year"] == {"2023": 2, "2022": 1}
@@ -124,7 +124,8 @@ def test_reports_lists_every_report_with_counts_and_facets(client):
 
 def test_reports_filters_and_paging(client):
     assert client.get("/api/reports", params={"year": 2023}).json()["total"] == 2
-    assert client.get("/api/reports", params={"unit": "乙县"}).json()["total"] == 1
+    assert client.get("/api/reports", params={"org": "乙县"}).json()["total"] == 1
+    assert client.get("/api/reports", params={"unit": "乙县"}).json()["total"] == 1  # the deprecated name
     page = client.get("/api/reports", params={"limit": 1, "offset": 1}).json()
     assert page["total"] == 3 and len(page["items"]) == 1
 
@@ -176,7 +177,7 @@ def test_report_json_has_document_parts(client):
     rid = report_id(client, "甲市", 2022)
     body = client.get(f"/api/reports/{rid}").json()
     rep = body["report"]
-    assert body["ok"] is True and rep["unit"] == "甲市应急局" and rep["year"] == 2022
+    assert body["ok"] is True and rep["org"] == "甲市应急局" and rep["year"] == 2022
     assert [s["ordinal"] for s in rep["sections"]] == ["一", "二", "三"]
     assert {i["span"] for i in rep["indicators"]} == {"12.5亿元", "98.5%"}
     assert rep["findings"][0]["rule"] == "placeholder"
@@ -355,7 +356,7 @@ def test_delete_document(env, client):
     target = next(d for d in docs if d["path"].endswith("b2023.txt"))
     assert client.delete(f"/api/documents/{target['id']}").json() == {"ok": True, "deleted": target["id"]}
     assert_envelope(client.delete(f"/api/documents/{target['id']}"), 404)
-    assert client.get("/api/reports", params={"unit": "乙县"}).json()["total"] == 0
+    assert client.get("/api/reports", params={"org": "乙县"}).json()["total"] == 0
 
 
 # --- pages, docs, static --------------------------------------------------------------------
@@ -403,9 +404,9 @@ def test_snippet_segments_fall_back_to_query_terms_when_offsets_do_not_fit():
 
 
 def test_chart_keeps_the_dominant_unit_only():
-    rows = [{"unit": "甲", "year": 2023, "normalized_value": 1.0, "normalized_unit": "元"},
-            {"unit": "乙", "year": 2023, "normalized_value": 2.0, "normalized_unit": "元"},
-            {"unit": "乙", "year": 2023, "normalized_value": 5.0, "normalized_unit": "%"}]
+    rows = [{"org": "甲", "year": 2023, "normalized_value": 1.0, "normalized_unit": "元"},
+            {"org": "乙", "year": 2023, "normalized_value": 2.0, "normalized_unit": "元"},
+            {"org": "乙", "year": 2023, "normalized_value": 5.0, "normalized_unit": "%"}]
     chart = views.chart_data(rows)
     assert chart["mode"] == "units" and chart["categories"] == ["甲", "乙"] and chart["dropped"] == 1
     assert chart["series"][0]["data"] == [1.0, 2.0]

@@ -63,7 +63,8 @@ def plan_item_json(p: PlanItem) -> dict[str, Any]:
         "text": p.text,
         "targets": [indicator_json(t) for t in p.targets],
         "deadline": p.deadline,
-        "lead_unit": p.lead_unit,
+        "lead_org": p.lead_org,
+        "lead_unit": p.lead_org,  # v1 name of lead_org
         "rule": p.rule,
     }
 
@@ -76,8 +77,10 @@ def report_json(r: Report) -> dict[str, Any]:
     return {
         "start_line": r.start_line,
         "end_line": r.end_line,
-        "unit": r.unit,
-        "unit_line": r.unit_line,
+        "org": r.org,
+        "org_line": r.org_line,
+        "unit": r.org,  # v1 name of org, kept until v2
+        "unit_line": r.org_line,  # v1 name of org_line
         "level": r.level,
         "region": r.region,
         "domain": r.domain,
@@ -109,7 +112,7 @@ def parsed_json(parsed: ParsedDocument) -> dict[str, Any]:
     return {
         "contract": CONTRACT_VERSION,
         "source": {"path": d.path, "sha256": d.sha256, "format": d.format, "encoding": d.encoding},
-        "chrome_lines": list(parsed.chrome_lines),
+        "chrome_lines": list(parsed.furniture_lines),
         "reports": [report_json(r) for r in parsed.reports],
         "problems": [{"kind": p.kind, "message": p.message, "line": p.line} for p in parsed.problems],
         "unknown_units": unknown_units_json(parsed),

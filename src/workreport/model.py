@@ -128,7 +128,7 @@ class PlanItem:
     text: str
     targets: tuple[Indicator, ...] = ()
     deadline: str | None = None
-    lead_unit: str | None = None
+    lead_org: str | None = None  # the body named to lead the work (牵头单位)
     rule: str = ""
 
 
@@ -155,13 +155,13 @@ class Problem:
 class Report:
     start_line: int
     end_line: int
-    unit: str | None = None
+    org: str | None = None  # the body that wrote the report, as named
     level: str | None = None
     region: str | None = None
     domain: str | None = None
     year: int | None = None
     title: str | None = None
-    unit_line: int | None = None
+    org_line: int | None = None  # where ``org`` was found
     sections: tuple[Section, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
     indicators: tuple[Indicator, ...] = ()
@@ -174,7 +174,7 @@ class Report:
 @dataclass(frozen=True, slots=True)
 class ParsedDocument:
     document: Document
-    chrome_lines: tuple[int, ...]
+    furniture_lines: tuple[int, ...]  # page furniture (the contract's ``chrome_lines``)
     reports: tuple[Report, ...]
     problems: tuple[Problem, ...] = field(default=())
 

@@ -25,12 +25,12 @@ T = TypeVar("T")
 
 
 def parse(doc: Document) -> ParsedDocument:
-    chrome, reports = structure(doc)
+    furniture, reports = structure(doc)
     problems: list[Problem] = []
     reports = [extract(r, doc.hints, problems) for r in reports]
     reports = _guarded("check", reports[0].start_line if reports else None, problems,
                        lambda: run_checks.check_all(doc, reports), reports)
-    return ParsedDocument(document=doc, chrome_lines=tuple(sorted(chrome)), reports=tuple(reports),
+    return ParsedDocument(document=doc, furniture_lines=tuple(sorted(furniture)), reports=tuple(reports),
                           problems=tuple(problems))
 
 

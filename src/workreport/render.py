@@ -19,9 +19,9 @@ def print_outline(parsed: ParsedDocument, console: Console | None = None) -> Non
     console = console or Console()
     doc = parsed.document
     console.print(f"[bold]{doc.path}[/bold]  {doc.format}/{doc.encoding}  {len(doc.lines)} 行  "
-                  f"{len(parsed.reports)} 篇报告  页面杂项 {len(parsed.chrome_lines)} 行")
+                  f"{len(parsed.reports)} 篇报告  页面杂项 {len(parsed.furniture_lines)} 行")
     for i, r in enumerate(parsed.reports, 1):
-        head = (f"[bold]#{i}[/bold] 行 {r.start_line}–{r.end_line}  单位: {r.unit or '?'}  "
+        head = (f"[bold]#{i}[/bold] 行 {r.start_line}–{r.end_line}  单位: {r.org or '?'}  "
                 f"层级: {r.level or '?'}  领域: {r.domain or '?'}  年度: {r.year or '?'}  "
                 f"指标 {len(r.indicators)}  计划 {len(r.plan_items)}  问题 {len(r.findings)}")
         tree = Tree(head)

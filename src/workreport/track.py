@@ -1,4 +1,4 @@
-"""Follow the targets of one year's report into the next year's report of the same unit.
+"""Follow the targets of one year's report into the next year's report of the same body.
 
 The older report (OLD) sets targets, mostly in its "主要预期目标" paragraph ("地区生产总值增长
 5%左右"); the newer one (NEW) reports what was achieved ("全市生产总值达到5.67万亿元、增长5.4%").
@@ -179,8 +179,8 @@ def track(old: Report, new: Report, old_doc: Document | None = None, new_doc: Do
     items.extend(_generic_items(old, new, {(i["target"]["line"], i["target"]["span"]) for i in items}))
     return {
         "contract": 1,
-        "old": {"path": old_doc.path if old_doc else None, "unit": old.unit, "year": old.year},
-        "new": {"path": new_doc.path if new_doc else None, "unit": new.unit, "year": new.year},
+        "old": {"path": old_doc.path if old_doc else None, "org": old.org, "unit": old.org, "year": old.year},
+        "new": {"path": new_doc.path if new_doc else None, "org": new.org, "unit": new.org, "year": new.year},
         "items": items,
     }
 
@@ -288,13 +288,13 @@ def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> l
 
 def whole_report(parsed: ParsedDocument) -> Report:
     """The document as one report: a provincial report may come out of the splitter in parts,
-    and tracking looks for a unit's statements wherever they are."""
+    and tracking looks for a body's statements wherever they are."""
     reps = parsed.reports
     if not reps:
         raise NoReportFound(parsed.document.path)
     main = max(reps, key=lambda r: r.end_line - r.start_line)
     paras = tuple(p for r in reps for p in r.paragraphs)
-    return Report(start_line=reps[0].start_line, end_line=reps[-1].end_line, unit=main.unit, level=main.level,
+    return Report(start_line=reps[0].start_line, end_line=reps[-1].end_line, org=main.org, level=main.level,
                   region=main.region, domain=main.domain, year=main.year, title=main.title,
                   sections=tuple(s for r in reps for s in r.sections), paragraphs=paras,
                   indicators=tuple(i for r in reps for i in r.indicators),

@@ -65,7 +65,7 @@ def find_copies(reports: list[Report]) -> dict[int, list[Finding]]:
                 continue
             for (a, pa, rb, pb) in ((ri, p, rj, q), (rj, q, ri, p)):
                 other = reports[rb]
-                who = other.unit or message("duplicate_text.report_at", line=other.start_line)
+                who = other.org or message("duplicate_text.report_at", line=other.start_line)
                 out[a].append(Finding(
                     line=pa.line_start, rule="duplicate_text", severity="warning",
                     message=message("duplicate_text", line=pb.line_start, who=who, share=f"{jac:.0%}"),

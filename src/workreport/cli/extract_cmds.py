@@ -13,7 +13,7 @@ from ..pipeline import parse
 from .base import echo_json, encoding_option, main
 
 COLUMNS = (
-    "unit", "report_start_line", "section", "line", "col", "span", "value", "number", "unit_of_value",
+    "org", "report_start_line", "section", "line", "col", "span", "value", "number", "unit",
     "measure", "kind", "normalized_value", "normalized_unit", "qualifier", "rule",
 )
 
@@ -27,7 +27,7 @@ def indicator_rows(parsed: ParsedDocument) -> list[dict]:
             j = indicator_json(i)
             rows.append(
                 {
-                    "unit": r.unit,
+                    "org": r.org,
                     "report_start_line": r.start_line,
                     "section": path,
                     "line": i.line,
@@ -35,7 +35,7 @@ def indicator_rows(parsed: ParsedDocument) -> list[dict]:
                     "span": i.span,
                     "value": i.value,
                     "number": i.number,
-                    "unit_of_value": i.unit,
+                    "unit": i.unit,
                     "measure": i.measure,
                     "kind": i.kind,
                     "normalized_value": (j["normalized"] or {}).get("value"),
@@ -49,10 +49,11 @@ def indicator_rows(parsed: ParsedDocument) -> list[dict]:
 
 @main.command("indicators")
 @click.argument("path", required=False)
-@click.option("--measure", default=None, help="With --db: compare this measure across the library's units.")
+@click.option("--measure", default=None, help="With --db: compare this measure across the library's bodies.")
 @click.option("--compare", "compare", is_flag=True, help="With --measure: one row per unit and year (the default).")
 @click.option("--db", default=None, help="Library database for --measure (default workreport.db).")
-@click.option("--unit", "unit_filter", default=None, help="With --measure: only units whose name contains this.")
+@click.option("--org", "--unit", "org", default=None,
+              help="With --measure: only bodies whose name contains this (--unit: old name).")
 @click.option("--year", type=int, default=None, help="With --measure: only this year.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object with one row per figure.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row.")
@@ -60,10 +61,10 @@ def indicator_rows(parsed: ParsedDocument) -> list[dict]:
               help="List the units the unit table does not know: unit, count, one example.")
 @encoding_option
 @click.pass_context
-def indicators_cmd(ctx, path, measure, compare, db, unit_filter, year, as_json, as_csv, unknown, encoding):
+def indicators_cmd(ctx, path, measure, compare, db, org, year, as_json, as_csv, unknown, encoding):
     """List every figure: report, section, line, value, unit, measure, kind, normalized value.
 
-    With --measure (and --db), compare that measure across the units of a library instead.
+    With --measure (and --db), compare that measure across the bodies of a library instead.
 
     Example:
 
@@ -74,7 +75,7 @@ def indicators_cmd(ctx, path, measure, compare, db, unit_filter, year, as_json, 
     if measure:
         from .library_cmds import compare_cmd
 
-        return ctx.invoke(compare_cmd, measure=measure, db=db or "workreport.db", unit=unit_filter, year=year,
+        return ctx.invoke(compare_cmd, measure=measure, db=db or "workreport.db", org=org, year=year,
                           level=None, as_json=as_json, as_csv=as_csv)
     if not path:
         raise click.UsageError("give a PATH to list its figures, or --measure with --db to compare")
@@ -98,6 +99,6 @@ def indicators_cmd(ctx, path, measure, compare, db, unit_filter, year, as_json, 
         return
     for row in rows:
         click.echo(
-            f"{row['line']:>6}  {row['kind']:<11} {row['value']}{row['unit_of_value']:<6} "
-            f"{row['measure']}  [{row['unit'] or ''}]"
+            f"{row['line']:>6}  {row['kind']:<11} {row['value']}{row['unit']:<6} "
+            f"{row['measure']}  [{row['org'] or ''}]"
         )

@@ -76,7 +76,8 @@ def ingest_cmd(paths, db, as_json, workers):
 @main.command("search")
 @click.argument("query")
 @db_option
-@click.option("--unit", default=None, help="Only reports whose unit name contains this text.")
+@click.option("--org", "--unit", "org", default=None,
+              help="Only reports whose writing body (org) contains this text (--unit: old name).")
 @click.option("--level", default=None, help="province, city, county_district, township_street, enterprise_other")
 @click.option("--domain", default=None, help="Domain label, e.g. 应急管理.")
 @click.option("--year", type=int, default=None, help="Year reported on.")
@@ -84,7 +85,7 @@ def ingest_cmd(paths, db, as_json, workers):
 @click.option("--limit", type=int, default=20, show_default=True, help="Hits to print (never caps total).")
 @click.option("--offset", type=int, default=0, help="Skip this many hits (paging).")
 @click.option("--json", "as_json", is_flag=True, help="Print the search JSON (CONTRACT.md).")
-def search_cmd(query, db, unit, level, domain, year, role, limit, offset, as_json):
+def search_cmd(query, db, org, level, domain, year, role, limit, offset, as_json):
     """Find paragraphs containing QUERY (exact, any length; words separated by spaces = AND;
     "quoted phrases" keep their spaces).
 
@@ -94,7 +95,7 @@ def search_cmd(query, db, unit, level, domain, year, role, limit, offset, as_jso
     """
     lib = _open(db)
     try:
-        res = lib.search(query, unit=unit, level=level, domain=domain, year=year, role=role, limit=limit,
+        res = lib.search(query, org=org, level=level, domain=domain, year=year, role=role, limit=limit,
                          offset=offset)
     finally:
         lib.close()
@@ -107,7 +108,7 @@ def search_cmd(query, db, unit, level, domain, year, role, limit, offset, as_jso
     console = Console(highlight=False)
     console.print(f"{res['total']} paragraphs")
     for h in res["hits"]:
-        head = f"{h['unit'] or '?'} {h['year'] or ''}  {h['document']}:{h['line_start']}"
+        head = f"{h['org'] or '?'} {h['year'] or ''}  {h['document']}:{h['line_start']}"
         if h["section"]:
             head += "  " + " › ".join(h["section"])
         console.print(Text(head, style="bold"))
@@ -141,7 +142,7 @@ def show_cmd(report_id, db, as_json):
         echo_json(rep)
         return
     out = click.echo
-    out(f"{rep['unit'] or '(unit unknown)'}  {rep['year'] or ''}  {rep['level'] or ''}  {rep['domain'] or ''}")
+    out(f"{rep['org'] or '(body unknown)'}  {rep['year'] or ''}  {rep['level'] or ''}  {rep['domain'] or ''}")
     out(f"{rep['path']} lines {rep['start_line']}–{rep['end_line']}")
     out("\nOutline:")
 
@@ -185,13 +186,14 @@ def export_cmd(fmt, out, db):
 @main.command("compare")
 @click.option("--measure", required=True, help="Measure name; listed synonyms (data/measures.yaml) count too.")
 @db_option
-@click.option("--unit", default=None, help="Only units whose name contains this text.")
+@click.option("--org", "--unit", "org", default=None,
+              help="Only bodies whose name contains this text (--unit: old name).")
 @click.option("--year", type=int, default=None)
 @click.option("--level", default=None)
 @click.option("--json", "as_json", is_flag=True, help="Print the rows as JSON.")
-@click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per unit and year.")
-def compare_cmd(measure, db, unit, year, level, as_json, as_csv):
-    """One row per unit (and year) with the figures of a measure side by side, with their lines.
+@click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per body and year.")
+def compare_cmd(measure, db, org, year, level, as_json, as_csv):
+    """One row per body (and year) with the figures of a measure side by side, with their lines.
 
     Example:
 
@@ -199,7 +201,7 @@ def compare_cmd(measure, db, unit, year, level, as_json, as_csv):
     """
     lib = _open(db)
     try:
-        res = lib.compare(measure, unit=unit, year=year, level=level)
+        res = lib.compare(measure, org=org, year=year, level=level)
     finally:
         lib.close()
     if as_json:
@@ -207,15 +209,15 @@ def compare_cmd(measure, db, unit, year, level, as_json, as_csv):
         return
     grouped: dict = {}
     for r in res["rows"]:
-        grouped.setdefault((r["unit"], r["year"], r["level"], r["document"]), []).append(r)
+        grouped.setdefault((r["org"], r["year"], r["level"], r["document"]), []).append(r)
     table = [
-        (u or "", y or "", lv or "", "; ".join(f"{r['value']}{r['unit_of_measure'] or ''} ({r['measure']}, {r['kind']}, "
+        (u or "", y or "", lv or "", "; ".join(f"{r['value']}{r['unit'] or ''} ({r['measure']}, {r['kind']}, "
                                                 f"line {r['line']})" for r in rows), doc)
         for (u, y, lv, doc), rows in grouped.items()
     ]
     if as_csv:
         w = csv.writer(sys.stdout)
-        w.writerow(["unit", "year", "level", "figures", "document"])
+        w.writerow(["org", "year", "level", "figures", "document"])
         w.writerows(table)
         return
     click.echo(f"{measure}  (synonyms: {', '.join(res['synonyms'][1:]) or 'none'})")

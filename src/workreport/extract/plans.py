@@ -104,7 +104,7 @@ def _item(report: Report, line: int, last: int, text: str, rule: str, col_from=0
         text=text,
         targets=_targets(report, line, last, col_from, col_to),
         deadline=_deadline(text),
-        lead_unit=_lead_unit(text),
+        lead_org=_lead_unit(text),
         rule=rule,
     )
 

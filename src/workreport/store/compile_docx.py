@@ -1,7 +1,7 @@
 """``export --format docx``: the library as a compiled 汇编, the way an office hands one on.
 
 Cover, table of contents (a Word TOC field, filled when Word opens the file), one chapter per
-report (unit as title, outline headings as Word headings), and an appendix table of key figures.
+report (the body that wrote it as title, outline headings as Word headings), and an appendix table of key figures.
 """
 from __future__ import annotations
 
@@ -290,7 +290,7 @@ class _Numbering:
 
 
 def _label(meta: dict[str, Any]) -> str:
-    return meta.get("unit") or meta.get("title") or os.path.splitext(os.path.basename(meta["path"]))[0]
+    return meta.get("org") or meta.get("title") or os.path.splitext(os.path.basename(meta["path"]))[0]
 
 
 def write_docx(lib, out: str) -> dict[str, Any]:

@@ -143,11 +143,11 @@ def _write_locked(conn, parsed: ParsedDocument, size: int | None) -> dict[str, A
     n_fin = sum(len(r.findings) for r in parsed.reports)
     cur = conn.execute(
         "INSERT INTO documents(path, sha256, format, encoding, size, n_lines, n_reports, n_paragraphs,"
-        " n_indicators, n_findings, chrome_lines, problems, lines_z, ingested_at)"
+        " n_indicators, n_findings, furniture_lines, problems, lines_z, ingested_at)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             doc.path, doc.sha256, doc.format, doc.encoding, size, len(doc.lines), len(reports), n_par, n_ind, n_fin,
-            json.dumps(list(parsed.chrome_lines)),
+            json.dumps(list(parsed.furniture_lines)),
             json.dumps([{"kind": p.kind, "message": p.message, "line": p.line} for p in parsed.problems],
                        ensure_ascii=False),
             pack_lines(doc.lines),
@@ -160,10 +160,10 @@ def _write_locked(conn, parsed: ParsedDocument, size: int | None) -> dict[str, A
     pid = _next_id(conn, "paragraphs")
     for ord_, (rep, rj) in enumerate(zip(parsed.reports, reports)):
         conn.execute(
-            "INSERT INTO reports(id, document_id, ord, start_line, end_line, unit, unit_line, level, region, domain,"
+            "INSERT INTO reports(id, document_id, ord, start_line, end_line, org, org_line, level, region, domain,"
             " year, title, rule, n_paragraphs, n_indicators, n_pairs, n_plan_items, n_findings)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (rid, doc_id, ord_, rep.start_line, rep.end_line, rep.unit, rep.unit_line, rep.level, rep.region,
+            (rid, doc_id, ord_, rep.start_line, rep.end_line, rep.org, rep.org_line, rep.level, rep.region,
              rep.domain, rep.year, rep.title, rep.rule, len(rep.paragraphs), len(rep.indicators), len(rep.pairs),
              len(rep.plan_items), len(rep.findings)),
         )
@@ -221,9 +221,9 @@ def _write_locked(conn, parsed: ParsedDocument, size: int | None) -> dict[str, A
              for i, (p, pj) in enumerate(zip(rep.pairs, rj["pairs"]))),
         )
         conn.executemany(
-            "INSERT INTO plan_items(report_id, ord, line, text, deadline, lead_unit, rule, targets_json)"
+            "INSERT INTO plan_items(report_id, ord, line, text, deadline, lead_org, rule, targets_json)"
             " VALUES (?,?,?,?,?,?,?,?)",
-            ((rid, i, pi.line, pi.text, pi.deadline, pi.lead_unit, pi.rule,
+            ((rid, i, pi.line, pi.text, pi.deadline, pi.lead_org, pi.rule,
               json.dumps(plan_item_json(pi)["targets"], ensure_ascii=False)) for i, pi in enumerate(rep.plan_items)),
         )
         conn.executemany(

@@ -21,7 +21,7 @@ from .sqlite import connect
 DEFAULT_PATH = "workreport.db"
 TABLES = ("documents", "reports", "sections", "paragraphs", "indicators", "pairs", "plan_items", "findings")
 _REPORT_COLS = (
-    "r.id, d.path, r.unit, r.level, r.region, r.domain, r.year, r.start_line, r.end_line,"
+    "r.id, d.path, r.org, r.level, r.region, r.domain, r.year, r.start_line, r.end_line,"
     " r.n_indicators, r.n_findings, r.n_plan_items, r.title, r.document_id, r.n_paragraphs, r.n_pairs"
 )
 
@@ -33,9 +33,9 @@ def _default_parser():
 
 
 def _report_meta(row) -> dict[str, Any]:
-    (rid, path, unit, level, region, domain, year, start, end, n_ind, n_fin, n_plan, title, doc_id, n_par,
+    (rid, path, org, level, region, domain, year, start, end, n_ind, n_fin, n_plan, title, doc_id, n_par,
      n_pairs) = row
-    return {"id": rid, "document": os.path.basename(path), "path": path, "unit": unit, "level": level,
+    return {"id": rid, "document": os.path.basename(path), "path": path, "org": org, "level": level,
             "region": region, "domain": domain, "year": year, "start_line": start, "end_line": end,
             "n_indicators": n_ind, "n_findings": n_fin, "n_plan_items": n_plan, "title": title,
             "document_id": doc_id, "n_paragraphs": n_par, "n_pairs": n_pairs}
@@ -223,12 +223,12 @@ class Library:
                 "n_indicators", "n_findings", "ingested_at")
         return [dict(zip(cols, r)) for r in self._q(f"SELECT {', '.join(cols)} FROM documents ORDER BY path")]
 
-    def reports(self, *, unit=None, level=None, domain=None, year=None, limit: int = 100, offset: int = 0) -> dict:
-        where, args = _report_filters(unit, level, domain, year)
+    def reports(self, *, org=None, level=None, domain=None, year=None, limit: int = 100, offset: int = 0) -> dict:
+        where, args = _report_filters(org, level, domain, year)
         total = self._q(f"SELECT count(*) FROM reports r WHERE 1{where}", args)[0][0]
         rows = self._q(
             f"SELECT {_REPORT_COLS} FROM reports r JOIN documents d ON d.id = r.document_id WHERE 1{where}"
-            " ORDER BY r.year IS NULL, r.year DESC, r.unit, d.path, r.ord LIMIT ? OFFSET ?",
+            " ORDER BY r.year IS NULL, r.year DESC, r.org, d.path, r.ord LIMIT ? OFFSET ?",
             [*args, max(0, int(limit)), max(0, int(offset))],
         )
         return {"total": total, "items": [_report_meta(r) for r in rows]}
@@ -278,9 +278,9 @@ class Library:
                 " WHERE report_id = ? ORDER BY ord", (rid,))
         ]
         out["plan_items"] = [
-            {"id": i, "line": line, "text": t, "targets": json.loads(tj), "deadline": dl, "lead_unit": lu, "rule": rule}
-            for i, line, t, dl, lu, rule, tj in self._q(
-                "SELECT id, line, text, deadline, lead_unit, rule, targets_json FROM plan_items WHERE report_id = ?"
+            {"id": i, "line": line, "text": t, "targets": json.loads(tj), "deadline": dl, "lead_org": lo, "rule": rule}
+            for i, line, t, dl, lo, rule, tj in self._q(
+                "SELECT id, line, text, deadline, lead_org, rule, targets_json FROM plan_items WHERE report_id = ?"
                 " ORDER BY ord", (rid,))
         ]
         out["findings"] = [
@@ -333,10 +333,10 @@ class Library:
         out["old"]["report_id"], out["new"]["report_id"] = int(old_id), int(new_id)
         return out
 
-    def search(self, query: str, *, unit=None, level=None, domain=None, year=None, role=None,
+    def search(self, query: str, *, org=None, level=None, domain=None, year=None, role=None,
                limit: int = 20, offset: int = 0) -> dict:
         with self._lock:
-            return _search.search(self._conn, query, unit=unit, level=level, domain=domain, year=year, role=role,
+            return _search.search(self._conn, query, org=org, level=level, domain=domain, year=year, role=role,
                                   limit=limit, offset=offset)
 
     # -- figures ------------------------------------------------------------------------------
@@ -349,18 +349,18 @@ class Library:
         )
         return [{"measure": m, "count": c} for m, c in rows]
 
-    def compare(self, measure: str, *, unit=None, year=None, level=None) -> dict:
+    def compare(self, measure: str, *, org=None, year=None, level=None) -> dict:
         names = synonyms(measure)
-        where, args = _report_filters(unit, level, None, year)
+        where, args = _report_filters(org, level, None, year)
         rows = self._q(
-            "SELECT r.id, r.unit, r.year, r.level, i.measure, i.value, i.number, i.unit, i.normalized_value,"
+            "SELECT r.id, r.org, r.year, r.level, i.measure, i.value, i.number, i.unit, i.normalized_value,"
             " i.normalized_unit, i.kind, i.line, i.span, d.path, i.id"
             " FROM indicators i JOIN reports r ON r.id = i.report_id JOIN documents d ON d.id = r.document_id"
             f" WHERE i.measure IN ({','.join('?' * len(names))}){where}"
-            " ORDER BY r.unit IS NULL, r.unit, r.year, d.path, i.line, i.ord",
+            " ORDER BY r.org IS NULL, r.org, r.year, d.path, i.line, i.ord",
             [*names, *args],
         )
-        cols = ("report_id", "unit", "year", "level", "measure", "value", "number", "unit_of_measure",
+        cols = ("report_id", "org", "year", "level", "measure", "value", "number", "unit",
                 "normalized_value", "normalized_unit", "kind", "line", "span", "document", "indicator_id")
         return {"measure": measure, "synonyms": names, "rows": [dict(zip(cols, r)) for r in rows]}
 
@@ -406,11 +406,11 @@ def _count(summary: dict, written: dict) -> None:
         summary["documents_unchanged"] += 1
 
 
-def _report_filters(unit, level, domain, year) -> tuple[str, list]:
+def _report_filters(org, level, domain, year) -> tuple[str, list]:
     where, args = [], []
-    if unit:
-        where.append("instr(r.unit, ?) > 0")
-        args.append(unit)
+    if org:
+        where.append("instr(r.org, ?) > 0")
+        args.append(org)
     for col, val in (("r.level", level), ("r.domain", domain)):
         if val:
             where.append(f"{col} = ?")

@@ -113,6 +113,18 @@ CREATE VIRTUAL TABLE para_uni USING fts5(uni, content='', tokenize='unicode61', 
 """,
     ),
     (2, "search: filter tokens in the FTS tables, covering index paragraph -> report", "_migrate_2"),
+    (
+        3,
+        "one name per concept: org is the body that wrote a report, unit only a unit of measure",
+        """
+ALTER TABLE reports RENAME COLUMN unit TO org;
+ALTER TABLE reports RENAME COLUMN unit_line TO org_line;
+DROP INDEX reports_unit;
+CREATE INDEX reports_org ON reports(org);
+ALTER TABLE plan_items RENAME COLUMN lead_unit TO lead_org;
+ALTER TABLE documents RENAME COLUMN chrome_lines TO furniture_lines;
+""",
+    ),
 ]
 
 

@@ -134,15 +134,15 @@ def meta_tokens(report_id: int, year, level, domain, role) -> str:
 # far more than the 50 ms budget at a million paragraphs and tells the reader little.
 # ``total`` stays exact.
 RANK_WINDOW = 5_000
-# A unit filter matching more reports than this is applied by a join instead of FTS tokens.
-MAX_UNIT_REPORTS = 500
+# An org filter matching more reports than this is applied by a join instead of FTS tokens.
+MAX_ORG_REPORTS = 500
 
 
 class _NoMatch(Exception):
     pass
 
 
-def _filter_clause(conn, unit, level, domain, year, role) -> tuple[str, str, list[Any]]:
+def _filter_clause(conn, org, level, domain, year, role) -> tuple[str, str, list[Any]]:
     """(FTS expression for the filters, extra SQL condition, its args)."""
     parts: list[str] = []
     if year not in (None, ""):
@@ -154,19 +154,19 @@ def _filter_clause(conn, unit, level, domain, year, role) -> tuple[str, str, lis
         if value:
             parts.append(f'"{prefix}{_hexs(str(value))}"')
     extra, args = "", []
-    if unit:
-        if _SURROGATE.search(str(unit)):  # cannot occur in stored text (and SQLite refuses it)
+    if org:
+        if _SURROGATE.search(str(org)):  # cannot occur in stored text (and SQLite refuses it)
             raise _NoMatch
-        ids = [r[0] for r in conn.execute("SELECT id FROM reports WHERE instr(unit, ?) > 0 LIMIT ?",
-                                          (str(unit), MAX_UNIT_REPORTS + 1))]
+        ids = [r[0] for r in conn.execute("SELECT id FROM reports WHERE instr(org, ?) > 0 LIMIT ?",
+                                          (str(org), MAX_ORG_REPORTS + 1))]
         if not ids:
             raise _NoMatch
-        if len(ids) <= MAX_UNIT_REPORTS:
+        if len(ids) <= MAX_ORG_REPORTS:
             parts.append("(" + " OR ".join(f'"u{i}"' for i in ids) + ")")
         else:
             extra = (" AND {t}.rowid IN (SELECT p.id FROM paragraphs p JOIN reports r ON r.id = p.report_id"
-                     " WHERE instr(r.unit, ?) > 0)")
-            args = [str(unit)]
+                     " WHERE instr(r.org, ?) > 0)")
+            args = [str(org)]
     return " AND ".join(parts), extra, args
 
 
@@ -187,7 +187,7 @@ def _plan(terms: list[str]) -> tuple[str, str, str, list[Any]]:
     return "para_uni", uni_expression(single), "", []
 
 
-def search(conn, query: str, *, unit=None, level=None, domain=None, year=None, role=None,
+def search(conn, query: str, *, org=None, level=None, domain=None, year=None, role=None,
            limit: int = 20, offset: int = 0) -> dict[str, Any]:
     terms = parse_query(query)
     result: dict[str, Any] = {"query": query, "total": 0, "hits": [],
@@ -195,7 +195,7 @@ def search(conn, query: str, *, unit=None, level=None, domain=None, year=None, r
     if not terms:
         return result
     try:
-        fexpr, fextra, fargs = _filter_clause(conn, unit, level, domain, year, role)
+        fexpr, fextra, fargs = _filter_clause(conn, org, level, domain, year, role)
     except _NoMatch:
         return result
     limit, offset = max(0, int(limit)), max(0, int(offset))
@@ -242,20 +242,21 @@ def search(conn, query: str, *, unit=None, level=None, domain=None, year=None, r
         row[0]: row
         for row in conn.execute(
             "SELECT p.id, p.text, p.line_start, p.line_end, p.section_path, p.role,"
-            " r.id, r.unit, r.year, r.start_line, d.path, r.level, r.domain"
+            " r.id, r.org, r.year, r.start_line, d.path, r.level, r.domain"
             " FROM paragraphs p JOIN reports r ON r.id = p.report_id JOIN documents d ON d.id = r.document_id"
             f" WHERE p.id IN ({','.join('?' * len(ids))})",
             ids,
         )
     }
     for pid, score in page:
-        (_, text, ls, le, spath, role_, rid, unit_, year_, rstart, dpath, level_, domain_) = detail[pid]
+        (_, text, ls, le, spath, role_, rid, org_, year_, rstart, dpath, level_, domain_) = detail[pid]
         if not all(t in text for t in terms):  # cannot happen (phrases are exact); never show a false hit
             continue
         snip, spans = snippet(text, terms)
         result["hits"].append({
             "document": dpath,
-            "unit": unit_,
+            "org": org_,
+            "unit": org_,  # CONTRACT.md v1 name of org
             "year": year_,
             "report_start_line": rstart,
             "section": json.loads(spath),

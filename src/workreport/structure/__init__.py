@@ -1,4 +1,4 @@
-"""Structure stage: furniture -> paragraphs -> reports -> outline -> roles, unit, level, year."""
+"""Structure stage: furniture -> paragraphs -> reports -> outline -> roles, org, level, year."""
 from __future__ import annotations
 
 from ..model import Document, Report
@@ -6,9 +6,9 @@ from . import furniture, org, outline, paragraphs, roles, split
 
 
 def structure(doc: Document) -> tuple[frozenset[int], list[Report]]:
-    """Chrome lines, and the reports with unit/level/year and their labelled outline."""
-    chrome = furniture.find_chrome(doc)
-    paras = paragraphs.build_paragraphs(doc, chrome)
+    """Furniture lines, and the reports with org/level/year and their labelled outline."""
+    furn = furniture.find_furniture(doc)
+    paras = paragraphs.build_paragraphs(doc, furn)
     reports: list[Report] = []
     for draft in split.split_reports(doc, paras):
         sections = outline.build_outline(draft.paragraphs, draft.end_line, stop_line=draft.appendix_line,
@@ -22,4 +22,4 @@ def structure(doc: Document) -> tuple[frozenset[int], list[Report]]:
             rule=draft.rule,
         )
         reports.append(roles.assign_roles(org.identify(report)))
-    return chrome, reports
+    return furn, reports

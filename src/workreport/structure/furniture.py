@@ -1,4 +1,4 @@
-"""Page furniture: site headers and footers, share buttons, page numbers -> ``chrome_lines``."""
+"""Page furniture: site headers and footers, share buttons, page numbers -> furniture lines."""
 from __future__ import annotations
 
 import re
@@ -40,7 +40,7 @@ def _reads_as_text(s: str) -> bool:
     return len(s) >= 40 and bool(_SENTENCE.search(s))
 
 
-def find_chrome(doc: Document) -> frozenset[int]:
+def find_furniture(doc: Document) -> frozenset[int]:
     lines = doc.lines
     chrome: set[int] = set()
     nonblank = [i for i, l in enumerate(lines, 1) if l.strip()]

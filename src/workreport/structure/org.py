@@ -366,5 +366,5 @@ def identify(report: Report) -> Report:
     # a place known only from its documents' titles: which of its bodies wrote is not known
     unit = (named if rule == "org.self_reference.titled_place" else canonical_unit(named)) if named else None
     level = unit_level(unit, report)
-    return replace(report, unit=unit, unit_line=line, level=level, region=region_of(named),
+    return replace(report, org=unit, org_line=line, level=level, region=region_of(named),
                    domain=domain_of(unit, report), year=year)

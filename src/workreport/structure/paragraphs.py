@@ -99,9 +99,9 @@ def _joins(acc: str, idx: int, order: list[int], lines: tuple[str, ...]) -> str 
     return "paragraph.join.page_break"
 
 
-def build_paragraphs(doc: Document, chrome: frozenset[int]) -> tuple[Paragraph, ...]:
+def build_paragraphs(doc: Document, furniture: frozenset[int]) -> tuple[Paragraph, ...]:
     lines = doc.lines
-    order = [i for i, l in enumerate(lines, 1) if l.strip() and i not in chrome]
+    order = [i for i, l in enumerate(lines, 1) if l.strip() and i not in furniture]
     out: list[Paragraph] = []
     i = 0
     while i < len(order):

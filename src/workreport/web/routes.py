@@ -60,15 +60,15 @@ def _str(v: str | None) -> str | None:
 # --- 报告库 ---------------------------------------------------------------------------------
 
 
-def library_data(request: Request, *, unit, level, domain, year, limit, offset) -> dict:
+def library_data(request: Request, *, org, level, domain, year, limit, offset) -> dict:
     library = lib(request)
-    res = library.reports(unit=unit, level=level, domain=domain, year=year, limit=limit, offset=offset)
+    res = library.reports(org=org, level=level, domain=domain, year=year, limit=limit, offset=offset)
     return {
         "ok": True,
         "total": res.get("total", 0),
         "limit": limit,
         "offset": offset,
-        "filters": {"unit": unit, "level": level, "domain": domain, "year": year},
+        "filters": {"org": org, "level": level, "domain": domain, "year": year},
         "items": res.get("items", []),
         "facets": library.facets(),
     }
@@ -77,14 +77,15 @@ def library_data(request: Request, *, unit, level, domain, year, limit, offset) 
 @api.get("/reports", summary="报告库：报告列表（可按单位、层级、领域、年份筛选）", tags=["报告库"])
 def api_reports(
     request: Request,
-    unit: str | None = None,
+    org: str | None = Query(None, description="发文单位（名称包含此文字）"),
+    unit: str | None = Query(None, deprecated=True, description="org 的旧名"),
     level: str | None = None,
     domain: str | None = None,
     year: int | None = None,
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0),
 ):
-    return library_data(request, unit=unit, level=level, domain=domain, year=year, limit=limit, offset=offset)
+    return library_data(request, org=org or unit, level=level, domain=domain, year=year, limit=limit, offset=offset)
 
 
 @api.get("/facets", summary="各层级、领域、年份的报告数", tags=["报告库"])
@@ -100,7 +101,8 @@ def api_stats(request: Request):
 @pages.get("/", response_class=HTMLResponse)
 def page_library(
     request: Request,
-    unit: str | None = None,
+    org: str | None = Query(None, description="发文单位（名称包含此文字）"),
+    unit: str | None = Query(None, deprecated=True, description="org 的旧名"),
     level: str | None = None,
     domain: str | None = None,
     year: str | None = None,
@@ -108,7 +110,7 @@ def page_library(
 ):
     size = cfg_of(request).page_size
     data = library_data(
-        request, unit=_str(unit), level=_str(level), domain=_str(domain), year=_int(year),
+        request, org=_str(org or unit), level=_str(level), domain=_str(domain), year=_int(year),
         limit=size, offset=(page - 1) * size,
     )
     pages_total = max(1, -(-data["total"] // size))
@@ -118,8 +120,8 @@ def page_library(
 # --- 搜索 -----------------------------------------------------------------------------------
 
 
-def search_data(request: Request, q: str, *, unit, level, domain, year, role, limit, offset) -> dict:
-    res = lib(request).search(q, unit=unit, level=level, domain=domain, year=year, role=role, limit=limit, offset=offset)
+def search_data(request: Request, q: str, *, org, level, domain, year, role, limit, offset) -> dict:
+    res = lib(request).search(q, org=org, level=level, domain=domain, year=year, role=role, limit=limit, offset=offset)
     return {"ok": True, "limit": limit, "offset": offset, **res, "query": q}
 
 
@@ -127,7 +129,8 @@ def search_data(request: Request, q: str, *, unit, level, domain, year, role, li
 def api_search(
     request: Request,
     q: str = Query(..., min_length=1, max_length=200, description="检索词（两个字及以上走索引）"),
-    unit: str | None = None,
+    org: str | None = Query(None, description="发文单位（名称包含此文字）"),
+    unit: str | None = Query(None, deprecated=True, description="org 的旧名"),
     level: str | None = None,
     domain: str | None = None,
     year: int | None = None,
@@ -135,14 +138,15 @@ def api_search(
     limit: int = Query(20, ge=1, le=200),
     offset: int = Query(0, ge=0),
 ):
-    return search_data(request, q, unit=unit, level=level, domain=domain, year=year, role=role, limit=limit, offset=offset)
+    return search_data(request, q, org=org or unit, level=level, domain=domain, year=year, role=role, limit=limit, offset=offset)
 
 
 @pages.get("/search", response_class=HTMLResponse)
 def page_search(
     request: Request,
     q: str = Query("", max_length=200),
-    unit: str | None = None,
+    org: str | None = Query(None, description="发文单位（名称包含此文字）"),
+    unit: str | None = Query(None, deprecated=True, description="org 的旧名"),
     level: str | None = None,
     domain: str | None = None,
     year: str | None = None,
@@ -152,7 +156,7 @@ def page_search(
     q = q.strip()
     size = cfg_of(request).search_page_size
     ctx: dict[str, Any] = {"nav": "search", "q": q, "page": page, "hits": [], "total": 0, "facets": {}, "pages": 1}
-    ctx["filters"] = {"unit": _str(unit), "level": _str(level), "domain": _str(domain), "year": _int(year), "role": _str(role)}
+    ctx["filters"] = {"org": _str(org or unit), "level": _str(level), "domain": _str(domain), "year": _int(year), "role": _str(role)}
     if q:
         data = search_data(request, q, **ctx["filters"], limit=size, offset=(page - 1) * size)
         for hit in data.get("hits", []):
@@ -189,9 +193,9 @@ def page_report(request: Request, report_id: int):
 # --- 指标对比 -------------------------------------------------------------------------------
 
 
-def compare_data(request: Request, measure: str, *, unit, year, level) -> dict:
-    res = lib(request).compare(measure, unit=unit, year=year, level=level)
-    rows = sorted(res.get("rows", []), key=lambda r: (r.get("unit") or "", r.get("year") or 0, r.get("line") or 0))
+def compare_data(request: Request, measure: str, *, org, year, level) -> dict:
+    res = lib(request).compare(measure, org=org, year=year, level=level)
+    rows = sorted(res.get("rows", []), key=lambda r: (r.get("org") or "", r.get("year") or 0, r.get("line") or 0))
     return {"ok": True, **res, "rows": rows, "chart": views.chart_data(rows)}
 
 
@@ -204,11 +208,12 @@ def api_measures(request: Request, prefix: str = "", limit: int = Query(50, ge=1
 def api_compare(
     request: Request,
     measure: str = Query(..., min_length=1, max_length=100),
-    unit: str | None = None,
+    org: str | None = Query(None, description="发文单位（名称包含此文字）"),
+    unit: str | None = Query(None, deprecated=True, description="org 的旧名"),
     year: int | None = None,
     level: str | None = None,
 ):
-    return compare_data(request, measure, unit=unit, year=year, level=level)
+    return compare_data(request, measure, org=org or unit, year=year, level=level)
 
 
 @api.get("/compare/export", summary="指标对比表下载（csv 或 xlsx）", tags=["指标对比"],
@@ -217,11 +222,12 @@ def api_compare_export(
     request: Request,
     measure: str = Query(..., min_length=1, max_length=100),
     format: Literal["csv", "xlsx"] = "csv",
-    unit: str | None = None,
+    org: str | None = Query(None, description="发文单位（名称包含此文字）"),
+    unit: str | None = Query(None, deprecated=True, description="org 的旧名"),
     year: int | None = None,
     level: str | None = None,
 ):
-    rows = compare_data(request, measure, unit=unit, year=year, level=level)["rows"]
+    rows = compare_data(request, measure, org=org or unit, year=year, level=level)["rows"]
     from urllib.parse import quote
 
     name = quote(f"指标对比-{measure}.{format}")
@@ -236,12 +242,13 @@ def api_compare_export(
 def page_compare(
     request: Request,
     measure: str = Query("", max_length=100),
-    unit: str | None = None,
+    org: str | None = Query(None, description="发文单位（名称包含此文字）"),
+    unit: str | None = Query(None, deprecated=True, description="org 的旧名"),
     year: str | None = None,
     level: str | None = None,
 ):
     measure = measure.strip()
-    filters = {"unit": _str(unit), "year": _int(year), "level": _str(level)}
+    filters = {"org": _str(org or unit), "year": _int(year), "level": _str(level)}
     ctx: dict[str, Any] = {"nav": "compare", "measure": measure, "filters": filters, "rows": [], "chart": None}
     ctx["measures"] = lib(request).measures("", limit=200)
     if measure:
@@ -291,8 +298,8 @@ def track_data(request: Request, old: int | None, new: int | None) -> dict:
     out["result"] = result
     out["summary"] = views.track_summary(result)
     out["rows"] = views.track_rows(result, *({x["line"]: x["text"] for x in m.get("lines") or ()} for m in metas))
-    out["old"] = {k: metas[0].get(k) for k in ("id", "unit", "year", "document", "path")}
-    out["new"] = {k: metas[1].get(k) for k in ("id", "unit", "year", "document", "path")}
+    out["old"] = {k: metas[0].get(k) for k in ("id", "org", "year", "document", "path")}
+    out["new"] = {k: metas[1].get(k) for k in ("id", "org", "year", "document", "path")}
     return out
 
 

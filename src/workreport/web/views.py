@@ -204,9 +204,9 @@ _KIND_PREFERENCE = {"actual": 0, "growth": 1, "rate": 1, "target": 2, "placehold
 
 
 def row_label(row: dict) -> str:
-    """Series name of a row: the reporting unit, else its source file (units are not always found)."""
-    if row.get("unit"):
-        return row["unit"]
+    """Series name of a row: the body that wrote the report, else its source file (not always found)."""
+    if row.get("org"):
+        return row["org"]
     doc = os.path.basename(row.get("document") or "") or "（未知单位）"
     return os.path.splitext(doc)[0]
 
@@ -214,13 +214,13 @@ def row_label(row: dict) -> str:
 def _plot_value(row: dict) -> tuple[float | None, str]:
     if row.get("normalized_value") is not None:
         return row["normalized_value"], row.get("normalized_unit") or ""
-    return row.get("number"), row.get("unit_of_measure") or row.get("unit_measure") or ""
+    return row.get("number"), row.get("unit") or ""
 
 
 def chart_data(rows: list[dict]) -> dict:
     """ECharts-ready series: the dominant unit only (mixing 亿元 and % on one axis misleads).
 
-    Several years -> one line per reporting unit over years; one year -> bars per unit.
+    Several years -> one line per body over years; one year -> bars per body.
     """
     plotted = [(r, *_plot_value(r)) for r in rows]
     plotted = [(r, v, u) for r, v, u in plotted if v is not None]
@@ -246,12 +246,12 @@ def chart_data(rows: list[dict]) -> dict:
 
 
 EXPORT_COLUMNS = (
-    ("unit", "单位"),
+    ("org", "单位"),
     ("year", "年份"),
     ("level", "层级"),
     ("measure", "指标"),
     ("value", "原文数值"),
-    ("unit_of_measure", "计量单位"),
+    ("unit", "计量单位"),
     ("number", "数值"),
     ("normalized_value", "标准化数值"),
     ("normalized_unit", "标准化单位"),
@@ -298,27 +298,27 @@ def _cell(v: Any) -> Any:
 
 
 def track_candidates(reports: Iterable[dict], place=None) -> list[dict]:
-    """Pairs (year N, year N+1) of reports by the same unit, newest first.
+    """Pairs (year N, year N+1) of reports by the same body, newest first.
 
     A file holding one report is keyed by ``place(report)`` (the place its file name names,
-    "2025年吉林省政府工作报告.txt" -> 吉林) when given, as that is steadier than a unit found in
-    the text; reports of a compilation by the unit (else region) they name.
+    "2025年吉林省政府工作报告.txt" -> 吉林) when given, as that is steadier than a body found in
+    the text; reports of a compilation by the body (else region) they name.
     """
     reports = list(reports)
     per_doc = Counter(r.get("document_id", r.get("path")) for r in reports)
-    by_unit: dict[str, dict[int, dict]] = defaultdict(dict)
+    by_org: dict[str, dict[int, dict]] = defaultdict(dict)
     for r in reports:
         single = per_doc[r.get("document_id", r.get("path"))] == 1
-        who = ((place(r) if place and single else None) or r.get("unit") or r.get("region"))
+        who = ((place(r) if place and single else None) or r.get("org") or r.get("region"))
         if who and isinstance(r.get("year"), int):
-            by_unit[who].setdefault(r["year"], r)
+            by_org[who].setdefault(r["year"], r)
     pairs = []
-    for unit, years in by_unit.items():
+    for org, years in by_org.items():
         for y, old in years.items():
             new = years.get(y + 1)
             if new:
-                pairs.append({"unit": unit, "old_year": y, "new_year": y + 1, "old": old["id"], "new": new["id"]})
-    pairs.sort(key=lambda p: (-p["new_year"], p["unit"]))
+                pairs.append({"org": org, "old_year": y, "new_year": y + 1, "old": old["id"], "new": new["id"]})
+    pairs.sort(key=lambda p: (-p["new_year"], p["org"]))
     return pairs
 
 
