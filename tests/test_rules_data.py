@@ -1,8 +1,15 @@
-"""Every rule table loads and validates (each stage's tests run its own examples)."""
+"""Every rule table loads and matches its schema; a misspelled key fails with file, entry and key.
+
+(The examples of every entry run in test_rule_examples.py.)"""
+import copy
+from importlib import resources
+
 import pytest
 import yaml
 
 from workreport import rules
+from workreport.rules.loader import _read
+from workreport.rules.schema import PATTERN_RULE, ListOf, Record
 
 TABLES = rules.data_files()
 
@@ -13,11 +20,72 @@ def test_table_loads_and_validates(table):
     assert rules.validate(name, rules.load(name)) == []
 
 
+def test_every_table_has_a_schema_and_every_schema_a_table():
+    names = {t[:-5] for t in TABLES}
+    assert names - set(rules.SCHEMAS) == set(), "a data file without a schema in rules/schema.py"
+    assert set(rules.SCHEMAS) - names == set(), "a schema without its data file"
+
+
+def test_a_table_without_schema_is_an_error():
+    assert rules.validate("bodies", {"bodies": []}) == [
+        "bodies.yaml: no schema for this table (add one to rules/schema.py)"]
+
+
 @pytest.mark.parametrize("table", TABLES)
 def test_every_pattern_rule_has_examples(table):
     for path, entry in rules.iter_entries(rules.load(table[:-5])):
         if "pattern" in entry:
             assert entry.get("examples"), f"{table}:{path} has a pattern but no examples"
+
+
+def _misspell(entry: dict, key: str, wrong: str) -> None:
+    entry[wrong] = entry.pop(key)
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_misspelled_key_names_file_entry_and_key(table):
+    """In every table, the first entry with examples loses its key to a misspelling."""
+    name = table[:-5]
+    data = copy.deepcopy(_read(name))
+    found = [(p, e) for p, e in rules.iter_entries(data) if "counter_examples" in e]
+    if not found:
+        pytest.skip(f"{table} has no rule entry with examples")
+    path, entry = found[0]
+    _misspell(entry, "counter_examples", "counter_exmples")
+    problems = rules.validate(name, data)
+    assert any(p.startswith(f"{table}: {path} ({entry['id']}): unknown key 'counter_exmples'") for p in problems), problems
+    assert any("missing key 'counter_examples'" in p for p in problems), problems
+
+
+def test_misspelled_rank_and_wrong_types():
+    data = copy.deepcopy(_read("outline"))
+    _misspell(data["families"][2], "rank", "rnak")
+    data["bare_heading"]["max_chars"] = "30"
+    data["not_headng"] = data.pop("not_heading")
+    problems = rules.validate("outline", data)
+    rid = data["families"][2]["id"]
+    assert f"outline.yaml: families[2] ({rid}): missing key 'rank'" in problems
+    assert any(p.startswith(f"outline.yaml: families[2] ({rid}): unknown key 'rnak'") for p in problems)
+    assert "outline.yaml: bare_heading.max_chars (outline.bare_heading): must be an integer, not str" in problems
+    assert any(p.startswith("outline.yaml: unknown key 'not_headng'") for p in problems)
+    units = copy.deepcopy(_read("units"))
+    units["units"][0]["factor"] = True  # a YAML yes is not a number
+    assert any("factor" in p and "must be a number" in p for p in rules.validate("units", units))
+
+
+def test_misspelled_key_fails_loading(tmp_path, monkeypatch):
+    """What `make test` sees when a shipped table has a misspelling: load raises, naming it."""
+    text = (resources.files("workreport.data") / "roles.yaml").read_text("utf-8")
+    bad = text.replace("counter_examples:", "counter_exmples:", 1)
+    monkeypatch.setattr("workreport.rules.loader._read", lambda name: yaml.load(bad, Loader=rules._UniqueKeyLoader))
+    rules.load.cache_clear()
+    try:
+        with pytest.raises(rules.RuleDataError, match=r"roles\.yaml: roles\[0\] \(role\.status_review\): unknown key 'counter_exmples'"):
+            rules.load("roles")
+    finally:
+        monkeypatch.undo()
+        rules.load.cache_clear()
+    assert rules.load("roles")
 
 
 def test_duplicate_keys_are_rejected():
@@ -26,8 +94,10 @@ def test_duplicate_keys_are_rejected():
 
 
 def test_bad_pattern_is_reported():
-    problems = rules.validate("x", {"r": [{"id": "a", "pattern": "(", "examples": []},
-                                          {"id": "a", "pattern": "[", "examples": []}]})
+    schema = Record({"r": ListOf(PATTERN_RULE)})
+    problems = rules.validate("x", {"r": [{"id": "a", "pattern": "(", "examples": [], "counter_examples": []},
+                                          {"id": "a", "pattern": "[", "examples": [], "counter_examples": []}]},
+                              schema)
     assert len(problems) == 3  # two bad patterns and a duplicate id, all reported at once
 
 

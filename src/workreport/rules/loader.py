@@ -1,8 +1,10 @@
 """Load and validate the rule tables in ``data/*.yaml`` once.
 
-Every table is a mapping; lists of rule entries carry ``id``, usually ``pattern``,
-and ``examples`` / ``counter_examples`` that the tests run.  Validation reports every
-problem at once, and duplicate keys are rejected (a silent overwrite hides a rule).
+Every table has a schema (schema.py): required and allowed keys of each entry kind and their
+types, so a misspelled key fails loading with the file, the entry id and the key.  Rule entries
+carry ``id``, usually ``pattern``, and ``examples`` / ``counter_examples`` that the tests run.
+Validation reports every problem at once, and duplicate keys are rejected (a silent overwrite
+hides a rule).
 """
 from __future__ import annotations
 
@@ -13,10 +15,15 @@ from typing import Any
 
 import yaml
 
-from .errors import RuleDataError
+from ..errors import RuleDataError
+from .schema import SCHEMAS, Node, patterns_of
+
+# The C loader is many times faster; the duplicate-key check is a constructor, so it works
+# with either.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(_Base):
     pass
 
 
@@ -37,14 +44,18 @@ def data_files() -> list[str]:
     return sorted(p.name for p in resources.files("workreport.data").iterdir() if p.name.endswith(".yaml"))
 
 
+def _read(name: str) -> Any:
+    text = resources.files("workreport.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.YAMLError as exc:
+        raise RuleDataError([f"{name}.yaml: {exc}"]) from exc
+
+
 @lru_cache(maxsize=None)
 def load(name: str) -> dict[str, Any]:
     """The parsed table ``data/<name>.yaml``; validated, cached for the process."""
-    text = resources.files("workreport.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    try:
-        table = yaml.load(text, Loader=_UniqueKeyLoader)
-    except yaml.YAMLError as exc:
-        raise RuleDataError([f"{name}.yaml: {exc}"]) from exc
+    table = _read(name)
     problems = validate(name, table)
     if problems:
         raise RuleDataError(problems)
@@ -63,35 +74,41 @@ def iter_entries(table: Any, path: str = ""):
             yield from iter_entries(v, f"{path}[{i}]")
 
 
-def validate(name: str, table: Any) -> list[str]:
-    problems: list[str] = []
+def validate(name: str, table: Any, schema: Node | None = None) -> list[str]:
+    """Every problem of a table: its shape against the schema, duplicate ids, bad regexes."""
+    if schema is None:
+        schema = SCHEMAS.get(name)
+        if schema is None:
+            return [f"{name}.yaml: no schema for this table (add one to rules/schema.py)"]
     if not isinstance(table, dict):
         return [f"{name}.yaml: top level must be a mapping"]
+    problems = [f"{name}.yaml: {p}" for p in schema.check(table, "")]
     ids: set[str] = set()
     for path, entry in iter_entries(table):
         rid = entry["id"]
-        where = f"{name}.yaml:{path} ({rid})"
         if rid in ids:
-            problems.append(f"{where}: duplicate id")
+            problems.append(f"{name}.yaml: {path} ({rid}): duplicate id")
         ids.add(rid)
-        pat = entry.get("pattern")
-        if pat is not None:
-            if not isinstance(pat, str):
-                problems.append(f"{where}: pattern must be a string")
-            else:
-                try:
-                    re.compile(pat)
-                except re.error as exc:
-                    problems.append(f"{where}: bad pattern: {exc}")
-        for key in ("examples", "counter_examples"):
-            val = entry.get(key, [])
-            if not isinstance(val, list) or not all(isinstance(x, (str, dict)) for x in val):
-                problems.append(f"{where}: {key} must be a list of strings or mappings")
+    for path, holder, key in patterns_of(schema, table):
+        try:
+            re.compile(holder[key])
+        except re.error as exc:
+            problems.append(f"{name}.yaml: {path}{_id_of(table, path)}: bad pattern: {exc}")
     return problems
 
 
+def _id_of(table: Any, path: str) -> str:
+    """" (rule id)" of the innermost entry holding ``path``, for messages."""
+    best = ""
+    for p, entry in iter_entries(table):
+        if p and path.startswith(p) and len(p) >= len(best):
+            best = p
+            rid = entry["id"]
+    return f" ({rid})" if best else ""
+
+
 def alternation(words) -> str:
-    """A regex alternation of literal words, longest first (亿元 before 元)."""
+    """A regex alternation of literal words, longest first (a longer unit before its prefix)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 

@@ -1,0 +1,315 @@
+"""The shape of every rule table: which keys an entry must have, which it may have, their types.
+
+A schema is a tree of small nodes.  ``Entry`` is a rule entry (a mapping with an ``id``): its
+problems name the entry's id, so a misspelled key (``counter_exmples``, ``rnak``) is reported
+as ``outline.yaml: families[2] (outline.cn_paren): unknown key 'rnak'``.  ``Record`` is a plain
+mapping with known keys (a table's top level, a group of entries).  ``Pattern`` fields are
+regexes: the loader expands their named pieces (``{year}``) and compiles them.
+
+Every file in data/ must have a schema here (``SCHEMAS``); a table without one fails to load.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import KINDS, LEVELS, ROLES
+
+
+class Node:
+    """One node of a schema; ``check`` returns the problems of ``value`` at ``where``."""
+
+    label = "value"
+
+    def check(self, value: Any, where: str, owner: str = "") -> list[str]:  # pragma: no cover
+        raise NotImplementedError
+
+
+def _say(where: str, owner: str, msg: str) -> str:
+    """"families[2] (outline.cn_paren): msg": the path in the table and the entry's id."""
+    at = f"{where} ({owner})" if owner else where
+    return f"{at}: {msg}" if at else msg
+
+
+def _sub(where: str, key) -> str:
+    return f"{where}.{key}" if where else str(key)
+
+
+@dataclass(frozen=True)
+class Scalar(Node):
+    types: tuple[type, ...]
+    label: str = "value"
+    nullable: bool = False
+    choices: tuple[Any, ...] = ()
+
+    def check(self, value, where, owner=""):
+        if value is None and self.nullable:
+            return []
+        # bool is an int in Python: a YAML "yes" must not pass as a number
+        if isinstance(value, bool) and bool not in self.types:
+            return [_say(where, owner, f"must be {self.label}, not {value!r}")]
+        if not isinstance(value, self.types):
+            return [_say(where, owner, f"must be {self.label}, not {type(value).__name__}")]
+        if self.choices and value not in self.choices:
+            return [_say(where, owner, f"{value!r} is not one of {', '.join(map(str, self.choices))}")]
+        return []
+
+
+@dataclass(frozen=True)
+class Pattern(Node):
+    """A regex (named pieces allowed); compiled by the loader after expansion."""
+
+    label: str = "a regex"
+    allow_empty: bool = False
+
+    def check(self, value, where, owner=""):
+        if not isinstance(value, str):
+            return [_say(where, owner, f"must be a regex string, not {type(value).__name__}")]
+        if not value and not self.allow_empty:
+            return [_say(where, owner, "empty regex")]
+        return []
+
+
+@dataclass(frozen=True)
+class ListOf(Node):
+    item: Node
+    non_empty: bool = False
+
+    def check(self, value, where, owner=""):
+        if not isinstance(value, list):
+            return [_say(where, owner, f"must be a list, not {type(value).__name__}")]
+        if self.non_empty and not value:
+            return [_say(where, owner, "must not be empty")]
+        out: list[str] = []
+        for i, v in enumerate(value):
+            out.extend(self.item.check(v, f"{where}[{i}]", owner))
+        return out
+
+
+@dataclass(frozen=True)
+class MapOf(Node):
+    """A mapping with free keys (messages, word -> value tables)."""
+
+    value: Node
+    key: Node = field(default_factory=lambda: Scalar((str,), "a string"))
+
+    def check(self, value, where, owner=""):
+        if not isinstance(value, dict):
+            return [_say(where, owner, f"must be a mapping, not {type(value).__name__}")]
+        out: list[str] = []
+        for k, v in value.items():
+            out.extend(self.key.check(k, f"{_sub(where, k)} (the key)", owner))
+            out.extend(self.value.check(v, _sub(where, k), owner))
+        return out
+
+
+@dataclass(frozen=True)
+class Record(Node):
+    """A mapping with known keys: ``required`` must be there, ``optional`` may be."""
+
+    required: dict[str, Node]
+    optional: dict[str, Node] = field(default_factory=dict)
+
+    def _owner(self, value, owner: str) -> str:
+        return owner
+
+    def check(self, value, where, owner=""):
+        if not isinstance(value, dict):
+            return [_say(where, owner, f"must be a mapping, not {type(value).__name__}")]
+        owner = self._owner(value, owner)
+        out: list[str] = []
+        for k in value:
+            if k not in self.required and k not in self.optional:
+                allowed = ", ".join(sorted([*self.required, *self.optional]))
+                out.append(_say(where, owner, f"unknown key {k!r} (allowed: {allowed})"))
+        for k in self.required:
+            if k not in value:
+                out.append(_say(where, owner, f"missing key {k!r}"))
+        for k, v in value.items():
+            node = self.required.get(k) or self.optional.get(k)
+            if node is not None:
+                out.extend(node.check(v, _sub(where, k), owner))
+        return out
+
+
+@dataclass(frozen=True)
+class Entry(Record):
+    """A rule entry: a Record with an ``id``; problems name the id.
+
+    ``one_of``: at least one of these keys must be present (words or a pattern)."""
+
+    one_of: tuple[str, ...] = ()
+
+    def _owner(self, value, owner: str) -> str:
+        rid = value.get("id")
+        return rid if isinstance(rid, str) else owner
+
+    def check(self, value, where, owner=""):
+        out = super().check(value, where, owner)
+        if isinstance(value, dict) and self.one_of and not any(k in value for k in self.one_of):
+            out.append(_say(where, self._owner(value, owner), f"needs one of {', '.join(self.one_of)}"))
+        return out
+
+
+@dataclass(frozen=True)
+class Examples(Node):
+    def check(self, value, where, owner=""):
+        if not isinstance(value, list) or not all(isinstance(x, (str, dict)) for x in value):
+            return [_say(where, owner, "must be a list of strings or mappings")]
+        return []
+
+
+# ---------------------------------------------------------------------------------------
+# Building blocks.
+
+STR = Scalar((str,), "a string")
+INT = Scalar((int,), "an integer")
+NUM = Scalar((int, float), "a number")
+BOOL = Scalar((bool,), "true or false")
+STRS = ListOf(STR)
+ID = STR
+EXAMPLES = {"examples": Examples(), "counter_examples": Examples()}
+
+
+def rule(required: dict[str, Node] | None = None, optional: dict[str, Node] | None = None,
+         *, one_of: tuple[str, ...] = ()) -> Entry:
+    """A rule entry: an id, its own fields, examples and counter-examples (both required)."""
+    return Entry({"id": ID, **(required or {}), **EXAMPLES}, dict(optional or {}), one_of=one_of)
+
+
+PATTERN_RULE = rule({"pattern": Pattern()})
+PATTERN_RULES = ListOf(PATTERN_RULE, non_empty=True)
+WORDS_RULE = rule({"words": STRS})
+# A threshold: a number with the reason it has that value.  No examples: the tests that use it
+# are the behaviour tests of its stage.
+LIMIT = Entry({"id": ID, "value": NUM, "why": STR})
+LIMITS = ListOf(LIMIT, non_empty=True)
+
+LEVEL = Scalar((str,), "a level", choices=LEVELS)
+ROLE = Scalar((str,), "a role", choices=ROLES)
+KIND = Scalar((str,), "a figure kind", choices=KINDS)
+
+
+def table(required: dict[str, Node], optional: dict[str, Node] | None = None) -> Record:
+    return Record(required, optional or {})
+
+
+# ---------------------------------------------------------------------------------------
+# One schema per data file.
+
+SCHEMAS: dict[str, Record] = {
+    "checks": table({
+        **{k: PATTERN_RULES for k in ("placeholder", "lost_ordinal", "bare_ordinal", "ordinal_tail",
+                                      "problems_heading", "year_end_heading", "arithmetic")},
+        "pairs": ListOf(rule({"open": STR, "close": STR})),
+    }),
+    "furniture": table({
+        "line": PATTERN_RULES,
+        "tail_start": PATTERN_RULES,
+        "page_title": rule({"max_chars": INT}),
+    }),
+    "html": table({"drop_tags": WORDS_RULE, "chrome_attr": PATTERN_RULES}),
+    "indicators": table({
+        "traps": PATTERN_RULES,
+        "bare_cues": PATTERN_RULES,
+        "kinds": Record({"growth": PATTERN_RULES, "rate": PATTERN_RULES, "target": PATTERN_RULES,
+                         "actual": PATTERN_RULES}),
+        "scan_hints": Record({"traps": Pattern(), "cues": Pattern()}),
+        "boundaries": PATTERN_RULES,
+        "measure": PATTERN_RULES,
+    }),
+    "measures": table({"synonyms": ListOf(WORDS_RULE, non_empty=True)}),
+    "messages": table({"messages": MapOf(STR)}),
+    "orgs": table({
+        "placeholder": Pattern(),
+        "suffixes": ListOf(Entry({"id": ID, "words": STRS}, {"level": LEVEL, "place": BOOL, "body": STR})),
+        "place_levels": ListOf(rule({"pattern": Pattern(), "level": LEVEL})),
+        "city_cues": Record({"prefecture": PATTERN_RULE, "county": PATTERN_RULE}),
+        "not_names": Pattern(),
+        "superiors": Pattern(),
+        "subject_cues": rule({"before": Pattern(), "after": Pattern()}),
+        "speech": ListOf(rule({"pattern": Pattern()}, {"unit": STR})),
+        "next_year_genre": Pattern(),
+        "self_reference": Pattern(),
+        "self_alias": MapOf(STR),
+        "domains": ListOf(Entry({"id": ID, "label": STR, "unit": Pattern(), "text": Pattern(), "min_hits": INT})),
+        "comprehensive": ListOf(Entry({"id": ID, "suffix": Pattern(), "label": STR})),
+        "names": Record({k: PATTERN_RULE for k in ("bad_start", "lead", "function_chars", "place")}),
+        "scope": PATTERN_RULE,
+        "scope_levels": MapOf(LEVEL),
+        "cn_year": PATTERN_RULE,
+        "not_report_year": PATTERN_RULE,
+        "title_genre": PATTERN_RULE,
+    }),
+    "outline": table({
+        "numerals": STR,
+        "families": ListOf(rule({"family": STR, "rank": INT, "pattern": Pattern()}, {"lost": BOOL}), non_empty=True),
+        "bare_ordinal": rule({"pattern": Pattern(), "continuation": Pattern()}),
+        "not_heading": PATTERN_RULES,
+        "bare_heading": rule({"pattern": Pattern(), "max_chars": INT}),
+        "bare_heading_strong": PATTERN_RULE,
+        "heading_end": Pattern(),
+        "heading_max_chars": INT,
+    }),
+    "plans": table({
+        **{k: PATTERN_RULES for k in ("plan_heading", "combined_heading", "plan_start", "item_heading",
+                                      "inline_item", "intro", "deadline", "lead_unit", "target_cue",
+                                      "estimate_cue", "not_annual", "file_name_noise", "admin_suffix",
+                                      "ceiling_measure")},
+        "measures": ListOf(rule(
+            {"name": STR, "words": STRS, "before_not": STR, "after_not": Pattern(allow_empty=True),
+             "change": Pattern(), "unit": STR, "direction": Scalar((str,), "up or down", choices=("up", "down"))},
+            {"decrease": Pattern(), "self_change_words": STRS})),
+    }),
+    "roles": table({"roles": ListOf(rule({"role": ROLE, "pattern": Pattern()}, {"priority": BOOL}), non_empty=True)}),
+    "split": table({
+        "title": rule({"pattern": Pattern(), "max_chars": INT}),
+        "intro": PATTERN_RULES,
+        "appendix": PATTERN_RULE,
+        "not_a_start": PATTERN_RULE,
+    }),
+    "tables": table({
+        **{k: PATTERN_RULES for k in ("captions", "header_unit", "unit_separator", "columns", "row_label")},
+        "kinds": ListOf(rule({"kind": KIND, "pattern": Pattern()}), non_empty=True),
+    }),
+    "typos": table({
+        "confusions": ListOf(rule({"pattern": Pattern(), "right": STR})),
+        "fixed_phrases": ListOf(rule({"words": STRS}, {"except": STRS, "substitution": BOOL})),
+        "doubled_allow": ListOf(rule({}, {"words": STRS, "pattern": Pattern()}, one_of=("words", "pattern"))),
+        "doubled": PATTERN_RULES,
+    }),
+    "units": table({
+        "numerals": Record({"digits": MapOf(INT), "small": MapOf(INT), "big": MapOf(INT),
+                            "vague_digit": STR, "vague_qualifier": STR}),
+        "grammar": PATTERN_RULES,
+        "qualifiers": Record({"pre": STRS, "mid": STRS, "post": STRS}),
+        "not_units": ListOf(WORDS_RULE, non_empty=True),
+        "units": ListOf(rule({"dimension": STR, "base": Scalar((str,), "a string or null", nullable=True),
+                              "factor": NUM, "words": STRS}, {"arabic_only": BOOL}), non_empty=True),
+        "multipliers": ListOf(rule({"words": MapOf(NUM)})),
+        "unknown_unit": PATTERN_RULES,
+    }),
+}
+
+
+def patterns_of(node: Node, value: Any, path: str = ""):
+    """Yield (path, container, key) of every Pattern field of ``value`` under ``node``."""
+    if isinstance(node, Record) and isinstance(value, dict):
+        for k, v in value.items():
+            sub = node.required.get(k) or node.optional.get(k)
+            if isinstance(sub, Pattern) and isinstance(v, str):
+                yield f"{path}.{k}" if path else k, value, k
+            elif sub is not None:
+                yield from patterns_of(sub, v, f"{path}.{k}" if path else k)
+    elif isinstance(node, ListOf) and isinstance(value, list):
+        for i, v in enumerate(value):
+            if isinstance(node.item, Pattern) and isinstance(v, str):
+                yield f"{path}[{i}]", value, i
+            else:
+                yield from patterns_of(node.item, v, f"{path}[{i}]")
+    elif isinstance(node, MapOf) and isinstance(value, dict):
+        for k, v in value.items():
+            if isinstance(node.value, Pattern) and isinstance(v, str):
+                yield f"{path}.{k}", value, k
+            else:
+                yield from patterns_of(node.value, v, f"{path}.{k}")
