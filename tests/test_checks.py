@@ -6,21 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from rule_helpers import assert_pattern_examples
 import yaml
 
-from workreport import rules
 from workreport.check import arithmetic, copies, ordinals, placeholders, punctuation, sections, typos
 from workreport.check.run_checks import check_all
 from workreport.model import Document, Paragraph, Report, Section
 
 CASES = Path(__file__).parent / "cases" / "checks"
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "compilation_2022_part1.txt"
-
-
-def _entries(table, *keys):
-    t = rules.load(table)
-    return [e for k in keys for e in t[k]]
 
 
 def make_report(lines: list[str], sections=(), start=1) -> tuple[Document, Report]:
@@ -32,29 +25,11 @@ def make_report(lines: list[str], sections=(), start=1) -> tuple[Document, Repor
     return doc, Report(start_line=start, end_line=start + len(lines) - 1, sections=tuple(sections), paragraphs=paras)
 
 
-# --- rule data -----------------------------------------------------------------------------
-
-@pytest.mark.parametrize("entry", _entries("typos", "confusions", "fixed_phrases", "doubled"), ids=lambda e: e["id"])
-def test_typo_examples(entry):
-    for ex in entry["examples"]:
-        assert typos.find_in_text(ex), f"{entry['id']}: {ex!r} should be flagged"
-    for ex in entry["counter_examples"]:
-        assert not typos.find_in_text(ex), f"{entry['id']}: {ex!r} should not be flagged"
-
+# --- rule data (the examples of checks.yaml and typos.yaml run in test_rule_examples.py) -------
 
 def test_doubled_allow_pattern():
     assert typos.doubled_allowed("一件") and typos.doubled_allowed("研究")
     assert not typos.doubled_allowed("开展")
-
-
-@pytest.mark.parametrize(
-    "entry",
-    _entries("checks", "placeholder", "lost_ordinal", "bare_ordinal", "ordinal_tail", "problems_heading",
-             "year_end_heading", "arithmetic"),
-    ids=lambda e: e["id"],
-)
-def test_check_pattern_examples(entry):
-    assert_pattern_examples(entry)
 
 
 # --- rules on built reports -------------------------------------------------------------------

@@ -8,7 +8,6 @@ import re
 import pytest
 
 from fixtures.builders import CHROME_MARKERS, wrap_html
-from workreport import rules
 from workreport.ingest import document_from_bytes
 
 WEB = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus", "provincial_2026_web", "txt")
@@ -57,16 +56,6 @@ def test_table_rows_become_tab_lines():
             "<tr><td>一般公共预算收入</td><td> 12345 </td></tr></table></div></body></html>")
     doc = document_from_bytes(html.encode(), "t.html")
     assert list(doc.lines) == ["主要指标完成情况如下。", "指标\t单位：万元", "一般公共预算收入\t12345"]
-
-
-def test_chrome_rule_examples():
-    table = rules.load("html")
-    for entry in table["chrome_attr"]:
-        pat = re.compile(entry["pattern"])
-        for ex in entry["examples"]:
-            assert pat.search(ex), (entry["id"], ex)
-        for ex in entry["counter_examples"]:
-            assert not pat.search(ex), (entry["id"], ex)
 
 
 def test_wrapper_with_chrome_like_class_is_not_dropped():

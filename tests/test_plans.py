@@ -6,9 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from rule_helpers import assert_pattern_examples
-
-from workreport import rules
 from workreport.extract.plans import extract_plan_items
 from workreport.model import Indicator, Paragraph, Report, Section
 
@@ -21,15 +18,6 @@ def para(line, text, end=None, pieces=None):
 
 def sec(line, heading, role, end, children=()):
     return Section(line=line, heading=heading, ordinal=None, depth=1, role=role, end_line=end, children=tuple(children))
-
-
-@pytest.mark.parametrize(
-    "entry",
-    [e for k, v in rules.load("plans").items() if k != "measures" for e in v if e.get("pattern")],
-    ids=lambda e: e["id"],
-)
-def test_plan_pattern_examples(entry):
-    assert_pattern_examples(entry)
 
 
 def test_headed_items_with_targets_deadline_and_lead_org():

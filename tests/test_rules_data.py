@@ -109,3 +109,18 @@ def test_every_finding_message_key_exists():
     src = Path(__file__).resolve().parent.parent / "src" / "workreport" / "check"
     used = {m for f in src.glob("*.py") for m in re.findall(r'message\("([\w.]+)"', f.read_text("utf-8"))}
     assert used and used <= keys, used - keys
+
+
+def test_no_word_is_both_a_unit_and_not_a_unit():
+    units_table = rules.load("units")
+    units = {w for e in units_table["units"] for w in e["words"]}
+    not_units = {w for e in units_table["not_units"] for w in e["words"]}
+    assert not units & not_units
+
+
+def test_unit_words_are_unique():
+    seen = {}
+    for e in rules.load("units")["units"]:
+        for w in e["words"]:
+            assert w not in seen, (w, e["id"], seen.get(w))
+            seen[w] = e["id"]

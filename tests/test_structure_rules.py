@@ -1,59 +1,9 @@
-"""The structure tables' examples and counter-examples, run through the functions that use them."""
+"""Structure rules on built reports (the tables' own examples run in test_rule_examples.py)."""
 import pytest
 
-from workreport import rules
-from workreport.structure import furniture, headings, roles, split
+from workreport.structure import headings, roles
 from workreport.structure.org import canonical_unit, find_unit, unit_level
 from workreport.model import Paragraph, Report
-
-
-def _entries(table, key):
-    for e in rules.load(table)[key]:
-        for ex in e.get("examples", []):
-            yield pytest.param(e, ex, True, id=f"{e['id']}+{ex[:10]}")
-        for ex in e.get("counter_examples", []):
-            yield pytest.param(e, ex, False, id=f"{e['id']}-{ex[:10]}")
-
-
-@pytest.mark.parametrize("entry,text,expected", list(_entries("furniture", "line")))
-def test_furniture_line(entry, text, expected):
-    assert (furniture.furniture_rule(text) is not None) == expected
-
-
-@pytest.mark.parametrize("entry,text,expected", list(_entries("outline", "families")))
-def test_heading_family(entry, text, expected):
-    h = headings.match_heading(text, 1)
-    assert (h is not None and h.rule == entry["id"]) == expected
-
-
-@pytest.mark.parametrize("entry,text,expected", list(_entries("roles", "roles")))
-def test_role_cue(entry, text, expected):
-    assert (roles.cue_role(text) == entry["role"]) == expected
-
-
-@pytest.mark.parametrize("entry,text,expected", list(_entries("split", "intro")))
-def test_opening_cue(entry, text, expected):
-    assert (entry["id"] in split.intro_rules(text)) == expected
-
-
-def test_title_examples():
-    t = rules.load("split")["title"]
-    assert all(split.is_title(x) for x in t["examples"])
-    assert not any(split.is_title(x) for x in t["counter_examples"])
-
-
-def test_appendix_examples():
-    t = rules.load("split")["appendix"]
-    assert all(split.is_appendix(x) for x in t["examples"])
-    assert not any(split.is_appendix(x) for x in t["counter_examples"])
-
-
-def test_bare_heading_examples():
-    t = rules.load("outline")
-    assert all(headings.is_bare_heading(x) for x in t["bare_heading"]["examples"])
-    assert not any(headings.is_bare_heading(x) for x in t["bare_heading"]["counter_examples"])
-    assert all(headings.is_bare_heading(x, strong=True) for x in t["bare_heading_strong"]["examples"])
-    assert not any(headings.is_bare_heading(x, strong=True) for x in t["bare_heading_strong"]["counter_examples"])
 
 
 @pytest.mark.parametrize("value,text", [(1, "一"), (11, "十一"), (20, "二十"), (3, "3"), (3, "③"), (2, "两")])
@@ -114,17 +64,6 @@ ROLE_CASES = __import__("yaml").safe_load(
 @pytest.mark.parametrize("heading,role", sorted(ROLE_CASES.items()))
 def test_role_of_genre_heading(heading, role):
     assert roles.cue_role(heading) == role
-
-
-_ORGS = rules.load("orgs")
-_ORG_PATTERNS = list(_ORGS["names"].values()) + [_ORGS[k] for k in ("scope", "cn_year", "not_report_year", "title_genre")]
-
-
-@pytest.mark.parametrize("entry", _ORG_PATTERNS, ids=lambda e: e["id"])
-def test_org_name_patterns(entry):
-    from rule_helpers import assert_pattern_examples
-
-    assert_pattern_examples(entry)
 
 
 def test_self_reference_named_by_its_own_documents():

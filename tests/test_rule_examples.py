@@ -1,0 +1,270 @@
+"""Every rule entry's ``examples`` and ``counter_examples``, run through the code that uses it.
+
+One matcher is registered per table section (``"outline:families"``): it says whether the
+entry applies to a text.  Each example must make it say yes, each counter-example no.  Some
+sections add checks that only examples can meet (a trap must also keep its figure out of the
+indicators).  An entry with examples in a section without a matcher fails: a new table or
+section needs its matcher here.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import pytest
+
+from workreport import rules
+from workreport.check import punctuation, typos
+from workreport.extract.indicators import paragraph_indicators
+from workreport.extract.numbers import find_quantities
+from workreport.ingest import document_from_bytes
+from workreport.model import Document, Paragraph, Report
+from workreport.structure import furniture, headings, org, roles, split
+from workreport.textnorm import norm
+
+Matcher = Callable[[dict, str], bool]
+MATCHERS: dict[str, Matcher] = {}
+EXAMPLE_CHECKS: dict[str, Callable[[dict, str], None]] = {}  # run on examples only
+
+
+def matcher(*sections: str):
+    def register(fn: Matcher) -> Matcher:
+        for s in sections:
+            assert s not in MATCHERS, s
+            MATCHERS[s] = fn
+        return fn
+    return register
+
+
+def example_check(*sections: str):
+    def register(fn):
+        for s in sections:
+            EXAMPLE_CHECKS[s] = fn
+        return fn
+    return register
+
+
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def section_of(table: str, path: str) -> str:
+    """"outline:families" for the entry at ``families[2]`` of outline.yaml."""
+    return table + ":" + _INDEX.sub("", path)
+
+
+def _para(text: str) -> Paragraph:
+    return Paragraph(1, 1, text, ((1, 0),))
+
+
+# ---------------------------------------------------------------------------------------
+# Patterns alone: searched in the normalised text (what the engine sees), or in the text as
+# written where the engine gets raw text (HTML attributes) or the tests always did.
+
+@matcher(*(f"checks:{k}" for k in ("placeholder", "lost_ordinal", "bare_ordinal", "ordinal_tail",
+                                   "problems_heading", "year_end_heading", "arithmetic")),
+         "furniture:tail_start",
+         "orgs:place_levels", "orgs:city_cues.prefecture", "orgs:city_cues.county", "orgs:speech",
+         "orgs:names.bad_start", "orgs:names.lead", "orgs:names.function_chars", "orgs:names.place",
+         "orgs:scope", "orgs:cn_year", "orgs:not_report_year", "orgs:title_genre",
+         "outline:bare_ordinal", "outline:not_heading",
+         *(f"plans:{k}" for k in ("plan_heading", "combined_heading", "plan_start", "item_heading", "inline_item",
+                                  "intro", "deadline", "lead_unit", "target_cue", "estimate_cue", "not_annual",
+                                  "file_name_noise", "admin_suffix", "ceiling_measure")),
+         "split:not_a_start",
+         *(f"tables:{k}" for k in ("captions", "header_unit", "unit_separator", "columns", "kinds", "row_label")))
+def pattern_in_normalised(entry: dict, text: str) -> bool:
+    return bool(rules.compiled(entry["pattern"]).search(norm(text)))
+
+
+@matcher("html:chrome_attr", "units:grammar", "units:unknown_unit",
+         "indicators:traps", "indicators:bare_cues", "indicators:kinds.growth", "indicators:kinds.rate",
+         "indicators:kinds.target", "indicators:kinds.actual", "indicators:boundaries", "indicators:measure")
+def pattern_in_text(entry: dict, text: str) -> bool:
+    return bool(rules.compiled(entry["pattern"]).search(text))
+
+
+# ---------------------------------------------------------------------------------------
+# Structure.
+
+@matcher("furniture:line")
+def furniture_line(entry: dict, text: str) -> bool:
+    # the line is furniture by some rule, and this rule's pattern takes the whole line
+    return furniture.furniture_rule(text) is not None and bool(
+        rules.compiled(entry["pattern"]).match(norm(text).strip()))
+
+
+@matcher("furniture:page_title")
+def furniture_page_title(entry: dict, text: str) -> bool:
+    body = "今年以来，某某街道扎实推进各项工作，全年完成投资3.4亿元，群众满意度明显提升。"
+    doc = document_from_bytes(f"{text}\n2022-12-01 10:00\n{body}\n".encode("utf-8"), "t.txt")
+    return 1 in furniture.find_furniture(doc)
+
+
+@matcher("outline:families")
+def heading_family(entry: dict, text: str) -> bool:
+    h = headings.match_heading(text, 1)
+    return h is not None and h.rule == entry["id"]
+
+
+@example_check("outline:not_heading")
+def not_a_heading(entry: dict, text: str) -> None:
+    assert headings.match_heading(text, 1) is None, text
+
+
+@matcher("outline:bare_heading")
+def bare_heading(entry: dict, text: str) -> bool:
+    return headings.is_bare_heading(text)
+
+
+@matcher("outline:bare_heading_strong")
+def bare_heading_strong(entry: dict, text: str) -> bool:
+    return headings.is_bare_heading(text, strong=True)
+
+
+@matcher("roles:roles")
+def role_cue(entry: dict, text: str) -> bool:
+    return roles.cue_role(text) == entry["role"]
+
+
+@matcher("split:intro")
+def opening_cue(entry: dict, text: str) -> bool:
+    return entry["id"] in split.intro_rules(text)
+
+
+@matcher("split:title")
+def title(entry: dict, text: str) -> bool:
+    return split.is_title(text)
+
+
+@matcher("split:appendix")
+def appendix(entry: dict, text: str) -> bool:
+    return split.is_appendix(text)
+
+
+@matcher("orgs:subject_cues")
+def names_a_subject(entry: dict, text: str) -> bool:
+    return org.names_subject(text)
+
+
+# ---------------------------------------------------------------------------------------
+# Figures.
+
+@matcher("units:units")
+def unit_of_a_quantity(entry: dict, text: str) -> bool:
+    return any(q.unit_word in entry["words"] for q in find_quantities(text))
+
+
+@example_check("units:units")
+def last_quantity_has_the_unit(entry: dict, text: str) -> None:
+    qs = find_quantities(text)
+    assert qs and qs[-1].unit_word in set(entry["words"]), (text, qs)
+
+
+@matcher("units:not_units")
+def not_a_quantity(entry: dict, text: str) -> bool:
+    return find_quantities(text) == []
+
+
+@matcher("units:multipliers")
+def multiplied(entry: dict, text: str) -> bool:
+    return any(q.multiplier != 1 for q in find_quantities(text, include_bare=True))
+
+
+@example_check("indicators:traps")
+def trap_keeps_the_figure_out(entry: dict, text: str) -> None:
+    from workreport.extract.indicators import _TRAPS
+
+    assert _TRAPS.search(text), "scan_hints.traps must cover every trap example"
+    assert paragraph_indicators(_para(f"开展{text}工作。")) == [], text
+
+
+@example_check("indicators:kinds.target", "indicators:kinds.actual")
+def cue_seen_by_the_phase_scan(entry: dict, text: str) -> None:
+    from workreport.extract.indicators import _EVENTS
+
+    assert _EVENTS.search(text), "scan_hints.cues must cover every kind cue example"
+
+
+# ---------------------------------------------------------------------------------------
+# Checker.
+
+@matcher("typos:confusions", "typos:fixed_phrases", "typos:doubled")
+def flagged_as_typo(entry: dict, text: str) -> bool:
+    return bool(typos.find_in_text(text))
+
+
+@matcher("typos:doubled_allow")
+def doubling_allowed(entry: dict, text: str) -> bool:
+    return typos.doubled_allowed(text)
+
+
+@matcher("checks:pairs")
+def unbalanced_pair(entry: dict, text: str) -> bool:
+    doc = Document(path="t.txt", sha256="", format="txt", encoding="utf-8", lines=(text,))
+    report = Report(start_line=1, end_line=1, paragraphs=(_para(text),))
+    return any(entry["open"] in f.message or entry["close"] in f.message
+               for f in punctuation.check(doc, report) if f.rule == "unbalanced_pair")
+
+
+# ---------------------------------------------------------------------------------------
+# Library and tracking.
+
+@matcher("measures:synonyms")
+def synonym_group(entry: dict, text: str) -> bool:
+    from workreport.store.library import synonyms
+
+    return bool(set(synonyms(text)) & set(entry["words"]))
+
+
+@example_check("measures:synonyms")
+def whole_group(entry: dict, text: str) -> None:
+    from workreport.store.library import synonyms
+
+    assert set(synonyms(text)) == set(entry["words"]) | {text}, text
+
+
+@matcher("plans:measures")
+def tracked_measure(entry: dict, text: str) -> bool:
+    from workreport.track import _measures
+
+    m = next(m for m in _measures() if m.id == entry["id"])
+    return any(not (m.after_not and m.after_not.search(hit.group("mid") or ""))
+               for hit in m.regex.finditer(norm(text)))
+
+
+# ---------------------------------------------------------------------------------------
+# The cases.
+
+def _cases():
+    for table in rules.data_files():
+        name = table[:-5]
+        for path, entry in rules.iter_entries(rules.load(name)):
+            sec = section_of(name, path)
+            for ex in entry.get("examples", []):
+                yield pytest.param(sec, entry, ex, True, id=f"{entry['id']}+{ex[:12]}")
+            for ex in entry.get("counter_examples", []):
+                yield pytest.param(sec, entry, ex, False, id=f"{entry['id']}-{ex[:12]}")
+
+
+CASES = list(_cases())
+
+
+def test_every_section_with_examples_has_a_matcher():
+    missing = sorted({c.values[0] for c in CASES} - set(MATCHERS))
+    assert not missing, f"no matcher registered in {__name__} for {missing}"
+
+
+def test_every_matcher_is_used():
+    assert set(MATCHERS) <= {c.values[0] for c in CASES}, set(MATCHERS) - {c.values[0] for c in CASES}
+
+
+@pytest.mark.parametrize("section,entry,text,expected", CASES)
+def test_example(section, entry, text, expected):
+    match = MATCHERS.get(section)
+    if match is None:
+        pytest.fail(f"{section}: no matcher")
+    got = match(entry, text)
+    what = "example" if expected else "counter-example"
+    assert got == expected, f"{entry['id']}: {what} {text!r}"
+    if expected and section in EXAMPLE_CHECKS:
+        EXAMPLE_CHECKS[section](entry, text)
