@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from workreport.model import Finding, Indicator, Paragraph, ParsedDocument, Report, Section
+from workreport.model import Finding, Indicator, Paragraph, ParsedDocument, Report, Section, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -37,9 +37,9 @@ def quick_parse(doc) -> ParsedDocument:
         paras.append(Paragraph(line_start=n, line_end=n, text=text, pieces=((n, 0),)))
         for m in _FIG.finditer(line):
             measure = line[max(0, m.start() - 6):m.start()]
-            figs.append(Indicator(line=n, span=m.group(0), col=m.start(), value=m.group(1), number=float(m.group(1)),
+            figs.append(Indicator(line=n, span=Span(m.start(), m.end()), text=m.group(0), value=m.group(1), number=float(m.group(1)),
                                   unit=m.group(2), measure=measure, kind="rate" if m.group(2) == "%" else "actual",
-                                  rule="test.quick"))
+                                  rules=("test.quick",)))
         if "xx" in line:
             finds.append(Finding(line=n, rule="placeholder", severity="error", message="placeholder xx"))
         h = _HEAD.match(line)

@@ -142,7 +142,7 @@ def test_bare_number_only_after_an_index_cue():
 def test_span_is_clipped_at_the_line_end_across_a_page_break():
     p = Paragraph(10, 12, "开展培训共计xxxxx余次,效果好。", ((10, 0), (12, 11)))
     (i,) = paragraph_indicators(p)
-    assert (i.line, i.col, i.span, i.value, i.unit) == (10, 6, "xxxxx", "xxxxx", "次")
+    assert (i.line, i.col, i.text, i.value, i.unit) == (10, 6, "xxxxx", "xxxxx", "次")
 
 
 def _report(text: str, plan: bool = False) -> Report:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from workreport.extract.plans import extract_plan_items
-from workreport.model import Indicator, Paragraph, Report, Section
+from workreport.model import Indicator, Paragraph, Report, Section, Span
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev"
 
@@ -30,9 +30,9 @@ def test_headed_items_with_targets_deadline_and_lead_org():
         para(5, "(二)提升网络覆盖。宽带入户率达60%以上,6月底前完成招标。"),
     )
     inds = (
-        Indicator(line=4, span="硬化率达100%", col=6, value="100", number=100.0, unit="%", measure="村组公路硬化率", kind="rate"),
-        Indicator(line=5, span="宽带入户率达60%以上", col=9, value="60", number=60.0, unit="%", measure="宽带入户率", kind="target"),
-        Indicator(line=9, span="3亿元", col=0, value="3", number=3.0, unit="亿元", measure="投资", kind="actual"),
+        Indicator(line=4, span=Span(6, 14), text="硬化率达100%", value="100", number=100.0, unit="%", measure="村组公路硬化率", kind="rate"),
+        Indicator(line=5, span=Span(9, 20), text="宽带入户率达60%以上", value="60", number=60.0, unit="%", measure="宽带入户率", kind="target"),
+        Indicator(line=9, span=Span(0, 3), text="3亿元", value="3", number=3.0, unit="亿元", measure="投资", kind="actual"),
     )
     r = Report(start_line=1, end_line=5, sections=(sec(1, "四、2024年工作计划", "plan", 5, kids),), paragraphs=paras,
                indicators=inds)

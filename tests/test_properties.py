@@ -39,8 +39,8 @@ def test_any_text_parses_and_points_at_itself(text):
         for p in r.paragraphs:
             assert r.start_line <= p.line_start <= p.line_end <= r.end_line
         for i in r.indicators:
-            assert i.span and i.span in doc.lines[i.line - 1]
-            assert doc.lines[i.line - 1][i.col : i.col + len(i.span)] == i.span
+            assert i.text and i.text in doc.lines[i.line - 1]
+            assert doc.lines[i.line - 1][i.span.start : i.span.end] == i.text
         for f in r.findings:
             assert 1 <= f.line <= n
     assert not [p for p in parsed.problems if p.kind == "stage_failed"], parsed.problems

@@ -7,14 +7,15 @@ import pytest
 
 from conftest import make_parsed, table_counts
 from workreport import rules
-from workreport.model import Finding, Indicator, Pair, PlanItem, Section
+from workreport.model import Finding, Indicator, Pair, PlanItem, Section, Span
 from workreport.store import Library
 from workreport.store.migrations import MIGRATIONS
 
 
 def _ind(line, measure, value, unit, kind="actual", **kw):
-    return Indicator(line=line, span=f"{value}{unit}", col=0, value=value, number=float(value), unit=unit,
-                     measure=measure, kind=kind, rule="test", **kw)
+    text = f"{value}{unit}"
+    return Indicator(line=line, span=Span(0, len(text)), text=text, value=value, number=float(value), unit=unit,
+                     measure=measure, kind=kind, rules=("test",), **kw)
 
 
 def _report_doc(path="a.txt", org="甲市应急管理局", year=2022, extra=""):

@@ -9,7 +9,7 @@ import pytest
 
 from workreport.extract.indicators import unknown_unit_counts, unknown_units
 from workreport.ingest import read_document
-from workreport.model import Indicator
+from workreport.model import Indicator, Span
 from workreport.pipeline import parse
 
 TITLE = "某某县发展和改革局2022年工作总结"
@@ -35,14 +35,14 @@ def figures(path):
     doc = parsed.document
     inds = [i for r in parsed.reports for i in r.indicators]
     for i in inds:  # every span is where it says it is
-        assert doc.line(i.line)[i.col:i.col + len(i.span)] == i.span, i
+        assert doc.line(i.line)[i.span.start:i.span.end] == i.text, i
     pairs = [p for r in parsed.reports for p in r.pairs]
     return doc, inds, pairs
 
 
 def row(i: Indicator):
     nv = None if i.normalized_value is None else round(i.normalized_value, 6)
-    return (i.value, i.unit, i.measure, i.kind, nv, i.normalized_unit, i.span)
+    return (i.value, i.unit, i.measure, i.kind, nv, i.normalized_unit, i.text)
 
 
 def on_line(doc, inds, text):
@@ -76,7 +76,7 @@ def test_docx_caption_unit_applies_to_cells(tmp_path):
                                                                   32000000.0)
     n = doc.lines.index("固定资产投资\t12345.6\t8.5") + 1
     (first,) = [i for i in inds if i.line == n and i.value == "12345.6"]
-    assert first.col == len("固定资产投资\t") and first.rule.startswith("tables.cell+units.money")
+    assert first.col == len("固定资产投资\t") and first.rules[0] == "tables.cell" and first.rules[1].startswith("units.money")
     header = doc.lines.index("指标\t完成额\t同比增长(%)") + 1
     assert not [i for i in inds if i.line == header]
     # prose after the table is read as before
@@ -163,7 +163,7 @@ def test_single_tab_in_prose_is_not_a_table(tmp_path):
     _, inds, _ = figures(f)
     assert [(i.value, i.unit, i.kind) for i in inds] == [("3.4", "亿元", "actual"), ("12", "%", "growth"),
                                                          ("30", "栋", "actual")]
-    assert not any(i.rule.startswith("tables.") for i in inds)
+    assert not any(i.rules[0].startswith("tables.") for i in inds)
 
 
 def test_text_in_cells_is_not_a_figure(tmp_path):
@@ -176,7 +176,7 @@ def test_text_in_cells_is_not_a_figure(tmp_path):
          ["污水管网", "已完成投资1200万元，进度60%"]],
     ])
     doc, inds, _ = figures(path)
-    assert not [i for i in inds if i.rule.startswith("tables.")]
+    assert not [i for i in inds if i.rules[0].startswith("tables.")]
     # a cell of prose keeps its figures, read as prose, at their place in the row
     assert [(i.value, i.unit, i.measure, i.kind, i.col) for i in inds] == [
         ("1200", "万元", "已完成投资", "actual", len("污水管网\t已完成投资")),
@@ -188,8 +188,8 @@ def test_text_in_cells_is_not_a_figure(tmp_path):
 # Unknown units (issue 3).
 
 def _ind(line, span, unit, rule):
-    return Indicator(line=line, span=span, col=0, value=span[:-1], number=1.0, unit=unit, measure="",
-                     kind="actual", rule=rule)
+    return Indicator(line=line, span=Span(0, len(span)), text=span, value=span[:-1], number=1.0, unit=unit,
+                     measure="", kind="actual", rules=tuple(rule.split("+")))
 
 
 def test_unknown_unit_counts_is_a_pure_function_of_indicators():
@@ -199,7 +199,7 @@ def test_unknown_unit_counts_is_a_pure_function_of_indicators():
         _ind(7, "5瓮", "瓮", "numbers.unknown_unit+indicators.kind.actual"),
         _ind(9, "2席", "席", "tables.cell+numbers.unknown_unit+tables.kind.actual"),
     ]
-    got = [(u, n, i.line, i.span) for u, n, i in unknown_unit_counts(inds)]
+    got = [(u, n, i.line, i.text) for u, n, i in unknown_unit_counts(inds)]
     assert got == [("瓮", 2, 3, "12瓮"), ("席", 1, 9, "2席")]
     assert unknown_units(inds) == ["席", "瓮"]
     assert unknown_unit_counts(inds[1:2]) == [] and unknown_unit_counts([]) == []

@@ -10,7 +10,9 @@ from click.testing import CliRunner
 
 from workreport.cli import main
 from workreport.model import Paragraph, Report
-from workreport.track import pair_files, place_key, track, track_paths
+from workreport.contract import track_json
+from workreport.pairing import pair_files, place_key, track_files
+from workreport.track import track
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 OLD_DIR = CORPUS / "provincial_2025_docx" / "txt"
@@ -23,19 +25,24 @@ def rep(*texts: str, org: str | None = None) -> Report:
     return Report(start_line=1, end_line=len(texts), org=org, paragraphs=paras)
 
 
+def tracked(old: Report, new: Report) -> dict:
+    """The contract JSON of tracking OLD into NEW (the typed result, as the CLI prints it)."""
+    return track_json(track(old, new))
+
+
 def gdp(result):
     return next(i for i in result["items"] if i["measure"] == "地区生产总值增长")
 
 
 def test_met_missed_and_no_evidence():
     old = rep("过去一年工作回顾。", "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业5万人。")
-    met = track(old, rep("一年来，全市地区生产总值达到1.2万亿元、增长5.4%，好于预期。"))
+    met = tracked(old, rep("一年来，全市地区生产总值达到1.2万亿元、增长5.4%，好于预期。"))
     g = gdp(met)
     assert g["status"] == "met" and g["margin"] == pytest.approx(0.4)
     assert g["target"] == {"line": 2, "span": "地区生产总值增长5%左右", "low": 5.0, "high": None, "unit": "%", "qualifier": "左右"}
     assert g["actual"]["line"] == 1 and g["actual"]["value"] == 5.4 and g["actual"]["span"].endswith("增长5.4%")
-    assert gdp(track(old, rep("全市地区生产总值增长4.6%。")))["status"] == "missed"
-    none = gdp(track(old, rep("我们扎实推进各项工作。")))
+    assert gdp(tracked(old, rep("全市地区生产总值增长4.6%。")))["status"] == "missed"
+    none = gdp(tracked(old, rep("我们扎实推进各项工作。")))
     assert none["status"] == "no_evidence" and none["actual"] is None and none["margin"] is None
 
 
@@ -46,19 +53,19 @@ def test_new_reports_own_targets_and_averages_are_not_results():
         "今年主要预期目标是：地区生产总值增长5%左右。",
         "一年来，经济运行稳中有进，地区生产总值增长5.1%。",
     )
-    g = gdp(track(old, new))
+    g = gdp(tracked(old, new))
     assert g["actual"]["line"] == 3 and g["actual"]["value"] == 5.1 and g["status"] == "met"
 
 
 def test_last_years_estimate_near_the_targets_is_not_a_target():
     old = rep("统筹实现多重预期目标。全市地区生产总值预计增长5.1%左右。", "预期目标是：地区生产总值增长5%左右。")
-    g = gdp(track(old, rep("地区生产总值增长4.8%。")))
+    g = gdp(tracked(old, rep("地区生产总值增长4.8%。")))
     assert g["target"]["line"] == 2 and g["status"] == "missed"
 
 
 def test_price_ceiling_is_met_when_below():
     old = rep("主要预期目标是：居民消费价格涨幅2%左右。")
-    item = next(i for i in track(old, rep("居民消费价格上涨0.2%。"))["items"] if i["measure"] == "居民消费价格涨幅")
+    item = next(i for i in tracked(old, rep("居民消费价格上涨0.2%。"))["items"] if i["measure"] == "居民消费价格涨幅")
     assert item["status"] == "met" and item["actual"]["value"] == 0.2
 
 
@@ -91,7 +98,7 @@ def provinces():
     if not OLD_DIR.exists():
         pytest.skip("corpus not available")
     pairs = pair_files(sorted(map(str, OLD_DIR.glob("*.txt"))), sorted(map(str, NEW_DIR.glob("*.txt"))))
-    return {Path(o).name[5:].replace("政府工作报告.txt", ""): track_paths(o, n) for o, n in pairs}
+    return {Path(o).name[5:].replace("政府工作报告.txt", ""): track_json(track_files(o, n)) for o, n in pairs}
 
 
 @pytest.mark.slow
@@ -114,10 +121,10 @@ def test_gdp_2025_table(provinces):
 
 
 def test_generic_targets_matched_by_name_and_unit():
-    from workreport.model import Indicator
+    from workreport.model import Indicator, Span
 
     def ind(line, col, span, value, unit, measure, kind, low=None):
-        return Indicator(line=line, span=span, col=col, value=str(value), number=float(value), unit=unit,
+        return Indicator(line=line, span=Span(col, col + len(span)), text=span, value=str(value), number=float(value), unit=unit,
                          measure=measure, kind=kind, low=low)
 
     old = rep("主要预期目标是：城镇新增就业60万人以上，城镇调查失业率5.5%左右。")
@@ -129,6 +136,6 @@ def test_generic_targets_matched_by_name_and_unit():
                            "indicators": (ind(1, 8, "300万人", 300, "万人", "城镇新增就业", "actual"),
                                           ind(2, 10, "65万人", 65, "万人", "城镇新增就业", "actual"),
                                           ind(2, 22, "5.2%", 5.2, "%", "城镇调查失业率", "rate"))})
-    items = {i["measure"]: i for i in track(old, new)["items"]}
+    items = {i["measure"]: i for i in tracked(old, new)["items"]}
     assert items["城镇新增就业"]["actual"]["line"] == 2 and items["城镇新增就业"]["status"] == "met"
     assert items["城镇调查失业率"]["status"] == "met" and items["城镇调查失业率"]["margin"] == pytest.approx(-0.3)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from workreport.contract import track_json
 from workreport.store import Library
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -31,7 +32,7 @@ def _ids(db):
 def test_library_track_follows_gdp_target(lib_path):
     old, new = _ids(lib_path)
     with Library(lib_path) as lib:
-        out = lib.track(old, new)
+        out = track_json(lib.track(old, new))
     gdp = next(i for i in out["items"] if i["measure"] == "地区生产总值增长")
     assert gdp["target"]["low"] == 5.5 and gdp["actual"]["value"] == 5.0
     assert gdp["status"] == "missed" and gdp["margin"] == pytest.approx(-0.5)

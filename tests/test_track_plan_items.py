@@ -2,6 +2,7 @@
 item'), with five-year totals kept out of the evidence."""
 from workreport.ingest import document_from_bytes
 from workreport.pipeline import parse
+from workreport.contract import track_json
 from workreport.track import track
 
 OLD = """某某县2022年工作总结和2023年工作计划
@@ -29,7 +30,7 @@ def _report(text):
 
 def test_plan_item_targets_are_followed():
     (old, od), (new, nd) = _report(OLD), _report(NEW)
-    items = {i["measure"]: i for i in track(old, new, od, nd)["items"] if i["rule"] == "track.plan_item"}
+    items = {i["measure"]: i for i in track_json(track(old, new))["items"] if i["rule"] == "track.plan_item"}
     road = next(i for m, i in items.items() if "农村公路" in m)
     assert road["status"] == "met" and road["actual"]["value"] == 520 and road["margin"] == 20
     assert road["plan_item"]["line"] == 5

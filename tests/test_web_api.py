@@ -13,7 +13,7 @@ import pytest
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-from workreport.model import Document, Finding, Indicator, Paragraph, ParsedDocument, Report, Section  # noqa: E402
+from workreport.model import Document, Finding, Indicator, Paragraph, ParsedDocument, Report, Section, Span  # noqa: E402
 from workreport.store.library import Library  # noqa: E402
 from workreport.web import views  # noqa: E402
 from workreport.web.app import create_app  # noqa: E402
@@ -37,7 +37,7 @@ def fake_parse(doc: Document) -> ParsedDocument:
         if m:
             secs.append(Section(line=n, heading=text, ordinal=m.group(1), depth=1, role="other", end_line=n))
         for f in _FIG.finditer(text):
-            inds.append(Indicator(line=n, span=f.group(0), col=f.start(), value=f.group(1), number=float(f.group(1)),
+            inds.append(Indicator(line=n, span=Span(f.start(), f.end()), text=f.group(0), value=f.group(1), number=float(f.group(1)),
                                   unit=f.group(2), measure="投资额" if f.group(2) == "亿元" else "整改率",
                                   kind="actual", normalized_value=float(f.group(1)) * (1e8 if f.group(2) == "亿元" else 1),
                                   normalized_unit="元" if f.group(2) == "亿元" else "%"))

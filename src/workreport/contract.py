@@ -1,19 +1,27 @@
-"""ParsedDocument -> the JSON of ../shared/CONTRACT.md (v1). Add fields freely; never rename."""
+"""Objects -> the JSON of ../shared/CONTRACT.md (v1): the one place that makes JSON of model
+objects, for the CLI, the web API, the store and the exports.  Add fields freely; never rename.
+"""
 from __future__ import annotations
 
 from typing import Any
 
 from .extract.indicators import unknown_unit_counts
-from .model import Finding, Indicator, PlanItem, ParsedDocument, Report, Section
+from .model import Finding, Indicator, PlanItem, ParsedDocument, Report, Section, enclosing_sections
+from .track import TrackActual, TrackItem, TrackResult, TrackSide, TrackTarget
 
 CONTRACT_VERSION = 1
+
+
+def rule_text(rules: tuple[str, ...]) -> str:
+    """A chain of rule ids as the contract writes it: "numbers.arabic+kind.growth"."""
+    return "+".join(rules)
 
 
 def indicator_json(i: Indicator) -> dict[str, Any]:
     return {
         "line": i.line,
-        "span": i.span,
-        "col": i.col,
+        "span": i.text,
+        "col": i.span.start,
         "value": i.value,
         "number": i.number,
         "unit": i.unit,
@@ -27,7 +35,7 @@ def indicator_json(i: Indicator) -> dict[str, Any]:
         "low": i.low,
         "high": i.high,
         "qualifier": i.qualifier,
-        "rule": i.rule,
+        "rule": rule_text(i.rules),
     }
 
 
@@ -122,5 +130,79 @@ def parsed_json(parsed: ParsedDocument) -> dict[str, Any]:
 def unknown_units_json(parsed: ParsedDocument) -> list[dict[str, Any]]:
     """Units the unit table does not know yet, with a count and one example each."""
     inds = [i for r in parsed.reports for i in r.indicators]
-    return [{"unit": u, "count": n, "example": {"line": i.line, "span": i.span}}
+    return [{"unit": u, "count": n, "example": {"line": i.line, "span": i.text}}
             for u, n, i in unknown_unit_counts(inds)]
+
+
+def unknown_units_doc(parsed: ParsedDocument) -> dict[str, Any]:
+    return {"contract": CONTRACT_VERSION, "unknown_units": unknown_units_json(parsed)}
+
+
+def indicator_rows(parsed: ParsedDocument) -> list[dict[str, Any]]:
+    """One flat row per indicator with its report and section path (`workreport indicators`)."""
+    rows = []
+    for r in parsed.reports:
+        for i in r.indicators:
+            rows.append({
+                "org": r.org,
+                "report_start_line": r.start_line,
+                "section": " / ".join(s.heading for s in enclosing_sections(r.sections, i.line)),
+                "line": i.line,
+                "col": i.span.start,
+                "span": i.text,
+                "value": i.value,
+                "number": i.number,
+                "unit": i.unit,
+                "measure": i.measure,
+                "kind": i.kind,
+                "normalized_value": i.normalized_value if i.normalized_unit is not None else None,
+                "normalized_unit": i.normalized_unit if i.normalized_value is not None else None,
+                "qualifier": i.qualifier,
+                "rule": rule_text(i.rules),
+            })
+    return rows
+
+
+def indicators_doc(parsed: ParsedDocument) -> dict[str, Any]:
+    return {"contract": CONTRACT_VERSION, "indicators": indicator_rows(parsed)}
+
+
+def check_json(parsed: ParsedDocument) -> dict[str, Any]:
+    """`workreport check --json`: every finding with the line its report starts at."""
+    rows = [{**finding_json(f), "report_start_line": r.start_line} for r in parsed.reports for f in r.findings]
+    return {"contract": CONTRACT_VERSION, "findings": rows}
+
+
+def _side_json(s: TrackSide) -> dict[str, Any]:
+    out = {"path": s.path, "org": s.org, "unit": s.org, "year": s.year}  # unit: v1 name of org
+    if s.report_id is not None:
+        out["report_id"] = s.report_id
+    return out
+
+
+def _target_json(t: TrackTarget) -> dict[str, Any]:
+    return {"line": t.line, "span": t.text, "low": t.low, "high": t.high, "unit": t.unit, "qualifier": t.qualifier}
+
+
+def _actual_json(a: TrackActual | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {"line": a.line, "span": a.text, "value": a.value, "unit": a.unit, "estimated": a.estimated}
+
+
+def track_item_json(i: TrackItem) -> dict[str, Any]:
+    return {
+        "measure": i.measure,
+        "rule": i.rule,
+        "target": _target_json(i.target),
+        "actual": _actual_json(i.actual),
+        "status": i.status,
+        "margin": i.margin,
+        "plan_item": {"line": i.plan_item.line, "text": i.plan_item.text} if i.plan_item else None,
+    }
+
+
+def track_json(result: TrackResult) -> dict[str, Any]:
+    """The track JSON of CONTRACT.md."""
+    return {"contract": CONTRACT_VERSION, "old": _side_json(result.old), "new": _side_json(result.new),
+            "items": [track_item_json(i) for i in result.items]}

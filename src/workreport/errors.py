@@ -92,6 +92,12 @@ class ConverterMissing(WorkReportError):
         super().__init__(f"{path}: {detail}")
 
 
+class NoReportFound(WorkReportError):
+    def __init__(self, path: str):
+        self.path = path
+        super().__init__(f"{path}: no report text found to track")
+
+
 class RuleDataError(WorkReportError):
     def __init__(self, problems: list[str]):
         self.problems = problems

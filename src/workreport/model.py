@@ -95,10 +95,21 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """[start, end) character offsets in one line of ``Document.lines``."""
+
+    start: int
+    end: int
+
+    def shift(self, by: int) -> "Span":
+        return Span(self.start + by, self.end + by)
+
+
+@dataclass(frozen=True, slots=True)
 class Indicator:
     line: int
-    span: str  # exact substring of that line
-    col: int  # where span starts in the line
+    span: Span  # where the figure is in that line
+    text: str  # the figure as written: exactly line[span.start:span.end]
     value: str  # number as written
     number: float | None
     unit: str
@@ -109,7 +120,11 @@ class Indicator:
     low: float | None = None
     high: float | None = None
     qualifier: str | None = None  # 余, 多, 近, 约, 以上, 左右 ...
-    rule: str = ""
+    rules: tuple[str, ...] = ()  # every rule that made it, in order: reader, unit, kind
+
+    @property
+    def col(self) -> int:
+        return self.span.start
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,23 +8,81 @@ annual figure in NEW (outside NEW's own target paragraph, not a multi-year avera
 prices), ``missed`` below it, ``no_evidence`` when NEW says nothing on it.  OLD's other targets
 (indicators of kind target in the target paragraph or in plan items) are matched by measure name.
 
-The result is the track JSON of ../shared/CONTRACT.md.
+``track`` is a pure function of two Reports and returns a ``TrackResult``; choosing which two
+reports to compare (files by the place in their names, library reports by body and year) is
+``pairing.py``'s work, and ``contract.track_json`` turns the result into the track JSON of
+../shared/CONTRACT.md.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from . import rules
-from .errors import WorkReportError
 from .extract.numbers import Quantity, find_quantities
-from .model import Document, Paragraph, ParsedDocument, Report, enclosing_sections, role_at
+from .model import Indicator, Paragraph, Report, enclosing_sections, role_at
 from .textnorm import norm
 
 WINDOW = 30  # characters between a measure's name and its figure
 _CLAUSE_BREAK = re.compile(r"[,，、;；:：]")
+
+
+@dataclass(frozen=True, slots=True)
+class TrackTarget:
+    """What OLD set: the figure's line and text, and the range it asks for."""
+
+    line: int
+    text: str  # exact substring of that line
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TrackActual:
+    """What NEW reports for the same measure."""
+
+    line: int
+    text: str
+    value: float | None
+    unit: str
+    estimated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItemRef:
+    line: int
+    text: str  # the item's opening words
+
+
+@dataclass(frozen=True, slots=True)
+class TrackItem:
+    measure: str
+    rule: str
+    target: TrackTarget
+    actual: TrackActual | None
+    status: str  # met | missed | no_evidence
+    margin: float | None  # actual - target, in the target's unit
+    plan_item: PlanItemRef | None = None  # the OLD plan item whose target this is
+
+
+@dataclass(frozen=True, slots=True)
+class TrackSide:
+    """One of the two reports: who wrote it, for which year, and where it is (set by the caller)."""
+
+    org: str | None
+    year: int | None
+    path: str | None = None
+    report_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TrackResult:
+    old: TrackSide
+    new: TrackSide
+    items: tuple[TrackItem, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +91,7 @@ class Statement:
 
     measure: str
     line: int
-    span: str
+    text: str  # exact substring of that line
     q: Quantity
     estimated: bool
     negative: bool = False
@@ -130,15 +188,14 @@ def _line_span(p: Paragraph, a: int, b: int) -> str:
     return p.text[a:end]
 
 
-def _target_json(s: Statement) -> dict[str, Any]:
+def _target(s: Statement) -> TrackTarget:
     q = s.q
-    return {"line": s.line, "span": s.span, "low": q.low, "high": q.high, "unit": q.unit, "qualifier": q.qualifier}
+    return TrackTarget(s.line, s.text, q.low, q.high, q.unit, q.qualifier)
 
 
-def _actual_json(s: Statement) -> dict[str, Any]:
+def _actual(s: Statement) -> TrackActual:
     v = s.q.number
-    return {"line": s.line, "span": s.span, "value": -v if (s.negative and v is not None) else v,
-            "unit": s.q.unit, "estimated": s.estimated}
+    return TrackActual(s.line, s.text, -v if (s.negative and v is not None) else v, s.q.unit, s.estimated)
 
 
 def _judge(m: _Measure, target: Statement, actual: Statement | None) -> tuple[str, float | None]:
@@ -157,8 +214,8 @@ def _judge(m: _Measure, target: Statement, actual: Statement | None) -> tuple[st
     return ("met" if margin >= 0 else "missed"), margin
 
 
-def track(old: Report, new: Report, old_doc: Document | None = None, new_doc: Document | None = None) -> dict:
-    """The CONTRACT track JSON for one pair of reports (OLD sets targets, NEW reports results)."""
+def track(old: Report, new: Report) -> TrackResult:
+    """Follow OLD's targets into NEW (OLD sets targets, NEW reports results)."""
     items = []
     for m in _measures():
         targets = _statements(old, m, want_target=True)
@@ -168,21 +225,9 @@ def track(old: Report, new: Report, old_doc: Document | None = None, new_doc: Do
         t = targets[0]
         a = actuals[0] if actuals else None
         status, margin = _judge(m, t, a)
-        items.append({
-            "measure": m.name,
-            "rule": m.id,
-            "target": _target_json(t),
-            "actual": _actual_json(a) if a else None,
-            "status": status,
-            "margin": margin,
-        })
-    items.extend(_generic_items(old, new, {(i["target"]["line"], i["target"]["span"]) for i in items}))
-    return {
-        "contract": 1,
-        "old": {"path": old_doc.path if old_doc else None, "org": old.org, "unit": old.org, "year": old.year},
-        "new": {"path": new_doc.path if new_doc else None, "org": new.org, "unit": new.org, "year": new.year},
-        "items": items,
-    }
+        items.append(TrackItem(m.name, m.id, _target(t), _actual(a) if a else None, status, margin))
+    items.extend(_generic_items(old, new, {(i.target.line, i.target.text) for i in items}))
+    return TrackResult(old=TrackSide(old.org, old.year), new=TrackSide(new.org, new.year), items=tuple(items))
 
 
 def _bigrams(s: str) -> set[str]:
@@ -219,7 +264,7 @@ _FROM_VALUE = re.compile(r"从(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")
 _PARA_HEAD = 40
 
 
-def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> list[dict]:
+def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> list[TrackItem]:
     """OLD's other target figures (in its targets paragraph), matched to NEW's figures by measure
     name (character bigrams) and unit; NEW's own targets paragraph is not evidence."""
     old_lines, new_lines = _target_lines(old), _target_lines(new)
@@ -227,7 +272,7 @@ def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> l
     texts = _line_texts(new)
     not_annual = _pat("not_annual")
 
-    def annual(i) -> bool:
+    def annual(i: Indicator) -> bool:
         before = norm(texts.get(i.line, "")[: i.col])
         lo = max(before.rfind(x) for x in "。；;") + 1  # the whole sentence: 五年来…, … 690万人
         if not_annual.search(before[lo:]) or _FROM_VALUE.search(before):
@@ -254,7 +299,7 @@ def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> l
             continue
         if not in_targets and (item is None or len(t.measure) < _PLAN_ITEM_MIN_MEASURE):
             continue
-        if any(line == t.line and t.span in span for line, span in covered):
+        if any(line == t.line and t.text in text for line, text in covered):
             continue
         want = _bigrams(t.measure)
         best = None
@@ -266,12 +311,11 @@ def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> l
             if score >= need and (best is None or score > best[0]):
                 best = (score, a)
         low = t.low if t.low is not None else t.number
-        target = {"line": t.line, "span": t.span, "low": low, "high": t.high, "unit": t.unit, "qualifier": t.qualifier}
+        target = TrackTarget(t.line, t.text, low, t.high, t.unit, t.qualifier)
         rule = "track.generic" if in_targets else "track.plan_item"
-        plan_item = {"line": item.line, "text": item.text[:60]} if item is not None else None
+        plan_item = PlanItemRef(item.line, item.text[:60]) if item is not None else None
         if best is None:
-            out.append({"measure": t.measure, "rule": rule, "target": target, "actual": None,
-                        "status": "no_evidence", "margin": None, "plan_item": plan_item})
+            out.append(TrackItem(t.measure, rule, target, None, "no_evidence", None, plan_item))
             continue
         a = best[1]
         if ceiling.search(t.measure):
@@ -279,59 +323,6 @@ def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> l
             status, margin = ("met" if a.number <= cap else "missed"), round(a.number - cap, 4)
         else:
             status, margin = ("met" if a.number >= low else "missed"), round(a.number - low, 4)
-        out.append({"measure": t.measure, "rule": rule, "target": target,
-                    "actual": {"line": a.line, "span": a.span, "value": a.number, "unit": a.unit,
-                               "estimated": a.qualifier in ("约", "左右", "预计")},
-                    "status": status, "margin": margin, "plan_item": plan_item})
+        actual = TrackActual(a.line, a.text, a.number, a.unit, a.qualifier in ("约", "左右", "预计"))
+        out.append(TrackItem(t.measure, rule, target, actual, status, margin, plan_item))
     return out
-
-
-def whole_report(parsed: ParsedDocument) -> Report:
-    """The document as one report: a provincial report may come out of the splitter in parts,
-    and tracking looks for a body's statements wherever they are."""
-    reps = parsed.reports
-    if not reps:
-        raise NoReportFound(parsed.document.path)
-    main = max(reps, key=lambda r: r.end_line - r.start_line)
-    paras = tuple(p for r in reps for p in r.paragraphs)
-    return Report(start_line=reps[0].start_line, end_line=reps[-1].end_line, org=main.org, level=main.level,
-                  region=main.region, domain=main.domain, year=main.year, title=main.title,
-                  sections=tuple(s for r in reps for s in r.sections), paragraphs=paras,
-                  indicators=tuple(i for r in reps for i in r.indicators),
-                  plan_items=tuple(i for r in reps for i in r.plan_items))
-
-
-class NoReportFound(WorkReportError):
-    def __init__(self, path: str):
-        self.path = path
-        super().__init__(f"{path}: no report text found to track")
-
-
-def track_paths(old_path: str, new_path: str, encoding: str | None = None) -> dict:
-    """Parse two files and track the older one's targets into the newer one."""
-    from .pipeline import parse_path
-
-    old_p, new_p = parse_path(old_path, encoding=encoding), parse_path(new_path, encoding=encoding)
-    return track(whole_report(old_p), whole_report(new_p), old_p.document, new_p.document)
-
-
-def place_key(path: str) -> str:
-    """The place a report file is named after, without year, title words or admin suffix."""
-    import os
-
-    name = os.path.basename(path)
-    name = _pat("file_name_noise").sub("", name)
-    return _pat("admin_suffix").sub("", name)
-
-
-def pair_files(old_paths: list[str], new_paths: list[str]) -> list[tuple[str, str]]:
-    """Pair files of two years by the place in their names; unmatched files are left out."""
-    new_by = {}
-    for p in new_paths:
-        new_by.setdefault(place_key(p), []).append(p)
-    pairs = []
-    for p in old_paths:
-        hits = new_by.get(place_key(p), [])
-        if len(hits) == 1:
-            pairs.append((p, hits[0]))
-    return pairs

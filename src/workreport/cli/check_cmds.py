@@ -3,21 +3,10 @@ from __future__ import annotations
 
 import click
 
-from ..contract import finding_json
+from ..contract import check_json, track_json
 from ..ingest import read_document
 from ..pipeline import parse
-from ..track import track_paths
 from .base import echo_json, encoding_option, main, path_argument
-
-
-def findings_json(parsed) -> dict:
-    rows = []
-    for r in parsed.reports:
-        for f in r.findings:
-            row = finding_json(f)
-            row["report_start_line"] = r.start_line
-            rows.append(row)
-    return {"contract": 1, "findings": rows}
 
 
 @main.command("check")
@@ -35,7 +24,7 @@ def check_cmd(ctx, path, as_json, encoding):
         workreport check 汇编.txt --json > findings.json
     """
     parsed = parse(read_document(path, encoding=encoding))
-    out = findings_json(parsed)
+    out = check_json(parsed)
     if as_json:
         echo_json(out)
     else:
@@ -72,11 +61,14 @@ def track_cmd(old, new, as_json, db, encoding):
         if not (old.isdigit() and new.isdigit()):
             raise click.UsageError("with --db, OLD and NEW are report ids (numbers)")
         with Library(db) as lib:
-            out = lib.track(int(old), int(new))
-        if out is None:
+            result = lib.track(int(old), int(new))
+        if result is None:
             raise WorkReportError(f"no report {old} or {new} in {db}")
     else:
-        out = track_paths(old, new, encoding=encoding)
+        from ..pairing import track_files
+
+        result = track_files(old, new, encoding=encoding)
+    out = track_json(result)
     if as_json:
         echo_json(out)
         return

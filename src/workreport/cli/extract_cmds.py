@@ -6,9 +6,8 @@ import sys
 
 import click
 
-from ..contract import indicator_json, unknown_units_json
+from ..contract import indicator_rows, indicators_doc, unknown_units_doc
 from ..ingest import read_document
-from ..model import ParsedDocument, enclosing_sections
 from ..pipeline import parse
 from .base import echo_json, encoding_option, main
 
@@ -16,35 +15,6 @@ COLUMNS = (
     "org", "report_start_line", "section", "line", "col", "span", "value", "number", "unit",
     "measure", "kind", "normalized_value", "normalized_unit", "qualifier", "rule",
 )
-
-
-def indicator_rows(parsed: ParsedDocument) -> list[dict]:
-    """One flat row per indicator, with its report and section path."""
-    rows = []
-    for r in parsed.reports:
-        for i in r.indicators:
-            path = " / ".join(s.heading for s in enclosing_sections(r.sections, i.line))
-            j = indicator_json(i)
-            rows.append(
-                {
-                    "org": r.org,
-                    "report_start_line": r.start_line,
-                    "section": path,
-                    "line": i.line,
-                    "col": i.col,
-                    "span": i.span,
-                    "value": i.value,
-                    "number": i.number,
-                    "unit": i.unit,
-                    "measure": i.measure,
-                    "kind": i.kind,
-                    "normalized_value": (j["normalized"] or {}).get("value"),
-                    "normalized_unit": (j["normalized"] or {}).get("unit"),
-                    "qualifier": i.qualifier,
-                    "rule": i.rule,
-                }
-            )
-    return rows
 
 
 @main.command("indicators")
@@ -81,17 +51,17 @@ def indicators_cmd(ctx, path, measure, compare, db, org, year, as_json, as_csv, 
         raise click.UsageError("give a PATH to list its figures, or --measure with --db to compare")
     parsed = parse(read_document(path, encoding=encoding))
     if unknown:
-        items = unknown_units_json(parsed)
+        doc = unknown_units_doc(parsed)
         if as_json:
-            echo_json({"contract": 1, "unknown_units": items})
+            echo_json(doc)
             return
-        for u in items:
+        for u in doc["unknown_units"]:
             click.echo(f"{u['unit']}\t{u['count']}\t{u['example']['line']}\t{u['example']['span']}")
         return
-    rows = indicator_rows(parsed)
     if as_json:
-        echo_json({"contract": 1, "indicators": rows})
+        echo_json(indicators_doc(parsed))
         return
+    rows = indicator_rows(parsed)
     if as_csv:
         w = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
         w.writeheader()

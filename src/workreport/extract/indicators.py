@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from .. import rules
-from ..model import Indicator, LineHint, Paragraph, Report, role_at
+from ..model import Indicator, LineHint, Paragraph, Report, Span, role_at
 from ..textnorm import norm
 from . import tables
 from .numbers import Quantity, find_quantities
@@ -245,8 +245,8 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False) -> list[Indic
         out.append(
             Indicator(
                 line=line,
-                span=span,
-                col=col,
+                span=Span(col, col + len(span)),
+                text=span,
                 value=q.value,
                 number=q.number,
                 unit=q.unit,
@@ -257,7 +257,7 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False) -> list[Indic
                 low=q.low,
                 high=q.high,
                 qualifier=q.qualifier,
-                rule=f"{q.rule}+{krule}",
+                rules=(q.rule, krule),
             )
         )
     return out
@@ -287,12 +287,12 @@ def extract_indicators(report: Report, hints: tuple[LineHint, ...] = ()) -> tupl
         out.extend(tables.table_indicators(t, in_plan))
         for line, cell in tables.text_cells(t):  # a cell of prose keeps its figures
             for i in paragraph_indicators(Paragraph(line, line, cell.text, ((line, 0),)), in_plan):
-                out.append(dataclasses.replace(i, col=i.col + cell.col))
+                out.append(dataclasses.replace(i, span=i.span.shift(cell.col)))
     return tuple(sorted(out, key=lambda i: (i.line, i.col)))
 
 
 def _is_unknown_unit(i: Indicator) -> bool:
-    return "numbers.unknown_unit" in i.rule.split("+")
+    return "numbers.unknown_unit" in i.rules
 
 
 def unknown_units(indicators) -> list[str]:

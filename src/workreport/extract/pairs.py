@@ -118,7 +118,7 @@ def find_pairs(report: Report) -> tuple[Pair, ...]:
     rows: dict[int, list[Indicator]] = {}
     for i in report.indicators:
         # table cells (tables.py) pair within their row, never through prose phases
-        (rows if i.rule.startswith("tables.") else by_line).setdefault(i.line, []).append(i)
+        (rows if i.rules[:1] == ("tables.cell",) else by_line).setdefault(i.line, []).append(i)
     out: list[Pair] = []
     for p in report.paragraphs:
         inds = [i for ln in range(p.line_start, p.line_end + 1) for i in by_line.get(ln, ())]

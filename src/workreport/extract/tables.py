@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .. import rules
-from ..model import Indicator, LineHint, Paragraph, Report
+from ..model import Indicator, LineHint, Paragraph, Report, Span
 from ..textnorm import norm
 from .numbers import Quantity, find_quantities
 
@@ -311,8 +311,8 @@ def _segment_indicators(rows: tuple[Row, ...], units: tuple[str, ...], in_plan) 
             out.append(
                 Indicator(
                     line=row.line,
-                    span=cell.text[q0.start:q0.end],  # offsets of the cell: an exact substring
-                    col=cell.col + q0.start,
+                    span=Span(cell.col + q0.start, cell.col + q0.end),
+                    text=cell.text[q0.start:q0.end],  # offsets of the cell: an exact substring
                     value=q0.value,
                     number=q0.number,
                     unit=q.unit,
@@ -323,7 +323,7 @@ def _segment_indicators(rows: tuple[Row, ...], units: tuple[str, ...], in_plan) 
                     low=q0.low,
                     high=q0.high,
                     qualifier=q0.qualifier,
-                    rule=f"tables.cell+{q.rule}+{krule}",
+                    rules=("tables.cell", q.rule, krule),
                 )
             )
     return out

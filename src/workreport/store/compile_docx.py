@@ -303,14 +303,7 @@ def write_docx(lib, out: str) -> dict[str, Any]:
     body_style = doc.styles["Body Text"]
     body_style.paragraph_format.first_line_indent = Pt(24)  # two characters, as in official documents
 
-    items = []
-    offset = 0
-    while True:
-        page = lib.reports(limit=500, offset=offset)["items"]
-        if not page:
-            break
-        items.extend(page)
-        offset += len(page)
+    items = lib.all_reports()
     items.sort(key=lambda m: (m["year"] is None, m["year"] or 0, m["path"], m["start_line"]))
     years = sorted({m["year"] for m in items if m["year"]})
 

@@ -86,16 +86,16 @@ def known_sha(conn, sha: str) -> bool:
 def delete_document_rows(conn, document_id: int) -> None:
     """Delete a document and everything under it (caller holds the transaction)."""
     # contentless FTS: a row is deleted by giving back exactly the tokens it was indexed with
-    for pid, text, role, rid, year, level, domain in conn.execute(
-        "SELECT p.id, p.text, p.role, r.id, r.year, r.level, r.domain FROM paragraphs p"
+    for row in conn.execute(
+        "SELECT p.id, p.text, p.role, r.id AS report_id, r.year, r.level, r.domain FROM paragraphs p"
         " JOIN reports r ON r.id = p.report_id WHERE r.document_id = ?",
         (document_id,),
     ).fetchall():
-        meta = meta_tokens(rid, year, level, domain, role)
+        meta = meta_tokens(row["report_id"], row["year"], row["level"], row["domain"], row["role"])
         conn.execute("INSERT INTO para_bi(para_bi, rowid, bi, meta) VALUES ('delete', ?, ?, ?)",
-                     (pid, bigram_tokens(text), meta))
+                     (row["id"], bigram_tokens(row["text"]), meta))
         conn.execute("INSERT INTO para_uni(para_uni, rowid, uni, meta) VALUES ('delete', ?, ?, ?)",
-                     (pid, unigram_tokens(text), meta))
+                     (row["id"], unigram_tokens(row["text"]), meta))
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
 
@@ -108,7 +108,7 @@ def unpack_lines(blob: bytes) -> list[str]:
 
 
 def _next_id(conn, table: str) -> int:
-    return conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+    return conn.execute(f"SELECT coalesce(max(id), 0) + 1 AS next FROM {table}").fetchone()["next"]
 
 
 def store_parsed(conn, parsed: ParsedDocument, *, size: int | None = None) -> dict[str, Any]:
@@ -135,8 +135,8 @@ def _write_locked(conn, parsed: ParsedDocument, size: int | None) -> dict[str, A
     doc = parsed.document
     if known_sha(conn, doc.sha256):  # another ingest got here first, or a repeat
         return {"new": False, "reports": 0, "paragraphs": 0, "indicators": 0, "findings": 0}
-    for (old_id,) in conn.execute("SELECT id FROM documents WHERE path = ?", (doc.path,)).fetchall():
-        delete_document_rows(conn, old_id)
+    for old in conn.execute("SELECT id FROM documents WHERE path = ?", (doc.path,)).fetchall():
+        delete_document_rows(conn, old["id"])
     reports = [report_json(r) for r in parsed.reports]
     n_par = sum(len(r.paragraphs) for r in parsed.reports)
     n_ind = sum(len(r.indicators) for r in parsed.reports)
@@ -209,8 +209,9 @@ def _write_locked(conn, parsed: ParsedDocument, size: int | None) -> dict[str, A
         conn.executemany(
             "INSERT INTO indicators(report_id, ord, line, span, col, value, number, unit, measure, kind,"
             " normalized_value, normalized_unit, low, high, qualifier, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            ((rid, i, x.line, x.span, x.col, x.value, x.number, x.unit, x.measure, x.kind, x.normalized_value,
-              x.normalized_unit, x.low, x.high, x.qualifier, x.rule) for i, x in enumerate(rep.indicators)),
+            ((rid, i, j["line"], j["span"], j["col"], j["value"], j["number"], j["unit"], j["measure"], j["kind"],
+              x.normalized_value, x.normalized_unit, j["low"], j["high"], j["qualifier"], j["rule"])
+             for i, (x, j) in enumerate((x, indicator_json(x)) for x in rep.indicators)),
         )
         conn.executemany(
             "INSERT INTO pairs(report_id, ord, line, measure, target, actual, completion, rule, target_json,"

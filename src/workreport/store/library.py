@@ -5,6 +5,7 @@ Results are plain dicts and lists of JSON-able values.
 from __future__ import annotations
 
 import json
+import sqlite3
 import multiprocessing
 import os
 import threading
@@ -24,6 +25,8 @@ _REPORT_COLS = (
     "r.id, d.path, r.org, r.level, r.region, r.domain, r.year, r.start_line, r.end_line,"
     " r.n_indicators, r.n_findings, r.n_plan_items, r.title, r.document_id, r.n_paragraphs, r.n_pairs"
 )
+_IND_COLS = ("id, line, span, col, value, number, unit, measure, kind, normalized_value, normalized_unit, low, high,"
+             " qualifier, rule")
 
 
 def _default_parser():
@@ -32,25 +35,25 @@ def _default_parser():
     return parse
 
 
-def _report_meta(row) -> dict[str, Any]:
-    (rid, path, org, level, region, domain, year, start, end, n_ind, n_fin, n_plan, title, doc_id, n_par,
-     n_pairs) = row
-    return {"id": rid, "document": os.path.basename(path), "path": path, "org": org, "level": level,
-            "region": region, "domain": domain, "year": year, "start_line": start, "end_line": end,
-            "n_indicators": n_ind, "n_findings": n_fin, "n_plan_items": n_plan, "title": title,
-            "document_id": doc_id, "n_paragraphs": n_par, "n_pairs": n_pairs}
+def _report_meta(row: sqlite3.Row) -> dict[str, Any]:
+    return {"document": os.path.basename(row["path"]), **dict(row)}
 
 
-def _indicator(row) -> dict[str, Any]:
-    (iid, line, span, col, value, number, unit, measure, kind, nv, nu, low, high, qual, rule) = row
-    return {"id": iid, "line": line, "span": span, "col": col, "value": value, "number": number, "unit": unit,
-            "measure": measure, "kind": kind,
-            "normalized": {"value": nv, "unit": nu} if nv is not None and nu is not None else None,
-            "low": low, "high": high, "qualifier": qual, "rule": rule}
+def _indicator(row: sqlite3.Row) -> dict[str, Any]:
+    """A stored indicator in the contract's shape (normalized value and unit as one object)."""
+    out = dict(row)
+    nv, nu = out.pop("normalized_value"), out.pop("normalized_unit")
+    out["normalized"] = {"value": nv, "unit": nu} if nv is not None and nu is not None else None
+    return out
 
 
-_IND_COLS = ("id, line, span, col, value, number, unit, measure, kind, normalized_value, normalized_unit, low, high,"
-             " qualifier, rule")
+def _json_cols(row: sqlite3.Row, **cols: str) -> dict[str, Any]:
+    """The row as a dict, with JSON text columns decoded (``name=column``)."""
+    out = dict(row)
+    for name, col in cols.items():
+        text = out.pop(col)
+        out[name] = json.loads(text) if text else None
+    return out
 
 
 class Library:
@@ -201,7 +204,7 @@ class Library:
             return True
 
     # -- reading ------------------------------------------------------------------------------
-    def _q(self, sql: str, args=()) -> list[tuple]:
+    def _q(self, sql: str, args=()) -> list[sqlite3.Row]:
         with self._lock:
             return self._conn.execute(sql, args).fetchall()
 
@@ -209,23 +212,23 @@ class Library:
         out = {}
         for t in ("documents", "reports", "sections", "paragraphs", "indicators", "pairs", "plan_items",
                   "findings"):
-            out[t] = self._q(f"SELECT count(*) FROM {t}")[0][0]
-        out["lines"] = self._q("SELECT coalesce(sum(n_lines), 0) FROM documents")[0][0]
+            out[t] = self._q(f"SELECT count(*) AS n FROM {t}")[0]["n"]
+        out["lines"] = self._q("SELECT coalesce(sum(n_lines), 0) AS n FROM documents")[0]["n"]
         return out
 
     def document_lines(self, document_id: int) -> list[str] | None:
         """The text of a stored document, as its lines (line n is item n-1)."""
         rows = self._q("SELECT lines_z FROM documents WHERE id = ?", (int(document_id),))
-        return _ingest.unpack_lines(rows[0][0]) if rows else None
+        return _ingest.unpack_lines(rows[0]["lines_z"]) if rows else None
 
     def documents(self) -> list[dict]:
         cols = ("id", "path", "sha256", "format", "encoding", "size", "n_lines", "n_reports", "n_paragraphs",
                 "n_indicators", "n_findings", "ingested_at")
-        return [dict(zip(cols, r)) for r in self._q(f"SELECT {', '.join(cols)} FROM documents ORDER BY path")]
+        return [dict(r) for r in self._q(f"SELECT {', '.join(cols)} FROM documents ORDER BY path")]
 
     def reports(self, *, org=None, level=None, domain=None, year=None, limit: int = 100, offset: int = 0) -> dict:
         where, args = _report_filters(org, level, domain, year)
-        total = self._q(f"SELECT count(*) FROM reports r WHERE 1{where}", args)[0][0]
+        total = self._q(f"SELECT count(*) AS n FROM reports r WHERE 1{where}", args)[0]["n"]
         rows = self._q(
             f"SELECT {_REPORT_COLS} FROM reports r JOIN documents d ON d.id = r.document_id WHERE 1{where}"
             " ORDER BY r.year IS NULL, r.year DESC, r.org, d.path, r.ord LIMIT ? OFFSET ?",
@@ -236,9 +239,9 @@ class Library:
     def facets(self) -> dict:
         out = {}
         for name in ("level", "domain", "year"):
-            rows = self._q(f"SELECT {name}, count(*) FROM reports WHERE {name} IS NOT NULL GROUP BY {name}"
-                           " ORDER BY count(*) DESC, 1")
-            out[name] = {str(k): v for k, v in rows}
+            rows = self._q(f"SELECT {name} AS value, count(*) AS n FROM reports WHERE {name} IS NOT NULL"
+                           f" GROUP BY {name} ORDER BY n DESC, value")
+            out[name] = {str(r["value"]): r["n"] for r in rows}
         return out
 
     def report(self, report_id: int) -> dict | None:
@@ -248,47 +251,37 @@ class Library:
             return None
         out = _report_meta(rows[0])
         rid = out["id"]
-        secs = self._q("SELECT id, parent_id, line, end_line, heading, ordinal, inferred_ordinal, depth, role, family,"
-                       " rule FROM sections WHERE report_id = ? ORDER BY ord", (rid,))
         nodes, roots = {}, []
-        for sid, parent, line, end, heading, ordinal, inferred, depth, role, family, rule in secs:
-            node = {"id": sid, "line": line, "end_line": end, "heading": heading, "ordinal": ordinal,
-                    "inferred_ordinal": inferred, "depth": depth, "role": role, "family": family, "rule": rule,
-                    "children": []}
-            nodes[sid] = node
+        for row in self._q("SELECT id, parent_id, line, end_line, heading, ordinal, inferred_ordinal, depth, role,"
+                           " family, rule FROM sections WHERE report_id = ? ORDER BY ord", (rid,)):
+            node = {**dict(row), "children": []}
+            parent = node.pop("parent_id")
+            nodes[node["id"]] = node
             (nodes[parent]["children"] if parent in nodes else roots).append(node)
         out["sections"] = roots
         out["paragraphs"] = [
-            {"id": pid, "line_start": a, "line_end": b, "text": t, "section": json.loads(sp), "section_id": sid,
-             "role": role}
-            for pid, a, b, t, sp, sid, role in self._q(
+            _json_cols(r, section="section_path") for r in self._q(
                 "SELECT id, line_start, line_end, text, section_path, section_id, role FROM paragraphs"
                 " WHERE report_id = ? ORDER BY ord", (rid,))
         ]
-        lines = _ingest.unpack_lines(self._q("SELECT lines_z FROM documents WHERE id = ?", (out["document_id"],))[0][0])
+        lines = self.document_lines(out["document_id"]) or []
         out["lines"] = [{"line": n, "text": lines[n - 1]}
                         for n in range(max(1, out["start_line"]), min(len(lines), out["end_line"]) + 1)]
         out["indicators"] = [_indicator(r) for r in self._q(
             f"SELECT {_IND_COLS} FROM indicators WHERE report_id = ? ORDER BY ord", (rid,))]
         out["pairs"] = [
-            {"id": i, "line": line, "measure": m, "target": t, "actual": a, "completion": c, "rule": rule,
-             "target_indicator": json.loads(tj) if tj else None, "actual_indicator": json.loads(aj) if aj else None}
-            for i, line, m, t, a, c, rule, tj, aj in self._q(
+            _json_cols(r, target_indicator="target_json", actual_indicator="actual_json") for r in self._q(
                 "SELECT id, line, measure, target, actual, completion, rule, target_json, actual_json FROM pairs"
                 " WHERE report_id = ? ORDER BY ord", (rid,))
         ]
         out["plan_items"] = [
-            {"id": i, "line": line, "text": t, "targets": json.loads(tj), "deadline": dl, "lead_org": lo, "rule": rule}
-            for i, line, t, dl, lo, rule, tj in self._q(
+            _json_cols(r, targets="targets_json") for r in self._q(
                 "SELECT id, line, text, deadline, lead_org, rule, targets_json FROM plan_items WHERE report_id = ?"
                 " ORDER BY ord", (rid,))
         ]
-        out["findings"] = [
-            {"id": i, "line": line, "rule": rule, "message": msg, "severity": sev, "wrong": w, "right": r}
-            for i, line, rule, sev, msg, w, r in self._q(
-                'SELECT id, line, rule, severity, message, wrong, "right" FROM findings WHERE report_id = ?'
-                " ORDER BY ord", (rid,))
-        ]
+        out["findings"] = [dict(r) for r in self._q(
+            'SELECT id, line, rule, message, severity, wrong, "right" FROM findings WHERE report_id = ? ORDER BY ord',
+            (rid,))]
         return out
 
     def parsed_report(self, report_id: int):
@@ -305,7 +298,8 @@ class Library:
                        " JOIN documents d ON d.id = r.document_id WHERE r.id = ?", (int(report_id),))
         if not rows:
             return None
-        start, path, sha, fmt, enc, z = rows[0]
+        row = rows[0]
+        start, path, sha = row["start_line"], row["path"], row["sha256"]
         doc = None
         if path and os.path.isfile(path):
             try:
@@ -315,23 +309,43 @@ class Library:
             if doc is not None and doc.sha256 != sha:
                 doc = None
         if doc is None:
-            doc = Document(path=path, sha256=sha, format=fmt or "txt", encoding=enc or "",
-                           lines=tuple(_ingest.unpack_lines(z)))
+            doc = Document(path=path, sha256=sha, format=row["format"] or "txt", encoding=row["encoding"] or "",
+                           lines=tuple(_ingest.unpack_lines(row["lines_z"])))
         for r in self.parser(doc).reports:
             if r.start_line == start:
                 return r, doc
         return None
 
-    def track(self, old_id: int, new_id: int) -> dict | None:
-        """Follow the targets of report ``old_id`` into report ``new_id`` (CONTRACT track JSON)."""
+    def track(self, old_id: int, new_id: int):
+        """Follow the targets of report ``old_id`` into report ``new_id``: a ``track.TrackResult``
+        (``contract.track_json`` makes the CONTRACT track JSON of it); None if either is missing."""
+        from dataclasses import replace
+
         from ..track import track
 
         old, new = self.parsed_report(old_id), self.parsed_report(new_id)
         if old is None or new is None:
             return None
-        out = track(old[0], new[0], old[1], new[1])
-        out["old"]["report_id"], out["new"]["report_id"] = int(old_id), int(new_id)
-        return out
+        res = track(old[0], new[0])
+        return replace(res, old=replace(res.old, path=old[1].path, report_id=int(old_id)),
+                       new=replace(res.new, path=new[1].path, report_id=int(new_id)))
+
+    def track_pairs(self, limit: int | None = None) -> list[dict]:
+        """Pairs of reports to track: the same body in consecutive years, newest first (among
+        the first ``limit`` reports)."""
+        from ..pairing import report_pairs
+
+        return report_pairs(self.all_reports(limit))
+
+    def all_reports(self, limit: int | None = None) -> list[dict]:
+        """Every report's metadata (as :meth:`reports` items; at most ``limit``), in one list."""
+        items: list[dict] = []
+        while limit is None or len(items) < limit:
+            page = self.reports(limit=500, offset=len(items))["items"]
+            if not page:
+                break
+            items.extend(page)
+        return items[:limit]
 
     def search(self, query: str, *, org=None, level=None, domain=None, year=None, role=None,
                limit: int = 20, offset: int = 0) -> dict:
@@ -343,26 +357,24 @@ class Library:
     def measures(self, prefix: str = "", limit: int = 50) -> list[dict]:
         prefix = prefix or ""
         rows = self._q(
-            "SELECT measure, count(*) FROM indicators WHERE measure IS NOT NULL AND measure != ''"
+            "SELECT measure, count(*) AS count FROM indicators WHERE measure IS NOT NULL AND measure != ''"
             " AND substr(measure, 1, ?) = ? GROUP BY measure ORDER BY count(*) DESC, measure LIMIT ?",
             (len(prefix), prefix, max(0, int(limit))),
         )
-        return [{"measure": m, "count": c} for m, c in rows]
+        return [dict(r) for r in rows]
 
     def compare(self, measure: str, *, org=None, year=None, level=None) -> dict:
         names = synonyms(measure)
         where, args = _report_filters(org, level, None, year)
         rows = self._q(
-            "SELECT r.id, r.org, r.year, r.level, i.measure, i.value, i.number, i.unit, i.normalized_value,"
-            " i.normalized_unit, i.kind, i.line, i.span, d.path, i.id"
+            "SELECT r.id AS report_id, r.org, r.year, r.level, i.measure, i.value, i.number, i.unit,"
+            " i.normalized_value, i.normalized_unit, i.kind, i.line, i.span, d.path AS document, i.id AS indicator_id"
             " FROM indicators i JOIN reports r ON r.id = i.report_id JOIN documents d ON d.id = r.document_id"
             f" WHERE i.measure IN ({','.join('?' * len(names))}){where}"
             " ORDER BY r.org IS NULL, r.org, r.year, d.path, i.line, i.ord",
             [*names, *args],
         )
-        cols = ("report_id", "org", "year", "level", "measure", "value", "number", "unit",
-                "normalized_value", "normalized_unit", "kind", "line", "span", "document", "indicator_id")
-        return {"measure": measure, "synonyms": names, "rows": [dict(zip(cols, r)) for r in rows]}
+        return {"measure": measure, "synonyms": names, "rows": [dict(r) for r in rows]}
 
     # -- export -------------------------------------------------------------------------------
     def export(self, fmt: str, out) -> dict:

@@ -140,18 +140,18 @@ def _migrate_2(conn) -> None:
     conn.execute("CREATE VIRTUAL TABLE para_uni USING fts5(uni, meta, content='', tokenize='unicode61', detail=none)")
     conn.execute("CREATE INDEX IF NOT EXISTS paragraphs_report_cover ON paragraphs(id, report_id)")
     cur = conn.execute(
-        "SELECT p.id, p.text, p.role, r.id, r.year, r.level, r.domain FROM paragraphs p"
+        "SELECT p.id, p.text, p.role, r.id AS report_id, r.year, r.level, r.domain FROM paragraphs p"
         " JOIN reports r ON r.id = p.report_id ORDER BY p.id"
     )
     while True:
         rows = cur.fetchmany(2000)
         if not rows:
             break
-        metas = [meta_tokens(rid, year, level, domain, role) for _, _, role, rid, year, level, domain in rows]
+        metas = [meta_tokens(r["report_id"], r["year"], r["level"], r["domain"], r["role"]) for r in rows]
         conn.executemany("INSERT INTO para_bi(rowid, bi, meta) VALUES (?,?,?)",
-                         [(r[0], bigram_tokens(r[1]), m) for r, m in zip(rows, metas)])
+                         [(r["id"], bigram_tokens(r["text"]), m) for r, m in zip(rows, metas)])
         conn.executemany("INSERT INTO para_uni(rowid, uni, meta) VALUES (?,?,?)",
-                         [(r[0], unigram_tokens(r[1]), m) for r, m in zip(rows, metas)])
+                         [(r["id"], unigram_tokens(r["text"]), m) for r, m in zip(rows, metas)])
 
 
 def apply(conn) -> list[int]:
@@ -160,7 +160,7 @@ def apply(conn) -> list[int]:
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
-    done = {v for (v,) in conn.execute("SELECT version FROM schema_migrations")}
+    done = {r["version"] for r in conn.execute("SELECT version FROM schema_migrations")}
     applied = []
     for version, name, sql in MIGRATIONS:
         if version in done:

@@ -157,7 +157,7 @@ def _filter_clause(conn, org, level, domain, year, role) -> tuple[str, str, list
     if org:
         if _SURROGATE.search(str(org)):  # cannot occur in stored text (and SQLite refuses it)
             raise _NoMatch
-        ids = [r[0] for r in conn.execute("SELECT id FROM reports WHERE instr(org, ?) > 0 LIMIT ?",
+        ids = [r["id"] for r in conn.execute("SELECT id FROM reports WHERE instr(org, ?) > 0 LIMIT ?",
                                           (str(org), MAX_ORG_REPORTS + 1))]
         if not ids:
             raise _NoMatch
@@ -204,13 +204,13 @@ def search(conn, query: str, *, org=None, level=None, domain=None, year=None, ro
         expr = f"({expr}) AND {fexpr}"
     where = f"{table} MATCH ?{extra}{fextra.format(t=table)}"
     wargs = [expr, *args, *fargs]
-    total = conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", wargs).fetchone()[0]
+    total = conn.execute(f"SELECT count(*) AS n FROM {table} WHERE {where}", wargs).fetchone()["n"]
     result["total"] = total
     if not total:
         return result
     if total > RANK_WINDOW:
         cut = conn.execute(f"SELECT rowid FROM {table} WHERE {where} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                           [*wargs, RANK_WINDOW - 1]).fetchone()[0]
+                           [*wargs, RANK_WINDOW - 1]).fetchone()["rowid"]
         where += f" AND {table}.rowid >= ?"
         wargs.append(cut)
         result["ranked"] = f"newest {RANK_WINDOW}"
@@ -222,10 +222,10 @@ def search(conn, query: str, *, org=None, level=None, domain=None, year=None, ro
         wargs,
     ).fetchall()
     counts: dict[str, Counter] = {"level": Counter(), "year": Counter(), "domain": Counter()}
-    for lv, yr, dm, n in grouped:
-        counts["level"][lv] += n
-        counts["year"][str(yr) if yr is not None else None] += n
-        counts["domain"][dm] += n
+    for g in grouped:
+        counts["level"][g["level"]] += g["n"]
+        counts["year"][str(g["year"]) if g["year"] is not None else None] += g["n"]
+        counts["domain"][g["domain"]] += g["n"]
     result["facets"] = {k: {v: n for v, n in c.most_common() if v is not None} for k, c in counts.items()}
     if not limit or offset >= total:
         return result
@@ -237,39 +237,40 @@ def search(conn, query: str, *, org=None, level=None, domain=None, year=None, ro
     ).fetchall()
     if not page:
         return result
-    ids = [r[0] for r in page]
+    ids = [r["rowid"] for r in page]
     detail = {
-        row[0]: row
+        row["id"]: row
         for row in conn.execute(
             "SELECT p.id, p.text, p.line_start, p.line_end, p.section_path, p.role,"
-            " r.id, r.org, r.year, r.start_line, d.path, r.level, r.domain"
+            " r.id AS report_id, r.org, r.year, r.start_line, d.path, r.level, r.domain"
             " FROM paragraphs p JOIN reports r ON r.id = p.report_id JOIN documents d ON d.id = r.document_id"
             f" WHERE p.id IN ({','.join('?' * len(ids))})",
             ids,
         )
     }
-    for pid, score in page:
-        (_, text, ls, le, spath, role_, rid, org_, year_, rstart, dpath, level_, domain_) = detail[pid]
+    for hit in page:
+        row = detail[hit["rowid"]]
+        text = row["text"]
         if not all(t in text for t in terms):  # cannot happen (phrases are exact); never show a false hit
             continue
         snip, spans = snippet(text, terms)
         result["hits"].append({
-            "document": dpath,
-            "org": org_,
-            "unit": org_,  # CONTRACT.md v1 name of org
-            "year": year_,
-            "report_start_line": rstart,
-            "section": json.loads(spath),
-            "line_start": ls,
-            "line_end": le,
+            "document": row["path"],
+            "org": row["org"],
+            "unit": row["org"],  # CONTRACT.md v1 name of org
+            "year": row["year"],
+            "report_start_line": row["start_line"],
+            "section": json.loads(row["section_path"]),
+            "line_start": row["line_start"],
+            "line_end": row["line_end"],
             "text": text,
             "snippet": snip,
-            "report_id": rid,
-            "paragraph_id": pid,
-            "level": level_,
-            "domain": domain_,
-            "role": role_,
-            "score": score,
+            "report_id": row["report_id"],
+            "paragraph_id": row["id"],
+            "level": row["level"],
+            "domain": row["domain"],
+            "role": row["role"],
+            "score": hit["score"],
             "highlights": spans,
         })
     return result

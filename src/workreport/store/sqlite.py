@@ -19,6 +19,7 @@ def connect(path: str) -> sqlite3.Connection:
     """Open (creating and migrating if needed) the library at ``path``."""
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row  # rows are read by column name, never by position
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if path != ":memory:":
             # WAL lets readers go on while one writer commits; two ingests queue on the lock.

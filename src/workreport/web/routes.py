@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from ..contract import check_json, track_json
 from . import views
 from .app import Config, render, require_write
 
@@ -259,28 +260,12 @@ def page_compare(
 # --- 承诺跟踪 -------------------------------------------------------------------------------
 
 
-def _all_reports(library: Any) -> list[dict]:
-    items, offset = [], 0
-    while True:
-        res = library.reports(limit=500, offset=offset)
-        batch = res.get("items", [])
-        items.extend(batch)
-        offset += len(batch)
-        if not batch or offset >= res.get("total", 0) or offset >= 20000:
-            return items
-
-
-def _place_of(report: dict) -> str | None:
-    try:
-        from ..track import place_key
-    except ImportError:
-        return None
-    return place_key(report.get("path") or "") or None
+MAX_TRACK_REPORTS = 20_000  # reports offered on 承诺跟踪 (a select box, not a list to read)
 
 
 def track_data(request: Request, old: int | None, new: int | None) -> dict:
     library = lib(request)
-    candidates = views.track_candidates(_all_reports(library), place=_place_of)
+    candidates = library.track_pairs(MAX_TRACK_REPORTS)
     out: dict[str, Any] = {"ok": True, "candidates": candidates, "result": None}
     if old is None and new is None:
         return out
@@ -292,10 +277,10 @@ def track_data(request: Request, old: int | None, new: int | None) -> dict:
         if meta is None:
             raise HTTPException(404, f"没有编号为 {rid} 的报告")
         metas.append(meta)
-    result = library.track(old, new)
-    if result is None:
+    tracked = library.track(old, new)
+    if tracked is None:
         raise HTTPException(409, "存储的文本无法复现这两份报告；请重新导入")
-    out["result"] = result
+    result = out["result"] = track_json(tracked)
     out["summary"] = views.track_summary(result)
     out["rows"] = views.track_rows(result, *({x["line"]: x["text"] for x in m.get("lines") or ()} for m in metas))
     out["old"] = {k: metas[0].get(k) for k in ("id", "org", "year", "document", "path")}
@@ -315,7 +300,7 @@ def page_track(request: Request, old: str | None = None, new: str | None = None,
     if pair and "," in pair:  # the page's <select> sends "old,new"
         old, new = pair.split(",", 1)
     data = track_data(request, _int(old), _int(new))
-    everything = sorted(_all_reports(lib(request)), key=lambda r: (views.row_label(r), r.get("year") or 0))
+    everything = sorted(lib(request).all_reports(MAX_TRACK_REPORTS), key=lambda r: (views.row_label(r), r.get("year") or 0))
     return render(request, "track.html", {"nav": "track", **data, "reports": everything,
                                           "sel_old": _int(old), "sel_new": _int(new)})
 
@@ -324,17 +309,12 @@ def page_track(request: Request, old: str | None = None, new: str | None = None,
 
 
 def _check_bytes(data: bytes, filename: str) -> dict:
-    from ..contract import finding_json
     from ..ingest import document_from_bytes
     from ..pipeline import parse
 
     doc = document_from_bytes(data, filename)
     parsed = parse(doc)
-    findings = [
-        {**finding_json(f), "report_start_line": r.start_line}
-        for r in parsed.reports
-        for f in r.findings
-    ]
+    findings = check_json(parsed)["findings"]
     findings.sort(key=lambda f: (f["line"], f["rule"]))
     counts: dict[str, int] = {}
     for f in findings:

@@ -297,31 +297,6 @@ def _cell(v: Any) -> Any:
 # --- commitment tracking ------------------------------------------------------------------
 
 
-def track_candidates(reports: Iterable[dict], place=None) -> list[dict]:
-    """Pairs (year N, year N+1) of reports by the same body, newest first.
-
-    A file holding one report is keyed by ``place(report)`` (the place its file name names,
-    "2025年吉林省政府工作报告.txt" -> 吉林) when given, as that is steadier than a body found in
-    the text; reports of a compilation by the body (else region) they name.
-    """
-    reports = list(reports)
-    per_doc = Counter(r.get("document_id", r.get("path")) for r in reports)
-    by_org: dict[str, dict[int, dict]] = defaultdict(dict)
-    for r in reports:
-        single = per_doc[r.get("document_id", r.get("path"))] == 1
-        who = ((place(r) if place and single else None) or r.get("org") or r.get("region"))
-        if who and isinstance(r.get("year"), int):
-            by_org[who].setdefault(r["year"], r)
-    pairs = []
-    for org, years in by_org.items():
-        for y, old in years.items():
-            new = years.get(y + 1)
-            if new:
-                pairs.append({"org": org, "old_year": y, "new_year": y + 1, "old": old["id"], "new": new["id"]})
-    pairs.sort(key=lambda p: (-p["new_year"], p["org"]))
-    return pairs
-
-
 def track_rows(result: dict, old_lines: dict[int, str], new_lines: dict[int, str]) -> list[dict]:
     """Each tracked item with the full source line of its target and of its actual, span marked."""
 
