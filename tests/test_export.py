@@ -8,7 +8,7 @@ import pytest
 
 from conftest import quick_parse, SAMPLES
 from workreport.store import Library
-from workreport.store.export import TABLES
+from workreport.store.tables import TABLES
 
 
 @pytest.fixture(scope="module")
@@ -155,6 +155,6 @@ def test_docx_headings_get_real_word_numbering_unless_the_source_skips(tmp_path)
     ("（一抓党建", None),
 ])
 def test_ordinal_prefix(heading, expected):
-    from workreport.store.compile_docx import ordinal_prefix
+    from workreport.export.compile_docx import ordinal_prefix
 
     assert ordinal_prefix(heading) == expected

@@ -413,7 +413,9 @@ def test_chart_keeps_the_dominant_unit_only():
 
 
 def test_xlsx_cells_never_start_a_formula():
-    assert views._cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and views._cell(5) == 5
+    from workreport.export.compare import _cell
+
+    assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and _cell(5) == 5
 
 
 def test_check_page_escapes_the_pasted_draft(client):

@@ -12,6 +12,11 @@ from .track import TrackActual, TrackItem, TrackResult, TrackSide, TrackTarget
 CONTRACT_VERSION = 1
 
 
+def _pick(obj: Any, *names: str) -> dict[str, Any]:
+    """The named fields of a model object, as they are (the shapes below name every key)."""
+    return {n: getattr(obj, n) for n in names}
+
+
 def rule_text(rules: tuple[str, ...]) -> str:
     """A chain of rule ids as the contract writes it: "numbers.arabic+kind.growth"."""
     return "+".join(rules)
@@ -40,29 +45,12 @@ def indicator_json(i: Indicator) -> dict[str, Any]:
 
 
 def section_json(s: Section) -> dict[str, Any]:
-    return {
-        "line": s.line,
-        "end_line": s.end_line,
-        "heading": s.heading,
-        "ordinal": s.ordinal,
-        "inferred_ordinal": s.inferred_ordinal,
-        "depth": s.depth,
-        "role": s.role,
-        "family": s.family,
-        "rule": s.rule,
-        "children": [section_json(c) for c in s.children],
-    }
+    return {**_pick(s, "line", "end_line", "heading", "ordinal", "inferred_ordinal", "depth", "role", "family", "rule"),
+            "children": [section_json(c) for c in s.children]}
 
 
 def finding_json(f: Finding) -> dict[str, Any]:
-    return {
-        "line": f.line,
-        "rule": f.rule,
-        "message": f.message,
-        "severity": f.severity,
-        "wrong": f.wrong,
-        "right": f.right,
-    }
+    return _pick(f, "line", "rule", "message", "severity", "wrong", "right")
 
 
 def plan_item_json(p: PlanItem) -> dict[str, Any]:
@@ -143,22 +131,17 @@ def indicator_rows(parsed: ParsedDocument) -> list[dict[str, Any]]:
     rows = []
     for r in parsed.reports:
         for i in r.indicators:
+            j = indicator_json(i)
+            norm = j["normalized"] or {}
             rows.append({
                 "org": r.org,
                 "report_start_line": r.start_line,
                 "section": " / ".join(s.heading for s in enclosing_sections(r.sections, i.line)),
-                "line": i.line,
-                "col": i.span.start,
-                "span": i.text,
-                "value": i.value,
-                "number": i.number,
-                "unit": i.unit,
-                "measure": i.measure,
-                "kind": i.kind,
-                "normalized_value": i.normalized_value if i.normalized_unit is not None else None,
-                "normalized_unit": i.normalized_unit if i.normalized_value is not None else None,
-                "qualifier": i.qualifier,
-                "rule": rule_text(i.rules),
+                **{k: j[k] for k in ("line", "col", "span", "value", "number", "unit", "measure", "kind")},
+                "normalized_value": norm.get("value"),
+                "normalized_unit": norm.get("unit"),
+                "qualifier": j["qualifier"],
+                "rule": j["rule"],
             })
     return rows
 

@@ -98,6 +98,14 @@ class NoReportFound(WorkReportError):
         super().__init__(f"{path}: no report text found to track")
 
 
+class StoreError(WorkReportError):
+    """The database file cannot be opened or is not a workreport library."""
+
+
+class ExportError(WorkReportError):
+    """An unknown export format or table."""
+
+
 class RuleDataError(WorkReportError):
     def __init__(self, problems: list[str]):
         self.problems = problems

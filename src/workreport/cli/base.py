@@ -8,6 +8,7 @@ import sys
 import click
 
 from ..errors import WorkReportError
+from ..store.sqlite import DEFAULT_PATH
 
 
 class _Group(click.Group):
@@ -55,3 +56,13 @@ def path_argument(f):
 
 def encoding_option(f):
     return click.option("--encoding", default=None, help="Force the text encoding (e.g. gb18030).")(f)
+
+
+def json_option(help: str = "Print JSON (../shared/CONTRACT.md)."):
+    """``--json`` (as ``as_json``): the command prints one JSON object on stdout."""
+    return click.option("--json", "as_json", is_flag=True, help=help)
+
+
+def db_option(help: str = "Library database file (created if missing).", default: str | None = DEFAULT_PATH):
+    """``--db``: the library file; ``default=None`` where giving it switches a command to the library."""
+    return click.option("--db", "db", default=default, show_default=default is not None, help=help)

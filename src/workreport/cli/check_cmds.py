@@ -6,12 +6,12 @@ import click
 from ..contract import check_json, track_json
 from ..ingest import read_document
 from ..pipeline import parse
-from .base import echo_json, encoding_option, main, path_argument
+from .base import db_option, echo_json, encoding_option, json_option, main, path_argument
 
 
 @main.command("check")
 @path_argument
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (../shared/CONTRACT.md).")
+@json_option("Print the findings as JSON (../shared/CONTRACT.md).")
 @encoding_option
 @click.pass_context
 def check_cmd(ctx, path, as_json, encoding):
@@ -40,8 +40,8 @@ def check_cmd(ctx, path, as_json, encoding):
 @main.command("track")
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str))
-@click.option("--json", "as_json", is_flag=True, help="Print the track JSON (../shared/CONTRACT.md).")
-@click.option("--db", default=None, help="OLD and NEW are report ids in this library (see `workreport search`).")
+@json_option("Print the track JSON (../shared/CONTRACT.md).")
+@db_option("OLD and NEW are report ids in this library (see `workreport search`).", default=None)
 @encoding_option
 def track_cmd(old, new, as_json, db, encoding):
     """Follow the targets of an older report (OLD) into the next year's report (NEW).

@@ -9,7 +9,7 @@ import click
 from ..contract import indicator_rows, indicators_doc, unknown_units_doc
 from ..ingest import read_document
 from ..pipeline import parse
-from .base import echo_json, encoding_option, main
+from .base import db_option, echo_json, encoding_option, json_option, main
 
 COLUMNS = (
     "org", "report_start_line", "section", "line", "col", "span", "value", "number", "unit",
@@ -20,18 +20,17 @@ COLUMNS = (
 @main.command("indicators")
 @click.argument("path", required=False)
 @click.option("--measure", default=None, help="With --db: compare this measure across the library's bodies.")
-@click.option("--compare", "compare", is_flag=True, help="With --measure: one row per unit and year (the default).")
-@click.option("--db", default=None, help="Library database for --measure (default workreport.db).")
+@db_option("Library database for --measure.")
 @click.option("--org", "--unit", "org", default=None,
               help="With --measure: only bodies whose name contains this (--unit: old name).")
 @click.option("--year", type=int, default=None, help="With --measure: only this year.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON object with one row per figure.")
+@json_option("Print a JSON object with one row per figure.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row.")
 @click.option("--unknown-units", "unknown", is_flag=True,
               help="List the units the unit table does not know: unit, count, one example.")
 @encoding_option
 @click.pass_context
-def indicators_cmd(ctx, path, measure, compare, db, org, year, as_json, as_csv, unknown, encoding):
+def indicators_cmd(ctx, path, measure, db, org, year, as_json, as_csv, unknown, encoding):
     """List every figure: report, section, line, value, unit, measure, kind, normalized value.
 
     With --measure (and --db), compare that measure across the bodies of a library instead.
@@ -40,12 +39,12 @@ def indicators_cmd(ctx, path, measure, compare, db, org, year, as_json, as_csv, 
 
         workreport indicators 汇编.txt --csv > figures.csv
         workreport indicators 汇编.txt --unknown-units
-        workreport indicators --measure 地区生产总值增长 --compare --db workreport.db
+        workreport indicators --measure 地区生产总值增长 --db workreport.db
     """
     if measure:
         from .library_cmds import compare_cmd
 
-        return ctx.invoke(compare_cmd, measure=measure, db=db or "workreport.db", org=org, year=year,
+        return ctx.invoke(compare_cmd, measure=measure, db=db, org=org, year=year,
                           level=None, as_json=as_json, as_csv=as_csv)
     if not path:
         raise click.UsageError("give a PATH to list its figures, or --measure with --db to compare")

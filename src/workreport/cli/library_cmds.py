@@ -6,13 +6,8 @@ import sys
 
 import click
 
-from .base import echo_json, main
-
-_DB_HELP = "Library database file (created if missing)."
-
-
-def db_option(f):
-    return click.option("--db", "db", default="workreport.db", show_default=True, help=_DB_HELP)(f)
+from ..export import FORMATS as EXPORT_FORMATS
+from .base import db_option, echo_json, json_option, main
 
 
 def _open(db):
@@ -23,8 +18,8 @@ def _open(db):
 
 @main.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=False, path_type=str))
-@db_option
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON (CONTRACT.md).")
+@db_option()
+@json_option("Print the summary as JSON (CONTRACT.md).")
 @click.option("--workers", type=int, default=None, help="Parser processes (default: one per core).")
 def ingest_cmd(paths, db, as_json, workers):
     """Parse files and folder trees (txt, html, docx, pdf, doc) into the library.
@@ -75,7 +70,7 @@ def ingest_cmd(paths, db, as_json, workers):
 
 @main.command("search")
 @click.argument("query")
-@db_option
+@db_option()
 @click.option("--org", "--unit", "org", default=None,
               help="Only reports whose writing body (org) contains this text (--unit: old name).")
 @click.option("--level", default=None, help="province, city, county_district, township_street, enterprise_other")
@@ -84,7 +79,7 @@ def ingest_cmd(paths, db, as_json, workers):
 @click.option("--role", default=None, help="Section role: achievements, problems, plan, …")
 @click.option("--limit", type=int, default=20, show_default=True, help="Hits to print (never caps total).")
 @click.option("--offset", type=int, default=0, help="Skip this many hits (paging).")
-@click.option("--json", "as_json", is_flag=True, help="Print the search JSON (CONTRACT.md).")
+@json_option("Print the search JSON (CONTRACT.md).")
 def search_cmd(query, db, org, level, domain, year, role, limit, offset, as_json):
     """Find paragraphs containing QUERY (exact, any length; words separated by spaces = AND;
     "quoted phrases" keep their spaces).
@@ -120,8 +115,8 @@ def search_cmd(query, db, org, level, domain, year, role, limit, offset, as_json
 
 @main.command("show")
 @click.argument("report_id", type=int)
-@db_option
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@db_option()
+@json_option("Print the report as JSON.")
 def show_cmd(report_id, db, as_json):
     """Print a report's outline, figures, commitments and findings.
 
@@ -164,10 +159,10 @@ def show_cmd(report_id, db, as_json):
 
 
 @main.command("export")
-@click.option("--format", "fmt", required=True, type=click.Choice(["xlsx", "csv", "json", "parquet", "docx"]),
+@click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
               help="xlsx (one sheet per table), csv/parquet (a folder, one file per table), json, docx (汇编).")
 @click.argument("out", type=click.Path(path_type=str))
-@db_option
+@db_option()
 def export_cmd(fmt, out, db):
     """Export every table (or a compiled 汇编 with --format docx) to OUT.
 
@@ -185,12 +180,12 @@ def export_cmd(fmt, out, db):
 
 @main.command("compare")
 @click.option("--measure", required=True, help="Measure name; listed synonyms (data/measures.yaml) count too.")
-@db_option
+@db_option()
 @click.option("--org", "--unit", "org", default=None,
               help="Only bodies whose name contains this text (--unit: old name).")
 @click.option("--year", type=int, default=None)
 @click.option("--level", default=None)
-@click.option("--json", "as_json", is_flag=True, help="Print the rows as JSON.")
+@json_option("Print the rows as JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per body and year.")
 def compare_cmd(measure, db, org, year, level, as_json, as_csv):
     """One row per body (and year) with the figures of a measure side by side, with their lines.

@@ -8,12 +8,12 @@ import click
 from ..contract import parsed_json
 from ..ingest import read_document
 from ..pipeline import parse
-from .base import echo_json, encoding_option, main, path_argument
+from .base import echo_json, encoding_option, json_option, main, path_argument
 
 
 @main.command("parse")
 @path_argument
-@click.option("--json", "as_json", is_flag=True, help="Print the contract JSON (../shared/CONTRACT.md).")
+@json_option("Print the contract JSON (../shared/CONTRACT.md).")
 @encoding_option
 def parse_cmd(path, as_json, encoding):
     """Parse a report or a compilation of reports.

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import click
 
-from .base import main
+from .base import db_option, main
 
 
 @main.command()
-@click.option("--db", default="workreport.db", show_default=True, help="Library database (created if missing).")
+@db_option()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind. Anything but 127.0.0.1 makes upload/ingest/delete need a token.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")

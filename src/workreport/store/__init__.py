@@ -1,4 +1,15 @@
-"""The library: SQLite store, exact Chinese full-text search, comparison and exports."""
-from .library import Library
+"""The library: SQLite store, exact Chinese full-text search, comparison and exports.
 
-__all__ = ["Library"]
+``Library`` is imported lazily, so that ``DEFAULT_PATH`` (and the CLI that reads it) stays cheap.
+"""
+from .sqlite import DEFAULT_PATH
+
+__all__ = ["DEFAULT_PATH", "Library"]
+
+
+def __getattr__(name):
+    if name == "Library":
+        from .library import Library
+
+        return Library
+    raise AttributeError(name)

@@ -15,12 +15,12 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable
 
-from . import ingest as _ingest
+from . import files as _files
 from . import search as _search
-from .sqlite import connect
+from . import writer as _writer
+from .sqlite import DEFAULT_PATH, connect, transaction
+from .tables import TABLES, table_sql
 
-DEFAULT_PATH = "workreport.db"
-TABLES = ("documents", "reports", "sections", "paragraphs", "indicators", "pairs", "plan_items", "findings")
 _REPORT_COLS = (
     "r.id, d.path, r.org, r.level, r.region, r.domain, r.year, r.start_line, r.end_line,"
     " r.n_indicators, r.n_findings, r.n_plan_items, r.title, r.document_id, r.n_paragraphs, r.n_pairs"
@@ -61,7 +61,7 @@ class Library:
 
     Example:
 
-        lib = Library("workreport.db")
+        lib = Library("workreport.db")  # the default, DEFAULT_PATH
         lib.ingest(["reports/"])
         lib.search("隐患 整改", year=2022)["hits"][0]["snippet"]
     """
@@ -80,17 +80,17 @@ class Library:
     def ingest(self, paths, *, workers: int | None = None, progress: Callable[[dict], None] | None = None) -> dict:
         """Parse and store files and folder trees; unchanged documents (same SHA-256) are skipped."""
         t0 = time.monotonic()
-        files = _ingest.find_files(paths)
+        files = _files.find_files(paths)
         summary = _summary()
         todo: list[str] = []
         for f in files:
             try:
-                sha = _ingest.sha256_file(f)
+                sha = _files.sha256_file(f)
             except OSError as exc:
                 summary["failures"].append({"path": f, "error": f"{f}: {exc.strerror or exc}"})
                 continue
             with self._lock:
-                seen = _ingest.known_sha(self._conn, sha)
+                seen = _writer.known_sha(self._conn, sha)
             if seen:
                 summary["documents_unchanged"] += 1
             else:
@@ -101,7 +101,7 @@ class Library:
             if status == "ok":
                 size = os.path.getsize(path) if os.path.exists(path) else None
                 with self._lock:
-                    written = _ingest.store_parsed(self._conn, value, size=size)
+                    written = _writer.store_parsed(self._conn, value, size=size)
                 _count(summary, written)
             else:
                 summary["failures"].append({"path": path, "error": value})
@@ -117,7 +117,7 @@ class Library:
         workers = workers or os.cpu_count() or 1
         if workers <= 1 or len(todo) <= 1:
             for f in todo:
-                handle(f, *_ingest.parse_file(self.parser, f))
+                handle(f, *_files.parse_file(self.parser, f))
         else:
             self._parse_in_pool(todo, workers, handle)
         summary["seconds"] = round(time.monotonic() - t0, 3)
@@ -137,7 +137,7 @@ class Library:
                 while queue or pending:
                     while queue and len(pending) < 2 * workers and not broken:
                         path = queue.pop()
-                        pending[pool.submit(_ingest.parse_file, parser, path)] = path
+                        pending[pool.submit(_files.parse_file, parser, path)] = path
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     for fut in done:
                         path = pending.pop(fut)
@@ -159,7 +159,7 @@ class Library:
                     path = queue.pop()
                     with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as solo:
                         try:
-                            status, value = solo.submit(_ingest.parse_file, parser, path).result()
+                            status, value = solo.submit(_files.parse_file, parser, path).result()
                         except BrokenProcessPool:
                             status, value = "error", f"{path}: the parser process crashed on this file"
                     handle(path, status, value)
@@ -170,14 +170,14 @@ class Library:
         summary = _summary()
         sha = __import__("hashlib").sha256(data).hexdigest()
         with self._lock:
-            seen = _ingest.known_sha(self._conn, sha)
+            seen = _writer.known_sha(self._conn, sha)
         if seen:
             summary["documents_unchanged"] = 1
         else:
-            status, value = _ingest.parse_bytes(self.parser, data, filename)
+            status, value = _files.parse_bytes(self.parser, data, filename)
             if status == "ok":
                 with self._lock:
-                    _count(summary, _ingest.store_parsed(self._conn, value, size=len(data)))
+                    _count(summary, _writer.store_parsed(self._conn, value, size=len(data)))
             else:
                 summary["failures"].append({"path": filename, "error": value})
         summary["seconds"] = round(time.monotonic() - t0, 3)
@@ -186,21 +186,13 @@ class Library:
     def store(self, parsed) -> dict:
         """Store an already parsed document (a ParsedDocument); one transaction."""
         with self._lock:
-            return _ingest.store_parsed(self._conn, parsed)
+            return _writer.store_parsed(self._conn, parsed)
 
     def delete_document(self, document_id: int) -> bool:
-        with self._lock:
-            conn = self._conn
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is None:
-                    conn.execute("ROLLBACK")
-                    return False
-                _ingest.delete_document_rows(conn, document_id)
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        with self._lock, transaction(self._conn) as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is None:
+                return False
+            _writer.delete_document_rows(conn, document_id)
             return True
 
     # -- reading ------------------------------------------------------------------------------
@@ -210,8 +202,7 @@ class Library:
 
     def stats(self) -> dict:
         out = {}
-        for t in ("documents", "reports", "sections", "paragraphs", "indicators", "pairs", "plan_items",
-                  "findings"):
+        for t in TABLES:
             out[t] = self._q(f"SELECT count(*) AS n FROM {t}")[0]["n"]
         out["lines"] = self._q("SELECT coalesce(sum(n_lines), 0) AS n FROM documents")[0]["n"]
         return out
@@ -219,7 +210,7 @@ class Library:
     def document_lines(self, document_id: int) -> list[str] | None:
         """The text of a stored document, as its lines (line n is item n-1)."""
         rows = self._q("SELECT lines_z FROM documents WHERE id = ?", (int(document_id),))
-        return _ingest.unpack_lines(rows[0]["lines_z"]) if rows else None
+        return _writer.unpack_lines(rows[0]["lines_z"]) if rows else None
 
     def documents(self) -> list[dict]:
         cols = ("id", "path", "sha256", "format", "encoding", "size", "n_lines", "n_reports", "n_paragraphs",
@@ -310,7 +301,7 @@ class Library:
                 doc = None
         if doc is None:
             doc = Document(path=path, sha256=sha, format=row["format"] or "txt", encoding=row["encoding"] or "",
-                           lines=tuple(_ingest.unpack_lines(row["lines_z"])))
+                           lines=tuple(_writer.unpack_lines(row["lines_z"])))
         for r in self.parser(doc).reports:
             if r.start_line == start:
                 return r, doc
@@ -378,18 +369,22 @@ class Library:
 
     # -- export -------------------------------------------------------------------------------
     def export(self, fmt: str, out) -> dict:
-        from . import export as _export
+        """The library to ``out`` as xlsx, csv, json, parquet (its tables) or docx (a 汇编)."""
+        from ..export import export
 
-        with self._lock:
-            return _export.export(self, fmt, os.fspath(out))
+        with self._lock:  # one consistent state across the tables
+            return export(self, fmt, os.fspath(out))
 
-    def table(self, name: str) -> tuple[list[str], list[tuple]]:
+    def table(self, name: str) -> tuple[list[str], list[sqlite3.Row]]:
         """Columns and rows of one export table (every row names its source file and line)."""
-        from .export import table_sql
-
         with self._lock:
             cur = self._conn.execute(table_sql(name))
             return [c[0] for c in cur.description], cur.fetchall()
+
+    def tables(self) -> dict[str, tuple[list[str], list[sqlite3.Row]]]:
+        """Every export table: {name: (columns, rows)}."""
+        with self._lock:
+            return {name: self.table(name) for name in TABLES}
 
     def close(self) -> None:
         with self._lock:

@@ -4,15 +4,13 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
+from contextlib import contextmanager
 
-from ..errors import WorkReportError
+from ..errors import StoreError
 from . import migrations
 
 BUSY_TIMEOUT_MS = 60_000
-
-
-class StoreError(WorkReportError):
-    """The database file cannot be opened or is not a workreport library."""
+DEFAULT_PATH = "workreport.db"  # the library file every command and the web app use by default
 
 
 def connect(path: str) -> sqlite3.Connection:
@@ -30,18 +28,26 @@ def connect(path: str) -> sqlite3.Connection:
         conn.execute("PRAGMA cache_size = -65536")
 
         def _migrate():
-            conn.execute("BEGIN IMMEDIATE")  # serialise two processes opening a new file at once
-            try:
+            with transaction(conn):  # serialise two processes opening a new file at once
                 migrations.apply(conn)
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
 
         with_retry(_migrate)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: cannot open as a workreport library: {exc}") from exc
     return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection):
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK when the block raises (the write lock is taken at
+    the start, so two writers queue instead of failing half-way)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def with_retry(fn, attempts: int = 8):

@@ -27,6 +27,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..store.sqlite import DEFAULT_PATH
 from ..errors import (
     BinaryInput,
     CorruptFile,
@@ -101,7 +102,7 @@ def wants_json(request: Request) -> bool:
 
 
 def create_app(
-    db: str = "workreport.db",
+    db: str = DEFAULT_PATH,
     *,
     host: str = "127.0.0.1",
     token: str | None = None,

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from ..contract import check_json, track_json
+from ..export.compare import compare_csv, compare_xlsx
 from . import views
 from .app import Config, render, require_write
 
@@ -234,9 +235,9 @@ def api_compare_export(
     name = quote(f"指标对比-{measure}.{format}")
     headers = {"Content-Disposition": f"attachment; filename=\"compare.{format}\"; filename*=UTF-8''{name}"}
     if format == "xlsx":
-        return Response(views.compare_xlsx(rows, measure), headers=headers,
+        return Response(compare_xlsx(rows, measure), headers=headers,
                         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    return Response(views.compare_csv(rows), headers=headers, media_type="text/csv; charset=utf-8")
+    return Response(compare_csv(rows), headers=headers, media_type="text/csv; charset=utf-8")
 
 
 @pages.get("/compare", response_class=HTMLResponse)

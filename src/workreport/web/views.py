@@ -5,8 +5,6 @@ Nothing here builds HTML: every piece of document text leaves as plain strings i
 """
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 from collections import Counter, defaultdict
@@ -243,55 +241,6 @@ def chart_data(rows: list[dict]) -> dict:
         return {"mode": "years", "unit": unit, "categories": [str(y) for y in years], "series": series, "dropped": dropped}
     series = [{"name": unit or "值", "type": "bar", "data": [cell[(u, y)] for u, y in cell]}]
     return {"mode": "units", "unit": unit, "categories": units, "series": series, "dropped": dropped}
-
-
-EXPORT_COLUMNS = (
-    ("org", "单位"),
-    ("year", "年份"),
-    ("level", "层级"),
-    ("measure", "指标"),
-    ("value", "原文数值"),
-    ("unit", "计量单位"),
-    ("number", "数值"),
-    ("normalized_value", "标准化数值"),
-    ("normalized_unit", "标准化单位"),
-    ("kind", "类型"),
-    ("span", "原文"),
-    ("document", "来源文件"),
-    ("line", "行"),
-    ("report_id", "报告ID"),
-)
-
-
-def compare_csv(rows: list[dict]) -> bytes:
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow([label for _, label in EXPORT_COLUMNS])
-    for r in rows:
-        w.writerow(["" if r.get(k) is None else r.get(k) for k, _ in EXPORT_COLUMNS])
-    # BOM so Excel opens the Chinese headers as UTF-8.
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
-
-
-def compare_xlsx(rows: list[dict], measure: str) -> bytes:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = (re.sub(r"[\[\]:*?/\\]", "", measure) or "对比")[:31]
-    ws.append([label for _, label in EXPORT_COLUMNS])
-    for r in rows:
-        ws.append([_cell(r.get(k)) for k, _ in EXPORT_COLUMNS])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
-def _cell(v: Any) -> Any:
-    # A leading '=' would make Excel evaluate document text as a formula.
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
-        return "'" + v
-    return v
 
 
 # --- commitment tracking ------------------------------------------------------------------

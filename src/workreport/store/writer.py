@@ -1,83 +1,20 @@
 """Writing parsed documents into the store: one document = one transaction.
 
-Parsing happens in worker processes (``parse_file``); only the main process writes, so the
+Parsing happens in worker processes (``files.parse_file``); only the main process writes, so the
 database sees one writer per ingest.  A document's rows, its FTS entries and its ``documents``
 row commit together: a killed ingest leaves whole documents only and a re-run finishes the rest.
 """
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import zlib
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import Any
 
 from ..contract import finding_json, indicator_json, plan_item_json, report_json
 from ..model import ParsedDocument, enclosing_sections
 from .search import bigram_tokens, meta_tokens, unigram_tokens
-from .sqlite import with_retry
-
-EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc")
-
-
-def find_files(paths) -> list[str]:
-    """Files to ingest: named files as given; folders recursed for the supported extensions."""
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    out: list[str] = []
-    for p in paths:
-        p = os.fspath(p)
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    if not f.startswith(".") and not f.startswith("~$") and f.lower().endswith(EXTENSIONS):
-                        out.append(os.path.join(root, f))
-        else:
-            out.append(p)
-    # absolute paths: an edited file is recognised by its path whatever the working directory
-    out = [os.path.abspath(f) for f in out]
-    seen: set[str] = set()
-    return [f for f in out if not (f in seen or seen.add(f))]
-
-
-def sha256_file(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def parse_file(parser: Callable, path: str) -> tuple[str, Any]:
-    """Worker: read and parse one file.  Returns ("ok", ParsedDocument) or ("error", message)."""
-    from ..ingest import read_document
-
-    try:
-        return "ok", parser(read_document(path))
-    except Exception as exc:  # one bad file is reported and skipped, the rest go in
-        return "error", _reason(exc, path)
-
-
-def parse_bytes(parser: Callable, data: bytes, filename: str) -> tuple[str, Any]:
-    from ..ingest import document_from_bytes
-
-    try:
-        return "ok", parser(document_from_bytes(data, filename))
-    except Exception as exc:
-        return "error", _reason(exc, filename)
-
-
-def _reason(exc: Exception, path: str) -> str:
-    """One line: our own errors say what is wrong with the input; anything else is a parser bug."""
-    from ..errors import WorkReportError
-
-    msg = str(exc).splitlines()[0] if str(exc) else ""
-    if isinstance(exc, WorkReportError):
-        return msg or type(exc).__name__
-    return f"{path}: internal error while parsing ({type(exc).__name__}: {msg})"
-
+from .sqlite import transaction, with_retry
 
 def known_sha(conn, sha: str) -> bool:
     return conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha,)).fetchone() is not None
@@ -119,14 +56,8 @@ def store_parsed(conn, parsed: ParsedDocument, *, size: int | None = None) -> di
     """
 
     def _write():
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            out = _write_locked(conn, parsed, size)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-        return out
+        with transaction(conn):
+            return _write_locked(conn, parsed, size)
 
     return with_retry(_write)
 

@@ -1,0 +1,87 @@
+"""The library's tables as xlsx (one sheet each), csv and parquet (a folder, one file each) and json.
+
+Every table row names its source file (``document``) and ``line``, so any figure can be found
+again in the original text.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from typing import Any
+
+
+def write_tables(lib, fmt: str, out: str) -> dict[str, Any]:
+    """Every table of the library ``lib`` (``lib.tables()``) to ``out`` in ``fmt``."""
+    tables = lib.tables()
+    counts = {name: len(rows) for name, (_, rows) in tables.items()}
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    {"xlsx": _xlsx, "csv": _csv, "json": _json, "parquet": _parquet}[fmt](tables, out)
+    return {"path": out, "format": fmt, "tables": counts}
+
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XLSX_MAX = 32767
+
+
+def _cell(v):
+    if isinstance(v, str):
+        v = _ILLEGAL.sub("", v)
+        return v[:_XLSX_MAX]
+    return v
+
+
+def _xlsx(tables, out: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)  # streams rows: memory stays flat on big libraries
+    for name, (cols, rows) in tables.items():
+        ws = wb.create_sheet(name)
+        ws.freeze_panes = "A2"  # header row stays in view
+        for i, c in enumerate(cols, 1):
+            ws.column_dimensions[get_column_letter(i)].width = 60 if c in ("text", "message", "heading") else 14
+        ws.append(cols)
+        for row in rows:
+            ws.append([_cell(v) for v in row])
+    wb.save(out)
+
+
+def _csv(tables, out: str) -> None:
+    """A folder of one CSV per table (UTF-8 with BOM so Excel reads the Chinese)."""
+    os.makedirs(out, exist_ok=True)
+    for name, (cols, rows) in tables.items():
+        with open(os.path.join(out, f"{name}.csv"), "w", newline="", encoding="utf-8-sig") as fh:
+            w = csv.writer(fh)
+            w.writerow(cols)
+            w.writerows(rows)
+
+
+def _json(tables, out: str) -> None:
+    obj = {name: [dict(zip(cols, r)) for r in rows] for name, (cols, rows) in tables.items()}
+    with open(out, "w", encoding="utf-8") as fh:
+        json.dump(obj, fh, ensure_ascii=False, indent=1)
+
+
+_PA_TYPES = {"int": "int64", "float": "float64", "str": "string"}
+
+
+def _parquet(tables, out: str) -> None:
+    """A folder of one Parquet file per table."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    os.makedirs(out, exist_ok=True)
+    for name, (cols, rows) in tables.items():
+        arrays = []
+        for i, _ in enumerate(cols):
+            values = [r[i] for r in rows]
+            kinds = {type(v).__name__ for v in values if v is not None}
+            if kinds == {"int"}:
+                arrays.append(pa.array(values, type=pa.int64()))
+            elif kinds and kinds <= {"int", "float"}:
+                arrays.append(pa.array([None if v is None else float(v) for v in values], type=pa.float64()))
+            else:
+                arrays.append(pa.array([None if v is None else str(v) for v in values], type=pa.string()))
+        pq.write_table(pa.Table.from_arrays(arrays, names=list(cols)), os.path.join(out, f"{name}.parquet"))
