@@ -421,3 +421,50 @@ def test_xlsx_cells_never_start_a_formula():
 def test_check_page_escapes_the_pasted_draft(client):
     html = client.post("/check", data={"text": f"全年完成投资xx亿元{SCRIPT}。\n"}).text
     assert SCRIPT not in html and "&lt;script&gt;" in html
+
+
+# --- one handler per page: HTML, or JSON by suffix, Accept or /api -----------------------------
+
+
+@pytest.mark.parametrize("page,api", [
+    ("/", "/api/reports"),
+    ("/search?q=隐患", "/api/search?q=隐患"),
+    ("/compare?measure=投资额", "/api/compare?measure=投资额"),
+    ("/track", "/api/track"),
+])
+def test_each_page_answers_json_by_suffix_or_accept(client, page, api):
+    want = client.get(api).json()
+    path, _, query = page.partition("?")
+    suffix = ("/.json" if path == "/" else f"{path}.json") + (f"?{query}" if query else "")
+    assert client.get(suffix).json() == want
+    assert client.get(page, headers={"Accept": "application/json"}).json() == want
+    assert "text/html" in client.get(page).headers["content-type"]
+
+
+def test_report_page_as_json(client):
+    rid = report_id(client, "甲市", 2022)
+    want = client.get(f"/api/reports/{rid}").json()
+    assert want["report"]["id"] == rid and client.get(f"/reports/{rid}.json").json() == want
+    assert_envelope(client.get("/reports/999999.json"), 404)
+    assert client.get("/reports/999999").status_code == 404
+
+
+def test_import_answers_with_the_status_the_reader_gives(client):
+    # the reader's own error reaches the API with its status: binary data is 415, a damaged PDF 422
+    assert "binary" in assert_envelope(client.post("/api/import", files={"files": ("x.txt", b"\x00\x01\x02" * 100)}),
+                                       415)["error"]
+    assert "damaged" in assert_envelope(client.post("/api/import", files={"files": ("b.pdf", b"%PDF-1.4 garbage")}),
+                                        422)["error"]
+
+
+def test_every_error_class_says_its_status():
+    import pickle
+
+    from workreport import errors
+
+    classes = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.WorkReportError)]
+    assert len(classes) > 15
+    for c in classes:
+        assert "status" in vars(c) and 400 <= c.status < 600, c
+    err = pickle.loads(pickle.dumps(errors.TooLarge("a.pdf", 10, 5)))  # crosses from a parser process
+    assert (type(err), err.status, err.size, str(err)) == (errors.TooLarge, 413, 10, "a.pdf: 10 bytes is over the limit of 5 bytes")

@@ -6,7 +6,7 @@ import hashlib
 import os
 from typing import Any, Callable
 
-from ..errors import WorkReportError
+from ..errors import ParseFailed, WorkReportError
 
 EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc")
 
@@ -41,13 +41,14 @@ def sha256_file(path: str) -> str:
 
 
 def parse_file(parser: Callable, path: str) -> tuple[str, Any]:
-    """Worker: read and parse one file.  Returns ("ok", ParsedDocument) or ("error", message)."""
+    """Worker: read and parse one file.  Returns ("ok", ParsedDocument) or ("error", the
+    WorkReportError saying what is wrong: a parser bug comes back as ParseFailed)."""
     from ..ingest import read_document
 
     try:
         return "ok", parser(read_document(path))
     except Exception as exc:  # one bad file is reported and skipped, the rest go in
-        return "error", _reason(exc, path)
+        return "error", as_input_error(exc, path)
 
 
 def parse_bytes(parser: Callable, data: bytes, filename: str) -> tuple[str, Any]:
@@ -56,14 +57,19 @@ def parse_bytes(parser: Callable, data: bytes, filename: str) -> tuple[str, Any]
     try:
         return "ok", parser(document_from_bytes(data, filename))
     except Exception as exc:
-        return "error", _reason(exc, filename)
+        return "error", as_input_error(exc, filename)
 
 
-def _reason(exc: Exception, path: str) -> str:
-    """One line: our own errors say what is wrong with the input; anything else is a parser bug."""
-    msg = str(exc).splitlines()[0] if str(exc) else ""
+def as_input_error(exc: Exception, path: str) -> WorkReportError:
+    """Our own errors as they are (they say what is wrong with the input); anything else is a bug."""
     if isinstance(exc, WorkReportError):
-        return msg or type(exc).__name__
-    return f"{path}: internal error while parsing ({type(exc).__name__}: {msg})"
+        return exc
+    msg = str(exc).splitlines()[0] if str(exc) else ""
+    return ParseFailed(path, f"internal error while parsing ({type(exc).__name__}: {msg})")
+
+
+def failure_text(exc: WorkReportError) -> str:
+    """One line for the ingest summary."""
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 

@@ -4,6 +4,7 @@ Results are plain dicts and lists of JSON-able values.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import multiprocessing
@@ -15,6 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable
 
+from ..errors import ParseFailed
 from . import files as _files
 from . import search as _search
 from . import writer as _writer
@@ -77,8 +79,13 @@ class Library:
     def parser(self) -> Callable:
         return self._parser or _default_parser()
 
-    def ingest(self, paths, *, workers: int | None = None, progress: Callable[[dict], None] | None = None) -> dict:
-        """Parse and store files and folder trees; unchanged documents (same SHA-256) are skipped."""
+    def ingest(self, paths, *, workers: int | None = None, progress: Callable[[dict], None] | None = None,
+               errors: list | None = None) -> dict:
+        """Parse and store files and folder trees; unchanged documents (same SHA-256) are skipped.
+
+        A file that cannot be read is listed under ``failures`` (one line each); ``errors``, when
+        given, receives its exception (a WorkReportError, with the ``status`` the web answers).
+        """
         t0 = time.monotonic()
         files = _files.find_files(paths)
         summary = _summary()
@@ -104,7 +111,9 @@ class Library:
                     written = _writer.store_parsed(self._conn, value, size=size)
                 _count(summary, written)
             else:
-                summary["failures"].append({"path": path, "error": value})
+                summary["failures"].append({"path": path, "error": _files.failure_text(value)})
+                if errors is not None:
+                    errors.append(value)
             state["done"] += 1
             if progress:
                 progress({**state, "path": path, "status": status, "reports": summary["reports"],
@@ -150,7 +159,7 @@ class Library:
                             queue.append(path)
                             continue
                         except Exception as exc:
-                            status, value = "error", f"{path}: {exc}"
+                            status, value = "error", ParseFailed(path, str(exc))
                         handle(path, status, value)
                     if broken and not pending:
                         break
@@ -161,14 +170,14 @@ class Library:
                         try:
                             status, value = solo.submit(_files.parse_file, parser, path).result()
                         except BrokenProcessPool:
-                            status, value = "error", f"{path}: the parser process crashed on this file"
+                            status, value = "error", ParseFailed(path, "the parser process crashed on this file")
                     handle(path, status, value)
 
     def ingest_bytes(self, data: bytes, filename: str) -> dict:
         """Store one uploaded file (web uploads); same summary shape as :meth:`ingest`."""
         t0 = time.monotonic()
         summary = _summary()
-        sha = __import__("hashlib").sha256(data).hexdigest()
+        sha = hashlib.sha256(data).hexdigest()
         with self._lock:
             seen = _writer.known_sha(self._conn, sha)
         if seen:
@@ -179,7 +188,7 @@ class Library:
                 with self._lock:
                     _count(summary, _writer.store_parsed(self._conn, value, size=len(data)))
             else:
-                summary["failures"].append({"path": filename, "error": value})
+                summary["failures"].append({"path": filename, "error": _files.failure_text(value)})
         summary["seconds"] = round(time.monotonic() - t0, 3)
         return summary
 

@@ -1,104 +1,40 @@
-"""The web application: server-rendered Chinese pages and a JSON twin of each under /api.
+"""The web application: server-rendered Chinese pages, each also answering JSON (under /api/…,
+with a .json suffix, or to ``Accept: application/json``).
 
 Why FastAPI + Jinja2: the pages are documents (a report is mostly text), so rendering them on the
-server keeps them fast and readable without a JS build; FastAPI gives the OpenAPI schema for the
-JSON twins for free, and Jinja escapes every piece of document text by default. The only
+server keeps them fast and readable without a JS build; FastAPI gives the OpenAPI schema of the
+JSON API for free, and Jinja escapes every piece of document text by default. The only
 JavaScript is vendored from npm into static/ (ECharts, swagger-ui); nothing comes from the internet.
 
 All data comes from :class:`workreport.store.library.Library`; this layer never writes SQL.
 """
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import secrets
 from pathlib import Path
 from typing import Any, Callable
-from urllib.parse import urlsplit
 
 import jinja2
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..store.sqlite import DEFAULT_PATH
-from ..errors import (
-    BinaryInput,
-    CorruptFile,
-    DecodeError,
-    EmptyInput,
-    NoTextLayer,
-    TooLarge,
-    UnsupportedFormat,
-    WorkReportError,
-)
-from . import views
+from ..errors import WorkReportError
+from ..store import DEFAULT_PATH
+from . import routes, views
+from .context import LOCAL_HOSTS, Config, error_response
 
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
-
-# One table drives defaults, `workreport serve --help` and docs/WEB.md (datasette SETTINGS style).
-SETTINGS = (
-    ("max_upload_bytes", 20 * 1024 * 1024, "largest file accepted by 导入 and 文稿体检"),
-    ("page_size", 50, "reports per page on 报告库"),
-    ("search_page_size", 20, "hits per page on 搜索"),
-    ("allowed_types", ("txt", "html", "htm", "docx", "pdf"), "file types 导入 accepts"),
-)
-DEFAULTS = {name: default for name, default, _ in SETTINGS}
-LOCAL_HOSTS = ("127.0.0.1",)  # the brief: a token is needed when binding anything else
-
-
-@dataclasses.dataclass
-class Config:
-    db: str
-    host: str
-    token: str | None
-    data_dir: Path
-    max_upload_bytes: int = DEFAULTS["max_upload_bytes"]
-    page_size: int = DEFAULTS["page_size"]
-    search_page_size: int = DEFAULTS["search_page_size"]
-    allowed_types: tuple[str, ...] = DEFAULTS["allowed_types"]
-
-    @property
-    def token_required(self) -> bool:
-        return self.token is not None
-
-
-# Status for each kind of bad input the library can raise.
-_ERROR_STATUS: tuple[tuple[type[WorkReportError], int], ...] = (
-    (TooLarge, 413),
-    (UnsupportedFormat, 415),
-    (BinaryInput, 415),
-    (NoTextLayer, 422),
-    (CorruptFile, 422),
-    (DecodeError, 422),
-    (EmptyInput, 422),
-)
-
-
-def error_status(exc: WorkReportError) -> int:
-    for cls, status in _ERROR_STATUS:
-        if isinstance(exc, cls):
-            return status
-    return 400
-
-
-def envelope(status: int, message: str, **extra: Any) -> dict:
-    return {"ok": False, "error": message, "status": status, **extra}
-
-
-def wants_json(request: Request) -> bool:
-    path = request.url.path
-    return path.startswith("/api/") or path.endswith(".json")
 
 
 def create_app(
@@ -125,7 +61,7 @@ def create_app(
         title="workreport",
         version=__version__,
         description="中文工作报告库：浏览、搜索、阅读、指标对比、承诺跟踪、文稿体检与导入。"
-        "每个页面都有对应的 JSON 接口（/api/…）；错误统一为 "
+        "每个页面都有对应的 JSON 接口（/api/…，或页面地址加 .json）；错误统一为 "
         '`{"ok": false, "error": "...", "status": N}`。',
         docs_url=None,  # the default /docs pulls swagger-ui from a CDN; ours is vendored
         redoc_url=None,
@@ -154,11 +90,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     _install_error_handlers(app)
     _install_guards(app)
-
-    from . import routes
-
-    app.include_router(routes.api)
-    app.include_router(routes.pages)
+    app.include_router(routes.router)
     return app
 
 
@@ -173,13 +105,6 @@ def _library_source(db: str, library: Any) -> Callable[[], Any]:
 
 
 def _install_error_handlers(app: FastAPI) -> None:
-    def respond(request: Request, status: int, message: str, **extra: Any):
-        if wants_json(request):
-            return JSONResponse(envelope(status, message, **extra), status_code=status)
-        return request.app.state.templates.TemplateResponse(
-            request, "error.html", {"status": status, "message": message}, status_code=status
-        )
-
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
@@ -187,22 +112,23 @@ def _install_error_handlers(app: FastAPI) -> None:
             message = f"找不到 {request.url.path}"
         if exc.status_code == 405 and message == "Method Not Allowed":
             message = f"{request.url.path} 不接受 {request.method} 请求"
-        return respond(request, exc.status_code, message)
+        return error_response(request, exc.status_code, message)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
         errors = jsonable_encoder(exc.errors(), custom_encoder={Exception: str})
         parts = [f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg', '')}" for e in errors]
-        return respond(request, 422, "请求参数不正确：" + "; ".join(parts), errors=errors)
+        return error_response(request, 422, "请求参数不正确：" + "; ".join(parts), errors=errors)
 
     @app.exception_handler(WorkReportError)
     async def bad_input(request: Request, exc: WorkReportError):
-        return respond(request, error_status(exc), str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        # every error class says its own status (errors.py)
+        return error_response(request, exc.status, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception):
         log.exception("unhandled error on %s", request.url.path)
-        return respond(request, 500, f"服务器内部错误：{type(exc).__name__}")
+        return error_response(request, 500, f"服务器内部错误：{type(exc).__name__}")
 
 
 def _install_guards(app: FastAPI) -> None:
@@ -216,33 +142,5 @@ def _install_guards(app: FastAPI) -> None:
             except ValueError:
                 size = 0
             if size > limit + 64 * 1024:  # room for the multipart envelope around the file
-                status, message = 413, f"上传内容 {size} 字节，超过上限 {limit} 字节"
-                if wants_json(request):
-                    return JSONResponse(envelope(status, message), status_code=status)
-                return request.app.state.templates.TemplateResponse(
-                    request, "error.html", {"status": status, "message": message}, status_code=status
-                )
+                return error_response(request, 413, f"上传内容 {size} 字节，超过上限 {limit} 字节")
         return await call_next(request)
-
-
-async def require_write(request: Request) -> None:
-    """Guard for upload/ingest/delete: same-origin only, and the token when one is configured."""
-    cfg: Config = request.app.state.cfg
-    origin = request.headers.get("origin")
-    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
-        raise HTTPException(403, "拒绝跨站写入请求")
-    if not cfg.token_required:
-        return
-    given = request.headers.get("x-workreport-token") or ""
-    auth = request.headers.get("authorization") or ""
-    if not given and auth.lower().startswith("bearer "):
-        given = auth[7:].strip()
-    if not given and request.headers.get("content-type", "").startswith(("multipart/", "application/x-www-form")):
-        form = await request.form()
-        given = str(form.get("token") or "")
-    if not given or not secrets.compare_digest(given.encode(), cfg.token.encode()):
-        raise HTTPException(401, "此操作需要令牌（请求头 Authorization: Bearer <令牌> 或 X-Workreport-Token）")
-
-
-def render(request: Request, template: str, context: dict, status: int = 200) -> HTMLResponse:
-    return request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
