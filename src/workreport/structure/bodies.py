@@ -1,0 +1,323 @@
+"""What kind of body a name is (bodies.yaml) and the level of government it belongs to (levels.yaml).
+
+A name is read as ``<owner places> <body form> [<trailer>]``: the body is the LONGEST known form the
+name ends with (某某市生态环境局 -> 生态环境局, 县科经局 -> 科经局), so its function gives the domain
+whatever its report's words are; the owner is the last place word before the form (the innermost
+government: 某某市某某区民政局 is a 区 body).  Names are matched after full-width folding
+(textnorm.norm) and traditional-to-simplified folding (traditional.yaml), both one character to
+one character.  Pure functions over data; no word lists here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .. import rules
+from ..errors import RuleDataError
+from ..textnorm import norm
+
+_ENTRY_KEYS = {"id", "domain", "domain_accept", "comprehensive", "level", "stems", "organs", "forms",
+               "place_forms", "places", "national", "leading", "examples", "counter_examples"}
+_LEVELS = {"national", "province", "city", "county_district", "township_street", "enterprise_other"}
+_STEM_CONNECTORS = 3  # the first connectors join words inside a stem (和, 与, 及); "、" only lists
+
+
+@dataclass(frozen=True, slots=True)
+class BodyMatch:
+    """The body a name ends with.  ``rule`` says how it was found: ``bodies.end`` (the name ends
+    with the form), ``.trailer`` (after dropping 党组, 机关 …), ``.branch`` (a 分局 of the body),
+    ``.parent`` (a generic sub-unit after its department's name), ``.combined`` (a bureau of two
+    functions), ``.leading`` (政协某某县委员会)."""
+
+    id: str
+    domain: str
+    domain_accept: tuple[str, ...]
+    comprehensive: bool
+    organ: str
+    rule: str
+    form: str = ""
+    prefix: str = ""            # the owner part before the form (folded), e.g. "武汉市"
+    place: str | None = None    # a place word inside the form itself (县委 -> 县, 某某镇 -> 镇)
+    level: str | None = None    # a level fixed by the kind of body (companies, schools, hospitals)
+    national: bool = False      # the form names the national body itself (教育部, 审计署)
+    branch: str | None = None   # the branch's own name before 分局 ("青山区")
+
+
+@dataclass(frozen=True, slots=True)
+class LevelMatch:
+    level: str
+    rule: str
+    place: str | None = None
+    text_decides: bool = False  # the name cannot tell (a 市 may be a county-level city)
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    entry: int
+    organ: str
+    place: str | None
+    national: bool
+
+
+class _Table:
+    """bodies.yaml, levels.yaml and traditional.yaml compiled for matching."""
+
+    def __init__(self, bodies: dict, levels: dict, trad: dict):
+        problems: list[str] = []
+        self.fold = str.maketrans(trad["fold"]["chars"])
+        self.place_level: dict[str, tuple[str, str, bool]] = {}
+        for e in levels["places"]:
+            for w in e["words"]:
+                self.place_level[w] = (e["level"], e["id"], bool(e.get("text_decides")))
+        self.not_place = set(levels["not_place"]["words"])
+        self.place_re = re.compile(rules.alternation(set(self.place_level) | self.not_place))
+        self.municipalities = tuple(levels["municipalities"]["names"])
+        self.national_prefixes = set(levels["national"]["prefixes"])
+        self.organ_levels = dict(levels["organ_levels"]["organs"])
+        self.domains = set(bodies["domains"])
+        self.connectors = tuple(bodies["connectors"])
+        self.trailers = sorted(bodies["trailers"], key=len, reverse=True)
+        self.sub_units = set(bodies["sub_units"])
+        self.bracket_tail = re.compile(bodies["bracket_tail"]["pattern"])
+        self.branch = re.compile(bodies["branch"]["pattern"])
+        self.branch_chars = int(bodies["branch"]["name_chars"])
+        self.organ_words = sorted(bodies["organ_words"], key=len, reverse=True)
+        sets = bodies["organ_sets"]
+        groups = bodies["place_groups"]
+        for g, words in groups.items():
+            problems += [f"bodies.yaml place_groups.{g}: {w!r} is not a place word of levels.yaml"
+                         for w in words if w not in self.place_level]
+        self.entries: list[dict] = bodies["bodies"]
+        self.forms: dict[str, _Form] = {}
+        self.stems: dict[str, int] = {}
+        self.leading: list[tuple[str, int]] = []
+        for i, e in enumerate(self.entries):
+            problems += self._check(e, sets, groups)
+            organs = [o for name in e.get("organs", []) for o in sets.get(name, [name])]
+            dept = not e.get("comprehensive") and not e.get("level")
+            for stem in e.get("stems", []):
+                for v in self._variants(stem):
+                    if dept:
+                        self.stems.setdefault(v, i)
+                    for o in organs:
+                        problems += self._add(v + o, _Form(i, o, None, False))
+            for f in e.get("forms", []):
+                for v in self._variants(f):
+                    problems += self._add(v, _Form(i, self._organ_of(v), None, False))
+            places = e.get("places")
+            places = groups.get(places, []) if isinstance(places, str) else (places or [])
+            for tpl in e.get("place_forms", []):
+                tail = tpl.split("{place}")[-1]
+                for p in places:
+                    problems += self._add(tpl.replace("{place}", p), _Form(i, tail or p, p, False))
+            for f in e.get("national", []):
+                problems += self._add(f, _Form(i, self._organ_of(f), None, True), national=True)
+            self.leading += [(w, i) for w in e.get("leading", [])]
+        self.leading.sort(key=lambda x: -len(x[0]))
+        self.max_form = max(map(len, self.forms))
+        self.max_stem = max(map(len, self.stems))
+        if problems:
+            raise RuleDataError(problems)
+
+    def _variants(self, word: str) -> set[str]:
+        """住房和城乡建设 also as 住房城乡建设 and 住房与城乡建设."""
+        out = {word}
+        for c in self.connectors[:_STEM_CONNECTORS]:
+            if c in word:
+                out.add(word.replace(c, ""))
+                out |= {word.replace(c, d) for d in self.connectors[:_STEM_CONNECTORS]}
+        return out
+
+    def _organ_of(self, form: str) -> str:
+        return next((o for o in self.organ_words if form.endswith(o)), form[-1])
+
+    def _add(self, form: str, f: _Form, national: bool = False) -> list[str]:
+        old = self.forms.get(form)
+        if old is None or (national and old.entry == f.entry):
+            self.forms[form] = f
+            return []
+        if old.entry != f.entry:
+            return [f"bodies.yaml: form {form!r} belongs to both {self.entries[old.entry]['id']} "
+                    f"and {self.entries[f.entry]['id']}"]
+        return []
+
+    def _check(self, e: dict, sets: dict, groups: dict) -> list[str]:
+        where = f"bodies.yaml:{e.get('id')}"
+        out = [f"{where}: unknown key {k!r}" for k in e if k not in _ENTRY_KEYS]
+        if e.get("domain") not in self.domains:
+            out.append(f"{where}: domain {e.get('domain')!r} is not in the closed vocabulary")
+        out += [f"{where}: domain_accept {d!r} is not in the closed vocabulary"
+                for d in e.get("domain_accept", []) if d not in self.domains]
+        if e.get("level") is not None and e["level"] not in _LEVELS:
+            out.append(f"{where}: unknown level {e['level']!r}")
+        out += [f"{where}: stem {s!r} is shorter than 2 characters" for s in e.get("stems", []) if len(s) < 2]
+        if e.get("stems") and not e.get("organs"):
+            out.append(f"{where}: stems without organs")
+        if e.get("place_forms"):
+            p = e.get("places")
+            if isinstance(p, str) and p not in groups or not p:
+                out.append(f"{where}: place_forms need `places` (a place group or a list)")
+            elif isinstance(p, list):
+                out += [f"{where}: {w!r} is not a place word" for w in p if w not in self.place_level]
+            out += [f"{where}: place form {t!r} has no {{place}}" for t in e["place_forms"] if "{place}" not in t]
+        if not any(e.get(k) for k in ("stems", "forms", "place_forms", "national", "leading")):
+            out.append(f"{where}: names no form")
+        return out
+
+    # ---- matching --------------------------------------------------------------------------
+    def prepare(self, name: str) -> str:
+        s = re.sub(r"\s+", "", norm(name).translate(self.fold))
+        while True:
+            m = self.bracket_tail.search(s)
+            if not m or m.start() == 0:
+                return s
+            s = s[: m.start()]
+
+    def match(self, s: str) -> BodyMatch | None:
+        for word, i in self.leading:
+            if s.startswith(word) and len(s) > len(word):
+                return self._result(i, word, s[len(word):], "bodies.leading", self._organ_of(s), None)
+        return self._match(s)
+
+    def _match(self, s: str) -> BodyMatch | None:
+        m = self._at_end(s)
+        if m:
+            return m
+        for t in self.trailers:
+            if s.endswith(t) and len(s) > len(t):
+                m = self._match(s[: -len(t)])
+                if m:
+                    return replace(m, rule=m.rule + ".trailer")
+        b = self.branch.search(s)
+        for k in range(b.start() - 1, max(0, b.start() - self.branch_chars) - 1, -1) if b else ():
+            m = self._at_end(s[:k])
+            if m:
+                return replace(m, rule=m.rule + ".branch", organ=b.group("organ"), branch=s[k : b.start()])
+        return None
+
+    def _at_end(self, s: str) -> BodyMatch | None:
+        for i in range(max(0, len(s) - self.max_form), len(s)):
+            f = self.forms.get(s[i:])
+            if f:
+                break
+        else:
+            return None
+        if s[i:] in self.sub_units and i > 0:
+            parent = self._at_end(s[:i])
+            if parent and self._is_dept(parent) and parent.prefix + parent.form == s[:i]:
+                return replace(parent, rule=parent.rule + ".parent")
+        entries, j = [f.entry], i
+        if self._is_dept_entry(f.entry) and self.entries[f.entry].get("stems") and f.place is None:
+            entries, j = self._combined(s, i, f.entry)
+        m = self._result(entries[0], s[j:], s[:j], "bodies.end", f.organ, f.place, f.national and j == i)
+        if len(entries) > 1:
+            extra = tuple(self.entries[k]["domain"] for k in entries[1:])
+            accept = tuple(dict.fromkeys(a for a in m.domain_accept + extra if a != m.domain))
+            m = replace(m, domain_accept=accept, rule="bodies.combined")
+        return m
+
+    def _combined(self, s: str, i: int, entry: int) -> tuple[list[int], int]:
+        """商务和经信科技局: the stems before the matched form belong to the same bureau."""
+        entries, j = [entry], i
+        while j > 0:
+            k = j - 1 if s[j - 1] in self.connectors else j
+            for n in range(min(self.max_stem, k), 1, -1):
+                e = self.stems.get(s[k - n : k])
+                if e is not None:
+                    entries.insert(0, e)
+                    j = k - n
+                    break
+            else:
+                break
+        return list(dict.fromkeys(entries)), j
+
+    def _is_dept_entry(self, i: int) -> bool:
+        e = self.entries[i]
+        return not e.get("comprehensive") and not e.get("level")
+
+    def _is_dept(self, m: BodyMatch) -> bool:
+        return not m.comprehensive and m.level is None
+
+    def _result(self, i: int, form: str, prefix: str, rule: str, organ: str, place: str | None,
+                national: bool = False) -> BodyMatch:
+        e = self.entries[i]
+        return BodyMatch(id=e["id"], domain=e["domain"], domain_accept=tuple(e.get("domain_accept", [])),
+                         comprehensive=bool(e.get("comprehensive")), organ=organ, rule=rule, form=form,
+                         prefix=prefix, place=place, level=e.get("level"), national=national)
+
+    # ---- levels ----------------------------------------------------------------------------
+    def last_place(self, text: str) -> LevelMatch | None:
+        """The level of the last place word in ``text`` (市场, 城乡 … are skipped)."""
+        last = None
+        for m in self.place_re.finditer(text):
+            if m.group() not in self.not_place:
+                last = m
+        return self._place(last.group(), text[: last.start()]) if last else None
+
+    def _place(self, word: str, before: str) -> LevelMatch:
+        level, rid, decides = self.place_level[word]
+        if decides and before.endswith(self.municipalities):
+            return LevelMatch("province", "level.municipality", word)
+        return LevelMatch(level, rid, word, decides)
+
+    def level(self, s: str, m: BodyMatch | None) -> LevelMatch | None:
+        if m is None:
+            return self.last_place(s)
+        if m.level:
+            return LevelMatch(m.level, m.id)
+        if m.branch:
+            lv = self.last_place(m.branch)
+            if lv:
+                return lv
+        if m.place:
+            return self._place(m.place, m.prefix)
+        lv = self.last_place(m.prefix + m.form if m.comprehensive else m.prefix)
+        if lv:
+            return lv
+        if (m.national and m.prefix in self.national_prefixes | {""}) or m.prefix in self.national_prefixes:
+            return LevelMatch("national", "level.national")
+        if m.organ in self.organ_levels:
+            return LevelMatch(self.organ_levels[m.organ], "level.organ")
+        return None
+
+
+@lru_cache(maxsize=1)
+def table() -> _Table:
+    return _Table(rules.load("bodies"), rules.load("levels"), rules.load("traditional"))
+
+
+def fold(text: str) -> str:
+    """``text`` with traditional characters folded to simplified ones (same length)."""
+    return text.translate(table().fold)
+
+
+def classify_body(name: str) -> BodyMatch | None:
+    """The kind of body ``name`` ends with, or None when it names no known body."""
+    t = table()
+    s = t.prepare(name or "")
+    return t.match(s) if s else None
+
+
+def level_of(name: str) -> LevelMatch | None:
+    """The level of the government ``name`` belongs to (see levels.yaml), or None."""
+    t = table()
+    s = t.prepare(name or "")
+    return t.level(s, t.match(s)) if s else None
+
+
+@lru_cache(maxsize=1)
+def _city_cues() -> tuple[re.Pattern, re.Pattern]:
+    cues = rules.load("levels")["city_cues"]
+    return re.compile(cues["prefecture"]["pattern"]), re.compile(cues["county"]["pattern"])
+
+
+def city_level_from_text(text: str) -> str | None:
+    """For a 市 body: "city" when the text directs counties and districts, "county_district" when it
+    speaks only of its own towns and streets (a county-level city), None when it says neither."""
+    prefecture, county_city = _city_cues()
+    s = norm(text)
+    pref, county = len(prefecture.findall(s)), len(county_city.findall(s))
+    if pref:
+        return "city"
+    return "county_district" if county else None

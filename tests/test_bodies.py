@@ -1,0 +1,179 @@
+"""The body table (bodies.yaml), the level table (levels.yaml) and the traditional-character fold,
+run through structure/bodies.py: every entry's examples and counter-examples, the written cases of
+tests/cases/structure/bodies.yaml, and the table's own consistency."""
+import copy
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rule_helpers import assert_pattern_examples
+from workreport import rules
+from workreport.errors import RuleDataError
+from workreport.structure import bodies
+from workreport.structure.bodies import classify_body, level_of
+
+HERE = Path(__file__).resolve().parent
+CASES = yaml.safe_load((HERE / "cases" / "structure" / "bodies.yaml").read_text("utf-8"))
+BODIES = rules.load("bodies")
+LEVELS = rules.load("levels")
+
+
+def _name(ex):
+    return ex if isinstance(ex, str) else ex["name"]
+
+
+def _examples(table, key):
+    for e in table[key]:
+        for ex in e.get("examples", []):
+            yield pytest.param(e, ex, True, id=f"{e['id']}+{_name(ex)}")
+        for ex in e.get("counter_examples", []):
+            yield pytest.param(e, ex, False, id=f"{e['id']}-{_name(ex)}")
+
+
+@pytest.mark.parametrize("entry,example,positive", list(_examples(BODIES, "bodies")))
+def test_body_entry_examples(entry, example, positive):
+    m = classify_body(_name(example))
+    if not positive:
+        assert m is None or m.id != entry["id"], m
+        return
+    assert m is not None and m.id == entry["id"], m
+    if isinstance(example, dict):
+        if "domain" in example:
+            assert m.domain == example["domain"]
+        if "level" in example:
+            lv = level_of(example["name"])
+            assert lv is not None and lv.level == example["level"], lv
+
+
+def _level_examples():
+    for e in LEVELS["places"]:
+        yield from _examples({"x": [e]}, "x")
+    for key in ("not_place", "municipalities", "national", "organ_levels"):
+        yield from _examples({"x": [LEVELS[key]]}, "x")
+
+
+@pytest.mark.parametrize("entry,example,positive", list(_level_examples()))
+def test_level_examples(entry, example, positive):
+    lv = level_of(example["name"])
+    got = lv.level if lv else None
+    assert (got == example["level"]) == positive, (example, lv)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_written_cases(case):
+    m = classify_body(case["name"])
+    assert m is not None, case
+    assert m.domain == case["domain"], m
+    assert set(case.get("accept", [])) <= set(m.domain_accept), m
+    lv = level_of(case["name"])
+    assert (lv.level if lv else None) == case["level"], lv
+
+
+def test_enough_written_cases():
+    assert len(CASES) >= 80
+
+
+@pytest.mark.parametrize("key", ["prefecture", "county"])
+def test_city_cue_patterns(key):
+    assert_pattern_examples(LEVELS["city_cues"][key])
+
+
+@pytest.mark.parametrize("key", ["bracket_tail", "branch"])
+def test_name_patterns(key):
+    assert_pattern_examples(BODIES[key])
+
+
+def test_city_level_from_text():
+    assert bodies.city_level_from_text("市应急管理局指导各县(市、区)开展排查。全市各县区均已完成。") == "city"
+    assert bodies.city_level_from_text("全市14个镇(街道)全部完成整治,各镇街按要求落实。") == "county_district"
+    assert bodies.city_level_from_text("全年完成培训3200人次。") is None
+
+
+def test_a_city_name_leaves_the_level_to_the_text():
+    assert level_of("云岭市民政局").text_decides
+    assert not level_of("白河县民政局").text_decides
+    assert not level_of("北京市民政局").text_decides
+
+
+def test_traditional_fold_examples():
+    entry = rules.load("traditional")["fold"]
+    for ex in entry["examples"] + entry["counter_examples"]:
+        assert bodies.fold(ex["text"]) == ex["folded"]
+    chars = entry["chars"]
+    assert all(len(k) == 1 and len(v) == 1 and k != v for k, v in chars.items())
+    assert not set(chars) & set(chars.values()), "a key that is itself a simplified form"
+
+
+def test_every_form_names_its_own_body():
+    t = bodies.table()
+    wrong = []
+    for form, f in t.forms.items():
+        m = classify_body(form)
+        if m is None or m.id != t.entries[f.entry]["id"]:
+            wrong.append((form, t.entries[f.entry]["id"], m and m.id))
+    assert not wrong, wrong[:20]
+
+
+def test_provenance_of_a_match():
+    m = classify_body("云岭市青山区民政局")
+    assert (m.form, m.prefix, m.organ, m.rule) == ("民政局", "云岭市青山区", "局", "bodies.end")
+    assert classify_body("白河县财政局党组").rule == "bodies.end.trailer"
+    assert classify_body("政协白河县委员会").rule == "bodies.leading"
+    b = classify_body("海滨市公安局东湖区分局")
+    assert (b.rule, b.branch, b.organ) == ("bodies.end.branch", "东湖区", "分局")
+
+
+def test_unknown_and_empty_names():
+    assert classify_body("") is None and level_of("") is None
+    assert classify_body("我局") is None and level_of("我局") is None
+    assert classify_body("关于加强某项工作的通知") is None
+
+
+def test_domains_are_the_contract_vocabulary():
+    contract = HERE.parent.parent.parent / "shared" / "CONTRACT.md"
+    if not contract.exists():
+        contract = Path("/work/shared/CONTRACT.md")
+    if not contract.exists():
+        pytest.skip("CONTRACT.md not available")
+    text = contract.read_text("utf-8")
+    block = text.split("`domain`", 1)[1].split("(城管", 1)[0]
+    labels = [w for w in re.split(r"[\s·]+", block.split(":", 1)[1]) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    assert labels == BODIES["domains"]
+
+
+def _table_with(change):
+    data = copy.deepcopy(BODIES)
+    change(data)
+    return bodies._Table(data, LEVELS, rules.load("traditional"))
+
+
+def test_a_form_of_two_bodies_is_reported():
+    def clash(d):
+        d["bodies"][0]["forms"] = d["bodies"][0].get("forms", []) + ["审计局"]
+    with pytest.raises(RuleDataError) as err:
+        _table_with(clash)
+    assert "审计局" in str(err.value) and "body.audit" in str(err.value)
+
+
+def test_every_problem_is_reported_at_once():
+    def break_it(d):
+        d["bodies"][0]["domain"] = "党建"
+        d["bodies"][1]["stems"] = ["审"]
+        d["bodies"][2]["colour"] = "red"
+    with pytest.raises(RuleDataError) as err:
+        _table_with(break_it)
+    assert len(err.value.problems) >= 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("市县区镇乡街道局委办厅部中心所站队院会联公司集团政府人民党组XX*某（）() 縣區審計科技经信和与、")), max_size=30))
+def test_matching_any_text_never_raises(text):
+    m = classify_body(text)
+    lv = level_of(text)
+    assert m is None or m.domain in BODIES["domains"]
+    assert lv is None or lv.level in {"national", "province", "city", "county_district",
+                                      "township_street", "enterprise_other"}
