@@ -1,6 +1,7 @@
-"""The body table (bodies.yaml), the level table (levels.yaml) and the traditional-character fold,
-run through structure/bodies.py: every entry's examples and counter-examples, the written cases of
-tests/cases/structure/bodies.yaml, and the table's own consistency."""
+"""structure/bodies.py over its tables (bodies.yaml, levels.yaml, traditional.yaml): the written
+cases of tests/cases/structure/bodies.yaml, and the tables' own consistency.  The entries'
+examples and counter-examples run in test_rule_examples.py (matchers bodies:*, levels:*,
+traditional:*)."""
 import copy
 import re
 from pathlib import Path
@@ -10,7 +11,6 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rule_helpers import assert_pattern_examples
 from workreport import rules
 from workreport.errors import RuleDataError
 from workreport.structure import bodies
@@ -20,47 +20,6 @@ HERE = Path(__file__).resolve().parent
 CASES = yaml.safe_load((HERE / "cases" / "structure" / "bodies.yaml").read_text("utf-8"))
 BODIES = rules.load("bodies")
 LEVELS = rules.load("levels")
-
-
-def _name(ex):
-    return ex if isinstance(ex, str) else ex["name"]
-
-
-def _examples(table, key):
-    for e in table[key]:
-        for ex in e.get("examples", []):
-            yield pytest.param(e, ex, True, id=f"{e['id']}+{_name(ex)}")
-        for ex in e.get("counter_examples", []):
-            yield pytest.param(e, ex, False, id=f"{e['id']}-{_name(ex)}")
-
-
-@pytest.mark.parametrize("entry,example,positive", list(_examples(BODIES, "bodies")))
-def test_body_entry_examples(entry, example, positive):
-    m = classify_body(_name(example))
-    if not positive:
-        assert m is None or m.id != entry["id"], m
-        return
-    assert m is not None and m.id == entry["id"], m
-    if isinstance(example, dict):
-        if "domain" in example:
-            assert m.domain == example["domain"]
-        if "level" in example:
-            lv = level_of(example["name"])
-            assert lv is not None and lv.level == example["level"], lv
-
-
-def _level_examples():
-    for e in LEVELS["places"]:
-        yield from _examples({"x": [e]}, "x")
-    for key in ("not_place", "municipalities", "national", "organ_levels"):
-        yield from _examples({"x": [LEVELS[key]]}, "x")
-
-
-@pytest.mark.parametrize("entry,example,positive", list(_level_examples()))
-def test_level_examples(entry, example, positive):
-    lv = level_of(example["name"])
-    got = lv.level if lv else None
-    assert (got == example["level"]) == positive, (example, lv)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
@@ -77,16 +36,6 @@ def test_enough_written_cases():
     assert len(CASES) >= 80
 
 
-@pytest.mark.parametrize("key", ["prefecture", "county"])
-def test_city_cue_patterns(key):
-    assert_pattern_examples(LEVELS["city_cues"][key])
-
-
-@pytest.mark.parametrize("key", ["bracket_tail", "branch"])
-def test_name_patterns(key):
-    assert_pattern_examples(BODIES[key])
-
-
 def test_city_level_from_text():
     assert bodies.city_level_from_text("市应急管理局指导各县(市、区)开展排查。全市各县区均已完成。") == "city"
     assert bodies.city_level_from_text("全市14个镇(街道)全部完成整治,各镇街按要求落实。") == "county_district"
@@ -99,11 +48,8 @@ def test_a_city_name_leaves_the_level_to_the_text():
     assert not level_of("北京市民政局").text_decides
 
 
-def test_traditional_fold_examples():
-    entry = rules.load("traditional")["fold"]
-    for ex in entry["examples"] + entry["counter_examples"]:
-        assert bodies.fold(ex["text"]) == ex["folded"]
-    chars = entry["chars"]
+def test_traditional_map_is_one_to_one_and_final():
+    chars = rules.load("traditional")["fold"]["chars"]
     assert all(len(k) == 1 and len(v) == 1 and k != v for k, v in chars.items())
     assert not set(chars) & set(chars.values()), "a key that is itself a simplified form"
 
@@ -161,12 +107,21 @@ def test_a_form_of_two_bodies_is_reported():
 
 def test_every_problem_is_reported_at_once():
     def break_it(d):
-        d["bodies"][0]["domain"] = "党建"
-        d["bodies"][1]["stems"] = ["审"]
-        d["bodies"][2]["colour"] = "red"
+        d["bodies"][0]["domain"] = "党建"                  # not in the contract's vocabulary
+        d["bodies"][1]["domain_accept"] = ["住建"]
+        d["bodies"][2]["places"] = "no_such_group"
+        d["place_groups"]["street"].append("大街")          # not a place word of levels.yaml
+        d["bodies"][0]["forms"] = d["bodies"][0].get("forms", []) + ["审计局"]
     with pytest.raises(RuleDataError) as err:
         _table_with(break_it)
-    assert len(err.value.problems) >= 3
+    assert len(err.value.problems) >= 5, err.value.problems
+
+
+def test_the_schema_rejects_a_misspelled_key():
+    data = copy.deepcopy(BODIES)
+    data["bodies"][0]["domian"] = "审计"
+    problems = rules.validate("bodies", data)
+    assert any("domian" in p and data["bodies"][0]["id"] in p for p in problems), problems
 
 
 @settings(max_examples=300, deadline=None)

@@ -19,7 +19,7 @@ from workreport.extract.indicators import paragraph_indicators
 from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
 from workreport.model import Document, Paragraph, Report
-from workreport.structure import furniture, headings, org, roles, split
+from workreport.structure import bodies, furniture, headings, org, roles, split
 from workreport.textnorm import norm
 
 Matcher = Callable[[dict, str], bool]
@@ -71,6 +71,7 @@ def _para(text: str) -> Paragraph:
                                   "intro", "deadline", "lead_unit", "target_cue", "estimate_cue", "not_annual",
                                   "file_name_noise", "admin_suffix", "ceiling_measure")),
          "split:not_a_start",
+         "bodies:bracket_tail", "bodies:branch", "levels:city_cues.prefecture", "levels:city_cues.county",
          *(f"tables:{k}" for k in ("captions", "header_unit", "unit_separator", "columns", "kinds", "row_label")))
 def pattern_in_normalised(entry: dict, text: str) -> bool:
     return bool(rules.compiled(entry["pattern"]).search(norm(text)))
@@ -144,6 +145,41 @@ def appendix(entry: dict, text: str) -> bool:
 @matcher("orgs:subject_cues")
 def names_a_subject(entry: dict, text: str) -> bool:
     return org.names_subject(text)
+
+
+# ---------------------------------------------------------------------------------------
+# Bodies and levels.  An example may be a mapping: a name with the level and domain it must get.
+
+def _text(ex) -> str:
+    return ex if isinstance(ex, str) else ex.get("name") or ex["text"]
+
+
+@matcher("bodies:bodies")
+def names_this_body(entry: dict, ex) -> bool:
+    m = bodies.classify_body(_text(ex))
+    if m is None or m.id != entry["id"]:
+        return False
+    if isinstance(ex, dict):
+        lv = bodies.level_of(ex["name"])
+        got = lv.level if lv else None
+        return ex.get("domain", m.domain) == m.domain and ex.get("level", got) == got
+    return True
+
+
+@matcher("levels:places", "levels:not_place", "levels:municipalities", "levels:national", "levels:organ_levels")
+def has_this_level(entry: dict, ex: dict) -> bool:
+    lv = bodies.level_of(ex["name"])
+    return lv is not None and lv.level == ex["level"]
+
+
+@matcher("traditional:fold")
+def folded(entry: dict, ex) -> bool:
+    return bodies.fold(_text(ex)) != _text(ex)
+
+
+@example_check("traditional:fold")
+def folds_to(entry: dict, ex: dict) -> None:
+    assert bodies.fold(ex["text"]) == ex["folded"], ex
 
 
 # ---------------------------------------------------------------------------------------
@@ -241,9 +277,9 @@ def _cases():
         for path, entry in rules.iter_entries(rules.load(name)):
             sec = section_of(name, path)
             for ex in entry.get("examples", []):
-                yield pytest.param(sec, entry, ex, True, id=f"{entry['id']}+{ex[:12]}")
+                yield pytest.param(sec, entry, ex, True, id=f"{entry['id']}+{_text(ex)[:12]}")
             for ex in entry.get("counter_examples", []):
-                yield pytest.param(sec, entry, ex, False, id=f"{entry['id']}-{ex[:12]}")
+                yield pytest.param(sec, entry, ex, False, id=f"{entry['id']}-{_text(ex)[:12]}")
 
 
 CASES = list(_cases())

@@ -186,6 +186,8 @@ LIMIT = Entry({"id": ID, "value": NUM, "why": STR})
 LIMITS = ListOf(LIMIT, non_empty=True)
 
 LEVEL = Scalar((str,), "a level", choices=LEVELS)
+# the contract's levels with national (国务院, 国家部委), which bodies and levels tables use
+ANY_LEVEL = Scalar((str,), "a level", choices=tuple(dict.fromkeys(("national", *LEVELS))))
 ROLE = Scalar((str,), "a role", choices=ROLES)
 KIND = Scalar((str,), "a figure kind", choices=KINDS)
 
@@ -198,6 +200,21 @@ def table(required: dict[str, Node], optional: dict[str, Node] | None = None) ->
 # One schema per data file.
 
 SCHEMAS: dict[str, Record] = {
+    "bodies": table({
+        "domains": ListOf(STR, non_empty=True),
+        "connectors": Record({"within": STRS, "between": STRS}),
+        "organ_sets": MapOf(STRS),
+        "organ_words": STRS,
+        "place_groups": MapOf(STRS),
+        "sub_units": STRS,
+        "trailers": STRS,
+        "bracket_tail": PATTERN_RULE,
+        "branch": rule({"pattern": Pattern(), "name_chars": INT}),
+        "bodies": ListOf(rule({"domain": STR}, {
+            "domain_accept": STRS, "comprehensive": BOOL, "level": ANY_LEVEL, "stems": STRS, "organs": STRS,
+            "forms": STRS, "place_forms": STRS, "places": STR, "national": STRS, "leading": STRS},
+            one_of=("stems", "forms", "place_forms", "national", "leading")), non_empty=True),
+    }),
     "checks": table({
         **{k: PATTERN_RULES for k in ("placeholder", "lost_ordinal", "bare_ordinal", "ordinal_tail",
                                       "problems_heading", "year_end_heading", "arithmetic")},
@@ -217,6 +234,14 @@ SCHEMAS: dict[str, Record] = {
         "scan_hints": Record({"traps": Pattern(), "cues": Pattern()}),
         "boundaries": PATTERN_RULES,
         "measure": PATTERN_RULES,
+    }),
+    "levels": table({
+        "places": ListOf(rule({"words": STRS, "level": ANY_LEVEL}, {"text_decides": BOOL}), non_empty=True),
+        "not_place": rule({"words": STRS}),
+        "municipalities": rule({"names": STRS, "level": ANY_LEVEL}),
+        "national": rule({"prefixes": STRS, "level": ANY_LEVEL}),
+        "organ_levels": rule({"organs": MapOf(ANY_LEVEL)}),
+        "city_cues": Record({"prefecture": PATTERN_RULE, "county": PATTERN_RULE}),
     }),
     "measures": table({"synonyms": ListOf(WORDS_RULE, non_empty=True)}),
     "messages": table({"messages": MapOf(STR)}),
@@ -272,6 +297,7 @@ SCHEMAS: dict[str, Record] = {
         **{k: PATTERN_RULES for k in ("captions", "header_unit", "unit_separator", "columns", "row_label")},
         "kinds": ListOf(rule({"kind": KIND, "pattern": Pattern()}), non_empty=True),
     }),
+    "traditional": table({"fold": rule({"chars": MapOf(STR)})}),
     "typos": table({
         "confusions": ListOf(rule({"pattern": Pattern(), "right": STR})),
         "fixed_phrases": ListOf(rule({"words": STRS}, {"except": STRS, "substitution": BOOL})),

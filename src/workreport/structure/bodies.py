@@ -17,10 +17,6 @@ from .. import rules
 from ..errors import RuleDataError
 from ..textnorm import norm
 
-_ENTRY_KEYS = {"id", "domain", "domain_accept", "comprehensive", "level", "stems", "organs", "forms",
-               "place_forms", "places", "national", "leading", "examples", "counter_examples"}
-_LEVELS = {"national", "province", "city", "county_district", "township_street", "enterprise_other"}
-_STEM_CONNECTORS = 3  # the first connectors join words inside a stem (和, 与, 及); "、" only lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +72,8 @@ class _Table:
         self.national_prefixes = set(levels["national"]["prefixes"])
         self.organ_levels = dict(levels["organ_levels"]["organs"])
         self.domains = set(bodies["domains"])
-        self.connectors = tuple(bodies["connectors"])
+        self.within = tuple(bodies["connectors"]["within"])
+        self.between = tuple(bodies["connectors"]["between"])
         self.trailers = sorted(bodies["trailers"], key=len, reverse=True)
         self.sub_units = set(bodies["sub_units"])
         self.bracket_tail = re.compile(bodies["bracket_tail"]["pattern"])
@@ -93,7 +90,7 @@ class _Table:
         self.stems: dict[str, int] = {}
         self.leading: list[tuple[str, int]] = []
         for i, e in enumerate(self.entries):
-            problems += self._check(e, sets, groups)
+            problems += self._check(e, groups)
             organs = [o for name in e.get("organs", []) for o in sets.get(name, [name])]
             dept = not e.get("comprehensive") and not e.get("level")
             for stem in e.get("stems", []):
@@ -105,8 +102,7 @@ class _Table:
             for f in e.get("forms", []):
                 for v in self._variants(f):
                     problems += self._add(v, _Form(i, self._organ_of(v), None, False))
-            places = e.get("places")
-            places = groups.get(places, []) if isinstance(places, str) else (places or [])
+            places = groups.get(e.get("places"), [])
             for tpl in e.get("place_forms", []):
                 tail = tpl.split("{place}")[-1]
                 for p in places:
@@ -123,10 +119,10 @@ class _Table:
     def _variants(self, word: str) -> set[str]:
         """住房和城乡建设 also as 住房城乡建设 and 住房与城乡建设."""
         out = {word}
-        for c in self.connectors[:_STEM_CONNECTORS]:
+        for c in self.within:
             if c in word:
                 out.add(word.replace(c, ""))
-                out |= {word.replace(c, d) for d in self.connectors[:_STEM_CONNECTORS]}
+                out |= {word.replace(c, d) for d in self.within}
         return out
 
     def _organ_of(self, form: str) -> str:
@@ -142,27 +138,20 @@ class _Table:
                     f"and {self.entries[f.entry]['id']}"]
         return []
 
-    def _check(self, e: dict, sets: dict, groups: dict) -> list[str]:
+    def _check(self, e: dict, groups: dict) -> list[str]:
+        """What the schema (rules/schema.py) cannot see: the closed vocabulary, place groups."""
         where = f"bodies.yaml:{e.get('id')}"
-        out = [f"{where}: unknown key {k!r}" for k in e if k not in _ENTRY_KEYS]
+        out = []
         if e.get("domain") not in self.domains:
             out.append(f"{where}: domain {e.get('domain')!r} is not in the closed vocabulary")
         out += [f"{where}: domain_accept {d!r} is not in the closed vocabulary"
                 for d in e.get("domain_accept", []) if d not in self.domains]
-        if e.get("level") is not None and e["level"] not in _LEVELS:
-            out.append(f"{where}: unknown level {e['level']!r}")
         out += [f"{where}: stem {s!r} is shorter than 2 characters" for s in e.get("stems", []) if len(s) < 2]
         if e.get("stems") and not e.get("organs"):
             out.append(f"{where}: stems without organs")
-        if e.get("place_forms"):
-            p = e.get("places")
-            if isinstance(p, str) and p not in groups or not p:
-                out.append(f"{where}: place_forms need `places` (a place group or a list)")
-            elif isinstance(p, list):
-                out += [f"{where}: {w!r} is not a place word" for w in p if w not in self.place_level]
-            out += [f"{where}: place form {t!r} has no {{place}}" for t in e["place_forms"] if "{place}" not in t]
-        if not any(e.get(k) for k in ("stems", "forms", "place_forms", "national", "leading")):
-            out.append(f"{where}: names no form")
+        if e.get("place_forms") and e.get("places") not in groups:
+            out.append(f"{where}: place_forms need `places`, the name of a place group")
+        out += [f"{where}: place form {t!r} has no {{place}}" for t in e.get("place_forms", []) if "{place}" not in t]
         return out
 
     # ---- matching --------------------------------------------------------------------------
@@ -221,7 +210,7 @@ class _Table:
         """商务和经信科技局: the stems before the matched form belong to the same bureau."""
         entries, j = [entry], i
         while j > 0:
-            k = j - 1 if s[j - 1] in self.connectors else j
+            k = j - 1 if s[j - 1] in self.between else j
             for n in range(min(self.max_stem, k), 1, -1):
                 e = self.stems.get(s[k - n : k])
                 if e is not None:
