@@ -40,12 +40,36 @@ def test_city_level_from_text():
     assert bodies.city_level_from_text("市应急管理局指导各县(市、区)开展排查。全市各县区均已完成。") == "city"
     assert bodies.city_level_from_text("全市14个镇(街道)全部完成整治,各镇街按要求落实。") == "county_district"
     assert bodies.city_level_from_text("全年完成培训3200人次。") is None
+    # a municipality's bureau: the provincial level, whatever else it says
+    assert bodies.city_level_from_text("市交通委推进北京市轨道交通建设,北京市全年新增线路3条,各区落实。") == "province"
+    assert bodies.city_level_from_text("赴北京市招商3次,全市各县区签约项目12个。") == "city"
 
 
 def test_a_city_name_leaves_the_level_to_the_text():
     assert level_of("云岭市民政局").text_decides
     assert not level_of("白河县民政局").text_decides
     assert not level_of("北京市民政局").text_decides
+
+
+def _genre_authors():
+    for f in sorted((HERE / "cases" / "genre").glob("*.yaml")):
+        for case in yaml.safe_load(f.read_text("utf-8")) or []:
+            exp = case.get("expect", {})
+            for e in [exp, *(exp.get("reports") or [])]:
+                if e.get("org") and (e.get("level") or e.get("domain") or e.get("domain_accept")):
+                    yield pytest.param(e, id=f"{case['id']}:{e['org']}")
+
+
+@pytest.mark.parametrize("expect", list(_genre_authors()))
+def test_genre_case_authors(expect):
+    """The authors of tests/cases/genre (another engineer's reading of real pages): the name alone
+    gives their domain, and their level unless the name leaves it to the text (a 市)."""
+    m = classify_body(expect["org"])
+    if expect.get("domain") or expect.get("domain_accept"):
+        assert m is not None and m.domain in {expect.get("domain"), *expect.get("domain_accept", [])}, m
+    if expect.get("level"):
+        lv = level_of(expect["org"])
+        assert lv is not None and (lv.level == expect["level"] or lv.text_decides), lv
 
 
 def test_traditional_map_is_one_to_one_and_final():

@@ -19,6 +19,10 @@ from ..textnorm import norm
 
 
 
+# A municipality named once may be a destination (赴北京市招商); its own bureaus name it throughout.
+_MUNICIPALITY_MENTIONS = 2
+
+
 @dataclass(frozen=True, slots=True)
 class BodyMatch:
     """The body a name ends with.  ``rule`` says how it was found: ``bodies.end`` (the name ends
@@ -296,17 +300,22 @@ def level_of(name: str) -> LevelMatch | None:
 
 
 @lru_cache(maxsize=1)
-def _city_cues() -> tuple[re.Pattern, re.Pattern]:
-    cues = rules.load("levels")["city_cues"]
-    return re.compile(cues["prefecture"]["pattern"]), re.compile(cues["county"]["pattern"])
+def _city_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    levels = rules.load("levels")
+    cues = levels["city_cues"]
+    own = re.compile("(?:" + rules.alternation(levels["municipalities"]["names"]) + ")市")
+    return re.compile(cues["prefecture"]["pattern"]), re.compile(cues["county"]["pattern"]), own
 
 
 def city_level_from_text(text: str) -> str | None:
-    """For a 市 body: "city" when the text directs counties and districts, "county_district" when it
-    speaks only of its own towns and streets (a county-level city), None when it says neither."""
-    prefecture, county_city = _city_cues()
+    """For a 市 body, what its report's text says the 市 is: "province" when the text names one of
+    the four municipalities (北京市 …) again and again (their bureaus are provincial), "city" when it
+    directs counties and districts, "county_district" when it speaks only of its own towns and
+    streets (a county-level city), None when it says neither."""
+    prefecture, county_city, municipality = _city_cues()
     s = norm(text)
-    pref, county = len(prefecture.findall(s)), len(county_city.findall(s))
-    if pref:
+    if len(municipality.findall(s)) >= _MUNICIPALITY_MENTIONS:
+        return "province"
+    if prefecture.search(s):
         return "city"
-    return "county_district" if county else None
+    return "county_district" if county_city.search(s) else None
