@@ -72,6 +72,23 @@ def test_genre_case_authors(expect):
         assert lv is not None and (lv.level == expect["level"] or lv.text_decides), lv
 
 
+def _fixture_authors():
+    gold = HERE / "fixtures" / "genre" / "gold.yaml"
+    for r in (yaml.safe_load(gold.read_text("utf-8")) or {}).get("files", []) if gold.exists() else []:
+        if r.get("org"):
+            yield pytest.param(r, id=r["file"])
+
+
+@pytest.mark.parametrize("gold", list(_fixture_authors()))
+def test_genre_fixture_authors(gold):
+    """The authors of the genre fixtures (tests/fixtures/genre/gold.yaml): domain from the name;
+    level from the name unless the name alone cannot tell (住建局, a 市)."""
+    m = classify_body(gold["org"])
+    assert m is not None and m.domain in {gold.get("domain"), *(gold.get("domain_accept") or [])}, m
+    lv = level_of(gold["org"])
+    assert lv is None or lv.text_decides or lv.level == gold["level"], lv
+
+
 def test_traditional_map_is_one_to_one_and_final():
     chars = rules.load("traditional")["fold"]["chars"]
     assert all(len(k) == 1 and len(v) == 1 and k != v for k, v in chars.items())
