@@ -65,7 +65,7 @@ def assert_whole_documents(path: str) -> None:
 def test_ingest_folder_with_pool_then_again_changes_nothing(quick_library, db_path):
     seen = []
     s1 = quick_library.ingest([SAMPLES], workers=2, progress=seen.append)
-    n = len([p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".docx")])
+    n = len([p for p in SAMPLES.rglob("*") if p.suffix in (".txt", ".docx")])  # ingest walks sub-folders
     assert s1["documents_new"] == n and s1["documents_unchanged"] == 0 and s1["failures"] == []
     assert s1["reports"] >= n and s1["indicators"] == quick_library.stats()["indicators"]
     assert seen[-1]["done"] == seen[-1]["total"] == n
@@ -267,7 +267,7 @@ def test_real_pipeline_rows_equal_a_fresh_parse(library, db_path):
 
     s = library.ingest([SAMPLES], workers=2)
     assert s["failures"] == []
-    assert s["documents_new"] == len(list(SAMPLES.glob("*.txt"))) + len(list(SAMPLES.glob("*.docx")))
+    assert s["documents_new"] == len(list(SAMPLES.rglob("*.txt"))) + len(list(SAMPLES.rglob("*.docx")))
     for d in library.documents():
         parsed = parse(read_document(d["path"]))
         assert d["n_reports"] == len(parsed.reports)
