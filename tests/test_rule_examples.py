@@ -13,7 +13,7 @@ from typing import Callable
 
 import pytest
 
-from workreport import rules
+from workreport import numerals, rules
 from workreport.check import punctuation, typos
 from workreport.extract.indicators import paragraph_indicators
 from workreport.extract.numbers import find_quantities
@@ -66,7 +66,12 @@ def _para(text: str) -> Paragraph:
          "orgs:place_levels", "orgs:city_cues.prefecture", "orgs:city_cues.county", "orgs:speech",
          "orgs:names.bad_start", "orgs:names.lead", "orgs:names.function_chars", "orgs:names.place",
          "orgs:scope", "orgs:cn_year", "orgs:not_report_year", "orgs:title_genre",
-         "outline:bare_ordinal", "outline:not_heading",
+         "orgs:not_names", "orgs:superiors", "orgs:next_year_genre", "orgs:self_reference",
+         "orgs:place_continues", "orgs:self_named_not_before", "orgs:year", "orgs:title_year",
+         "outline:bare_ordinal", "outline:ordinal_continuation", "outline:not_heading", "outline:heading_end",
+         "outline:clause_end", "outline:ordinal_prefix",
+         *(f"paragraphs:{k}" for k in ("continuation_start", "list_start", "any_punct", "colon_end", "semicolon_end")),
+         "furniture:sentence", "roles:year", "split:named_title", "split:year", "split:toc_line",
          *(f"plans:{k}" for k in ("plan_heading", "combined_heading", "plan_start", "item_heading", "inline_item",
                                   "intro", "deadline", "lead_unit", "target_cue", "estimate_cue", "not_annual",
                                   "file_name_noise", "admin_suffix", "ceiling_measure")),
@@ -85,7 +90,91 @@ def pattern_in_text(entry: dict, text: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------
+# Named pieces and numerals.
+
+@matcher("pieces:pieces")
+def whole_piece(entry: dict, text: str) -> bool:
+    return bool(re.fullmatch(rules.piece(entry["id"]), text))
+
+
+@matcher("numerals:digits")
+def all_digits(entry: dict, text: str) -> bool:
+    return all(ch in entry["values"] for ch in text)
+
+
+@matcher("numerals:small", "numerals:big")
+def read_by_place_value(entry: dict, text: str) -> bool:
+    return numerals.cn_int(text) is not None and any(ch in entry["values"] for ch in text)
+
+
+@matcher("numerals:point")
+def decimal_words(entry: dict, text: str) -> bool:
+    return entry["word"] in text and numerals.cn_number(text) is not None
+
+
+@matcher("numerals:circled")
+def circled_number(entry: dict, text: str) -> bool:
+    return text in entry["chars"] and numerals.ordinal_value(text) == entry["chars"].index(text) + 1
+
+
+@matcher("numerals:vague")
+def vague_count(entry: dict, text: str) -> bool:
+    return any(q.qualifier == entry["qualifier"] for q in find_quantities(text + "个"))
+
+
+# ---------------------------------------------------------------------------------------
 # Structure.
+
+@matcher("paragraphs:openers")
+def lone_opener(entry: dict, text: str) -> bool:
+    return norm(text).strip() in entry["words"]
+
+
+@matcher("furniture:crumb_separators")
+def breadcrumb(entry: dict, text: str) -> bool:
+    return 1 in furniture.find_furniture(document_from_bytes(text.encode("utf-8"), "t.txt"))
+
+
+@matcher("outline:terminal")
+def ends_a_sentence(entry: dict, text: str) -> bool:
+    return headings.is_terminal(text)
+
+
+@matcher("orgs:suffixes")
+def org_suffix(entry: dict, text: str) -> bool:
+    return org._suffix_of(text) in entry["words"]
+
+
+@matcher("orgs:comprehensive")
+def comprehensive_org(entry: dict, text: str) -> bool:
+    return bool(rules.compiled(entry["suffix"]).search(text))
+
+
+@matcher("orgs:self_alias")
+def self_word_spelled_out(entry: dict, text: str) -> bool:
+    m = org._SELF.search(norm(text))
+    return m is not None and org._self_word(m) != m.group(0)
+
+
+@matcher("orgs:self_prefixes")
+def names_itself(entry: dict, text: str) -> bool:
+    return org._is_self(text)
+
+
+@matcher("orgs:titled_place")
+def place_heading_a_document(entry: dict, text: str) -> bool:
+    return any(p.search(text) for p in org._TITLED_PLACE.values())
+
+
+@matcher("orgs:short_place_heads", "orgs:place_heads")
+def starts_with_place_word(entry: dict, text: str) -> bool:
+    return text[:1] in entry["words"]
+
+
+@matcher("orgs:not_place_endings", "orgs:region_suffixes")
+def ends_with_word(entry: dict, text: str) -> bool:
+    return text.endswith(tuple(entry["words"]))
+
 
 @matcher("furniture:line")
 def furniture_line(entry: dict, text: str) -> bool:

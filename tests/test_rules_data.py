@@ -77,7 +77,9 @@ def test_misspelled_key_fails_loading(tmp_path, monkeypatch):
     """What `make test` sees when a shipped table has a misspelling: load raises, naming it."""
     text = (resources.files("workreport.data") / "roles.yaml").read_text("utf-8")
     bad = text.replace("counter_examples:", "counter_exmples:", 1)
-    monkeypatch.setattr("workreport.rules.loader._read", lambda name: yaml.load(bad, Loader=rules._UniqueKeyLoader))
+    real = _read
+    monkeypatch.setattr("workreport.rules.loader._read",
+                        lambda name: yaml.load(bad, Loader=rules._UniqueKeyLoader) if name == "roles" else real(name))
     rules.load.cache_clear()
     try:
         with pytest.raises(rules.RuleDataError, match=r"roles\.yaml: roles\[0\] \(role\.status_review\): unknown key 'counter_exmples'"):

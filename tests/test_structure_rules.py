@@ -2,7 +2,7 @@
 import pytest
 
 from workreport.structure import headings, roles
-from workreport.structure.org import canonical_unit, find_unit, unit_level
+from workreport.structure.org import OrgGuess, canonical_org, find_org, org_level
 from workreport.model import Paragraph, Report
 
 
@@ -37,9 +37,10 @@ def _report(*texts):
 ])
 def test_unit_from_opening(opening, unit, level):
     r = _report(opening, "一、2022年工作总结", "全年任务圆满完成。")
-    named, line, rule = find_unit(r)
-    assert canonical_unit(named) == unit
-    assert unit_level(canonical_unit(named), r) == level
+    guess = find_org(r)
+    assert isinstance(guess, OrgGuess) and guess.line == 1 and guess.rule.startswith("org.")
+    assert canonical_org(guess.name) == unit
+    assert org_level(canonical_org(guess.name), r) == level
 
 
 UNIT_CASES = __import__("yaml").safe_load(

@@ -6,7 +6,10 @@ Lines are lines of ``Document.lines`` (the text the pipeline read).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+
+from .textnorm import norm
 
 FORMATS = ("txt", "html", "docx", "pdf")
 LEVELS = ("province", "city", "county_district", "township_street", "enterprise_other")
@@ -33,6 +36,12 @@ class Document:
     encoding: str
     lines: tuple[str, ...]  # lines[0] is line 1
     hints: tuple[LineHint, ...] = ()
+    # ``lines`` normalised once for matching (textnorm.norm keeps every length, so offsets
+    # found in a normalised line are offsets in the line); stages read these, never re-normalise
+    norm_lines: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "norm_lines", tuple(norm(line) for line in self.lines))
 
     @property
     def text(self) -> str:
@@ -47,6 +56,8 @@ class Paragraph:
     """A logical paragraph: one or more source lines joined across page breaks.
 
     ``pieces`` maps offsets of ``text`` back to lines: (line, offset in text where it starts).
+    ``norm_text`` is ``text`` normalised (same length); the builder passes the document's
+    normalised lines joined, anything else gets it computed here.
     """
 
     line_start: int
@@ -54,15 +65,29 @@ class Paragraph:
     text: str
     pieces: tuple[tuple[int, int], ...]
     rule: str = "paragraph.line"
+    norm_text: str = field(default="", repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if len(self.norm_text) != len(self.text):
+            object.__setattr__(self, "norm_text", norm(self.text))
+
+    def piece_index(self, offset: int) -> int:
+        """Index in ``pieces`` of the line holding a character offset of ``text``."""
+        return max(0, bisect_right(self.pieces, offset, key=_piece_offset) - 1)
 
     def line_at(self, offset: int) -> tuple[int, int]:
         """(line, column in that line) of a character offset in ``text``."""
-        line, start = self.pieces[0]
-        for ln, off in self.pieces:
-            if off > offset:
-                break
-            line, start = ln, off
+        line, start = self.pieces[self.piece_index(offset)]
         return line, offset - start
+
+    def piece_end(self, offset: int) -> int:
+        """Offset in ``text`` where the line holding ``offset`` ends."""
+        k = bisect_right(self.pieces, offset, key=_piece_offset)
+        return self.pieces[k][1] if k < len(self.pieces) else len(self.text)
+
+
+def _piece_offset(piece: tuple[int, int]) -> int:
+    return piece[1]
 
 
 @dataclass(frozen=True, slots=True)

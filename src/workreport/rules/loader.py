@@ -54,12 +54,84 @@ def _read(name: str) -> Any:
 
 @lru_cache(maxsize=None)
 def load(name: str) -> dict[str, Any]:
-    """The parsed table ``data/<name>.yaml``; validated, cached for the process."""
+    """The parsed table ``data/<name>.yaml``: validated, named pieces expanded, cached."""
     table = _read(name)
     problems = validate(name, table)
     if problems:
         raise RuleDataError(problems)
+    schema = SCHEMAS[name]
+    for _, holder, key in list(patterns_of(schema, table)):
+        holder[key] = expand(holder[key])
     return table
+
+
+# ---------------------------------------------------------------------------------------
+# Named pieces: ``{year}`` in a pattern stands for the piece ``year`` of data/pieces.yaml.
+
+_PIECE_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_PIECES_TABLE = "pieces"
+
+
+@lru_cache(maxsize=1)
+def _raw_pieces() -> dict[str, str]:
+    table = _read(_PIECES_TABLE)
+    problems = SCHEMAS[_PIECES_TABLE].check(table, "") if isinstance(table, dict) else ["top level"]
+    if problems:
+        raise RuleDataError([f"{_PIECES_TABLE}.yaml: {p}" for p in problems])
+    return {e["id"]: e["pattern"] for e in table["pieces"]}
+
+
+def _expand(pattern: str, pieces: dict[str, str], seen: tuple[str, ...] = ()) -> str:
+    def one(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in pieces:
+            raise KeyError(name)
+        if name in seen:
+            raise RecursionError(" -> ".join((*seen, name)))
+        return f"(?:{_expand(pieces[name], pieces, (*seen, name))})"
+
+    return _PIECE_REF.sub(one, pattern)
+
+
+@lru_cache(maxsize=None)
+def expand(pattern: str) -> str:
+    """``pattern`` with every ``{piece}`` replaced by its (grouped) regex."""
+    return _expand(pattern, _raw_pieces())
+
+
+def piece(name: str) -> str:
+    """The regex of one named piece, expanded (for patterns built in code)."""
+    return expand("{" + name + "}")
+
+
+# ---------------------------------------------------------------------------------------
+# Lookups by id: code names the entry it uses, never its position in a list.
+
+@lru_cache(maxsize=None)
+def _index(name: str) -> dict[str, dict]:
+    return {e["id"]: e for _, e in iter_entries(load(name))}
+
+
+def entry(name: str, rid: str) -> dict[str, Any]:
+    """The entry ``rid`` of table ``name`` (a RuleDataError if there is none)."""
+    try:
+        return _index(name)[rid]
+    except KeyError:
+        raise RuleDataError([f"{name}.yaml: no entry with id {rid!r}"]) from None
+
+
+def pattern(name: str, rid: str, key: str = "pattern") -> re.Pattern:
+    """The compiled regex ``key`` of entry ``rid``."""
+    return compiled(entry(name, rid)[key])
+
+
+def limit(name: str, rid: str) -> Any:
+    """The value of the threshold ``rid`` (an entry of a ``limits`` list)."""
+    return entry(name, rid)["value"]
+
+
+def words(name: str, rid: str, key: str = "words") -> tuple[str, ...]:
+    return tuple(entry(name, rid)[key])
 
 
 def iter_entries(table: Any, path: str = ""):
@@ -90,10 +162,17 @@ def validate(name: str, table: Any, schema: Node | None = None) -> list[str]:
             problems.append(f"{name}.yaml: {path} ({rid}): duplicate id")
         ids.add(rid)
     for path, holder, key in patterns_of(schema, table):
+        where = f"{name}.yaml: {path}{_id_of(table, path)}"
         try:
-            re.compile(holder[key])
+            pieces = _raw_pieces() if name != _PIECES_TABLE else {
+                e["id"]: e["pattern"] for e in table.get("pieces", []) if isinstance(e, dict) and "id" in e}
+            re.compile(_expand(holder[key], pieces))
+        except KeyError as exc:
+            problems.append(f"{where}: unknown piece {{{exc.args[0]}}} (pieces are in pieces.yaml)")
+        except RecursionError as exc:
+            problems.append(f"{where}: pieces refer to each other in a circle: {exc}")
         except re.error as exc:
-            problems.append(f"{name}.yaml: {path}{_id_of(table, path)}: bad pattern: {exc}")
+            problems.append(f"{where}: bad pattern: {exc}")
     return problems
 
 

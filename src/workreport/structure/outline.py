@@ -2,17 +2,20 @@
 
 Depth follows the order in which heading families first appear in the report (as Word's
 multilevel lists do): the first family seen is depth 1, a new family nests under the current
-item, and a family already open closes everything below it.  Bare headings ("2023年工作计划")
-sit at depth 1.  Lost ordinals ("()主要工作") are recovered from their siblings' sequence.
+item, and a family already open closes everything below it.  Bare headings (next year's plan,
+unnumbered) sit at depth 1.  Lost ordinals (empty brackets) are recovered from their siblings'
+sequence.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import rules
 from ..model import Heading, LineHint, Paragraph, Section
 from .headings import FAMILY_RANK, is_bare_heading, match_heading, render_ordinal
 
 BARE = "bare"
+_STYLED_HEADING_MAX = rules.limit("outline", "outline.styled_heading_max_chars")
 
 
 def _rank(family: str) -> int:
@@ -31,18 +34,19 @@ class _Node:
 def headings_of(paragraphs: tuple[Paragraph, ...], stop_line: int | None = None,
                 hints: dict[int, LineHint] | None = None, title_line: int | None = None) -> list[Heading]:
     out: list[Heading] = []
-    paragraphs = tuple(p for p in paragraphs if p.line_start != title_line)  # "3、XX局2022年工作总结"
-    numbered = [match_heading(p.text, p.line_start, allow_shi=False) for p in paragraphs]
+    paragraphs = tuple(p for p in paragraphs if p.line_start != title_line)  # a numbered report title
+    numbered = [match_heading(p.text, p.line_start, allow_shi=False, normalized=p.norm_text) for p in paragraphs]
     numbered_top = any(h is not None and h.family in ("cn_dun", "chapter") for h in numbered)
     for p, h in zip(paragraphs, numbered):
         if stop_line is not None and p.line_start >= stop_line:
             break
         if h is None:
-            h = match_heading(p.text, p.line_start)  # 一是… items
+            h = match_heading(p.text, p.line_start, normalized=p.norm_text)  # inline items (first, second…)
         if h is None:
             hint = hints.get(p.line_start) if hints else None
             text = p.text.strip()
-            if is_bare_heading(text, strong=numbered_top) or (hint is not None and hint.outline_level and len(text) <= 40):
+            if is_bare_heading(text, strong=numbered_top) or (hint is not None and hint.outline_level
+                                                               and len(text) <= _STYLED_HEADING_MAX):
                 h = Heading(line=p.line_start, family=BARE, ordinal=None, value=None,
                             heading=text, rule="outline.bare_heading" if hint is None else "outline.docx_style")
         if h is not None:
@@ -66,7 +70,7 @@ def _tree(heads: list[Heading], end_line: int) -> list[_Node]:
         if fam in fams:
             close_from(fams.index(fam))
         elif fams and fams[-1] == "cn_shi":
-            # an inline enumeration (一是…) never holds numbered headings: close it first
+            # an inline enumeration (first, second…) never holds numbered headings: close it first
             close_from(len(fams) - 1)
             if fam in fams:
                 close_from(fams.index(fam))

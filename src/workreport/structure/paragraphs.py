@@ -2,121 +2,151 @@
 
 A line that does not end a sentence goes on in the next text line, unless that next line opens
 a heading or the line itself reads as a heading.  Headings are never glued to body text.
+Words and limits: data/paragraphs.yaml.  The lines are read normalised from the Document, and a
+growing paragraph is never normalised or copied again for each line it takes in: building is
+linear in the text.
 """
 from __future__ import annotations
 
-import re
-
+from .. import rules
 from ..model import Document, Paragraph
-from ..textnorm import norm
-from .headings import BARE_ORDINAL, is_bare_heading, is_terminal, match_heading
+from .headings import BARE_ORDINAL, ORDINAL_CONTINUATION, is_bare_heading, is_terminal, match_heading
 
-_CONTINUATION_START = re.compile(r"^[，,。.、；;：:！!？?”’」』)）\]】%％]")
-_LIST_START = re.compile(r"^(——|--|—|•|·|●|■|◆|▲|★|\*|-\s)")
-_ANY_PUNCT = re.compile(r"[，,。；;：:、！!？?]")
-_COLON_END = re.compile(r"[:：]$")
-_SEMI_END = re.compile(r"[;；]$")
-_LONG_LINE = 80
-_OPENERS = {"(", "[", "“", "‘", "《", "【", "「", "『"}
-_SIBLING_WINDOW = 12
-_LONG_ITEM = 40
-
-
-def _strip(s: str) -> str:
-    return norm(s).strip()
+_TABLE = "paragraphs"
+_CONTINUATION_START = rules.pattern(_TABLE, "paragraph.continuation_start")
+_LIST_START = rules.pattern(_TABLE, "paragraph.list_start")
+_ANY_PUNCT = rules.pattern(_TABLE, "paragraph.any_punct")
+_COLON_END = rules.pattern(_TABLE, "paragraph.colon_end")
+_SEMI_END = rules.pattern(_TABLE, "paragraph.semicolon_end")
+_OPENERS = frozenset(rules.words(_TABLE, "paragraph.openers"))
+_LONG_LINE = rules.limit(_TABLE, "paragraph.long_line")
+_SHORT_TITLE = rules.limit(_TABLE, "paragraph.short_title")
+_LONG_ITEM = rules.limit(_TABLE, "paragraph.long_item")
+_SIBLING_WINDOW = int(rules.limit(_TABLE, "paragraph.sibling_window"))
 
 
-def _opens_block(text: str, line: int) -> bool:
+class _Lines:
+    """The document's lines (raw and normalised) in reading order, furniture and blanks left out."""
+
+    __slots__ = ("raw", "norm", "order")
+
+    def __init__(self, doc: Document, furniture: frozenset[int]):
+        self.raw = doc.lines
+        self.norm = doc.norm_lines
+        self.order = [i for i, l in enumerate(doc.lines, 1) if l.strip() and i not in furniture]
+
+    def text(self, idx: int) -> str:
+        return self.raw[self.order[idx] - 1]
+
+    def heading(self, idx: int, allow_shi: bool = True):
+        n = self.order[idx]
+        return match_heading(self.raw[n - 1], n, allow_shi=allow_shi, normalized=self.norm[n - 1])
+
+    def stripped(self, idx: int) -> str:
+        return self.norm[self.order[idx] - 1].strip()
+
+
+def _opens_block(lines: _Lines, idx: int) -> bool:
     """Does this line start something new: a heading, a bullet, a bare heading?"""
-    s = _strip(text)
+    s = lines.stripped(idx)
     if _LIST_START.match(s):
         return True
-    if match_heading(text, line) is not None:
+    if lines.heading(idx) is not None:
         return True
     return is_bare_heading(s)
 
 
-def _short_title(acc: str) -> bool:
-    """A short paragraph with no punctuation at all reads as a title or heading."""
-    s = _strip(acc)
-    return len(s) <= 30 and not _ANY_PUNCT.search(s)
+def _short_title(s: str) -> bool:
+    """A short paragraph (normalised, stripped) with no punctuation at all reads as a title."""
+    return len(s) <= _SHORT_TITLE and not _ANY_PUNCT.search(s)
 
 
-def _cut_list_item(idx: int, order: list[int], lines: tuple[str, ...]) -> bool:
+def _cut_list_item(idx: int, lines: _Lines) -> bool:
     """An ordinal line with no sentence end whose siblings are long prose items was cut by a
-    page break ("3、针对…" between two long numbered paragraphs), so it is not a heading."""
-    n = order[idx]
-    h = match_heading(lines[n - 1], n, allow_shi=False)
+    page break (a short numbered line between two long numbered paragraphs): not a heading."""
+    order = lines.order
+    h = lines.heading(idx, allow_shi=False)
     if h is None or h.value is None:
         return False
     before = after = None
     for j in range(idx - 1, max(-1, idx - _SIBLING_WINDOW), -1):
-        o = match_heading(lines[order[j] - 1], order[j], allow_shi=False)
+        o = lines.heading(j, allow_shi=False)
         if o is not None:
             if o.family == h.family and o.value == h.value - 1:
-                before = lines[order[j] - 1]
+                before = j
             break
     for j in range(idx + 1, min(len(order), idx + _SIBLING_WINDOW)):
-        o = match_heading(lines[order[j] - 1], order[j], allow_shi=False)
+        o = lines.heading(j, allow_shi=False)
         if o is not None:
             if o.family == h.family and o.value == h.value + 1:
-                after = lines[order[j] - 1]
+                after = j
             break
     items = [x for x in (before, after) if x is not None]
-    return bool(items) and all(len(_strip(x)) >= _LONG_ITEM and is_terminal(x) for x in items)
+    return bool(items) and all(len(lines.stripped(x)) >= _LONG_ITEM and is_terminal("", lines.norm[order[x] - 1])
+                               for x in items)
 
 
-def _joins(acc: str, idx: int, order: list[int], lines: tuple[str, ...]) -> str | None:
-    """Rule id if the paragraph ``acc`` (ending at order[idx]) goes on into order[idx+1]."""
-    cur_line = order[idx]
-    nxt_line = order[idx + 1]
-    cur, nxt = lines[cur_line - 1], lines[nxt_line - 1]
-    ns = _strip(nxt)
-    cs = _strip(cur)
-    if BARE_ORDINAL.match(cs) and _CONTINUATION_START.match(ns):
+def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None:
+    """Rule id if the paragraph ending at line ``idx`` goes on into the next line.
+
+    ``title_like``: the paragraph so far is short and unpunctuated; ``first``: it is one line."""
+    cur_line, nxt_line = lines.order[idx], lines.order[idx + 1]
+    ns = lines.stripped(idx + 1)
+    cs = lines.stripped(idx)
+    if BARE_ORDINAL.match(cs) and ORDINAL_CONTINUATION.match(ns):
         return "paragraph.join.cut_ordinal"
     if cs in _OPENERS:
-        return "paragraph.join.cut_bracket"  # "（" / "三）改革开放…": a link or page cut the ordinal
+        return "paragraph.join.cut_bracket"  # a link or a page cut the ordinal from its bracket
     if _CONTINUATION_START.match(ns) and not _LIST_START.match(ns):
         return "paragraph.join.punct_start"
-    if _opens_block(nxt, nxt_line):
+    if _opens_block(lines, idx + 1):
         return None
-    if is_terminal(cs) or _COLON_END.search(cs):
+    if is_terminal("", cs) or _COLON_END.search(cs):
         return None
     if _SEMI_END.search(cs) and len(cs) < _LONG_LINE:
-        return None  # a short item of a ；-list; a long line ending in ； was cut by the page
-    if _short_title(nxt):
-        return None  # a name or title line of its own (省长 王某某)
-    first_line = order[idx] if acc == cur else None
-    if first_line is not None:
-        h = match_heading(cur, cur_line, allow_shi=False)
+        return None  # a short item of a semicolon list; a long line ending so was cut by the page
+    if _short_title(ns):
+        return None  # a name or title line of its own
+    if first:
+        h = lines.heading(idx, allow_shi=False)
         if h is not None and not h.inline_body:
-            return "paragraph.join.cut_list_item" if _cut_list_item(idx, order, lines) else None
+            return "paragraph.join.cut_list_item" if _cut_list_item(idx, lines) else None
         if is_bare_heading(cs):
             return None
-    if _short_title(acc):
+    if title_like:
         return None
     return "paragraph.join.page_break"
 
 
 def build_paragraphs(doc: Document, furniture: frozenset[int]) -> tuple[Paragraph, ...]:
-    lines = doc.lines
-    order = [i for i, l in enumerate(lines, 1) if l.strip() and i not in furniture]
+    lines = _Lines(doc, furniture)
+    order = lines.order
     out: list[Paragraph] = []
     i = 0
     while i < len(order):
         start = order[i]
-        text = lines[start - 1]
+        raw = [lines.raw[start - 1]]
+        normed = [lines.norm[start - 1]]
         pieces = [(start, 0)]
+        size = len(raw[0])
         rule = "paragraph.line"
+        # Whether the paragraph so far reads as a title: once it does not, it never will again
+        # (text only grows), so the joined text is looked at only while it is still short.
+        title_like = _short_title(normed[0].strip())
         while i + 1 < len(order):
-            why = _joins(text, i, order, lines)
+            why = _joins(title_like, len(pieces) == 1, i, lines)
             if why is None:
                 break
             i += 1
-            pieces.append((order[i], len(text)))
-            text += lines[order[i] - 1]
+            n = order[i]
+            pieces.append((n, size))
+            raw.append(lines.raw[n - 1])
+            normed.append(lines.norm[n - 1])
+            size += len(raw[-1])
+            if title_like:
+                title_like = _short_title("".join(normed).strip())
             rule = why
-        out.append(Paragraph(line_start=start, line_end=order[i], text=text, pieces=tuple(pieces), rule=rule))
+        out.append(Paragraph(line_start=start, line_end=order[i], text="".join(raw), pieces=tuple(pieces),
+                             rule=rule, norm_text="".join(normed)))
         i += 1
     return tuple(out)

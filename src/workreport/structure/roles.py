@@ -12,8 +12,7 @@ from .headings import strip_ordinal
 _T = rules.load("roles")
 _CUES = [(e["id"], e["role"], re.compile(e["pattern"])) for e in _T["roles"] if not e.get("priority")]
 _PRIORITY = [(e["id"], e["role"], re.compile(e["pattern"])) for e in _T["roles"] if e.get("priority")]
-_YEAR = re.compile(r"(19[5-9]\d|20\d{2})年")
-
+_YEAR = rules.pattern("roles", "role.year")
 
 
 def cue(heading: str) -> tuple[str, str] | None:
@@ -39,7 +38,7 @@ def _top_role(s: Section, prev: str | None, year: int | None) -> tuple[str, str]
     c = cue(s.heading)
     m = _YEAR.search(norm(s.heading))
     if m and year and int(m.group(1)) > year and (c is None or c[0] in ("achievements", "other")):
-        return "plan", "role.next_year"  # "三、2026年主要工作" in a report on 2025
+        return "plan", "role.next_year"  # a heading naming the year after the reported one
     if c:
         return c
     if prev in ("plan",):
@@ -54,8 +53,8 @@ def _child_roles(children: tuple[Section, ...], parent_role: str) -> tuple[Secti
     for c in children:
         cc = cue(c.heading)
         # only strong cues override the parent, and never a plan: everything under a plan is
-        # work to do ("（三）发展高原特色优势产业" is a task, not a highlight); a 困难 heading under a
-        # review is a problem, a 下一步 heading under problems a plan
+        # work to do (a heading naming an industry to develop is a task, not a highlight); a
+        # heading naming difficulties under a review is a problem, next steps under problems a plan
         role, rid = (cc if cc and cc[0] in ("problems", "highlights", "suggestions", "plan", "overview")
                      and parent_role != "plan"
                      else (parent_role, "role.inherit"))

@@ -1,10 +1,11 @@
 """Split a compilation into reports.
 
 A report starts at its own title line, or where the top-level outline sequence starts again
-(一、 after 一、 … 三、).  The paragraph just before such a restart is the new report's opening
-("2022年，XX街道…现将工作情况汇报如下："), unless it is the only content of the previous
-report's last section; then, if a page break glued it to the start of the next report, the cut
-is undone and only the last piece goes to the new report.
+(the first top-level item after the last one of the report before).  The paragraph just
+before such a restart is the new report's opening (the year and the author, then "the work is
+reported as follows"), unless it is the only content of the previous report's last section;
+then, if a page break glued it to the start of the next report, the cut is undone and only the
+last piece goes to the new report.  Cues, patterns and limits: data/split.yaml.
 """
 from __future__ import annotations
 
@@ -19,19 +20,25 @@ from .headings import FAMILY_RANK, is_bare_heading, is_terminal, match_heading, 
 from .org import names_subject as _names_subject, opens_with_subject
 from .roles import cue_role
 
-_T = rules.load("split")
-_TITLE = re.compile(_T["title"]["pattern"])
-_TITLE_MAX = int(_T["title"]["max_chars"])
-_INTRO = [(e["id"], re.compile(e["pattern"])) for e in _T["intro"]]
-_APPENDIX = re.compile(_T["appendix"]["pattern"])
-_MIN_REPORT_CHARS = 400
-# a title names its author before the year: "XX局2022年…", not "2022年…"
-_NAMED_TITLE = re.compile(r"^(关于)?[^\d年]{2,30}?(\d{4}|二[〇零○].{2})年")
-_SELF_WINDOW = 40  # "我镇…" opens a report near its start; "为我市…" deep in a plan does not
-_TOPIC_PARAS, _TOPIC_CHARS, _TOPIC_MARGIN = 8, 2000, 1.2
-_FRONT_MATTER_MAX = 60  # paragraphs of cover + contents looked at
-_FRONT_LINE_MAX = 40
-_TOC_LINE = re.compile(r"(\.{3,}|…{2,}|·{3,}|—{3,}|\s{2,})\s*\d{1,4}\s*$")  # a "title" followed by less text than this is a repeated page title
+_TABLE = "split"
+_T = rules.load(_TABLE)
+_TITLE = rules.pattern(_TABLE, "split.title")
+_TITLE_MAX = int(rules.entry(_TABLE, "split.title")["max_chars"])
+# (id, pattern, first characters searched, last characters searched)
+_INTRO = [(e["id"], re.compile(e["pattern"]), e.get("first_chars"), e.get("last_chars")) for e in _T["intro"]]
+_APPENDIX = rules.pattern(_TABLE, "split.appendix")
+_NAMED_TITLE = rules.pattern(_TABLE, "split.named_title")
+_TOC_LINE = rules.pattern(_TABLE, "split.toc_line")
+_YEAR = rules.pattern(_TABLE, "split.year")
+_NOT_A_START = rules.pattern(_TABLE, "split.not_a_start")
+_MIN_REPORT_CHARS = rules.limit(_TABLE, "split.min_report_chars")
+_TITLE_LOOKAHEAD = int(rules.limit(_TABLE, "split.title_lookahead_paragraphs"))
+_TITLE_WITHIN = int(rules.limit(_TABLE, "split.title_within_paragraphs"))
+_TOPIC_PARAS = int(rules.limit(_TABLE, "split.topic_paragraphs"))
+_TOPIC_CHARS = int(rules.limit(_TABLE, "split.topic_chars"))
+_TOPIC_MARGIN = rules.limit(_TABLE, "split.topic_margin")
+_FRONT_MATTER_MAX = int(rules.limit(_TABLE, "split.front_matter_paragraphs"))
+_FRONT_LINE_MAX = rules.limit(_TABLE, "split.front_line_max_chars")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +52,10 @@ class ReportDraft:
     title_line: int | None = None
 
 
-def is_title(text: str) -> bool:
-    """A report's own title line ("XX镇2022年工作总结"), also when a compilation numbered it
-    ("3、XX局2022年工作总结"); a numbered part name ("一、2022年工作总结") is not one."""
-    s = norm(text).strip()
+def is_title(text: str, normalized: str | None = None) -> bool:
+    """A report's own title line (split.yaml: title), also when a compilation numbered it; a
+    numbered part name (the review of the year under the first top-level number) is not one."""
+    s = (normalized if normalized is not None else norm(text)).strip()
     if len(s) > _TITLE_MAX or is_terminal(s) or not _TITLE.match(s) or is_bare_heading(s):
         return False
     h = match_heading(s, 0)
@@ -58,35 +65,34 @@ def is_title(text: str) -> bool:
     return bool(_TITLE.match(rest)) and not is_bare_heading(rest) and bool(_NAMED_TITLE.match(rest))
 
 
-def is_appendix(text: str) -> bool:
-    return bool(_APPENDIX.match(norm(text).strip()))
+def is_appendix(text: str, normalized: str | None = None) -> bool:
+    return bool(_APPENDIX.match((normalized if normalized is not None else norm(text)).strip()))
 
 
-def intro_rules(text: str) -> set[str]:
-    """Ids of every opening cue a paragraph carries."""
-    s = norm(text).strip()
+def intro_rules(text: str, normalized: str | None = None) -> set[str]:
+    """Ids of every opening cue a paragraph carries (each looked for where its entry says)."""
+    s = (normalized if normalized is not None else norm(text)).strip()
     found = set()
-    for rid, pat in _INTRO:
-        if rid == "split.intro.closing":
-            if pat.search(s[-40:]):
-                found.add(rid)
-        elif pat.search(s[: _SELF_WINDOW if rid == "split.intro.self" else 80]):
+    for rid, pat, first, last in _INTRO:
+        if pat.search(s[-last:] if last else s[:first]):
             found.add(rid)
     return found
 
 
-def intro_rule(text: str) -> str | None:
+def intro_rule(text: str, normalized: str | None = None) -> str | None:
     """The first opening cue of a paragraph (in table order), or None."""
-    found = intro_rules(text)
-    return next((rid for rid, _ in _INTRO if rid in found), None)
+    found = intro_rules(text, normalized)
+    return next((rid for rid, *_ in _INTRO if rid in found), None)
 
 
 def _split_piece(p: Paragraph) -> tuple[Paragraph, Paragraph]:
     """Undo the last page-break join of a paragraph: (first pieces, last piece)."""
     line, off = p.pieces[-1]
     head_pieces = p.pieces[:-1]
-    head = Paragraph(p.line_start, head_pieces[-1][0], p.text[:off], head_pieces, rule="paragraph.line")
-    tail = Paragraph(line, p.line_end, p.text[off:], ((line, 0),), rule="split.unjoin_at_report_start")
+    head = Paragraph(p.line_start, head_pieces[-1][0], p.text[:off], head_pieces, rule="paragraph.line",
+                     norm_text=p.norm_text[:off])
+    tail = Paragraph(line, p.line_end, p.text[off:], ((line, 0),), rule="split.unjoin_at_report_start",
+                     norm_text=p.norm_text[off:])
     return head, tail
 
 
@@ -101,23 +107,23 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
     paras = list(paragraphs)
     if not paras:
         return []
-    heads = [match_heading(p.text, p.line_start, allow_shi=False) for p in paras]
+    heads = [match_heading(p.text, p.line_start, allow_shi=False, normalized=p.norm_text) for p in paras]
     top = _top_family(heads)
 
-    # A document is a compilation when several restarts are opened the way reports open
-    # ("2022年以来，XX街道…", "现将…汇报如下："); then plainer restarts count too.  A single long
-    # report that numbers several lists 一、二、三 (old national reports) never splits.
+    # A document is a compilation when several restarts are opened the way reports open (the
+    # year and the author, or "reported as follows"); then plainer restarts count too.  A single
+    # long report that numbers several top-level lists (old national reports) never splits.
     n_opened = sum(
         1 for k, h in enumerate(heads)
         if h is not None and h.family == top and h.value == 1 and k > 0 and heads[k - 1] is None
-        and (opening_strength(paras[k - 1].text) == "strong" or _year_review(h.heading))
+        and (opening_strength(paras[k - 1]) == "strong" or _year_review(h.heading))
     )
     compilation = n_opened >= 2
 
     # Pass 1: where does each report start (index into paras), and why.
     starts: list[tuple[int, str]] = [(0, "split.document_start")]
     seen_top = False  # the current report has had a top-level heading
-    bare_since_top = False  # a bare part heading ("2025年工作安排") came after it
+    bare_since_top = False  # a bare part heading (next year's work) came after it
     in_appendix = False
     chars = 0  # text of the current report so far
     roles_seen: set[str | None] = set()  # cue roles of the current report's top-level headings
@@ -125,8 +131,8 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
     while i < len(paras):
         p, h = paras[i], heads[i]
         text = p.text
-        if is_title(text) and i > starts[-1][0]:
-            rest = sum(len(q.text) for q in paras[i + 1 : i + 40])
+        if is_title(text, p.norm_text) and i > starts[-1][0]:
+            rest = sum(len(q.text) for q in paras[i + 1 : i + _TITLE_LOOKAHEAD])
             if rest >= _MIN_REPORT_CHARS and chars >= _MIN_REPORT_CHARS:
                 starts.append((i, "split.title"))
                 seen_top = bare_since_top = in_appendix = False
@@ -134,14 +140,14 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
                 i += 1
                 continue
         chars += len(text)
-        if h is None and is_appendix(text):
+        if h is None and is_appendix(text, p.norm_text):
             in_appendix = True
         if h is None and is_bare_heading(text):
             bare_since_top = True
         if (h is not None and h.family != top and h.value == 1 and not in_appendix and i > starts[-1][0] + 1
-                and heads[i - 1] is None and intro_rule(paras[i - 1].text) == "split.intro.closing"
+                and heads[i - 1] is None and intro_rule(paras[i - 1].text, paras[i - 1].norm_text) == "split.intro.closing"
                 and chars - len(text) - len(paras[i - 1].text) >= _MIN_REPORT_CHARS):
-            # a report numbered from (一) or 1. opened with "现将…汇报如下：" inside a compilation
+            # a report numbered from a second-level family, opened by "reported as follows"
             starts.append((i - 1, "split.opening.closing_cue"))
             seen_top, bare_since_top, roles_seen = False, False, set()
             chars = len(paras[i - 1].text) + len(text)
@@ -165,10 +171,10 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
     if starts[0] == (0, "split.document_start"):
         first_end = starts[1][0] if len(starts) > 1 else len(paras)
         f = next((k for k in range(min(first_end, _FRONT_MATTER_MAX))
-                  if len(norm(paras[k].text).strip()) > _FRONT_LINE_MAX and not _TOC_LINE.search(norm(paras[k].text))),
+                  if len(paras[k].norm_text.strip()) > _FRONT_LINE_MAX and not _TOC_LINE.search(paras[k].norm_text)),
                  None)
         if f:
-            titles = [k for k in range(f) if is_title(paras[k].text)]
+            titles = [k for k in range(f) if is_title(paras[k].text, paras[k].norm_text)]
             if titles and titles[-1] > 0:
                 starts[0] = (titles[-1], "split.after_front_matter")
 
@@ -181,41 +187,40 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
         chunk = tuple(paras[s:e])
         if not chunk:
             continue
-        title_p = next((q for q in chunk[:12] if is_title(q.text)), None)
+        title_p = next((q for q in chunk[:_TITLE_WITHIN] if is_title(q.text, q.norm_text)), None)
         title = title_p.text.strip() if title_p else None
-        appendix = next((q.line_start for q in chunk if is_appendix(q.text)), None)
+        appendix = next((q.line_start for q in chunk if is_appendix(q.text, q.norm_text)), None)
         drafts.append(ReportDraft(chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix,
                                   title_p.line_start if title_p else None))
     return drafts
 
 
-def opening_strength(text: str) -> str | None:
-    """"strong" when a paragraph opens the way reports open; None otherwise."""
-    found = intro_rules(text)
-    if found & {"split.intro.opening", "split.intro.closing", "split.intro.self"} or opens_with_subject(text):
+def opening_strength(p: Paragraph | str, normalized: str | None = None) -> str | None:
+    """"strong" when a paragraph (or a text) opens the way reports open; None otherwise."""
+    text, normalized = (p.text, p.norm_text) if isinstance(p, Paragraph) else (p, normalized)
+    found = intro_rules(text, normalized)
+    if found & {"split.intro.opening", "split.intro.closing", "split.intro.self"} or opens_with_subject(text, normalized):
         return "strong"
     if "split.intro.opening_year" in found and (
-            "split.intro.leadership" in found or _names_subject(text)):
+            "split.intro.leadership" in found or _names_subject(text, normalized)):
         return "strong"
     return None
 
 
-_YEAR = re.compile(r"(19[5-9]\d|20\d{2}|二[〇零○].{2})年")
-
-
 def _year_review(heading: str) -> bool:
-    """"一、2022年工作总结": a report's review of its year, which one report holds only once."""
+    """A review of a named year under a top-level number: one report holds it only once."""
     return cue_role(heading) in ("achievements", "overview") and bool(_YEAR.search(norm(heading)))
 
 
 def _restarts(paras, heads, i, roles_seen: set, compilation: bool) -> bool:
-    """Is the 一、 at ``i`` the start of another report?
+    """Is the first top-level item at ``i`` the start of another report?
 
     Yes when an opening or a title precedes it, or anywhere in a compilation (a document where
-    several reports open that way); in a single document only when it names a review ("一、2022年
-    工作总结") after a report that already has its plan or problems.
+    several reports open that way); in a single document only when it names a review of a year
+    after a report that already has its plan or problems.
     """
-    if i > 0 and heads[i - 1] is None and (opening_strength(paras[i - 1].text) or is_title(paras[i - 1].text)):
+    q = paras[i - 1] if i > 0 else None
+    if q is not None and heads[i - 1] is None and (opening_strength(q) or is_title(q.text, q.norm_text)):
         return True
     if compilation or _year_review(heads[i].heading):
         return True
@@ -225,7 +230,8 @@ def _restarts(paras, heads, i, roles_seen: set, compilation: bool) -> bool:
 
 
 def _attach_opening(paras, heads, i, report_start):
-    """Index where the report whose 一、 is at ``i`` starts; may undo a glued paragraph.
+    """Index where the report whose first top-level item is at ``i`` starts; may undo a glued
+    paragraph.
 
     The paragraph before the restart opens the new report when it reads as an opening.  If it
     is instead the only text of the previous report's last heading and a page break glued it,
@@ -236,19 +242,21 @@ def _attach_opening(paras, heads, i, report_start):
     if j <= report_start or heads[j] is not None:
         return i, paras, heads, "split.restart"
     p = paras[j]
-    if len(p.pieces) > 1 and not opening_strength(p.text[: p.pieces[1][1]]):
-        last = p.text[p.pieces[-1][1]:]
-        if opening_strength(last) or is_title(last):
+    if len(p.pieces) > 1 and not opening_strength(p.text[: p.pieces[1][1]], p.norm_text[: p.pieces[1][1]]):
+        cut = p.pieces[-1][1]
+        last, last_norm = p.text[cut:], p.norm_text[cut:]
+        if opening_strength(last, last_norm) or is_title(last, last_norm):
             # a report that lost its end was glued to the opening of the next one
             head, tail = _split_piece(p)
             paras = paras[:j] + [head, tail] + paras[j + 1 :]
             heads = heads[:j] + [None, None] + heads[j + 1 :]
             return j + 1, paras, heads, "split.restart.unjoined"
-    if opening_strength(p.text) or is_title(p.text):
+    if opening_strength(p) or is_title(p.text, p.norm_text):
         start = j
         # a title or further opening lines just above belong to the new report too
         while start - 1 > report_start and heads[start - 1] is None and (
-                is_title(paras[start - 1].text) or intro_rule(paras[start - 1].text) == "split.intro.salutation"):
+                is_title(paras[start - 1].text, paras[start - 1].norm_text)
+                or intro_rule(paras[start - 1].text, paras[start - 1].norm_text) == "split.intro.salutation"):
             start -= 1
         return start, paras, heads, "split.restart.opening"
     k = j
@@ -256,7 +264,7 @@ def _attach_opening(paras, heads, i, report_start):
         k -= 1
     prev_head = heads[k - 1] if k - 1 >= report_start else None
     only_content = k > report_start and j == k and prev_head is not None and not prev_head.inline_body
-    if only_content and len(p.pieces) > 1 and _can_open(p.text[p.pieces[-1][1]:]) and _closer_to_next(
+    if only_content and len(p.pieces) > 1 and _can_open(p.norm_text[p.pieces[-1][1]:]) and _closer_to_next(
             [*paras[:j], *_split_piece(p), *paras[j + 1 :]], j + 1, report_start):
         head, tail = _split_piece(p)
         paras = paras[:j] + [head, tail] + paras[j + 1 :]
@@ -267,12 +275,9 @@ def _attach_opening(paras, heads, i, report_start):
     return i, paras, heads, "split.restart"
 
 
-_NOT_A_START = re.compile(_T["not_a_start"]["pattern"])
-
-
-def _can_open(text: str) -> bool:
-    """Can a paragraph begin like this? ("的现代农业…" is the middle of a sentence.)"""
-    return not _NOT_A_START.match(norm(text).lstrip())
+def _can_open(normalized: str) -> bool:
+    """Can a paragraph begin like this (normalised text)?  A particle or a comma cannot."""
+    return not _NOT_A_START.match(normalized.lstrip())
 
 
 def _bigrams(text: str) -> Counter:
@@ -287,8 +292,8 @@ def _cosine(a: Counter, b: Counter) -> float:
 
 
 def _closer_to_next(paras, j, report_start) -> bool:
-    """A paragraph of no telling shape before a restart ("全市共建成…"): does it speak of what
-    follows more than of what precedes it?  A report that lost its opening keeps its first
+    """A paragraph of no telling shape before a restart (a plain statement of work done): does it
+    speak of what follows more than of what precedes it?  A report that lost its opening keeps its first
     paragraph; the last paragraph of the report before stays there."""
     before = "".join(q.text for q in paras[max(report_start, j - _TOPIC_PARAS) : j])[-_TOPIC_CHARS:]
     after = "".join(q.text for q in paras[j + 1 : j + 1 + _TOPIC_PARAS])[:_TOPIC_CHARS]

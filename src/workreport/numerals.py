@@ -1,0 +1,95 @@
+"""Chinese numerals, read and written in one place (tables: data/numerals.yaml).
+
+- ``cn_int`` / ``cn_number``: a numeral by place value (三千五百 -> 3500, 十一 -> 11, 三点五 -> 3.5);
+  a run of plain digits is read digit by digit, as years are written (二〇二二 -> 2022).
+- ``ordinal_value``: an item number as written in an outline, Chinese, Arabic or circled.
+- ``read_digits``: Chinese digits one by one ("〇八" -> "08").
+- ``to_chinese`` / ``circled``: a number written back, to suggest a lost ordinal.
+"""
+from __future__ import annotations
+
+from . import rules
+
+_T = rules.load("numerals")
+DIGITS: dict[str, int] = _T["digits"]["values"]
+SMALL: dict[str, int] = _T["small"]["values"]
+BIG: dict[str, int] = _T["big"]["values"]
+POINT: str = _T["point"]["word"]
+CIRCLED: str = _T["circled"]["chars"]
+VAGUE_DIGIT: str = _T["vague"]["digit"]
+VAGUE_QUALIFIER: str = _T["vague"]["qualifier"]
+_TEN = next(ch for ch, v in SMALL.items() if v == 10)
+_WRITTEN_DIGITS = {v: ch for ch, v in reversed(DIGITS.items())}  # the first spelling of each value
+_BIG_SECTION = 10000  # above a 万, a big unit multiplies everything before it (三万亿)
+
+
+def cn_int(s: str) -> float | None:
+    """Value of a Chinese integer; None if ``s`` holds anything else."""
+    if not s:
+        return None
+    if all(ch in DIGITS for ch in s):  # digit by digit
+        return float(int("".join(str(DIGITS[ch]) for ch in s)))
+    return _place_value(s)
+
+
+def _place_value(s: str) -> float | None:
+    """By place value only: in an ordinal a run of digits is no year (the last one counts)."""
+    total = section = num = 0
+    for ch in s:
+        if ch in DIGITS:
+            num = DIGITS[ch]
+        elif ch in SMALL:
+            section += (num or 1) * SMALL[ch]
+            num = 0
+        elif ch in BIG:
+            if BIG[ch] > _BIG_SECTION:
+                total = (total + section + num) * BIG[ch]
+            else:
+                total += (section + num) * BIG[ch]
+            section = num = 0
+        else:
+            return None
+    return float(total + section + num)
+
+
+def cn_number(s: str) -> float | None:
+    """Like ``cn_int``, with a decimal part after the word for the point."""
+    whole, dot, frac = s.partition(POINT)
+    base = cn_int(whole)
+    if base is None or not dot:
+        return base
+    if not frac or not all(ch in DIGITS for ch in frac):
+        return None
+    return float(f"{int(base)}.{''.join(str(DIGITS[ch]) for ch in frac)}")
+
+
+def ordinal_value(s: str) -> int | None:
+    """Value of an item number as written: Chinese, Arabic digits or a circled number."""
+    if not s:
+        return None
+    if len(s) == 1 and s in CIRCLED:
+        return CIRCLED.index(s) + 1
+    if s.isascii() and s.isdigit():
+        return int(s)
+    v = _place_value(s)
+    return None if v is None else int(v)
+
+
+def read_digits(s: str) -> str:
+    """Chinese digits read one by one, as years are written; anything else reads as 0."""
+    return "".join(str(DIGITS.get(ch, 0)) for ch in s)
+
+
+def to_chinese(n: int) -> str:
+    """1 -> 一, 11 -> 十一, 20 -> 二十 (outline style, up to 99; larger numbers stay Arabic)."""
+    if n < 0 or n > 99:
+        return str(n)
+    if n < 10:
+        return _WRITTEN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else _WRITTEN_DIGITS[tens]
+    return head + _TEN + (_WRITTEN_DIGITS[ones] if ones else "")
+
+
+def circled(n: int) -> str:
+    return CIRCLED[n - 1] if 0 < n <= len(CIRCLED) else str(n)
