@@ -3,7 +3,10 @@ and parses one file (in a worker process; only the main process writes to the st
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable
 
 from ..errors import ParseFailed, WorkReportError
@@ -73,3 +76,45 @@ def failure_text(exc: WorkReportError) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
+def parse_in_pool(parser: Callable, todo: list[str], workers: int,
+                  handle: Callable[[str, str, Any], None]) -> None:
+    """Parse ``todo`` in ``workers`` processes; ``handle(path, status, value)`` in this process, one
+    file at a time, as :func:`parse_file` answers."""
+    # fork: works from any caller (scripts without a __main__ guard, stdin, notebooks), and
+    # cheap.  The child inherits the SQLite connection but never touches it, and pool workers
+    # leave with os._exit, so it is not closed there either.
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    queue = list(reversed(todo))
+    while queue:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            pending: dict = {}
+            broken = False
+            while queue or pending:
+                while queue and len(pending) < 2 * workers and not broken:
+                    path = queue.pop()
+                    pending[pool.submit(parse_file, parser, path)] = path
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    path = pending.pop(fut)
+                    try:
+                        status, value = fut.result()
+                    except BrokenProcessPool:
+                        # A worker died (crash, out of memory).  We cannot tell which file
+                        # killed it: parse the unfinished ones again one at a time, here.
+                        broken = True
+                        queue.append(path)
+                        continue
+                    except Exception as exc:
+                        status, value = "error", ParseFailed(path, str(exc))
+                    handle(path, status, value)
+                if broken and not pending:
+                    break
+        if broken:
+            while queue:
+                path = queue.pop()
+                with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as solo:
+                    try:
+                        status, value = solo.submit(parse_file, parser, path).result()
+                    except BrokenProcessPool:
+                        status, value = "error", ParseFailed(path, "the parser process crashed on this file")
+                handle(path, status, value)

@@ -7,16 +7,12 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import multiprocessing
 import os
 import threading
 import time
 import unicodedata
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable
 
-from ..errors import ParseFailed
 from . import files as _files
 from . import search as _search
 from . import writer as _writer
@@ -128,50 +124,9 @@ class Library:
             for f in todo:
                 handle(f, *_files.parse_file(self.parser, f))
         else:
-            self._parse_in_pool(todo, workers, handle)
+            _files.parse_in_pool(self.parser, todo, workers, handle)
         summary["seconds"] = round(time.monotonic() - t0, 3)
         return summary
-
-    def _parse_in_pool(self, todo: list[str], workers: int, handle) -> None:
-        # fork: works from any caller (scripts without a __main__ guard, stdin, notebooks), and
-        # cheap.  The child inherits the SQLite connection but never touches it, and pool workers
-        # leave with os._exit, so it is not closed there either.
-        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        queue = list(reversed(todo))
-        parser = self.parser
-        while queue:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-                pending: dict = {}
-                broken = False
-                while queue or pending:
-                    while queue and len(pending) < 2 * workers and not broken:
-                        path = queue.pop()
-                        pending[pool.submit(_files.parse_file, parser, path)] = path
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for fut in done:
-                        path = pending.pop(fut)
-                        try:
-                            status, value = fut.result()
-                        except BrokenProcessPool:
-                            # A worker died (crash, out of memory).  We cannot tell which file
-                            # killed it: parse the unfinished ones again one at a time, here.
-                            broken = True
-                            queue.append(path)
-                            continue
-                        except Exception as exc:
-                            status, value = "error", ParseFailed(path, str(exc))
-                        handle(path, status, value)
-                    if broken and not pending:
-                        break
-            if broken:
-                while queue:
-                    path = queue.pop()
-                    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as solo:
-                        try:
-                            status, value = solo.submit(_files.parse_file, parser, path).result()
-                        except BrokenProcessPool:
-                            status, value = "error", ParseFailed(path, "the parser process crashed on this file")
-                    handle(path, status, value)
 
     def ingest_bytes(self, data: bytes, filename: str) -> dict:
         """Store one uploaded file (web uploads); same summary shape as :meth:`ingest`."""
