@@ -21,124 +21,115 @@ class WorkReportError(Exception):
         return _rebuild, (type(self), str(self), dict(self.__dict__))
 
 
-class InputNotFound(WorkReportError):
+class FileError(WorkReportError):
+    """Something wrong with one input file: ``FileError(path, *values)``; the values are kept
+    as the attributes named in ``fields`` and the message is ``message`` filled with them."""
+
+    status = 422
+    fields: tuple[str, ...] = ()
+    message = "{path}"
+
+    def __init__(self, path: str, *values):
+        self.path = path
+        for name, value in zip(self.fields, values):
+            setattr(self, name, value)
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        return self.message.format(path=self.path, **{f: getattr(self, f) for f in self.fields})
+
+
+class InputNotFound(FileError):
     status = 404
-
-    def __init__(self, path: str):
-        self.path = path
-        super().__init__(f"{path}: no such file")
+    message = "{path}: no such file"
 
 
-class NotAFile(WorkReportError):
+class NotAFile(FileError):
     status = 422
-
-    def __init__(self, path: str):
-        self.path = path
-        super().__init__(f"{path}: is a directory, not a file (use `workreport ingest` for folders)")
+    message = "{path}: is a directory, not a file (use `workreport ingest` for folders)"
 
 
-class EmptyInput(WorkReportError):
+class EmptyInput(FileError):
     status = 422
-
-    def __init__(self, path: str):
-        self.path = path
-        super().__init__(f"{path}: the file is empty (no text to parse)")
+    message = "{path}: the file is empty (no text to parse)"
 
 
-class UnsupportedFormat(WorkReportError):
+class UnsupportedFormat(FileError):
     status = 415
+    fields = ("detail",)
+    detail = ""
 
-    def __init__(self, path: str, detail: str = ""):
-        self.path = path
-        super().__init__(f"{path}: unsupported or unrecognised format{': ' + detail if detail else ''}")
+    def describe(self) -> str:
+        return f"{self.path}: unsupported or unrecognised format{': ' + self.detail if self.detail else ''}"
 
 
-class DecodeError(WorkReportError):
+class DecodeError(FileError):
     status = 422
+    fields = ("tried",)
 
-    def __init__(self, path: str, tried: tuple[str, ...]):
-        self.path = path
-        self.tried = tried
-        super().__init__(
-            f"{path}: cannot decode the text as {', '.join(tried)}; "
-            "pass --encoding NAME if you know the encoding"
-        )
+    def describe(self) -> str:
+        return (f"{self.path}: cannot decode the text as {', '.join(self.tried)}; "
+                "pass --encoding NAME if you know the encoding")
 
 
-class BinaryInput(WorkReportError):
+class BinaryInput(FileError):
     status = 415
-
-    def __init__(self, path: str):
-        self.path = path
-        super().__init__(f"{path}: looks like binary data, not text (txt, html, docx and pdf are supported)")
+    message = "{path}: looks like binary data, not text (txt, html, docx and pdf are supported)"
 
 
-class TooLarge(WorkReportError):
+class TooLarge(FileError):
     status = 413
-
-    def __init__(self, path: str, size: int, limit: int):
-        self.path, self.size, self.limit = path, size, limit
-        super().__init__(f"{path}: {size} bytes is over the limit of {limit} bytes")
+    fields = ("size", "limit")
+    message = "{path}: {size} bytes is over the limit of {limit} bytes"
 
 
-class CorruptFile(WorkReportError):
+class CorruptFile(FileError):
     status = 422
-
-    def __init__(self, path: str, detail: str):
-        self.path = path
-        super().__init__(f"{path}: damaged or unreadable file: {detail}")
+    fields = ("detail",)
+    message = "{path}: damaged or unreadable file: {detail}"
 
 
-class NoTextLayer(WorkReportError):
+class NoTextLayer(FileError):
     status = 422
-
-    def __init__(self, path: str):
-        self.path = path
-        super().__init__(
-            f"{path}: this PDF has no text layer (a scan); OCR is not available in this version"
-        )
+    message = "{path}: this PDF has no text layer (a scan); OCR is not available in this version"
 
 
-class EncryptedFile(WorkReportError):
+class EncryptedFile(FileError):
     status = 422
+    fields = ("kind",)
+    kind = "file"
+    message = "{path}: this {kind} is password-protected; save an unprotected copy and try again"
 
-    def __init__(self, path: str, kind: str = "file"):
-        self.path = path
-        super().__init__(f"{path}: this {kind} is password-protected; save an unprotected copy and try again")
 
-
-class ArchiveBomb(WorkReportError):
+class ArchiveBomb(FileError):
     status = 413
-
-    def __init__(self, path: str, detail: str):
-        self.path = path
-        super().__init__(f"{path}: refused, the archive would expand beyond safe limits ({detail})")
+    fields = ("detail",)
+    message = "{path}: refused, the archive would expand beyond safe limits ({detail})"
 
 
-class FormatMismatch(WorkReportError):
+class FormatMismatch(FileError):
     status = 415
-
-    def __init__(self, path: str, claimed: str, actual: str):
-        self.path, self.claimed, self.actual = path, claimed, actual
-        super().__init__(
-            f"{path}: the name says {claimed} but the content is {actual}; rename the file to match its content"
-        )
+    fields = ("claimed", "actual")
+    message = "{path}: the name says {claimed} but the content is {actual}; rename the file to match its content"
 
 
-class ConverterMissing(WorkReportError):
+class ConverterMissing(FileError):
     status = 415
-
-    def __init__(self, path: str, detail: str):
-        self.path = path
-        super().__init__(f"{path}: {detail}")
+    fields = ("detail",)
+    message = "{path}: {detail}"
 
 
-class NoReportFound(WorkReportError):
+class NoReportFound(FileError):
     status = 422
+    message = "{path}: no report text found to track"
 
-    def __init__(self, path: str):
-        self.path = path
-        super().__init__(f"{path}: no report text found to track")
+
+class ParseFailed(FileError):
+    """A bug in a parser met this file: reported with the file, not raised through the ingest."""
+
+    status = 422
+    fields = ("detail",)
+    message = "{path}: {detail}"
 
 
 class StoreError(WorkReportError):
@@ -151,16 +142,6 @@ class ExportError(WorkReportError):
     """An unknown export format or table."""
 
     status = 422
-
-
-class ParseFailed(WorkReportError):
-    """A bug in a parser met this file: reported with the file, not raised through the ingest."""
-
-    status = 422
-
-    def __init__(self, path: str, detail: str):
-        self.path = path
-        super().__init__(f"{path}: {detail}")
 
 
 class RuleDataError(WorkReportError):
