@@ -21,7 +21,8 @@ from .base import db_option, main
 def serve(db, host, port, token, data_dir, max_upload_mb):
     """Serve the web UI (报告库, 搜索, 指标对比, 承诺跟踪, 文稿体检, 导入) and its JSON API.
 
-    Pages at /, JSON twins under /api/…, OpenAPI at /openapi.json, API docs at /docs.
+    Pages at /; each page also answers JSON (under /api/…, or at its URL + .json).
+    OpenAPI at /openapi.json, API docs at /docs.
 
     Example:
 
