@@ -16,7 +16,7 @@ import pytest
 
 from conftest import SAMPLES, quick_parse, real_pipeline_works, table_counts
 from workreport.store import Library
-from workreport.store.writer import unpack_lines
+from workreport.store.rows import unpack_lines
 
 TESTS = Path(__file__).resolve().parent
 

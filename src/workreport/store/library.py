@@ -1,12 +1,12 @@
 """``Library``: the Python API of the store (the CLI and the web app are shells over it).
 
-Results are plain dicts and lists of JSON-able values.
+Results are plain dicts and lists of JSON-able values.  The database behind it is a ``Store``
+(base.py): a SQLite file or a PostgreSQL server, chosen by the location given.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import os
 import threading
 import time
@@ -14,17 +14,10 @@ import unicodedata
 from typing import Any, Callable
 
 from . import files as _files
-from . import search as _search
-from . import writer as _writer
-from .sqlite import DEFAULT_PATH, connect, transaction
-from .tables import TABLES, table_sql
-
-_REPORT_COLS = (
-    "r.id, d.path, r.org, r.level, r.region, r.domain, r.year, r.start_line, r.end_line,"
-    " r.n_indicators, r.n_findings, r.n_plan_items, r.title, r.document_id, r.n_paragraphs, r.n_pairs"
-)
-_IND_COLS = ("id, line, span, col, value, number, unit, measure, kind, normalized_value, normalized_unit, low, high,"
-             " qualifier, rule")
+from .base import Store, open_store
+from .rows import DocumentRows, document_rows
+from .sqlite import DEFAULT_PATH
+from .tables import TABLES
 
 
 def _default_parser():
@@ -33,11 +26,11 @@ def _default_parser():
     return parse
 
 
-def _report_meta(row: sqlite3.Row) -> dict[str, Any]:
-    return {"document": os.path.basename(row["path"]), **dict(row)}
+def _report_meta(row: dict) -> dict[str, Any]:
+    return {"document": os.path.basename(row["path"]), **row}
 
 
-def _indicator(row: sqlite3.Row) -> dict[str, Any]:
+def _indicator(row: dict) -> dict[str, Any]:
     """A stored indicator in the contract's shape (normalized value and unit as one object)."""
     out = dict(row)
     nv, nu = out.pop("normalized_value"), out.pop("normalized_unit")
@@ -45,7 +38,7 @@ def _indicator(row: sqlite3.Row) -> dict[str, Any]:
     return out
 
 
-def _json_cols(row: sqlite3.Row, **cols: str) -> dict[str, Any]:
+def _json_cols(row: dict, **cols: str) -> dict[str, Any]:
     """The row as a dict, with JSON text columns decoded (``name=column``)."""
     out = dict(row)
     for name, col in cols.items():
@@ -55,20 +48,22 @@ def _json_cols(row: sqlite3.Row, **cols: str) -> dict[str, Any]:
 
 
 class Library:
-    """A library of parsed reports in one SQLite file.
+    """A library of parsed reports in one SQLite file or a PostgreSQL database.
 
     Example:
 
         lib = Library("workreport.db")  # the default, DEFAULT_PATH
+        lib = Library("postgresql://user@dbhost/reports")  # a shared server
         lib.ingest(["reports/"])
         lib.search("隐患 整改", year=2022)["hits"][0]["snippet"]
     """
 
-    def __init__(self, path: str | os.PathLike = DEFAULT_PATH, *, parser: Callable | None = None):
+    def __init__(self, path: str | os.PathLike = DEFAULT_PATH, *, parser: Callable | None = None,
+                 store: Store | None = None):
         self.path = os.fspath(path)
         self._parser = parser  # Document -> ParsedDocument; module-level so workers can pickle it
         self._lock = threading.RLock()
-        self._conn = connect(self.path)
+        self.backend = store or open_store(self.path)
 
     # -- ingest -------------------------------------------------------------------------------
     @property
@@ -92,9 +87,7 @@ class Library:
             except OSError as exc:
                 summary["failures"].append({"path": f, "error": f"{f}: {exc.strerror or exc}"})
                 continue
-            with self._lock:
-                seen = _writer.known_sha(self._conn, sha)
-            if seen:
+            if self.backend.known_sha(sha):
                 summary["documents_unchanged"] += 1
             else:
                 todo.append(f)
@@ -103,9 +96,7 @@ class Library:
         def handle(path: str, status: str, value: Any) -> None:
             if status == "ok":
                 size = os.path.getsize(path) if os.path.exists(path) else None
-                with self._lock:
-                    written = _writer.store_parsed(self._conn, value, size=size)
-                _count(summary, written)
+                _count(summary, self.backend.write(document_rows(value, size=size)))
             else:
                 summary["failures"].append({"path": path, "error": _files.failure_text(value)})
                 if errors is not None:
@@ -133,15 +124,12 @@ class Library:
         t0 = time.monotonic()
         summary = _summary()
         sha = hashlib.sha256(data).hexdigest()
-        with self._lock:
-            seen = _writer.known_sha(self._conn, sha)
-        if seen:
+        if self.backend.known_sha(sha):
             summary["documents_unchanged"] = 1
         else:
             status, value = _files.parse_bytes(self.parser, data, filename)
             if status == "ok":
-                with self._lock:
-                    _count(summary, _writer.store_parsed(self._conn, value, size=len(data)))
+                _count(summary, self.backend.write(document_rows(value, size=len(data))))
             else:
                 summary["failures"].append({"path": filename, "error": _files.failure_text(value)})
         summary["seconds"] = round(time.monotonic() - t0, 3)
@@ -149,94 +137,56 @@ class Library:
 
     def store(self, parsed) -> dict:
         """Store an already parsed document (a ParsedDocument); one transaction."""
-        with self._lock:
-            return _writer.store_parsed(self._conn, parsed)
+        return self.backend.write(document_rows(parsed))
+
+    def store_rows(self, rows: DocumentRows) -> dict:
+        """Store one document given as rows (batch output, another library); one transaction."""
+        return self.backend.write(rows)
 
     def delete_document(self, document_id: int) -> bool:
-        with self._lock, transaction(self._conn) as conn:
-            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is None:
-                return False
-            _writer.delete_document_rows(conn, document_id)
-            return True
+        return self.backend.delete_document(int(document_id))
 
     # -- reading ------------------------------------------------------------------------------
-    def _q(self, sql: str, args=()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self._conn.execute(sql, args).fetchall()
-
     def stats(self) -> dict:
-        out = {}
-        for t in TABLES:
-            out[t] = self._q(f"SELECT count(*) AS n FROM {t}")[0]["n"]
-        out["lines"] = self._q("SELECT coalesce(sum(n_lines), 0) AS n FROM documents")[0]["n"]
-        return out
+        return self.backend.stats()
 
     def document_lines(self, document_id: int) -> list[str] | None:
         """The text of a stored document, as its lines (line n is item n-1)."""
-        rows = self._q("SELECT lines_z FROM documents WHERE id = ?", (int(document_id),))
-        return _writer.unpack_lines(rows[0]["lines_z"]) if rows else None
+        return self.backend.document_lines(int(document_id))
 
     def documents(self) -> list[dict]:
-        cols = ("id", "path", "sha256", "format", "encoding", "size", "n_lines", "n_reports", "n_paragraphs",
-                "n_indicators", "n_findings", "ingested_at")
-        return [dict(r) for r in self._q(f"SELECT {', '.join(cols)} FROM documents ORDER BY path")]
+        return self.backend.documents()
 
     def reports(self, *, org=None, level=None, domain=None, year=None, limit: int = 100, offset: int = 0) -> dict:
-        where, args = _report_filters(org, level, domain, year)
-        total = self._q(f"SELECT count(*) AS n FROM reports r WHERE 1{where}", args)[0]["n"]
-        rows = self._q(
-            f"SELECT {_REPORT_COLS} FROM reports r JOIN documents d ON d.id = r.document_id WHERE 1{where}"
-            " ORDER BY r.year IS NULL, r.year DESC, r.org, d.path, r.ord LIMIT ? OFFSET ?",
-            [*args, max(0, int(limit)), max(0, int(offset))],
-        )
+        total, rows = self.backend.reports(org=org, level=level, domain=domain, year=year, limit=limit, offset=offset)
         return {"total": total, "items": [_report_meta(r) for r in rows]}
 
     def facets(self) -> dict:
-        out = {}
-        for name in ("level", "domain", "year"):
-            rows = self._q(f"SELECT {name} AS value, count(*) AS n FROM reports WHERE {name} IS NOT NULL"
-                           f" GROUP BY {name} ORDER BY n DESC, value")
-            out[name] = {str(r["value"]): r["n"] for r in rows}
-        return out
+        return self.backend.facets()
 
     def report(self, report_id: int) -> dict | None:
-        rows = self._q(f"SELECT {_REPORT_COLS} FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.id = ?",
-                       (int(report_id),))
-        if not rows:
+        row = self.backend.report_row(int(report_id))
+        if row is None:
             return None
-        out = _report_meta(rows[0])
+        out = _report_meta(row)
         rid = out["id"]
+        kids = lambda table: self.backend.report_children(rid, table)  # noqa: E731
         nodes, roots = {}, []
-        for row in self._q("SELECT id, parent_id, line, end_line, heading, ordinal, inferred_ordinal, depth, role,"
-                           " family, rule FROM sections WHERE report_id = ? ORDER BY ord", (rid,)):
-            node = {**dict(row), "children": []}
+        for row in kids("sections"):
+            node = {**row, "children": []}
             parent = node.pop("parent_id")
             nodes[node["id"]] = node
             (nodes[parent]["children"] if parent in nodes else roots).append(node)
         out["sections"] = roots
-        out["paragraphs"] = [
-            _json_cols(r, section="section_path") for r in self._q(
-                "SELECT id, line_start, line_end, text, section_path, section_id, role FROM paragraphs"
-                " WHERE report_id = ? ORDER BY ord", (rid,))
-        ]
+        out["paragraphs"] = [_json_cols(r, section="section_path") for r in kids("paragraphs")]
         lines = self.document_lines(out["document_id"]) or []
         out["lines"] = [{"line": n, "text": lines[n - 1]}
                         for n in range(max(1, out["start_line"]), min(len(lines), out["end_line"]) + 1)]
-        out["indicators"] = [_indicator(r) for r in self._q(
-            f"SELECT {_IND_COLS} FROM indicators WHERE report_id = ? ORDER BY ord", (rid,))]
-        out["pairs"] = [
-            _json_cols(r, target_indicator="target_json", actual_indicator="actual_json") for r in self._q(
-                "SELECT id, line, measure, target, actual, completion, rule, target_json, actual_json FROM pairs"
-                " WHERE report_id = ? ORDER BY ord", (rid,))
-        ]
-        out["plan_items"] = [
-            _json_cols(r, targets="targets_json") for r in self._q(
-                "SELECT id, line, text, deadline, lead_org, rule, targets_json FROM plan_items WHERE report_id = ?"
-                " ORDER BY ord", (rid,))
-        ]
-        out["findings"] = [dict(r) for r in self._q(
-            'SELECT id, line, rule, message, severity, wrong, "right" FROM findings WHERE report_id = ? ORDER BY ord',
-            (rid,))]
+        out["indicators"] = [_indicator(r) for r in kids("indicators")]
+        out["pairs"] = [_json_cols(r, target_indicator="target_json", actual_indicator="actual_json")
+                        for r in kids("pairs")]
+        out["plan_items"] = [_json_cols(r, targets="targets_json") for r in kids("plan_items")]
+        out["findings"] = kids("findings")
         return out
 
     def parsed_report(self, report_id: int):
@@ -249,11 +199,9 @@ class Library:
         from ..ingest import read_document
         from ..model import Document
 
-        rows = self._q("SELECT r.start_line, d.path, d.sha256, d.format, d.encoding, d.lines_z FROM reports r"
-                       " JOIN documents d ON d.id = r.document_id WHERE r.id = ?", (int(report_id),))
-        if not rows:
+        row = self.backend.report_source(int(report_id))
+        if row is None:
             return None
-        row = rows[0]
         start, path, sha = row["start_line"], row["path"], row["sha256"]
         doc = None
         if path and os.path.isfile(path):
@@ -265,7 +213,7 @@ class Library:
                 doc = None
         if doc is None:
             doc = Document(path=path, sha256=sha, format=row["format"] or "txt", encoding=row["encoding"] or "",
-                           lines=tuple(_writer.unpack_lines(row["lines_z"])))
+                           lines=tuple(row["lines"]))
         for r in self.parser(doc).reports:
             if r.start_line == start:
                 return r, doc
@@ -304,32 +252,17 @@ class Library:
 
     def search(self, query: str, *, org=None, level=None, domain=None, year=None, role=None,
                limit: int = 20, offset: int = 0) -> dict:
-        with self._lock:
-            return _search.search(self._conn, query, org=org, level=level, domain=domain, year=year, role=role,
-                                  limit=limit, offset=offset)
+        return self.backend.search(query, org=org, level=level, domain=domain, year=year, role=role,
+                                   limit=limit, offset=offset)
 
     # -- figures ------------------------------------------------------------------------------
     def measures(self, prefix: str = "", limit: int = 50) -> list[dict]:
-        prefix = prefix or ""
-        rows = self._q(
-            "SELECT measure, count(*) AS count FROM indicators WHERE measure IS NOT NULL AND measure != ''"
-            " AND substr(measure, 1, ?) = ? GROUP BY measure ORDER BY count(*) DESC, measure LIMIT ?",
-            (len(prefix), prefix, max(0, int(limit))),
-        )
-        return [dict(r) for r in rows]
+        return self.backend.measures(prefix or "", limit)
 
     def compare(self, measure: str, *, org=None, year=None, level=None) -> dict:
         names = synonyms(measure)
-        where, args = _report_filters(org, level, None, year)
-        rows = self._q(
-            "SELECT r.id AS report_id, r.org, r.year, r.level, i.measure, i.value, i.number, i.unit,"
-            " i.normalized_value, i.normalized_unit, i.kind, i.line, i.span, d.path AS document, i.id AS indicator_id"
-            " FROM indicators i JOIN reports r ON r.id = i.report_id JOIN documents d ON d.id = r.document_id"
-            f" WHERE i.measure IN ({','.join('?' * len(names))}){where}"
-            " ORDER BY r.org IS NULL, r.org, r.year, d.path, i.line, i.ord",
-            [*names, *args],
-        )
-        return {"measure": measure, "synonyms": names, "rows": [dict(r) for r in rows]}
+        return {"measure": measure, "synonyms": names,
+                "rows": self.backend.compare_rows(names, org=org, year=year, level=level)}
 
     # -- export -------------------------------------------------------------------------------
     def export(self, fmt: str, out) -> dict:
@@ -339,22 +272,18 @@ class Library:
         with self._lock:  # one consistent state across the tables
             return export(self, fmt, os.fspath(out))
 
-    def table(self, name: str) -> tuple[list[str], list[sqlite3.Row]]:
+    def table(self, name: str) -> tuple[list[str], list[tuple]]:
         """Columns and rows of one export table (every row names its source file and line)."""
-        with self._lock:
-            cur = self._conn.execute(table_sql(name))
-            return [c[0] for c in cur.description], cur.fetchall()
+        return self.backend.table(name)
 
-    def tables(self) -> dict[str, tuple[list[str], list[sqlite3.Row]]]:
+    def tables(self) -> dict[str, tuple[list[str], list[tuple]]]:
         """Every export table: {name: (columns, rows)}."""
         with self._lock:
             return {name: self.table(name) for name in TABLES}
 
     def close(self) -> None:
         with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+            self.backend.close()
 
     def __enter__(self):
         return self
@@ -375,21 +304,6 @@ def _count(summary: dict, written: dict) -> None:
             summary[k] += written[k]
     else:
         summary["documents_unchanged"] += 1
-
-
-def _report_filters(org, level, domain, year) -> tuple[str, list]:
-    where, args = [], []
-    if org:
-        where.append("instr(r.org, ?) > 0")
-        args.append(org)
-    for col, val in (("r.level", level), ("r.domain", domain)):
-        if val:
-            where.append(f"{col} = ?")
-            args.append(val)
-    if year not in (None, ""):
-        where.append("r.year = ?")
-        args.append(int(year))
-    return "".join(f" AND {w}" for w in where), args
 
 
 def _norm_measure(s: str) -> str:

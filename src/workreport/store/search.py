@@ -129,6 +129,35 @@ def meta_tokens(report_id: int, year, level, domain, role) -> str:
     return " ".join(toks)
 
 
+def index_paragraphs(cur, rows) -> None:
+    """Add the paragraphs of one stored document (``rows.DocumentRows``) to both FTS tables."""
+    reports = {r["id"]: r for r in rows.dicts("reports")}
+    items = []
+    for p in rows.dicts("paragraphs"):
+        r = reports[p["report_id"]]
+        items.append((p["id"], p["text"], meta_tokens(r["id"], r["year"], r["level"], r["domain"], p["role"])))
+    cur.executemany("INSERT INTO para_bi(rowid, bi, meta) VALUES (?,?,?)",
+                    [(i, bigram_tokens(t), m) for i, t, m in items])
+    cur.executemany("INSERT INTO para_uni(rowid, uni, meta) VALUES (?,?,?)",
+                    [(i, unigram_tokens(t), m) for i, t, m in items])
+
+
+def unindex_document(cur, document_id: int) -> None:
+    """Remove a document's paragraphs from both FTS tables (before its rows are deleted).
+
+    Contentless FTS: a row is deleted by giving back exactly the tokens it was indexed with."""
+    for row in cur.execute(
+        "SELECT p.id, p.text, p.role, r.id AS report_id, r.year, r.level, r.domain FROM paragraphs p"
+        " JOIN reports r ON r.id = p.report_id WHERE r.document_id = ?",
+        (document_id,),
+    ).fetchall():
+        meta = meta_tokens(row["report_id"], row["year"], row["level"], row["domain"], row["role"])
+        cur.execute("INSERT INTO para_bi(para_bi, rowid, bi, meta) VALUES ('delete', ?, ?, ?)",
+                    (row["id"], bigram_tokens(row["text"]), meta))
+        cur.execute("INSERT INTO para_uni(para_uni, rowid, uni, meta) VALUES ('delete', ?, ?, ?)",
+                    (row["id"], unigram_tokens(row["text"]), meta))
+
+
 # Above these many matches, bm25 ranks the newest RANK_WINDOW matches (highest paragraph ids)
 # and facets count those too: ranking every paragraph that holds a very common word costs
 # far more than the 50 ms budget at a million paragraphs and tells the reader little.

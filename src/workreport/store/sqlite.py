@@ -1,4 +1,5 @@
-"""Opening the library database: WAL, busy timeout, foreign keys, migrations, write retries."""
+"""The SQLite store: opening the file (WAL, busy timeout, foreign keys, migrations), write
+retries, and ``SQLiteStore``, the ``Store`` over it."""
 from __future__ import annotations
 
 import random
@@ -8,6 +9,9 @@ from contextlib import contextmanager
 
 from ..errors import StoreError
 from . import migrations
+from . import search as _search
+from .base import SqlStore
+from .rows import DocumentRows
 
 BUSY_TIMEOUT_MS = 60_000
 DEFAULT_PATH = "workreport.db"  # the library file every command and the web app use by default
@@ -61,3 +65,41 @@ def with_retry(fn, attempts: int = 8):
                 raise
             time.sleep(0.05 * (2**i) + random.random() * 0.05)
     return None
+
+
+class SQLiteStore(SqlStore):
+    """The library in one SQLite file (or ``:memory:``); search through FTS5 (search.py)."""
+
+    kind = "sqlite"
+
+    def __init__(self, path: str):
+        super().__init__()
+        self.location = self.path = path
+        self._conn = connect(path)
+
+    def _cursor(self):
+        return self._conn.cursor()
+
+    @contextmanager
+    def _write_transaction(self):
+        with transaction(self._conn) as conn:
+            yield conn.cursor()
+
+    def _retry(self, fn):
+        return with_retry(fn)
+
+    def _index(self, cur, rows: DocumentRows) -> None:
+        _search.index_paragraphs(cur, rows)
+
+    def _unindex(self, cur, document_id: int) -> None:
+        _search.unindex_document(cur, document_id)
+
+    def search(self, query: str, **kw) -> dict:
+        with self._lock:
+            return _search.search(self._conn, query, **kw)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None

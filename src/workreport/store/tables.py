@@ -1,47 +1,116 @@
-"""The library's tables as exports and ``Library.table`` show them: one row per object, each
-naming its source file (``document``) and ``line``, and the body that wrote its report (``org``)."""
+"""The library's tables as exports, ``Library.table`` and the Spark batch show them: one row per
+object, each naming its source file (``document``) and ``line``, and the body that wrote its
+report (``org``).
+
+Declared once (``EXPORT``), read two ways: as SQL over a store (``table_sql``) and over the rows
+of one document in memory (``export_rows``, used by the batch).  Columns a store keeps but the
+tables do not show (``EXTRA``) travel beside them in batch output, so ``ingest --from-parquet``
+can rebuild the stored rows exactly.
+"""
 from __future__ import annotations
 
 from ..errors import ExportError
+from .rows import COLUMNS, TABLES as STORED_TABLES, TYPES, DocumentRows
 
-_SQL = {
-    "documents": "SELECT d.id, d.path AS document, 1 AS line, d.n_lines, d.sha256, d.format, d.encoding, d.size,"
-                 " d.n_reports, d.n_paragraphs, d.n_indicators, d.n_findings, d.ingested_at"
-                 " FROM documents d ORDER BY d.path",
-    "reports": "SELECT r.id, d.path AS document, r.start_line AS line, r.end_line, r.org, r.level, r.region,"
-               " r.domain, r.year, r.title, r.n_paragraphs, r.n_indicators, r.n_pairs, r.n_plan_items,"
-               " r.n_findings, r.rule FROM reports r JOIN documents d ON d.id = r.document_id"
-               " ORDER BY d.path, r.ord",
-    "sections": "SELECT s.id, d.path AS document, s.line, s.end_line, s.report_id, r.org, r.year, s.parent_id,"
-                " s.depth, s.ordinal, s.inferred_ordinal, s.heading, s.role, s.family, s.rule"
-                " FROM sections s JOIN reports r ON r.id = s.report_id JOIN documents d ON d.id = r.document_id"
-                " ORDER BY d.path, r.ord, s.ord",
-    "paragraphs": "SELECT p.id, d.path AS document, p.line_start AS line, p.line_end, p.report_id, r.org,"
-                  " r.year, p.section_path AS section, p.role, p.text"
-                  " FROM paragraphs p JOIN reports r ON r.id = p.report_id JOIN documents d ON d.id = r.document_id"
-                  " ORDER BY d.path, r.ord, p.ord",
-    "indicators": "SELECT i.id, d.path AS document, i.line, i.report_id, r.org, r.year,"
-                  " i.measure, i.value, i.number, i.unit, i.kind, i.normalized_value, i.normalized_unit,"
-                  " i.low, i.high, i.qualifier, i.span, i.col, i.rule"
-                  " FROM indicators i JOIN reports r ON r.id = i.report_id JOIN documents d ON d.id = r.document_id"
-                  " ORDER BY d.path, r.ord, i.ord",
-    "pairs": "SELECT x.id, d.path AS document, x.line, x.report_id, r.org, r.year, x.measure, x.target,"
-             " x.actual, x.completion, x.rule"
-             " FROM pairs x JOIN reports r ON r.id = x.report_id JOIN documents d ON d.id = r.document_id"
-             " ORDER BY d.path, r.ord, x.ord",
-    "plan_items": "SELECT x.id, d.path AS document, x.line, x.report_id, r.org, r.year, x.text, x.deadline,"
-                  " x.lead_org, x.targets_json AS targets, x.rule"
-                  " FROM plan_items x JOIN reports r ON r.id = x.report_id JOIN documents d ON d.id = r.document_id"
-                  " ORDER BY d.path, r.ord, x.ord",
-    "findings": 'SELECT x.id, d.path AS document, x.line, x.report_id, r.org, r.year, x.rule, x.severity,'
-                ' x.message, x.wrong, x."right"'
-                " FROM findings x JOIN reports r ON r.id = x.report_id JOIN documents d ON d.id = r.document_id"
-                " ORDER BY d.path, r.ord, x.ord",
+# (column, source): "x.col" the table's own column, "r.col" its report's, "d.col" its document's;
+# an int is that constant.
+EXPORT: dict[str, tuple[tuple[str, str | int], ...]] = {
+    "documents": (("id", "x.id"), ("document", "x.path"), ("line", 1), ("n_lines", "x.n_lines"),
+                  ("sha256", "x.sha256"), ("format", "x.format"), ("encoding", "x.encoding"), ("size", "x.size"),
+                  ("n_reports", "x.n_reports"), ("n_paragraphs", "x.n_paragraphs"),
+                  ("n_indicators", "x.n_indicators"), ("n_findings", "x.n_findings"),
+                  ("ingested_at", "x.ingested_at")),
+    "reports": (("id", "x.id"), ("document", "d.path"), ("line", "x.start_line"), ("end_line", "x.end_line"),
+                ("org", "x.org"), ("level", "x.level"), ("region", "x.region"), ("domain", "x.domain"),
+                ("year", "x.year"), ("title", "x.title"), ("n_paragraphs", "x.n_paragraphs"),
+                ("n_indicators", "x.n_indicators"), ("n_pairs", "x.n_pairs"), ("n_plan_items", "x.n_plan_items"),
+                ("n_findings", "x.n_findings"), ("rule", "x.rule")),
+    "sections": (("id", "x.id"), ("document", "d.path"), ("line", "x.line"), ("end_line", "x.end_line"),
+                 ("report_id", "x.report_id"), ("org", "r.org"), ("year", "r.year"), ("parent_id", "x.parent_id"),
+                 ("depth", "x.depth"), ("ordinal", "x.ordinal"), ("inferred_ordinal", "x.inferred_ordinal"),
+                 ("heading", "x.heading"), ("role", "x.role"), ("family", "x.family"), ("rule", "x.rule")),
+    "paragraphs": (("id", "x.id"), ("document", "d.path"), ("line", "x.line_start"), ("line_end", "x.line_end"),
+                   ("report_id", "x.report_id"), ("org", "r.org"), ("year", "r.year"),
+                   ("section", "x.section_path"), ("role", "x.role"), ("text", "x.text")),
+    "indicators": (("id", "x.id"), ("document", "d.path"), ("line", "x.line"), ("report_id", "x.report_id"),
+                   ("org", "r.org"), ("year", "r.year"), ("measure", "x.measure"), ("value", "x.value"),
+                   ("number", "x.number"), ("unit", "x.unit"), ("kind", "x.kind"),
+                   ("normalized_value", "x.normalized_value"), ("normalized_unit", "x.normalized_unit"),
+                   ("low", "x.low"), ("high", "x.high"), ("qualifier", "x.qualifier"), ("span", "x.span"),
+                   ("col", "x.col"), ("rule", "x.rule")),
+    "pairs": (("id", "x.id"), ("document", "d.path"), ("line", "x.line"), ("report_id", "x.report_id"),
+              ("org", "r.org"), ("year", "r.year"), ("measure", "x.measure"), ("target", "x.target"),
+              ("actual", "x.actual"), ("completion", "x.completion"), ("rule", "x.rule")),
+    "plan_items": (("id", "x.id"), ("document", "d.path"), ("line", "x.line"), ("report_id", "x.report_id"),
+                   ("org", "r.org"), ("year", "r.year"), ("text", "x.text"), ("deadline", "x.deadline"),
+                   ("lead_org", "x.lead_org"), ("targets", "x.targets_json"), ("rule", "x.rule")),
+    "findings": (("id", "x.id"), ("document", "d.path"), ("line", "x.line"), ("report_id", "x.report_id"),
+                 ("org", "r.org"), ("year", "r.year"), ("rule", "x.rule"), ("severity", "x.severity"),
+                 ("message", "x.message"), ("wrong", "x.wrong"), ("right", "x.right")),
 }
-TABLES = tuple(_SQL)
+TABLES = tuple(EXPORT)
+# stored columns each export table does not show (with the id to join them on)
+EXTRA: dict[str, tuple[str, ...]] = {
+    t: ("id",) + tuple(c for c in COLUMNS[t] if f"x.{c}" not in {src for _, src in EXPORT[t]})
+    for t in STORED_TABLES
+}
+_SOURCE_TABLE = {"x": None, "r": "reports", "d": "documents"}
+
+
+def column_types(name: str) -> list[tuple[str, str]]:
+    """(column, value type) of an export table, types as in ``rows.SCHEMA``."""
+    out = []
+    for col, src in EXPORT[name]:
+        if isinstance(src, int):
+            out.append((col, "int"))
+        else:
+            alias, stored = src.split(".")
+            out.append((col, TYPES[_SOURCE_TABLE[alias] or name][stored]))
+    return out
+
+
+def _check(name: str) -> None:
+    if name not in EXPORT:
+        raise ExportError(f"unknown table {name!r}; tables are {', '.join(TABLES)}")
 
 
 def table_sql(name: str) -> str:
-    if name not in _SQL:
-        raise ExportError(f"unknown table {name!r}; tables are {', '.join(TABLES)}")
-    return _SQL[name]
+    """SELECT of one export table over a store (SQLite and PostgreSQL alike)."""
+    _check(name)
+
+    def expr(src):
+        if isinstance(src, int):
+            return str(src)
+        alias, col = src.split(".")
+        if name == "documents" and alias == "d":
+            alias = "x"
+        return f'{alias}."{col}"'
+
+    cols = ", ".join(f'{expr(src)} AS "{col}"' for col, src in EXPORT[name])
+    if name == "documents":
+        return f"SELECT {cols} FROM documents x ORDER BY x.path"
+    if name == "reports":
+        return f"SELECT {cols} FROM reports x JOIN documents d ON d.id = x.document_id ORDER BY d.path, x.ord"
+    return (f"SELECT {cols} FROM {name} x JOIN reports r ON r.id = x.report_id"
+            f" JOIN documents d ON d.id = r.document_id ORDER BY d.path, r.ord, x.ord")
+
+
+def export_rows(rows: DocumentRows) -> dict[str, list[tuple]]:
+    """The export tables' rows of one document (``rows`` with its final ids), in table order."""
+    doc = dict(zip(COLUMNS["documents"], rows.document))
+    reports = {r["id"]: r for r in rows.dicts("reports")}
+    out: dict[str, list[tuple]] = {}
+    for name in TABLES:
+        srcs = EXPORT[name]
+        table_rows = []
+        for x in rows.dicts(name):
+            rep = reports.get(x.get("report_id"))
+            scope = {"x": x, "r": rep, "d": doc}
+            table_rows.append(tuple(src if isinstance(src, int) else scope[src[0]][src[2:]] for _, src in srcs))
+        out[name] = table_rows
+    return out
+
+
+def extra_rows(rows: DocumentRows) -> dict[str, list[tuple]]:
+    """The ``EXTRA`` columns of one document's rows."""
+    return {name: [tuple(x[c] for c in EXTRA[name]) for x in rows.dicts(name)] for name in STORED_TABLES}

@@ -1,0 +1,296 @@
+"""The store interface: what ``Library`` needs from a database, and the SQL both databases share.
+
+``Store`` lists the operations (write one document's rows, delete a document, the reads behind
+each Library method, search).  ``SqlStore`` implements all of them but search with SQL that
+SQLite and PostgreSQL both run; a backend supplies the connection, the write transaction, the
+migrations, its search index and the few dialect pieces below (``contains``, ``_sql``).
+``sqlite.SQLiteStore`` and ``postgres.PostgresStore`` are the two backends; ``open_store`` picks
+one from the location (a file path, or a ``postgresql://`` URL).
+
+Every reader gets rows as dicts of plain Python values (int, float, str, bytes, None), the
+same from either backend; tests/test_store_backends.py holds them to that.
+"""
+from __future__ import annotations
+
+import abc
+import os
+import threading
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+from .rows import COLUMNS, TABLES, DocumentRows, renumber, unpack_lines
+from .tables import table_sql
+
+REPORT_COLS = (
+    "r.id, d.path, r.org, r.level, r.region, r.domain, r.year, r.start_line, r.end_line,"
+    " r.n_indicators, r.n_findings, r.n_plan_items, r.title, r.document_id, r.n_paragraphs, r.n_pairs"
+)
+# what a report page shows of each child table (in ``ord`` order)
+CHILD_COLS = {
+    "sections": "id, parent_id, line, end_line, heading, ordinal, inferred_ordinal, depth, role, family, rule",
+    "paragraphs": "id, line_start, line_end, text, section_path, section_id, role",
+    "indicators": "id, line, span, col, value, number, unit, measure, kind, normalized_value, normalized_unit, low,"
+                  " high, qualifier, rule",
+    "pairs": "id, line, measure, target, actual, completion, rule, target_json, actual_json",
+    "plan_items": "id, line, text, deadline, lead_org, rule, targets_json",
+    "findings": 'id, line, rule, message, severity, wrong, "right"',
+}
+DOCUMENT_COLS = ("id", "path", "sha256", "format", "encoding", "size", "n_lines", "n_reports", "n_paragraphs",
+                 "n_indicators", "n_findings", "ingested_at")
+
+
+class Store(abc.ABC):
+    """One library database.  Methods are safe to call from several threads (one lock)."""
+
+    kind: str  # "sqlite" or "postgresql"
+    location: str  # the path or URL it was opened with (a URL without its password)
+
+    # -- writes ---------------------------------------------------------------------------------
+    @abc.abstractmethod
+    def known_sha(self, sha256: str) -> bool: ...
+
+    @abc.abstractmethod
+    def write(self, rows: DocumentRows) -> dict[str, Any]:
+        """Store one document (``rows`` numbered from anything; ids are assigned here) in one
+        transaction.  Same SHA-256 already stored -> nothing changes (``{"new": False}``); another
+        document at the same path is replaced in the same transaction."""
+
+    @abc.abstractmethod
+    def delete_document(self, document_id: int) -> bool: ...
+
+    # -- reads ----------------------------------------------------------------------------------
+    @abc.abstractmethod
+    def stats(self) -> dict[str, int]: ...
+
+    @abc.abstractmethod
+    def documents(self) -> list[dict]: ...
+
+    @abc.abstractmethod
+    def document_lines(self, document_id: int) -> list[str] | None: ...
+
+    @abc.abstractmethod
+    def reports(self, *, org=None, level=None, domain=None, year=None, limit: int = 100,
+                offset: int = 0) -> tuple[int, list[dict]]:
+        """(total, one page of report rows: ``REPORT_COLS``)."""
+
+    @abc.abstractmethod
+    def facets(self) -> dict[str, dict[str, int]]: ...
+
+    @abc.abstractmethod
+    def report_row(self, report_id: int) -> dict | None: ...
+
+    @abc.abstractmethod
+    def report_children(self, report_id: int, table: str) -> list[dict]:
+        """Rows of ``table`` (a key of ``CHILD_COLS``) under one report, in document order."""
+
+    @abc.abstractmethod
+    def report_source(self, report_id: int) -> dict | None:
+        """start_line, path, sha256, format, encoding and ``lines`` of a report's document."""
+
+    @abc.abstractmethod
+    def measures(self, prefix: str, limit: int) -> list[dict]: ...
+
+    @abc.abstractmethod
+    def compare_rows(self, names: list[str], *, org=None, year=None, level=None) -> list[dict]: ...
+
+    @abc.abstractmethod
+    def search(self, query: str, *, org=None, level=None, domain=None, year=None, role=None,
+               limit: int = 20, offset: int = 0) -> dict: ...
+
+    @abc.abstractmethod
+    def table(self, name: str) -> tuple[list[str], list[tuple]]:
+        """Columns and rows of one export table (``tables.EXPORT``)."""
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+
+class SqlStore(Store):
+    """``Store`` over a DB-API connection.  SQL here is written with ``?`` placeholders and
+    functions both databases have; ``_sql`` turns it into the backend's dialect."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+
+    # -- what a backend supplies ----------------------------------------------------------------
+    @abc.abstractmethod
+    def _cursor(self): ...
+
+    @abc.abstractmethod
+    @contextmanager
+    def _write_transaction(self) -> Iterator[Any]:
+        """A cursor inside a transaction that holds the library's write lock (one writer at a
+        time, so ids taken as max(id)+1 are never taken twice)."""
+
+    @abc.abstractmethod
+    def _index(self, cur, rows: DocumentRows) -> None:
+        """Add the paragraphs of ``rows`` (already stored) to the search index."""
+
+    @abc.abstractmethod
+    def _unindex(self, cur, document_id: int) -> None:
+        """Remove a document's paragraphs from the search index (before its rows go)."""
+
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    @staticmethod
+    def contains(column: str) -> str:
+        """SQL true when ``column`` contains the text bound to the one placeholder."""
+        return f"instr({column}, ?) > 0"
+
+    # -- plumbing --------------------------------------------------------------------------------
+    def _all(self, sql: str, args=(), cur=None) -> list[dict]:
+        with self._lock:
+            c = cur or self._cursor()
+            c.execute(self._sql(sql), tuple(args))
+            cols = [d[0] for d in c.description]
+            return [dict(zip(cols, r)) for r in c.fetchall()]
+
+    def execute(self, sql: str, args=()) -> list[dict]:
+        """Run one statement (``?`` placeholders) and return its rows as dicts: for tests and
+        maintenance; the Library never calls it."""
+        return self._all(sql, args)
+
+    # -- writes ----------------------------------------------------------------------------------
+    def known_sha(self, sha256: str) -> bool:
+        return bool(self._all("SELECT 1 AS x FROM documents WHERE sha256 = ?", (sha256,)))
+
+    def _retry(self, fn):
+        """Run a write; a backend may try again when the database was busy."""
+        return fn()
+
+    def write(self, rows: DocumentRows) -> dict[str, Any]:
+        return self._retry(lambda: self._write_once(rows))
+
+    def _write_once(self, rows: DocumentRows) -> dict[str, Any]:
+        with self._lock, self._write_transaction() as cur:
+            if self._all("SELECT 1 AS x FROM documents WHERE sha256 = ?", (rows.sha256,), cur):
+                return {"new": False, "reports": 0, "paragraphs": 0, "indicators": 0, "findings": 0}
+            for old in self._all("SELECT id FROM documents WHERE path = ?", (rows.path,), cur):
+                self._delete(cur, old["id"])
+            start = {t: self._all(f"SELECT coalesce(max(id), 0) + 1 AS n FROM {t}", (), cur)[0]["n"] for t in TABLES}
+            rows = renumber(rows, start)
+            for t in TABLES:
+                if rows.tables[t]:
+                    cols = COLUMNS[t]
+                    cur.executemany(self._sql(f"INSERT INTO {t}({', '.join(_q(c) for c in cols)})"
+                                              f" VALUES ({', '.join('?' * len(cols))})"), rows.tables[t])
+            self._index(cur, rows)
+            n = rows.counts()
+            return {"new": True, "document_id": rows.document[0], "reports": n["reports"],
+                    "paragraphs": n["paragraphs"], "indicators": n["indicators"], "findings": n["findings"]}
+
+    def _delete(self, cur, document_id: int) -> None:
+        self._unindex(cur, document_id)
+        cur.execute(self._sql("DELETE FROM documents WHERE id = ?"), (document_id,))  # the rest cascades
+
+    def delete_document(self, document_id: int) -> bool:
+        with self._lock, self._write_transaction() as cur:
+            if not self._all("SELECT 1 AS x FROM documents WHERE id = ?", (int(document_id),), cur):
+                return False
+            self._delete(cur, int(document_id))
+            return True
+
+    # -- reads -----------------------------------------------------------------------------------
+    def stats(self) -> dict[str, int]:
+        out = {t: self._all(f"SELECT count(*) AS n FROM {t}")[0]["n"] for t in TABLES}
+        out["lines"] = self._all("SELECT CAST(coalesce(sum(n_lines), 0) AS BIGINT) AS n FROM documents")[0]["n"]
+        return out
+
+    def documents(self) -> list[dict]:
+        return self._all(f"SELECT {', '.join(DOCUMENT_COLS)} FROM documents ORDER BY path")
+
+    def document_lines(self, document_id: int) -> list[str] | None:
+        rows = self._all("SELECT lines_z FROM documents WHERE id = ?", (int(document_id),))
+        return unpack_lines(rows[0]["lines_z"]) if rows else None
+
+    def _filters(self, org, level, domain, year) -> tuple[str, list]:
+        where, args = [], []
+        if org:
+            where.append(self.contains("r.org"))
+            args.append(str(org))
+        for col, val in (("r.level", level), ("r.domain", domain)):
+            if val:
+                where.append(f"{col} = ?")
+                args.append(str(val))
+        if year not in (None, ""):
+            where.append("r.year = ?")
+            args.append(int(year))
+        return "".join(f" AND {w}" for w in where), args
+
+    def reports(self, *, org=None, level=None, domain=None, year=None, limit: int = 100,
+                offset: int = 0) -> tuple[int, list[dict]]:
+        where, args = self._filters(org, level, domain, year)
+        total = self._all(f"SELECT count(*) AS n FROM reports r WHERE 1 = 1{where}", args)[0]["n"]
+        rows = self._all(
+            f"SELECT {REPORT_COLS} FROM reports r JOIN documents d ON d.id = r.document_id WHERE 1 = 1{where}"
+            " ORDER BY r.year DESC NULLS LAST, r.org NULLS FIRST, d.path, r.ord LIMIT ? OFFSET ?",
+            [*args, max(0, int(limit)), max(0, int(offset))],
+        )
+        return total, rows
+
+    def facets(self) -> dict[str, dict[str, int]]:
+        out = {}
+        for name in ("level", "domain", "year"):
+            rows = self._all(f"SELECT {name} AS value, count(*) AS n FROM reports WHERE {name} IS NOT NULL"
+                             f" GROUP BY {name} ORDER BY n DESC, value")
+            out[name] = {str(r["value"]): r["n"] for r in rows}
+        return out
+
+    def report_row(self, report_id: int) -> dict | None:
+        rows = self._all(f"SELECT {REPORT_COLS} FROM reports r JOIN documents d ON d.id = r.document_id"
+                         " WHERE r.id = ?", (int(report_id),))
+        return rows[0] if rows else None
+
+    def report_children(self, report_id: int, table: str) -> list[dict]:
+        return self._all(f"SELECT {CHILD_COLS[table]} FROM {table} WHERE report_id = ? ORDER BY ord",
+                         (int(report_id),))
+
+    def report_source(self, report_id: int) -> dict | None:
+        rows = self._all("SELECT r.start_line, d.path, d.sha256, d.format, d.encoding, d.lines_z FROM reports r"
+                         " JOIN documents d ON d.id = r.document_id WHERE r.id = ?", (int(report_id),))
+        if not rows:
+            return None
+        row = rows[0]
+        row["lines"] = unpack_lines(row.pop("lines_z"))
+        return row
+
+    def measures(self, prefix: str, limit: int) -> list[dict]:
+        return self._all(
+            "SELECT measure, count(*) AS count FROM indicators WHERE measure IS NOT NULL AND measure <> ''"
+            " AND substr(measure, 1, ?) = ? GROUP BY measure ORDER BY count(*) DESC, measure LIMIT ?",
+            (len(prefix), prefix, max(0, int(limit))),
+        )
+
+    def compare_rows(self, names: list[str], *, org=None, year=None, level=None) -> list[dict]:
+        where, args = self._filters(org, level, None, year)
+        return self._all(
+            "SELECT r.id AS report_id, r.org, r.year, r.level, i.measure, i.value, i.number, i.unit,"
+            " i.normalized_value, i.normalized_unit, i.kind, i.line, i.span, d.path AS document, i.id AS indicator_id"
+            " FROM indicators i JOIN reports r ON r.id = i.report_id JOIN documents d ON d.id = r.document_id"
+            f" WHERE i.measure IN ({','.join('?' * len(names))}){where}"
+            " ORDER BY r.org IS NULL, r.org, r.year NULLS FIRST, d.path, i.line, i.ord",
+            [*names, *args],
+        )
+
+    def table(self, name: str) -> tuple[list[str], list[tuple]]:
+        with self._lock:
+            cur = self._cursor()
+            cur.execute(self._sql(table_sql(name)))
+            return [c[0] for c in cur.description], [tuple(r) for r in cur.fetchall()]
+
+
+def _q(column: str) -> str:
+    return f'"{column}"'
+
+
+def open_store(location: str | os.PathLike) -> Store:
+    """The store at ``location``: a ``postgresql://`` (or ``postgres://``) URL, else a SQLite file."""
+    loc = os.fspath(location)
+    if loc.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresStore
+
+        return PostgresStore(loc)
+    from .sqlite import SQLiteStore
+
+    return SQLiteStore(loc)
