@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -65,9 +64,32 @@ def quick_parse(doc) -> ParsedDocument:
     return ParsedDocument(document=doc, furniture_lines=(), reports=(report,))
 
 
+# Every store test that takes ``backend`` (or a fixture built on it) runs once per store.
+BACKENDS = ("sqlite",)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+def new_location(request, backend: str, folder: Path, name: str = "workreport") -> str:
+    """Where a fresh, empty library of ``backend`` lives: a file in ``folder``, or a new
+    database on the session's PostgreSQL server."""
+    if backend == "sqlite":
+        return str(folder / f"{name}.db")
+    return request.getfixturevalue("pg_server").new_database(name)
+
+
 @pytest.fixture
 def db_path(tmp_path) -> str:
     return str(tmp_path / "workreport.db")
+
+
+@pytest.fixture
+def db_location(request, backend, tmp_path) -> str:
+    """A fresh library location of each backend."""
+    return new_location(request, backend, tmp_path)
 
 
 @pytest.fixture
@@ -91,11 +113,12 @@ def library(db_path):
 
 
 @pytest.fixture
-def quick_library(db_path):
-    """An empty Library that parses with ``quick_parse`` (independent of the structure stage)."""
+def quick_library(db_location):
+    """An empty Library of each backend that parses with ``quick_parse`` (independent of the
+    structure stage)."""
     from workreport.store import Library
 
-    lib = Library(db_path, parser=quick_parse)
+    lib = Library(db_location, parser=quick_parse)
     yield lib
     lib.close()
 
@@ -137,19 +160,27 @@ def real_pipeline_works() -> bool:
     return True
 
 
-def table_counts(path: str) -> dict[str, int]:
-    conn = sqlite3.connect(path)
+def table_counts(where) -> dict[str, int]:
+    """Rows per table, lines, and the size of the search index, of a Library or a library file."""
+    from workreport.store import Library
+
+    lib = where if isinstance(where, Library) else Library(where)
     try:
-        out = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-               for t in ("documents", "reports", "sections", "paragraphs", "indicators", "pairs", "plan_items",
-                         "findings")}
-        out["lines"] = conn.execute("SELECT coalesce(sum(n_lines), 0) FROM documents").fetchone()[0]
-        out["index_bytes"] = conn.execute(
-            "SELECT (SELECT coalesce(sum(length(block)), 0) FROM para_bi_data)"
-            " + (SELECT coalesce(sum(length(block)), 0) FROM para_uni_data)").fetchone()[0]
+        out = lib.stats()
+        out["index_bytes"] = index_size(lib)
         return out
     finally:
-        conn.close()
+        if lib is not where:
+            lib.close()
+
+
+def index_size(lib) -> int:
+    """Bytes (SQLite FTS blocks) or entries (PostgreSQL index rows) of the search index."""
+    if lib.backend.kind == "sqlite":
+        return lib.backend.execute(
+            "SELECT (SELECT coalesce(sum(length(block)), 0) FROM para_bi_data)"
+            " + (SELECT coalesce(sum(length(block)), 0) FROM para_uni_data) AS n")[0]["n"]
+    return lib.backend.index_size()
 
 
 def make_parsed(texts, *, path="handmade.txt", org="测试市应急管理局", level="city", year=2022, domain="应急管理",

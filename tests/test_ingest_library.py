@@ -16,7 +16,6 @@ import pytest
 
 from conftest import SAMPLES, quick_parse, real_pipeline_works, table_counts
 from workreport.store import Library
-from workreport.store.rows import unpack_lines
 
 TESTS = Path(__file__).resolve().parent
 
@@ -34,46 +33,52 @@ def _variants(src_dir: Path, out: Path, copies: int) -> list[Path]:
     return made
 
 
-def assert_whole_documents(path: str) -> None:
-    conn = sqlite3.connect(path)
+def assert_whole_documents(where) -> None:
+    """Every stored document is whole (its counts match its rows, nothing dangles) and every
+    paragraph is found by search; SQLite's own integrity checks too."""
+    lib = where if isinstance(where, Library) else Library(where)
+    q = lib.backend.execute
     try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        conn.execute("INSERT INTO para_bi(para_bi) VALUES ('integrity-check')")
-        conn.execute("INSERT INTO para_uni(para_uni) VALUES ('integrity-check')")
-        for doc_id, n_lines, n_reports, n_pars, n_inds, blob in conn.execute(
-                "SELECT id, n_lines, n_reports, n_paragraphs, n_indicators, lines_z FROM documents").fetchall():
-            assert len(unpack_lines(blob)) == n_lines
-            assert conn.execute("SELECT count(*) FROM reports WHERE document_id=?", (doc_id,)).fetchone()[0] == n_reports
-            assert conn.execute("SELECT count(*) FROM paragraphs p JOIN reports r ON r.id=p.report_id"
-                                " WHERE r.document_id=?", (doc_id,)).fetchone()[0] == n_pars
-            assert conn.execute("SELECT count(*) FROM indicators i JOIN reports r ON r.id=i.report_id"
-                                " WHERE r.document_id=?", (doc_id,)).fetchone()[0] == n_inds
+        for d in q("SELECT id, n_lines, n_reports, n_paragraphs, n_indicators FROM documents"):
+            assert len(lib.document_lines(d["id"])) == d["n_lines"]
+            assert q("SELECT count(*) AS n FROM reports WHERE document_id = ?", (d["id"],))[0]["n"] == d["n_reports"]
+            assert q("SELECT count(*) AS n FROM paragraphs p JOIN reports r ON r.id = p.report_id"
+                     " WHERE r.document_id = ?", (d["id"],))[0]["n"] == d["n_paragraphs"]
+            assert q("SELECT count(*) AS n FROM indicators i JOIN reports r ON r.id = i.report_id"
+                     " WHERE r.document_id = ?", (d["id"],))[0]["n"] == d["n_indicators"]
         # nothing hangs off a document that is not there
-        assert conn.execute("SELECT count(*) FROM reports WHERE document_id NOT IN (SELECT id FROM documents)"
-                            ).fetchone()[0] == 0
+        assert q("SELECT count(*) AS n FROM reports WHERE document_id NOT IN (SELECT id FROM documents)")[0]["n"] == 0
         # every paragraph is in the index (each holds a character), and nothing else is
-        ids = {r[0] for r in conn.execute("SELECT id FROM paragraphs")}
+        ids = {r["id"] for r in q("SELECT id FROM paragraphs")}
         indexed = set()
-        for (c,) in conn.execute("SELECT DISTINCT substr(text, 1, 1) FROM paragraphs").fetchall():
-            indexed |= {r[0] for r in conn.execute("SELECT rowid FROM para_uni WHERE para_uni MATCH ?",
-                                                   (f'"{ord(c):06x}"',))}
-        assert ids <= indexed
+        for c in {r["c"] for r in q("SELECT DISTINCT substr(text, 1, 1) AS c FROM paragraphs")}:
+            if c.strip() and c != '"':
+                indexed |= {h["paragraph_id"] for h in lib.search(c, limit=10**6)["hits"]}
+        firsts = {r["id"] for r in q("SELECT id, text FROM paragraphs") if r["text"][:1].strip() in ("", '"')}
+        assert ids - firsts <= indexed <= ids
+        if lib.backend.kind == "sqlite":
+            conn = sqlite3.connect(lib.path)
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            conn.execute("INSERT INTO para_bi(para_bi) VALUES ('integrity-check')")
+            conn.execute("INSERT INTO para_uni(para_uni) VALUES ('integrity-check')")
+            conn.close()
     finally:
-        conn.close()
+        if lib is not where:
+            lib.close()
 
 
-def test_ingest_folder_with_pool_then_again_changes_nothing(quick_library, db_path):
+def test_ingest_folder_with_pool_then_again_changes_nothing(quick_library):
     seen = []
     s1 = quick_library.ingest([SAMPLES], workers=2, progress=seen.append)
     n = len([p for p in SAMPLES.rglob("*") if p.suffix in (".txt", ".docx")])  # ingest walks sub-folders
     assert s1["documents_new"] == n and s1["documents_unchanged"] == 0 and s1["failures"] == []
     assert s1["reports"] >= n and s1["indicators"] == quick_library.stats()["indicators"]
     assert seen[-1]["done"] == seen[-1]["total"] == n
-    before = table_counts(db_path)
+    before = table_counts(quick_library)
     s2 = quick_library.ingest([SAMPLES], workers=2)
     assert s2["documents_new"] == 0 and s2["documents_unchanged"] == n and s2["reports"] == 0
-    assert table_counts(db_path) == before
-    assert_whole_documents(db_path)
+    assert table_counts(quick_library) == before
+    assert_whole_documents(quick_library)
 
 
 def test_stored_rows_equal_a_fresh_parse(quick_library):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLES, make_parsed, quick_parse
+from conftest import BACKENDS, SAMPLES, make_parsed, new_location, quick_parse
 from workreport.store import Library
 from workreport.store.search import bigram_tokens, parse_query, snippet, unigram_tokens
 
@@ -21,9 +21,10 @@ SPECIAL = [
 ]
 
 
-@pytest.fixture(scope="module")
-def lib(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("search") / "s.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def lib(request, tmp_path_factory):
+    """The samples and some special characters, in a library of each backend."""
+    path = new_location(request, request.param, tmp_path_factory.mktemp("search"), "s")
     lib = Library(path, parser=quick_parse)
     lib.ingest([SAMPLES], workers=1)
     lib.store(make_parsed(SPECIAL, path="special.txt", org="特殊字符县", level="county_district", year=2021))
@@ -33,11 +34,8 @@ def lib(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def paragraphs(lib):
-    conn = sqlite3.connect(lib.path)
-    rows = conn.execute(
-        "SELECT p.id, p.text, r.year, r.org, r.level, p.role FROM paragraphs p JOIN reports r ON r.id = p.report_id"
-    ).fetchall()
-    conn.close()
+    rows = [tuple(r.values()) for r in lib.backend.execute(
+        "SELECT p.id, p.text, r.year, r.org, r.level, p.role FROM paragraphs p JOIN reports r ON r.id = p.report_id")]
     assert len(rows) > 500
     return rows
 
@@ -162,8 +160,8 @@ def test_limit_caps_hits_never_total(lib):
     assert [h["paragraph_id"] for h in page["hits"]] == [h["paragraph_id"] for h in full["hits"][3:8]]
 
 
-def test_ranking_puts_denser_paragraphs_first(tmp_path):
-    with Library(str(tmp_path / "r.db")) as lib:
+def test_ranking_puts_denser_paragraphs_first(db_location):
+    with Library(db_location) as lib:
         lib.store(make_parsed(["这里提到一次蓝莓以及很多别的内容，" * 5, "蓝莓蓝莓蓝莓，种植蓝莓。"], path="blueberry.txt"))
         hits = lib.search("蓝莓")["hits"]
         assert hits[0]["text"].startswith("蓝莓蓝莓") and len(hits) == 2
