@@ -20,10 +20,17 @@ CORPUS_TXT = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corp
 
 @pytest.fixture(scope="module")
 def font():
-    name = cjk_font()
-    if name is None:
-        pytest.skip("no CJK TrueType font: apt-get install fonts-wqy-zenhei")
-    return name
+    return cjk_font()  # shipped in tests/fixtures/fonts: no system font, no skip
+
+
+def test_fixture_pdfs_embed_the_shipped_font(font):
+    data = build_pdf(["正文第一段。"], font)
+    assert b"/FontFile2" in data  # embedded TrueType: the text layer does not depend on this machine's fonts
+
+
+def test_fixture_builder_refuses_characters_the_font_lacks(font):
+    with pytest.raises(ValueError, match="build_test_font"):
+        build_pdf(["\U00020000"], font)
 
 
 def report_paragraphs(n=18):

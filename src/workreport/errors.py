@@ -72,6 +72,32 @@ class DecodeError(FileError):
                 "pass --encoding NAME if you know the encoding")
 
 
+class UnknownEncoding(DecodeError):
+    status = 422
+    fields = ("name", "known")
+
+    @property
+    def tried(self) -> tuple[str, ...]:
+        return (self.name,)
+
+    def describe(self) -> str:
+        return (f"{self.path}: unknown text encoding {self.name!r}; use one of {', '.join(self.known)} "
+                "(or another standard encoding name)")
+
+
+class LimitExceeded(FileError):
+    """Input past a reader's bound (``workreport.ingest.limits.Limits``), refused before it costs more."""
+
+    status = 413
+    fields = ("what", "value", "limit", "setting")
+
+    def describe(self) -> str:
+        def num(v):
+            return f"{v:,.0f}" if isinstance(v, float) else f"{v:,}"
+
+        return f"{self.path}: refused, {self.what} ({num(self.value)} > {num(self.limit)}; setting {self.setting})"
+
+
 class BinaryInput(FileError):
     status = 415
     message = "{path}: looks like binary data, not text (txt, html, docx and pdf are supported)"

@@ -2,6 +2,7 @@
 
 ``read_document`` picks the reader by content first (magic bytes), then by extension, so a
 ``.docx`` that is really a PDF is read as a PDF or refused with a clear message.
+Every bound a reader enforces is a setting of :class:`~workreport.ingest.limits.Limits`.
 """
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import os
 
 from ..errors import EmptyInput, FormatMismatch, InputNotFound, NotAFile, TooLarge, UnsupportedFormat
 from ..model import Document
+from .limits import Limits, resolve
 
-MAX_BYTES = 200 * 1024 * 1024  # no single report file is anywhere near this
+__all__ = ["Limits", "document_from_bytes", "read_bytes", "read_document"]
 
 
 def _sniff(data: bytes, ext: str) -> str:
@@ -49,7 +51,8 @@ def _check_claim(path: str, ext: str, kind: str) -> None:
     raise FormatMismatch(path, _CLAIMS[ext], _CONTENT[kind])
 
 
-def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
+def read_bytes(path: str, limit: int | None = None) -> bytes:
+    limit = resolve(None).file_bytes if limit is None else limit
     if not os.path.exists(path):
         raise InputNotFound(path)
     if os.path.isdir(path):
@@ -64,14 +67,19 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
     return data
 
 
-def read_document(path: str | os.PathLike, encoding: str | None = None) -> Document:
+def read_document(path: str | os.PathLike, encoding: str | None = None, limits: Limits | None = None) -> Document:
     """Read any supported file into a Document."""
     path = os.fspath(path)
-    data = read_bytes(path)
-    return document_from_bytes(data, path, encoding=encoding)
+    limits = resolve(limits)
+    data = read_bytes(path, limits.file_bytes)
+    return document_from_bytes(data, path, encoding=encoding, limits=limits)
 
 
-def document_from_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None) -> Document:
+def document_from_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None,
+                        limits: Limits | None = None) -> Document:
+    limits = resolve(limits)
+    if len(data) > limits.file_bytes:
+        raise TooLarge(path, len(data), limits.file_bytes)
     if not data.strip():
         raise EmptyInput(path)
     ext = os.path.splitext(path)[1].lower()
@@ -85,17 +93,17 @@ def document_from_bytes(data: bytes, path: str = "<bytes>", encoding: str | None
     if kind == "html":
         from .html import read_html
 
-        return read_html(data, path, sha, encoding=encoding)
+        return read_html(data, path, sha, encoding=encoding, limits=limits)
     if kind == "docx":
         from .docx import read_docx
 
-        return read_docx(data, path, sha)
+        return read_docx(data, path, sha, limits=limits)
     if kind == "pdf":
         from .pdf import read_pdf
 
-        return read_pdf(data, path, sha)
+        return read_pdf(data, path, sha, limits=limits)
     if kind == "doc":
         from .doc import read_doc
 
-        return read_doc(data, path, sha)
+        return read_doc(data, path, sha, limits=limits)
     raise UnsupportedFormat(path)

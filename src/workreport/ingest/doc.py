@@ -12,6 +12,7 @@ import tempfile
 
 from ..errors import ConverterMissing, CorruptFile, EncryptedFile
 from ..model import Document
+from .limits import Limits
 
 CONVERT_TIMEOUT = 180  # seconds; soffice starts slowly the first time it builds its profile
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -21,7 +22,7 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def read_doc(data: bytes, path: str, sha256: str) -> Document:
+def read_doc(data: bytes, path: str, sha256: str, limits: Limits | None = None) -> Document:
     if _ENCRYPTED in data[:1 << 20] or _ENCRYPTED in data[-(1 << 20):]:
         raise EncryptedFile(path, "Office document")
     soffice = find_soffice()
@@ -49,4 +50,4 @@ def read_doc(data: bytes, path: str, sha256: str) -> Document:
             raise CorruptFile(path, "LibreOffice could not convert the .doc" + (f" ({detail[-1]})" if detail else ""))
         with open(out, "rb") as fh:
             converted = fh.read()
-    return read_docx(converted, path, sha256)
+    return read_docx(converted, path, sha256, limits=limits)

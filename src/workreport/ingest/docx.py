@@ -20,14 +20,10 @@ import zlib
 
 from lxml import etree
 
-from ..errors import ArchiveBomb, CorruptFile, EncryptedFile, UnsupportedFormat
+from ..errors import ArchiveBomb, CorruptFile, EncryptedFile, LimitExceeded, UnsupportedFormat
 from ..model import Document, LineHint
+from .limits import Limits, resolve
 from .numbering import MC, W, Numbering, parse_xml
-
-MAX_ENTRIES = 10_000  # a real .docx has a few dozen parts
-MAX_DOCUMENT_XML = 100 * 1024 * 1024  # inflated main part; a 1,000-page report is ~20 MB
-MAX_SIDE_PART = 16 * 1024 * 1024  # styles.xml, numbering.xml, rels
-MAX_RATIO = 200  # XML deflates 5-20x; hundreds of times means a crafted member
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -70,10 +66,10 @@ class _CappedReader(io.RawIOBase):
 
 
 class _Package:
-    def __init__(self, data: bytes, path: str):
-        self.path = path
+    def __init__(self, data: bytes, path: str, limits: Limits):
+        self.path, self.limits = path, limits
         n = _entry_count(data)
-        if n is not None and n > MAX_ENTRIES and n != 0xFFFF:
+        if n is not None and n > limits.zip_entries and n != 0xFFFF:
             raise ArchiveBomb(path, f"{n} entries in the zip directory")
         try:
             self.zf = zipfile.ZipFile(io.BytesIO(data))
@@ -82,7 +78,7 @@ class _Package:
         except (ValueError, OSError, EOFError) as exc:
             raise CorruptFile(path, f"unreadable zip directory ({exc})") from exc
         infos = self.zf.infolist()
-        if len(infos) > MAX_ENTRIES:
+        if len(infos) > limits.zip_entries:
             raise ArchiveBomb(path, f"{len(infos)} entries in the zip directory")
         self.names = {i.filename: i for i in infos}
 
@@ -95,17 +91,17 @@ class _Package:
             raise EncryptedFile(self.path, "zip")
         if info.file_size > cap:
             raise ArchiveBomb(self.path, f"{name} declares {info.file_size:,} bytes inflated, limit {cap:,}")
-        if info.file_size > (1 << 20) and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        if info.file_size > (1 << 20) and info.file_size > self.limits.zip_ratio * max(info.compress_size, 1):
             raise ArchiveBomb(self.path, f"{name} is compressed {info.file_size // max(info.compress_size, 1):,} to 1")
         try:
             return _CappedReader(self.zf.open(info), cap, self.path, name)
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError) as exc:
             raise CorruptFile(self.path, f"cannot open {name} ({exc})") from exc
 
-    def read(self, name: str, cap: int = MAX_SIDE_PART) -> bytes | None:
+    def read(self, name: str, cap: int | None = None) -> bytes | None:
         if name not in self.names:
             return None
-        fh = self.open(name, cap)
+        fh = self.open(name, self.limits.docx_part_bytes if cap is None else cap)
         try:
             parts = []
             while True:
@@ -120,10 +116,14 @@ class _Package:
         data = self.read(name)
         if data is None:
             return None
+        # a side part is parsed whole: every "<" may be an element, so count them first
+        if (n := data.count(b"<")) > self.limits.xml_block_elements:
+            raise LimitExceeded(self.path, f"{name} holds too many XML elements", n, self.limits.xml_block_elements,
+                                "xml_block_elements")
         try:
             return parse_xml(data)
         except etree.XMLSyntaxError as exc:
-            raise CorruptFile(self.path, f"{name} is not well-formed XML ({exc})") from exc
+            raise _xml_error(self.path, name, exc, self.limits) from exc
 
     def rels(self, part: str) -> dict[str, str]:
         """Relationship type suffix -> target part name, for one part."""
@@ -140,6 +140,13 @@ class _Package:
             target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
             out.setdefault(kind, target)
         return out
+
+
+def _xml_error(path: str, part: str, exc: Exception, limits: Limits) -> Exception:
+    # libxml2 stops at 256 levels on its own; say so in our terms, not "use XML_PARSE_HUGE"
+    if "Excessive depth" in str(exc):
+        return LimitExceeded(path, f"{part} nests XML elements too deeply", 256, limits.xml_depth, "xml_depth")
+    return CorruptFile(path, f"{part} is not well-formed XML ({exc})")
 
 
 def _main_part(pkg: _Package) -> str:
@@ -237,20 +244,36 @@ def _num_pr(ppr) -> tuple[str | None, int | None]:
 # ---------------------------------------------------------------- document.xml
 
 
-def _iter_body_blocks(stream):
-    """Yield each direct child of w:body complete, then free it (memory stays per block)."""
+def _iter_body_blocks(stream, path: str, part: str, limits: Limits):
+    """Yield each direct child of w:body complete, then free it (memory stays per block).
+
+    Depth and element counts are checked as the elements start, so a crafted part is refused
+    before its tree is built (lxml spends ~100 bytes per element; recursion follows depth).
+    """
     depth = 0
     body_depth = None
+    total = block = 0
+    max_depth, max_block, max_total = limits.xml_depth, limits.xml_block_elements, limits.xml_elements
     events = etree.iterparse(stream, events=("start", "end"), resolve_entities=False, no_network=True,
                              load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
     for event, el in events:
         if event == "start":
             depth += 1
+            total += 1
+            block += 1
+            if depth > max_depth:
+                raise LimitExceeded(path, f"{part} nests XML elements too deeply", depth, max_depth, "xml_depth")
+            if block > max_block:
+                raise LimitExceeded(path, f"one paragraph or table of {part} holds too many XML elements",
+                                    block, max_block, "xml_block_elements")
+            if total > max_total:
+                raise LimitExceeded(path, f"{part} holds too many XML elements", total, max_total, "xml_elements")
             if body_depth is None and el.tag == W + "body":
                 body_depth = depth
             continue
         if body_depth is not None and depth == body_depth + 1:
             yield el
+            block = 0
             el.clear()
             parent = el.getparent()
             while el.getprevious() is not None:
@@ -416,21 +439,23 @@ class _Reader:
                 self.add_table(b)
 
 
-def read_docx(data: bytes, path: str, sha256: str) -> Document:
-    pkg = _Package(data, path)
+def read_docx(data: bytes, path: str, sha256: str, limits: Limits | None = None) -> Document:
+    limits = resolve(limits)
+    pkg = _Package(data, path, limits)
     main = _main_part(pkg)
     rels = pkg.rels(main)
     style_part = rels.get("styles", "word/styles.xml")
     styles = _Styles(pkg.xml(style_part) if pkg.has(style_part) else None)
     num_part = rels.get("numbering", "word/numbering.xml")
-    numbering = Numbering.from_xml(pkg.xml(num_part) if pkg.has(num_part) else None, styles.style_numbering_map())
+    numbering = Numbering.from_xml(pkg.xml(num_part) if pkg.has(num_part) else None, styles.style_numbering_map(),
+                                   levels_max=limits.numbering_levels, text_max=limits.numbering_text_chars)
     reader = _Reader(styles, numbering)
-    stream = pkg.open(main, MAX_DOCUMENT_XML)
+    stream = pkg.open(main, limits.docx_document_bytes)
     try:
-        for block in _iter_body_blocks(stream):
+        for block in _iter_body_blocks(stream, path, main, limits):
             reader.add_blocks((block,))
     except etree.XMLSyntaxError as exc:
-        raise CorruptFile(path, f"{main} is not well-formed XML ({exc})") from exc
+        raise _xml_error(path, main, exc, limits) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise CorruptFile(path, f"{main} is damaged ({exc})") from exc
     lines = reader.lines

@@ -1,6 +1,8 @@
 """Saved web pages: the main text of the page, one block element per line.
 
 1. Decode: BOM, then the page's own ``<meta charset>``, then strict UTF-8, then GB18030.
+   A linear pre-scan (htmlscan) refuses pages nested or sized past ``Limits`` before parsing:
+   the HTML tree builder is quadratic in nesting depth.
 2. Parse with selectolax (lexbor); drop scripts, styles, nav/header/footer/aside/forms, and
    elements whose class/id reads as chrome (data/html.yaml) unless they hold most of the text.
 3. The main container is the deepest element that still holds nearly all of the page's
@@ -15,10 +17,10 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..errors import TooLarge
+from ..errors import TooLarge, UnknownEncoding
 from ..model import Document
-
-MAX_HTML_BYTES = 50 * 1024 * 1024
+from .htmlscan import check_html
+from .limits import Limits, resolve
 CONTAINER_SHARE = 0.85  # the container holds at least this share of the page's non-link text
 SHORT_LINE = 60  # characters: a sibling this short beside the main text is a title or meta line
 
@@ -43,7 +45,7 @@ def _rules():
 
 
 def decode_html(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
-    from .text import decode
+    from .text import decode, text_codec
 
     if encoding:
         return decode(data, path, encoding)
@@ -54,9 +56,9 @@ def decode_html(data: bytes, path: str, encoding: str | None = None) -> tuple[st
         name = m.group(1).decode("ascii").lower()
         name = _ALIASES.get(name, name)
         try:
-            return data.decode(name), name
-        except (LookupError, UnicodeDecodeError):
-            pass  # the page lies about itself: fall back to detection
+            return data.decode(text_codec(name, path)), name
+        except (UnknownEncoding, UnicodeError):
+            pass  # the page lies about itself (or names no real encoding): fall back to detection
     return decode(data, path)
 
 
@@ -206,12 +208,15 @@ def _title_before(body, container) -> str | None:
     return None
 
 
-def read_html(data: bytes, path: str, sha256: str, encoding: str | None = None) -> Document:
+def read_html(data: bytes, path: str, sha256: str, encoding: str | None = None,
+              limits: Limits | None = None) -> Document:
     from selectolax.lexbor import LexborHTMLParser
 
-    if len(data) > MAX_HTML_BYTES:
-        raise TooLarge(path, len(data), MAX_HTML_BYTES)
+    limits = resolve(limits)
+    if len(data) > limits.html_bytes:
+        raise TooLarge(path, len(data), limits.html_bytes)
     text, enc = decode_html(data, path, encoding)
+    check_html(text, path, limits)
     tree = LexborHTMLParser(text)
     body = tree.body
     lines: list[str] = []

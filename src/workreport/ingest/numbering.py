@@ -14,6 +14,10 @@ What Word does, and what this module reproduces:
 * ``w:suff`` (tab | space | nothing) separates the number from the text.
 
 The digit systems (chineseCounting and friends) follow Word's output for 1..9999.
+
+Bounded as Word bounds it (a 1 KB numbering.xml must not cost gigabytes): only levels 0..8 are
+read, and a rendered number stops at 31 characters, so ``lowerLetter`` at 2,600,000,000 costs
+what ``a`` costs.
 """
 from __future__ import annotations
 
@@ -66,12 +70,12 @@ def _chinese_counting(n: int) -> str:
     return str(n)
 
 
-def _letters(n: int, upper: bool) -> str:
-    # Word repeats the letter: 27 -> AA, 53 -> AAA
+def _letters(n: int, upper: bool, cap: int) -> str:
+    # Word repeats the letter: 27 -> AA, 53 -> AAA (never more than the cap: n can be 2**31)
     if n <= 0:
         return str(n)
     ch = chr((ord("A") if upper else ord("a")) + (n - 1) % 26)
-    return ch * ((n - 1) // 26 + 1)
+    return ch * min((n - 1) // 26 + 1, cap)
 
 
 def _roman(n: int) -> str:
@@ -90,8 +94,15 @@ def _table(seq, n: int) -> str:
     return seq[n - 1] if 1 <= n <= len(seq) else str(n)
 
 
-def format_number(n: int, fmt: str) -> str:
-    """One level value in one ``w:numFmt``."""
+TEXT_CAP = 31  # Word: a rendered level text is at most 31 characters
+
+
+def format_number(n: int, fmt: str, cap: int = TEXT_CAP) -> str:
+    """One level value in one ``w:numFmt``, at most ``cap`` characters."""
+    return _format(n, fmt, cap)[:cap]
+
+
+def _format(n: int, fmt: str, cap: int) -> str:
     if fmt in ("decimal", "", None):
         return str(n)
     if fmt == "none":
@@ -123,9 +134,9 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "decimalEnclosedFullstop":
         return _table(_FULLSTOP, n)
     if fmt == "upperLetter":
-        return _letters(n, True)
+        return _letters(n, True, cap)
     if fmt == "lowerLetter":
-        return _letters(n, False)
+        return _letters(n, False, cap)
     if fmt == "upperRoman":
         return _roman(n)
     if fmt == "lowerRoman":
@@ -166,6 +177,8 @@ def _val(el, tag, default=None):
 
 
 def _int(s, default=0):
+    if s is None or len(s) > 12:  # w:val is a 32-bit number in Word; longer is not a number
+        return default
     try:
         return int(s)
     except (TypeError, ValueError):
@@ -208,19 +221,23 @@ class Numbering:
     style_links: dict[str, str] = field(default_factory=dict)  # abstractId -> numStyleLink style
     nums: dict[str, Num] = field(default_factory=dict)
     style_num: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
+    levels_max: int = 9  # Limits.numbering_levels
+    text_max: int = TEXT_CAP  # Limits.numbering_text_chars
     # running state
     _values: dict[str, dict[int, int]] = field(default_factory=dict)
     _last_level: dict[str, int] = field(default_factory=dict)
     _used_overrides: set[str] = field(default_factory=set)
 
     @classmethod
-    def from_xml(cls, root, style_num: dict[str, tuple[str | None, int | None]] | None = None) -> "Numbering":
-        nb = cls(style_num=dict(style_num or {}))
+    def from_xml(cls, root, style_num: dict[str, tuple[str | None, int | None]] | None = None,
+                 levels_max: int = 9, text_max: int = TEXT_CAP) -> "Numbering":
+        nb = cls(style_num=dict(style_num or {}), levels_max=levels_max, text_max=text_max)
         if root is None:
             return nb
+        in_range = range(levels_max)  # Word refuses other levels; so each list has at most 9
         for an in root.iter(W + "abstractNum"):
             aid = an.get(W + "abstractNumId")
-            nb.abstracts[aid] = {lv.ilvl: lv for lv in map(_parse_level, an.findall(W + "lvl"))}
+            nb.abstracts[aid] = {lv.ilvl: lv for lv in map(_parse_level, an.findall(W + "lvl")) if lv.ilvl in in_range}
             if _val(an, "multiLevelType") == "singleLevel":
                 nb.single_level.add(aid)
             link = _val(an, "numStyleLink")
@@ -231,6 +248,8 @@ class Numbering:
             starts, levels = [], []
             for ov in num.findall(W + "lvlOverride"):
                 il = _int(ov.get(W + "ilvl"))
+                if il not in in_range or len(starts) + len(levels) >= 2 * levels_max:
+                    continue
                 so = _val(ov, "startOverride")
                 if so is not None:
                     starts.append((il, _int(so, 0)))
@@ -301,22 +320,25 @@ class Numbering:
         if lvl.text is None or lvl.fmt == "bullet":
             return ("", False) if lvl.fmt == "bullet" else None
         out = []
-        i, text = 0, lvl.text
-        while i < len(text):
+        i, text, size, cap = 0, lvl.text, 0, self.text_max
+        while i < len(text) and size < cap:
             ch = text[i]
-            if ch == "%" and i + 1 < len(text) and text[i + 1].isdigit():
+            # %1..%9 only: "%²" or "%٣" pass isdigit() but name no level
+            if ch == "%" and i + 1 < len(text) and "1" <= text[i + 1] <= "9":
                 k = int(text[i + 1]) - 1
                 ref = levels.get(k, Level(k))
                 v = values.get(k, overrides.get(k, ref.start))
                 fmt = ref.fmt
                 if lvl.legal and fmt not in ("none", "decimalZero"):
                     fmt = "decimal"
-                out.append(format_number(v, fmt))
+                piece = format_number(v, fmt, cap)
                 i += 2
-                continue
-            out.append(ch)
-            i += 1
-        rendered = "".join(out)
+            else:
+                piece = ch
+                i += 1
+            out.append(piece)
+            size += len(piece)
+        rendered = "".join(out)[:cap]
         if not rendered:
             return None
         if lvl.suffix == "space":

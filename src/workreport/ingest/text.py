@@ -3,11 +3,28 @@ from __future__ import annotations
 
 import codecs
 
-from ..errors import BinaryInput, DecodeError
+from ..errors import BinaryInput, DecodeError, UnknownEncoding
 from ..model import Document
 
 # Tried in order when the file has no BOM. GB18030 is a superset of GBK and GB2312.
 FALLBACKS = ("utf-8", "gb18030")
+# Named in the message for an unknown --encoding: what Chinese reports are actually saved in.
+COMMON = ("utf-8", "gb18030", "gbk", "gb2312", "big5", "utf-16", "utf-16-le", "utf-16-be")
+
+
+def text_codec(name: str, path: str = "<input>") -> str:
+    """The codec name for ``name`` if it decodes bytes to text; else UnknownEncoding.
+
+    Python also registers codecs that are no text encoding at all: 'undefined' (always raises),
+    bytes-to-bytes ones (base64, zlib, hex) and str-to-str rot13; none of them may reach decode().
+    """
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, TypeError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise UnknownEncoding(path, name, COMMON) from exc
+    if info.name == "undefined" or not getattr(info, "_is_text_encoding", True):
+        raise UnknownEncoding(path, name, COMMON)
+    return info.name
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -21,9 +38,10 @@ def _looks_binary(data: bytes) -> bool:
 def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
     """(text, encoding name). BOMs win; then strict UTF-8, then GB18030."""
     if encoding:
+        codec = text_codec(encoding, path)
         try:
-            return data.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
+            return data.decode(codec), encoding
+        except UnicodeError as exc:  # not only UnicodeDecodeError: idna and friends raise the base
             raise DecodeError(path, (encoding,)) from exc
     if data.startswith(codecs.BOM_UTF8):
         try:
