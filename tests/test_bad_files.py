@@ -3,54 +3,19 @@ from __future__ import annotations
 
 import io
 import struct
-import subprocess
-import sys
-import time
 import zipfile
 import zlib
 
 import pytest
 
 from fixtures.builders import build_docx
-
-MAX_SECONDS = 5.0
-MAX_RSS_MB = 200
+from limited import MAX_RSS_MB, MAX_SECONDS, assert_refused, run_limited
 
 CONTENT_TYPES = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
                  b'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
                  b'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
 DOC_HEAD = (b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
             b'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>')
-
-
-def run_limited(path):
-    """Run `workreport text PATH` in a child; return (completed, seconds, peak RSS MB of the child).
-
-    Peak RSS is the child's own VmHWM: getrusage's ru_maxrss survives fork+exec on Linux and
-    would report the test process's memory instead."""
-    code = ("import resource,sys,runpy;"
-            "sys.argv=['workreport','text',sys.argv[1]];"
-            "from workreport.cli import main\n"
-            "try:\n main()\nfinally:\n"
-            " sys.stderr.write('RSS=%s\\n' % [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])")
-    t = time.monotonic()
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, timeout=60)
-    elapsed = time.monotonic() - t
-    err = out.stderr.decode()
-    rss = int(err.rsplit("RSS=", 1)[1].split()[0]) / 1024 if "RSS=" in err else 0
-    return out, elapsed, rss, err.split("RSS=")[0]
-
-
-def assert_refused(path, *words):
-    out, elapsed, rss, err = run_limited(path)
-    assert out.returncode == 2, err
-    assert out.stdout == b""
-    assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err, err
-    for w in words:
-        assert w in err, err
-    assert elapsed < MAX_SECONDS, f"{elapsed:.1f}s"
-    assert rss < MAX_RSS_MB, f"{rss:.0f} MB"
-    return err
 
 
 @pytest.fixture(scope="module")
