@@ -135,6 +135,11 @@ def breadcrumb(entry: dict, text: str) -> bool:
     return 1 in furniture.find_furniture(document_from_bytes(text.encode("utf-8"), "t.txt"))
 
 
+@matcher("tables:brackets")
+def bracketed(entry: dict, text: str) -> bool:
+    return text[:1] in entry["open"] or text[-1:] in entry["close"]
+
+
 @matcher("outline:terminal")
 def ends_a_sentence(entry: dict, text: str) -> bool:
     return headings.is_terminal(text)
@@ -285,7 +290,7 @@ def last_quantity_has_the_unit(entry: dict, text: str) -> None:
     assert qs and qs[-1].unit_word in set(entry["words"]), (text, qs)
 
 
-@matcher("units:not_units")
+@matcher("units:not_units", "units:lone_article")
 def not_a_quantity(entry: dict, text: str) -> bool:
     return find_quantities(text) == []
 
@@ -321,6 +326,16 @@ def flagged_as_typo(entry: dict, text: str) -> bool:
 @matcher("typos:doubled_allow")
 def doubling_allowed(entry: dict, text: str) -> bool:
     return typos.doubled_allowed(text)
+
+
+@matcher("checks:sentence")
+def whole_sentence(entry: dict, text: str) -> bool:
+    return bool(rules.compiled(entry["pattern"]).fullmatch(norm(text)))
+
+
+@matcher("checks:comma_widths")
+def mixed_commas(entry: dict, text: str) -> bool:
+    return entry["half"] in text and entry["full"] in text
 
 
 @matcher("checks:pairs")

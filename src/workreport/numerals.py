@@ -1,9 +1,9 @@
 """Chinese numerals, read and written in one place (tables: data/numerals.yaml).
 
-- ``cn_int`` / ``cn_number``: a numeral by place value (三千五百 -> 3500, 十一 -> 11, 三点五 -> 3.5);
-  a run of plain digits is read digit by digit, as years are written (二〇二二 -> 2022).
+- ``cn_int`` / ``cn_number``: a numeral by place value (thousands, hundreds, tens, a decimal
+  point written as a word); a run of plain digits is read digit by digit, as years are written.
 - ``ordinal_value``: an item number as written in an outline, Chinese, Arabic or circled.
-- ``read_digits``: Chinese digits one by one ("〇八" -> "08").
+- ``read_digits``: Chinese digits one by one (zero, eight -> "08").
 - ``to_chinese`` / ``circled``: a number written back, to suggest a lost ordinal.
 """
 from __future__ import annotations
@@ -18,9 +18,9 @@ POINT: str = _T["point"]["word"]
 CIRCLED: str = _T["circled"]["chars"]
 VAGUE_DIGIT: str = _T["vague"]["digit"]
 VAGUE_QUALIFIER: str = _T["vague"]["qualifier"]
-_TEN = next(ch for ch, v in SMALL.items() if v == 10)
+TEN = next(ch for ch, v in SMALL.items() if v == 10)
 _WRITTEN_DIGITS = {v: ch for ch, v in reversed(DIGITS.items())}  # the first spelling of each value
-_BIG_SECTION = 10000  # above a 万, a big unit multiplies everything before it (三万亿)
+_BIG_SECTION = 10000  # a big unit above ten thousand multiplies everything before it
 
 
 def cn_int(s: str) -> float | None:
@@ -81,14 +81,15 @@ def read_digits(s: str) -> str:
 
 
 def to_chinese(n: int) -> str:
-    """1 -> 一, 11 -> 十一, 20 -> 二十 (outline style, up to 99; larger numbers stay Arabic)."""
+    """A number in Chinese numerals as outlines write it (ten, ten-one, two-ten …) up to 99;
+    larger numbers stay Arabic."""
     if n < 0 or n > 99:
         return str(n)
     if n < 10:
         return _WRITTEN_DIGITS[n]
     tens, ones = divmod(n, 10)
     head = "" if tens == 1 else _WRITTEN_DIGITS[tens]
-    return head + _TEN + (_WRITTEN_DIGITS[ones] if ones else "")
+    return head + TEN + (_WRITTEN_DIGITS[ones] if ones else "")
 
 
 def circled(n: int) -> str:

@@ -1,7 +1,7 @@
 """Normalisation for matching only: a 1:1 character map, so offsets stay those of the original.
 
-Full-width ASCII (digits, letters, brackets, ％, ，) become ASCII and U+3000 a space; every
-other character is kept.  Because the map never changes a string's length, a match found in
+Full-width ASCII (digits, letters, brackets, percent sign, comma) become ASCII and U+3000 a
+space; every other character is kept.  Because the map never changes a string's length, a match found in
 the normalised text is at the same offsets in the original line.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ _TABLE[0x00A0] = 0x20
 _TABLE[0x200B] = 0x20  # zero-width space: keep the offset, drop the meaning
 _TABLE[0x200D] = 0x20
 _TABLE[0xFEFF] = 0x20
-_TABLE[0x3007] = 0x3007  # 〇 stays; numbers.py reads it as a digit
+_TABLE[0x3007] = 0x3007  # the ideographic zero stays; numerals.py reads it as a digit
 
 
 # Only these characters change; most text holds few distinct ones, and str.replace per

@@ -7,12 +7,16 @@ import re
 from functools import lru_cache
 
 from ..model import Document, Finding, Report
-from .common import message, patterns, report_lines
+from .. import rules
+from .common import limit, message, patterns, report_lines
 
-_SENT = re.compile(r"[^。；;!?！？]+")
+_SENT = rules.pattern("checks", "check.sentence")
 _DIGIT = re.compile(r"\d")
-RATE_TOLERANCE = 1.0  # percentage points: rounding and "约" in the source
-GROWTH_TOLERANCE = 1.0
+RATE_TOLERANCE = limit("check.arith.rate_tolerance")
+GROWTH_TOLERANCE = limit("check.arith.growth_tolerance")
+_STEM = int(limit("check.arith.rate_stem_chars"))
+_PART_WINDOW = int(limit("check.arith.part_window"))
+_TOTAL_WINDOW = int(limit("check.arith.total_window"))
 
 
 @lru_cache(maxsize=None)
@@ -52,18 +56,18 @@ def _growth(ln: int, s: str) -> list[Finding]:
 
 
 def _rate(ln: int, s: str) -> list[Finding]:
-    """A stated rate (整改率 92%) against its parts: the count after the rate's own verb (整改18户)
-    over the count after a total cue (共排查 20户), same unit, same sentence."""
+    """A stated rate against its parts: the count after the rate's own verb (what was fixed)
+    over the count after a total cue (what was found), same unit, same sentence."""
     out = []
     total_cue = _pat("check.arith.total_cue")
     counts = [(m.start(), float(m["n"]), m["unit"], m.group()) for m in _pat("check.arith.rate_parts").finditer(s)]
     for m in _pat("check.arith.rate").finditer(s):
-        stem = m["name"][-3:-1]
-        if len(stem) < 2:
+        stem = m["name"][-_STEM - 1:-1]  # the verb before the rate word
+        if len(stem) < _STEM:
             continue
         before = [c for c in counts if c[0] < m.start()]
-        parts = [c for c in before if stem in s[max(0, c[0] - 6):c[0]]]
-        totals = [c for c in before if total_cue.search(s[max(0, c[0] - 12):c[0]]) and c not in parts]
+        parts = [c for c in before if stem in s[max(0, c[0] - _PART_WINDOW):c[0]]]
+        totals = [c for c in before if total_cue.search(s[max(0, c[0] - _TOTAL_WINDOW):c[0]]) and c not in parts]
         if len(parts) != 1 or len(totals) != 1 or parts[0][2] != totals[0][2] or totals[0][1] <= 0:
             continue
         (_, part, _, tp), (_, total, _, tt) = parts[0], totals[0]

@@ -7,7 +7,6 @@ from functools import lru_cache
 
 from .. import rules
 from ..model import Document, Report
-from ..textnorm import norm
 
 @lru_cache(maxsize=1)
 def _messages() -> dict[str, str]:
@@ -27,8 +26,13 @@ def patterns(table: str, key: str) -> tuple[tuple[str, re.Pattern, dict], ...]:
     )
 
 
+def limit(rid: str):
+    return rules.limit("checks", rid)
+
+
 def report_lines(doc: Document, report: Report) -> list[tuple[int, str, str]]:
-    """(line, text, normalised text) of the report's text lines (furniture left out)."""
+    """(line, text, normalised text) of the report's text lines (furniture left out); the
+    normalised text is the Document's own."""
     seen: set[int] = set()
     out = []
     for p in report.paragraphs:
@@ -36,13 +40,12 @@ def report_lines(doc: Document, report: Report) -> list[tuple[int, str, str]]:
             if ln in seen or not 1 <= ln <= len(doc.lines):
                 continue
             seen.add(ln)
-            text = doc.lines[ln - 1]
-            out.append((ln, text, norm(text)))
+            out.append((ln, doc.lines[ln - 1], doc.norm_lines[ln - 1]))
     if not report.paragraphs:  # a report built without paragraphs: every non-blank line
         for ln in range(report.start_line, report.end_line + 1):
             text = doc.lines[ln - 1]
             if text.strip():
-                out.append((ln, text, norm(text)))
+                out.append((ln, text, doc.norm_lines[ln - 1]))
     out.sort()
     return out
 

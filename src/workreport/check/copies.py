@@ -11,14 +11,14 @@ import re
 from collections import Counter, defaultdict
 
 from ..model import Finding, Report
-from ..textnorm import norm
-from .common import message
+from .common import limit, message
 
-SHINGLE = 8
-MIN_CHARS = 40  # short paragraphs (headings, one-liners) are too generic to call copies
-THRESHOLD = 0.5
-COMMON = 6  # a shingle in more paragraphs than this is boilerplate, not copying
-SAMPLE = 4  # keep one shingle in SAMPLE (by content) for speed
+SHINGLE = int(limit("check.copies.shingle_chars"))
+MIN_CHARS = limit("check.copies.min_chars")
+THRESHOLD = limit("check.copies.threshold")
+MIN_SHARED = limit("check.copies.min_shared")
+COMMON = limit("check.copies.common")  # a shingle in more paragraphs is boilerplate, not copying
+SAMPLE = int(limit("check.copies.sample"))  # keep one shingle in SAMPLE (by content) for speed
 
 _DROP = re.compile(r"[\W_\d]+")
 # Shingles are kept when their first character's code point is a multiple of SAMPLE.
@@ -27,10 +27,10 @@ _ANCHOR = re.compile(
 )
 
 
-def _shingles(text: str) -> set[str]:
+def _shingles(normalized: str) -> set[str]:
     """A content-chosen quarter of the shingles: the same text always keeps the same ones, so
     two copies keep matching samples and the Jaccard estimate stays fair (and deterministic)."""
-    t = _DROP.sub("", norm(text))
+    t = _DROP.sub("", normalized)
     return {m.group(1) for m in _ANCHOR.finditer(t)}
 
 
@@ -42,7 +42,7 @@ def find_copies(reports: list[Report]) -> dict[int, list[Finding]]:
     for ri, r in enumerate(reports):
         for p in r.paragraphs:
             if len(p.text) >= MIN_CHARS:
-                paras.append((ri, p, _shingles(p.text)))
+                paras.append((ri, p, _shingles(p.norm_text)))
     df = Counter(h for _, _, sh in paras for h in sh)
     index: dict[str, list[int]] = defaultdict(list)
     for pi, (_, _, sh) in enumerate(paras):
@@ -61,7 +61,7 @@ def find_copies(reports: list[Report]) -> dict[int, list[Finding]]:
         for pj, n in shared.items():
             rj, q, sq = paras[pj]
             jac = n / (len(sh) + len(sq) - n)
-            if jac < THRESHOLD or n < 3:
+            if jac < THRESHOLD or n < MIN_SHARED:
                 continue
             for (a, pa, rb, pb) in ((ri, p, rj, q), (rj, q, ri, p)):
                 other = reports[rb]

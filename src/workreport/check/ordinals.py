@@ -5,19 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..model import Document, Finding, Report, Section, walk_sections
+from ..structure.headings import render_ordinal
 from .common import message, patterns, report_lines
-
-_CN = "一二三四五六七八九十"
-
-
-def _cn(n: int) -> str:
-    if n > 99:
-        return str(n)
-    if n <= 10:
-        return _CN[n - 1]
-    if n < 20:
-        return "十" + (_CN[n - 11] if n > 10 else "")
-    return _CN[n // 10 - 1] + "十" + (_CN[n % 10 - 1] if n % 10 else "")
 
 
 def _lost(doc: Document, report: Report, lines) -> list[Finding]:
@@ -38,7 +27,7 @@ def _lost(doc: Document, report: Report, lines) -> list[Finding]:
             if chain_top != last_top:
                 run, last_top = 0, chain_top
             run += 1
-            right_ord = (sec.inferred_ordinal if sec and sec.inferred_ordinal else f"({_cn(run)})")
+            right_ord = (sec.inferred_ordinal if sec and sec.inferred_ordinal else render_ordinal("cn_paren", run))
             wrong = text[m.start():m.end()].strip()
             out.append(Finding(
                 line=ln, rule="missing_ordinal", severity="error",
@@ -63,7 +52,7 @@ def _cut(lines) -> list[Finding]:
 
 
 def _sequence(report: Report) -> list[Finding]:
-    """Gaps and repeats among siblings of one family (一、二、四、; (一)(二)(二))."""
+    """Gaps and repeats among siblings of one family (one, two, four; a number twice)."""
     out = []
 
     def visit(children: tuple[Section, ...]):

@@ -6,9 +6,11 @@ the user; a report where most lines carry placeholders gets one summary note at 
 from __future__ import annotations
 
 from ..model import Document, Finding, Report
-from .common import Joined, message, patterns, report_lines
+from .common import Joined, limit, message, patterns, report_lines
 
-SUMMARY_SHARE = 0.3  # above this share of lines with placeholders the report reads as a template
+SUMMARY_SHARE = limit("check.placeholder.summary_share")  # above it the report reads as a template
+SUMMARY_MIN = limit("check.placeholder.summary_min")
+SHOWN = int(limit("check.placeholder.shown"))
 
 
 def check(doc: Document, report: Report, lines=None) -> list[Finding]:
@@ -23,14 +25,14 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
     texts = {ln: text for ln, text, _ in lines}
     for ln in sorted(by_line):
         text, spans = texts[ln], sorted(by_line[ln])
-        shown = "、".join(dict.fromkeys(text[a:b] for a, b in spans[:6]))
+        shown = message("placeholder.separator").join(dict.fromkeys(text[a:b] for a, b in spans[:SHOWN]))
         more = message("placeholder.more", n=len(spans)) if len(spans) > 1 else ""
         out.append(Finding(
             line=ln, rule="placeholder", severity="warning",
             message=message("placeholder", shown=shown, more=more),
             wrong=text[spans[0][0]:spans[0][1]], right=None,
         ))
-    if lines and len(out) > SUMMARY_SHARE * len(lines) and len(out) >= 5:
+    if lines and len(out) > SUMMARY_SHARE * len(lines) and len(out) >= SUMMARY_MIN:
         out.insert(0, Finding(
             line=report.start_line, rule="placeholder", severity="info",
             message=message("placeholder.summary", n=len(lines), m=len(out)),

@@ -3,22 +3,23 @@ from __future__ import annotations
 
 from .. import rules
 from ..model import Document, Finding, Report
-from ..textnorm import norm
-from .common import message, report_lines
+from .common import limit, message, report_lines
 
-MIN_COMMAS = 20  # too few commas say nothing about a report's habit
-MINORITY = 0.05  # the rarer width must be at least this share to count as mixing
+MIN_COMMAS = limit("check.punct.min_commas")
+MINORITY = limit("check.punct.minority")
+_COMMAS = rules.entry("checks", "check.comma_widths")
+_HALF, _FULL = _COMMAS["half"], _COMMAS["full"]
 
 
 def _balance(report: Report) -> list[Finding]:
     out = []
     pairs = rules.load("checks")["pairs"]
     for p in report.paragraphs:
-        t = norm(p.text)
+        t = p.norm_text
         for e in pairs:
             o, c = e["open"], e["close"]
             if t.count(o) == t.count(c):
-                continue  # balanced counts: an order slip (” … “) is too rare to pay a scan for
+                continue  # balanced counts: a close before its open is too rare to pay a scan for
             depth, bad = 0, None
             for i, ch in enumerate(t):
                 if ch == o:
@@ -46,7 +47,7 @@ def _width(lines) -> list[Finding]:
     half = full = 0
     first_half = first_full = None
     for ln, text, _ in lines:
-        h, f = text.count(","), text.count("，")
+        h, f = text.count(_HALF), text.count(_FULL)
         half += h
         full += f
         if h and first_half is None:
@@ -59,7 +60,7 @@ def _width(lines) -> list[Finding]:
     minority_line = first_half if half < full else first_full
     return [Finding(line=minority_line, rule="mixed_width", severity="info",
                     message=message("mixed_width", half=half, full=full),
-                    wrong="," if half < full else "，", right="，" if half < full else ",")]
+                    wrong=_HALF if half < full else _FULL, right=_FULL if half < full else _HALF)]
 
 
 def check(doc: Document, report: Report, lines=None) -> list[Finding]:

@@ -10,6 +10,9 @@ from ..model import Document, Finding, Report
 from ..textnorm import norm
 from .common import Joined, message, patterns, report_lines
 
+_HAN = rules.piece("han")
+_HAN_RE = re.compile(_HAN)
+
 
 @lru_cache(maxsize=1)
 def _phrase_variants():
@@ -36,7 +39,7 @@ def _phrase_variants():
                 alts.append(re.escape(w[1:]))
                 for i in range(1, len(w)):
                     variants[w[:i] + "\0" + w[i + 1:]] = (e["id"], w, exc)
-                    alts.append(re.escape(w[:i]) + f"(?!{re.escape(w[i])})[\u4e00-\u9fff]" + re.escape(w[i + 1:]))
+                    alts.append(re.escape(w[:i]) + f"(?!{re.escape(w[i])}){_HAN}" + re.escape(w[i + 1:]))
     alts.sort(key=len, reverse=True)
     return re.compile("|".join(alts)), variants, tails
 
@@ -65,7 +68,7 @@ def _phrases(text: str, nt: str) -> list[Finding]:
         if not hit and m.group() in tails:
             rid, right, exc = tails[m.group()]
             prev = nt[a - 1] if a else ""
-            if not ("\u4e00" <= prev <= "\u9fff") or prev == right[0]:
+            if not _HAN_RE.fullmatch(prev) or prev == right[0]:
                 continue
             hit, a = tails[m.group()], a - 1
         if not hit:
@@ -97,8 +100,8 @@ def _confusions(text: str, nt: str) -> list[Finding]:
     return out
 
 
-_MIN_WORD_USES = 1
-_LONG_TEXT = 3000  # in a short draft a word may well appear only once
+_MIN_WORD_USES = rules.limit("typos", "typo.doubled.min_uses")
+_LONG_TEXT = rules.limit("typos", "typo.doubled.long_text")
 
 
 @lru_cache(maxsize=1)
@@ -120,11 +123,11 @@ def _doubled(text: str, nt: str) -> list[Finding]:
             unit = m.group(1) if pat.groups else m.group()[:1]
             if doubled_allowed(unit):
                 continue
-            if pat.groups and len(set(unit)) == 1:  # 家家户户 style reduplication
+            if pat.groups and len(set(unit)) == 1:  # AABB reduplication of one character each
                 continue
             if pat.groups and len(nt) >= _LONG_TEXT and nt.count(unit) - 2 < _MIN_WORD_USES:
-                # "深化文化文艺" reads 化文化文 across three words: a slip doubles a word the
-                # report uses elsewhere ("积极打造打造"), not a fragment seen only there.
+                # Three words in a row can read as a doubled fragment across their borders; a
+                # slip doubles a word the report uses elsewhere, not a fragment seen only there.
                 continue
             wrong = text[m.start():m.end()]
             out.append(Finding(

@@ -5,14 +5,16 @@ The number grammar is numbers.py; this module decides which quantities are indic
 names the measure from the clause around the number, and gives the kind:
 
     placeholder  anonymised value (xx, x.xx)
-    target       in a plan section, or after a goal cue (目标6.65亿元, 力争…)
-    rate         a percentage of something (完成率98.8%, 时序进度102%)
-    growth       a change (同比增长27.81%, 增幅56.97%, 下降2个百分点)
+    target       in a plan section, or after a goal cue (a goal noun, a stated intention)
+    rate         a percentage of something (a completion rate, progress against schedule)
+    growth       a change (year-on-year growth, an increase, a fall in percentage points)
     actual       everything else: what was done
 
-Offsets: matching runs on ``textnorm.norm`` of the paragraph (same length), so a quantity's
-offsets map to (line, column) through ``Paragraph.line_at``; a figure cut by a page break is
-clipped at the end of its first line.
+Cues, boundaries and limits: data/indicators.yaml, by entry id.  Offsets: matching runs on the
+paragraph's normalised text (``Paragraph.norm_text``, same length), so a quantity's offsets map
+to (line, column) through ``Paragraph.line_at``; a figure cut by a page break is clipped at
+the end of its first line.  Every step is linear in the paragraph (lookups by bisection), so a
+paragraph of thousands of joined lines costs what its lines cost.
 
 Table rows (tab-separated cells, DOCX tables) are not prose: tables.py reads them cell by
 cell, with the row and column labels as measure; cells of prose in a table are read here.
@@ -21,15 +23,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .. import rules
 from ..model import Indicator, LineHint, Paragraph, Report, Span, role_at
-from ..textnorm import norm
 from . import tables
 from .numbers import Quantity, find_quantities
 
-_T = rules.load("indicators")
+_TABLE = "indicators"
+_T = rules.load(_TABLE)
 
 
 def _union(entries, lead: str = "") -> re.Pattern:
@@ -39,28 +42,33 @@ def _union(entries, lead: str = "") -> re.Pattern:
 
 _TRAPS = _union(_T["traps"], _T["scan_hints"]["traps"])
 _BARE = _union(_T["bare_cues"])
-_GROWTH = re.compile(_T["kinds"]["growth"][0]["pattern"])
-_GROWTH_CMP = re.compile(_T["kinds"]["growth"][1]["pattern"])
+def _source(rid: str) -> str:
+    return rules.entry(_TABLE, rid)["pattern"]
+
+
+_GROWTH = rules.pattern(_TABLE, "indicators.kind.growth")
+_GROWTH_CMP = rules.pattern(_TABLE, "indicators.kind.growth_compare")
 _RATE = _union(_T["kinds"]["rate"])
-_TARGET_NOUN = _T["kinds"]["target"][0]["pattern"]
-_TARGET_MODAL = _T["kinds"]["target"][1]["pattern"]
-_ACTUAL = _union(_T["kinds"]["actual"])
-_B = {e["id"]: e["pattern"] for e in _T["boundaries"]}
-_CLAUSE = re.compile(_B["indicators.boundary.clause"])
-_SENTENCE = _B["indicators.boundary.sentence"]
+_TARGET_NOUN = _source("indicators.kind.target_noun")
+_TARGET_MODAL = _source("indicators.kind.target_modal")
+_CLAUSE = rules.pattern(_TABLE, "indicators.boundary.clause")
+_SENTENCE = _source("indicators.boundary.sentence")
 # One pass over a paragraph finds every cue and boundary that decides a kind phase.
 _EVENTS = re.compile(
-    _T["scan_hints"]["cues"] + f"(?:(?P<tn>{_TARGET_NOUN})|(?P<tm>{_TARGET_MODAL})|(?P<ac>{_T['kinds']['actual'][0]['pattern']})"
-    f"|(?P<sb>{_SENTENCE})|(?P<cb>{_B['indicators.boundary.clause']}))"
+    _T["scan_hints"]["cues"] + f"(?:(?P<tn>{_TARGET_NOUN})|(?P<tm>{_TARGET_MODAL})|(?P<ac>{_source('indicators.kind.actual')})"
+    f"|(?P<sb>{_SENTENCE})|(?P<cb>{_source('indicators.boundary.clause')}))"
 )
-_M = {e["id"]: re.compile(e["pattern"]) for e in _T["measure"]}
-_LEAD, _TAIL, _AFTER = (_M["indicators.measure.lead"], _M["indicators.measure.tail"], _M["indicators.measure.after"])
-_GENERIC, _TOPIC_TAIL = _M["indicators.measure.generic"], _M["indicators.measure.topic_tail"]
+_LEAD = rules.pattern(_TABLE, "indicators.measure.lead")
+_TAIL = rules.pattern(_TABLE, "indicators.measure.tail")
+_AFTER = rules.pattern(_TABLE, "indicators.measure.after")
+_GENERIC = rules.pattern(_TABLE, "indicators.measure.generic")
+_TOPIC_TAIL = rules.pattern(_TABLE, "indicators.measure.topic_tail")
 _SENT = re.compile(_SENTENCE)
 
 _RATIO_DIMS = ("percent", "permille", "fraction", "ratio")
 _NUMERIC = re.compile(r"[-+]?[0-9xX][0-9xX.,]*")
-_MAX_PREFIX = 24  # a measure is a phrase, not a paragraph
+_MAX_PREFIX = int(rules.limit(_TABLE, "indicators.max_measure_chars"))
+_TARGET_CLAUSES = int(rules.limit(_TABLE, "indicators.target_noun_clauses"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +79,8 @@ class _Phase:
     states: tuple[str, ...]
 
     def at(self, pos: int) -> str:
-        state = ""
-        for s, st in zip(self.starts, self.states):
-            if s > pos:
-                break
-            state = st
-        return state
+        k = bisect_right(self.starts, pos)
+        return self.states[k - 1] if k else ""
 
 
 def _phases(t: str) -> _Phase:
@@ -93,7 +97,7 @@ def _phases(t: str) -> _Phase:
         elif g == "tm":
             new, modal = "target", True
         elif g == "ac":
-            if not (state == "target" and modal):  # 力争…完成 stays a target
+            if not (state == "target" and modal):  # "strive to complete" stays a target
                 new = "actual"
         elif g == "sb":
             new, modal = "", False
@@ -103,7 +107,7 @@ def _phases(t: str) -> _Phase:
                     new, modal = "", False
                 else:
                     clauses_since_noun += 1
-                    if clauses_since_noun > 2:
+                    if clauses_since_noun > _TARGET_CLAUSES:
                         new = ""
         if new != state:
             starts.append(m.start())
@@ -128,7 +132,7 @@ def _clause_start(t: str, pos: int, floor: int) -> int:
 def _local_measure(t: str, q: Quantity, prev_end: int) -> tuple[str, int]:
     """(measure, start offset) from the clause before the number and the noun after it."""
     start = _clause_start(t, q.start, 0)
-    # another figure earlier in the same clause: the measure begins after it (罚没款83000元、…)
+    # another figure earlier in the same clause: the measure begins after it
     start = max(start, prev_end)
     pre = t[start:q.start]
     lead = _LEAD.match(pre)
@@ -141,7 +145,7 @@ def _local_measure(t: str, q: Quantity, prev_end: int) -> tuple[str, int]:
     if q.dimension not in _RATIO_DIMS:
         am = _AFTER.match(t, q.end)
         if am and not _starts_number(am.group()) and not _starts_number(t[am.end(): am.end() + 1]):
-            after = am.group()  # (not when it names the next figure: "1.18亿元增幅30%")
+            after = am.group()  # (not when it names the next figure's measure)
     return (pre + after).strip(), start
 
 
@@ -151,7 +155,7 @@ def _topic(t: str, sent_start: int, clause_lo: int) -> str:
         return ""
     m = _CLAUSE.search(t, sent_start)
     end = m.start() if m and m.start() < clause_lo else clause_lo
-    first = t[sent_start:end][:_MAX_PREFIX]
+    first = t[sent_start:min(end, sent_start + _MAX_PREFIX)]
     lead = _LEAD.match(first)
     if lead:
         first = first[lead.end():]
@@ -194,30 +198,24 @@ def _kind(q: Quantity, prefix: str, phase: str, in_plan: bool, context: str = ""
     return "actual", "indicators.kind.actual"
 
 
-def _piece_end(p: Paragraph, offset: int) -> int:
-    """Offset in ``p.text`` where the line holding ``offset`` ends."""
-    for i, (_, off) in enumerate(p.pieces):
-        if off > offset:
-            return off
-    return len(p.text)
-
-
 def paragraph_indicators(p: Paragraph, in_plan=lambda line: False) -> list[Indicator]:
     """Indicators of one paragraph; ``in_plan(line)`` tells whether a line is in a plan section."""
     text = p.text
-    t = norm(text)
+    t = p.norm_text
     qs = find_quantities(text, include_bare=True, normalized=t)
     if not qs:
         return []
-    traps = _trapped(t)
+    traps = _trapped(t)  # in text order, never overlapping: their ends ascend
+    trap_ends = [b for _, b in traps]
     phase = _phases(t)
     out: list[Indicator] = []
     prev_end = 0
     sent_starts = [0] + [m.end() for m in _SENT.finditer(t)]
     si = 0
-    locals_in_sentence: list[str] = []
+    last_local = ""  # the last local measure of the sentence that names something
     for q in qs:
-        if any(a < q.value_end and q.value_start < b for a, b in traps):
+        k = bisect_right(trap_ends, q.value_start)  # the first trap ending after the number starts
+        if k < len(traps) and traps[k][0] < q.value_end:
             continue
         clause_lo = _clause_start(t, q.start, 0)
         prefix = t[max(clause_lo, prev_end): q.start]
@@ -226,18 +224,18 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False) -> list[Indic
                 continue
         while si + 1 < len(sent_starts) and sent_starts[si + 1] <= q.start:
             si += 1
-            locals_in_sentence = []
+            last_local = ""
         local, _ = _local_measure(t, q, prev_end)
         context = ""
-        if _GENERIC.search(local):
-            context = next((c for c in reversed(locals_in_sentence) if not _GENERIC.search(c)), "")
-            context = _clean_topic(context) if context else _topic(t, sent_starts[si], clause_lo)
+        generic = bool(_GENERIC.search(local))
+        if generic:
+            context = _clean_topic(last_local) if last_local else _topic(t, sent_starts[si], clause_lo)
         measure = context + local if local not in context else context
-        if not _GENERIC.search(local):
-            locals_in_sentence.append(local)
+        if not generic:
+            last_local = local
         prev_end = q.end
         line, col = p.line_at(q.start)
-        end = min(q.end, _piece_end(p, q.start))
+        end = min(q.end, p.piece_end(q.start))
         span = text[q.start:end].rstrip("\n")
         if not span:
             continue

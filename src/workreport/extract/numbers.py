@@ -2,21 +2,23 @@
 
 Public API (used by indicators, pairs and the tracking code):
 
-- ``parse_number(text)`` reads one number: Arabic (1,100, -17.01, full-width), Chinese
-  (三千五百, 二〇二二, 两, 十几), mixed (1.2万, 5.6亿), 百分之三十 (-> 30.0), 三分之一 (-> 0.333…).
-  Placeholders (x, xx.xx) and text without a number give ``None``.
-- ``find_quantities(text)`` finds every quantity with a unit ("增长5%左右", "5.67万亿元",
-  "xxxx余份", "5-6亿元") as frozen ``Quantity`` objects whose offsets are those of ``text``.
+- ``parse_number(text)`` reads one number: Arabic (1,100, -17.01, full-width), Chinese numerals
+  (by place value, or digit by digit as years are written), mixed (a decimal with a ten-thousand
+  or hundred-million multiplier), percent and fraction words.  Placeholders (x, xx.xx) and text
+  without a number give ``None``.
+- ``find_quantities(text)`` finds every quantity with a unit (with qualifiers, multipliers,
+  ranges, placeholders) as frozen ``Quantity`` objects whose offsets are those of ``text``.
 
-All words (units, multipliers, qualifiers, things that are not units) live in data/units.yaml.
-Matching runs on ``textnorm.norm(text)`` (same length), so offsets are valid in the original.
+All words (units, multipliers, qualifiers, things that are not units) live in data/units.yaml,
+the numerals in data/numerals.yaml (read by numerals.py).  Matching runs on
+``textnorm.norm(text)`` (same length), so offsets are valid in the original.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .. import rules
+from .. import numerals, rules
 from ..textnorm import norm
 
 
@@ -24,17 +26,17 @@ from ..textnorm import norm
 class Quantity:
     start: int  # offsets in the text given to find_quantities (qualifiers included)
     end: int
-    value: str  # the number as written: "1.37", "xx", "三", "5-6"
+    value: str  # the number as written (digits, placeholder, Chinese numeral or a range)
     number: float | None  # None for placeholders; the low end of a range
     low: float | None
     high: float | None
-    qualifier: str | None  # 约, 近, 超过, 余, 多, 以上, 左右 … as written
-    unit: str  # as written, multiplier included: "亿元", "万人次", "%", "" for a bare number
-    multiplier: float  # 1, 1e4 (万), 1e8 (亿) …
+    qualifier: str | None  # about, nearly, over, more than … as written (units.yaml qualifiers)
+    unit: str  # as written, multiplier included; "" for a bare number
+    multiplier: float  # 1, 1e4, 1e8 …
     normalized_value: float | None  # number * multiplier * unit factor
-    normalized_unit: str | None  # "元", "平方米", "%", the count word itself …
+    normalized_unit: str | None  # the unit's base (units.yaml), the count word itself …
     is_placeholder: bool
-    unit_word: str = ""  # the unit without its multiplier ("元" of "亿元")
+    unit_word: str = ""  # the unit without its multiplier
     dimension: str = ""  # money, area, people, count, percent … ("" bare, "unknown")
     value_start: int = 0  # where the number itself starts
     value_end: int = 0
@@ -45,22 +47,38 @@ class Quantity:
 # ---------------------------------------------------------------------------------------
 # Tables, compiled once at import.
 
-_T = rules.load("units")
-_GRAM = {e["id"]: e["pattern"] for e in _T["grammar"]}
-_NUM = _T["numerals"]
-_CN_DIGITS: dict[str, int] = _NUM["digits"]
-_CN_SMALL: dict[str, int] = _NUM["small"]
-_CN_BIG: dict[str, int] = _NUM["big"]
-_VAGUE = _NUM["vague_digit"]
-_CN_DIGITS_OR_TEN = set(_CN_DIGITS) | set(_CN_SMALL)
-_VAGUE_Q = _NUM["vague_qualifier"]
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    """One unit word of data/units.yaml: what it measures and how it converts to its base."""
 
-_UNITS: dict[str, tuple[str, str | None, float, bool, str]] = {}  # word -> (dim, base, factor, arabic_only, id)
+    dimension: str  # money, area, people, count …
+    base: str | None  # the normalised unit; None: the word itself (counted things)
+    factor: float  # word -> base
+    arabic_only: bool  # reads as a word after a Chinese numeral, so counts only after digits
+    rule: str  # the id of its entry
+
+
+_TABLE = "units"
+_T = rules.load(_TABLE)
+_GRAM = {e["id"]: e["pattern"] for e in _T["grammar"]}
+_CN_DIGITS = numerals.DIGITS
+_CN_SMALL = numerals.SMALL
+_CN_BIG = numerals.BIG
+_VAGUE = numerals.VAGUE_DIGIT
+_CN_DIGITS_OR_TEN = set(_CN_DIGITS) | set(_CN_SMALL)
+_VAGUE_Q = numerals.VAGUE_QUALIFIER
+
+_UNITS: dict[str, UnitInfo] = {}
 for _e in _T["units"]:
     for _w in _e["words"]:
-        _UNITS[norm(_w)] = (_e["dimension"], _e.get("base"), float(_e["factor"]), bool(_e.get("arabic_only")), _e["id"])
+        _UNITS[norm(_w)] = UnitInfo(_e["dimension"], _e.get("base"), float(_e["factor"]), bool(_e.get("arabic_only")),
+                                    _e["id"])
 _NOT_UNITS = {norm(w) for e in _T["not_units"] for w in e["words"]}
-_MULT: dict[str, float] = {k: float(v) for k, v in _T["multipliers"][0]["words"].items()}
+_MULTIPLIERS = rules.entry(_TABLE, "units.multiplier")
+_MULT: dict[str, float] = {k: float(v) for k, v in _MULTIPLIERS["words"].items()}
+_AFTER_CHINESE = tuple(_MULTIPLIERS["after_chinese"])
+_LONE_ARTICLE = frozenset(rules.words(_TABLE, "units.lone_article"))
+PERCENT = rules.entry(_TABLE, "units.percent")["base"]  # the unit of a percentage
 _Q = _T["qualifiers"]
 
 _AR = _GRAM["numbers.arabic"]
@@ -71,9 +89,9 @@ _PCT = _GRAM["numbers.percent_words"]
 _FRAC = _GRAM["numbers.fraction_words"]
 _RATIO = _GRAM["numbers.ratio"]
 _NUMBER = (
-    f"(?:{_PCT}(?:{_AR}|{_CN})"  # 百分之三十
-    f"|{_AR}{_RATIO}{_AR}"  # 2.9∶1
-    f"|(?:{_AR}|{_CN}){_FRAC}(?:{_AR}|{_CN})"  # 三分之一
+    f"(?:{_PCT}(?:{_AR}|{_CN})"  # percent words, then the number
+    f"|{_AR}{_RATIO}{_AR}"  # a ratio: 2.9 to 1
+    f"|(?:{_AR}|{_CN}){_FRAC}(?:{_AR}|{_CN})"  # a fraction: denominator, then numerator
     f"|{_SIMPLE})"
 )
 _MULT_RE = rules.alternation(_MULT)
@@ -81,20 +99,20 @@ _UNIT_RE = rules.alternation(list(_UNITS) + list(_NOT_UNITS))
 
 # Every quantity starts with a digit, a placeholder, a Chinese numeral, a sign or a qualifier:
 # checking that one character first makes the scan several times faster.
-_FIRST = "".join(sorted({w[0] for w in _Q["pre"]} | set(_CN_DIGITS) | {"十", "百"}))
+_FIRST = "".join(sorted({w[0] for w in _Q["pre"]} | set(_CN_DIGITS) | {numerals.TEN, _PCT[0]}))
 _QTY = re.compile(
     f"(?=[0-9xX×+\\-{_FIRST}])"
     f"(?P<pre>{rules.alternation(_Q['pre'])})?"
     f"(?P<num>{_NUMBER})"
-    f"(?:(?P<rmark>%|{_MULT_RE})?(?P<rng>{_GRAM['numbers.range']})(?P<num2>{_SIMPLE}))?"
+    f"(?:(?P<rmark>{re.escape(PERCENT)}|{_MULT_RE})?(?P<rng>{_GRAM['numbers.range']})(?P<num2>{_SIMPLE}))?"
     f"(?P<vague>{_VAGUE})?"
     f"(?P<mid>{rules.alternation(_Q['mid'])})?"
-    # a unit that starts like a multiplier (千克, 千瓦) wins over 千 + 克
+    # a unit that starts like a multiplier (a kilogram, a kilowatt) wins over multiplier + unit
     f"(?:(?P<unit0>{_UNIT_RE})|(?P<mult>{_MULT_RE})(?P<mid2>{rules.alternation(_Q['mid'])})?(?P<unit>{_UNIT_RE})?)?"
     f"(?P<post>{rules.alternation(_Q['post'])})?"
 )
 _NUM_ONLY = re.compile(f"(?P<num>{_NUMBER})(?:{_VAGUE})?(?P<mult>{_MULT_RE})?")
-_UNKNOWN = re.compile(_T["unknown_unit"][0]["pattern"])
+_UNKNOWN = rules.pattern(_TABLE, "units.unknown_single")
 _ORDINAL = re.compile(_GRAM["numbers.ordinal_prefix"])
 _PH_RE = re.compile(_PH)
 _AR_RE = re.compile(_AR)
@@ -109,37 +127,7 @@ _ASCII_LETTER = re.compile("[A-Za-z]")
 # Reading one number.
 
 
-def _cn_int(s: str) -> float | None:
-    if not s:
-        return None
-    if all(ch in _CN_DIGITS for ch in s):  # 二〇二二: digit by digit
-        return float(int("".join(str(_CN_DIGITS[ch]) for ch in s)))
-    total = section = num = 0
-    for ch in s:
-        if ch in _CN_DIGITS:
-            num = _CN_DIGITS[ch]
-        elif ch in _CN_SMALL:
-            section += (num or 1) * _CN_SMALL[ch]
-            num = 0
-        elif ch in _CN_BIG:
-            if _CN_BIG[ch] > 10000:
-                total = (total + section + num) * _CN_BIG[ch]
-            else:
-                total += (section + num) * _CN_BIG[ch]
-            section = num = 0
-        else:
-            return None
-    return float(total + section + num)
-
-
-def _cn_number(s: str) -> float | None:
-    whole, dot, frac = s.partition("点")
-    base = _cn_int(whole)
-    if base is None or not dot:
-        return base
-    if not frac or not all(ch in _CN_DIGITS for ch in frac):
-        return None
-    return float(f"{int(base)}.{''.join(str(_CN_DIGITS[ch]) for ch in frac)}")
+_cn_number = numerals.cn_number
 
 
 def _simple_number(s: str) -> float | None:
@@ -177,8 +165,9 @@ def _read(s: str) -> tuple[float | None, str]:
 def parse_number(text: str) -> float | None:
     """The number in ``text`` (the first one when there are several), multiplier applied.
 
-    "1.2万" -> 12000.0, "二〇二二" -> 2022.0, "百分之三十" -> 30.0, "5.4%" -> 5.4,
-    "增长5%左右" -> 5.0; placeholders ("xx") and text without a number -> None.
+    A multiplier applies (1.2 with the ten-thousand multiplier -> 12000.0), Chinese digits
+    alone read as a year does (2022.0), percent words and signs give the percentage (30.0,
+    5.4); placeholders and text without a number -> None.
     """
     t = norm(text or "").strip()
     if not t:
@@ -197,11 +186,11 @@ def parse_number(text: str) -> float | None:
 
 
 def _split_big(tok: str) -> tuple[str, str | None]:
-    """三千五百万 -> ("三千五百", "万"): a trailing 万/亿 is written as the multiplier."""
+    """A Chinese numeral ending in a big unit is (numeral, multiplier): 3500 of ten thousand."""
     for m in sorted(_MULT, key=len, reverse=True):
         if tok.endswith(m) and len(tok) > len(m) and all(ch in _CN_BIG for ch in m if ch in _CN_BIG):
             head = tok[: -len(m)]
-            if head and not any(ch in _CN_BIG for ch in head) and m in ("万", "亿", "万亿"):
+            if head and not any(ch in _CN_BIG for ch in head) and m in _AFTER_CHINESE:
                 return head, m
     return tok, None
 
@@ -214,8 +203,8 @@ def find_quantities(text: str, include_bare: bool = False, normalized: str | Non
     """Every quantity in ``text`` with a unit (bare numbers too if ``include_bare``).
 
     Dates, clock times, ages and ordinals are not quantities (their "unit" is in
-    units.yaml ``not_units``, or 第 precedes them); a Chinese numeral needs a real unit and
-    is never a lone 一 (一个, 一批 are articles).  ``normalized`` is ``norm(text)`` when the
+    units.yaml ``not_units``, or an ordinal prefix precedes them); a Chinese numeral needs a
+    real unit and is never a lone article (units.yaml ``lone_article``).  ``normalized`` is ``norm(text)`` when the
     caller has it already.
     """
     t = normalized if normalized is not None else norm(text)
@@ -230,7 +219,7 @@ def find_quantities(text: str, include_bare: bool = False, normalized: str | Non
 def _quantity(orig: str, t: str, m: re.Match, include_bare: bool) -> Quantity | None:
     tok = m.group("num")
     if (m.group("unit0") or m.group("unit")) in _NOT_UNITS:
-        return None  # 2022年, 5月, 0-14岁: dates and ages
+        return None  # dates and ages
     if tok[0] in _CN_DIGITS_OR_TEN and not (m.group("unit0") or m.group("unit") or m.group("mult")):
         if not (_FRAC in tok or _RATIO in tok):  # a Chinese numeral needs a unit: most are words
             return None
@@ -239,7 +228,7 @@ def _quantity(orig: str, t: str, m: re.Match, include_bare: bool) -> Quantity | 
         ve = m.end("num2")
     if vs and _ORDINAL.search(t[max(0, vs - 1): vs]) and not m.group("pre"):
         return None
-    if vs and _ASCII_LETTER.match(t[vs - 1]):  # G20, PM2.5, H7N9
+    if vs and _ASCII_LETTER.match(t[vs - 1]):  # names with digits: G20, PM2.5, H7N9
         return None
     number, numeral = _read(tok)
     mult = m.group("mult")
@@ -251,7 +240,7 @@ def _quantity(orig: str, t: str, m: re.Match, include_bare: bool) -> Quantity | 
         if big:
             tok, mult, ve = head, big, vs + len(head)
             number = _cn_number(head)
-    if rmark and rmark != "%" and not mult:
+    if rmark and rmark != PERCENT and not mult:
         mult = rmark
     if unit in _NOT_UNITS:
         return None
@@ -275,22 +264,22 @@ def _quantity(orig: str, t: str, m: re.Match, include_bare: bool) -> Quantity | 
             post = None
             rule = "numbers.unknown_unit"
     if numeral == "percent_words":
-        unit = "%"
+        unit = PERCENT
     info = _UNITS.get(unit)
     if numeral == "chinese":
-        if not unit or info is None or info[3]:
+        if not unit or info is None or info.arabic_only:
             return None
-        if tok == "一" and not mult:
+        if tok in _LONE_ARTICLE and not mult:
             return None
     if not unit and not mult and numeral not in ("fraction", "ratio") and not include_bare:
         return None
     if rule == "numbers.unknown_unit":
         dim, base, factor = "unknown", unit, 1.0
     elif info:
-        dim, base, factor = info[0], info[1] or unit, info[2]
-        rule = info[4]
+        dim, base, factor = info.dimension, info.base or unit, info.factor
+        rule = info.rule
     else:
-        dim, base, factor = ("percent", "%", 1.0) if numeral == "percent_words" else ("", "", 1.0)
+        dim, base, factor = ("percent", PERCENT, 1.0) if numeral == "percent_words" else ("", "", 1.0)
     if numeral in ("fraction", "ratio"):
         dim = dim or numeral
     low = number
@@ -303,7 +292,7 @@ def _quantity(orig: str, t: str, m: re.Match, include_bare: bool) -> Quantity | 
     multiplier = _MULT[mult] if mult else 1.0
     unit_written = orig[m.start("mult"):m.end("mult")] if mult and m.group("mult") else (mult or "")
     if numeral == "percent_words":
-        unit_written = "%"
+        unit_written = PERCENT
     elif unit:
         unit_written += orig[end - len(unit):end] if rule == "numbers.unknown_unit" else orig[m.start(ugroup):m.end(ugroup)]
     placeholder = numeral == "placeholder"
@@ -331,7 +320,8 @@ def _quantity(orig: str, t: str, m: re.Match, include_bare: bool) -> Quantity | 
 
 
 def unit_dimension(unit: str) -> str:
-    """What a unit (as written, multiplier included) measures: "亿元" -> "money", "户" -> "count:户"."""
+    """What a unit (as written, multiplier included) measures: "money", or "count:<word>" for
+    a counted thing."""
     u = norm(unit)
     for m in sorted(_MULT, key=len, reverse=True):
         if u.startswith(m) and u[len(m):] in _UNITS:
@@ -340,4 +330,4 @@ def unit_dimension(unit: str) -> str:
     info = _UNITS.get(u)
     if info is None:
         return f"count:{u}" if u and u not in _MULT else ""
-    return f"count:{u}" if info[0] == "count" else info[0]
+    return f"count:{u}" if info.dimension == "count" else info.dimension

@@ -1,18 +1,19 @@
-"""Target and actual stated together: "目标6.65亿元,增幅30%,已完成7.01亿元,增幅56.97%".
+"""Target and actual stated together: a goal and its figure, then what was achieved.
 
-Within one sentence, figures after a goal cue (目标, 任务, 力争 …) are targets and figures
-after a cue of achievement (已, 完成, 实际, 目前, 净增 …) are actuals (the phases of
-indicators.py).  Each actual is paired with the latest unpaired target of the same kind of
-unit (money with money, % with %, 户 with 户), so "目标数新增642户、企业333户,完成企业落户252户"
-pairs 252户 with 333户.  completion = actual / target when both are numbers.
+Within one sentence, figures after a goal cue (a goal noun, a stated intention) are targets and
+figures after a cue of achievement (already, completed, actually …) are actuals (the phases of
+indicators.py, cues in data/indicators.yaml).  Each actual is paired with the latest unpaired
+target of the same kind of unit (money with money, percent with percent, households with
+households), so an actual count of enterprises pairs with the enterprises' target, not with the
+households' target before it.  completion = actual / target when both are numbers.
 A table row (tables.py) pairs its target column with its actual column.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..model import Indicator, Pair, Paragraph, Report
-from ..textnorm import norm
 from .indicators import _SENT, _TARGET_MODAL, _TARGET_NOUN, _TOPIC_TAIL, _phases
 from .numbers import unit_dimension
 
@@ -21,13 +22,6 @@ _GOAL = re.compile(f"{_TARGET_NOUN}|{_TARGET_MODAL}")
 
 def _unit_key(i: Indicator) -> str:
     return unit_dimension(i.unit) or i.unit
-
-
-def _offset(p: Paragraph, line: int, col: int) -> int | None:
-    for ln, off in p.pieces:
-        if ln == line:
-            return off + col
-    return None
 
 
 _GOAL_WORDS = re.compile(_TOPIC_TAIL.pattern.rstrip("$"))
@@ -41,45 +35,37 @@ def _measure(target: Indicator) -> str:
 def paragraph_pairs(p: Paragraph, indicators: list[Indicator]) -> list[Pair]:
     if len(indicators) < 2:
         return []
-    t = norm(p.text)
+    t = p.norm_text
     if not _GOAL.search(t):
         return []  # no goal stated, nothing to pair
     phase = _phases(t)
     sent_ends = [m.end() for m in _SENT.finditer(t)] + [len(t) + 1]
+    line_offset = {ln: off for ln, off in reversed(p.pieces)}  # the first piece of each line
     placed = []
     for i in indicators:
-        off = _offset(p, i.line, i.col)
-        if off is None:
+        if i.line not in line_offset:
             continue
-        sid = next(k for k, e in enumerate(sent_ends) if off < e)
+        off = line_offset[i.line] + i.col
+        sid = bisect_right(sent_ends, off)  # the sentence whose end is the first beyond ``off``
         placed.append((off, sid, i))
     placed.sort(key=lambda x: x[0])
     out: list[Pair] = []
-    open_targets: list[tuple[int, Indicator, str]] = []  # (sentence, indicator, unit key)
+    # the open targets of the current sentence, by unit key, latest last
+    open_targets: dict[str, list[Indicator]] = {}
+    current = None
     for off, sid, i in placed:
-        open_targets = [x for x in open_targets if x[0] == sid]
+        if sid != current:
+            open_targets, current = {}, sid
         state = phase.at(off)
         if i.kind in ("rate",) and state != "target":
             continue
         key = _unit_key(i)
         if state == "target":
-            open_targets.append((sid, i, key))
-        elif state == "actual":
-            for k in range(len(open_targets) - 1, -1, -1):
-                if open_targets[k][2] == key:
-                    tgt = open_targets.pop(k)[1]
-                    completion = _completion(tgt, i)
-                    out.append(
-                        Pair(
-                            line=tgt.line,
-                            measure=_measure(tgt),
-                            target=tgt,
-                            actual=i,
-                            completion=completion,
-                            rule="pairs.phase_same_unit",
-                        )
-                    )
-                    break
+            open_targets.setdefault(key, []).append(i)
+        elif state == "actual" and open_targets.get(key):
+            tgt = open_targets[key].pop()
+            out.append(Pair(line=tgt.line, measure=_measure(tgt), target=tgt, actual=i,
+                            completion=_completion(tgt, i), rule="pairs.phase_same_unit"))
     return out
 
 

@@ -7,7 +7,7 @@ in order of preference:
 
 1. the section's children in the outline (headed items);
 2. paragraphs opening with an item ordinal, when the outline gave no children;
-3. inline enumerations (一是 … 二是 …), several possibly on one line;
+3. inline enumerations (first …, second …), several possibly on one line;
 4. plain paragraphs, when the plan has no ordinals at all (the opening intro paragraph dropped).
 
 Each item keeps its line, text, the quantified targets on its lines, a deadline and a lead unit.
@@ -128,12 +128,12 @@ def _items_from_headed_paragraphs(report: Report, paras: list[Paragraph], end: i
     hits: list[tuple[Paragraph, str]] = []
     family = None
     for p in paras:
-        h = _first("item_heading", norm(p.text))
+        h = _first("item_heading", p.norm_text)
         if not h:
             continue
         rid = h[0]
         if rid == "plan.item.lost_paren":
-            rid = "plan.item.cn_paren"  # a lost (一) is still of the (一) family
+            rid = "plan.item.cn_paren"  # a lost bracketed ordinal is still of the bracketed family
         family = family or rid
         if rid == family:
             hits.append((p, h[0]))
@@ -149,7 +149,7 @@ def _items_from_headed_paragraphs(report: Report, paras: list[Paragraph], end: i
 def _items_from_inline(report: Report, paras: list[Paragraph]) -> list[PlanItem]:
     out = []
     for p in paras:
-        t = norm(p.text)
+        t = p.norm_text
         marks: list[tuple[int, str]] = []
         for rid, pat in _patterns()["inline_item"]:
             marks.extend((m.start(), rid) for m in pat.finditer(t))
@@ -163,7 +163,7 @@ def _items_from_inline(report: Report, paras: list[Paragraph]) -> list[PlanItem]
 
 
 def _items_from_paragraphs(report: Report, paras: list[Paragraph]) -> list[PlanItem]:
-    if paras and _first("intro", norm(paras[0].text)):
+    if paras and _first("intro", paras[0].norm_text):
         paras = paras[1:]
     if len(paras) < 2:
         return []
@@ -174,11 +174,11 @@ def _items_of(report: Report, sec: Section) -> list[PlanItem]:
     end = _section_end(report, sec)
     paras = [p for p in _paras_in(report, sec.line, end) if p.line_start != sec.line]
     combined = _first("combined_heading", norm(sec.heading)) is not None and any(
-        _first("plan_start", norm(p.text)) for p in paras
+        _first("plan_start", p.norm_text) for p in paras
     )
     if combined:
         # Combined heading (problems + next steps): the plan begins at the next-step cue.
-        start = next(i for i, p in enumerate(paras) if _first("plan_start", norm(p.text)))
+        start = next(i for i, p in enumerate(paras) if _first("plan_start", p.norm_text))
         paras = paras[start:]
         kids = [k for k in sec.children if k.line >= paras[0].line_start]
     else:

@@ -3,9 +3,9 @@
 A table is a run of lines whose cells are joined by a tab: DOCX rows (the reader marks them
 with ``LineHint(style="table")``) or, in text, two or more consecutive lines with the same
 number (two or more) of tab-separated cells.  Its unit comes, most specific first, from the
-cell itself ("3.4亿元"), the row's unit column (计量单位), the column header ("投资额（万元）"),
-the row label, and last the caption ("单位：万元" just above the table or in a row before the
-header).  The first row that is mostly not numbers is the column header; the first label cell
+cell itself (a figure with its unit), the row's unit column, the column header (a label with
+its unit in brackets), the row label, and last the caption (a unit statement just above the
+table or in a row before the header).  The first row that is mostly not numbers is the column header; the first label cell
 of a row names the row.  Words live in data/tables.yaml; units and their factors in
 data/units.yaml, applied through ``numbers.find_quantities`` so nothing is duplicated.
 """
@@ -17,20 +17,23 @@ from dataclasses import dataclass
 from .. import rules
 from ..model import Indicator, LineHint, Paragraph, Report, Span
 from ..textnorm import norm
-from .numbers import Quantity, find_quantities
+from .numbers import PERCENT, Quantity, find_quantities
 
-_T = rules.load("tables")
-_CAPTION = re.compile(_T["captions"][0]["pattern"])
-_HEADER_UNIT = re.compile(_T["header_unit"][0]["pattern"])
-_UNIT_SEP = re.compile(_T["unit_separator"][0]["pattern"])
-_COL = {e["id"]: re.compile(e["pattern"]) for e in _T["columns"]}
-_ORDINAL_COL, _UNIT_COL, _DATE_COL = (_COL["tables.column.ordinal"], _COL["tables.column.unit"],
-                                      _COL["tables.column.date"])
+_TABLE = "tables"
+_T = rules.load(_TABLE)
+_CAPTION = rules.pattern(_TABLE, "tables.caption.unit")
+_HEADER_UNIT = rules.pattern(_TABLE, "tables.header.unit")
+_UNIT_SEP = rules.pattern(_TABLE, "tables.caption.unit_separator")
+_ORDINAL_COL = rules.pattern(_TABLE, "tables.column.ordinal")
+_UNIT_COL = rules.pattern(_TABLE, "tables.column.unit")
+_DATE_COL = rules.pattern(_TABLE, "tables.column.date")
 _KINDS = [(e["kind"], e["id"], re.compile(e["pattern"])) for e in _T["kinds"]]
-_ROW_ORDINAL = re.compile(_T["row_label"][0]["pattern"])
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")  # a header cell "2022" is a label, not a figure
+_ROW_ORDINAL = rules.pattern(_TABLE, "tables.row_label.ordinal")
+_YEAR = re.compile(rules.piece("year"))  # a header cell holding a year is a label, not a figure
 _INT = re.compile(r"[0-9]{1,3}")
-_CAPTION_LOOKBACK = 2  # caption lines just above a table
+_CAPTION_LOOKBACK = int(rules.limit(_TABLE, "tables.caption_lookback_lines"))
+_BRACKETS = rules.entry(_TABLE, "tables.brackets")
+_OPENING, _CLOSING = _BRACKETS["open"], _BRACKETS["close"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +133,7 @@ def _known_unit(unit: str) -> bool:
 
 
 def caption_units(text: str) -> tuple[str, ...]:
-    """Units a caption states: "（单位：亿元、%）" -> ("亿元", "%"); () when it states none."""
+    """Units a caption states (every unit it lists, in order); () when it states none."""
     m = _CAPTION.search(norm(text))
     if not m:
         return ()
@@ -141,18 +144,18 @@ def caption_units(text: str) -> tuple[str, ...]:
 
 
 def _caption_only(text: str) -> bool:
-    """Is the cell nothing but a caption ("金额单位：万元", "（单位：亿元）")?"""
+    """Is the cell nothing but a caption (a unit statement, bracketed or not)?"""
     m = _CAPTION.search(norm(text))
-    return bool(m) and not text[: m.start()].strip(" (（[【") and not text[m.end():].strip(" )）]】")
+    return bool(m) and not text[: m.start()].strip(_OPENING) and not text[m.end():].strip(_CLOSING)
 
 
 def _header_unit(label: str) -> tuple[str, str]:
-    """(label without its bracketed unit, unit) for "投资额（万元）" or "完成额（单位：万元）";
+    """(label without its bracketed unit, unit) for a label with its unit in brackets;
     (label, "") otherwise."""
     m = _CAPTION.search(norm(label))
     units = caption_units(label) if m else ()
     if units:
-        return label[: m.start()].rstrip(" (（[【"), units[0]
+        return label[: m.start()].rstrip(_OPENING), units[0]
     m = _HEADER_UNIT.search(norm(label))
     if m:
         s, e = m.span("unit")
@@ -215,8 +218,8 @@ def _with_unit(written: str, unit: str) -> Quantity | None:
 
 
 def _pick_caption_unit(units: tuple[str, ...], kind_hint: str) -> str:
-    pct = [u for u in units if norm(u) == "%"]
-    other = [u for u in units if norm(u) != "%"]
+    pct = [u for u in units if norm(u) == PERCENT]
+    other = [u for u in units if norm(u) != PERCENT]
     if kind_hint in ("rate", "growth") and pct:
         return pct[0]
     return (other or pct or [""])[0]
@@ -300,7 +303,7 @@ def _segment_indicators(rows: tuple[Row, ...], units: tuple[str, ...], in_plan) 
             q = q0
             if not q0.unit:  # a bare number: the table's unit applies
                 # most specific first; a % column stays % whatever the row label says
-                pct_col = col_unit if norm(col_unit) == "%" else ""
+                pct_col = col_unit if norm(col_unit) == PERCENT else ""
                 unit = (row_unit or pct_col or label_unit or col_unit
                         or _pick_caption_unit(units, _label_cue(labels)[0]))
                 if unit:
@@ -331,7 +334,7 @@ def _segment_indicators(rows: tuple[Row, ...], units: tuple[str, ...], in_plan) 
 
 def text_cells(table: Table) -> list[tuple[int, Cell]]:
     """(line, cell) of the cells that are text, not one figure: read as prose by the caller
-    ("已完成投资1200万元" in a progress column)."""
+    (a progress column stating the investment completed so far)."""
     return [(r.line, c) for r in table.rows for c in r.cells if c.text and _cell_quantity(c.text) is None]
 
 

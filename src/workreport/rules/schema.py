@@ -186,7 +186,7 @@ LIMIT = Entry({"id": ID, "value": NUM, "why": STR})
 LIMITS = ListOf(LIMIT, non_empty=True)
 
 LEVEL = Scalar((str,), "a level", choices=LEVELS)
-# the contract's levels with national (国务院, 国家部委), which bodies and levels tables use
+# the contract's levels with national (the State Council and its ministries), for bodies and levels
 ANY_LEVEL = Scalar((str,), "a level", choices=tuple(dict.fromkeys(("national", *LEVELS))))
 ROLE = Scalar((str,), "a role", choices=ROLES)
 KIND = Scalar((str,), "a figure kind", choices=KINDS)
@@ -228,6 +228,9 @@ SCHEMAS: dict[str, Record] = {
         **{k: PATTERN_RULES for k in ("placeholder", "lost_ordinal", "bare_ordinal", "ordinal_tail",
                                       "problems_heading", "year_end_heading", "arithmetic")},
         "pairs": ListOf(rule({"open": STR, "close": STR})),
+        "sentence": PATTERN_RULE,
+        "comma_widths": rule({"half": STR, "full": STR}),
+        "limits": LIMITS,
     }),
     "furniture": table({
         "line": PATTERN_RULES,
@@ -246,11 +249,12 @@ SCHEMAS: dict[str, Record] = {
         "scan_hints": Record({"traps": Pattern(), "cues": Pattern()}),
         "boundaries": PATTERN_RULES,
         "measure": PATTERN_RULES,
+        "limits": LIMITS,
     }),
     "levels": table({
         "places": ListOf(rule({"words": STRS, "level": ANY_LEVEL}, {"text_decides": BOOL}), non_empty=True),
         "not_place": rule({"words": STRS}),
-        "municipalities": rule({"names": STRS, "level": ANY_LEVEL}),
+        "municipalities": rule({"names": STRS, "level": ANY_LEVEL, "suffix": STR, "min_mentions": INT}),
         "national": rule({"prefixes": STRS, "level": ANY_LEVEL}),
         "organ_levels": rule({"organs": MapOf(ANY_LEVEL)}),
         "city_cues": Record({"prefecture": PATTERN_RULE, "county": PATTERN_RULE}),
@@ -297,7 +301,7 @@ SCHEMAS: dict[str, Record] = {
         "bare_ordinal": PATTERN_RULE,
         "ordinal_continuation": PATTERN_RULE,
         "not_heading": PATTERN_RULES,
-        "bare_heading": rule({"pattern": Pattern(), "max_chars": INT}),
+        "bare_heading": rule({"pattern": Pattern(), "min_chars": INT, "max_chars": INT}),
         "bare_heading_strong": PATTERN_RULE,
         "heading_end": rule({"pattern": Pattern(), "kept": STR}),
         "clause_end": PATTERN_RULE,
@@ -336,6 +340,8 @@ SCHEMAS: dict[str, Record] = {
     "tables": table({
         **{k: PATTERN_RULES for k in ("captions", "header_unit", "unit_separator", "columns", "row_label")},
         "kinds": ListOf(rule({"kind": KIND, "pattern": Pattern()}), non_empty=True),
+        "brackets": rule({"open": STR, "close": STR}),
+        "limits": LIMITS,
     }),
     "traditional": table({"fold": rule({"chars": MapOf(STR)})}),
     "typos": table({
@@ -343,16 +349,16 @@ SCHEMAS: dict[str, Record] = {
         "fixed_phrases": ListOf(rule({"words": STRS}, {"except": STRS, "substitution": BOOL})),
         "doubled_allow": ListOf(rule({}, {"words": STRS, "pattern": Pattern()}, one_of=("words", "pattern"))),
         "doubled": PATTERN_RULES,
+        "limits": LIMITS,
     }),
     "units": table({
-        "numerals": Record({"digits": MapOf(INT), "small": MapOf(INT), "big": MapOf(INT),
-                            "vague_digit": STR, "vague_qualifier": STR}),
         "grammar": PATTERN_RULES,
         "qualifiers": Record({"pre": STRS, "mid": STRS, "post": STRS}),
         "not_units": ListOf(WORDS_RULE, non_empty=True),
         "units": ListOf(rule({"dimension": STR, "base": Scalar((str,), "a string or null", nullable=True),
                               "factor": NUM, "words": STRS}, {"arabic_only": BOOL}), non_empty=True),
-        "multipliers": ListOf(rule({"words": MapOf(NUM)})),
+        "multipliers": ListOf(rule({"words": MapOf(NUM), "after_chinese": STRS}), non_empty=True),
+        "lone_article": ListOf(WORDS_RULE, non_empty=True),
         "unknown_unit": PATTERN_RULES,
     }),
 }

@@ -1,9 +1,10 @@
 """What kind of body a name is (bodies.yaml) and the level of government it belongs to (levels.yaml).
 
 A name is read as ``<owner places> <body form> [<trailer>]``: the body is the LONGEST known form the
-name ends with (某某市生态环境局 -> 生态环境局, 县科经局 -> 科经局), so its function gives the domain
+name ends with (a city's ecology and environment bureau ends with the bureau's form; a county's
+merged science and economy bureau with that merged form), so its function gives the domain
 whatever its report's words are; the owner is the last place word before the form (the innermost
-government: 某某市某某区民政局 is a 区 body).  Names are matched after full-width folding
+government: a district's civil affairs bureau inside a named city is a district body).  Names are matched after full-width folding
 (textnorm.norm) and traditional-to-simplified folding (traditional.yaml), both one character to
 one character.  Pure functions over data; no word lists here.
 """
@@ -19,16 +20,14 @@ from ..textnorm import norm
 
 
 
-# A municipality named once may be a destination (赴北京市招商); its own bureaus name it throughout.
-_MUNICIPALITY_MENTIONS = 2
-
 
 @dataclass(frozen=True, slots=True)
 class BodyMatch:
     """The body a name ends with.  ``rule`` says how it was found: ``bodies.end`` (the name ends
-    with the form), ``.trailer`` (after dropping 党组, 机关 …), ``.branch`` (a 分局 of the body),
-    ``.parent`` (a generic sub-unit after its department's name), ``.combined`` (a bureau of two
-    functions), ``.leading`` (政协某某县委员会)."""
+    with the form), ``.trailer`` (after dropping a trailer such as the party group or the organ
+    itself), ``.branch`` (a branch bureau of the body), ``.parent`` (a generic sub-unit after its
+    department's name), ``.combined`` (a bureau of two functions), ``.leading`` (a body named
+    with its leading word first, as a county's political consultative committee is)."""
 
     id: str
     domain: str
@@ -37,11 +36,11 @@ class BodyMatch:
     organ: str
     rule: str
     form: str = ""
-    prefix: str = ""            # the owner part before the form (folded), e.g. "武汉市"
-    place: str | None = None    # a place word inside the form itself (县委 -> 县, 某某镇 -> 镇)
+    prefix: str = ""            # the owner part before the form (folded), e.g. a city's name
+    place: str | None = None    # a place word inside the form itself (the county of a county committee)
     level: str | None = None    # a level fixed by the kind of body (companies, schools, hospitals)
-    national: bool = False      # the form names the national body itself (教育部, 审计署)
-    branch: str | None = None   # the branch's own name before 分局 ("青山区")
+    national: bool = False      # the form names the national body itself (a ministry, the audit office)
+    branch: str | None = None   # the branch's own name before the branch word (a district's name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +48,7 @@ class LevelMatch:
     level: str
     rule: str
     place: str | None = None
-    text_decides: bool = False  # the name cannot tell (a 市 may be a county-level city)
+    text_decides: bool = False  # the name cannot tell (a city may be a county-level city)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +120,7 @@ class _Table:
             raise RuleDataError(problems)
 
     def _variants(self, word: str) -> set[str]:
-        """住房和城乡建设 also as 住房城乡建设 and 住房与城乡建设."""
+        """A stem also without its inner connector, or with another one (levels.yaml connectors)."""
         out = {word}
         for c in self.within:
             if c in word:
@@ -211,7 +210,8 @@ class _Table:
         return m
 
     def _combined(self, s: str, i: int, entry: int) -> tuple[list[int], int]:
-        """商务和经信科技局: the stems before the matched form belong to the same bureau."""
+        """A bureau of several functions joined by connectors: the stems before the matched form
+        belong to the same bureau."""
         entries, j = [entry], i
         while j > 0:
             k = j - 1 if s[j - 1] in self.between else j
@@ -241,7 +241,8 @@ class _Table:
 
     # ---- levels ----------------------------------------------------------------------------
     def last_place(self, text: str) -> LevelMatch | None:
-        """The level of the last place word in ``text`` (市场, 城乡 … are skipped)."""
+        """The level of the last place word in ``text`` (words that only contain one, such as the
+        market or town-and-country, are skipped: levels.yaml not_place)."""
         last = None
         for m in self.place_re.finditer(text):
             if m.group() not in self.not_place:
@@ -303,18 +304,19 @@ def level_of(name: str) -> LevelMatch | None:
 def _city_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     levels = rules.load("levels")
     cues = levels["city_cues"]
-    own = re.compile("(?:" + rules.alternation(levels["municipalities"]["names"]) + ")市")
+    m = levels["municipalities"]
+    own = re.compile("(?:" + rules.alternation(m["names"]) + ")" + re.escape(m["suffix"]))
     return re.compile(cues["prefecture"]["pattern"]), re.compile(cues["county"]["pattern"]), own
 
 
 def city_level_from_text(text: str) -> str | None:
-    """For a 市 body, what its report's text says the 市 is: "province" when the text names one of
-    the four municipalities (北京市 …) again and again (their bureaus are provincial), "city" when it
+    """For a city's body, what its report's text says the city is: "province" when the text names
+    one of the four municipalities again and again (their bureaus are provincial), "city" when it
     directs counties and districts, "county_district" when it speaks only of its own towns and
     streets (a county-level city), None when it says neither."""
     prefecture, county_city, municipality = _city_cues()
     s = norm(text)
-    if len(municipality.findall(s)) >= _MUNICIPALITY_MENTIONS:
+    if len(municipality.findall(s)) >= rules.load("levels")["municipalities"]["min_mentions"]:
         return "province"
     if prefecture.search(s):
         return "city"

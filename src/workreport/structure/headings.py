@@ -43,6 +43,7 @@ BARE_ORDINAL = rules.pattern(_TABLE, "outline.bare_ordinal")
 ORDINAL_CONTINUATION = rules.pattern(_TABLE, "outline.ordinal_continuation")
 BARE_HEADING = rules.pattern(_TABLE, "outline.bare_heading")
 BARE_HEADING_MAX = int(rules.entry(_TABLE, "outline.bare_heading")["max_chars"])
+BARE_HEADING_MIN = int(rules.entry(_TABLE, "outline.bare_heading")["min_chars"])
 BARE_HEADING_STRONG = rules.pattern(_TABLE, "outline.bare_heading.strong")
 _HEADING_END = rules.pattern(_TABLE, "outline.heading_end")
 _CLAUSE_END = rules.pattern(_TABLE, "outline.clause_end")
@@ -127,7 +128,7 @@ def is_bare_heading(text: str, strong: bool = False) -> bool:
     ``strong``: only names of whole parts (a year, a review or plan, problems, next steps).
     """
     s = norm(text).strip()
-    ok = 2 <= len(s) <= BARE_HEADING_MAX and not is_terminal(s, s) and bool(BARE_HEADING.match(s))
+    ok = BARE_HEADING_MIN <= len(s) <= BARE_HEADING_MAX and not is_terminal(s, s) and bool(BARE_HEADING.match(s))
     return ok and (not strong or bool(BARE_HEADING_STRONG.search(s)))
 
 

@@ -50,7 +50,7 @@ _SUFFIXES_LONGEST_FIRST = sorted(_SUFFIX_INFO, key=len, reverse=True)
 _SUFFIX_ALT = rules.alternation(_SUFFIX_INFO)
 # any name holding a township-level place word is a township-level body
 _TOWNSHIP_WORD = re.compile(rules.alternation(w for w, e in _SUFFIX_INFO.items() if e.get("level") == "township_street"))
-NAME = rf"(?:{PH}|{_HAN}){{1,14}}?(?:{_SUFFIX_ALT})"
+NAME = rf"(?:{PH}|{_HAN}){{1,{_limit('name_max_chars')}}}?(?:{_SUFFIX_ALT})"
 _SUBJECT = re.compile(
     rf"{_T['subject_cues']['before']}\s*(?P<name>{NAME})(?={_T['subject_cues']['after']})"
 )
@@ -66,7 +66,6 @@ _FUNCTION_CHARS = _pattern("org.name.function_chars")
 _PLACE = _pattern("org.name.place")
 _YEAR = _pattern("org.year")
 _CN_YEAR = _pattern("org.year.cn")
-_CN_YEAR_CENTURY = 2000  # the cn_year piece is a year of this century: its last two digits are read
 _PLACE_LEVELS = [(e["id"], re.compile(e["pattern"]), e["level"]) for e in _T["place_levels"]]
 _PREFECTURE = _pattern("org.city.prefecture")
 _COUNTY = _pattern("org.city.county")
@@ -97,7 +96,7 @@ def _years(text: str, normalized: str | None = None) -> list[int]:
     s = normalized if normalized is not None else norm(text)
     out = [int(m.group(1)) for m in _YEAR.finditer(s)]
     for m in _CN_YEAR.finditer(s):
-        out.append(_CN_YEAR_CENTURY + int(numerals.read_digits(m.group(1)[2:])))
+        out.append(int(numerals.read_digits(m.group(1))))
     return out
 
 

@@ -32,6 +32,7 @@ _TOC_LINE = rules.pattern(_TABLE, "split.toc_line")
 _YEAR = rules.pattern(_TABLE, "split.year")
 _NOT_A_START = rules.pattern(_TABLE, "split.not_a_start")
 _MIN_REPORT_CHARS = rules.limit(_TABLE, "split.min_report_chars")
+_MIN_OPENED = rules.limit(_TABLE, "split.compilation_openings")
 _TITLE_LOOKAHEAD = int(rules.limit(_TABLE, "split.title_lookahead_paragraphs"))
 _TITLE_WITHIN = int(rules.limit(_TABLE, "split.title_within_paragraphs"))
 _TOPIC_PARAS = int(rules.limit(_TABLE, "split.topic_paragraphs"))
@@ -118,7 +119,7 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
         if h is not None and h.family == top and h.value == 1 and k > 0 and heads[k - 1] is None
         and (opening_strength(paras[k - 1]) == "strong" or _year_review(h.heading))
     )
-    compilation = n_opened >= 2
+    compilation = n_opened >= _MIN_OPENED
 
     # Pass 1: where does each report start (index into paras), and why.
     starts: list[tuple[int, str]] = [(0, "split.document_start")]
