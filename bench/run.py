@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from workreport.ingest import read_document  # noqa: E402
 from workreport.pipeline import parse  # noqa: E402
@@ -67,10 +68,17 @@ def main() -> dict:
 
 
 def hostile() -> dict:
-    """Time on inputs built to be slow: must stay linear (seconds per million characters)."""
+    """Time on inputs built to be slow: must stay linear (seconds per million characters).
+
+    The shapes of bench/shapes.py are run at 1x, 2x and 4x their size: ``growth`` is the worst
+    ratio of CPU time (and of peak traced memory) between one size and the next; linear work
+    stays near 2.0 per doubling (tests/test_scaling.py fails above 2.3).
+    """
     import random
 
     from workreport.ingest import document_from_bytes
+
+    from shapes import SHAPES
 
     rnd = random.Random(0)
     cjk = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产"
@@ -85,6 +93,8 @@ def hostile() -> dict:
                                         for _ in range(50_000)),
         "digit_soup_300k": "".join(rnd.choice("0123456789.,%万亿元xX个") for _ in range(300_000)),
         "bracket_soup_300k": "".join(rnd.choice("（）“”《》()[]【】") for _ in range(300_000)),
+        "joined_lines_7500": SHAPES["joined_lines"](7500),
+        "csv_rows_10k": SHAPES["csv_rows"](10_000),
     }
     out = {}
     for name, text in cases.items():
@@ -93,7 +103,30 @@ def hostile() -> dict:
         parse(doc)
         dt = time.process_time() - t
         out[name] = {"chars": len(text), "cpu_s": round(dt, 2), "s_per_mchar": round(dt / len(text) * 1e6, 2)}
+    for name, build in SHAPES.items():
+        base = {"joined_lines": 1875, "csv_rows": 2500}[name]
+        runs = [scaling_point(build(base * k)) for k in (1, 2, 4)]
+        out[f"{name}_scaling"] = {
+            "sizes": [base * k for k in (1, 2, 4)],
+            "cpu_s": [round(r[0], 2) for r in runs],
+            "peak_mb": [round(r[1] / 2**20, 1) for r in runs],
+            "time_growth": round(max(b[0] / a[0] for a, b in zip(runs, runs[1:])), 2),
+            "memory_growth": round(max(b[1] / a[1] for a, b in zip(runs, runs[1:])), 2),
+        }
     return out
+
+
+def scaling_point(text: str) -> tuple[float, int]:
+    """(CPU seconds, peak traced bytes) of parsing ``text``: best of two runs for the time."""
+    from workreport.ingest import document_from_bytes
+
+    doc = document_from_bytes(text.encode("utf-8"), "shape.txt")
+    best = cpu(lambda: parse(doc), repeat=2)
+    tracemalloc.start()
+    parse(doc)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return best, peak
 
 
 if __name__ == "__main__":

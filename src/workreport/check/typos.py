@@ -116,8 +116,21 @@ def doubled_allowed(unit: str) -> bool:
     return unit in words or any(p.search(unit) for p in pats)
 
 
+def _used_at_least(nt: str, unit: str, k: int) -> bool:
+    """Does ``unit`` occur ``k`` times in ``nt`` (counted as str.count does)?  Stops at the k-th,
+    so a word used all over a long text costs a few steps, not a scan of the text."""
+    pos = 0
+    for _ in range(k):
+        i = nt.find(unit, pos)
+        if i < 0:
+            return False
+        pos = i + len(unit)
+    return True
+
+
 def _doubled(text: str, nt: str) -> list[Finding]:
     out = []
+    used: dict[str, bool] = {}  # unit -> used elsewhere in the text (asked once per unit)
     for rid, pat, _ in patterns("typos", "doubled"):
         for m in pat.finditer(nt):
             unit = m.group(1) if pat.groups else m.group()[:1]
@@ -125,7 +138,8 @@ def _doubled(text: str, nt: str) -> list[Finding]:
                 continue
             if pat.groups and len(set(unit)) == 1:  # AABB reduplication of one character each
                 continue
-            if pat.groups and len(nt) >= _LONG_TEXT and nt.count(unit) - 2 < _MIN_WORD_USES:
+            if pat.groups and len(nt) >= _LONG_TEXT and not used.setdefault(
+                    unit, _used_at_least(nt, unit, int(_MIN_WORD_USES) + 2)):
                 # Three words in a row can read as a doubled fragment across their borders; a
                 # slip doubles a word the report uses elsewhere, not a fragment seen only there.
                 continue

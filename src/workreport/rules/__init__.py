@@ -9,5 +9,5 @@ from .loader import (_UniqueKeyLoader, alternation, compiled, data_files, entry,
                      pattern, piece, validate, words)
 from .schema import SCHEMAS
 
-__all__ = ["RuleDataError", "SCHEMAS", "alternation", "compiled", "data_files", "entry", "expand", "iter_entries",
+__all__ = ["RuleDataError", "_UniqueKeyLoader", "SCHEMAS", "alternation", "compiled", "data_files", "entry", "expand", "iter_entries",
            "limit", "load", "pattern", "piece", "validate", "words"]

@@ -90,7 +90,6 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
     """Rule id if the paragraph ending at line ``idx`` goes on into the next line.
 
     ``title_like``: the paragraph so far is short and unpunctuated; ``first``: it is one line."""
-    cur_line, nxt_line = lines.order[idx], lines.order[idx + 1]
     ns = lines.stripped(idx + 1)
     cs = lines.stripped(idx)
     if BARE_ORDINAL.match(cs) and ORDINAL_CONTINUATION.match(ns):
