@@ -17,7 +17,10 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# The district set first: a general office's compilations of its units are the job; the
+# provincial and national reports after (ingest skips what is already there).
 ingest-samples: setup
+	$(BIN)/workreport ingest samples/district --db $(DB)
 	$(BIN)/workreport ingest samples --db $(DB)
 
 run: ingest-samples

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import csv
+import re
 import json
 
 import pytest
 
 from conftest import quick_parse, SAMPLES
 from workreport.store import Library
+from workreport.labels import TABLE_LABELS, column_label
 from workreport.store.tables import TABLES
 
 
@@ -32,15 +34,18 @@ def test_xlsx_has_every_row_header_frozen_numbers_as_numbers(lib, tmp_path):
     counts = _db_counts(lib)
     assert res["tables"] == counts and counts["indicators"] > 50
     wb = load_workbook(out, read_only=False)
-    assert wb.sheetnames == list(TABLES)
+    assert wb.sheetnames == [TABLE_LABELS[t] for t in TABLES]
     for name in TABLES:
-        ws = wb[name]
+        ws = wb[TABLE_LABELS[name]]
         header = [c.value for c in ws[1]]
-        assert "document" in header and "line" in header, name
+        assert "来源文件" in header and "行" in header, name
+        assert len(set(header)) == len(header), header  # Chinese headers stay distinct
+        assert all(re.search(r"[\u4e00-\u9fff]", h) or h == "SHA-256" for h in header), header
         assert ws.freeze_panes == "A2"
         assert ws.max_row - 1 == counts[name], name
-    ws = wb["indicators"]
-    header = [c.value for c in ws[1]]
+    ws = wb[TABLE_LABELS["indicators"]]
+    labels = {column_label(c): c for c in lib.table("indicators")[0]}
+    header = [labels[c.value] for c in ws[1]]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     col = {h: i for i, h in enumerate(header)}
     assert all(isinstance(r[col["line"]], int) and r[col["document"]] for r in rows)
@@ -67,9 +72,11 @@ def test_csv_and_json_round_trip(lib, tmp_path):
     counts = _db_counts(lib)
     lib.export("csv", tmp_path / "csv")
     for name in TABLES:
+        raw = (tmp_path / "csv" / f"{name}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs
         with open(tmp_path / "csv" / f"{name}.csv", encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.DictReader(fh))
-        assert len(rows) == counts[name]
+        assert len(rows) == counts[name] and {"来源文件", "行"} <= set(rows[0] if rows else {"来源文件", "行"})
     lib.export("json", tmp_path / "lib.json")
     obj = json.loads((tmp_path / "lib.json").read_text(encoding="utf-8"))
     assert {k: len(v) for k, v in obj.items()} == counts
@@ -107,7 +114,7 @@ def test_cli_export(cli_runner, lib, tmp_path):
     from workreport.cli import main
 
     r = cli_runner.invoke(main, ["export", "--format", "xlsx", str(tmp_path / "x.xlsx"), "--db", lib.path])
-    assert r.exit_code == 0 and "indicators" in r.output
+    assert r.exit_code == 0 and "指标" in r.output
 
 
 def test_docx_headings_get_real_word_numbering_unless_the_source_skips(tmp_path):

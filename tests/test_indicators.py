@@ -188,5 +188,5 @@ def test_cli_indicators_json_and_csv(tmp_path):
     row = next(r for r in rows if r["value"] == "22.4")
     assert row["normalized_value"] == 224000.0 and row["normalized_unit"] == "元" and row["line"] == 5
     res = CliRunner().invoke(main, ["indicators", str(f), "--csv"])
-    assert res.exit_code == 0 and res.output.splitlines()[0].startswith("org,report_start_line,section,line")
+    assert res.exit_code == 0 and res.output.startswith("\ufeff单位,报告起行,所在章节,行,")  # BOM for Excel
     assert len(res.output.splitlines()) == 3

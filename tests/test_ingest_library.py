@@ -246,14 +246,14 @@ def test_cli_ingest_and_search_json_shapes(cli_runner, quick_cli, tmp_path):
                 "snippet"}
     assert all(hit_keys <= set(h) for h in res["hits"])
     r = cli_runner.invoke(quick_cli, ["search", "发展", "--db", db, "--year", "2026"])
-    assert r.exit_code == 0 and "paragraphs" in r.output
+    assert r.exit_code == 0 and "共" in r.output and "段" in r.output
     rid = res["hits"][0]["report_id"]
     r = cli_runner.invoke(quick_cli, ["show", str(rid), "--db", db])
-    assert r.exit_code == 0 and "Outline" in r.output
+    assert r.exit_code == 0 and "大纲" in r.output
     r = cli_runner.invoke(quick_cli, ["show", "99999", "--db", db])
-    assert r.exit_code == 2 and "no report" in r.stderr
+    assert r.exit_code == 2 and "99999" in r.stderr
     r = cli_runner.invoke(quick_cli, ["compare", "--measure", "城镇新增就业", "--db", db, "--csv"])
-    assert r.exit_code == 0 and r.stdout.startswith("org,year,level,figures,document")
+    assert r.exit_code == 0 and r.stdout.startswith("\ufeff单位,年份,层级,数值,来源文件")
     r = cli_runner.invoke(quick_cli, ["ingest", str(tmp_path / "nope"), "--db", db])
     assert r.exit_code == 2 and "no such file" in r.stderr
 

@@ -231,7 +231,9 @@ def test_migration_2_rebuilds_the_index_of_an_older_library(tmp_path):
         assert {q: found(lib, q) for q in before} == before
         assert found(lib, "发展", year=2026) == before_year != set()
     conn = sqlite3.connect(path)
-    assert [v for (v,) in conn.execute("SELECT version FROM schema_migrations ORDER BY 1")] == [1, 2, 3]
+    from workreport.store.migrations import MIGRATIONS
+
+    assert [v for (v,) in conn.execute("SELECT version FROM schema_migrations ORDER BY 1")] == [m[0] for m in MIGRATIONS]
     conn.close()
 
 

@@ -176,3 +176,34 @@ class RuleDataError(WorkReportError):
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("invalid rule data:\n" + "\n".join(problems))
+
+
+class LibraryNotFound(WorkReportError):
+    """A command that reads a library was pointed at a file that does not exist (it is never
+    created empty: an empty library answers every question with nothing, which looks like an
+    answer)."""
+
+    status = 404
+
+    def __init__(self, path: str):
+        self.path = path
+        super().__init__(f"这里没有报告库 {path}：先用 `workreport ingest 文件或文件夹 --db {path}` 建库，"
+                         "或用 --db 指定已有的库")
+
+
+class NotInLibrary(WorkReportError):
+    """A report or document id the library does not hold."""
+
+    status = 404
+
+
+class EditError(WorkReportError):
+    """A correction the closed vocabularies or the value ranges do not allow."""
+
+    status = 422
+
+
+class BadParameter(WorkReportError):
+    """A request parameter outside its allowed values (a sort column, …)."""
+
+    status = 422

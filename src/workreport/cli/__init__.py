@@ -5,5 +5,6 @@ from . import extract_cmds  # noqa: F401  (indicators)
 from . import check_cmds  # noqa: F401  (check, track)
 from . import library_cmds  # noqa: F401  (ingest, search, show, export, compare)
 from . import web_cmds  # noqa: F401  (serve)
+from . import edit_cmds  # noqa: F401  (edit, delete, reparse)
 
 __all__ = ["main"]

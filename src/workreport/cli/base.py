@@ -41,7 +41,11 @@ def main():
 
     Example:
 
-        workreport parse 汇编.txt --json
+    \b
+        workreport parse samples/district/青山区2024年工作总结汇编.txt
+        workreport ingest samples/district --db workreport.db
+        workreport search 隐患 --db workreport.db
+        workreport serve --db workreport.db
     """
 
 
@@ -63,6 +67,28 @@ def json_option(help: str = "Print JSON (../shared/CONTRACT.md)."):
     return click.option("--json", "as_json", is_flag=True, help=help)
 
 
-def db_option(help: str = "Library database file (created if missing).", default: str | None = DEFAULT_PATH):
+def write_csv(columns, rows) -> None:
+    """CSV on stdout for Excel: a UTF-8 BOM first (Excel on Chinese Windows reads the file as
+    GBK without it), Chinese headers (labels.py), one row per item."""
+    import csv
+
+    from ..labels import column_label
+
+    out = sys.stdout
+    out.write("\ufeff")
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow([column_label(c) for c in columns])
+    w.writerows(rows)
+
+
+def open_library(db: str, *, create: bool = False):
+    """The library at ``db``.  Commands that only read pass ``create=False``: a missing file is
+    one clear error (exit 2), never a new empty library that answers every question with nothing."""
+    from ..store import Library
+
+    return Library(db, create=create)
+
+
+def db_option(help: str = "Library database file.", default: str | None = DEFAULT_PATH):
     """``--db``: the library file; ``default=None`` where giving it switches a command to the library."""
     return click.option("--db", "db", default=default, show_default=default is not None, help=help)

@@ -6,6 +6,7 @@ import click
 from ..contract import check_json, track_json
 from ..ingest import read_document
 from ..pipeline import parse
+from ..labels import SEVERITY_LABELS, STATUS_LABELS
 from .base import db_option, echo_json, encoding_option, json_option, main, path_argument
 
 
@@ -21,7 +22,9 @@ def check_cmd(ctx, path, as_json, encoding):
 
     Example:
 
-        workreport check 汇编.txt --json > findings.json
+    \b
+        workreport check samples/district/青山区2025年工作总结汇编.txt
+        workreport check samples/district/青山区教育局2025年工作总结.docx --json > 问题.json
     """
     parsed = parse(read_document(path, encoding=encoding))
     out = check_json(parsed)
@@ -30,9 +33,10 @@ def check_cmd(ctx, path, as_json, encoding):
     else:
         for f in out["findings"]:
             fix = f" -> {f['right']}" if f.get("right") else ""
-            click.echo(f"{f['line']:>6}  {f['severity']:<7} {f['rule']:<16} {f['message']}{fix}")
+            click.echo(f"{f['line']:>6}  {SEVERITY_LABELS.get(f['severity'], f['severity'])}  {f['rule']:<16} "
+                       f"{f['message']}{fix}")
         n_err = sum(f["severity"] == "error" for f in out["findings"])
-        click.echo(f"{len(out['findings'])} findings, {n_err} errors", err=True)
+        click.echo(f"共 {len(out['findings'])} 个问题，其中错误 {n_err} 个", err=True)
     if any(f["severity"] == "error" for f in out["findings"]):
         ctx.exit(1)
 
@@ -51,8 +55,10 @@ def track_cmd(old, new, as_json, db, encoding):
 
     Example:
 
-        workreport track 2025年报告.txt 2026年报告.txt --json
-        workreport track 3 7 --db workreport.db
+    \b
+        workreport track samples/2025年吉林省政府工作报告.txt samples/2026_吉林省_政府工作报告.txt
+        workreport track samples/2025年吉林省政府工作报告.txt samples/2026_吉林省_政府工作报告.txt --json
+        workreport track 3 14 --db workreport.db
     """
     if db:
         from ..errors import WorkReportError
@@ -60,10 +66,10 @@ def track_cmd(old, new, as_json, db, encoding):
 
         if not (old.isdigit() and new.isdigit()):
             raise click.UsageError("with --db, OLD and NEW are report ids (numbers)")
-        with Library(db) as lib:
+        with Library(db, create=False) as lib:
             result = lib.track(int(old), int(new))
         if result is None:
-            raise WorkReportError(f"no report {old} or {new} in {db}")
+            raise WorkReportError(f"库 {db} 中没有编号为 {old} 或 {new} 的报告")
     else:
         from ..pairing import track_files
 
@@ -74,6 +80,7 @@ def track_cmd(old, new, as_json, db, encoding):
         return
     for it in out["items"]:
         t, a = it["target"], it["actual"]
-        got = f"{a['value']}{a['unit']} (line {a['line']})" if a else "-"
+        got = f"{a['value']}{a['unit']}（第 {a['line']} 行）" if a else "—"
         margin = f" {it['margin']:+g}" if it["margin"] is not None else ""
-        click.echo(f"{it['measure']:<16} target {t['span']} (line {t['line']})  actual {got}  {it['status']}{margin}")
+        click.echo(f"{it['measure']}  目标 {t['span']}（第 {t['line']} 行）  完成 {got}  "
+                   f"{STATUS_LABELS.get(it['status'], it['status'])}{margin}")

@@ -1,15 +1,13 @@
 """`workreport indicators`: every figure of a document, one row per figure."""
 from __future__ import annotations
 
-import csv
-import sys
-
 import click
 
 from ..contract import indicator_rows, indicators_doc, unknown_units_doc
 from ..ingest import read_document
 from ..pipeline import parse
-from .base import db_option, echo_json, encoding_option, json_option, main
+from ..labels import KIND_LABELS
+from .base import db_option, echo_json, encoding_option, json_option, main, write_csv
 
 COLUMNS = (
     "org", "report_start_line", "section", "line", "col", "span", "value", "number", "unit",
@@ -25,7 +23,7 @@ COLUMNS = (
               help="With --measure: only bodies whose name contains this (--unit: old name).")
 @click.option("--year", type=int, default=None, help="With --measure: only this year.")
 @json_option("Print a JSON object with one row per figure.")
-@click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV for Excel (UTF-8 with BOM, Chinese header row).")
 @click.option("--unknown-units", "unknown", is_flag=True,
               help="List the units the unit table does not know: unit, count, one example.")
 @encoding_option
@@ -37,8 +35,10 @@ def indicators_cmd(ctx, path, measure, db, org, year, as_json, as_csv, unknown, 
 
     Example:
 
-        workreport indicators 汇编.txt --csv > figures.csv
-        workreport indicators 汇编.txt --unknown-units
+    \b
+        workreport indicators samples/district/青山区2024年工作总结汇编.txt
+        workreport indicators samples/district/青山区2024年工作总结汇编.txt --csv > 指标.csv
+        workreport indicators samples/2025年吉林省政府工作报告.txt --unknown-units
         workreport indicators --measure 地区生产总值增长 --db workreport.db
     """
     if measure:
@@ -62,12 +62,10 @@ def indicators_cmd(ctx, path, measure, db, org, year, as_json, as_csv, unknown, 
         return
     rows = indicator_rows(parsed)
     if as_csv:
-        w = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+        write_csv(COLUMNS, ([row.get(c) for c in COLUMNS] for row in rows))
         return
     for row in rows:
         click.echo(
-            f"{row['line']:>6}  {row['kind']:<11} {row['value']}{row['unit']:<6} "
+            f"{row['line']:>6}  {KIND_LABELS.get(row['kind'], row['kind']):<4} {row['value']}{row['unit']:<6} "
             f"{row['measure']}  [{row['org'] or ''}]"
         )

@@ -1,34 +1,31 @@
 """`workreport ingest`, `search`, `show`, `export`, `compare`: thin shells over ``Library``."""
 from __future__ import annotations
 
-import csv
-import sys
-
 import click
 
 from ..export import FORMATS as EXPORT_FORMATS
-from .base import db_option, echo_json, json_option, main
+from ..labels import KIND_LABELS, ROLE_LABELS, SEVERITY_LABELS, level_label
+from .base import db_option, echo_json, json_option, main, open_library, write_csv
 
-
-def _open(db):
-    from ..store import Library
-
-    return Library(db)
+_open = open_library  # read commands: the library must exist
 
 
 @main.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=False, path_type=str))
-@db_option()
+@db_option("Library database file (created if missing).")
 @json_option("Print the summary as JSON (CONTRACT.md).")
 @click.option("--workers", type=int, default=None, help="Parser processes (default: one per core).")
 def ingest_cmd(paths, db, as_json, workers):
     """Parse files and folder trees (txt, html, docx, pdf, doc) into the library.
 
-    Unchanged files (same SHA-256) are skipped; an edited file replaces its old rows.
+    Unchanged files (same SHA-256) are skipped, files parsed under older rules are parsed again;
+    an edited file replaces its old rows.  Corrections (`workreport edit`) are kept through all of it.
 
     Example:
 
-        workreport ingest reports/ 汇编.txt --db workreport.db
+    \b
+        workreport ingest samples/district --db workreport.db
+        workreport ingest samples/district/青山区2024年工作总结汇编.txt --db workreport.db
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -41,7 +38,7 @@ def ingest_cmd(paths, db, as_json, workers):
         if not os.path.exists(p):
             raise InputNotFound(p)
     console = Console(stderr=True)
-    lib = _open(db)
+    lib = open_library(db, create=True)
     try:
         with Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[info]}"),
@@ -60,12 +57,13 @@ def ingest_cmd(paths, db, as_json, workers):
         echo_json(summary)
         return
     click.echo(
-        f"documents: {summary['documents_new']} new, {summary['documents_unchanged']} unchanged; "
-        f"reports {summary['reports']}, paragraphs {summary['paragraphs']}, indicators {summary['indicators']}, "
-        f"findings {summary['findings']}; {len(summary['failures'])} failed ({summary['seconds']} s)"
+        f"文档：新增 {summary['documents_new']}，未变 {summary['documents_unchanged']}，"
+        f"按新规则重新解析 {summary['documents_reparsed']}；报告 {summary['reports']}，段落 {summary['paragraphs']}，"
+        f"指标 {summary['indicators']}，问题 {summary['findings']}；失败 {len(summary['failures'])}"
+        f"（{summary['seconds']} 秒）"
     )
     for f in summary["failures"]:
-        click.echo(f"  failed: {f['error']}" if f["path"] in f["error"] else f"  failed: {f['path']}: {f['error']}")
+        click.echo(f"  失败：{f['error']}" if f["path"] in f["error"] else f"  失败：{f['path']}: {f['error']}")
 
 
 @main.command("search")
@@ -73,7 +71,8 @@ def ingest_cmd(paths, db, as_json, workers):
 @db_option()
 @click.option("--org", "--unit", "org", default=None,
               help="Only reports whose writing body (org) contains this text (--unit: old name).")
-@click.option("--level", default=None, help="province, city, county_district, township_street, enterprise_other")
+@click.option("--level", default=None,
+              help="national, province, city, county_district, township_street, enterprise_other")
 @click.option("--domain", default=None, help="Domain label, e.g. 应急管理.")
 @click.option("--year", type=int, default=None, help="Year reported on.")
 @click.option("--role", default=None, help="Section role: achievements, problems, plan, …")
@@ -86,7 +85,10 @@ def search_cmd(query, db, org, level, domain, year, role, limit, offset, as_json
 
     Example:
 
-        workreport search 隐患 --year 2022 --db workreport.db
+    \b
+        workreport search 隐患 --db workreport.db
+        workreport search "安全生产 隐患" --year 2024 --role achievements --db workreport.db
+        workreport search 垃圾分类 --org 城市管理 --json --db workreport.db
     """
     lib = _open(db)
     try:
@@ -101,9 +103,9 @@ def search_cmd(query, db, org, level, domain, year, role, limit, offset, as_json
     from rich.text import Text
 
     console = Console(highlight=False)
-    console.print(f"{res['total']} paragraphs")
+    console.print(f"共 {res['total']} 段")
     for h in res["hits"]:
-        head = f"{h['org'] or '?'} {h['year'] or ''}  {h['document']}:{h['line_start']}"
+        head = f"{h['org'] or '（未识别单位）'} {h['year'] or ''}  {h['document']} 第 {h['line_start']} 行"
         if h["section"]:
             head += "  " + " › ".join(h["section"])
         console.print(Text(head, style="bold"))
@@ -118,13 +120,15 @@ def search_cmd(query, db, org, level, domain, year, role, limit, offset, as_json
 @db_option()
 @json_option("Print the report as JSON.")
 def show_cmd(report_id, db, as_json):
-    """Print a report's outline, figures, commitments and findings.
+    """Print a report's outline, figures, commitments, findings and corrections.
 
     Example:
 
-        workreport show 12 --db workreport.db
+    \b
+        workreport show 3 --db workreport.db
+        workreport show 3 --db workreport.db --json
     """
-    from ..errors import WorkReportError
+    from ..errors import NotInLibrary
 
     lib = _open(db)
     try:
@@ -132,30 +136,36 @@ def show_cmd(report_id, db, as_json):
     finally:
         lib.close()
     if rep is None:
-        raise WorkReportError(f"no report with id {report_id} in {db}")
+        raise NotInLibrary(f"库 {db} 中没有编号为 {report_id} 的报告（no report {report_id}）")
     if as_json:
         echo_json(rep)
         return
     out = click.echo
-    out(f"{rep['org'] or '(body unknown)'}  {rep['year'] or ''}  {rep['level'] or ''}  {rep['domain'] or ''}")
-    out(f"{rep['path']} lines {rep['start_line']}–{rep['end_line']}")
-    out("\nOutline:")
+    out(f"{rep['org'] or '（未识别单位）'}  {rep['year'] or ''}  {level_label(rep['level'])}  {rep['domain'] or ''}")
+    out(f"来源：{rep['document']} 第 {rep['start_line']}–{rep['end_line']} 行")
+    if rep["corrections"]:
+        out("人工更正：" + "；".join(f"{k} {c['parsed']} → {c['value']}" for k, c in rep["corrections"].items()))
+    out("\n大纲：")
 
     def walk(secs):
         for s in secs:
-            out(f"{'  ' * s['depth']}{s['line']:>6}  [{s['role']}] {s['heading']}")
+            out(f"{'  ' * s['depth']}{s['line']:>6}  [{ROLE_LABELS.get(s['role'], s['role'])}] {s['heading']}")
             walk(s["children"])
 
     walk(rep["sections"])
-    out(f"\nFigures ({len(rep['indicators'])}):")
+    out(f"\n指标（{len(rep['indicators'])}）：")
     for i in rep["indicators"]:
-        out(f"  {i['line']:>6}  {i['measure']}: {i['value']}{i['unit']} ({i['kind']})")
-    out(f"\nCommitments ({len(rep['plan_items'])}):")
+        out(f"  {i['line']:>6}  {i['measure']}：{i['value']}{i['unit']}（{KIND_LABELS.get(i['kind'], i['kind'])}）")
+    out(f"\n计划项（{len(rep['plan_items'])}）：")
     for p in rep["plan_items"]:
         out(f"  {p['line']:>6}  {p['text'][:100]}")
-    out(f"\nFindings ({len(rep['findings'])}):")
+    out(f"\n问题（{len(rep['findings'])}）：")
     for f in rep["findings"]:
-        out(f"  {f['line']:>6}  {f['severity']} {f['rule']}: {f['message']}")
+        out(f"  {f['line']:>6}  {SEVERITY_LABELS.get(f['severity'], f['severity'])} {f['rule']}：{f['message']}")
+    if rep["edits"]:
+        out(f"\n修改记录（{len(rep['edits'])}）：")
+        for e in rep["edits"]:
+            out(f"  {e['at']}  {e['field_label'] or e['action']}：{e['old']} → {e['new']}  {e['source'] or ''}")
 
 
 @main.command("export")
@@ -168,14 +178,19 @@ def export_cmd(fmt, out, db):
 
     Example:
 
-        workreport export --format xlsx library.xlsx --db workreport.db
+    \b
+        workreport export --format xlsx 报告库.xlsx --db workreport.db
+        workreport export --format docx 汇编.docx --db workreport.db
+        workreport export --format csv 表格/ --db workreport.db
     """
     lib = _open(db)
     try:
         res = lib.export(fmt, out)
     finally:
         lib.close()
-    click.echo(f"wrote {res['path']}: " + ", ".join(f"{k} {v}" for k, v in res["tables"].items()))
+    from ..labels import TABLE_LABELS
+
+    click.echo(f"已写出 {res['path']}：" + "，".join(f"{TABLE_LABELS.get(k, k)} {v}" for k, v in res["tables"].items()))
 
 
 @main.command("compare")
@@ -192,7 +207,10 @@ def compare_cmd(measure, db, org, year, level, as_json, as_csv):
 
     Example:
 
-        workreport compare --measure 地区生产总值增长 --db workreport.db
+    \b
+        workreport compare --measure 生活垃圾无害化处理率 --db workreport.db
+        workreport compare --measure 地区生产总值增长 --level province --db workreport.db
+        workreport compare --measure 城镇新增就业 --csv --db workreport.db > 对比.csv
     """
     lib = _open(db)
     try:
@@ -206,17 +224,16 @@ def compare_cmd(measure, db, org, year, level, as_json, as_csv):
     for r in res["rows"]:
         grouped.setdefault((r["org"], r["year"], r["level"], r["document"]), []).append(r)
     table = [
-        (u or "", y or "", lv or "", "; ".join(f"{r['value']}{r['unit'] or ''} ({r['measure']}, {r['kind']}, "
-                                                f"line {r['line']})" for r in rows), doc)
+        (u or "", y or "", level_label(lv), "；".join(
+            f"{r['value']}{r['unit'] or ''}（{r['measure']}，{KIND_LABELS.get(r['kind'], r['kind'])}，"
+            f"第 {r['line']} 行）" for r in rows), doc)
         for (u, y, lv, doc), rows in grouped.items()
     ]
     if as_csv:
-        w = csv.writer(sys.stdout)
-        w.writerow(["org", "year", "level", "figures", "document"])
-        w.writerows(table)
+        write_csv(["org", "year", "level", "figures", "document"], table)
         return
-    click.echo(f"{measure}  (synonyms: {', '.join(res['synonyms'][1:]) or 'none'})")
+    click.echo(f"{measure}（同义词：{'、'.join(res['synonyms'][1:]) or '无'}）")
     for u, y, lv, figs, doc in table:
-        click.echo(f"  {u or '?'} {y}  {figs}  [{doc}]")
+        click.echo(f"  {u or '（未识别单位）'} {y}  {figs}  [{doc}]")
     if not table:
-        click.echo("  no figures for this measure")
+        click.echo("  库中没有这个指标的数值")

@@ -20,7 +20,10 @@ def parse_cmd(path, as_json, encoding):
 
     Example:
 
-        workreport parse 汇编.txt --json > parsed.json
+    \b
+        workreport parse samples/district/青山区2024年工作总结汇编.txt
+        workreport parse samples/district/青山区2024年工作总结汇编.txt --json > parsed.json
+        workreport parse samples/district/青山区教育局2025年工作总结.docx
     """
     parsed = parse(read_document(path, encoding=encoding))
     if as_json:
@@ -41,7 +44,9 @@ def text_cmd(path, encoding):
 
     Example:
 
-        workreport text report.docx | head
+    \b
+        workreport text samples/district/青山区教育局2025年工作总结.docx
+        workreport text samples/2025年河北省政府工作报告.docx | head
     """
     doc = read_document(path, encoding=encoding)
     out = sys.stdout

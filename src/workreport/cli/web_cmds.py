@@ -26,7 +26,9 @@ def serve(db, host, port, token, data_dir, max_upload_mb):
 
     Example:
 
-        workreport serve --db workreport.db --port 8000
+    \b
+        workreport serve --db workreport.db
+        workreport serve --db workreport.db --port 8080
     """
     import uvicorn
 

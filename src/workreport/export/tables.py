@@ -33,28 +33,33 @@ def _cell(v):
 
 
 def _xlsx(tables, out: str) -> None:
+    """One sheet per table, sheet names and headers in Chinese (labels.py)."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
+    from ..labels import TABLE_LABELS, column_label
+
     wb = Workbook(write_only=True)  # streams rows: memory stays flat on big libraries
     for name, (cols, rows) in tables.items():
-        ws = wb.create_sheet(name)
+        ws = wb.create_sheet(TABLE_LABELS.get(name, name))
         ws.freeze_panes = "A2"  # header row stays in view
         for i, c in enumerate(cols, 1):
             ws.column_dimensions[get_column_letter(i)].width = 60 if c in ("text", "message", "heading") else 14
-        ws.append(cols)
+        ws.append([column_label(c) for c in cols])
         for row in rows:
             ws.append([_cell(v) for v in row])
     wb.save(out)
 
 
 def _csv(tables, out: str) -> None:
-    """A folder of one CSV per table (UTF-8 with BOM so Excel reads the Chinese)."""
+    """A folder of one CSV per table (UTF-8 with BOM so Excel reads the Chinese; Chinese headers)."""
+    from ..labels import column_label
+
     os.makedirs(out, exist_ok=True)
     for name, (cols, rows) in tables.items():
         with open(os.path.join(out, f"{name}.csv"), "w", newline="", encoding="utf-8-sig") as fh:
             w = csv.writer(fh)
-            w.writerow(cols)
+            w.writerow([column_label(c) for c in cols])
             w.writerows(rows)
 
 

@@ -18,11 +18,15 @@ import threading
 from contextlib import contextmanager
 from typing import Any, Iterator
 
+from . import overrides as _overrides
+from .override_sql import OverrideSql
 from .rows import COLUMNS, TABLES, DocumentRows, renumber, unpack_lines
 from .tables import table_sql
 
 REPORT_COLS = (
-    "r.id, d.path, r.org, r.level, r.region, r.domain, r.year, r.start_line, r.end_line,"
+    "r.id, d.path, d.name AS document, r.override_id,"
+    " CASE WHEN EXISTS (SELECT 1 FROM overrides o WHERE o.id = r.override_id AND o.value <> '{}') THEN 1 ELSE 0 END"
+    " AS corrected, r.org, r.level, r.region, r.domain, r.year, r.start_line, r.end_line,"
     " r.n_indicators, r.n_findings, r.n_plan_items, r.title, r.document_id, r.n_paragraphs, r.n_pairs"
 )
 # what a report page shows of each child table (in ``ord`` order)
@@ -35,8 +39,34 @@ CHILD_COLS = {
     "plan_items": "id, line, text, deadline, lead_org, rule, targets_json",
     "findings": 'id, line, rule, message, severity, wrong, "right"',
 }
-DOCUMENT_COLS = ("id", "path", "sha256", "format", "encoding", "size", "n_lines", "n_reports", "n_paragraphs",
-                 "n_indicators", "n_findings", "ingested_at")
+DOCUMENT_COLS = ("id", "path", "name", "sha256", "format", "encoding", "size", "n_lines", "n_reports", "n_paragraphs",
+                 "n_indicators", "n_findings", "ingested_at", "rules_version")
+# Columns the library list sorts by (``sort=year`` ascending, ``sort=-year`` descending); the
+# level by rank (national first), not by its code's spelling.
+SORTS = {
+    "org": "r.org",
+    "level": "CASE r.level " + " ".join(f"WHEN '{lv}' THEN {i}" for i, lv in enumerate(_overrides.LEVELS)) + " END",
+    "domain": "r.domain",
+    "year": "r.year",
+    "indicators": "r.n_indicators",
+    "findings": "r.n_findings",
+    "plan_items": "r.n_plan_items",
+    "document": "d.name",
+}
+DEFAULT_ORDER = "r.year IS NULL, r.year DESC, r.org IS NOT NULL, r.org, d.path, r.ord"
+
+
+def sort_clause(sort: str | None) -> str:
+    """ORDER BY for ``sort`` (a key of SORTS, ``-`` before it for descending); empty values last."""
+    from ..errors import BadParameter
+
+    if not sort:
+        return DEFAULT_ORDER
+    key = sort[1:] if sort.startswith("-") else sort
+    if key not in SORTS:
+        raise BadParameter(f"不能按 {sort!r} 排序：可用的列是 {', '.join(SORTS)}（前加 - 为降序）")
+    col = SORTS[key]
+    return f"({col}) IS NULL, {col} {'DESC' if sort.startswith('-') else 'ASC'}, {DEFAULT_ORDER}"
 
 
 class Store(abc.ABC):
@@ -50,13 +80,35 @@ class Store(abc.ABC):
     def known_sha(self, sha256: str) -> bool: ...
 
     @abc.abstractmethod
-    def write(self, rows: DocumentRows) -> dict[str, Any]:
-        """Store one document (``rows`` numbered from anything; ids are assigned here) in one
-        transaction.  Same SHA-256 already stored -> nothing changes (``{"new": False}``); another
-        document at the same path is replaced in the same transaction."""
+    def stored_version(self, sha256: str) -> tuple[bool, str | None]:
+        """(a document with these bytes is stored?, the rules version it was parsed under)."""
 
     @abc.abstractmethod
-    def delete_document(self, document_id: int) -> bool: ...
+    def write(self, rows: DocumentRows, *, force: bool = False) -> dict[str, Any]:
+        """Store one document (``rows`` numbered from anything; ids are assigned here) in one
+        transaction, its corrections applied (overrides.py).  Same SHA-256 already stored under
+        the same rules version -> nothing changes (``{"new": False}``) unless ``force`` (a
+        re-parse); under another version, or at the same path, the old rows are replaced in the
+        same transaction."""
+
+    @abc.abstractmethod
+    def delete_document(self, document_id: int, *, source: str = "") -> bool: ...
+
+    # -- corrections (override_sql.py) ----------------------------------------------------------
+    @abc.abstractmethod
+    def edit_report(self, report_id: int, changes, *, source: str = "") -> list[dict] | None: ...
+
+    @abc.abstractmethod
+    def delete_report(self, report_id: int, *, source: str = "") -> dict | None: ...
+
+    @abc.abstractmethod
+    def report_override(self, report_id: int): ...
+
+    @abc.abstractmethod
+    def edits(self, *, override_id: int | None = None, limit: int = 100, offset: int = 0) -> list[dict]: ...
+
+    @abc.abstractmethod
+    def unmatched_overrides(self) -> list[dict]: ...
 
     # -- reads ----------------------------------------------------------------------------------
     @abc.abstractmethod
@@ -69,9 +121,12 @@ class Store(abc.ABC):
     def document_lines(self, document_id: int) -> list[str] | None: ...
 
     @abc.abstractmethod
+    def document(self, document_id: int) -> dict | None: ...
+
+    @abc.abstractmethod
     def reports(self, *, org=None, level=None, domain=None, year=None, limit: int = 100,
-                offset: int = 0) -> tuple[int, list[dict]]:
-        """(total, one page of report rows: ``REPORT_COLS``)."""
+                offset: int = 0, sort: str | None = None) -> tuple[int, list[dict]]:
+        """(total, one page of report rows: ``REPORT_COLS``; ``sort``: a key of ``SORTS``)."""
 
     @abc.abstractmethod
     def facets(self) -> dict[str, dict[str, int]]: ...
@@ -91,6 +146,10 @@ class Store(abc.ABC):
     def measures(self, prefix: str, limit: int) -> list[dict]: ...
 
     @abc.abstractmethod
+    def measure_spread(self, *, limit: int = 10, min_orgs: int = 2) -> list[dict]:
+        """Measures reported by the most bodies: ``[{"measure", "orgs", "count"}]``."""
+
+    @abc.abstractmethod
     def compare_rows(self, names: list[str], *, org=None, year=None, level=None) -> list[dict]: ...
 
     @abc.abstractmethod
@@ -105,7 +164,7 @@ class Store(abc.ABC):
     def close(self) -> None: ...
 
 
-class SqlStore(Store):
+class SqlStore(OverrideSql, Store):
     """``Store`` over a DB-API connection.  SQL here is written with ``?`` placeholders and
     functions both databases have; ``_sql`` turns it into the backend's dialect."""
 
@@ -129,6 +188,15 @@ class SqlStore(Store):
     @abc.abstractmethod
     def _unindex(self, cur, document_id: int) -> None:
         """Remove a document's paragraphs from the search index (before its rows go)."""
+
+    @abc.abstractmethod
+    def _unindex_report(self, cur, report_id: int) -> None:
+        """Remove one report's paragraphs from the search index (before it changes or goes)."""
+
+    @abc.abstractmethod
+    def _index_report(self, cur, report_id: int) -> None:
+        """Add one stored report's paragraphs to the search index (after its level, domain or
+        year changed)."""
 
     def _sql(self, sql: str) -> str:
         return sql
@@ -159,15 +227,19 @@ class SqlStore(Store):
         """Run a write; a backend may try again when the database was busy."""
         return fn()
 
-    def write(self, rows: DocumentRows) -> dict[str, Any]:
-        return self._retry(lambda: self._write_once(rows))
+    def write(self, rows: DocumentRows, *, force: bool = False) -> dict[str, Any]:
+        return self._retry(lambda: self._write_once(rows, force))
 
-    def _write_once(self, rows: DocumentRows) -> dict[str, Any]:
+    def _write_once(self, rows: DocumentRows, force: bool = False) -> dict[str, Any]:
         with self._lock, self._write_transaction() as cur:
-            if self._all("SELECT 1 AS x FROM documents WHERE sha256 = ?", (rows.sha256,), cur):
+            stored = self._all("SELECT id, rules_version FROM documents WHERE sha256 = ?", (rows.sha256,), cur)
+            if stored and not force and all(r["rules_version"] == rows.rules_version for r in stored):
+                # another ingest got here first, or a repeat
                 return {"new": False, "reports": 0, "paragraphs": 0, "indicators": 0, "findings": 0}
-            for old in self._all("SELECT id FROM documents WHERE path = ?", (rows.path,), cur):
-                self._delete(cur, old["id"])
+            old = stored + self._all("SELECT id FROM documents WHERE path = ?", (rows.path,), cur)
+            for doc_id in dict.fromkeys(r["id"] for r in old):
+                self._delete(cur, doc_id)
+            rows = self._correct(cur, rows)
             start = {t: self._all(f"SELECT coalesce(max(id), 0) + 1 AS n FROM {t}", (), cur)[0]["n"] for t in TABLES}
             rows = renumber(rows, start)
             for t in TABLES:
@@ -184,13 +256,6 @@ class SqlStore(Store):
         self._unindex(cur, document_id)
         cur.execute(self._sql("DELETE FROM documents WHERE id = ?"), (document_id,))  # the rest cascades
 
-    def delete_document(self, document_id: int) -> bool:
-        with self._lock, self._write_transaction() as cur:
-            if not self._all("SELECT 1 AS x FROM documents WHERE id = ?", (int(document_id),), cur):
-                return False
-            self._delete(cur, int(document_id))
-            return True
-
     # -- reads -----------------------------------------------------------------------------------
     def stats(self) -> dict[str, int]:
         out = {t: self._all(f"SELECT count(*) AS n FROM {t}")[0]["n"] for t in TABLES}
@@ -199,6 +264,10 @@ class SqlStore(Store):
 
     def documents(self) -> list[dict]:
         return self._all(f"SELECT {', '.join(DOCUMENT_COLS)} FROM documents ORDER BY path")
+
+    def document(self, document_id: int) -> dict | None:
+        rows = self._all(f"SELECT {', '.join(DOCUMENT_COLS)} FROM documents WHERE id = ?", (int(document_id),))
+        return rows[0] if rows else None
 
     def document_lines(self, document_id: int) -> list[str] | None:
         rows = self._all("SELECT lines_z FROM documents WHERE id = ?", (int(document_id),))
@@ -219,12 +288,13 @@ class SqlStore(Store):
         return "".join(f" AND {w}" for w in where), args
 
     def reports(self, *, org=None, level=None, domain=None, year=None, limit: int = 100,
-                offset: int = 0) -> tuple[int, list[dict]]:
+                offset: int = 0, sort: str | None = None) -> tuple[int, list[dict]]:
         where, args = self._filters(org, level, domain, year)
+        order = sort_clause(sort)
         total = self._all(f"SELECT count(*) AS n FROM reports r WHERE 1 = 1{where}", args)[0]["n"]
         rows = self._all(
             f"SELECT {REPORT_COLS} FROM reports r JOIN documents d ON d.id = r.document_id WHERE 1 = 1{where}"
-            " ORDER BY r.year DESC NULLS LAST, r.org NULLS FIRST, d.path, r.ord LIMIT ? OFFSET ?",
+            f" ORDER BY {order} LIMIT ? OFFSET ?",
             [*args, max(0, int(limit)), max(0, int(offset))],
         )
         return total, rows
@@ -232,8 +302,10 @@ class SqlStore(Store):
     def facets(self) -> dict[str, dict[str, int]]:
         out = {}
         for name in ("level", "domain", "year"):
+            # years newest first (a list to pick a year from); levels and domains most common first
+            order = "value DESC" if name == "year" else "n DESC, value"
             rows = self._all(f"SELECT {name} AS value, count(*) AS n FROM reports WHERE {name} IS NOT NULL"
-                             f" GROUP BY {name} ORDER BY n DESC, value")
+                             f" GROUP BY {name} ORDER BY {order}")
             out[name] = {str(r["value"]): r["n"] for r in rows}
         return out
 
@@ -262,11 +334,19 @@ class SqlStore(Store):
             (len(prefix), prefix, max(0, int(limit))),
         )
 
+    def measure_spread(self, *, limit: int = 10, min_orgs: int = 2) -> list[dict]:
+        return self._all(
+            "SELECT i.measure, count(DISTINCT r.org) AS orgs, count(*) AS count FROM indicators i"
+            " JOIN reports r ON r.id = i.report_id WHERE i.measure IS NOT NULL AND i.measure <> ''"
+            " AND r.org IS NOT NULL GROUP BY i.measure HAVING count(DISTINCT r.org) >= ?"
+            " ORDER BY count(DISTINCT r.org) DESC, count(*) DESC, i.measure LIMIT ?",
+            (int(min_orgs), max(0, int(limit))))
+
     def compare_rows(self, names: list[str], *, org=None, year=None, level=None) -> list[dict]:
         where, args = self._filters(org, level, None, year)
         return self._all(
             "SELECT r.id AS report_id, r.org, r.year, r.level, i.measure, i.value, i.number, i.unit,"
-            " i.normalized_value, i.normalized_unit, i.kind, i.line, i.span, d.path AS document, i.id AS indicator_id"
+            " i.normalized_value, i.normalized_unit, i.kind, i.line, i.span, d.name AS document, i.id AS indicator_id"
             " FROM indicators i JOIN reports r ON r.id = i.report_id JOIN documents d ON d.id = r.document_id"
             f" WHERE i.measure IN ({','.join('?' * len(names))}){where}"
             " ORDER BY r.org IS NULL, r.org, r.year NULLS FIRST, d.path, i.line, i.ord",

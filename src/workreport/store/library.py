@@ -13,8 +13,10 @@ import time
 import unicodedata
 from typing import Any, Callable
 
+from ..errors import LibraryNotFound
 from . import files as _files
 from .base import Store, open_store
+from .corrections import Corrections
 from .rows import DocumentRows, document_rows
 from .sqlite import DEFAULT_PATH
 from .tables import TABLES
@@ -27,7 +29,9 @@ def _default_parser():
 
 
 def _report_meta(row: dict) -> dict[str, Any]:
-    return {"document": os.path.basename(row["path"]), **row}
+    out = {**row, "document": row.get("document") or os.path.basename(row["path"])}
+    out["corrected"] = bool(out.get("corrected"))  # a person corrected org, level, domain or year
+    return out
 
 
 def _indicator(row: dict) -> dict[str, Any]:
@@ -47,7 +51,7 @@ def _json_cols(row: dict, **cols: str) -> dict[str, Any]:
     return out
 
 
-class Library:
+class Library(Corrections):
     """A library of parsed reports in one SQLite file or a PostgreSQL database.
 
     Example:
@@ -59,9 +63,16 @@ class Library:
     """
 
     def __init__(self, path: str | os.PathLike = DEFAULT_PATH, *, parser: Callable | None = None,
-                 store: Store | None = None):
+                 store: Store | None = None, create: bool = True, rules_version: str | None = None):
+        """``create=False``: the library must exist (commands that only read never make an empty
+        one).  ``rules_version``: what stored documents are compared with to decide a re-parse
+        (default: the installed rules; a custom ``parser`` says its own, else "custom")."""
         self.path = os.fspath(path)
+        if (not create and store is None and self.path != ":memory:" and "://" not in self.path
+                and not os.path.exists(self.path)):
+            raise LibraryNotFound(self.path)
         self._parser = parser  # Document -> ParsedDocument; module-level so workers can pickle it
+        self._rules_version = rules_version
         self._lock = threading.RLock()
         self.backend = store or open_store(self.path)
 
@@ -70,9 +81,29 @@ class Library:
     def parser(self) -> Callable:
         return self._parser or _default_parser()
 
+    @property
+    def rules_version(self) -> str:
+        if self._rules_version:
+            return self._rules_version
+        if self._parser is not None:
+            return getattr(self._parser, "rules_version", None) or "custom"
+        from ..rules.version import rules_version
+
+        return rules_version()
+
+    def _is_current(self, sha: str) -> bool | None:
+        """None: not stored; True: stored under the current rules; False: under others."""
+        stored, version = self.backend.stored_version(sha)
+        return (version == self.rules_version) if stored else None
+
+    def _write(self, parsed, size=None, force: bool = False) -> dict:
+        return self.backend.write(document_rows(parsed, size=size, rules_version=self.rules_version), force=force)
+
     def ingest(self, paths, *, workers: int | None = None, progress: Callable[[dict], None] | None = None,
                errors: list | None = None) -> dict:
-        """Parse and store files and folder trees; unchanged documents (same SHA-256) are skipped.
+        """Parse and store files and folder trees; unchanged documents (same SHA-256, parsed under
+        the current rules) are skipped, those parsed under other rules are parsed again
+        (``documents_reparsed``); corrections apply to every document written.
 
         A file that cannot be read is listed under ``failures`` (one line each); ``errors``, when
         given, receives its exception (a WorkReportError, with the ``status`` the web answers).
@@ -81,22 +112,27 @@ class Library:
         files = _files.find_files(paths)
         summary = _summary()
         todo: list[str] = []
+        reparsed: set[str] = set()
         for f in files:
             try:
                 sha = _files.sha256_file(f)
             except OSError as exc:
                 summary["failures"].append({"path": f, "error": f"{f}: {exc.strerror or exc}"})
                 continue
-            if self.backend.known_sha(sha):
+            current = self._is_current(sha)
+            if current:
                 summary["documents_unchanged"] += 1
             else:
                 todo.append(f)
+                if current is False:
+                    reparsed.add(f)
+                    summary["documents_reparsed"] += 1
         state = {"done": len(files) - len(todo), "total": len(files)}
 
         def handle(path: str, status: str, value: Any) -> None:
             if status == "ok":
                 size = os.path.getsize(path) if os.path.exists(path) else None
-                _count(summary, self.backend.write(document_rows(value, size=size)))
+                _count(summary, self._write(value, size), path in reparsed)
             else:
                 summary["failures"].append({"path": path, "error": _files.failure_text(value)})
                 if errors is not None:
@@ -124,12 +160,14 @@ class Library:
         t0 = time.monotonic()
         summary = _summary()
         sha = hashlib.sha256(data).hexdigest()
-        if self.backend.known_sha(sha):
+        current = self._is_current(sha)
+        if current:
             summary["documents_unchanged"] = 1
         else:
+            summary["documents_reparsed"] = int(current is False)
             status, value = _files.parse_bytes(self.parser, data, filename)
             if status == "ok":
-                _count(summary, self.backend.write(document_rows(value, size=len(data))))
+                _count(summary, self._write(value, len(data)), current is False)
             else:
                 summary["failures"].append({"path": filename, "error": _files.failure_text(value)})
         summary["seconds"] = round(time.monotonic() - t0, 3)
@@ -137,14 +175,15 @@ class Library:
 
     def store(self, parsed) -> dict:
         """Store an already parsed document (a ParsedDocument); one transaction."""
-        return self.backend.write(document_rows(parsed))
+        return self._write(parsed)
 
     def store_rows(self, rows: DocumentRows) -> dict:
         """Store one document given as rows (batch output, another library); one transaction."""
         return self.backend.write(rows)
 
-    def delete_document(self, document_id: int) -> bool:
-        return self.backend.delete_document(int(document_id))
+    def delete_document(self, document_id: int, *, source: str = "") -> bool:
+        """Delete a document and its reports (logged; its corrections are kept for a re-import)."""
+        return self.backend.delete_document(int(document_id), source=source)
 
     # -- reading ------------------------------------------------------------------------------
     def stats(self) -> dict:
@@ -157,8 +196,15 @@ class Library:
     def documents(self) -> list[dict]:
         return self.backend.documents()
 
-    def reports(self, *, org=None, level=None, domain=None, year=None, limit: int = 100, offset: int = 0) -> dict:
-        total, rows = self.backend.reports(org=org, level=level, domain=domain, year=year, limit=limit, offset=offset)
+    def document(self, document_id: int) -> dict | None:
+        return self.backend.document(int(document_id))
+
+    def reports(self, *, org=None, level=None, domain=None, year=None, limit: int = 100, offset: int = 0,
+                sort: str | None = None) -> dict:
+        """One page of reports; ``sort``: org, level, domain, year, indicators, findings,
+        plan_items or document, ``-`` before it for descending (default: newest year first)."""
+        total, rows = self.backend.reports(org=org, level=level, domain=domain, year=year, limit=limit, offset=offset,
+                                           sort=sort)
         return {"total": total, "items": [_report_meta(r) for r in rows]}
 
     def facets(self) -> dict:
@@ -170,6 +216,8 @@ class Library:
             return None
         out = _report_meta(row)
         rid = out["id"]
+        out["corrections"] = self.corrections(rid)
+        out["edits"] = self.edits(report_id=rid)
         kids = lambda table: self.backend.report_children(rid, table)  # noqa: E731
         nodes, roots = {}, []
         for row in kids("sections"):
@@ -193,30 +241,18 @@ class Library:
         """(Report, Document) model objects of a stored report, for stages that need them (track).
 
         Re-read from the source file when it is still there unchanged (it keeps DOCX layout
-        hints), else re-parsed from the text stored in the library.
+        hints), else re-parsed from the text stored in the library; org, level, domain and year
+        are the stored ones (a person's corrections included).
         """
-        from ..errors import WorkReportError
-        from ..ingest import read_document
-        from ..model import Document
+        from dataclasses import replace
 
-        row = self.backend.report_source(int(report_id))
+        row = self.backend.report_row(int(report_id))
         if row is None:
             return None
-        start, path, sha = row["start_line"], row["path"], row["sha256"]
-        doc = None
-        if path and os.path.isfile(path):
-            try:
-                doc = read_document(path)
-            except WorkReportError:
-                doc = None
-            if doc is not None and doc.sha256 != sha:
-                doc = None
-        if doc is None:
-            doc = Document(path=path, sha256=sha, format=row["format"] or "txt", encoding=row["encoding"] or "",
-                           lines=tuple(row["lines"]))
+        doc = self._source(row["document_id"])
         for r in self.parser(doc).reports:
-            if r.start_line == start:
-                return r, doc
+            if r.start_line == row["start_line"]:
+                return replace(r, org=row["org"], level=row["level"], domain=row["domain"], year=row["year"]), doc
         return None
 
     def track(self, old_id: int, new_id: int):
@@ -259,6 +295,10 @@ class Library:
     def measures(self, prefix: str = "", limit: int = 50) -> list[dict]:
         return self.backend.measures(prefix or "", limit)
 
+    def measure_spread(self, *, limit: int = 10, min_orgs: int = 2) -> list[dict]:
+        """Measures reported by the most bodies: ``[{"measure", "orgs", "count"}]``."""
+        return self.backend.measure_spread(limit=limit, min_orgs=min_orgs)
+
     def compare(self, measure: str, *, org=None, year=None, level=None) -> dict:
         names = synonyms(measure)
         return {"measure": measure, "synonyms": names,
@@ -293,13 +333,13 @@ class Library:
 
 
 def _summary() -> dict:
-    return {"documents_new": 0, "documents_unchanged": 0, "reports": 0, "paragraphs": 0, "indicators": 0,
-            "findings": 0, "failures": []}
+    return {"documents_new": 0, "documents_unchanged": 0, "documents_reparsed": 0, "reports": 0, "paragraphs": 0,
+            "indicators": 0, "findings": 0, "failures": []}
 
 
-def _count(summary: dict, written: dict) -> None:
+def _count(summary: dict, written: dict, reparsed: bool = False) -> None:
     if written["new"]:
-        summary["documents_new"] += 1
+        summary["documents_new"] += 0 if reparsed else 1
         for k in ("reports", "paragraphs", "indicators", "findings"):
             summary[k] += written[k]
     else:

@@ -125,6 +125,7 @@ ALTER TABLE plan_items RENAME COLUMN lead_unit TO lead_org;
 ALTER TABLE documents RENAME COLUMN chrome_lines TO furniture_lines;
 """,
     ),
+    (4, "corrections that stick: overrides, edit log, document display names, rules version", "_migrate_4"),
 ]
 
 
@@ -152,6 +153,51 @@ def _migrate_2(conn) -> None:
                          [(r["id"], bigram_tokens(r["text"]), m) for r, m in zip(rows, metas)])
         conn.executemany("INSERT INTO para_uni(rowid, uni, meta) VALUES (?,?,?)",
                          [(r["id"], unigram_tokens(r["text"]), m) for r, m in zip(rows, metas)])
+
+
+_MIGRATE_4 = """
+CREATE TABLE overrides (
+    id INTEGER PRIMARY KEY,
+    doc_sha256 TEXT NOT NULL,         -- the document the corrected report was in ...
+    doc_path TEXT NOT NULL,           -- ... and its path (an edited file keeps its corrections)
+    start_line INTEGER NOT NULL,      -- the report: its first line,
+    anchor TEXT NOT NULL,             -- that line's text,
+    title TEXT,                       -- its title, and
+    parsed TEXT NOT NULL DEFAULT '{}',  -- what the parser said of it (JSON), refreshed on each write
+    value TEXT NOT NULL DEFAULT '{}',   -- the corrected fields (JSON: org, level, domain, year)
+    deleted INTEGER NOT NULL DEFAULT 0, -- deleted by a person: never stored again
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX overrides_sha ON overrides(doc_sha256);
+CREATE INDEX overrides_path ON overrides(doc_path);
+
+CREATE TABLE edit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,             -- edit, delete_report, delete_document
+    override_id INTEGER,              -- the correction (its report may be re-stored under a new id)
+    report_id INTEGER, document TEXT, doc_sha256 TEXT, start_line INTEGER, label TEXT,
+    field TEXT, old TEXT, new TEXT,   -- JSON values
+    source TEXT
+);
+CREATE INDEX edit_log_override ON edit_log(override_id);
+
+ALTER TABLE reports ADD COLUMN override_id INTEGER;
+ALTER TABLE documents ADD COLUMN name TEXT;
+ALTER TABLE documents ADD COLUMN rules_version TEXT;
+"""
+
+
+def _migrate_4(conn) -> None:
+    """The tables of ``overrides.py``; ``documents.name`` filled from the stored paths."""
+    from .overrides import display_name
+
+    for stmt in _statements(_MIGRATE_4):
+        conn.execute(stmt)
+    rows = conn.execute("SELECT id, path, sha256 FROM documents").fetchall()
+    conn.executemany("UPDATE documents SET name = ? WHERE id = ?",
+                     [(display_name(r["path"], r["sha256"]), r["id"]) for r in rows])
 
 
 def apply(conn) -> list[int]:

@@ -27,13 +27,13 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
         ("id", "int"), ("path", "str"), ("sha256", "str"), ("format", "str"), ("encoding", "str"), ("size", "int"),
         ("n_lines", "int"), ("n_reports", "int"), ("n_paragraphs", "int"), ("n_indicators", "int"),
         ("n_findings", "int"), ("furniture_lines", "str"), ("problems", "str"), ("lines_z", "bytes"),
-        ("ingested_at", "str"),
+        ("ingested_at", "str"), ("name", "str"), ("rules_version", "str"),
     ),
     "reports": (
         ("id", "int"), ("document_id", "int"), ("ord", "int"), ("start_line", "int"), ("end_line", "int"),
         ("org", "str"), ("org_line", "int"), ("level", "str"), ("region", "str"), ("domain", "str"), ("year", "int"),
         ("title", "str"), ("rule", "str"), ("n_paragraphs", "int"), ("n_indicators", "int"), ("n_pairs", "int"),
-        ("n_plan_items", "int"), ("n_findings", "int"),
+        ("n_plan_items", "int"), ("n_findings", "int"), ("override_id", "int"),
     ),
     "sections": (
         ("id", "int"), ("report_id", "int"), ("parent_id", "int"), ("ord", "int"), ("line", "int"),
@@ -66,7 +66,8 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
 TABLES = tuple(SCHEMA)  # parents before children: the order rows are inserted in
 COLUMNS = {t: tuple(c for c, _ in cols) for t, cols in SCHEMA.items()}
 TYPES = {t: dict(cols) for t, cols in SCHEMA.items()}
-# column -> the table its id points into
+# column -> the table its id points into (reports.override_id points into ``overrides``, which
+# lives beside the document tables and is never renumbered)
 REFS: dict[str, dict[str, str]] = {
     "documents": {},
     "reports": {"document_id": "documents"},
@@ -97,6 +98,10 @@ class DocumentRows:
     def path(self) -> str:
         return self.document[1]
 
+    @property
+    def rules_version(self) -> str | None:
+        return self.document[COLUMNS["documents"].index("rules_version")]
+
     def counts(self) -> dict[str, int]:
         return {t: len(self.tables.get(t, ())) for t in TABLES}
 
@@ -120,8 +125,12 @@ def _dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
-def document_rows(parsed: ParsedDocument, *, size: int | None = None, ingested_at: str | None = None) -> DocumentRows:
-    """The rows of one parsed document, every table numbered from 1."""
+def document_rows(parsed: ParsedDocument, *, size: int | None = None, ingested_at: str | None = None,
+                  rules_version: str | None = None) -> DocumentRows:
+    """The rows of one parsed document, every table numbered from 1 (``rules_version``: what
+    parsed it, so a later ingest under other rules knows to parse it again)."""
+    from .overrides import display_name
+
     doc = parsed.document
     out: dict[str, list[tuple]] = {t: [] for t in TABLES}
     reps = parsed.reports
@@ -131,14 +140,14 @@ def document_rows(parsed: ParsedDocument, *, size: int | None = None, ingested_a
         sum(len(r.findings) for r in reps),
         json.dumps(list(parsed.furniture_lines)),
         _dump([{"kind": p.kind, "message": p.message, "line": p.line} for p in parsed.problems]),
-        pack_lines(doc.lines), ingested_at or now(),
+        pack_lines(doc.lines), ingested_at or now(), display_name(doc.path, doc.sha256), rules_version,
     ))
     for rep in reps:
         rid = len(out["reports"]) + 1
         rj = report_json(rep)
         out["reports"].append((rid, 1, rid - 1, rep.start_line, rep.end_line, rep.org, rep.org_line, rep.level,
                                rep.region, rep.domain, rep.year, rep.title, rep.rule, len(rep.paragraphs),
-                               len(rep.indicators), len(rep.pairs), len(rep.plan_items), len(rep.findings)))
+                               len(rep.indicators), len(rep.pairs), len(rep.plan_items), len(rep.findings), None))
         section_ids: dict[int, int] = {}  # id() of the frozen Section -> its row id
         first = len(out["sections"])
 

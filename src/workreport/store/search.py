@@ -142,15 +142,35 @@ def index_paragraphs(cur, rows) -> None:
                     [(i, unigram_tokens(t), m) for i, t, m in items])
 
 
+_PARAS = ("SELECT p.id, p.text, p.role, r.id AS report_id, r.year, r.level, r.domain FROM paragraphs p"
+          " JOIN reports r ON r.id = p.report_id WHERE ")
+
+
 def unindex_document(cur, document_id: int) -> None:
     """Remove a document's paragraphs from both FTS tables (before its rows are deleted).
 
     Contentless FTS: a row is deleted by giving back exactly the tokens it was indexed with."""
-    for row in cur.execute(
-        "SELECT p.id, p.text, p.role, r.id AS report_id, r.year, r.level, r.domain FROM paragraphs p"
-        " JOIN reports r ON r.id = p.report_id WHERE r.document_id = ?",
-        (document_id,),
-    ).fetchall():
+    _unindex(cur, cur.execute(_PARAS + "r.document_id = ?", (document_id,)).fetchall())
+
+
+def unindex_report(cur, report_id: int) -> None:
+    """Remove one report's paragraphs from both FTS tables (before it changes or is deleted)."""
+    _unindex(cur, cur.execute(_PARAS + "r.id = ?", (report_id,)).fetchall())
+
+
+def index_report(cur, report_id: int) -> None:
+    """Add one stored report's paragraphs to both FTS tables, with its current filter tokens."""
+    rows = cur.execute(_PARAS + "r.id = ?", (report_id,)).fetchall()
+    items = [(r["id"], r["text"], meta_tokens(r["report_id"], r["year"], r["level"], r["domain"], r["role"]))
+             for r in rows]
+    cur.executemany("INSERT INTO para_bi(rowid, bi, meta) VALUES (?,?,?)",
+                    [(i, bigram_tokens(t), m) for i, t, m in items])
+    cur.executemany("INSERT INTO para_uni(rowid, uni, meta) VALUES (?,?,?)",
+                    [(i, unigram_tokens(t), m) for i, t, m in items])
+
+
+def _unindex(cur, rows) -> None:
+    for row in rows:
         meta = meta_tokens(row["report_id"], row["year"], row["level"], row["domain"], row["role"])
         cur.execute("INSERT INTO para_bi(para_bi, rowid, bi, meta) VALUES ('delete', ?, ?, ?)",
                     (row["id"], bigram_tokens(row["text"]), meta))
@@ -271,7 +291,7 @@ def search(conn, query: str, *, org=None, level=None, domain=None, year=None, ro
         row["id"]: row
         for row in conn.execute(
             "SELECT p.id, p.text, p.line_start, p.line_end, p.section_path, p.role,"
-            " r.id AS report_id, r.org, r.year, r.start_line, d.path, r.level, r.domain"
+            " r.id AS report_id, r.org, r.year, r.start_line, d.name AS document, r.level, r.domain"
             " FROM paragraphs p JOIN reports r ON r.id = p.report_id JOIN documents d ON d.id = r.document_id"
             f" WHERE p.id IN ({','.join('?' * len(ids))})",
             ids,
@@ -284,7 +304,7 @@ def search(conn, query: str, *, org=None, level=None, domain=None, year=None, ro
             continue
         snip, spans = snippet(text, terms)
         result["hits"].append({
-            "document": row["path"],
+            "document": row["document"],
             "org": row["org"],
             "unit": row["org"],  # CONTRACT.md v1 name of org
             "year": row["year"],

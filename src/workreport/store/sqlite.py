@@ -94,6 +94,12 @@ class SQLiteStore(SqlStore):
     def _unindex(self, cur, document_id: int) -> None:
         _search.unindex_document(cur, document_id)
 
+    def _unindex_report(self, cur, report_id: int) -> None:
+        _search.unindex_report(cur, report_id)
+
+    def _index_report(self, cur, report_id: int) -> None:
+        _search.index_report(cur, report_id)
+
     def search(self, query: str, **kw) -> dict:
         with self._lock:
             return _search.search(self._conn, query, **kw)

@@ -24,11 +24,12 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
+from .. import __version__, labels
 from ..errors import WorkReportError
 from ..store import DEFAULT_PATH
-from . import routes, views
+from . import edit_routes, routes, views
 from .context import LOCAL_HOSTS, Config, error_response
+from .messages import http_message, validation_message
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +77,13 @@ def create_app(
     )
     templates = Jinja2Templates(env=env)
     env.globals.update(
-        LEVEL_LABELS=views.LEVEL_LABELS,
-        ROLE_LABELS=views.ROLE_LABELS,
-        KIND_LABELS=views.KIND_LABELS,
-        SEVERITY_LABELS=views.SEVERITY_LABELS,
-        STATUS_LABELS=views.STATUS_LABELS,
+        FIELD_LABELS=labels.FIELD_LABELS,
+        ACTION_LABELS=labels.ACTION_LABELS,
+        LEVEL_LABELS=labels.LEVEL_LABELS,
+        ROLE_LABELS=labels.ROLE_LABELS,
+        KIND_LABELS=labels.KIND_LABELS,
+        SEVERITY_LABELS=labels.SEVERITY_LABELS,
+        STATUS_LABELS=labels.STATUS_LABELS,
         fmt_number=views.fmt_number,
         row_label=views.row_label,
         version=__version__,
@@ -91,6 +94,7 @@ def create_app(
     _install_error_handlers(app)
     _install_guards(app)
     app.include_router(routes.router)
+    app.include_router(edit_routes.router)
     return app
 
 
@@ -107,18 +111,14 @@ def _library_source(db: str, library: Any) -> Callable[[], Any]:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
-        if exc.status_code == 404 and message == "Not Found":
-            message = f"找不到 {request.url.path}"
-        if exc.status_code == 405 and message == "Method Not Allowed":
-            message = f"{request.url.path} 不接受 {request.method} 请求"
+        detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        message = http_message(exc.status_code, detail, request.url.path, request.method)
         return error_response(request, exc.status_code, message)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
         errors = jsonable_encoder(exc.errors(), custom_encoder={Exception: str})
-        parts = [f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg', '')}" for e in errors]
-        return error_response(request, 422, "请求参数不正确：" + "; ".join(parts), errors=errors)
+        return error_response(request, 422, validation_message(errors), errors=errors)
 
     @app.exception_handler(WorkReportError)
     async def bad_input(request: Request, exc: WorkReportError):

@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..contract import check_json, track_json
 from ..export.compare import compare_csv, compare_xlsx
+from ..store.base import SORTS
 from . import views
 from .context import answer, cfg_of, lib, render, require_write, wants_json
 from .uploads import read_limited, safe_name, store_upload
@@ -71,8 +72,17 @@ def _pages(total: int, size: int) -> int:
     return max(1, -(-total // size))
 
 
-_ORG = Query(None, description="发文单位（名称包含此文字）")
-_UNIT = Query(None, deprecated=True, description="org 的旧名")
+_ORG = Query(None, max_length=100, description="发文单位（名称包含此文字）")
+_UNIT = Query(None, max_length=100, deprecated=True, description="org 的旧名")
+# the library list's sort columns, validated here as every other parameter (Library.SORTS)
+SORT_PATTERN = "^-?(" + "|".join(SORTS) + ")$"
+_SORT = Query(None, pattern=SORT_PATTERN,
+              description=f"排序列：{', '.join(SORTS)}；前加 - 为降序（如 -year）")
+
+
+def public(meta: dict) -> dict:
+    """A report's metadata as the web gives it: the file's own name, never the server's path."""
+    return {k: v for k, v in meta.items() if k != "path"}
 
 
 # --- 报告库 ---------------------------------------------------------------------------------
@@ -89,15 +99,20 @@ def reports_page(
     limit: int | None = Query(None, ge=1, le=500, description="每页条数（默认 page_size）"),
     offset: int | None = Query(None, ge=0),
     page: int = Query(1, ge=1, description="第几页（给出 offset 时不用）"),
+    sort: str | None = _SORT,
 ):
     size = limit or cfg_of(request).page_size
     offset = (page - 1) * size if offset is None else offset
     filters = {"org": _str(org or unit), "level": _str(level), "domain": _str(domain), "year": _int(year, "year")}
     library = lib(request)
-    res = library.reports(**filters, limit=size, offset=offset)
-    data = {"ok": True, "total": res["total"], "limit": size, "offset": offset, "filters": filters,
-            "items": res["items"], "facets": library.facets()}
-    return answer(request, data, "library.html", {"page": page, "pages": _pages(data["total"], size), "nav": "library"})
+    res = library.reports(**filters, limit=size, offset=offset, sort=sort)
+    data = {"ok": True, "total": res["total"], "limit": size, "offset": offset, "filters": filters, "sort": sort,
+            "items": [public(r) for r in res["items"]], "facets": library.facets()}
+    first_visit = not any(filters.values()) and page == 1 and not sort
+    return answer(request, data, "library.html", lambda: {
+        "page": page, "pages": _pages(data["total"], size), "nav": "library",
+        "sorts": views.sort_links(sort), "tour": views.tour(library) if first_visit else None,
+        "notice": request.query_params.get("notice")})
 
 
 @router.get("/api/facets", summary="各层级、领域、年份的报告数", tags=["报告库"], responses=_ERRORS)
@@ -154,9 +169,11 @@ def report_page(request: Request, report_id: int):
     rep = lib(request).report(report_id)
     if rep is None:
         raise HTTPException(404, f"没有编号为 {report_id} 的报告")
+    rep = public(rep)
     return answer(request, {"ok": True, "report": rep}, "report.html",
                   lambda: {"nav": "library", "r": rep, "rows": views.report_lines(rep),
-                           "outline": rep.get("sections") or []})
+                           "outline": rep.get("sections") or [], "choices": views.edit_choices(),
+                           "notice": request.query_params.get("notice")})
 
 
 # --- 指标对比 -------------------------------------------------------------------------------
@@ -242,7 +259,9 @@ def track_page(request: Request, old: str | None = None, new: str | None = None,
             raise HTTPException(409, "存储的文本无法复现这两份报告；请重新导入")
         result = data["result"] = track_json(tracked)
         data["summary"] = views.track_summary(result)
-        data["old"], data["new"] = ({k: m.get(k) for k in ("id", "org", "year", "document", "path")} for m in metas)
+        data["old"], data["new"] = ({k: m.get(k) for k in ("id", "org", "year", "document")} for m in metas)
+        for side in ("old", "new"):  # the file's own name, not where the server keeps it
+            result[side]["path"] = data[side]["document"]
         rows = views.track_rows(result, *({x["line"]: x["text"] for x in m.get("lines") or ()} for m in metas))
     return answer(request, data, "track.html", lambda: {
         "nav": "track", "rows": rows, "sel_old": old_id, "sel_new": new_id,

@@ -10,31 +10,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any, Iterable
 
-LEVEL_LABELS = {
-    "province": "省级",
-    "city": "市级",
-    "county_district": "县区级",
-    "township_street": "乡镇街道",
-    "enterprise_other": "企业及其他",
-}
-ROLE_LABELS = {
-    "achievements": "成绩",
-    "highlights": "亮点",
-    "problems": "问题",
-    "plan": "计划",
-    "suggestions": "建议",
-    "overview": "概述",
-    "other": "其他",
-}
-KIND_LABELS = {
-    "actual": "实际值",
-    "target": "目标",
-    "rate": "比率",
-    "growth": "增速",
-    "placeholder": "占位符",
-}
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
-STATUS_LABELS = {"met": "已完成", "missed": "未完成", "no_evidence": "无证据"}
+from ..labels import KIND_LABELS, LEVEL_LABELS
 
 
 def fmt_number(x: float | int | None) -> str:
@@ -286,3 +262,55 @@ def check_rows(lines: tuple[str, ...] | list[str], findings: list[dict]) -> list
                 marks.append((*where, {"type": "finding", "kind": f.get("severity"), "title": f.get("message") or ""}))
         rows.append({"line": n, "segments": segments(text, marks), "findings": by_line[n]})
     return rows
+
+
+# --- library list: sortable columns, the first-visit tour, the edit form ------------------
+
+
+SORT_COLUMNS = (("org", "单位"), ("level", "层级"), ("domain", "领域"), ("year", "年份"), ("indicators", "指标"),
+                ("findings", "问题"), ("plan_items", "计划项"), ("document", "来源"))
+
+
+def sort_links(current: str | None) -> list[dict]:
+    """Each sortable header: the ``sort`` a click asks for (ascending first, then descending,
+    years and counts descending first) and the arrow showing the current order."""
+    out = []
+    for key, label in SORT_COLUMNS:
+        desc_first = key in ("year", "indicators", "findings", "plan_items")
+        if current == key:
+            nxt, arrow = f"-{key}", "▲"
+        elif current == f"-{key}":
+            nxt, arrow = key, "▼"
+        else:
+            nxt, arrow = (f"-{key}" if desc_first else key), ""
+        out.append({"key": key, "label": label, "sort": nxt, "arrow": arrow,
+                    "num": key in ("indicators", "findings", "plan_items")})
+    return out
+
+
+def edit_choices() -> dict:
+    """The closed vocabularies the edit form offers (CONTRACT.md)."""
+    from ..store.overrides import LEVELS, domains
+
+    return {"levels": [(lv, LEVEL_LABELS.get(lv, lv)) for lv in LEVELS], "domains": list(domains())}
+
+
+# Words tried, in order, for the tour's search link: the first one the library holds is offered.
+TOUR_WORDS = ("隐患", "垃圾分类", "营商环境", "就业", "工作")
+
+
+def tour(library) -> dict | None:
+    """What to try first, drawn from what the library holds: a word to search, a report to open
+    (the compilation's richest one), a measure several bodies report, a pair of years to track.
+    None for an empty library."""
+    reports = library.reports(limit=200)["items"]
+    if not reports:
+        return None
+    word = next((w for w in TOUR_WORDS if library.search(w, limit=1)["total"]), None)
+    per_doc = Counter(r["document_id"] for r in reports)
+    in_compilation = [r for r in reports if per_doc[r["document_id"]] > 1] or reports
+    report = max(in_compilation, key=lambda r: ((r.get("n_findings") or 0) > 0, r.get("n_indicators") or 0))
+    spread = library.measure_spread(limit=1, min_orgs=2)
+    pairs = library.track_pairs(2000)
+    return {"word": word, "report": report, "measure": spread[0] if spread else None,
+            "pair": pairs[0] if pairs else None, "compilations": len({r["document_id"] for r in in_compilation})}

@@ -11,6 +11,7 @@
     li.append(label, bar, status); list.appendChild(li);
     return { bar: bar, status: status };
   }
+  var tally = { ok: 0, failed: 0 };
   function send(file, ui, token) {
     return new Promise(function (resolve) {
       var xhr = new XMLHttpRequest();
@@ -24,15 +25,20 @@
       xhr.onload = function () {
         var body = {};
         try { body = JSON.parse(xhr.responseText); } catch (e) { body = { ok: false, error: xhr.statusText }; }
-        if (body.ok) {
-          var f = body.files[0] || {};
+        var f = (body.ok && body.files && body.files[0]) || {};
+        var failures = f.failures || [];
+        if (body.ok && !failures.length) {
+          tally.ok += 1;
           ui.bar.value = 100;
-          ui.status.textContent = "完成：新文档 " + (f.documents_new || 0) + "，报告 " + (f.reports || 0) + "，指标 " + (f.indicators || 0) +
-            ((f.failures || []).length ? "；失败：" + f.failures[0].error : "");
-        } else { ui.status.textContent = "失败：" + body.error; ui.status.className = "err-msg"; }
+          ui.status.textContent = "完成：新文档 " + (f.documents_new || 0) + "，报告 " + (f.reports || 0) + "，指标 " + (f.indicators || 0);
+        } else {
+          tally.failed += 1;
+          ui.status.textContent = "未导入：" + (body.ok ? failures[0].error : body.error);
+          ui.status.className = "err-msg";
+        }
         resolve();
       };
-      xhr.onerror = function () { ui.status.textContent = "网络错误"; ui.status.className = "err-msg"; resolve(); };
+      xhr.onerror = function () { tally.failed += 1; ui.status.textContent = "网络错误"; ui.status.className = "err-msg"; resolve(); };
       xhr.send(fd);
     });
   }
@@ -42,8 +48,22 @@
     var tokenEl = document.getElementById("token");
     var token = tokenEl ? tokenEl.value : "";
     list.textContent = "";
+    tally.ok = 0; tally.failed = 0;
     var uis = files.map(function (f) { return row(f.name); });
     files.reduce(function (p, f, i) { return p.then(function () { return send(f, uis[i], token); }); }, Promise.resolve())
-      .then(function () { var done = document.createElement("li"); var a = document.createElement("a"); a.href = "/"; a.textContent = "全部完成，去报告库查看"; done.appendChild(a); list.appendChild(done); });
+      .then(function () {
+        // "all done" only when every file went in; a refused file is said plainly
+        var done = document.createElement("li"); done.id = "import-summary";
+        if (tally.failed) {
+          done.className = "err-msg";
+          done.textContent = (tally.ok ? "导入 " + tally.ok + " 个，" : "") + tally.failed + " 个未能导入（原因见上）。";
+        }
+        if (tally.ok) {
+          var a = document.createElement("a"); a.href = "/";
+          a.textContent = tally.failed ? "去报告库查看已导入的" : "全部完成，去报告库查看";
+          done.appendChild(a);
+        }
+        list.appendChild(done);
+      });
   });
 })();
