@@ -208,9 +208,9 @@ def compare_cmd(measure, db, org, year, level, as_json, as_csv):
     Example:
 
     \b
-        workreport compare --measure 生活垃圾无害化处理率 --db workreport.db
+        workreport compare --measure 城镇新增就业 --db workreport.db
         workreport compare --measure 地区生产总值增长 --level province --db workreport.db
-        workreport compare --measure 城镇新增就业 --csv --db workreport.db > 对比.csv
+        workreport compare --measure 加装电梯 --csv --db workreport.db > 对比.csv
     """
     lib = _open(db)
     try:

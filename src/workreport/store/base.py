@@ -336,10 +336,10 @@ class SqlStore(OverrideSql, Store):
 
     def measure_spread(self, *, limit: int = 10, min_orgs: int = 2) -> list[dict]:
         return self._all(
-            "SELECT i.measure, count(DISTINCT r.org) AS orgs, count(*) AS count FROM indicators i"
-            " JOIN reports r ON r.id = i.report_id WHERE i.measure IS NOT NULL AND i.measure <> ''"
+            "SELECT i.measure, count(DISTINCT r.org) AS orgs, count(DISTINCT r.year) AS years, count(*) AS count"
+            " FROM indicators i JOIN reports r ON r.id = i.report_id WHERE i.measure IS NOT NULL AND i.measure <> ''"
             " AND r.org IS NOT NULL GROUP BY i.measure HAVING count(DISTINCT r.org) >= ?"
-            " ORDER BY count(DISTINCT r.org) DESC, count(*) DESC, i.measure LIMIT ?",
+            " ORDER BY count(DISTINCT r.org) DESC, count(DISTINCT r.year) DESC, count(*) DESC, i.measure LIMIT ?",
             (int(min_orgs), max(0, int(limit))))
 
     def compare_rows(self, names: list[str], *, org=None, year=None, level=None) -> list[dict]:
