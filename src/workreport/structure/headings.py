@@ -122,12 +122,12 @@ def _match_heading(text: str, line: int, allow_shi: bool, normalized: str | None
     return None
 
 
-def is_bare_heading(text: str, strong: bool = False) -> bool:
+def is_bare_heading(text: str, strong: bool = False, normalized: str | None = None) -> bool:
     """A short unnumbered line naming a part of a report (outline.yaml: bare_heading).
 
     ``strong``: only names of whole parts (a year, a review or plan, problems, next steps).
     """
-    s = norm(text).strip()
+    s = (normalized if normalized is not None else norm(text)).strip()
     ok = BARE_HEADING_MIN <= len(s) <= BARE_HEADING_MAX and not is_terminal(s, s) and bool(BARE_HEADING.match(s))
     return ok and (not strong or bool(BARE_HEADING_STRONG.search(s)))
 

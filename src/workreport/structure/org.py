@@ -51,9 +51,8 @@ _SUFFIX_ALT = rules.alternation(_SUFFIX_INFO)
 # any name holding a township-level place word is a township-level body
 _TOWNSHIP_WORD = re.compile(rules.alternation(w for w, e in _SUFFIX_INFO.items() if e.get("level") == "township_street"))
 NAME = rf"(?:{PH}|{_HAN}){{1,{_limit('name_max_chars')}}}?(?:{_SUFFIX_ALT})"
-_SUBJECT = re.compile(
-    rf"{_T['subject_cues']['before']}\s*(?P<name>{NAME})(?={_T['subject_cues']['after']})"
-)
+_SUBJECT_CUES = rules.entry(_TABLE, "org.subject")
+_SUBJECT = re.compile(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{NAME})(?={_SUBJECT_CUES['after']})")
 _SELF = _pattern("org.self_reference")
 _SELF_ALIAS: dict[str, str] = rules.entry(_TABLE, "org.self_alias")["map"]
 _SELF_PREFIXES = _words("org.self_prefixes")

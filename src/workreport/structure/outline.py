@@ -45,8 +45,8 @@ def headings_of(paragraphs: tuple[Paragraph, ...], stop_line: int | None = None,
         if h is None:
             hint = hints.get(p.line_start) if hints else None
             text = p.text.strip()
-            if is_bare_heading(text, strong=numbered_top) or (hint is not None and hint.outline_level
-                                                               and len(text) <= _STYLED_HEADING_MAX):
+            styled = hint is not None and hint.outline_level and len(text) <= _STYLED_HEADING_MAX
+            if is_bare_heading(text, strong=numbered_top, normalized=p.norm_text) or styled:
                 h = Heading(line=p.line_start, family=BARE, ordinal=None, value=None,
                             heading=text, rule="outline.bare_heading" if hint is None else "outline.docx_style")
         if h is not None:

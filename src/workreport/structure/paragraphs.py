@@ -53,7 +53,7 @@ def _opens_block(lines: _Lines, idx: int) -> bool:
         return True
     if lines.heading(idx) is not None:
         return True
-    return is_bare_heading(s)
+    return is_bare_heading(s, normalized=s)
 
 
 def _short_title(s: str) -> bool:
@@ -110,7 +110,7 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
         h = lines.heading(idx, allow_shi=False)
         if h is not None and not h.inline_body:
             return "paragraph.join.cut_list_item" if _cut_list_item(idx, lines) else None
-        if is_bare_heading(cs):
+        if is_bare_heading(cs, normalized=cs):
             return None
     if title_like:
         return None

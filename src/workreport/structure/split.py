@@ -57,13 +57,13 @@ def is_title(text: str, normalized: str | None = None) -> bool:
     """A report's own title line (split.yaml: title), also when a compilation numbered it; a
     numbered part name (the review of the year under the first top-level number) is not one."""
     s = (normalized if normalized is not None else norm(text)).strip()
-    if len(s) > _TITLE_MAX or is_terminal(s) or not _TITLE.match(s) or is_bare_heading(s):
+    if len(s) > _TITLE_MAX or is_terminal(s, s) or not _TITLE.match(s) or is_bare_heading(s, normalized=s):
         return False
-    h = match_heading(s, 0)
+    h = match_heading(s, 0, normalized=s)
     if h is None:
         return True
     rest = strip_ordinal(s)
-    return bool(_TITLE.match(rest)) and not is_bare_heading(rest) and bool(_NAMED_TITLE.match(rest))
+    return bool(_TITLE.match(rest)) and not is_bare_heading(rest, normalized=rest) and bool(_NAMED_TITLE.match(rest))
 
 
 def is_appendix(text: str, normalized: str | None = None) -> bool:
@@ -143,7 +143,7 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...]) -> list[ReportDraft]:
         chars += len(text)
         if h is None and is_appendix(text, p.norm_text):
             in_appendix = True
-        if h is None and is_bare_heading(text):
+        if h is None and is_bare_heading(text, normalized=p.norm_text):
             bare_since_top = True
         if (h is not None and h.family != top and h.value == 1 and not in_appendix and i > starts[-1][0] + 1
                 and heads[i - 1] is None and intro_rule(paras[i - 1].text, paras[i - 1].norm_text) == "split.intro.closing"
