@@ -17,9 +17,31 @@ ROOT = Path(__file__).resolve().parent.parent
 DISTRICT = ROOT / "samples" / "district"
 
 
+class _Result:
+    def __init__(self, r):
+        self.returncode, self.stdout, self.stderr = r.exit_code, r.stdout, r.stderr
+
+
 def run(*args, cwd=None, input=None):
-    return subprocess.run([sys.executable, "-m", "workreport", *args], capture_output=True, text=True, cwd=cwd,
-                          input=input)
+    """The CLI in this process (a subprocess per call costs seconds on a busy machine)."""
+    from click.testing import CliRunner
+
+    from workreport.cli import main
+
+    here = os.getcwd()
+    try:
+        if cwd:
+            os.chdir(cwd)
+        return _Result(CliRunner().invoke(main, list(args), input=input))
+    finally:
+        os.chdir(here)
+
+
+def test_a_real_process_exits_2_without_a_library(tmp_path):
+    res = subprocess.run([sys.executable, "-m", "workreport", "search", "隐患"], capture_output=True, text=True,
+                         cwd=tmp_path)
+    assert res.returncode == 2 and res.stdout == "" and len(res.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "workreport.db").exists()
 
 
 @pytest.mark.parametrize("args", [
@@ -58,14 +80,12 @@ def test_show_names_the_file_not_its_path(db):
 
 
 def test_csv_output_opens_in_excel(db):
-    res = subprocess.run([sys.executable, "-m", "workreport", "indicators", str(DISTRICT / "青山区2024年工作总结汇编.txt"),
-                          "--csv"], capture_output=True)
-    assert res.returncode == 0 and res.stdout.startswith("\ufeff单位,".encode("utf-8"))
+    res = run("indicators", str(DISTRICT / "青山区2024年工作总结汇编.txt"), "--csv")
+    assert res.returncode == 0 and res.stdout.startswith("\ufeff单位,")
     with Library(db, parser=quick_parse) as lib:
         measure = lib.measures(limit=1)[0]["measure"]
-    out = subprocess.run([sys.executable, "-m", "workreport", "compare", "--measure", measure, "--db", db, "--csv"],
-                         capture_output=True)
-    assert out.returncode == 0 and out.stdout.startswith("\ufeff单位,年份,".encode("utf-8"))
+    out = run("compare", "--measure", measure, "--db", db, "--csv")
+    assert out.returncode == 0 and out.stdout.startswith("\ufeff单位,年份,")
 
 
 def test_edit_from_the_command_line_sticks_and_is_shown(tmp_path, db):
