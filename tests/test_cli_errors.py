@@ -52,7 +52,7 @@ def test_parse_without_json_prints_outline(tmp_path):
     f.write_text("一、2022年工作总结\n全年完成投资。\n二、存在的问题\n短板明显。\n", encoding="utf-8")
     res = run("parse", str(f))
     assert res.returncode == 0
-    assert "2022年工作总结" in res.stdout and "problems" in res.stdout
+    assert "2022年工作总结" in res.stdout and "〔问题〕" in res.stdout  # the section's role, in Chinese
 
 
 def test_gb18030_file_parses(tmp_path):

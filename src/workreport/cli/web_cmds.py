@@ -36,7 +36,7 @@ def serve(db, host, port, token, data_dir, max_upload_mb):
 
     app = create_app(db, host=host, token=token, data_dir=data_dir, max_upload_bytes=max_upload_mb * 1024 * 1024)
     cfg = app.state.cfg
-    click.echo(f"workreport: serving {db} at http://{host}:{port}/  (API docs: /docs)", err=True)
+    click.echo(f"workreport：报告库 {db}，在 http://{host}:{port}/ 提供服务（接口文档：/docs）", err=True)
     if cfg.token_required and token is None:
-        click.echo(f"write token (upload/ingest/delete): {cfg.token}", err=True)
+        click.echo(f"写入令牌（导入、更正、删除时需要）：{cfg.token}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
