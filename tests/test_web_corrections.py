@@ -136,6 +136,7 @@ def test_sort_years_and_names(env):
     assert body["status"] == 422 and "sort 只能是" in body["error"]
     # the year filter lists years newest first, not the most common first
     assert list(c.get("/api/facets").json()["facets"]["year"]) == ["2023", "2022", "2021"]
+    assert list(c.get("/api/search", params={"q": "隐患"}).json()["facets"]["year"]) == ["2023", "2022", "2021"]
     html = c.get("/").text
     assert re.findall(r'<option value="(\d{4})"', html) == ["2023", "2022", "2021"]
     # the file's own name, never the server's path

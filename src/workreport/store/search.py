@@ -275,7 +275,10 @@ def search(conn, query: str, *, org=None, level=None, domain=None, year=None, ro
         counts["level"][g["level"]] += g["n"]
         counts["year"][str(g["year"]) if g["year"] is not None else None] += g["n"]
         counts["domain"][g["domain"]] += g["n"]
-    result["facets"] = {k: {v: n for v, n in c.most_common() if v is not None} for k, c in counts.items()}
+    # years newest first (a list to pick a year from), the rest most common first
+    result["facets"] = {k: {v: n for v, n in (sorted(c.items(), key=lambda x: -int(x[0] or 0)) if k == "year"
+                                              else c.most_common()) if v is not None}
+                        for k, c in counts.items()}
     if not limit or offset >= total:
         return result
     # meta (filter tokens) weighs nothing in the ranking
