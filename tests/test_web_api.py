@@ -307,7 +307,8 @@ def test_import_stores_inside_the_data_folder_and_ingests(env, client):
     f = body["files"][0]
     assert f["documents_new"] == 1 and f["reports"] == 1
     saved = list((env["root"] / "data").iterdir())
-    assert [p.name for p in saved] == [f["saved"]] and ".." not in f["saved"] and "/" not in f["saved"]
+    assert len(saved) == 1 and saved[0].name.endswith("-丙区2024.txt") and ".." not in saved[0].name
+    assert "saved" not in f and f["filename"] == "丙区2024.txt"  # the user's name, not the stored one
     assert not (env["root"] / "escape").exists()
     # same bytes again: stored once
     again = client.post("/api/import", files={"files": ("x.txt", report_text("丙区应急局", 2024).encode())}).json()

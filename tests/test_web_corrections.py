@@ -151,6 +151,13 @@ def test_sort_years_and_names(env):
     assert tracked["result"]["old"]["path"] == "a2021.txt" and str(env["src"]) not in str(tracked)
 
 
+def test_a_refused_import_names_the_users_file_not_the_servers(env):
+    c = env["client"]
+    body = c.post("/api/import", files={"files": ("截图.txt", bytes(range(256)) * 40, "text/plain")}).json()
+    assert body["ok"] is False and body["error"].startswith("截图.txt:"), body
+    assert str(env["tmp"]) not in body["error"] and "/" not in body["error"].split(":")[0]
+
+
 def test_framework_errors_are_in_chinese(env):
     c = env["client"]
     for resp in (c.get("/api/reports", params={"limit": 0}), c.get("/api/reports", params={"limit": "x"}),

@@ -329,9 +329,16 @@ async def import_page(request: Request, files: list[UploadFile] = File(..., desc
         path = store_upload(cfg, data, f.filename)
         errors: list = []
         res = await run_in_threadpool(lambda: library.ingest([str(path)], errors=errors))
+        name = safe_name(f.filename)
+
+        def own_name(text: str) -> str:  # the user's file name, never where the server keeps it
+            return str(text).replace(str(path), name)
+
         if errors and len(files) == 1:
-            raise errors[0]  # its own status: 413 too large, 415 not this format, 422 unreadable …
-        results.append({"filename": safe_name(f.filename), "saved": path.name, "size": len(data), **res})
+            # its own status: 413 too large, 415 not this format, 422 unreadable …
+            raise HTTPException(getattr(errors[0], "status", 422), own_name(str(errors[0]).splitlines()[0]))
+        res["failures"] = [{"path": name, "error": own_name(x["error"])} for x in res["failures"]]
+        results.append({"filename": name, "size": len(data), **res})
     result = {"ok": True, "files": results}
     return answer(request, result, "import.html", lambda: {"nav": "import", "result": result, "stats": library.stats()})
 
