@@ -224,8 +224,14 @@ def test_the_district_compilations_are_on_the_home_page_split_into_their_units(p
 
     page.goto(server["url"] + "/")
     assert page.locator("#tour").is_visible()
-    for link in ("/search?q=", "/reports/", "/compare?measure=", "/track?old=", "/check", "/import"):
+    for link in ("/search?q=", "/reports/", "/compare?measure=", "/track?old=", "/check?report=", "/import"):
         assert page.locator(f"#tour a[href^='{link}']").count() == 1, link
+    # the tour's draft check opens with a stored report's text, ready to check
+    page.click("#tour a[href^='/check?report=']")
+    assert len(page.input_value("#draft").splitlines()) > 5
+    page.click("#check-btn")
+    page.wait_for_selector("#check-result")
+    page.goto(server["url"] + "/")
     rows = _home_rows(page)
     named = total = 0
     for comp in _gold()["compilations"]:

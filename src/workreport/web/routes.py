@@ -287,8 +287,14 @@ def _check_bytes(data: bytes, filename: str) -> dict:
 
 
 @router.get("/check", include_in_schema=False, response_class=HTMLResponse)
-def check_form(request: Request):
-    return render(request, "check.html", {"nav": "check", "text": "", "result": None})
+def check_form(request: Request, report: int | None = Query(None, ge=1, description="以库中这份报告的原文为文稿")):
+    text = ""
+    if report is not None:  # the tour's "check a draft": a stored report's own lines
+        rep = lib(request).report(report)
+        if rep is None:
+            raise HTTPException(404, f"没有编号为 {report} 的报告")
+        text = "\n".join(x["text"] for x in rep.get("lines") or ())
+    return render(request, "check.html", {"nav": "check", "text": text, "result": None})
 
 
 @page_route("/check", "/api/check", method="POST", summary="文稿体检：粘贴文本（text）或上传文件（file），返回各行问题与修改建议",
