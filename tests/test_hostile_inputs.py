@@ -218,16 +218,20 @@ def test_a_page_naming_no_real_encoding_is_read_by_detection(charset):
 # ---------------------------------------------------------------- PDF
 
 
-def _pdf(width: float, height: float, pages: int = 1, lines: int = 20) -> bytes:
-    """A hand-written PDF: one page object listed ``pages`` times in the page tree."""
+def _pdf(width: float, height: float, pages: int = 1, lines: int = 20, forms: int = 0) -> bytes:
+    """A hand-written PDF: one page object listed ``pages`` times in the page tree; ``forms``: a
+    form XObject holding one line of text, drawn that many times on the page."""
     content = b"".join(b"BT /F1 12 Tf 72 %d Td (Line %d of a report with some words.) Tj ET\n" % (800 - 14 * i, i)
-                       for i in range(lines))
+                       for i in range(lines)) + b"q /Fm1 Do Q\n" * forms
+    form = b"BT /F1 12 Tf 72 72 Td (" + b"A" * 200 + b") Tj ET"
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [" + b"3 0 R " * pages + b"] /Count %d >>" % pages,
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>" % (width, height),
+            b"/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> >>" % (width, height),
             b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+            b"/Length %d >>\nstream\n" % len(form) + form + b"\nendstream"]
     out = io.BytesIO()
     out.write(b"%PDF-1.7\n")
     offsets = []
@@ -254,6 +258,17 @@ def test_absurd_page_size_is_refused(tmp_path):
 def test_too_many_pages_say_pages_not_bytes(tmp_path):
     err = assert_refused(write(tmp_path, "many.pdf", _pdf(595, 842, pages=DEFAULT.pdf_pages + 1)), "pdf_pages")
     assert "bytes" not in err
+
+
+def test_text_drawn_through_forms_is_counted_before_the_text_page():
+    """A form of text drawn thousands of times: pdfium's text page costs ~250 bytes per character
+    drawn (50,000 draws of 2,000 characters: past 12 GB), so the text objects are counted first."""
+    data = _pdf(595, 842, forms=300)
+    assert len(document_from_bytes(data, "ok.pdf").lines) >= 20
+    with pytest.raises(LimitExceeded, match="pdf_page_text_objects"):
+        document_from_bytes(data, "forms.pdf", limits=Limits(pdf_page_text_objects=250))
+    with pytest.raises(LimitExceeded, match="pdf_page_objects"):
+        document_from_bytes(data, "objects.pdf", limits=Limits(pdf_page_objects=200))
 
 
 def test_characters_per_page_and_per_document_are_bounded():

@@ -45,6 +45,8 @@ class Limits:
     # -- PDF
     pdf_pages: int = 5_000
     pdf_page_side: float = 14_400.0  # points (200 in): the PDF format's own largest page
+    pdf_page_objects: int = 1_000_000  # paths, images, text, forms expanded; a detailed map has ~100 k
+    pdf_page_text_objects: int = 20_000  # a page set glyph by glyph has ~5,000
     pdf_page_chars: int = 200_000  # a dense A4 page holds ~4,000; a form drawn 1,000 times does not
     pdf_chars: int = 10_000_000  # a 1,000-page report holds ~1.5 M; each costs pdfium ~250 bytes
 

@@ -13,9 +13,10 @@ next page (or column) is joined across the break.  Band lines that read as page 
 repeat on several pages (digits ignored), are dropped as running headers/footers.
 
 Bounds (``Limits``): pages, page size (the column finder works in 1-point steps across the
-page), characters per page and per document.  What pdfium spends loading one page is not
-bounded here: a form XObject drawn 50,000 times costs it 17 s and 1.2 GB before any count is
-possible; the per-document process budget covers that.
+page), objects and text objects per page (counted through form XObjects before pdfium's text
+page is built: ~250 bytes per character drawn), characters per page and per document.  What
+pdfium spends loading one page is not bounded here: a form XObject drawn 50,000 times costs it
+17 s and 1.2 GB before anything can be counted; the per-document process budget covers that.
 """
 from __future__ import annotations
 
@@ -256,6 +257,32 @@ def _open(data: bytes, path: str):
         raise CorruptFile(path, f"not a readable PDF ({exc})") from exc
 
 
+def _count_objects(page, path: str, number: int, limits: Limits) -> None:
+    """Refuse a page whose objects, with form XObjects expanded, exceed the limits (text first:
+    a form of text drawn thousands of times multiplies the text page pdfium would build)."""
+    import pypdfium2.raw as raw
+
+    text = total = 0
+    stack = [(page.raw, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject)]
+    while stack:
+        holder, count, get = stack.pop()
+        n = count(holder)
+        total += n
+        if total > limits.pdf_page_objects:
+            raise LimitExceeded(path, f"page {number} holds too many objects", total, limits.pdf_page_objects,
+                                "pdf_page_objects")
+        for k in range(n):
+            obj = get(holder, k)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                text += 1
+            elif kind == raw.FPDF_PAGEOBJ_FORM:
+                stack.append((obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject))
+        if text > limits.pdf_page_text_objects:
+            raise LimitExceeded(path, f"page {number} holds too many pieces of text", text,
+                                limits.pdf_page_text_objects, "pdf_page_text_objects")
+
+
 def _page_boxes(pdf, i: int, path: str, limits: Limits) -> tuple[float, float, list[_Box]]:
     try:
         page = pdf[i]
@@ -267,6 +294,7 @@ def _page_boxes(pdf, i: int, path: str, limits: Limits) -> tuple[float, float, l
         if not (0 < w <= side and 0 < h <= side):  # also NaN
             raise LimitExceeded(path, f"page {i + 1} measures {w:.0f} x {h:.0f} points", max(abs(w), abs(h)),
                                 side, "pdf_page_side")
+        _count_objects(page, path, i + 1, limits)
         try:
             tp = page.get_textpage()
         except Exception as exc:
