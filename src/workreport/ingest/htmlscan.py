@@ -65,6 +65,7 @@ NO_RECONSTRUCT = CLOSES_P | TABLE_PARTS | IGNORED | RAW - {"xmp"}
 _NEXT = re.compile(r"<(?:(!--)|([!?]|/(?![A-Za-z]))|(/?)([A-Za-z][^\s/>]*))")
 _COMMENT_END = re.compile(r"--!?>")
 _TAG_END = re.compile(r""">|=[ \t\r\n\f]*(["'])""")
+_UNQUOTED_LAST = re.compile(r"""=[ \t\r\n\f]*[^ \t\r\n\f"'>]+$""")  # <svg a=1/>: the "/" is the value's
 _RAW_END = {name: re.compile(rf"</{name}[\s/>]", re.I) for name in RAW}
 
 # per name, the boundary groups it belongs to (bit i -> _Stack._groups[i])
@@ -417,7 +418,8 @@ def check_html(text: str, path: str, limits: Limits) -> tuple[int, int]:
         else:
             elements += 1
             attrs = text[m.end():gt].strip(" \t\r\n\f/") if name in FORMATTING else ""
-            html_element = _start(st, name, attrs, text[gt - 1] == "/")
+            closed = text[gt - 1] == "/" and not _UNQUOTED_LAST.search(text, m.end(), gt)
+            html_element = _start(st, name, attrs, closed)
             # raw text only where the parser surely reads it so (svg/math, <select> or a frameset drop it)
             raw = html_element and not st.foreign and st.nearest("select") < 0 and st.nearest("frameset") < 0
             if name == "plaintext" and raw:
