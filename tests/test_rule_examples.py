@@ -19,7 +19,7 @@ from workreport.extract.indicators import paragraph_indicators
 from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
 from workreport.model import Document, Paragraph, Report
-from workreport.structure import bodies, furniture, headings, org, roles, split
+from workreport.structure import author, bodies, furniture, headings, names, org, roles, split
 from workreport.textnorm import norm
 
 Matcher = Callable[[dict, str], bool]
@@ -63,11 +63,12 @@ def _para(text: str) -> Paragraph:
 @matcher(*(f"checks:{k}" for k in ("placeholder", "lost_ordinal", "bare_ordinal", "ordinal_tail",
                                    "problems_heading", "year_end_heading", "arithmetic")),
          "furniture:tail_start",
-         "orgs:place_levels", "orgs:city_cues.prefecture", "orgs:city_cues.county", "orgs:speech",
-         "orgs:names.bad_start", "orgs:names.lead", "orgs:names.function_chars", "orgs:names.place",
-         "orgs:scope", "orgs:cn_year", "orgs:not_report_year", "orgs:title_genre",
+         "orgs:speech", "orgs:names.bad_start", "orgs:names.lead", "orgs:names.function_chars",
+         "orgs:names.place", "orgs:names.not_in_owner", "orgs:scope", "orgs:cn_year", "orgs:not_report_year",
          "orgs:not_names", "orgs:superiors", "orgs:next_year_genre", "orgs:self_reference",
-         "orgs:place_continues", "orgs:self_named_not_before", "orgs:year", "orgs:title_year",
+         "orgs:self_named_not_before", "orgs:year", "orgs:session", "orgs:plan_phrase", "orgs:file_year", "orgs:review_heading",
+         "orgs:title_tail", "orgs:title_line", "orgs:formula", "orgs:body_frame", "orgs:leadership", "orgs:rows.author", "orgs:rows.title",
+         "orgs:superior_context.before",
          "outline:bare_ordinal", "outline:ordinal_continuation", "outline:not_heading", "outline:heading_end",
          "outline:clause_end", "outline:ordinal_prefix",
          *(f"paragraphs:{k}" for k in ("continuation_start", "list_start", "any_punct", "colon_end", "semicolon_end")),
@@ -150,9 +151,52 @@ def org_suffix(entry: dict, text: str) -> bool:
     return org._suffix_of(text) in entry["words"]
 
 
-@matcher("orgs:comprehensive")
-def comprehensive_org(entry: dict, text: str) -> bool:
-    return bool(rules.compiled(entry["suffix"]).search(text))
+@matcher("orgs:domains")
+def domain_words(entry: dict, text: str) -> bool:
+    return bool(rules.compiled(entry["text"]).search(norm(text)))
+
+
+@matcher("orgs:domain_fixed")
+def government_body(entry: dict, text: str) -> bool:
+    m = bodies.classify_body(text)
+    return m is not None and m.id in entry["bodies"]
+
+
+@matcher("orgs:self_kinds")
+def self_reference_of_a_kind(entry: dict, text: str) -> bool:
+    m = org._SELF.search(norm(text))
+    return m is not None and m.group(1) in entry["kinds"]
+
+
+@matcher("orgs:superior_context.after", "orgs:fused_title")
+def pattern_at_start(entry: dict, text: str) -> bool:
+    return bool(rules.compiled(entry["pattern"]).match(norm(text)))
+
+
+@matcher("orgs:title_head")
+def title_head(entry: dict, text: str) -> bool:
+    m = rules.compiled(entry["pattern"]).match(norm(text))
+    return bool(m and m.end() > 0)
+
+
+@matcher("orgs:system")
+def sector_named(entry: dict, text: str) -> bool:
+    return any(names.system_stem(m.group("stem")) for m in rules.compiled(entry["pattern"]).finditer(norm(text)))
+
+
+@matcher("orgs:scope_region")
+def scope_of_a_region(entry: dict, text: str) -> bool:
+    return author.scope_level(text)[0] == entry["level"]
+
+
+@matcher("levels:city_cues.municipality")
+def municipality_text(entry: dict, text: str) -> bool:
+    return bodies.city_level_from_text(text) == "province"
+
+
+@matcher("bodies:mention")
+def names_a_body(entry: dict, text: str) -> bool:
+    return bool(bodies.mentions(text, "局办心"))
 
 
 @matcher("orgs:self_alias")
@@ -163,7 +207,7 @@ def self_word_spelled_out(entry: dict, text: str) -> bool:
 
 @matcher("orgs:self_prefixes")
 def names_itself(entry: dict, text: str) -> bool:
-    return org._is_self(text)
+    return names.is_self(text)
 
 
 @matcher("orgs:titled_place")

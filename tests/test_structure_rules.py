@@ -2,7 +2,8 @@
 import pytest
 
 from workreport.structure import headings, roles
-from workreport.structure.org import OrgGuess, canonical_org, find_org, org_level
+from workreport.structure.author import level_of
+from workreport.structure.org import OrgGuess, canonical_org, find_org
 from workreport.model import Paragraph, Report
 
 
@@ -40,7 +41,7 @@ def test_unit_from_opening(opening, unit, level):
     guess = find_org(r)
     assert isinstance(guess, OrgGuess) and guess.line == 1 and guess.rule.startswith("org.")
     assert canonical_org(guess.name) == unit
-    assert org_level(canonical_org(guess.name), r) == level
+    assert level_of(canonical_org(guess.name), guess, "".join(p.text for p in r.paragraphs))[0] == level
 
 
 UNIT_CASES = __import__("yaml").safe_load(

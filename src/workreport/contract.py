@@ -82,6 +82,10 @@ def report_json(r: Report) -> dict[str, Any]:
         "domain": r.domain,
         "year": r.year,
         "title": r.title,
+        "org_rule": r.org_rule,
+        "level_rule": r.level_rule,
+        "domain_rule": r.domain_rule,
+        "year_rule": r.year_rule,
         "sections": [section_json(s) for s in r.sections],
         "paragraphs": [
             {"line_start": p.line_start, "line_end": p.line_end, "text": p.text} for p in r.paragraphs

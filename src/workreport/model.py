@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .textnorm import norm
 
 FORMATS = ("txt", "html", "docx", "pdf")
-LEVELS = ("province", "city", "county_district", "township_street", "enterprise_other")
+LEVELS = ("national", "province", "city", "county_district", "township_street", "enterprise_other")
 ROLES = ("achievements", "highlights", "problems", "plan", "suggestions", "overview", "other")
 KINDS = ("actual", "target", "rate", "growth", "placeholder")
 SEVERITIES = ("error", "warning", "info")
@@ -209,6 +209,11 @@ class Report:
     plan_items: tuple[PlanItem, ...] = ()
     findings: tuple[Finding, ...] = ()
     rule: str = ""
+    # the rules that named the author and read its level, domain and year (for tracing)
+    org_rule: str = ""
+    level_rule: str = ""
+    domain_rule: str = ""
+    year_rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,16 +1,25 @@
 """Structure stage: furniture -> paragraphs -> reports -> outline -> roles, org, level, year."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from pathlib import PurePath
+
 from ..model import Document, Report
-from . import furniture, org, outline, paragraphs, roles, split
+from . import author, furniture, outline, paragraphs, roles, split
+from .titles import Evidence
 
 
 def structure(doc: Document) -> tuple[frozenset[int], list[Report]]:
     """Furniture lines, and the reports with org/level/year and their labelled outline."""
     furn = furniture.find_furniture(doc)
     paras = paragraphs.build_paragraphs(doc, furn)
+    drafts = list(split.split_reports(doc, paras))
+    furn_sorted = sorted(furn)
+    # a file holding one report is often named by its title (year, province, genre)
+    file_title = PurePath(doc.path).stem if len(drafts) == 1 and doc.path else None
     reports: list[Report] = []
-    for draft in split.split_reports(doc, paras):
+    prev_end = 0
+    for draft in drafts:
         sections = outline.build_outline(draft.paragraphs, draft.end_line, stop_line=draft.appendix_line,
                                          hints=doc.hints, title_line=draft.title_line)
         report = Report(
@@ -21,5 +30,9 @@ def structure(doc: Document) -> tuple[frozenset[int], list[Report]]:
             title=draft.title,
             rule=draft.rule,
         )
-        reports.append(roles.assign_roles(org.identify(report)))
+        # the furniture rows of this report's page (CMS rows name the author and the title)
+        lo, hi = bisect_right(furn_sorted, prev_end), bisect_right(furn_sorted, draft.end_line)
+        rows = tuple((n, doc.lines[n - 1]) for n in furn_sorted[lo:hi])
+        reports.append(roles.assign_roles(author.identify(report, Evidence(rows, file_title))))
+        prev_end = draft.end_line
     return furn, reports

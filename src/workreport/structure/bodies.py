@@ -52,6 +52,16 @@ class LevelMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A body named in running text: ``name`` is ``text[start:end]`` as written."""
+
+    start: int
+    end: int
+    name: str
+    body: BodyMatch
+
+
+@dataclass(frozen=True, slots=True)
 class _Form:
     entry: int
     organ: str
@@ -82,6 +92,17 @@ class _Table:
         self.bracket_tail = re.compile(bodies["bracket_tail"]["pattern"])
         self.branch = re.compile(bodies["branch"]["pattern"])
         self.branch_chars = int(bodies["branch"]["name_chars"])
+        mention = bodies["mention"]
+        name, n = mention["name"], int(mention["name_chars"])
+        places = rules.alternation(self.place_level)
+        ph = rules.piece("placeholder")
+        # owner places before a form, matched backwards from the form by search(..., endpos); a
+        # form that holds its own place word (a town's government) may have a placeholder for
+        # the place's name
+        self.owner = re.compile(f"(?:(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
+        self.place_owner = re.compile(f"(?:(?:(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))*{ph}|(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
+        self.owner_window = 3 * (n + max(map(len, self.place_level)))
+        self.not_after = re.compile(mention["not_after"])
         self.organ_words = sorted(bodies["organ_words"], key=len, reverse=True)
         sets = bodies["organ_sets"]
         groups = bodies["place_groups"]
@@ -115,6 +136,7 @@ class _Table:
             self.leading += [(w, i) for w in e.get("leading", [])]
         self.leading.sort(key=lambda x: -len(x[0]))
         self.max_form = max(map(len, self.forms))
+        self.end_chars = "".join(sorted({f[-1] for f in self.forms}))
         self.max_stem = max(map(len, self.stems))
         if problems:
             raise RuleDataError(problems)
@@ -186,6 +208,13 @@ class _Table:
             m = self._at_end(s[:k])
             if m:
                 return replace(m, rule=m.rule + ".branch", organ=b.group("organ"), branch=s[k : b.start()])
+        return None
+
+    def form_start(self, s: str, end: int) -> int | None:
+        """Where the longest form ending at ``end`` of ``s`` starts, or None."""
+        for i in range(max(0, end - self.max_form), end):
+            if s[i:end] in self.forms:
+                return i
         return None
 
     def _at_end(self, s: str) -> BodyMatch | None:
@@ -300,24 +329,67 @@ def level_of(name: str) -> LevelMatch | None:
     return t.level(s, t.match(s)) if s else None
 
 
+@lru_cache(maxsize=64)
+def _end_chars(ends: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(ends)}]")
+
+
+def mentions(text: str, ends: str) -> list[Mention]:
+    """Bodies named anywhere in ``text`` whose name ends with one of the characters ``ends`` (the
+    bureau character for a report that calls itself "our bureau"): the longest known form ending
+    there, with the owner places written before it (a county's name, then the bureau's form).  One
+    pass over the text; each hit looks back a bounded number of characters, so the cost is linear
+    in the text.  A name inside a longer one ending later (the county committee inside "county
+    committee and county government") is not reported."""
+    t = table()
+    s = norm(text).translate(t.fold)
+    out: list[Mention] = []
+    for m in _end_chars(ends).finditer(s):
+        e = m.end()
+        i = t.form_start(s, e)
+        if i is None or t.not_after.match(s, e):
+            continue
+        owner = t.place_owner if t.forms[s[i:e]].place else t.owner
+        own = owner.search(s, max(0, i - t.owner_window), i)
+        start = own.start() if own else i
+        body = t.match(t.prepare(text[start:e]))
+        if body is None or e - start < 2:
+            continue
+        while out and out[-1].start >= start:  # a name inside a longer one: keep the longer
+            out.pop()
+        out.append(Mention(start, e, text[start:e], body))
+    return out
+
+
+def stem_body(stem: str) -> BodyMatch | None:
+    """The department whose function ``stem`` names (civil affairs, transport …), or None."""
+    t = table()
+    s = t.prepare(stem)
+    i = t.stems.get(s)
+    return None if i is None else t._result(i, s, "", "bodies.stem", "", None)
+
+
 @lru_cache(maxsize=1)
-def _city_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    levels = rules.load("levels")
-    cues = levels["city_cues"]
-    m = levels["municipalities"]
-    own = re.compile("(?:" + rules.alternation(m["names"]) + ")" + re.escape(m["suffix"]))
-    return re.compile(cues["prefecture"]["pattern"]), re.compile(cues["county"]["pattern"]), own
+def _city_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict]:
+    cues = rules.load("levels")["city_cues"]
+    mun = cues["municipality"]
+    return (re.compile(cues["prefecture"]["pattern"]), re.compile(cues["county"]["pattern"]),
+            re.compile(mun["pattern"]), mun)
 
 
 def city_level_from_text(text: str) -> str | None:
-    """For a city's body, what its report's text says the city is: "province" when the text names
-    one of the four municipalities again and again (their bureaus are provincial), "city" when it
-    directs counties and districts, "county_district" when it speaks only of its own towns and
-    streets (a county-level city), None when it says neither."""
-    prefecture, county_city, municipality = _city_cues()
+    """For a city's body, what its report's text says the city is: "province" when it names one
+    of the four municipalities or the capital it serves again and again (their bureaus are
+    provincial; levels.yaml city_cues.municipality), "city" when it directs counties and districts,
+    "county_district" when it speaks only of its own towns and streets (a county-level city), None
+    when it says neither."""
+    prefecture, county_city, municipality, mun = _city_cues()
     s = norm(text)
-    if len(municipality.findall(s)) >= rules.load("levels")["municipalities"]["min_mentions"]:
+    points = sum(mun["capital_weight"] if m.group() == mun["capital"] else mun["name_weight"]
+                 for m in municipality.finditer(s))
+    pref = prefecture.search(s)
+    if points >= mun["decisive"] or (points >= mun["enough"] and not pref):
         return "province"
-    if prefecture.search(s):
+    if pref:
         return "city"
     return "county_district" if county_city.search(s) else None

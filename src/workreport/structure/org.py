@@ -1,19 +1,26 @@
-"""Who wrote a report (org, level, region), about what (domain), for which year.
+"""Who wrote a report: the author as the report names it, the line that shows it, and the rule.
 
-Every word, pattern and threshold is in data/orgs.yaml (names of bodies, self-references,
-places, domains, limits); numerals are read by numerals.py.
+The order follows how the genre names its author (docs/GENRE.md §3, §10): a government work
+report's preamble; the title (titles.py: the report's own, its first line, one fused with a first
+line, a CMS title row, the page heading, the file name); the opening's subject, sector, report
+formula or self-reference ("our bureau", "our town", "this unit") made into the body of that
+kind the rows or the text name; the subject found through the whole report; the CMS author rows;
+the signature; the self-reference as written; a body the opening names with a name of its own.
+A candidate must name a known kind of body (bodies.py): a phrase that merely ends like one ("…
+as the centre") is no author.  Words and patterns: data/orgs.yaml.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from .. import numerals, rules
+from .. import rules
 from ..model import Report
 from ..textnorm import norm
-from .headings import strip_ordinal
-from .roles import cue_role
+from . import bodies
+from .names import NAME_MIN, PH, clean_name, is_body, is_self, report_text, superior, system_stem
+from .titles import Evidence, org_from_title, page_rows, report_titles, row_authors, signature
 
 _TABLE = "orgs"
 _T = rules.load(_TABLE)
@@ -40,109 +47,37 @@ class OrgGuess:
     rule: str
 
 
-PH = rules.piece("placeholder")
 _HAN = rules.piece("han")
 _SUFFIX_INFO: dict[str, dict] = {}
 for _e in _T["suffixes"]:
     for _w in _e["words"]:
         _SUFFIX_INFO.setdefault(_w, _e)
 _SUFFIXES_LONGEST_FIRST = sorted(_SUFFIX_INFO, key=len, reverse=True)
-_SUFFIX_ALT = rules.alternation(_SUFFIX_INFO)
-# any name holding a township-level place word is a township-level body
-_TOWNSHIP_WORD = re.compile(rules.alternation(w for w, e in _SUFFIX_INFO.items() if e.get("level") == "township_street"))
-NAME = rf"(?:{PH}|{_HAN}){{1,{_limit('name_max_chars')}}}?(?:{_SUFFIX_ALT})"
+NAME = rf"(?:{PH}|{_HAN}){{1,{_limit('name_max_chars')}}}?(?:{rules.alternation(_SUFFIX_INFO)})"
 _SUBJECT_CUES = rules.entry(_TABLE, "org.subject")
 _SUBJECT = re.compile(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{NAME})(?={_SUBJECT_CUES['after']})")
 _SELF = _pattern("org.self_reference")
 _SELF_ALIAS: dict[str, str] = rules.entry(_TABLE, "org.self_alias")["map"]
-_SELF_PREFIXES = _words("org.self_prefixes")
+_SELF_KINDS: dict[str, dict] = rules.entry(_TABLE, "org.self_kinds")["kinds"]
 _UNGUESSED = frozenset(_words("org.unguessed_places"))
-_SUPERIOR = _pattern("org.superiors")
 _NOT_NAME = _pattern("org.not_names")
 _BAD_START = _pattern("org.name.bad_start")
-_LEAD = _pattern("org.name.lead")
 _FUNCTION_CHARS = _pattern("org.name.function_chars")
 _PLACE = _pattern("org.name.place")
-_YEAR = _pattern("org.year")
-_CN_YEAR = _pattern("org.year.cn")
-_PLACE_LEVELS = [(e["id"], re.compile(e["pattern"]), e["level"]) for e in _T["place_levels"]]
-_PREFECTURE = _pattern("org.city.prefecture")
-_COUNTY = _pattern("org.city.county")
 _SPEECH = [(e["id"], re.compile(e["pattern"]), e.get("unit")) for e in _T["speech"]]
 _SPEECH_BODY = rules.entry(_TABLE, "org.speech.body")["word"]
-_SCOPE = _pattern("org.scope")
-_SCOPE_LEVEL: dict[str, str] = _T["scope_levels"]
 _TP = rules.entry(_TABLE, "org.titled_place")
 _TITLED_PLACE = {k: re.compile(f"{_TP['before']}({_TP['name']}{re.escape(k)}){_TP['after']}") for k in _TP["kinds"]}
 _SHORT_PLACE_HEADS = frozenset(_words("org.short_place_heads"))
 _PLACE_HEADS = frozenset(_words("org.place_heads"))
 _NOT_PLACE_ENDINGS = _words("org.not_place_endings")
-_PLACE_CONTINUES = _pattern("org.place_continues")
 _NOT_AFTER_SELF = rules.entry(_TABLE, "org.self_named.not_before")["pattern"]
 _REGION_SUFFIXES = _words("org.region_suffixes")
-_NEXT_YEAR_GENRE = _pattern("org.next_year_genre")
-_DOMAINS = [(e["id"], e["label"], re.compile(e["unit"]), re.compile(e["text"]), int(e["min_hits"])) for e in _T["domains"]]
-_COMPREHENSIVE = [(e["id"], re.compile(e["suffix"]), e["label"]) for e in _T["comprehensive"]]
-_GENRE = _pattern("org.title.genre")
-_TITLE_YEAR = _pattern("org.title.year")
-_TITLE_TRIM = rules.entry(_TABLE, "org.title.trim")["chars"]
-_NOT_REPORT_YEAR = _pattern("org.year.not_reported")
+_SYSTEM = _pattern("org.system")
+_BODY_FRAME = _pattern("org.subject.body_frame")
+_SYSTEM_SCOPE = rules.pattern(_TABLE, "org.system", "scope")
+_FORMULA = _pattern("org.subject.formula")
 _FULLER_MAX = _limit("fuller_prefix_max")
-_NAME_MIN = _limit("name_min_chars")
-
-
-def _years(text: str, normalized: str | None = None) -> list[int]:
-    s = normalized if normalized is not None else norm(text)
-    out = [int(m.group(1)) for m in _YEAR.finditer(s)]
-    for m in _CN_YEAR.finditer(s):
-        out.append(int(numerals.read_digits(m.group(1))))
-    return out
-
-
-def report_year(report: Report) -> int | None:
-    """The year whose work is reported: from top-level headings, then the title/opening."""
-    if report.title and _NEXT_YEAR_GENRE.search(report.title):
-        ys = _years(report.title)
-        if ys:
-            return ys[0] - 1
-    votes: Counter[int] = Counter()
-    for s in report.sections:
-        ys = _years(s.heading)
-        if not ys:
-            continue
-        role = cue_role(s.heading)
-        if role == "plan":
-            votes[ys[0] - 1] += _limit("year_vote_plan")
-        elif role in ("achievements", "highlights", "overview"):
-            votes[ys[0]] += _limit("year_vote_review")
-    if votes:
-        return votes.most_common(1)[0][0]
-    head = [p.norm_text for p in report.paragraphs[:_limit("opening_paragraphs")]]
-    if report.title:
-        ys = _years(report.title)
-        if ys:
-            return ys[0] - 1 if _NEXT_YEAR_GENRE.search(report.title) else ys[0]
-    for t in head:
-        ys = _years("", _NOT_REPORT_YEAR.sub("", t[:_limit("year_window")]))
-        if ys:
-            return ys[0]
-    allys = Counter(y for p in report.paragraphs for y in _years(p.text, p.norm_text))
-    return allys.most_common(1)[0][0] if allys else None
-
-
-def _is_self(name: str) -> bool:
-    return name.startswith(_SELF_PREFIXES)
-
-
-def _clean_name(name: str) -> str | None:
-    name = _LEAD.sub("", name.strip())
-    if _NOT_NAME.match(name):
-        return None
-    if len(re.sub(PH, "", name)) < _NAME_MIN and not re.search(PH, name):
-        return None
-    if _BAD_START.match(name) or _SUPERIOR.match(name):
-        return None
-    return name
 
 
 def _subjects(text: str, limit: int | None = None, normalized: str | None = None) -> list[tuple[int, str]]:
@@ -150,9 +85,10 @@ def _subjects(text: str, limit: int | None = None, normalized: str | None = None
     s = normalized if normalized is not None else norm(text if limit is None else text[:limit])
     if limit is not None:
         s = s[:limit]
+    s = bodies.fold(s)  # traditional characters: the cues are matched in simplified ones
     out = []
     for m in _SUBJECT.finditer(s):
-        nm = _clean_name(text[m.start("name"): m.end("name")])
+        nm = clean_name(text[m.start("name"): m.end("name")])
         if nm:
             out.append((m.start("name"), nm))
     return out
@@ -169,15 +105,17 @@ def names_subject(text: str, normalized: str | None = None) -> bool:
     return bool(_subjects(text, _limit("first_sentence_window"), normalized))
 
 
+def _authors(text: str, limit: int | None, normalized: str) -> list[tuple[int, str]]:
+    """Subjects that name a known kind of body and are not the author's superiors."""
+    return [(o, nm) for o, nm in _subjects(text, limit, normalized)
+            if not is_self(nm) and is_body(nm) and not superior(normalized, o, o + len(nm))]
+
+
 def _suffix_of(name: str) -> str | None:
     for w in _SUFFIXES_LONGEST_FIRST:
         if name.endswith(w):
             return w
     return None
-
-
-def _report_text(report: Report) -> str:
-    return "".join(p.text for p in report.paragraphs)
 
 
 def _fuller(name: str, report: Report) -> str:
@@ -187,7 +125,7 @@ def _fuller(name: str, report: Report) -> str:
     The prefix must be a placeholder, or a place name (prefix + the name's place word) that the
     report uses on its own at least twice: a community's federation is no community body.
     """
-    text = _report_text(report)
+    text = report_text(report)
     if not re.match(PH, name) and name[0] in _SHORT_PLACE_HEADS:
         # a body named by its place's last character, in a report that names the place in full
         head, rest = re.escape(name[0]), re.escape(name[1:])
@@ -201,7 +139,7 @@ def _fuller(name: str, report: Report) -> str:
     if ph:
         return ph.group(1) + name
     cands: Counter[str] = Counter()
-    for m in re.finditer(rf"({_HAN}{{{_NAME_MIN},{_FULLER_MAX}}}?)(?={re.escape(name)})", text):
+    for m in re.finditer(rf"({_HAN}{{{NAME_MIN},{_FULLER_MAX}}}?)(?={re.escape(name)})", text):
         pre = m.group(1)
         for k in range(len(pre)):
             sub = pre[k:]
@@ -218,32 +156,231 @@ def _fuller(name: str, report: Report) -> str:
     return cands.most_common(1)[0][0] + name
 
 
-def _self_named(kind: str, report: Report) -> str | None:
-    """A self-reference made a name: the place of that kind the report names with a
-    placeholder; for a department, the one of that kind that is most often the subject of its
-    sentences; None when it names none.
+def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess | None:
+    """The government a work report speaks for, from its title block."""
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    block = [(t, line) for t, line, _ in titles[:1]]
+    block += [(p.text, p.line_start) for p in report.paragraphs[:_limit("title_block_paragraphs")]
+              if p.line_start < first_head]
+    for text, line in block:
+        s = bodies.fold(norm(text).strip())
+        for rid, pat, org in _SPEECH:
+            m = pat.search(s)
+            if m:
+                groups = m.groupdict()
+                name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
+                return OrgGuess(name, line, rid)
+    return None
 
-    Real place names are not guessed: any other place in the text may be a superior or a neighbour.
-    """
-    text = _report_text(report)
-    kind = _SELF_ALIAS.get(kind, kind)
-    c: Counter[str] = Counter(m.group(1) for m in re.finditer(rf"({PH}{re.escape(kind)})(?!{_NOT_AFTER_SELF})", text))
-    if c:
-        return c.most_common(1)[0][0]
-    if kind in _UNGUESSED:
-        return None
+
+def _opening(report: Report) -> list:
+    """The paragraphs that may hold the opening: those before the first heading, or the one
+    right after it when the report starts at its first part heading."""
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    head_lines = {s.line for s in report.sections}
+    before = [p for p in report.paragraphs if p.line_start < first_head]
+    after = [p for p in report.paragraphs if p.line_start > first_head and p.line_start not in head_lines][:1]
+    return (before[:_limit("opening_paragraphs")] + after) if before else after
+
+
+def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
+    """The author as the report names it, the line that shows it, and the rule."""
+    ev = page_rows(report, ev)
+    titles = report_titles(report, ev)
+    speech = _speech_org(report, titles)
+    if speech:
+        return speech
+    sig = signature(report)
+    for title, line, rule in titles:
+        u = org_from_title(title)
+        if u:
+            return OrgGuess(_fuller_from(u, sig), line, rule)
+    for p in _opening(report):
+        found = _opening_author(p, report, ev, sig)
+        if found:
+            return found
+    frequent = _frequent_subject(report)
+    if frequent:
+        return OrgGuess(_fuller_from(_fuller(frequent.name, report), sig), frequent.line, frequent.rule)
+    rows = row_authors(ev)
+    if rows:
+        return OrgGuess(rows[0][0], rows[0][1], "org.row")
+    if sig:
+        return OrgGuess(sig[0], sig[1], "org.signature")
     for p in report.paragraphs:
-        for _, nm in _subjects(p.text, None, p.norm_text):
-            if nm.endswith(kind) and len(nm) > len(kind) + 1 and not _is_self(nm):
-                c[nm] += 1
-    return _fuller(c.most_common(1)[0][0], report) if c else None
+        m = _SELF.search(p.norm_text)
+        if m:
+            return _resolve_self(m, report, ev, p.line_start, sig)
+    named = _opening_mention(report)
+    if named:
+        return named
+    return OrgGuess(None, None, "org.none")
+
+
+def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
+    """Whichever an opening paragraph says first: a body as subject, a sector as a whole
+    (orgs.yaml system), the body its report formula names, a self-reference that the report lets
+    us name."""
+    window = _limit("subject_window")
+    cands: list[tuple[int, str, object]] = []
+    subs = _authors(p.text, window, p.norm_text)
+    if subs:
+        cands.append((subs[0][0], "subject", subs[0][1]))
+    selfref = _SELF.search(p.norm_text[:window])
+    if selfref:
+        cands.append((selfref.start(), "self", selfref))
+    system = _system_subject(p.text, p.norm_text[:window])
+    if system:
+        cands.append((system[0], "system", system[1]))
+    formula = _formula_author(p)
+    if formula:
+        cands.append((formula[0], "subject", formula[1]))
+    for _, kind, x in sorted(cands, key=lambda c: c[0]):
+        if kind == "subject":
+            return OrgGuess(_fuller_from(_fuller(x, report), sig), p.line_start, "org.subject.opening")
+        if kind == "system":
+            return OrgGuess(x, p.line_start, "org.system")
+        found = _resolve_self(x, report, ev, p.line_start, sig)
+        if found.name != _self_word(x) or x.group(1) not in _TITLED_PLACE:
+            return found
+    return None
+
+
+def _formula_author(p) -> tuple[int, str] | None:
+    """The body a report formula names ("the work of <body> is reported as follows")."""
+    m = _FORMULA.search(p.norm_text)
+    if not m:
+        return None
+    for x in bodies.mentions(p.text[m.end("lead"):], bodies.table().end_chars):
+        if x.start > 0:
+            break
+        if not is_self(x.name) and clean_name(x.name) == x.name and is_body(x.name):
+            return m.end("lead"), x.name
+    return None
+
+
+def _system_subject(text: str, s: str) -> tuple[int, str] | None:
+    """A sector named as the subject (the whole region's water system): offset and name."""
+    s = bodies.fold(s)
+    for m in _SYSTEM.finditer(s):
+        stem = system_stem(m.group("stem"))
+        if stem:
+            start = m.end("stem") - len(stem)
+            scope = _SYSTEM_SCOPE.search(s, max(0, start - _limit("system_scope_chars")), start)
+            if scope:
+                start = scope.start()
+            return start, text[start: m.end()]
+    return None
+
+
+def _opening_mention(report: Report) -> OrgGuess | None:
+    """The first body the opening names, not as its leader, with a name of its own
+    (masked or a place's: orgs.yaml mention_owner_min_chars)."""
+    ends = bodies.table().end_chars
+    for p in _opening(report):
+        s = norm(p.text)
+        for x in bodies.mentions(p.text, ends):
+            owner = x.body.prefix  # a name of its own: masked, or a place's name
+            if (re.search(PH, owner) or len(owner) >= _limit("mention_owner_min_chars")) \
+                    and not superior(s, x.start, x.end) and not is_self(x.name) \
+                    and clean_name(x.name) == x.name and is_body(x.name):
+                return OrgGuess(x.name, p.line_start, "org.mention.opening")
+    return None
+
+
+def _frequent_subject(report: Report) -> OrgGuess | None:
+    """The body that is the subject of the report's sentences, searched through the whole
+    report: named at least twice, or once where it opens a paragraph after a time phrase (a
+    title-less opening under the first heading; orgs.yaml body_frame).  Superiors (named as leading the author) are not counted."""
+    c: Counter[str] = Counter()
+    first_line: dict[str, int] = {}
+    opens: set[str] = set()
+    for p in report.paragraphs:
+        for off, nm in _authors(p.text, None, p.norm_text):
+            c[nm] += 1
+            first_line.setdefault(nm, p.line_start)
+            if _BODY_FRAME.search(p.norm_text[:off]):
+                opens.add(nm)
+    if not c:
+        return None
+    nm, n = c.most_common(1)[0]
+    if n >= _limit("min_subject_hits"):
+        return OrgGuess(nm, first_line[nm], "org.subject.frequent")
+    opening = [k for k in c if k in opens]
+    return OrgGuess(opening[0], first_line[opening[0]], "org.subject.body") if opening else None
+
+
+def _fuller_from(name: str, sig: tuple[str, int] | None) -> str:
+    """A signature that spells out the same body in full (the county's name before it)."""
+    if sig and len(sig[0]) > len(name) and bodies.fold(sig[0]).endswith(bodies.fold(name)):
+        return sig[0]
+    return name
+
+
+def _self_word(m: re.Match) -> str:
+    """A self-reference spelled out with the place word it abbreviates (self_alias)."""
+    return m.group(0)[0] + _SELF_ALIAS.get(m.group(1), m.group(1))
+
+
+def _of_kind(body: bodies.BodyMatch, kind: str) -> bool:
+    spec = _SELF_KINDS.get(kind, {})
+    if spec.get("any"):
+        return True
+    return body.id in spec.get("bodies", ()) or body.organ in spec.get("organs", ())
+
+
+def _resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> OrgGuess:
+    """A self-reference made into a name as far as the report allows: a CMS author row of that
+    kind, a placeholder place of that kind (XX + town), a body of that kind the text names (not as a
+    superior), a place heading the report's own documents, the function the report calls its
+    system (the civil affairs system + "our bureau" = the civil affairs bureau)."""
+    kind = _SELF_ALIAS.get(m.group(1), m.group(1))
+    for name, row_line in row_authors(ev):
+        if _of_kind(bodies.classify_body(name), kind):
+            return OrgGuess(name, row_line, "org.self_reference.row")
+    if sig and _of_kind(bodies.classify_body(sig[0]), kind):
+        return OrgGuess(sig[0], line, "org.self_reference.signature")
+    text = report_text(report)
+    c: Counter[str] = Counter(x.group(1) for x in re.finditer(rf"({PH}{re.escape(kind)})(?!{_NOT_AFTER_SELF})", text))
+    if c:
+        return OrgGuess(c.most_common(1)[0][0], line, "org.self_reference")
+    named = _named_of_kind(kind, text) if kind not in _UNGUESSED else None
+    if named:
+        return OrgGuess(_fuller(named, report), line, "org.self_reference.named")
+    place = _titled_place(kind, report)
+    if place:
+        return OrgGuess(place, line, "org.self_reference.titled_place")
+    spec = _SELF_KINDS.get(kind, {})
+    if spec.get("system_organ"):
+        stems = Counter(st for x in _SYSTEM.finditer(norm(text)) for st in [system_stem(x.group("stem"))] if st)
+        if stems:
+            return OrgGuess(stems.most_common(1)[0][0] + spec["system_organ"], line, "org.self_reference.system")
+    return OrgGuess(_self_word(m), line, "org.self_reference")
+
+
+def _named_of_kind(kind: str, text: str) -> str | None:
+    """The body of ``kind`` the text names most often, not counting superiors; a short name
+    that a fuller one ends with counts for the fuller one."""
+    spec = _SELF_KINDS.get(kind)
+    if not spec or not spec.get("ends"):
+        return None
+    s = norm(text)
+    c: Counter[str] = Counter()
+    for x in bodies.mentions(text, spec["ends"]):
+        if _of_kind(x.body, kind) and not superior(s, x.start, x.end) and not is_self(x.name):
+            c[x.name] += 1
+    for short in list(c):
+        full = [k for k in c if k != short and k.endswith(short)]
+        if full:
+            c[max(full, key=len)] += c.pop(short)
+    return c.most_common(1)[0][0] if c else None
 
 
 def _titled_place(kind: str, report: Report) -> str | None:
     """A self-referring city, district or county named by the documents the report says it
     issued: a superior's name rarely heads its own work plans in a subordinate's report.
     Needs one name clearly ahead of any other."""
-    text = _report_text(report)
+    text = report_text(report)
     c = Counter(m.group(1) for m in _TITLED_PLACE[kind].finditer(text)) if kind in _TITLED_PLACE else Counter()
     c = Counter({k: v for k, v in c.items() if not _NOT_NAME.match(k) and not _BAD_START.match(k)})
     top = c.most_common(2)
@@ -252,173 +389,22 @@ def _titled_place(kind: str, report: Report) -> str | None:
     return top[0][0]
 
 
-def _org_from_title(title: str) -> str | None:
-    s = _GENRE.sub("", strip_ordinal(norm(title).strip())).strip(_TITLE_TRIM)
-    s = _TITLE_YEAR.sub("", s)
-    return s if _NAME_MIN <= len(s) <= _limit("title_name_max_chars") else None
-
-
-def _speech_org(report: Report) -> OrgGuess | None:
-    """The government a work report speaks for, from its title block."""
-    first_head = report.sections[0].line if report.sections else report.end_line + 1
-    for p in report.paragraphs[:_limit("title_block_paragraphs")]:
-        if p.line_start >= first_head:
-            break
-        s = p.norm_text.strip()
-        for rid, pat, org in _SPEECH:
-            m = pat.search(s)
-            if m:
-                groups = m.groupdict()
-                name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
-                return OrgGuess(name, p.line_start, rid)
-    return None
-
-
-def _self_word(m: re.Match) -> str:
-    """A self-reference spelled out with the place word it abbreviates (self_alias)."""
-    return m.group(0)[0] + _SELF_ALIAS.get(m.group(1), m.group(1))
-
-
-def find_org(report: Report) -> OrgGuess:
-    """The author as the report names it, the line that shows it, and the rule."""
-    speech = _speech_org(report)
-    if speech:
-        return speech
-    if report.title:
-        u = _org_from_title(report.title)
-        if u:
-            return OrgGuess(u, report.start_line, "org.title")
-    first_head = report.sections[0].line if report.sections else report.end_line + 1
-    window = _limit("subject_window")
-    opening = [p for p in report.paragraphs if p.line_start < first_head][:_limit("opening_paragraphs")]
-    for p in opening:
-        subs = _subjects(p.text, window, p.norm_text)
-        selfref = _SELF.search(p.norm_text[:window])
-        if subs and (selfref is None or subs[0][0] < selfref.start()):
-            return OrgGuess(_fuller(subs[0][1], report), p.line_start, "org.subject.opening")
-        if selfref:
-            found = _resolve_self(selfref, report, p.line_start)
-            if found.name != _self_word(selfref) or selfref.group(1) not in _TITLED_PLACE:
-                return found
-    # No opening: the body's most frequent subject.
-    c: Counter[str] = Counter()
-    first_line: dict[str, int] = {}
-    for p in report.paragraphs:
-        for _, nm in _subjects(p.text, None, p.norm_text):
-            c[nm] += 1
-            first_line.setdefault(nm, p.line_start)
-    if c and c.most_common(1)[0][1] >= _limit("min_subject_hits"):
-        nm = c.most_common(1)[0][0]
-        return OrgGuess(_fuller(nm, report), first_line[nm], "org.subject.frequent")
-    for p in report.paragraphs:
-        m = _SELF.search(p.norm_text)
-        if m:
-            return _resolve_self(m, report, p.line_start)
-    return OrgGuess(None, None, "org.none")
-
-
-def _resolve_self(m: re.Match, report: Report, line: int) -> OrgGuess:
-    """A self-reference made into a name as far as the report allows."""
-    kind = m.group(1)
-    named = _self_named(kind, report)
-    if named:
-        return OrgGuess(named, line, "org.self_reference")
-    place = _titled_place(kind, report)
-    if place:
-        return OrgGuess(place, line, "org.self_reference.titled_place")
-    return OrgGuess(_self_word(m), line, "org.self_reference")
-
-
 def canonical_org(name: str) -> str:
     """A bare place stands for its government (a town for the town's people's government)."""
     suf = _suffix_of(name)
     info = _SUFFIX_INFO.get(suf or "")
     if info and info.get("place") and info.get("body") and name.endswith(suf):
-        if _is_self(name):
+        if is_self(name):
             name = name[1:]
         return name + info["body"]
     return name
 
 
-def org_level(org: str | None, report: Report) -> str | None:
-    """Level from the name: its suffix (a town, a street, a company…), else the first
-    administrative place in it (a district's department is a district body), else the scope
-    the report speaks of."""
-    if not org:
-        return None
-    suf = _suffix_of(org)
-    info = _SUFFIX_INFO.get(suf or "", {})
-    bare = re.sub(rf"^(?:{PH})", "", org)
-    within = _limit("place_within")
-    if info.get("level") == "township_street" or _TOWNSHIP_WORD.search(bare[:within]):
-        return "township_street"
-    if info.get("level") == "enterprise_other":
-        return "enterprise_other"
-    best = None
-    for rid, pat, level in _PLACE_LEVELS:
-        for m in pat.finditer(bare):
-            # a place word followed by another one is part of the name (a province's capital)
-            if _PLACE_CONTINUES.match(bare, m.end()):
-                continue
-            if m.start() <= within and (best is None or m.start() < best[0]):
-                best = (m.start(), rid, level)
-            break
-    if best is None or (_is_self(org) and best[1] not in ("org.place.township", "org.place.city")):
-        return _level_from_scope(report)
-    _, rid, level = best
-    if level == "city":
-        text = _report_text(report)
-        pref, county = len(_PREFECTURE.findall(text)), len(_COUNTY.findall(text))
-        return "city" if pref >= county or pref > 0 and county == 0 else "county_district"
-    return level
-
-
-def _level_from_scope(report: Report) -> str | None:
-    """A department with no place in its name: the scope it speaks of (all the district…)."""
-    text = _report_text(report)
-    c = Counter(m.group(1) for m in _SCOPE.finditer(text))
-    if not c:
-        return None
-    scope, n = c.most_common(1)[0]
-    return _SCOPE_LEVEL.get(scope) if n >= _limit("scope_min_hits") else None
-
-
 def region_of(org: str | None) -> str | None:
-    if not org or re.match(PH, org) or _is_self(org):
+    if not org or re.match(PH, org) or is_self(org):
         return None
     m = _PLACE.match(org)
     if not m:
         return None
     place = m.group(1)
     return place if len(place) >= _limit("region_min_chars") or place.endswith(_REGION_SUFFIXES) else None
-
-
-def domain_of(org: str | None, report: Report) -> str | None:
-    u = org or ""
-    comprehensive = next((label for _, spat, label in _COMPREHENSIVE if u and spat.search(u)), None)
-    for rid, label, upat, _, _ in _DOMAINS:
-        if u and not comprehensive and upat.search(u):
-            return label
-    text = _report_text(report)
-    hits = [(len(tpat.findall(text)), label, minh) for rid, label, _, tpat, minh in _DOMAINS]
-    focused = max(((n, label) for n, label, minh in hits if n >= minh), default=None)
-    if comprehensive:
-        # a comprehensive body writing about one field (a street office's report on health)
-        second = sorted(n for n, _, _ in hits)[-2]
-        if (focused and focused[0] >= _limit("domain_focus_ratio") * max(_limit("domain_focus_floor"), second)
-                and focused[0] * 1000 >= _limit("domain_focus_per_mille") * max(1, len(text))):
-            return focused[1]
-        return comprehensive
-    return focused[1] if focused else None
-
-
-def identify(report: Report) -> Report:
-    year = report_year(report)
-    guess = find_org(report)
-    named = guess.name
-    # a place known only from its documents' titles: which of its bodies wrote is not known
-    org = (named if guess.rule == "org.self_reference.titled_place" else canonical_org(named)) if named else None
-    level = org_level(org, report)
-    return replace(report, org=org, org_line=guess.line, level=level, region=region_of(named),
-                   domain=domain_of(org, report), year=year)
-

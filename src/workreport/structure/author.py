@@ -1,0 +1,147 @@
+"""A report's author, level, domain and year, with the rule behind each (CONTRACT.md).
+
+The author is found by org.py.  Its kind of body (bodies.py over bodies.yaml) gives the domain:
+a department reports on its function whatever words its text repeats; only comprehensive bodies
+(a street office, a township, a farm, a zone) are read from their text, and a government or a
+government work report is always on government work (orgs.yaml domain_fixed).  The level is that
+of the government the body belongs to (levels.yaml); a name that cannot tell (a bureau named
+without its place, "our bureau") takes the government its leadership phrase names or the scope
+its text speaks of ("the whole district", "our county"), and a city's body the text's cues (a
+municipality, a prefecture, a county-level city).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .. import rules
+from ..model import Report
+from . import bodies
+from .names import system_stem
+from .org import OrgGuess, canonical_org, find_org, region_of
+from .titles import Evidence, report_titles
+from .year import is_gov_title, report_year
+
+_TABLE = "orgs"
+_T = rules.load(_TABLE)
+_DOMAINS = [(e["id"], e["label"], re.compile(e["text"]), int(e["min_hits"])) for e in _T["domains"]]
+_FIXED = frozenset(rules.words(_TABLE, "org.domain.fixed", "bodies"))
+_SCOPE = rules.pattern(_TABLE, "org.scope")
+_SCOPE_LEVEL: dict[str, str] = _T["scope_levels"]
+_REGION_SCOPE = rules.entry(_TABLE, "org.scope.autonomous_region")
+_REGION_CUE = re.compile(_REGION_SCOPE["pattern"])
+_REGION_UNLESS = re.compile(_REGION_SCOPE["unless"])
+_LEADERSHIP = rules.pattern(_TABLE, "org.scope.leadership")
+_PLACE_ONLY = "org.self_reference.titled_place"
+_SYSTEM = rules.pattern(_TABLE, "org.system")
+_GOV_DOMAIN = rules.entry(_TABLE, "org.domain.fixed")["label"]
+
+
+def _limit(name: str) -> int:
+    return int(rules.limit(_TABLE, f"org.{name}"))
+
+
+def _text(report: Report) -> str:
+    return "".join(p.text for p in report.paragraphs)
+
+
+def scope_level(text: str) -> tuple[str | None, str]:
+    """The level of the scope a report speaks of ("the whole district", "our county"), when it
+    recurs; "the whole region" in a text that follows its autonomous region's party committee is
+    the autonomous region's (orgs.yaml scope_region)."""
+    c = Counter(m.group(1) for m in _SCOPE.finditer(text))
+    if not c:
+        return None, "level.none"
+    scope, n = c.most_common(1)[0]
+    # one mention decides only when no other scope is named
+    if n < _limit("scope_min_hits") and len(c) > 1:
+        return None, "level.none"
+    if (scope in _REGION_SCOPE["scopes"] and len(_REGION_CUE.findall(text)) >= _limit("region_cue_min")
+            and not _REGION_UNLESS.search(text)):
+        return _REGION_SCOPE["level"], _REGION_SCOPE["id"]
+    return _SCOPE_LEVEL.get(scope), f"level.scope.{scope}"
+
+
+def _unplaced_level(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, str]:
+    """A name without a place (a bare bureau, "our bureau"): a department belongs to the
+    government its leadership phrase names (orgs.yaml leadership); else the scope its text
+    speaks of."""
+    body = bodies.classify_body(org) if org else None
+    dept = body is None or (not body.comprehensive and body.level is None)
+    lead = _LEADERSHIP.search(text[: _limit("leadership_window")]) if dept and guess.rule != "org.system" else None
+    if lead and lead.group("scope") in _SCOPE_LEVEL:
+        return _SCOPE_LEVEL[lead.group("scope")], "level.leadership"
+    return scope_level(text)
+
+
+def level_of(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, str]:
+    """The level of the government ``org`` belongs to, and the rule."""
+    lv = bodies.level_of(org) if org and guess.rule != "org.system" else None
+    if lv is None:
+        return _unplaced_level(org, guess, text)
+    if lv.text_decides:
+        by_text = bodies.city_level_from_text(text)
+        if by_text:
+            return by_text, "level.city.text"
+    return lv.level, lv.rule
+
+
+def text_domain(text: str, comprehensive: bool) -> tuple[str | None, str]:
+    """What the report's words are about (orgs.yaml domains): for a body of no known kind, the
+    most frequent; for a comprehensive body, only a field that dominates its text."""
+    hits = [(len(pat.findall(text)), label, rid, minh) for rid, label, pat, minh in _DOMAINS]
+    focused = max(((n, label, rid) for n, label, rid, minh in hits if n >= minh), default=None)
+    if focused is None:
+        return None, "domain.none"
+    n, label, rid = focused
+    if not comprehensive:
+        return label, rid
+    second = sorted(h[0] for h in hits)[-2] if len(hits) > 1 else 0
+    if (n >= _limit("domain_focus_ratio") * max(_limit("domain_focus_floor"), second)
+            and n * 1000 >= _limit("domain_focus_per_mille") * max(1, len(text))):
+        return label, rid
+    return None, "domain.none"
+
+
+def domain_of(body: bodies.BodyMatch | None, gov_report: bool, text: str) -> tuple[str | None, str]:
+    """The body's function first; the text only for comprehensive and unknown bodies."""
+    if gov_report or (body is not None and body.id in _FIXED):
+        return _GOV_DOMAIN, "domain.government"
+    if body is not None and not body.comprehensive:
+        return body.domain, body.id
+    label, rid = text_domain(text, comprehensive=body is not None)
+    if label:
+        return label, rid
+    return (body.domain, body.id) if body is not None else (None, rid)
+
+
+def _system_body(name: str) -> bodies.BodyMatch | None:
+    """The department a sector named as a whole stands for (the whole region's transport system
+    is transport's)."""
+    m = _SYSTEM.search(name)
+    stem = system_stem(m.group("stem")) if m else None
+    return bodies.stem_body(stem) if stem else None
+
+
+def identify(report: Report, ev: Evidence = Evidence()) -> Report:
+    """The report with its author, level, domain, year and region set, and the rules."""
+    guess = find_org(report, ev)
+    named = guess.name
+    titles = tuple((t, rule) for t, _, rule in report_titles(report, ev))
+    gov = guess.rule.startswith("org.speech") or any(is_gov_title(t) for t, _ in titles)
+    year, year_rule = report_year(report, titles, gov)
+    # a place known only from its documents' titles: which of its bodies wrote is not known
+    org = (named if guess.rule == _PLACE_ONLY else canonical_org(named)) if named else None
+    text = _text(report)
+    if guess.rule == "org.system":
+        body = _system_body(named)
+    elif guess.rule == _PLACE_ONLY:  # the place is known, not which of its bodies wrote
+        body = None
+    else:
+        body = bodies.classify_body(org) if org else None
+    level, level_rule = level_of(org, guess, text)
+    domain, domain_rule = domain_of(body, gov, text)
+    return replace(report, org=org, org_line=guess.line, level=level, region=region_of(named), domain=domain,
+                   year=year, org_rule=guess.rule, level_rule=level_rule, domain_rule=domain_rule,
+                   year_rule=year_rule)

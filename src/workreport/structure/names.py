@@ -1,0 +1,66 @@
+"""Predicates on candidate author names shared by org.py and titles.py: is it a name at all
+(not a scope, a verb phrase, a superior), does it name a known kind of body, is it named as the
+author's superior, which function does a sector's name hold.  Patterns: data/orgs.yaml."""
+from __future__ import annotations
+
+import re
+
+from .. import rules
+from ..model import Report
+from . import bodies
+
+_TABLE = "orgs"
+PH = rules.piece("placeholder")
+_SELF_PREFIXES = rules.words(_TABLE, "org.self_prefixes")
+_SUPERIOR = rules.pattern(_TABLE, "org.superiors")
+_SUPERIOR_BEFORE = rules.pattern(_TABLE, "org.superior_context.before")
+_SUPERIOR_AFTER = rules.pattern(_TABLE, "org.superior_context.after")
+_NOT_NAME = rules.pattern(_TABLE, "org.not_names")
+_BAD_START = rules.pattern(_TABLE, "org.name.bad_start")
+_LEAD = rules.pattern(_TABLE, "org.name.lead")
+_NOT_IN_OWNER = rules.pattern(_TABLE, "org.name.not_in_owner")
+NAME_MIN = int(rules.limit(_TABLE, "org.name_min_chars"))
+
+
+def limit(name: str) -> int:
+    return int(rules.limit(_TABLE, f"org.{name}"))
+
+
+def is_self(name: str) -> bool:
+    return name.startswith(_SELF_PREFIXES)
+
+
+def clean_name(name: str) -> str | None:
+    name = _LEAD.sub("", name.strip())
+    if _NOT_NAME.match(name):
+        return None
+    if len(re.sub(PH, "", name)) < NAME_MIN and not re.search(PH, name):
+        return None
+    if _BAD_START.match(name) or _SUPERIOR.match(name):
+        return None
+    return name
+
+
+def is_body(name: str) -> bool:
+    """A name of a known kind of body whose owner part is a name, not a phrase."""
+    m = bodies.classify_body(name)
+    return m is not None and not _NOT_IN_OWNER.search(m.prefix)
+
+
+def superior(s: str, start: int, end: int) -> bool:
+    """Is the body at s[start:end] named as the one that leads or guides the author (orgs.yaml
+    superior_context)?"""
+    return bool(_SUPERIOR_BEFORE.search(s[max(0, start - 4):start]) or _SUPERIOR_AFTER.match(s, end))
+
+
+def report_text(report: Report) -> str:
+    return "".join(p.text for p in report.paragraphs)
+
+
+def system_stem(words: str) -> str | None:
+    """The longest end of ``words`` that names a department's function ("through civil affairs"
+    ends with civil affairs)."""
+    for k in range(len(words) - 1):
+        if bodies.stem_body(words[k:]) is not None:
+            return words[k:]
+    return None

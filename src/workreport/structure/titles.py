@@ -1,0 +1,153 @@
+"""Names of a report's author outside its sentences: its titles (its own, its first line, one
+fused with a first line, a CMS title row, the page's heading, the file name), the CMS author rows
+(issuing body, publishing body) and the signature.  Patterns: data/orgs.yaml."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .. import rules
+from ..model import Report
+from ..textnorm import norm
+from .headings import strip_ordinal
+from .names import NAME_MIN, clean_name, is_body, is_self, limit
+
+_TABLE = "orgs"
+_TITLE_HEAD = rules.pattern(_TABLE, "org.title.head")
+_TITLE_TAIL = rules.pattern(_TABLE, "org.title.tail")
+_TITLE_LINE = rules.pattern(_TABLE, "org.title.line")
+_FUSED_TITLE = rules.pattern(_TABLE, "org.fused_title")
+_ROW_AUTHOR = rules.pattern(_TABLE, "org.row.author")
+_ROW_TITLE = rules.pattern(_TABLE, "org.row.title")
+_GOV_TITLE = rules.pattern(_TABLE, "org.next_year_genre")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a report's surroundings say about its author: the page-furniture lines of its page
+    (line, text) — CMS rows (issuing body, title) are dropped as furniture but still name the
+    author — and the file's name when the file holds this report alone."""
+
+    rows: tuple[tuple[int, str], ...] = ()
+    file_title: str | None = None
+
+
+# ---- names outside the sentences: titles, CMS rows, signatures ----------------------------
+
+def org_from_title(title: str) -> str | None:
+    """The author a title names: the longest head of the title (less a compilation's number, a
+    leading "about" or year) that names a known body: a district's city-management bureau before
+    "2022 work summary", a bureau before a year written without its year word, a health commission
+    before its own function repeated (orgs.yaml title_head, title_tail)."""
+    s = norm(title)
+    off = len(s) - len(s.lstrip())
+    off += len(s[off:]) - len(strip_ordinal(s[off:]))
+    head = _TITLE_HEAD.match(s, off)
+    off = head.end() if head else off
+    s = _TITLE_TAIL.sub("", s[off:].rstrip())[: limit("title_name_max_chars")]
+    for end in range(len(s), NAME_MIN - 1, -1):
+        cand = s[:end]
+        if is_body(cand) and not is_self(cand) and clean_name(cand) == cand:
+            return title[off: off + end]
+    return None
+
+
+def fused_title(report: Report) -> tuple[str, int] | None:
+    """A title glued to the start of one of the report's first lines (one-line pages,
+    document-sharing chunks numbered "1."), with its line (orgs.yaml fused_title)."""
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    for p in report.paragraphs[: limit("opening_paragraphs")]:
+        if p.line_start >= first_head:
+            break
+        m = _FUSED_TITLE.match(p.norm_text)
+        if m:
+            return p.text[m.start("title"): m.end("title")], p.line_start
+    return None
+
+
+def row_title(ev: Evidence) -> tuple[str, int] | None:
+    for line, text in ev.rows:
+        m = _ROW_TITLE.search(norm(text))
+        if m:
+            return text[m.start("title"): m.end("title")].strip(), line
+    return None
+
+
+def row_authors(ev: Evidence) -> list[tuple[str, int]]:
+    out = []
+    for line, text in ev.rows:
+        s = norm(text)
+        for m in _ROW_AUTHOR.finditer(s):
+            nm = text[m.start("name"): m.end("name")]
+            if is_body(nm):
+                out.append((nm, line))
+    return out
+
+
+def signature(report: Report) -> tuple[str, int] | None:
+    """A body's name alone on one of the last lines (the signature above the date)."""
+    for p in reversed(report.paragraphs[-limit("signature_paragraphs"):]):
+        s = re.sub(r"\s+", "", p.norm_text)
+        if NAME_MIN <= len(s) <= limit("signature_max_chars") and is_body(s) and not is_self(s):
+            return p.text.strip(), p.line_start
+    return None
+
+
+def _line_title(report: Report) -> tuple[str, int] | None:
+    """The report's first line read as its title when it has the shape of one (short, no
+    sentence, genre words at its end) and names a body or a government work report (also
+    letter-spaced)."""
+    if not report.paragraphs:
+        return None
+    p = report.paragraphs[0]
+    s = re.sub(r"\s+", "", p.norm_text)
+    if len(s) > limit("title_line_max_chars") or not _TITLE_LINE.search(s):
+        return None
+    return (p.text.strip(), p.line_start) if _GOV_TITLE.search(s) or org_from_title(p.text) else None
+
+
+def report_titles(report: Report, ev: Evidence) -> list[tuple[str, int | None, str]]:
+    """The report's titles, best first: its own, its first line when shaped like one, one fused
+    with one of its first lines, a CMS title row, the page heading, the file name (line None)."""
+    out = []
+    if report.title:
+        out.append((report.title, report.start_line, "org.title"))
+    else:
+        line = _line_title(report)
+        if line:
+            out.append((*line, "org.title.line"))
+        fused = fused_title(report)
+        if fused:
+            out.append((*fused, "org.title.fused"))
+    row = row_title(ev)
+    if row:
+        out.append((*row, "org.title.row"))
+    page = _page_title(report, ev)
+    if page:
+        out.append((*page, "org.title.page"))
+    if ev.file_title:
+        out.append((ev.file_title, None, "org.title.file"))
+    return out
+
+
+def _page_title(report: Report, ev: Evidence) -> tuple[str, int] | None:
+    """The page's heading above the report, taken for furniture (a title repeated around a date
+    row): the last such row before the report that names a body."""
+    for line, text in reversed(ev.rows):
+        s = re.sub(r"\s+", "", norm(text))
+        if line < report.start_line and len(s) <= limit("title_line_max_chars") and _TITLE_LINE.search(s) \
+                and org_from_title(text):
+            return text.strip(), line
+    return None
+
+
+def page_rows(report: Report, ev: Evidence) -> Evidence:
+    """``ev`` with the CMS rows the report's first lines still hold (not marked as furniture)."""
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    extra = tuple((p.line_start, p.text) for p in report.paragraphs[: limit("title_block_paragraphs")]
+                  if p.line_start < first_head and len(p.text) <= limit("row_max_chars")
+                  and (_ROW_AUTHOR.search(p.norm_text) or _ROW_TITLE.search(p.norm_text)))
+    return replace(ev, rows=ev.rows + extra) if extra else ev
+
+
+# ---- the author ---------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+"""The year whose work a report reviews (CONTRACT.md ``year``).
+
+A summary names it in its title, its part headings (the review part's year, or the plan part's
+year = one year after) and its opening.  A government work report reviews a year named by its
+review heading; it is delivered early in the year after (its dateline's year minus one, unless
+the session met late in the year), else its title's year minus one (docs/GENRE.md §7).  Patterns and
+weights: data/orgs.yaml.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .. import numerals, rules
+from ..model import Report
+from ..textnorm import norm
+from .roles import cue_role
+
+_TABLE = "orgs"
+_YEAR = rules.pattern(_TABLE, "org.year")
+_CN_YEAR = rules.pattern(_TABLE, "org.year.cn")
+_NOT_REPORT_YEAR = rules.pattern(_TABLE, "org.year.not_reported")
+_SESSION = rules.pattern(_TABLE, "org.year.session")
+_GOV_REPORT = rules.pattern(_TABLE, "org.next_year_genre")
+_FILE_YEAR = rules.pattern(_TABLE, "org.year.file")
+_REVIEW_HEADING = rules.pattern(_TABLE, "org.year.review_heading")
+FILE_RULE = "org.title.file"
+_REVIEW_ROLES = ("achievements", "highlights", "overview")
+_PLAN = rules.entry(_TABLE, "org.year.plan_phrase")
+_PLAN_PHRASE = rules.compiled(_PLAN["pattern"])
+
+
+def _limit(name: str) -> int:
+    return int(rules.limit(_TABLE, f"org.{name}"))
+
+
+def years(text: str, normalized: str | None = None) -> list[int]:
+    """The years ``text`` names (in Arabic, then in Chinese digits)."""
+    s = normalized if normalized is not None else norm(text)
+    out = [int(m.group(1)) for m in _YEAR.finditer(s)]
+    for m in _CN_YEAR.finditer(s):
+        out.append(int(numerals.read_digits(m.group(1))))
+    return out
+
+
+def title_years(title: str, rule: str = "") -> list[int]:
+    """The years a title names; a file name's year may stand before a separator (1954_…)."""
+    if rule == FILE_RULE:
+        return [int(m.group(1)) for m in _FILE_YEAR.finditer(norm(title))]
+    return years(title)
+
+
+def is_gov_title(title: str) -> bool:
+    return bool(_GOV_REPORT.search(norm(title).replace(" ", "")))
+
+
+def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] | None:
+    for s in report.sections:
+        m = _REVIEW_HEADING.search(norm(s.heading))
+        if m:
+            return int(m.group(1)), "year.gov_report.review_heading"
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    for p in report.paragraphs[:_limit("title_block_paragraphs")]:
+        if p.line_start >= first_head:
+            break
+        m = _SESSION.search(p.norm_text)
+        ys = years(m.group(0)) if m else []
+        if ys:
+            # a session held late in the year (some districts meet in December) reviews that year
+            late = int(m.group("month")) > _limit("session_last_month_of_next_year") if m.group("month").isdigit() \
+                else numerals.cn_int(m.group("month")) > _limit("session_last_month_of_next_year")
+            return (ys[0], "year.gov_report.session_late") if late else (ys[0] - 1, "year.gov_report.session")
+    for t, rule in titles:
+        ys = title_years(t, rule)
+        if ys:
+            return ys[0] - 1, "year.gov_report.title"
+    return None
+
+
+def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
+                gov_report: bool = False) -> tuple[int | None, str]:
+    """The year whose work is reported, and the rule that read it.  ``titles``: the report's
+    titles best first, with the rule that found each (its own, a fused or CMS-row title, the
+    file name: org.title.file)."""
+    titles = tuple(titles) or (((report.title, "org.title"),) if report.title else ())
+    if gov_report or (titles and is_gov_title(titles[0][0])):
+        found = _gov_year(report, list(titles))
+        if found:
+            return found
+    votes: Counter[int] = Counter()
+    for s in report.sections:
+        ys = years(s.heading)
+        if not ys:
+            continue
+        role = cue_role(s.heading)
+        if role == "plan":
+            votes[ys[0] - 1] += _limit("year_vote_plan")
+        elif role in _REVIEW_ROLES:
+            votes[ys[0]] += _limit("year_vote_review")
+    if votes:
+        return votes.most_common(1)[0][0], "year.headings"
+    if titles:
+        ys = title_years(*titles[0])
+        if ys:
+            return ys[0], "year.title"
+    for p in report.paragraphs[:_limit("opening_paragraphs")]:
+        ys = years("", _NOT_REPORT_YEAR.sub("", p.norm_text[:_limit("year_window")]))
+        if ys:
+            return ys[0], "year.opening"
+    for t, rule in titles[1:]:
+        ys = title_years(t, rule)
+        if ys:
+            return ys[0], "year.title"
+    for p in report.paragraphs[:_limit("opening_paragraphs")]:
+        m = _PLAN_PHRASE.search(p.norm_text[:_limit("year_window")])
+        if m:
+            return _PLAN["periods"][m.group("plan")] + _PLAN["years"][m.group("when")], _PLAN["id"]
+    allys = Counter(y for p in report.paragraphs for y in years(p.text, p.norm_text))
+    return (allys.most_common(1)[0][0], "year.most_named") if allys else (None, "year.none")

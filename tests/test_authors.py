@@ -1,0 +1,341 @@
+"""Who wrote a report, at what level, on what, for which year (structure/org.py, author.py, year.py).
+
+Measured on text the rules were not written from: the genre fixtures (45 fictional reports, each
+parsed alone), the genre cases of tests/cases/genre (openings, titles, pasted blocks), the real
+national and provincial 政府工作报告 of ../shared/corpus, and written cases below for each cause
+of issue 10 (units named deep in the body, CMS rows, self-references, traditional characters,
+masked names, owners' levels, years of 政府工作报告 and plans).  Names are invented.
+"""
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from structure_helpers import CORPUS, requires_corpus
+from workreport.ingest import document_from_bytes, read_document
+from workreport.structure import bodies, structure
+
+HERE = Path(__file__).resolve().parent
+GENRE = HERE / "fixtures" / "genre"
+CASES = HERE / "cases" / "genre"
+
+
+def _key(s: str | None) -> str:
+    s = bodies.fold(unicodedata.normalize("NFKC", s or ""))
+    return "".join(s.split()).replace("x", "").replace("X", "")
+
+
+def same_unit(gold: str, got: str | None) -> bool:
+    """As ../shared/tools/score.py compares units (one holds the other), after folding."""
+    g, p = _key(gold), _key(got)
+    return len(p) >= 2 and (g in p or p in g)
+
+
+def parse_text(text: str, name: str = "t.txt"):
+    return structure(document_from_bytes(text.encode("utf-8"), name))
+
+
+def one(text: str, name: str = "t.txt"):
+    furn, reps = parse_text(text, name)
+    assert reps, text
+    return reps[0]
+
+
+# ---- the genre fixtures, each parsed alone ------------------------------------------------
+
+FIXTURES = yaml.safe_load((GENRE / "gold.yaml").read_text("utf-8"))["files"]
+# Floors: measured 45/45 on each attribute when these tests were written; one report may
+# regress through another stage's change before the suite says so.
+FIXTURE_FLOORS = {"unit": 44, "level": 44, "domain": 44, "year": 44}
+
+
+def _fixture_scores():
+    got = {k: 0 for k in FIXTURE_FLOORS}
+    misses = []
+    for e in FIXTURES:
+        _, reps = structure(read_document(GENRE / e["file"]))
+        line = e["opening_line"] or e["org_line"]
+        r = next((x for x in reps if x.start_line <= line <= x.end_line), reps[0])
+        ok = {
+            "unit": same_unit(e.get("org_simplified") or e["org"], r.org),
+            "level": r.level in {e["level"], *(e.get("level_accept") or [])},
+            "domain": r.domain in {e["domain"], *(e.get("domain_accept") or [])},
+            "year": r.year == e["year"],
+        }
+        for k, v in ok.items():
+            got[k] += v
+        if not all(ok.values()):
+            misses.append((e["file"], r.org, r.level, r.domain, r.year))
+    return got, misses
+
+
+def test_genre_fixtures_each_alone_meet_the_floors():
+    got, misses = _fixture_scores()
+    assert all(got[k] >= FIXTURE_FLOORS[k] for k in FIXTURE_FLOORS), (got, misses)
+
+
+# ---- the fictional district compilations (samples/district) ---------------------------------
+
+DISTRICT = HERE.parent / "samples" / "district"
+DISTRICT_GOLD = yaml.safe_load((DISTRICT / "gold.yaml").read_text("utf-8"))["compilations"]
+
+
+@pytest.mark.parametrize("comp", [c for c in DISTRICT_GOLD if c["format"] == "txt"], ids=lambda c: c["file"])
+def test_district_compilation_authors(comp):
+    """Each gold report's author, level, domain and year, read from the predicted report that
+    covers most of it (where reports begin is the split stage's measure).  Measured: every one
+    right (11/11, 10/10); floor: all but one."""
+    _, reps = structure(read_document(DISTRICT / comp["file"]))
+    right = {k: 0 for k in ("unit", "level", "domain", "year")}
+    misses = []
+    for g in comp["reports"]:
+        cover = [r for r in reps if r.start_line <= g["end"] and r.end_line >= g["start"]]
+        r = max(cover, key=lambda r: min(r.end_line, g["end"]) - max(r.start_line, g["start"]))
+        ok = {"unit": any(same_unit(u, r.org) for u in [g["unit"], *g.get("org_accept", [])]),
+              "level": r.level == g["level"], "domain": r.domain in (g.get("domain_accept") or [g["domain"]]),
+              "year": r.year == g["year_reported"]}
+        for k, v in ok.items():
+            right[k] += v
+        if not all(ok.values()):
+            misses.append((g["unit"], r.org, r.level, r.domain, r.year))
+    n = len(comp["reports"])
+    assert all(v >= n - 1 for v in right.values()), (right, misses)
+
+
+# ---- the genre cases ------------------------------------------------------------------------
+
+def _cases(name: str, need=("org", "level", "domain", "domain_accept", "year")):
+    for c in yaml.safe_load((CASES / name).read_text("utf-8")):
+        exp = c["expect"]
+        if any(k in exp for k in need) and exp.get("title", exp.get("opening", True)) is not False:
+            yield pytest.param(c, id=c["id"])
+
+
+def _check(expect: dict, r) -> None:
+    if "org" in expect:
+        if expect["org"] is None:
+            assert r.org is None or r.org.startswith(("我", "本")), r.org
+        else:
+            assert same_unit(expect["org"], r.org), (r.org, r.org_rule)
+    if "level" in expect:
+        assert r.level == expect["level"], (r.org, r.level, r.level_rule)
+    if "domain" in expect or "domain_accept" in expect:
+        accept = {expect.get("domain"), *(expect.get("domain_accept") or [])} - {None}
+        assert r.domain in accept, (r.org, r.domain, r.domain_rule)
+    if "year" in expect and expect["year"] is not None:
+        assert r.year == expect["year"], (r.year, r.year_rule)
+
+
+# a short body after the case's line, so the line is a report's opening or title
+_BODY = "\n一、主要工作\n全年各项工作有序推进，较好完成了目标任务。\n二、下一步打算\n继续抓好各项工作。\n"
+
+
+@pytest.mark.parametrize("case", list(_cases("openings.yaml")))
+def test_genre_opening_names_its_author(case):
+    _check(case["expect"], one(case["input"] + _BODY))
+
+
+@pytest.mark.parametrize("case", list(_cases("titles.yaml")))
+def test_genre_title_names_its_author(case):
+    _check(case["expect"], one(case["input"] + _BODY))
+
+
+def _block_reports():
+    for c in yaml.safe_load((CASES / "blocks.yaml").read_text("utf-8")):
+        for start, exp in zip(c["expect"]["starts"], c["expect"]["reports"]):
+            if any(k in exp for k in ("org", "level", "domain", "year")):
+                yield pytest.param(c, start, exp, id=f"{c['id']}@{start}")
+
+
+@pytest.mark.parametrize("case,start,expect", list(_block_reports()))
+def test_genre_block_names_its_author(case, start, expect):
+    """The author of the predicted report that holds most of the case's report (where reports
+    begin is the split stage's question, tested with the same cases there)."""
+    _, reps = parse_text(case["input"])
+    end = expect.get("end", len(case["input"].splitlines()))
+    r = max(reps, key=lambda x: min(x.end_line, end) - max(x.start_line, start))
+    if r.start_line != start:  # the report lost its first lines (its title): only its body is read
+        expect = {k: v for k, v in expect.items() if k != "year"}
+    _check(expect, r)
+
+
+# ---- real government work reports -------------------------------------------------------------
+
+def _national():
+    return sorted((CORPUS / "national_wikisource" / "txt").glob("*.txt")) if CORPUS.exists() else []
+
+
+@requires_corpus
+def test_every_national_report_is_the_state_councils():
+    """All 52 national reports: 国务院, national, 政府工作, the year before the session (the year
+    is in the file name, the title or the review heading)."""
+    files = _national()
+    assert len(files) == 52
+    wrong = []
+    for path in files:
+        _, reps = structure(read_document(path))
+        r = reps[0]
+        got = (r.org, r.level, r.domain, r.year)
+        if got != ("国务院", "national", "政府工作", int(path.name[:4]) - 1):
+            wrong.append((path.name, got, r.year_rule))
+    assert not wrong, wrong
+
+
+def _provincial():
+    if not CORPUS.exists():
+        return []
+    return sorted((CORPUS / "provincial_2025_docx" / "txt").glob("*.txt")) + \
+        sorted((CORPUS / "provincial_2026_web" / "txt").glob("*.txt"))
+
+
+_PROVINCE_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|省|市)$")
+
+
+@requires_corpus
+def test_every_provincial_report_is_named_by_its_province():
+    files = _provincial()
+    assert len(files) == 62
+    wrong = []
+    for path in files:
+        province = re.sub(r"^\d{4}年?_?|_?政府工作报告$", "", path.stem)
+        _, reps = structure(read_document(path))
+        r = reps[0]
+        ok = (r.org and _PROVINCE_SUFFIX.sub("", province) in r.org and r.level == "province"
+              and r.domain == "政府工作" and r.year == int(path.name[:4]) - 1)
+        if not ok:
+            wrong.append((path.name, r.org, r.level, r.domain, r.year))
+    assert not wrong, wrong
+
+
+# ---- written cases, one per cause ------------------------------------------------------------
+
+_FILLER = "".join(f"（{i}）第{i}项工作稳步推进，完成年度目标任务的{90 + i % 10}%。\n" for i in range(1, 25))
+
+
+def test_unit_named_only_deep_in_the_body_is_not_the_superior():
+    text = ("今年以来，我局在县委、县政府的坚强领导下，在市信访局的精心指导下，扎实推进信访工作。\n"
+            "一、主要工作\n" + _FILLER +
+            "今年5月，云岭县信访局被评为全市信访工作先进集体。\n二、下一步打算\n继续做好信访工作。\n")
+    r = one(text)
+    assert r.org == "云岭县信访局" and r.org_rule == "org.self_reference.named"
+    assert (r.level, r.domain) == ("county_district", "信访")
+
+
+def test_self_reference_resolved_by_a_cms_author_row():
+    text = ("当前位置：首页 > 政府信息公开 > 计划总结\n发文机关：某某区统计局 | 主题词： |\n"
+            "标题：某某区统计局2021年工作总结 | |\n"
+            "在区委、区政府的坚强领导下，我局以提高统计数据质量为核心，统计工作又上新台阶。现将2021年我局工作总结如下：\n"
+            "一、主要指标完成情况\n全区地区生产总值增长6.1%。\n")
+    _, reps = parse_text(text)  # the rows are furniture or left in the text: they name the author either way
+    r = next(x for x in reps if x.end_line >= 4)
+    assert same_unit("某某区统计局", r.org) and (r.level, r.domain, r.year) == ("county_district", "统计", 2021)
+
+
+def test_a_school_that_says_we_is_named_by_its_signature():
+    text = ("2022年，我校在市教育局的正确领导下，坚持立德树人，各项工作取得新成绩。现将一年来的工作总结如下：\n"
+            "一、教学工作\n全年开设校本课程12门。\n二、下一步打算\n继续提高教学质量。\n临江市第三中学\n2022年12月30日\n")
+    r = one(text)
+    assert r.org == "临江市第三中学" and (r.level, r.domain) == ("enterprise_other", "教育")
+
+
+def test_traditional_title_is_folded_for_matching_and_kept_as_written():
+    r = one("雲嶺縣民政局2021年工作總結\n2021年，縣民政局堅持以人民為中心，兜牢民生底線。\n一、主要工作\n全年發放救助資金120萬元。\n")
+    assert r.org == "雲嶺縣民政局" and (r.level, r.domain, r.year) == ("county_district", "民政", 2021)
+
+
+@pytest.mark.parametrize("title,unit", [
+    ("某某县水利局2023工作安排", "某某县水利局"),
+    ("区卫生健康委员会卫生健康工作总结", "区卫生健康委员会"),
+    ("青山区城管局2022年工作总结及2023年工作计划-某某范文网", "青山区城管局"),
+    ("5.某某乡2022年综治工作总结及2023年工作思路", "某某乡"),
+])
+def test_title_words_are_not_glued_to_the_unit(title, unit):
+    r = one(title + _BODY)
+    assert r.org is not None and r.org.startswith(unit) and "工作" not in r.org, r.org
+
+
+@pytest.mark.parametrize("opening,unit,level,domain", [
+    ("2022年，XX建设集团有限公司紧紧围绕年度经营目标，狠抓安全生产。", "XX建设集团有限公司", "enterprise_other", "企业经营"),
+    ("2023年，*街道在区委区政府的坚强领导下，统筹推进各项工作。", "*街道", "township_street", "街道综合"),
+    ("2023年，**县坚持稳中求进工作总基调，经济社会持续健康发展。", "**县", "county_district", "政府工作"),
+    ("2022年，XX市生态环境局坚持以改善生态环境质量为核心，统筹推进污染防治。", "XX市生态环境局", "city", "生态环境"),
+    ("2022年，云岭市青山区民政局认真落实区委区政府部署，兜牢民生底线。", "云岭市青山区民政局", "county_district", "民政"),
+    ("2023年，上海市某某区城管局坚持精细化管理，市容环境持续改善。", "上海市某某区城管局", "county_district", "城市管理"),
+    ("2023年，北京市交通委员会全力服务首都城市运行，综合交通体系持续完善。", "北京市交通委员会", "province", "交通运输"),
+    ("2022年，白河县审计局坚持依法审计，全年完成审计项目32个，审计财政资金5.2亿元，财政收支审计全覆盖。",
+     "白河县审计局", "county_district", "审计"),
+])
+def test_unit_kept_as_written_with_its_owners_level_and_function(opening, unit, level, domain):
+    r = one(opening + _BODY)
+    assert same_unit(unit, r.org) and (r.level, r.domain) == (level, domain), (r.org, r.level, r.domain)
+
+
+def test_a_street_office_named_with_its_party_committee():
+    r = one("2024年，临江街道党工委、办事处在区委、区政府的坚强领导下，统筹抓好经济发展和民生保障。现将一年来工作情况报告如下。"
+            + _BODY)
+    assert same_unit("临江街道", r.org) and (r.level, r.domain) == ("township_street", "街道综合")
+
+
+def test_a_department_without_place_takes_the_government_that_leads_it():
+    r = one("今年以来，住建局在区委区政府的坚强领导下，以城市更新为抓手，扎实推进各项工作。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("住建局", "county_district", "住房城乡建设")
+    assert r.level_rule == "level.leadership"
+
+
+def test_a_sector_spoken_for_as_a_whole():
+    r = one("2023年，全区水利系统认真落实自治区党委、政府部署，全力保障供水安全。自治区水利厅统筹推进重点工程。" + _BODY)
+    assert (r.level, r.domain) == ("province", "水利") and r.org_rule == "org.system"
+
+
+@pytest.mark.parametrize("text,year", [
+    ("政府工作报告\n——2023年1月10日在青山区第五届人民代表大会第三次会议上\n青山区人民政府区长  张某某\n各位代表：\n"
+     "现在，我代表区人民政府向大会作工作报告，请予审议。\n一、过去一年的工作\n这一年，我们顶住压力。\n", 2022),
+    ("政府工作报告\n——2022年12月27日在青山区第十届人民代表大会第二次会议上\n各位代表：\n"
+     "现在，我代表区人民政府向大会报告工作，请予审议。\n一、过去一年的工作\n这一年，我们顶住压力。\n", 2022),
+    ("某某县2024年政府工作报告—全文\n各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n"
+     "一、过去一年的工作\n这一年，我们顶住压力。\n", 2023),
+    ("青山区发展和改革局2025年工作要点\n一、总体要求\n坚持稳中求进。\n二、重点任务\n（一）抓好项目建设。\n", 2025),
+])
+def test_year_is_the_year_whose_work_is_reported(text, year):
+    r = one(text)
+    assert r.year == year, (r.year, r.year_rule)
+
+
+def test_file_name_gives_the_year_of_a_title_less_government_report():
+    r = one("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n一、过去一年的工作\n这一年，我们顶住压力。\n",
+            "2016_国务院政府工作报告.txt")
+    assert (r.org, r.level, r.domain, r.year) == ("国务院", "national", "政府工作", 2015)
+
+
+def test_text_domains_are_the_contract_vocabulary():
+    from workreport import rules
+    vocab = set(rules.load("bodies")["domains"])
+    labels = {e["label"] for e in rules.load("orgs")["domains"]} | {rules.load("orgs")["domain_fixed"]["label"]}
+    assert labels <= vocab, labels - vocab
+
+
+def test_rules_are_kept_for_tracing():
+    r = one("2022年，XX市生态环境局坚持以改善生态环境质量为核心，统筹推进污染防治。" + _BODY)
+    assert r.org_rule.startswith("org.") and r.level_rule and r.domain_rule == "body.ecology"
+    assert r.year_rule.startswith("year.")
+
+
+def test_finding_authors_is_linear_in_the_report():
+    """Subjects and bodies are searched through the whole report: doubling it must not quadruple
+    the time."""
+    para = "今年以来，我局在县委、县政府的坚强领导下，在市信访局的精心指导下，推进各项工作，全县信访形势平稳。\n"
+
+    def run(n: int) -> float:
+        text = "一、主要工作\n" + para * n
+        t0 = time.perf_counter()
+        one(text)
+        return time.perf_counter() - t0
+
+    run(50)
+    small, big = min(run(400) for _ in range(2)), min(run(1600) for _ in range(2))
+    assert big < 8 * small, (small, big)
