@@ -189,6 +189,18 @@ def test_html_any_bytes(data):
     read_or_refuse(b"<!DOCTYPE html><html>" + data, "f.html")
 
 
+@pytest.mark.parametrize("snippet", [
+    '<svg a=1/><title><div>',  # the "/" is part of the unquoted value: the svg stays open
+    '<div><select><style></div></style>',  # raw text inside <select> too
+])
+def test_html_prescan_misses_found_by_fuzzing(snippet):
+    from workreport.ingest.htmlscan import check_html
+    from workreport.ingest.limits import Limits
+
+    estimate, _ = check_html("<div>" + snippet * 60, "t", Limits(html_depth=10**9, html_elements=10**9))
+    assert estimate >= 60
+
+
 def test_html_prescan_never_far_below_the_parser():
     """The pre-scan's depth (htmlscan) against lexbor's tree, on repeated tag soup: an input the
     scan underestimates could nest deeper than html_depth and bring back the quadratic parse."""

@@ -420,8 +420,9 @@ def check_html(text: str, path: str, limits: Limits) -> tuple[int, int]:
             attrs = text[m.end():gt].strip(" \t\r\n\f/") if name in FORMATTING else ""
             closed = text[gt - 1] == "/" and not _UNQUOTED_LAST.search(text, m.end(), gt)
             html_element = _start(st, name, attrs, closed)
-            # raw text only where the parser surely reads it so (svg/math, <select> or a frameset drop it)
-            raw = html_element and not st.foreign and st.nearest("select") < 0 and st.nearest("frameset") < 0
+            # raw text only where the parser surely reads it so (svg/math content or a frameset page
+            # drop it; inside <select> lexbor reads all of them as raw text too)
+            raw = html_element and not st.foreign and st.nearest("frameset") < 0
             if name == "plaintext" and raw:
                 break  # everything after it is text
             if name in RAW and raw:
