@@ -275,6 +275,17 @@ def test_unit_kept_as_written_with_its_owners_level_and_function(opening, unit, 
     assert same_unit(unit, r.org) and (r.level, r.domain) == (level, domain), (r.org, r.level, r.domain)
 
 
+def test_a_development_zone_is_kept_as_its_own_body():
+    r = one("2021年，经开区以改革提升年活动为主抓手，凝心聚力，克难奋进。现就经开区一年来工作总结汇报如下：" + _BODY)
+    assert (r.org, r.level, r.domain) == ("经开区", "county_district", "政府工作")
+
+
+def test_a_township_report_given_on_the_governments_behalf():
+    r = one("乡镇政府换届工作报告\n各位代表：现在，我受镇人民政府委托，向大会作政府工作报告，请予审议。\n"
+            "一、过去五年的工作回顾\n全镇工农业生产总值7260.84万元。\n")
+    assert (r.org, r.level, r.domain) == ("镇人民政府", "township_street", "政府工作"), r.org_rule
+
+
 def test_a_street_office_named_with_its_party_committee():
     r = one("2024年，临江街道党工委、办事处在区委、区政府的坚强领导下，统筹抓好经济发展和民生保障。现将一年来工作情况报告如下。"
             + _BODY)

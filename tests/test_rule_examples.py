@@ -64,7 +64,7 @@ def _para(text: str) -> Paragraph:
                                    "problems_heading", "year_end_heading", "arithmetic")),
          "furniture:tail_start",
          "orgs:speech", "orgs:names.bad_start", "orgs:names.lead", "orgs:names.function_chars",
-         "orgs:names.place", "orgs:names.not_in_owner", "orgs:scope", "orgs:cn_year", "orgs:not_report_year",
+         "orgs:names.place", "orgs:names.not_in_owner", "orgs:names.generic", "orgs:scope", "orgs:cn_year", "orgs:not_report_year",
          "orgs:not_names", "orgs:superiors", "orgs:next_year_genre", "orgs:self_reference",
          "orgs:self_named_not_before", "orgs:year", "orgs:session", "orgs:plan_phrase", "orgs:file_year", "orgs:review_heading",
          "orgs:title_tail", "orgs:title_line", "orgs:formula", "orgs:body_frame", "orgs:leadership", "orgs:rows.author", "orgs:rows.title",
@@ -156,7 +156,7 @@ def domain_words(entry: dict, text: str) -> bool:
     return bool(rules.compiled(entry["text"]).search(norm(text)))
 
 
-@matcher("orgs:domain_fixed")
+@matcher("orgs:domain_fixed", "orgs:zone_bodies")
 def government_body(entry: dict, text: str) -> bool:
     m = bodies.classify_body(text)
     return m is not None and m.id in entry["bodies"]

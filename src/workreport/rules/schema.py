@@ -266,6 +266,7 @@ SCHEMAS: dict[str, Record] = {
     "messages": table({"messages": MapOf(STR)}),
     "orgs": table({
         "suffixes": ListOf(rule({"words": STRS}, {"place": BOOL, "body": STR})),
+        "zone_bodies": rule({"bodies": STRS}),
         "not_names": PATTERN_RULE,
         "superiors": PATTERN_RULE,
         "superior_context": Record({"before": PATTERN_RULE, "after": PATTERN_RULE}),
@@ -290,7 +291,7 @@ SCHEMAS: dict[str, Record] = {
         "not_place_endings": WORDS_RULE,
         "self_named_not_before": PATTERN_RULE,
         "domains": ListOf(rule({"label": STR, "text": Pattern(), "min_hits": INT})),
-        "names": Record({k: PATTERN_RULE for k in ("not_in_owner", "bad_start", "lead", "function_chars", "place")}),
+        "names": Record({k: PATTERN_RULE for k in ("not_in_owner", "generic", "bad_start", "lead", "function_chars", "place")}),
         "scope": PATTERN_RULE,
         "scope_levels": MapOf(LEVEL),
         "leadership": PATTERN_RULE,

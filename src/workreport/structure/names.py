@@ -19,6 +19,7 @@ _NOT_NAME = rules.pattern(_TABLE, "org.not_names")
 _BAD_START = rules.pattern(_TABLE, "org.name.bad_start")
 _LEAD = rules.pattern(_TABLE, "org.name.lead")
 _NOT_IN_OWNER = rules.pattern(_TABLE, "org.name.not_in_owner")
+_GENERIC = rules.pattern(_TABLE, "org.name.generic")
 NAME_MIN = int(rules.limit(_TABLE, "org.name_min_chars"))
 
 
@@ -31,20 +32,33 @@ def is_self(name: str) -> bool:
 
 
 def clean_name(name: str) -> str | None:
-    name = _LEAD.sub("", name.strip())
+    """``name`` less the function words before it, or None when it is no name.  A word that
+    begins the name's own body form is no lead or bad start (a development zone's name may
+    start like one)."""
+    name = name.strip()
+    lead = _LEAD.match(name)
+    if lead and lead.end() and lead.end() <= _form_start(name):
+        name = name[lead.end():]
     if _NOT_NAME.match(name):
         return None
     if len(re.sub(PH, "", name)) < NAME_MIN and not re.search(PH, name):
         return None
-    if _BAD_START.match(name) or _SUPERIOR.match(name):
+    bad = _BAD_START.match(name)
+    if (bad and bad.end() <= _form_start(name)) or _SUPERIOR.match(name):
         return None
     return name
+
+
+def _form_start(name: str) -> int:
+    """Where the known body form ``name`` ends with begins (its length when there is none)."""
+    m = bodies.classify_body(name)
+    return len(name) - len(m.form) if m is not None else len(name)
 
 
 def is_body(name: str) -> bool:
     """A name of a known kind of body whose owner part is a name, not a phrase."""
     m = bodies.classify_body(name)
-    return m is not None and not _NOT_IN_OWNER.search(m.prefix)
+    return m is not None and not _NOT_IN_OWNER.search(m.prefix) and not _GENERIC.match(m.prefix + m.form)
 
 
 def superior(s: str, start: int, end: int) -> bool:

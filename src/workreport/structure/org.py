@@ -75,6 +75,7 @@ _NOT_AFTER_SELF = rules.entry(_TABLE, "org.self_named.not_before")["pattern"]
 _REGION_SUFFIXES = _words("org.region_suffixes")
 _SYSTEM = _pattern("org.system")
 _BODY_FRAME = _pattern("org.subject.body_frame")
+_ZONE_BODIES = frozenset(rules.words(_TABLE, "org.zone_bodies", "bodies"))
 _SYSTEM_SCOPE = rules.pattern(_TABLE, "org.system", "scope")
 _FORMULA = _pattern("org.subject.formula")
 _FULLER_MAX = _limit("fuller_prefix_max")
@@ -389,11 +390,17 @@ def _titled_place(kind: str, report: Report) -> str | None:
     return top[0][0]
 
 
+def _is_zone(name: str) -> bool:
+    m = bodies.classify_body(name)
+    return m is not None and m.id in _ZONE_BODIES
+
+
 def canonical_org(name: str) -> str:
-    """A bare place stands for its government (a town for the town's people's government)."""
+    """A bare place stands for its government (a town for the town's people's government); a
+    zone is its own body (its committee), kept as written."""
     suf = _suffix_of(name)
     info = _SUFFIX_INFO.get(suf or "")
-    if info and info.get("place") and info.get("body") and name.endswith(suf):
+    if info and info.get("place") and info.get("body") and name.endswith(suf) and not _is_zone(name):
         if is_self(name):
             name = name[1:]
         return name + info["body"]
