@@ -275,6 +275,12 @@ def test_unit_kept_as_written_with_its_owners_level_and_function(opening, unit, 
     assert same_unit(unit, r.org) and (r.level, r.domain) == (level, domain), (r.org, r.level, r.domain)
 
 
+def test_a_community_that_says_ours_is_named_by_the_name_it_repeats():
+    r = one("2022年上半年社区工作总结\n2022年上半年在街道党工委、办事处的领导下，我社区认真落实工作目标任务。\n"
+            "一、加强党组织建设\n梧桐社区党支部现有党员41名，通过配强梧桐社区支部班子，梧桐社区党支部战斗力明显提升。\n")
+    assert (r.org, r.level, r.domain) == ("梧桐社区", "township_street", "街道综合")
+
+
 def test_a_development_zone_is_kept_as_its_own_body():
     r = one("2021年，经开区以改革提升年活动为主抓手，凝心聚力，克难奋进。现就经开区一年来工作总结汇报如下：" + _BODY)
     assert (r.org, r.level, r.domain) == ("经开区", "county_district", "政府工作")

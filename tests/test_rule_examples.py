@@ -220,7 +220,7 @@ def starts_with_place_word(entry: dict, text: str) -> bool:
     return text[:1] in entry["words"]
 
 
-@matcher("orgs:not_place_endings", "orgs:region_suffixes")
+@matcher("orgs:not_place_endings", "orgs:region_suffixes", "orgs:guessed_places")
 def ends_with_word(entry: dict, text: str) -> bool:
     return text.endswith(tuple(entry["words"]))
 

@@ -285,6 +285,7 @@ SCHEMAS: dict[str, Record] = {
         "rows": Record({"author": PATTERN_RULE, "title": PATTERN_RULE}),
         "fused_title": PATTERN_RULE,
         "unguessed_places": WORDS_RULE,
+        "guessed_places": WORDS_RULE,
         "titled_place": rule({"kinds": STRS, "before": Pattern(), "name": Pattern(), "after": Pattern()}),
         "short_place_heads": WORDS_RULE,
         "place_heads": WORDS_RULE,

@@ -60,6 +60,7 @@ _SELF = _pattern("org.self_reference")
 _SELF_ALIAS: dict[str, str] = rules.entry(_TABLE, "org.self_alias")["map"]
 _SELF_KINDS: dict[str, dict] = rules.entry(_TABLE, "org.self_kinds")["kinds"]
 _UNGUESSED = frozenset(_words("org.unguessed_places"))
+_GUESSED = frozenset(_words("org.guessed_places"))
 _NOT_NAME = _pattern("org.not_names")
 _BAD_START = _pattern("org.name.bad_start")
 _FUNCTION_CHARS = _pattern("org.name.function_chars")
@@ -348,6 +349,9 @@ def _resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> 
     named = _named_of_kind(kind, text) if kind not in _UNGUESSED else None
     if named:
         return OrgGuess(_fuller(named, report), line, "org.self_reference.named")
+    local = _local_place(kind, text) if kind in _GUESSED else None
+    if local:
+        return OrgGuess(local, line, "org.self_reference.local_place")
     place = _titled_place(kind, report)
     if place:
         return OrgGuess(place, line, "org.self_reference.titled_place")
@@ -357,6 +361,30 @@ def _resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> 
         if stems:
             return OrgGuess(stems.most_common(1)[0][0] + spec["system_organ"], line, "org.self_reference.system")
     return OrgGuess(_self_word(m), line, "org.self_reference")
+
+
+def _local_place(kind: str, text: str) -> str | None:
+    """A community or village that calls itself ours, named by the name it repeats (a report on
+    one community names it again and again; other communities seldom): the most used name,
+    clearly ahead of any other that is not a part of it.  Each use counts for every length of
+    name before the kind word (a name's start is not marked); the longest of the most used wins."""
+    han = re.compile(_HAN)
+    c: Counter[str] = Counter()
+    for m in re.finditer(re.escape(kind), text):
+        for n in range(NAME_MIN, _FULLER_MAX + 1):
+            name = text[max(0, m.start() - n): m.end()]
+            head = name[: -len(kind)]
+            if len(head) < n or not all(han.match(ch) for ch in head) or _FUNCTION_CHARS.search(head):
+                break
+            if clean_name(name) == name:
+                c[name] += 1
+    if not c:
+        return None
+    best = max(c.items(), key=lambda kv: (kv[1], len(kv[0])))
+    rivals = [v for k, v in c.items() if not k.endswith(best[0]) and not best[0].endswith(k)]
+    if best[1] < _limit("place_min_uses") or any(v * _limit("titled_place_margin") > best[1] for v in rivals):
+        return None
+    return best[0]
 
 
 def _named_of_kind(kind: str, text: str) -> str | None:
