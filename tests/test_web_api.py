@@ -18,6 +18,8 @@ from workreport.store.library import Library  # noqa: E402
 from workreport.web import views  # noqa: E402
 from workreport.web.app import create_app  # noqa: E402
 
+LOCAL = "http://127.0.0.1:8000"  # the guard answers only to this server's own names
+
 _FIG = re.compile(r"(\d+(?:\.\d+)?)(亿元|%|处)")
 _HEAD = re.compile(r"^([一二三四五六七八九十]+)、")
 
@@ -87,7 +89,7 @@ def env(tmp_path_factory):
     summary = lib.ingest([str(src)], workers=1)
     assert summary["documents_new"] == 3, summary
     app = create_app(str(root / "t.db"), library=lib, data_dir=root / "data")
-    return {"root": root, "lib": lib, "client": TestClient(app), "app": app}
+    return {"root": root, "lib": lib, "client": TestClient(app, base_url=LOCAL), "app": app}
 
 
 @pytest.fixture(scope="module")
@@ -322,7 +324,7 @@ def test_import_refuses_other_types_and_fake_docx(client):
 
 
 def test_upload_over_the_limit_is_413(env):
-    small = TestClient(create_app("unused.db", library=env["lib"], data_dir=env["root"] / "d2", max_upload_bytes=1000))
+    small = TestClient(create_app("unused.db", library=env["lib"], data_dir=env["root"] / "d2", max_upload_bytes=1000), base_url=LOCAL)
     assert_envelope(small.post("/api/import", files={"files": ("big.txt", "字".encode() * 1000)}), 413)
     # over the limit plus the multipart allowance: refused before parsing
     assert_envelope(small.post("/api/check", files={"file": ("big.txt", b"a" * 200_000)}), 413)
@@ -330,7 +332,7 @@ def test_upload_over_the_limit_is_413(env):
 
 def test_write_endpoints_need_the_token_off_localhost(env):
     app = create_app("unused.db", host="0.0.0.0", token="s3cret", library=env["lib"], data_dir=env["root"] / "d3")
-    c = TestClient(app)
+    c = TestClient(app, base_url=LOCAL)
     upload = {"files": ("t.txt", report_text("丁镇", 2021).encode())}
     assert_envelope(c.post("/api/import", files=upload), 401)
     assert_envelope(c.post("/api/import", files=upload, headers={"Authorization": "Bearer wrong"}), 401)
@@ -344,7 +346,7 @@ def test_write_endpoints_need_the_token_off_localhost(env):
     # no token given off localhost: one is generated, so writes are never open
     gen = create_app("unused.db", host="0.0.0.0", library=env["lib"], data_dir=env["root"] / "d3")
     assert gen.state.cfg.token and len(gen.state.cfg.token) >= 16
-    assert_envelope(TestClient(gen).post("/api/import", files=upload), 401)
+    assert_envelope(TestClient(gen, base_url=LOCAL).post("/api/import", files=upload), 401)
 
 
 def test_cross_site_writes_are_refused(client):
@@ -367,7 +369,7 @@ def test_delete_document(env, client):
 def test_every_page_renders(client, path):
     resp = client.get(path)
     assert resp.status_code == 200 and "text/html" in resp.headers["content-type"]
-    assert "http://" not in resp.text.replace("http://testserver", "") and "https://" not in resp.text
+    assert "http://" not in resp.text.replace(LOCAL, "") and "https://" not in resp.text
 
 
 def test_openapi_documents_every_api_route_and_the_envelope(client):

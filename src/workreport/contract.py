@@ -3,11 +3,13 @@ objects, for the CLI, the web API, the store and the exports.  Add fields freely
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .extract.indicators import unknown_unit_counts
 from .model import Finding, Indicator, PlanItem, ParsedDocument, Report, Section, enclosing_sections
-from .track import TrackActual, TrackItem, TrackResult, TrackSide, TrackTarget
+
+if TYPE_CHECKING:  # the stages are imported where used: the store writes rows with this module and
+    # a command that only reads a library must not load the rules
+    from .track import TrackActual, TrackItem, TrackResult, TrackSide, TrackTarget
 
 CONTRACT_VERSION = 1
 
@@ -123,7 +125,7 @@ def unknown_units_json(parsed: ParsedDocument) -> list[dict[str, Any]]:
     """Units the unit table does not know yet, with a count and one example each."""
     inds = [i for r in parsed.reports for i in r.indicators]
     return [{"unit": u, "count": n, "example": {"line": i.line, "span": i.text}}
-            for u, n, i in unknown_unit_counts(inds)]
+            for u, n, i in _unknown_unit_counts(inds)]
 
 
 def unknown_units_doc(parsed: ParsedDocument) -> dict[str, Any]:
@@ -193,3 +195,9 @@ def track_json(result: TrackResult) -> dict[str, Any]:
     """The track JSON of CONTRACT.md."""
     return {"contract": CONTRACT_VERSION, "old": _side_json(result.old), "new": _side_json(result.new),
             "items": [track_item_json(i) for i in result.items]}
+
+
+def _unknown_unit_counts(inds):
+    from .extract.indicators import unknown_unit_counts
+
+    return unknown_unit_counts(inds)

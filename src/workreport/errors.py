@@ -158,10 +158,23 @@ class ParseFailed(FileError):
     message = "{path}: {detail}"
 
 
+class BudgetExceeded(FileError):
+    """Parsing one document went past its budget (workers.Budget): the parse was stopped."""
+
+    status = 422
+    fields = ("what", "setting")
+    message = "{path}: parsing stopped: it needed {what} (the per-document budget, setting {setting})"
+
+
 class StoreError(WorkReportError):
-    """The database file cannot be opened or is not a workreport library."""
+    """The database file cannot be opened, is missing, or is not a workreport library."""
 
     status = 500
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        if status is not None:
+            self.status = status
 
 
 class ExportError(WorkReportError):
@@ -205,5 +218,11 @@ class EditError(WorkReportError):
 
 class BadParameter(WorkReportError):
     """A request parameter outside its allowed values (a sort column, …)."""
+
+    status = 422
+
+
+class SettingError(WorkReportError):
+    """A setting (CLI option, server setting) with a value that cannot work."""
 
     status = 422

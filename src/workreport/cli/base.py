@@ -15,6 +15,9 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            _quiet_stdout()  # `workreport text X | head`: the reader left; nothing is wrong
+            ctx.exit(0)
         except WorkReportError as exc:
             # One clear line, no traceback, nothing on stdout (CONTRACT.md).
             msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -23,9 +26,22 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+        except OSError as exc:
+            if exc.filename is None:
+                raise
+            # the file system said no (permission, no space, a folder where a file goes):
+            # the user's to fix, not a bug
+            click.echo(f"error: {exc.filename}: {exc.strerror or exc}", err=True)
+            ctx.exit(2)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as exc:
+            sqlite3 = sys.modules.get("sqlite3")
+            if sqlite3 is not None and isinstance(exc, sqlite3.DatabaseError):
+                # the library file itself is damaged (a disk, a copy cut short): not our bug
+                click.echo(f"error: the library is damaged or unreadable ({exc}); restore it from a copy"
+                           " or build it again with `workreport ingest`", err=True)
+                ctx.exit(2)
             # A bug, not bad input: one line and status 1; the traceback on request.
             if os.environ.get("WORKREPORT_DEBUG"):
                 raise
@@ -49,8 +65,39 @@ def main():
     """
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def console(**kw):
+    """A rich Console for terminal output whose broken pipe (``| head``) ends the command
+    quietly with status 0, like every other command (rich's own choice is status 1)."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _Console(**kw)
+
+
 def echo_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=1))
+    """One JSON object on stdout: compact (the C encoder: fast, small), or indented with
+    ``--indent N`` for people reading it."""
+    ctx = click.get_current_context(silent=True)
+    indent = ctx.meta.get("workreport.indent") if ctx else None
+    if indent:
+        text = json.dumps(obj, ensure_ascii=False, indent=indent)
+    else:
+        text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    sys.stdout.write(text)
     sys.stdout.write("\n")
 
 
@@ -63,8 +110,18 @@ def encoding_option(f):
 
 
 def json_option(help: str = "Print JSON (../shared/CONTRACT.md)."):
-    """``--json`` (as ``as_json``): the command prints one JSON object on stdout."""
-    return click.option("--json", "as_json", is_flag=True, help=help)
+    """``--json`` (as ``as_json``): the command prints one JSON object on stdout, compact;
+    ``--indent N`` indents it."""
+
+    def keep_indent(ctx, _param, value):
+        ctx.meta["workreport.indent"] = value
+
+    def decorate(f):
+        f = click.option("--indent", type=click.IntRange(0, 8), default=None, expose_value=False,
+                         callback=keep_indent, help="Indent the JSON by N spaces (default: compact).")(f)
+        return click.option("--json", "as_json", is_flag=True, help=help)(f)
+
+    return decorate
 
 
 def write_csv(columns, rows) -> None:
@@ -81,14 +138,26 @@ def write_csv(columns, rows) -> None:
     w.writerows(rows)
 
 
-def open_library(db: str, *, create: bool = False):
+def open_library(db: str, *, create: bool = False, readonly: bool = False):
     """The library at ``db``.  Commands that only read pass ``create=False``: a missing file is
-    one clear error (exit 2), never a new empty library that answers every question with nothing."""
+    one clear error (exit 2), never a new empty library that answers every question with nothing;
+    and ``readonly``: nothing written, no lock taken (a read-only file or folder is fine)."""
     from ..store import Library
 
-    return Library(db, create=create)
+    return Library(db, create=create, readonly=readonly)
 
 
 def db_option(help: str = "Library database file.", default: str | None = DEFAULT_PATH):
     """``--db``: the library file; ``default=None`` where giving it switches a command to the library."""
     return click.option("--db", "db", default=default, show_default=default is not None, help=help)
+
+
+def budget_options(f):
+    """``--parse-seconds`` and ``--parse-memory-mb``: the budget of parsing one document
+    (workers.Budget); a file past it is reported as failed and the rest go on."""
+    from ..workers import DEFAULT_BUDGET as B
+
+    f = click.option("--parse-memory-mb", type=click.IntRange(64, 1 << 20), default=B.memory_mb,
+                     show_default=True, help="Memory one document's parse may take, in MB.")(f)
+    return click.option("--parse-seconds", type=click.FloatRange(0.1, 86400), default=B.seconds,
+                        show_default=True, help="Wall time one document's parse may take.")(f)

@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import click
 
-from ..contract import check_json, track_json
-from ..ingest import read_document
-from ..pipeline import parse
 from ..labels import SEVERITY_LABELS, STATUS_LABELS
 from .base import db_option, echo_json, encoding_option, json_option, main, path_argument
 
@@ -26,6 +23,10 @@ def check_cmd(ctx, path, as_json, encoding):
         workreport check samples/district/青山区2025年工作总结汇编.txt
         workreport check samples/district/青山区教育局2025年工作总结.docx --json > 问题.json
     """
+    from ..contract import check_json
+    from ..ingest import read_document
+    from ..pipeline import parse
+
     parsed = parse(read_document(path, encoding=encoding))
     out = check_json(parsed)
     if as_json:
@@ -66,7 +67,7 @@ def track_cmd(old, new, as_json, db, encoding):
 
         if not (old.isdigit() and new.isdigit()):
             raise click.UsageError("with --db, OLD and NEW are report ids (numbers)")
-        with Library(db, create=False) as lib:
+        with Library(db, create=False, readonly=True) as lib:
             result = lib.track(int(old), int(new))
         if result is None:
             raise WorkReportError(f"库 {db} 中没有编号为 {old} 或 {new} 的报告")
@@ -74,6 +75,8 @@ def track_cmd(old, new, as_json, db, encoding):
         from ..pairing import track_files
 
         result = track_files(old, new, encoding=encoding)
+    from ..contract import track_json
+
     out = track_json(result)
     if as_json:
         echo_json(out)

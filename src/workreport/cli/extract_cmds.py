@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import click
 
-from ..contract import indicator_rows, indicators_doc, unknown_units_doc
-from ..ingest import read_document
-from ..pipeline import parse
 from ..labels import KIND_LABELS
 from .base import db_option, echo_json, encoding_option, json_option, main, write_csv
 
@@ -48,6 +45,10 @@ def indicators_cmd(ctx, path, measure, db, org, year, as_json, as_csv, unknown, 
                           level=None, as_json=as_json, as_csv=as_csv)
     if not path:
         raise click.UsageError("give a PATH to list its figures, or --measure with --db to compare")
+    from ..contract import indicator_rows, indicators_doc, unknown_units_doc
+    from ..ingest import read_document
+    from ..pipeline import parse
+
     parsed = parse(read_document(path, encoding=encoding))
     if unknown:
         doc = unknown_units_doc(parsed)

@@ -5,17 +5,23 @@ import click
 
 from ..export import FORMATS as EXPORT_FORMATS
 from ..labels import KIND_LABELS, ROLE_LABELS, SEVERITY_LABELS, level_label
-from .base import db_option, echo_json, json_option, main, open_library, write_csv
+from .base import budget_options, db_option, echo_json, json_option, main, open_library, write_csv
+from .base import console as make_console
 
-_open = open_library  # read commands: the library must exist
+
+def _open(db, readonly: bool = False):
+    """The library at ``db``; it must exist.  ``readonly`` for commands that only read it (a
+    read-only file or folder is fine, and no lock is taken)."""
+    return open_library(db, readonly=readonly)
 
 
 @main.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=False, path_type=str))
 @db_option("Library database file (created if missing).")
 @json_option("Print the summary as JSON (CONTRACT.md).")
-@click.option("--workers", type=int, default=None, help="Parser processes (default: one per core).")
-def ingest_cmd(paths, db, as_json, workers):
+@click.option("--workers", type=click.IntRange(1, 256), default=None, help="Parser processes (default: one per core).")
+@budget_options
+def ingest_cmd(paths, db, as_json, workers, parse_seconds, parse_memory_mb):
     """Parse files and folder trees (txt, html, docx, pdf, doc) into the library.
 
     Unchanged files (same SHA-256) are skipped, files parsed under older rules are parsed again;
@@ -27,17 +33,17 @@ def ingest_cmd(paths, db, as_json, workers):
         workreport ingest samples/district --db workreport.db
         workreport ingest samples/district/青山区2024年工作总结汇编.txt --db workreport.db
     """
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     import os
 
     from ..errors import InputNotFound
+    from ..workers import Budget
 
     for p in paths:
         if not os.path.exists(p):
             raise InputNotFound(p)
-    console = Console(stderr=True)
+    console = make_console(stderr=True)
     lib = open_library(db, create=True)
     try:
         with Progress(
@@ -50,7 +56,8 @@ def ingest_cmd(paths, db, as_json, workers):
                 bar.update(task, total=ev["total"], completed=ev["done"],
                            info=f"reports {ev['reports']}  figures {ev['indicators']}  failures {ev['failures']}")
 
-            summary = lib.ingest(list(paths), workers=workers, progress=progress)
+            summary = lib.ingest(list(paths), workers=workers, progress=progress,
+                                 budget=Budget(parse_seconds, parse_memory_mb))
     finally:
         lib.close()
     if as_json:
@@ -90,7 +97,7 @@ def search_cmd(query, db, org, level, domain, year, role, limit, offset, as_json
         workreport search "安全生产 隐患" --year 2024 --role achievements --db workreport.db
         workreport search 垃圾分类 --org 城市管理 --json --db workreport.db
     """
-    lib = _open(db)
+    lib = _open(db, readonly=True)
     try:
         res = lib.search(query, org=org, level=level, domain=domain, year=year, role=role, limit=limit,
                          offset=offset)
@@ -99,20 +106,19 @@ def search_cmd(query, db, org, level, domain, year, role, limit, offset, as_json
     if as_json:
         echo_json(res)
         return
-    from rich.console import Console
-    from rich.text import Text
-
-    console = Console(highlight=False)
-    console.print(f"共 {res['total']} 段")
+    # plain click output, not rich: this command's start-up is most of its time
+    out = click.echo
+    out(f"共 {res['total']} 段")
     for h in res["hits"]:
         head = f"{h['org'] or '（未识别单位）'} {h['year'] or ''}  {h['document']} 第 {h['line_start']} 行"
         if h["section"]:
             head += "  " + " › ".join(h["section"])
-        console.print(Text(head, style="bold"))
-        t = Text("  " + h["snippet"])
+        out(click.style(head, bold=True))
+        snip, pos, parts = h["snippet"], 0, []
         for s, e in h["highlights"]:
-            t.stylize("reverse", s + 2, e + 2)
-        console.print(t)
+            parts += [snip[pos:s], click.style(snip[s:e], reverse=True)]
+            pos = e
+        out("  " + "".join(parts) + snip[pos:])
 
 
 @main.command("show")
@@ -130,7 +136,7 @@ def show_cmd(report_id, db, as_json):
     """
     from ..errors import NotInLibrary
 
-    lib = _open(db)
+    lib = _open(db, readonly=True)
     try:
         rep = lib.report(report_id)
     finally:
@@ -183,7 +189,7 @@ def export_cmd(fmt, out, db):
         workreport export --format docx 汇编.docx --db workreport.db
         workreport export --format csv 表格/ --db workreport.db
     """
-    lib = _open(db)
+    lib = _open(db, readonly=True)
     try:
         res = lib.export(fmt, out)
     finally:
@@ -212,7 +218,7 @@ def compare_cmd(measure, db, org, year, level, as_json, as_csv):
         workreport compare --measure 地区生产总值增长 --level province --db workreport.db
         workreport compare --measure 加装电梯 --csv --db workreport.db > 对比.csv
     """
-    lib = _open(db)
+    lib = _open(db, readonly=True)
     try:
         res = lib.compare(measure, org=org, year=year, level=level)
     finally:

@@ -5,9 +5,6 @@ import sys
 
 import click
 
-from ..contract import parsed_json
-from ..ingest import read_document
-from ..pipeline import parse
 from .base import echo_json, encoding_option, json_option, main, path_argument
 
 
@@ -25,13 +22,20 @@ def parse_cmd(path, as_json, encoding):
         workreport parse samples/district/青山区2024年工作总结汇编.txt --json > parsed.json
         workreport parse samples/district/青山区教育局2025年工作总结.docx
     """
+    # (the pipeline is imported here, not at the top: commands that only read a library start
+    # without loading the rules)
+    from ..contract import parsed_json
+    from ..ingest import read_document
+    from ..pipeline import parse
+
     parsed = parse(read_document(path, encoding=encoding))
     if as_json:
         echo_json(parsed_json(parsed))
         return
     from ..render import print_outline
+    from .base import console
 
-    print_outline(parsed)
+    print_outline(parsed, console())
 
 
 @main.command("text")
@@ -48,6 +52,8 @@ def text_cmd(path, encoding):
         workreport text samples/district/青山区教育局2025年工作总结.docx
         workreport text samples/2025年河北省政府工作报告.docx | head
     """
+    from ..ingest import read_document
+
     doc = read_document(path, encoding=encoding)
     out = sys.stdout
     for line in doc.lines:

@@ -16,11 +16,11 @@ import abc
 import os
 import threading
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from . import overrides as _overrides
 from .override_sql import OverrideSql
-from .rows import COLUMNS, TABLES, DocumentRows, renumber, unpack_lines
+from .rows import COLUMNS, TABLES, DocumentRows, document_rows, renumber, unpack_lines
 from .tables import table_sql
 
 REPORT_COLS = (
@@ -83,6 +83,10 @@ class Store(abc.ABC):
     def stored_version(self, sha256: str) -> tuple[bool, str | None]:
         """(a document with these bytes is stored?, the rules version it was parsed under)."""
 
+    def write_many(self, batch: list[DocumentRows], *, force: bool = False) -> list[dict[str, Any]]:
+        """Several documents, each as ``write`` does; a backend may use one transaction."""
+        return [self.write(rows, force=force) for rows in batch]
+
     @abc.abstractmethod
     def write(self, rows: DocumentRows, *, force: bool = False) -> dict[str, Any]:
         """Store one document (``rows`` numbered from anything; ids are assigned here) in one
@@ -109,6 +113,12 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def unmatched_overrides(self) -> list[dict]: ...
+
+    @staticmethod
+    def row_builder() -> Callable[..., DocumentRows]:
+        """``f(parsed, size=...) -> DocumentRows``, module-level (it runs in the parser worker
+        processes): the rows and whatever else this backend can prepare before the write."""
+        return document_rows
 
     # -- reads ----------------------------------------------------------------------------------
     @abc.abstractmethod
@@ -208,11 +218,23 @@ class SqlStore(OverrideSql, Store):
 
     # -- plumbing --------------------------------------------------------------------------------
     def _all(self, sql: str, args=(), cur=None) -> list[dict]:
+        if cur is not None:  # inside a write transaction (the caller holds the lock)
+            return self._fetch(cur, sql, args)
+        with self._read_cursor() as c:
+            return self._fetch(c, sql, args)
+
+    def _fetch(self, cur, sql: str, args) -> list[dict]:
+        cur.execute(self._sql(sql), tuple(args))
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    @contextmanager
+    def _read_cursor(self) -> Iterator[Any]:
+        """A cursor for reading: by default the one connection under the lock; a backend whose
+        readers can run beside the writer gives each thread its own (sqlite.py)."""
         with self._lock:
-            c = cur or self._cursor()
-            c.execute(self._sql(sql), tuple(args))
-            cols = [d[0] for d in c.description]
-            return [dict(zip(cols, r)) for r in c.fetchall()]
+            yield self._cursor()
+
 
     def execute(self, sql: str, args=()) -> list[dict]:
         """Run one statement (``?`` placeholders) and return its rows as dicts: for tests and
@@ -228,35 +250,52 @@ class SqlStore(OverrideSql, Store):
         return fn()
 
     def write(self, rows: DocumentRows, *, force: bool = False) -> dict[str, Any]:
-        return self._retry(lambda: self._write_once(rows, force))
+        return self.write_many([rows], force=force)[0]
 
-    def _write_once(self, rows: DocumentRows, force: bool = False) -> dict[str, Any]:
-        with self._lock, self._write_transaction() as cur:
-            stored = self._all("SELECT id, rules_version FROM documents WHERE sha256 = ?", (rows.sha256,), cur)
-            if stored and not force and all(r["rules_version"] == rows.rules_version for r in stored):
-                # another ingest got here first, or a repeat
-                return {"new": False, "reports": 0, "paragraphs": 0, "indicators": 0, "findings": 0}
-            old = stored + self._all("SELECT id FROM documents WHERE path = ?", (rows.path,), cur)
-            for doc_id in dict.fromkeys(r["id"] for r in old):
-                self._delete(cur, doc_id)
-            rows = self._correct(cur, rows)
-            start = {t: self._all(f"SELECT coalesce(max(id), 0) + 1 AS n FROM {t}", (), cur)[0]["n"] for t in TABLES}
-            rows = renumber(rows, start)
-            for t in TABLES:
-                if rows.tables[t]:
-                    cols = COLUMNS[t]
-                    cur.executemany(self._sql(f"INSERT INTO {t}({', '.join(_q(c) for c in cols)})"
-                                              f" VALUES ({', '.join('?' * len(cols))})"), rows.tables[t])
-            self._index(cur, rows)
-            n = rows.counts()
-            return {"new": True, "document_id": rows.document[0], "reports": n["reports"],
-                    "paragraphs": n["paragraphs"], "indicators": n["indicators"], "findings": n["findings"]}
+    def write_many(self, batch: list[DocumentRows], *, force: bool = False) -> list[dict[str, Any]]:
+        """Store several documents in one transaction (an ingest's batch: fewer commits, and the
+        search index grows in bigger steps); each is still whole or absent."""
+        def once():
+            with self._lock, self._write_transaction() as cur:
+                return [self._write_one(cur, rows, force) for rows in batch]
+
+        return self._retry(once)
+
+    def _write_one(self, cur, rows: DocumentRows, force: bool = False) -> dict[str, Any]:
+        """One document inside the caller's transaction (the caller holds the lock)."""
+        stored = self._all("SELECT id, rules_version FROM documents WHERE sha256 = ?", (rows.sha256,), cur)
+        if stored and not force and all(r["rules_version"] == rows.rules_version for r in stored):
+            # another ingest got here first, or a repeat
+            return {"new": False, "reports": 0, "paragraphs": 0, "indicators": 0, "findings": 0}
+        old = stored + self._all("SELECT id FROM documents WHERE path = ?", (rows.path,), cur)
+        for doc_id in dict.fromkeys(r["id"] for r in old):
+            self._delete(cur, doc_id)
+        rows = self._correct(cur, rows)
+        start = {t: self._all(f"SELECT coalesce(max(id), 0) + 1 AS n FROM {t}", (), cur)[0]["n"] for t in TABLES}
+        rows = renumber(rows, start)
+        for t in TABLES:
+            if rows.tables[t]:
+                cols = COLUMNS[t]
+                cur.executemany(self._sql(f"INSERT INTO {t}({', '.join(_q(c) for c in cols)})"
+                                          f" VALUES ({', '.join('?' * len(cols))})"), rows.tables[t])
+        self._index(cur, rows)
+        n = rows.counts()
+        return {"new": True, "document_id": rows.document[0], "reports": n["reports"],
+                "paragraphs": n["paragraphs"], "indicators": n["indicators"], "findings": n["findings"]}
 
     def _delete(self, cur, document_id: int) -> None:
         self._unindex(cur, document_id)
         cur.execute(self._sql("DELETE FROM documents WHERE id = ?"), (document_id,))  # the rest cascades
 
     # -- reads -----------------------------------------------------------------------------------
+    def version(self) -> tuple:
+        """A value that changes with every write (for caches of read results): the newest
+        document, and how many there are (ids are max+1, so a delete then an add changes the
+        newest one's sha or path, or the count)."""
+        row = self._all("SELECT d.id, d.sha256, d.path, (SELECT count(*) FROM documents) AS n FROM documents d"
+                        " ORDER BY d.id DESC LIMIT 1")
+        return tuple(row[0].values()) if row else ()
+
     def stats(self) -> dict[str, int]:
         out = {t: self._all(f"SELECT count(*) AS n FROM {t}")[0]["n"] for t in TABLES}
         out["lines"] = self._all("SELECT CAST(coalesce(sum(n_lines), 0) AS BIGINT) AS n FROM documents")[0]["n"]
@@ -354,8 +393,7 @@ class SqlStore(OverrideSql, Store):
         )
 
     def table(self, name: str) -> tuple[list[str], list[tuple]]:
-        with self._lock:
-            cur = self._cursor()
+        with self._read_cursor() as cur:
             cur.execute(self._sql(table_sql(name)))
             return [c[0] for c in cur.description], [tuple(r) for r in cur.fetchall()]
 
@@ -364,8 +402,9 @@ def _q(column: str) -> str:
     return f'"{column}"'
 
 
-def open_store(location: str | os.PathLike) -> Store:
-    """The store at ``location``: a ``postgresql://`` (or ``postgres://``) URL, else a SQLite file."""
+def open_store(location: str | os.PathLike, *, readonly: bool = False) -> Store:
+    """The store at ``location``: a ``postgresql://`` (or ``postgres://``) URL, else a SQLite file.
+    ``readonly``: for reading only (an existing library; nothing written, no lock taken)."""
     loc = os.fspath(location)
     if loc.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
@@ -373,4 +412,4 @@ def open_store(location: str | os.PathLike) -> Store:
         return PostgresStore(loc)
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(loc)
+    return SQLiteStore(loc, readonly=readonly)

@@ -1,15 +1,14 @@
 """The files an ingest reads: folders walked for the supported formats, and the worker that reads
-and parses one file (in a worker process; only the main process writes to the store)."""
+and parses one file (in a worker process under a budget, workers.py; only the main process
+writes to the store)."""
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable
 
 from ..errors import ParseFailed, WorkReportError
+from ..workers import Budget, WorkerPool
 
 EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc")
 
@@ -43,13 +42,15 @@ def sha256_file(path: str) -> str:
     return h.hexdigest()
 
 
-def parse_file(parser: Callable, path: str) -> tuple[str, Any]:
-    """Worker: read and parse one file.  Returns ("ok", ParsedDocument) or ("error", the
+def parse_file(parser: Callable, path: str, build: Callable | None = None) -> tuple[str, Any]:
+    """Worker: read and parse one file.  Returns ("ok", ParsedDocument) — or, with ``build``
+    (a store's ``row_builder``), ("ok", the rows ready to write) — or ("error", the
     WorkReportError saying what is wrong: a parser bug comes back as ParseFailed)."""
     from ..ingest import read_document
 
     try:
-        return "ok", parser(read_document(path))
+        parsed = parser(read_document(path))
+        return "ok", build(parsed, size=os.path.getsize(path)) if build else parsed
     except Exception as exc:  # one bad file is reported and skipped, the rest go in
         return "error", as_input_error(exc, path)
 
@@ -76,45 +77,24 @@ def failure_text(exc: WorkReportError) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
-def parse_in_pool(parser: Callable, todo: list[str], workers: int,
-                  handle: Callable[[str, str, Any], None]) -> None:
-    """Parse ``todo`` in ``workers`` processes; ``handle(path, status, value)`` in this process, one
-    file at a time, as :func:`parse_file` answers."""
-    # fork: works from any caller (scripts without a __main__ guard, stdin, notebooks), and
-    # cheap.  The child inherits the SQLite connection but never touches it, and pool workers
-    # leave with os._exit, so it is not closed there either.
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    queue = list(reversed(todo))
-    while queue:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            pending: dict = {}
-            broken = False
-            while queue or pending:
-                while queue and len(pending) < 2 * workers and not broken:
-                    path = queue.pop()
-                    pending[pool.submit(parse_file, parser, path)] = path
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    path = pending.pop(fut)
-                    try:
-                        status, value = fut.result()
-                    except BrokenProcessPool:
-                        # A worker died (crash, out of memory).  We cannot tell which file
-                        # killed it: parse the unfinished ones again one at a time, here.
-                        broken = True
-                        queue.append(path)
-                        continue
-                    except Exception as exc:
-                        status, value = "error", ParseFailed(path, str(exc))
-                    handle(path, status, value)
-                if broken and not pending:
-                    break
-        if broken:
-            while queue:
-                path = queue.pop()
-                with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as solo:
-                    try:
-                        status, value = solo.submit(parse_file, parser, path).result()
-                    except BrokenProcessPool:
-                        status, value = "error", ParseFailed(path, "the parser process crashed on this file")
-                handle(path, status, value)
+def parse_files(parser: Callable, todo: list[str], workers: int, handle: Callable[[str, str, Any], None], *,
+                budget: Budget | None = None, pool: WorkerPool | None = None, build: Callable | None = None) -> None:
+    """Parse ``todo`` in worker processes under ``budget`` (workers.py): ``workers`` of them, or
+    ``pool``'s; ``handle(path, status, value)`` runs here, one file at a time, as they finish (a
+    file past its budget or killing its worker comes back as ("error", …) like any bad file).
+    ``workers=0`` parses in this process, with no budget (for library callers that want that)."""
+    if workers == 0 and pool is None:
+        for path in todo:
+            handle(path, *parse_file(parser, path, build))
+        return
+    own = pool is None
+    if own:
+        pool = WorkerPool(workers, budget or Budget())
+    try:
+        for path, status, value in pool.map(parse_file, ((p, (parser, p, build)) for p in todo)):
+            if status == "ok":  # parse_file's own answer: ("ok", parsed) or ("error", err)
+                status, value = value
+            handle(path, status, value)
+    finally:
+        if own:
+            pool.close()

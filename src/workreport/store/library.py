@@ -5,6 +5,8 @@ Results are plain dicts and lists of JSON-able values.  The database behind it i
 """
 from __future__ import annotations
 
+import collections
+import functools
 import hashlib
 import json
 import os
@@ -20,6 +22,22 @@ from .corrections import Corrections
 from .rows import DocumentRows, document_rows
 from .sqlite import DEFAULT_PATH
 from .tables import TABLES
+
+
+# An ingest writes parsed documents in batches: one transaction per batch (fewer commits, the
+# search index grows in bigger steps), each kept short so that a writer waiting behind it waits
+# little.  Readers never wait (WAL, sqlite.py).
+BATCH_DOCUMENTS = 16
+BATCH_PARAGRAPHS = 4_000
+BATCH_SECONDS = 0.5
+
+
+SEARCH_CACHE = 256  # search results kept per Library (see Library.search)
+
+
+def _copy_result(res: dict) -> dict:
+    """A search result the caller may change without changing the cached one."""
+    return {**res, "hits": [dict(h) for h in res["hits"]], "facets": {k: dict(v) for k, v in res["facets"].items()}}
 
 
 def _default_parser():
@@ -63,18 +81,23 @@ class Library(Corrections):
     """
 
     def __init__(self, path: str | os.PathLike = DEFAULT_PATH, *, parser: Callable | None = None,
-                 store: Store | None = None, create: bool = True, rules_version: str | None = None):
+                 store: Store | None = None, create: bool = True, rules_version: str | None = None,
+                 readonly: bool = False):
         """``create=False``: the library must exist (commands that only read never make an empty
-        one).  ``rules_version``: what stored documents are compared with to decide a re-parse
-        (default: the installed rules; a custom ``parser`` says its own, else "custom")."""
+        one).  ``readonly``: open it for reading only (nothing is ever written, no lock taken: a
+        read-only file or folder is fine).  ``rules_version``: what stored documents are compared
+        with to decide a re-parse (default: the installed rules; a custom ``parser`` says its own,
+        else "custom")."""
         self.path = os.fspath(path)
-        if (not create and store is None and self.path != ":memory:" and "://" not in self.path
+        if ((readonly or not create) and store is None and self.path != ":memory:" and "://" not in self.path
                 and not os.path.exists(self.path)):
             raise LibraryNotFound(self.path)
         self._parser = parser  # Document -> ParsedDocument; module-level so workers can pickle it
         self._rules_version = rules_version
         self._lock = threading.RLock()
-        self.backend = store or open_store(self.path)
+        self.backend = store or open_store(self.path, readonly=readonly)
+        self._cache: collections.OrderedDict = collections.OrderedDict()  # search results
+        self._cache_size = SEARCH_CACHE if hasattr(self.backend, "version") else 0
 
     # -- ingest -------------------------------------------------------------------------------
     @property
@@ -100,13 +123,17 @@ class Library(Corrections):
         return self.backend.write(document_rows(parsed, size=size, rules_version=self.rules_version), force=force)
 
     def ingest(self, paths, *, workers: int | None = None, progress: Callable[[dict], None] | None = None,
-               errors: list | None = None) -> dict:
+               errors: list | None = None, budget=None, pool=None) -> dict:
         """Parse and store files and folder trees; unchanged documents (same SHA-256, parsed under
         the current rules) are skipped, those parsed under other rules are parsed again
         (``documents_reparsed``); corrections apply to every document written.
 
-        A file that cannot be read is listed under ``failures`` (one line each); ``errors``, when
-        given, receives its exception (a WorkReportError, with the ``status`` the web answers).
+        Each file is parsed in a worker process under ``budget`` (``workers.Budget``: wall time
+        and memory per document); ``workers`` processes (default one per core; 0 = parse here,
+        unbounded), or the given ``pool`` (``workers.WorkerPool``, e.g. the server's).
+        A file that cannot be read, or goes past its budget, is listed under ``failures`` (one
+        line each); ``errors``, when given, receives its exception (a WorkReportError, with the
+        ``status`` the web answers).
         """
         t0 = time.monotonic()
         files = _files.find_files(paths)
@@ -129,29 +156,48 @@ class Library(Corrections):
                     summary["documents_reparsed"] += 1
         state = {"done": len(files) - len(todo), "total": len(files)}
 
-        def handle(path: str, status: str, value: Any) -> None:
-            if status == "ok":
-                size = os.path.getsize(path) if os.path.exists(path) else None
-                _count(summary, self._write(value, size), path in reparsed)
-            else:
-                summary["failures"].append({"path": path, "error": _files.failure_text(value)})
-                if errors is not None:
-                    errors.append(value)
+        batch: list = []  # (path, rows) parsed and waiting to be written
+        since = [0.0]
+
+        def flush() -> None:
+            if batch:
+                for (path, _), written in zip(batch, self.backend.write_many([rows for _, rows in batch])):
+                    _count(summary, written, path in reparsed)
+                    report(path, "ok")
+                batch.clear()
+
+        def report(path: str, status: str) -> None:
             state["done"] += 1
             if progress:
                 progress({**state, "path": path, "status": status, "reports": summary["reports"],
                           "indicators": summary["indicators"], "findings": summary["findings"],
                           "failures": len(summary["failures"])})
 
+        def handle(path: str, status: str, value: Any) -> None:
+            if status == "ok":  # rows made by the worker: here they are only inserted, in batches
+                if not batch:
+                    since[0] = time.monotonic()
+                batch.append((path, value))
+                if (len(batch) >= BATCH_DOCUMENTS or sum(len(r.tables["paragraphs"]) for _, r in batch)
+                        >= BATCH_PARAGRAPHS or time.monotonic() - since[0] >= BATCH_SECONDS):
+                    flush()
+            else:
+                summary["failures"].append({"path": path, "error": _files.failure_text(value)})
+                if errors is not None:
+                    errors.append(value)
+                report(path, status)
+
         if progress:
             progress({**state, "path": None, "status": "start", "reports": 0, "indicators": 0, "findings": 0,
                       "failures": len(summary["failures"])})
-        workers = workers or os.cpu_count() or 1
-        if workers <= 1 or len(todo) <= 1:
-            for f in todo:
-                handle(f, *_files.parse_file(self.parser, f))
-        else:
-            _files.parse_in_pool(self.parser, todo, workers, handle)
+        if workers is None:
+            workers = os.cpu_count() or 1
+        try:
+            _files.parse_files(self.parser, todo, min(workers, max(1, len(todo))) if workers else 0, handle,
+                               budget=budget, pool=pool,
+                               build=functools.partial(self.backend.row_builder(), rules_version=self.rules_version))
+        finally:
+            flush()  # what was parsed before a failure or Ctrl-C is kept
         summary["seconds"] = round(time.monotonic() - t0, 3)
         return summary
 
@@ -287,9 +333,27 @@ class Library(Corrections):
         return items[:limit]
 
     def search(self, query: str, *, org=None, level=None, domain=None, year=None, role=None,
-               limit: int = 20, offset: int = 0) -> dict:
-        return self.backend.search(query, org=org, level=level, domain=domain, year=year, role=role,
-                                   limit=limit, offset=offset)
+                   limit: int = 20, offset: int = 0) -> dict:
+        """Paragraphs holding every term of ``query`` (search.py).  Recent results are kept
+        (``SEARCH_CACHE`` of them) until the library changes: a server answers a word many
+        people search for from memory.  The result is the caller's to change."""
+        args = dict(org=org, level=level, domain=domain, year=year, role=role, limit=limit, offset=offset)
+        if not self._cache_size:
+            return self.backend.search(query, **args)
+        key = (query, *args.values())
+        version = self.backend.version()
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == version:
+                self._cache.move_to_end(key)
+                return _copy_result(hit[1])
+        res = self.backend.search(query, **args)
+        with self._lock:
+            self._cache[key] = (version, res)
+            self._cache.move_to_end(key)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return _copy_result(res)
 
     # -- figures ------------------------------------------------------------------------------
     def measures(self, prefix: str = "", limit: int = 50) -> list[dict]:

@@ -129,6 +129,9 @@ ALTER TABLE documents RENAME COLUMN chrome_lines TO furniture_lines;
 ]
 
 
+LATEST = max(v for v, _, _ in MIGRATIONS)
+
+
 def _migrate_2(conn) -> None:
     """Filters (year, level, domain, role, report) become FTS tokens in a second column ``meta``,
     so a filtered search is an index intersection, not a join over every match.  Rebuilds the

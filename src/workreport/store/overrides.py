@@ -218,4 +218,6 @@ def correct(rows, overrides: Iterable[Override]):
         doc.update(n_reports=len(kept), n_paragraphs=sum(r["n_paragraphs"] for r in kept),
                    n_indicators=sum(r["n_indicators"] for r in kept), n_findings=sum(r["n_findings"] for r in kept))
         tables["documents"] = (coerce("documents", [doc[c] for c in COLUMNS["documents"]]),)
-    return DocumentRows(tables), [(ov, reports[i]) for i, ov in sorted(hits.items())]
+    # the paragraphs' search streams still line up unless a report (and its paragraphs) went
+    search = rows.search if tables["paragraphs"] is rows.tables["paragraphs"] else ()
+    return DocumentRows(tables, search), [(ov, reports[i]) for i, ov in sorted(hits.items())]

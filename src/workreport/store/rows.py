@@ -82,9 +82,14 @@ REFS: dict[str, dict[str, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class DocumentRows:
-    """One document as rows: ``tables[name]`` is a tuple of rows in ``COLUMNS[name]`` order."""
+    """One document as rows: ``tables[name]`` is a tuple of rows in ``COLUMNS[name]`` order.
+
+    ``search``: what a backend's search index needs per paragraph, made before the write (in the
+    parser worker, so the writer only inserts), aligned with ``tables["paragraphs"]``; empty
+    when not made (the backend then makes it while writing)."""
 
     tables: Mapping[str, tuple[tuple, ...]]
+    search: tuple = ()
 
     @property
     def document(self) -> tuple:
@@ -213,4 +218,4 @@ def renumber(rows: DocumentRows, start: Mapping[str, int]) -> DocumentRows:
                     r[i] = m[r[i]]
             new_rows.append(tuple(r))
         out[t] = tuple(new_rows)
-    return DocumentRows(out)
+    return DocumentRows(out, rows.search)

@@ -10,9 +10,11 @@ All data comes from :class:`workreport.store.library.Library`; this layer never 
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
+import threading
 from pathlib import Path
 from typing import Any, Callable
 
@@ -25,9 +27,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, labels
-from ..errors import WorkReportError
+from ..errors import SettingError, WorkReportError
 from ..store import DEFAULT_PATH
 from . import edit_routes, routes, views
+from .guard import Guard
 from .context import LOCAL_HOSTS, Config, error_response
 from .messages import http_message, validation_message
 
@@ -53,6 +56,8 @@ def create_app(
     given, one is generated (read it from ``app.state.cfg.token``). ``library``: an object with
     the Library API to use instead of opening ``db`` (tests).
     """
+    if token is not None and not token.strip():
+        raise SettingError("token: an empty token would switch authentication off; give a token or none")
     if token is None and host not in LOCAL_HOSTS:
         token = secrets.token_urlsafe(18)
     data = Path(data_dir) if data_dir else Path(os.path.abspath(db)).parent / "uploads"
@@ -66,9 +71,11 @@ def create_app(
         '`{"ok": false, "error": "...", "status": N}`。',
         docs_url=None,  # the default /docs pulls swagger-ui from a CDN; ours is vendored
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.cfg = cfg
     app.state.library = _library_source(cfg.db, library)
+    app.state.parser_pool = _parser_pool(cfg)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,  # every template, whatever its name: document text is never trusted
@@ -108,6 +115,40 @@ def _library_source(db: str, library: Any) -> Callable[[], Any]:
     return lambda: library
 
 
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI):
+    import anyio.to_thread
+
+    # blocking handlers run in a bounded thread pool (setting threads), not one thread per request
+    anyio.to_thread.current_default_thread_limiter().total_tokens = app.state.cfg.threads
+    # the parser processes start in the background: the first upload does not wait for them
+    threading.Thread(target=lambda: app.state.parser_pool().warm(), name="parser-warm", daemon=True).start()
+    yield
+    app.state.parser_pool(close=True)
+
+
+def _parser_pool(cfg: Config) -> Callable[..., Any]:
+    """A getter for the parser processes, started on first use (most requests never parse)."""
+    from ..workers import Budget, WorkerPool
+
+    box: list = []
+    lock = threading.Lock()
+
+    def get(close: bool = False):
+        with lock:
+            if close:
+                if box:
+                    box.pop().close()
+                return None
+            if not box:
+                # a fork server: the server is threaded, and forking a threaded process is unsafe
+                box.append(WorkerPool(cfg.parse_workers, Budget(cfg.parse_seconds, cfg.parse_memory_mb),
+                                      start_method="forkserver", preload=("workreport.pipeline", "workreport.web.routes")))
+            return box[0]
+
+    return get
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -127,20 +168,12 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception):
+        if isinstance(exc, OverflowError):  # a number past what SQLite stores that a check let through
+            return error_response(request, 422, "请求参数不正确：数值超出范围")
         log.exception("unhandled error on %s", request.url.path)
         return error_response(request, 500, f"服务器内部错误：{type(exc).__name__}")
 
 
 def _install_guards(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def body_limit(request: Request, call_next):
-        # Refuse oversized uploads before the multipart parser spools them to disk.
-        if request.method in ("POST", "PUT"):
-            limit = request.app.state.cfg.max_upload_bytes
-            try:
-                size = int(request.headers.get("content-length") or 0)
-            except ValueError:
-                size = 0
-            if size > limit + 64 * 1024:  # room for the multipart envelope around the file
-                return error_response(request, 413, f"上传内容 {size} 字节，超过上限 {limit} 字节")
-        return await call_next(request)
+    # Host, body size, origin and token: checked before any body is read (guard.py)
+    app.add_middleware(Guard)

@@ -5,24 +5,24 @@ the error envelope and the write guard.  ``app.py`` builds the application from 
 from __future__ import annotations
 
 import dataclasses
-import secrets
+import json
 from pathlib import Path
 from typing import Any, Callable
-from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
+from fastapi import Path as PathParam
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
-# One table of settings with their defaults and what they do (datasette SETTINGS style).
-SETTINGS = (
-    ("max_upload_bytes", 20 * 1024 * 1024, "largest file accepted by 导入 and 文稿体检"),
-    ("page_size", 50, "reports per page on 报告库"),
-    ("search_page_size", 20, "hits per page on 搜索"),
-    ("allowed_types", ("txt", "html", "htm", "docx", "pdf"), "file types 导入 accepts"),
-)
-DEFAULTS = {name: default for name, default, _ in SETTINGS}
+from .settings import DEFAULTS, SETTINGS  # noqa: F401  (SETTINGS: re-exported)
+
 LOCAL_HOSTS = ("127.0.0.1",)  # the brief: a token is needed when binding anything else
+# Every number a request carries is bounded (SQLite integers are 64-bit: past that a query
+# raises OverflowError, which must be a 422, never a 500).
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 10**9
+MAX_PAGE = 10**7
+REPORT_ID = PathParam(..., ge=1, le=MAX_ID, description="报告编号")
 
 
 @dataclasses.dataclass
@@ -35,10 +35,26 @@ class Config:
     page_size: int = DEFAULTS["page_size"]
     search_page_size: int = DEFAULTS["search_page_size"]
     allowed_types: tuple[str, ...] = DEFAULTS["allowed_types"]
+    allowed_hosts: tuple[str, ...] = DEFAULTS["allowed_hosts"]
+    allowed_origins: tuple[str, ...] = DEFAULTS["allowed_origins"]
+    parse_seconds: float = DEFAULTS["parse_seconds"]
+    parse_memory_mb: int = DEFAULTS["parse_memory_mb"]
+    parse_workers: int = DEFAULTS["parse_workers"]
+    threads: int = DEFAULTS["threads"]
 
     @property
     def token_required(self) -> bool:
         return self.token is not None
+
+
+class FastJSON(JSONResponse):
+    """JSON of plain data (the Library's dicts and lists) by the C encoder, compact and UTF-8;
+    FastAPI's jsonable_encoder walks every value in Python first, which for a large report
+    costs more than reading it from the library.  Anything else is handed to jsonable_encoder."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                          default=jsonable_encoder).encode("utf-8")
 
 
 def cfg_of(request: Request) -> Config:
@@ -48,6 +64,23 @@ def cfg_of(request: Request) -> Config:
 def lib(request: Request) -> Any:
     """The Library serving this app."""
     return request.app.state.library()
+
+
+def parser_pool(request: Request) -> Any:
+    """The server's parser processes (workers.WorkerPool): every upload is parsed there, under
+    the parse_seconds / parse_memory_mb budget, never in the server process."""
+    return request.app.state.parser_pool()
+
+
+def parse_in_worker(request: Request, fn: Callable, *args, label: str) -> Any:
+    """``fn(*args)`` in the parser pool; fn answers ("ok", value) or ("error", WorkReportError):
+    the value, or the error raised (its status is the answer's)."""
+    status, value = parser_pool(request).run(fn, *args, label=label)
+    if status == "ok":
+        status, value = value
+    if status != "ok":
+        raise value
+    return value
 
 
 def wants_json(request: Request) -> bool:
@@ -72,7 +105,7 @@ def answer(request: Request, data: dict, template: str, page: dict | Callable[[]
     (what only the HTML needs: navigation, paging, marked-up copies; a callable is called only
     for HTML)."""
     if wants_json(request):
-        return JSONResponse(jsonable_encoder(data))
+        return FastJSON(data)
     extra = page() if callable(page) else (page or {})
     return render(request, template, {**data, **extra})
 
@@ -84,19 +117,8 @@ def error_response(request: Request, status: int, message: str, **extra: Any) ->
 
 
 async def require_write(request: Request) -> None:
-    """Guard for upload/ingest/delete: same-origin only, and the token when one is configured."""
-    cfg = cfg_of(request)
-    origin = request.headers.get("origin")
-    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
-        raise HTTPException(403, "拒绝跨站写入请求")
-    if not cfg.token_required:
-        return
-    given = request.headers.get("x-workreport-token") or ""
-    auth = request.headers.get("authorization") or ""
-    if not given and auth.lower().startswith("bearer "):
-        given = auth[7:].strip()
-    if not given and request.headers.get("content-type", "").startswith(("multipart/", "application/x-www-form")):
-        form = await request.form()
-        given = str(form.get("token") or "")
-    if not given or not secrets.compare_digest(given.encode(), cfg.token.encode()):
-        raise HTTPException(401, "此操作需要令牌（请求头 Authorization: Bearer <令牌> 或 X-Workreport-Token）")
+    """Marks upload/ingest/delete as writes (OpenAPI: 401, 403).  The checks themselves (same
+    origin, Host, token, body size) run in ``guard.Guard`` before any body is read; this refuses
+    a write that did not pass through it."""
+    if not request.scope.get("state", {}).get("workreport.write_ok"):
+        raise HTTPException(403, "写入请求未经检查")

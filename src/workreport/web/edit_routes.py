@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from ..errors import EditError
 from ..labels import FIELD_LABELS
 from ..store.overrides import FIELDS, MAX_ORG_CHARS
-from .context import answer, lib, render, require_write, wants_json
+from .context import MAX_ID, MAX_OFFSET, REPORT_ID, answer, lib, render, require_write, wants_json
 
 router = APIRouter()
 _WRITE = [Depends(require_write)]
@@ -34,7 +34,7 @@ def _report_or_404(request: Request, report_id: int) -> dict:
 
 async def edit_report(
     request: Request,
-    report_id: int,
+    report_id: int = REPORT_ID,
     org: str | None = Form(None, max_length=MAX_ORG_CHARS, description="单位（发文机关）；空 = 恢复自动识别的值"),
     level: str | None = Form(None, max_length=20, description="层级代码或中文（县区级）；空 = 恢复"),
     domain: str | None = Form(None, max_length=20, description="领域（闭合词表中的一项）；空 = 恢复"),
@@ -68,7 +68,7 @@ for path in ("/api/reports/{report_id}/edit", "/reports/{report_id}/edit"):
 
 
 @router.get("/reports/{report_id}/delete", include_in_schema=False, response_class=HTMLResponse)
-def confirm_delete(request: Request, report_id: int):
+def confirm_delete(request: Request, report_id: int = REPORT_ID):
     """The confirmation step: what would go, and two buttons."""
     rep = _report_or_404(request, report_id)
     doc = lib(request).document(rep["document_id"])
@@ -76,7 +76,7 @@ def confirm_delete(request: Request, report_id: int):
 
 
 @router.post("/reports/{report_id}/delete", include_in_schema=False, dependencies=_WRITE)
-def delete_from_form(request: Request, report_id: int, scope: Literal["report", "document"] = Form("report"),
+def delete_from_form(request: Request, report_id: int = REPORT_ID, scope: Literal["report", "document"] = Form("report"),
                      confirm: Literal["yes"] = Form(..., description="确认删除")):
     rep = _report_or_404(request, report_id)
     label = f"{rep['org'] or '（未识别单位）'} {rep['year'] or ''}".strip()
@@ -89,15 +89,15 @@ def delete_from_form(request: Request, report_id: int, scope: Literal["report", 
 
 @router.delete("/api/reports/{report_id}", summary="删除一份报告（之后重新导入、重新解析都不会再出现；记入修改记录）",
                tags=["报告"], dependencies=_WRITE)
-def api_delete_report(request: Request, report_id: int):
+def api_delete_report(request: Request, report_id: int = REPORT_ID):
     done = lib(request).delete_report(report_id, source="api")
     if done is None:
         raise HTTPException(404, f"没有编号为 {report_id} 的报告")
     return {"ok": True, "deleted": report_id, "document": done["document"]}
 
 
-def edits_page(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
-               report: int | None = Query(None, ge=1, description="只看这份报告的修改")):
+def edits_page(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+               report: int | None = Query(None, ge=1, le=MAX_ID, description="只看这份报告的修改")):
     edits = lib(request).edits(report_id=report, limit=limit, offset=offset)
     return answer(request, {"ok": True, "edits": edits, "limit": limit, "offset": offset}, "edits.html",
                   {"nav": "library"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Callable, Literal
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
@@ -17,7 +18,8 @@ from ..contract import check_json, track_json
 from ..export.compare import compare_csv, compare_xlsx
 from ..store.base import SORTS
 from . import views
-from .context import answer, cfg_of, lib, render, require_write, wants_json
+from .context import (MAX_ID, MAX_OFFSET, MAX_PAGE, answer, cfg_of, lib, parse_in_worker, parser_pool, render,
+                      require_write, wants_json)
 from .uploads import read_limited, safe_name, store_upload
 
 
@@ -54,14 +56,27 @@ def page_route(path: str, api_path: str, *, method: str = "GET", summary: str, t
     return register
 
 
-def _int(v: str | None, name: str) -> int | None:
+YEARS = (1, 9999)
+
+
+def _int(v: str | None, name: str, lo: int = 1, hi: int = MAX_ID) -> int | None:
     """Empty form fields arrive as '' on the HTML pages; treat them as 'no filter'."""
     if v is None or not str(v).strip():
         return None
+    text = str(v).strip()
+    if len(text) > 20:  # int() of a huge digit string is itself slow (CPython caps it at 4300 digits)
+        raise HTTPException(422, f"请求参数不正确：{name} 超出范围")
     try:
-        return int(str(v).strip())
+        n = int(text)
     except ValueError:
-        raise HTTPException(422, f"请求参数不正确：{name} 不是整数：{v}") from None
+        raise HTTPException(422, f"请求参数不正确：{name} 不是整数：{text[:40]}") from None
+    if not lo <= n <= hi:
+        raise HTTPException(422, f"请求参数不正确：{name} 应在 {lo} 到 {hi} 之间")
+    return n
+
+
+def _year(v: str | None) -> int | None:
+    return _int(v, "year", *YEARS)
 
 
 def _str(v: str | None) -> str | None:
@@ -72,8 +87,8 @@ def _pages(total: int, size: int) -> int:
     return max(1, -(-total // size))
 
 
-_ORG = Query(None, max_length=100, description="发文单位（名称包含此文字）")
-_UNIT = Query(None, max_length=100, deprecated=True, description="org 的旧名")
+_ORG = Query(None, max_length=200, description="发文单位（名称包含此文字）")
+_UNIT = Query(None, max_length=200, deprecated=True, description="org 的旧名")
 # the library list's sort columns, validated here as every other parameter (Library.SORTS)
 SORT_PATTERN = "^-?(" + "|".join(SORTS) + ")$"
 _SORT = Query(None, pattern=SORT_PATTERN,
@@ -83,6 +98,7 @@ _SORT = Query(None, pattern=SORT_PATTERN,
 def public(meta: dict) -> dict:
     """A report's metadata as the web gives it: the file's own name, never the server's path."""
     return {k: v for k, v in meta.items() if k != "path"}
+_WORD = Query(None, max_length=200)
 
 
 # --- 报告库 ---------------------------------------------------------------------------------
@@ -93,17 +109,17 @@ def reports_page(
     request: Request,
     org: str | None = _ORG,
     unit: str | None = _UNIT,
-    level: str | None = None,
-    domain: str | None = None,
-    year: str | None = Query(None, description="年份"),
+    level: str | None = _WORD,
+    domain: str | None = _WORD,
+    year: str | None = Query(None, max_length=40, description="年份"),
     limit: int | None = Query(None, ge=1, le=500, description="每页条数（默认 page_size）"),
-    offset: int | None = Query(None, ge=0),
-    page: int = Query(1, ge=1, description="第几页（给出 offset 时不用）"),
+    offset: int | None = Query(None, ge=0, le=MAX_OFFSET),
+    page: int = Query(1, ge=1, le=MAX_PAGE, description="第几页（给出 offset 时不用）"),
     sort: str | None = _SORT,
 ):
     size = limit or cfg_of(request).page_size
     offset = (page - 1) * size if offset is None else offset
-    filters = {"org": _str(org or unit), "level": _str(level), "domain": _str(domain), "year": _int(year, "year")}
+    filters = {"org": _str(org or unit), "level": _str(level), "domain": _str(domain), "year": _year(year)}
     library = lib(request)
     res = library.reports(**filters, limit=size, offset=offset, sort=sort)
     data = {"ok": True, "total": res["total"], "limit": size, "offset": offset, "filters": filters, "sort": sort,
@@ -134,20 +150,20 @@ def search_page(
     q: str = Query("", max_length=200, description="检索词（两个字及以上走索引）"),
     org: str | None = _ORG,
     unit: str | None = _UNIT,
-    level: str | None = None,
-    domain: str | None = None,
-    year: str | None = Query(None, description="年份"),
-    role: str | None = None,
+    level: str | None = _WORD,
+    domain: str | None = _WORD,
+    year: str | None = Query(None, max_length=40, description="年份"),
+    role: str | None = _WORD,
     limit: int | None = Query(None, ge=1, le=200, description="每页条数（默认 search_page_size）"),
-    offset: int | None = Query(None, ge=0),
-    page: int = Query(1, ge=1),
+    offset: int | None = Query(None, ge=0, le=MAX_OFFSET),
+    page: int = Query(1, ge=1, le=MAX_PAGE),
 ):
     q = q.strip()
     if not q and wants_json(request):
         raise HTTPException(422, "请给出检索词 q")
     size = limit or cfg_of(request).search_page_size
     offset = (page - 1) * size if offset is None else offset
-    filters = {"org": _str(org or unit), "level": _str(level), "domain": _str(domain), "year": _int(year, "year"),
+    filters = {"org": _str(org or unit), "level": _str(level), "domain": _str(domain), "year": _year(year),
                "role": _str(role)}
     data: dict[str, Any] = {"ok": True, "query": q, "total": 0, "hits": [], "facets": {}}
     if q:
@@ -165,7 +181,7 @@ def search_page(
 
 @page_route("/reports/{report_id}", "/api/reports/{report_id}",
       summary="一份报告：大纲、段落、原文行、指标、目标/完成对、计划项、问题", tags=["报告"])
-def report_page(request: Request, report_id: int):
+def report_page(request: Request, report_id: int = PathParam(..., ge=1, le=MAX_ID)):
     rep = lib(request).report(report_id)
     if rep is None:
         raise HTTPException(404, f"没有编号为 {report_id} 的报告")
@@ -186,7 +202,7 @@ def compare_data(request: Request, measure: str, *, org, year, level) -> dict:
 
 
 @router.get("/api/measures", summary="已入库的指标名（按前缀）", tags=["指标对比"], responses=_ERRORS)
-def api_measures(request: Request, prefix: str = "", limit: int = Query(50, ge=1, le=500)):
+def api_measures(request: Request, prefix: str = Query("", max_length=100), limit: int = Query(50, ge=1, le=500)):
     return {"ok": True, "measures": lib(request).measures(prefix, limit=limit)}
 
 
@@ -196,13 +212,13 @@ def compare_page(
     measure: str = Query("", max_length=100),
     org: str | None = _ORG,
     unit: str | None = _UNIT,
-    year: str | None = Query(None, description="年份"),
-    level: str | None = None,
+    year: str | None = Query(None, max_length=40, description="年份"),
+    level: str | None = _WORD,
 ):
     measure = measure.strip()
     if not measure and wants_json(request):
         raise HTTPException(422, "请给出指标名 measure")
-    filters = {"org": _str(org or unit), "year": _int(year, "year"), "level": _str(level)}
+    filters = {"org": _str(org or unit), "year": _year(year), "level": _str(level)}
     data = compare_data(request, measure, **filters) if measure else {"ok": True, "rows": [], "chart": None}
     return answer(request, data, "compare.html",
                   lambda: {"nav": "compare", "measure": measure, "filters": filters,
@@ -218,8 +234,8 @@ def api_compare_export(
     format: Literal["csv", "xlsx"] = "csv",
     org: str | None = _ORG,
     unit: str | None = _UNIT,
-    year: int | None = None,
-    level: str | None = None,
+    year: int | None = Query(None, ge=YEARS[0], le=YEARS[1]),
+    level: str | None = _WORD,
 ):
     rows = compare_data(request, measure, org=org or unit, year=year, level=level)["rows"]
     from urllib.parse import quote
@@ -237,8 +253,8 @@ def api_compare_export(
 
 @page_route("/track", "/api/track", summary="承诺跟踪：可比较的报告对；给出 old 与 new 时返回逐项状态（met/missed/no_evidence）",
       tags=["承诺跟踪"])
-def track_page(request: Request, old: str | None = None, new: str | None = None,
-               pair: str | None = Query(None, description="old,new（页面的选择框）")):
+def track_page(request: Request, old: str | None = Query(None, max_length=40), new: str | None = Query(None, max_length=40),
+               pair: str | None = Query(None, max_length=80, description="old,new（页面的选择框）")):
     if pair and "," in pair:
         old, new = pair.split(",", 1)
     old_id, new_id = _int(old, "old"), _int(new, "new")
@@ -270,6 +286,17 @@ def track_page(request: Request, old: str | None = None, new: str | None = None,
 
 
 # --- 文稿体检 -------------------------------------------------------------------------------
+
+
+def check_bytes(data: bytes, filename: str) -> tuple[str, Any]:
+    """Worker (in the server's parser pool): ("ok", the check result) or ("error", the
+    WorkReportError saying what is wrong with the file)."""
+    from ..store.files import as_input_error
+
+    try:
+        return "ok", _check_bytes(data, filename)
+    except Exception as exc:
+        return "error", as_input_error(exc, filename)
 
 
 def _check_bytes(data: bytes, filename: str) -> dict:
@@ -309,7 +336,7 @@ async def check_page(request: Request, text: str | None = Form(None), file: Uplo
             raise HTTPException(413, "文稿超过大小上限")
     else:
         raise HTTPException(422, "请粘贴文稿或选择文件")
-    result = await run_in_threadpool(_check_bytes, data, name)
+    result = await run_in_threadpool(parse_in_worker, request, check_bytes, data, name, label=name)
     rows = result.pop("rows")  # the page's marked-up lines
     return answer(request, result, "check.html", {"nav": "check", "text": text or "", "result": {**result, "rows": rows}})
 
@@ -334,7 +361,7 @@ async def import_page(request: Request, files: list[UploadFile] = File(..., desc
         data = await read_limited(cfg, f)
         path = store_upload(cfg, data, f.filename)
         errors: list = []
-        res = await run_in_threadpool(lambda: library.ingest([str(path)], errors=errors))
+        res = await run_in_threadpool(lambda: library.ingest([str(path)], errors=errors, pool=parser_pool(request)))
         name = safe_name(f.filename)
 
         def own_name(text: str) -> str:  # the user's file name, never where the server keeps it
@@ -351,7 +378,7 @@ async def import_page(request: Request, files: list[UploadFile] = File(..., desc
 
 @router.delete("/api/documents/{document_id}", summary="删除一个文档及其报告（本机以外绑定时需令牌）", tags=["导入"],
                responses=_WRITE_ERRORS, dependencies=[Depends(require_write)])
-def api_delete_document(request: Request, document_id: int):
+def api_delete_document(request: Request, document_id: int = PathParam(..., ge=1, le=MAX_ID)):
     if not lib(request).delete_document(document_id):
         raise HTTPException(404, f"没有编号为 {document_id} 的文档")
     return {"ok": True, "deleted": document_id}

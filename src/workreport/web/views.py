@@ -5,6 +5,7 @@ Nothing here builds HTML: every piece of document text leaves as plain strings i
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections import Counter, defaultdict
@@ -44,18 +45,44 @@ def indicator_title(ind: dict) -> str:
 # --- inline marks -------------------------------------------------------------------------
 
 
-def _place(text: str, needle: str, col: Any, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Where ``needle`` sits in ``text``: at ``col`` when that is right, else its first free match."""
+class Taken:
+    """Non-overlapping [start, end) spans already marked on one line: a free-span test in
+    O(log n) (a figure-dense line has thousands of marks; testing each against all is quadratic)."""
+
+    __slots__ = ("starts", "ends", "cursor")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.cursor: dict[str, int] = {}  # needle -> where its next free match may start
+
+    def free(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self.starts, s)
+        if i and self.ends[i - 1] > s:
+            return False
+        return i == len(self.starts) or self.starts[i] >= e
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_right(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+
+def _place(text: str, needle: str, col: Any, taken: Taken) -> tuple[int, int] | None:
+    """Where ``needle`` sits in ``text``: at ``col`` when that is right, else its first free match
+    (the search for a needle goes on from where the last one stopped: spans are only ever added)."""
     if not needle:
         return None
-    if isinstance(col, int) and text[col : col + len(needle)] == needle:
-        cands = [col]
-    else:
-        cands = [m.start() for m in re.finditer(re.escape(needle), text)]
-    for s in cands:
-        e = s + len(needle)
-        if all(e <= a or s >= b for a, b in taken):
-            return s, e
+    n = len(needle)
+    if isinstance(col, int) and text[col : col + n] == needle:
+        return (col, col + n) if taken.free(col, col + n) else None
+    s = text.find(needle, taken.cursor.get(needle, 0))
+    while s >= 0:
+        if taken.free(s, s + n):
+            taken.cursor[needle] = s + 1
+            return s, s + n
+        s = text.find(needle, s + 1)
+    taken.cursor[needle] = len(text)
     return None
 
 
@@ -117,18 +144,18 @@ def report_lines(report: dict) -> list[dict]:
         n, text = entry.get("line"), entry.get("text") or ""
         if not text.strip():
             continue
-        taken: list[tuple[int, int]] = []
+        taken = Taken()
         marks: list[tuple[int, int, dict]] = []
         for ind in by_line_ind.get(n, ()):
             where = _place(text, ind.get("span") or "", ind.get("col"), taken)
             if where:
-                taken.append(where)
+                taken.add(*where)
                 marks.append((*where, {"type": "figure", "kind": ind.get("kind"), "title": indicator_title(ind)}))
         findings = by_line_find.get(n, [])
         for f in findings:
             where = _place(text, f.get("wrong") or "", None, taken)
             if where:
-                taken.append(where)
+                taken.add(*where)
                 marks.append((*where, {"type": "finding", "kind": f.get("severity"), "title": f.get("message") or ""}))
         sec = headings.get(n)
         segs = segments(text, marks)
@@ -229,7 +256,7 @@ def track_rows(result: dict, old_lines: dict[int, str], new_lines: dict[int, str
         if not side:
             return []
         text = lines.get(side.get("line"), side.get("span") or "")
-        where = _place(text, side.get("span") or "", None, [])
+        where = _place(text, side.get("span") or "", None, Taken())
         return segments(text, [(*where, {"type": "hit"})] if where else [])
 
     return [
@@ -253,12 +280,12 @@ def check_rows(lines: tuple[str, ...] | list[str], findings: list[dict]) -> list
     rows = []
     for n in sorted(by_line):
         text = lines[n - 1] if 0 < n <= len(lines) else ""
-        taken: list[tuple[int, int]] = []
+        taken = Taken()
         marks = []
         for f in by_line[n]:
             where = _place(text, f.get("wrong") or "", None, taken)
             if where:
-                taken.append(where)
+                taken.add(*where)
                 marks.append((*where, {"type": "finding", "kind": f.get("severity"), "title": f.get("message") or ""}))
         rows.append({"line": n, "segments": segments(text, marks), "findings": by_line[n]})
     return rows

@@ -1,0 +1,112 @@
+"""Every document is parsed under a budget (workers.py): past its wall time or memory the parse
+is stopped, that file gets a clear error, and everything else goes on; no worker outlives its
+parent."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from slow_parsers import crash, hog, picky_parse, sleepy
+from workreport.errors import BudgetExceeded, ParseFailed
+from workreport.workers import Budget, WorkerPool
+
+
+def test_a_task_past_its_time_is_killed_and_the_pool_goes_on():
+    with WorkerPool(1, Budget(seconds=1.0, memory_mb=512)) as pool:
+        t = time.monotonic()
+        status, err = pool.run(sleepy, 30, label="slow.txt")
+        assert time.monotonic() - t < 10
+        assert status == "error" and isinstance(err, BudgetExceeded)
+        assert "slow.txt" in str(err) and "parse_seconds" in str(err)
+        assert pool.run(sleepy, 0, label="next") == ("ok", "woke")  # a fresh worker took its place
+
+
+def test_a_task_past_its_memory_is_stopped():
+    with WorkerPool(1, Budget(seconds=60, memory_mb=256)) as pool:
+        t = time.monotonic()
+        status, err = pool.run(hog, label="hog.docx")
+        assert time.monotonic() - t < 30
+        assert status == "error" and isinstance(err, (BudgetExceeded, ParseFailed)), err
+        assert "hog.docx" in str(err)
+        assert pool.run(sleepy, 0) == ("ok", "woke")
+
+
+def test_a_crashing_task_costs_only_itself():
+    with WorkerPool(2, Budget(seconds=30)) as pool:
+        status, err = pool.run(crash, label="crash.pdf")
+        assert status == "error" and "crash.pdf" in str(err)
+        assert pool.run(sleepy, 0) == ("ok", "woke")
+
+
+def test_ingest_reports_the_files_past_their_budget_and_stores_the_rest(tmp_path):
+    from workreport.store import Library
+
+    src = tmp_path / "docs"
+    src.mkdir()
+    for name in ("a2022.txt", "slow2022.txt", "b2023.txt", "hog2023.txt", "c2024.txt"):
+        (src / name).write_text(f"{name}某局工作总结\n\n一、主要工作\n\n完成投资3.5亿元。\n", encoding="utf-8")
+    t = time.monotonic()
+    with Library(str(tmp_path / "lib.db"), parser=picky_parse) as lib:
+        s = lib.ingest([str(src)], workers=2, budget=Budget(seconds=3.0, memory_mb=256))
+        stored = sorted(os.path.basename(d["path"]) for d in lib.documents())
+    assert time.monotonic() - t < 60
+    assert stored == ["a2022.txt", "b2023.txt", "c2024.txt"]
+    failed = {os.path.basename(f["path"]): f["error"] for f in s["failures"]}
+    assert set(failed) == {"slow2022.txt", "hog2023.txt"}
+    assert "parse_seconds" in failed["slow2022.txt"]
+    assert "hog2023.txt" in failed["hog2023.txt"]
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                stat = Path(f"/proc/{d}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(d))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_no_worker_outlives_a_killed_ingest(tmp_path):
+    src = tmp_path / "docs"
+    src.mkdir()
+    for i in range(6):
+        (src / f"slow{i}.txt").write_text("某局工作总结\n", encoding="utf-8")
+    code = ("import sys; sys.path.insert(0, sys.argv[1]);"
+            "from slow_parsers import picky_parse; from workreport.store import Library;"
+            "Library(sys.argv[2], parser=picky_parse).ingest([sys.argv[3]], workers=2)")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(Path(__file__).parent), str(tmp_path / "l.db"), str(src)])
+    try:
+        deadline = time.monotonic() + 60
+        kids: list[int] = []
+        while time.monotonic() < deadline and len(kids) < 2:
+            time.sleep(0.2)
+            kids = _children(proc.pid)
+        assert len(kids) >= 2, "the two parser workers did not start"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(_alive(k) for k in kids):
+            time.sleep(0.2)
+        assert not any(_alive(k) for k in kids), "parser workers outlived the killed ingest"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
