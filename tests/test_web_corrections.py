@@ -25,7 +25,7 @@ def env(tmp_path):
     lib = Library(str(tmp_path / "t.db"), parser=fake_parse)
     lib.ingest([str(src)], workers=1)
     app = create_app(str(tmp_path / "t.db"), library=lib, data_dir=tmp_path / "data")
-    yield {"lib": lib, "client": TestClient(app), "src": src, "tmp": tmp_path}
+    yield {"lib": lib, "client": TestClient(app, base_url="http://127.0.0.1:8000"), "src": src, "tmp": tmp_path}
     lib.close()
 
 
@@ -89,7 +89,7 @@ def test_edits_are_validated_and_refused_in_chinese(env):
 def test_writes_need_the_token_and_the_same_origin(tmp_path, env):
     app = create_app(str(env["tmp"] / "t.db"), library=env["lib"], host="0.0.0.0", token="s3cret",
                      data_dir=tmp_path / "d")
-    c = TestClient(app)
+    c = TestClient(app, base_url="http://127.0.0.1:8000")
     rid = _rid(c, "丙区")
     assert c.post(f"/api/reports/{rid}/edit", data={"year": "2024"}).json()["status"] == 401
     assert c.delete(f"/api/reports/{rid}").json()["status"] == 401

@@ -98,7 +98,11 @@ _SORT = Query(None, pattern=SORT_PATTERN,
 def public(meta: dict) -> dict:
     """A report's metadata as the web gives it: the file's own name, never the server's path."""
     return {k: v for k, v in meta.items() if k != "path"}
-_WORD = Query(None, max_length=200)
+
+
+def _word():
+    """A short text filter (one Query object per parameter: FastAPI keeps each one's name on it)."""
+    return Query(None, max_length=200)
 
 
 # --- 报告库 ---------------------------------------------------------------------------------
@@ -109,8 +113,8 @@ def reports_page(
     request: Request,
     org: str | None = _ORG,
     unit: str | None = _UNIT,
-    level: str | None = _WORD,
-    domain: str | None = _WORD,
+    level: str | None = _word(),
+    domain: str | None = _word(),
     year: str | None = Query(None, max_length=40, description="年份"),
     limit: int | None = Query(None, ge=1, le=500, description="每页条数（默认 page_size）"),
     offset: int | None = Query(None, ge=0, le=MAX_OFFSET),
@@ -150,10 +154,10 @@ def search_page(
     q: str = Query("", max_length=200, description="检索词（两个字及以上走索引）"),
     org: str | None = _ORG,
     unit: str | None = _UNIT,
-    level: str | None = _WORD,
-    domain: str | None = _WORD,
+    level: str | None = _word(),
+    domain: str | None = _word(),
     year: str | None = Query(None, max_length=40, description="年份"),
-    role: str | None = _WORD,
+    role: str | None = _word(),
     limit: int | None = Query(None, ge=1, le=200, description="每页条数（默认 search_page_size）"),
     offset: int | None = Query(None, ge=0, le=MAX_OFFSET),
     page: int = Query(1, ge=1, le=MAX_PAGE),
@@ -213,7 +217,7 @@ def compare_page(
     org: str | None = _ORG,
     unit: str | None = _UNIT,
     year: str | None = Query(None, max_length=40, description="年份"),
-    level: str | None = _WORD,
+    level: str | None = _word(),
 ):
     measure = measure.strip()
     if not measure and wants_json(request):
@@ -235,7 +239,7 @@ def api_compare_export(
     org: str | None = _ORG,
     unit: str | None = _UNIT,
     year: int | None = Query(None, ge=YEARS[0], le=YEARS[1]),
-    level: str | None = _WORD,
+    level: str | None = _word(),
 ):
     rows = compare_data(request, measure, org=org or unit, year=year, level=level)["rows"]
     from urllib.parse import quote
