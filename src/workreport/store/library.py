@@ -40,6 +40,16 @@ def _copy_result(res: dict) -> dict:
     return {**res, "hits": [dict(h) for h in res["hits"]], "facets": {k: dict(v) for k, v in res["facets"].items()}}
 
 
+def _picklable(fn) -> bool:
+    import pickle
+
+    try:
+        pickle.dumps(fn)
+        return True
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return False
+
+
 def _default_parser():
     from ..pipeline import parse
 
@@ -92,7 +102,7 @@ class Library(Corrections):
         if ((readonly or not create) and store is None and self.path != ":memory:" and "://" not in self.path
                 and not os.path.exists(self.path)):
             raise LibraryNotFound(self.path)
-        self._parser = parser  # Document -> ParsedDocument; module-level so workers can pickle it
+        self._parser = parser  # Document -> ParsedDocument; module-level so workers can pickle it (else parsed in this process, without a budget)
         self._rules_version = rules_version
         self._lock = threading.RLock()
         self.backend = store or open_store(self.path, readonly=readonly)
@@ -192,6 +202,8 @@ class Library(Corrections):
                       "failures": len(summary["failures"])})
         if workers is None:
             workers = os.cpu_count() or 1
+        if not _picklable(self.parser):  # a closure cannot be sent to a worker: parsed here, unbounded
+            workers, pool = 0, None
         try:
             _files.parse_files(self.parser, todo, min(workers, max(1, len(todo))) if workers else 0, handle,
                                budget=budget, pool=pool,
