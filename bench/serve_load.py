@@ -69,6 +69,23 @@ def stop(proc: subprocess.Popen) -> None:
         proc.wait(10)
 
 
+def distinct_words(db: str, n: int) -> list[str]:
+    """``n`` different two-character strings of CJK text found in the library, in a fixed order."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{os.path.abspath(db)}?mode=ro", uri=True)
+    seen: dict[str, None] = {}
+    for (text,) in conn.execute("SELECT text FROM paragraphs ORDER BY id"):
+        for i in range(0, len(text) - 1, 7):
+            w = text[i:i + 2]
+            if all("\u4e00" <= c <= "\u9fff" for c in w):
+                seen.setdefault(w)
+        if len(seen) >= n:
+            break
+    conn.close()
+    return list(seen)[:n]
+
+
 def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", required=True, help="library to serve (copied first: the original is not touched)")
@@ -78,8 +95,12 @@ def main(argv=None) -> dict:
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--path", action="append", default=None, help="request paths (default: searches)")
     ap.add_argument("--ingest", default=None, help="a folder ingested into the served library during the load")
+    ap.add_argument("--distinct", action="store_true",
+                    help="every request a different query (two characters of the library's own text): no cache hit")
     a = ap.parse_args(argv)
     paths = a.path or [f"/api/search?q={w}" for w in DEFAULT_WORDS]
+    if a.distinct:
+        paths = [f"/api/search?q={w}" for w in distinct_words(a.db, a.requests)]
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "served.db")
         shutil.copyfile(a.db, db)

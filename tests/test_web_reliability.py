@@ -283,3 +283,10 @@ def test_the_numbering_bomb_is_answered_within_the_budget(server):
         assert seconds < BUDGET_S + 30, (path, seconds)
         assert status in (200, 413, 422), (path, status, body)
         assert _get(port, "/api/stats")[0] == 200
+
+
+def test_a_control_character_in_a_measure_exports(lib, tmp_path):
+    """Found by tests/test_api_fuzz.py: openpyxl refused the sheet name and answered 500."""
+    c = TestClient(app_for(lib, tmp_path), base_url=LOCAL, raise_server_exceptions=False)
+    for fmt in ("xlsx", "csv"):
+        assert c.get("/api/compare/export", params={"measure": "投资\x1f\x00", "format": fmt}).status_code == 200

@@ -40,7 +40,8 @@ def compare_xlsx(rows: list[dict], measure: str) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = (re.sub(r"[\[\]:*?/\\]", "", measure) or "对比")[:31]
+    # a sheet name takes neither []:*?/\ nor control characters (a measure typed into the URL)
+    ws.title = (re.sub(r"[\[\]:*?/\\\x00-\x1f\x7f]", "", measure).strip("'") or "对比")[:31]
     ws.append([label for _, label in EXPORT_COLUMNS])
     for r in rows:
         ws.append([_cell(r.get(k)) for k, _ in EXPORT_COLUMNS])
@@ -49,7 +50,12 @@ def compare_xlsx(rows: list[dict], measure: str) -> bytes:
     return out.getvalue()
 
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # no XML file (so no .xlsx) can hold these
+
+
 def _cell(v: Any) -> Any:
+    if isinstance(v, str):
+        v = _NOT_XML.sub("", v)
     # A leading '=' would make Excel evaluate document text as a formula.
     if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
         return "'" + v
