@@ -290,3 +290,20 @@ def test_a_control_character_in_a_measure_exports(lib, tmp_path):
     c = TestClient(app_for(lib, tmp_path), base_url=LOCAL, raise_server_exceptions=False)
     for fmt in ("xlsx", "csv"):
         assert c.get("/api/compare/export", params={"measure": "投资\x1f\x00", "format": fmt}).status_code == 200
+
+
+def test_a_cached_search_shows_a_correction_at_once(tmp_path):
+    """Search results are kept until the library changes; a correction is a change."""
+    from conftest import quick_parse
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "丁镇2024.txt").write_text("丁镇2024年工作总结\n\n一、主要工作\n\n完成投资3.5亿元。\n", encoding="utf-8")
+    with Library(str(tmp_path / "c.db"), parser=quick_parse) as library:
+        library.ingest([str(src)], workers=0)
+        c = TestClient(app_for(library, tmp_path), base_url=LOCAL)
+        before = c.get("/api/search", params={"q": "投资"}).json()["hits"][0]
+        edited = c.post(f"/api/reports/{before['report_id']}/edit", data={"org": "戊镇人民政府"})
+        assert edited.status_code == 200, edited.text
+        after = c.get("/api/search", params={"q": "投资"}).json()["hits"][0]
+        assert before["org"] != "戊镇人民政府" and after["org"] == "戊镇人民政府"

@@ -290,10 +290,10 @@ class SqlStore(OverrideSql, Store):
     # -- reads -----------------------------------------------------------------------------------
     def version(self) -> tuple:
         """A value that changes with every write (for caches of read results): the newest
-        document, and how many there are (ids are max+1, so a delete then an add changes the
-        newest one's sha or path, or the count)."""
-        row = self._all("SELECT d.id, d.sha256, d.path, (SELECT count(*) FROM documents) AS n FROM documents d"
-                        " ORDER BY d.id DESC LIMIT 1")
+        document, how many there are (ids are max+1, so a delete then an add changes the newest
+        one's sha or path, or the count), and the newest entry of the edit log (corrections)."""
+        row = self._all("SELECT d.id, d.sha256, d.path, (SELECT count(*) FROM documents) AS n,"
+                        " (SELECT coalesce(max(id), 0) FROM edit_log) AS e FROM documents d ORDER BY d.id DESC LIMIT 1")
         return tuple(row[0].values()) if row else ()
 
     def stats(self) -> dict[str, int]:
