@@ -103,7 +103,7 @@ def test_measure_kind_and_unit():
     assert "罚没款" in i.measure
     assert i.normalized_value == 1650000.0 and i.normalized_unit == "元"
     (i,) = _one("今年种植蓝莓355.6亩。")
-    assert i.measure.endswith("种植蓝莓")
+    assert i.measure == "种植蓝莓面积" and i.measure_phrase == "种植蓝莓"  # the time word goes, the area noun comes
 
 
 def test_measure_takes_the_noun_after_a_count():

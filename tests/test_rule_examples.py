@@ -402,9 +402,43 @@ def synonym_group(entry: dict, text: str) -> bool:
 
 @example_check("measures:synonyms")
 def whole_group(entry: dict, text: str) -> None:
+    from workreport.extract.measures import canonical
     from workreport.store.library import synonyms
 
     assert set(synonyms(text)) == set(entry["words"]) | {text}, text
+    assert canonical(text).name == entry.get("name", entry["words"][0]), text
+
+
+@matcher("measures:rename", "measures:cut", "measures:lead", "measures:inner", "measures:tail")
+def measure_step(entry: dict, ex) -> bool:
+    return bool(rules.compiled(entry["pattern"]).search(norm(_text(ex))))
+
+
+@example_check("measures:rename", "measures:cut", "measures:lead", "measures:inner", "measures:tail")
+def measure_step_result(entry: dict, ex) -> None:
+    from workreport.extract.measures import canonical
+
+    if isinstance(ex, dict):  # the whole of canonical(), with this step among its rules
+        got = canonical(ex["text"])
+        assert got.name == ex["canonical"] and entry["id"] in got.rules, (ex, got)
+
+
+def _unit_noun(ex: dict):
+    from workreport.extract.measures import Canonical, with_unit_noun
+    from workreport.extract.numbers import find_quantities
+
+    (q,) = find_quantities("1" + ex["unit"])
+    return with_unit_noun(Canonical(ex["text"], ()), q.dimension)
+
+
+@matcher("measures:unit_nouns")
+def takes_unit_noun(entry: dict, ex: dict) -> bool:
+    return entry["id"] in _unit_noun(ex).rules
+
+
+@example_check("measures:unit_nouns")
+def unit_noun_result(entry: dict, ex: dict) -> None:
+    assert _unit_noun(ex).name == ex["canonical"], ex
 
 
 @matcher("plans:measures")

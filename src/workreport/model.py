@@ -15,6 +15,7 @@ FORMATS = ("txt", "html", "docx", "pdf")
 LEVELS = ("national", "province", "city", "county_district", "township_street", "enterprise_other")
 ROLES = ("achievements", "highlights", "problems", "plan", "suggestions", "overview", "other")
 KINDS = ("actual", "target", "rate", "growth", "placeholder")
+PERIOD_KINDS = ("annual", "cumulative", "to_date", "point")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -146,6 +147,13 @@ class Indicator:
     high: float | None = None
     qualifier: str | None = None  # 余, 多, 近, 约, 以上, 左右 ...
     rules: tuple[str, ...] = ()  # every rule that made it, in order: reader, unit, kind
+    measure_phrase: str = ""  # the measure as the text words it; ``measure`` is its canonical name
+    # the year (or first year of the range ending ``period_end``) the figure is about, and how:
+    # one of PERIOD_KINDS; ``period_rule`` is the id of the time cue (or default) that decided it
+    period: int | None = None
+    period_end: int | None = None
+    period_kind: str | None = None
+    period_rule: str = ""
 
     @property
     def col(self) -> int:

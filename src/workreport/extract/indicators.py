@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from .. import rules
 from ..model import Indicator, LineHint, Paragraph, Report, Span, role_at
 from . import tables
+from .measures import Canonical, before_scope, canonical, with_unit_noun
 from .numbers import Quantity, find_quantities
 
 _TABLE = "indicators"
@@ -62,7 +63,10 @@ _LEAD = rules.pattern(_TABLE, "indicators.measure.lead")
 _TAIL = rules.pattern(_TABLE, "indicators.measure.tail")
 _AFTER = rules.pattern(_TABLE, "indicators.measure.after")
 _GENERIC = rules.pattern(_TABLE, "indicators.measure.generic")
+_GENERIC_NAME = rules.pattern(_TABLE, "indicators.measure.generic_name")
 _TOPIC_TAIL = rules.pattern(_TABLE, "indicators.measure.topic_tail")
+_TOPIC_PREDICATE = rules.pattern(_TABLE, "indicators.measure.topic_predicate")
+_MIN_TOPIC = int(rules.limit(_TABLE, "indicators.min_topic_chars"))
 _SENT = re.compile(_SENTENCE)
 
 _RATIO_DIMS = ("percent", "permille", "fraction", "ratio")
@@ -129,8 +133,8 @@ def _clause_start(t: str, pos: int, floor: int) -> int:
     return lo + last.end() if last else lo
 
 
-def _local_measure(t: str, q: Quantity, prev_end: int) -> tuple[str, int]:
-    """(measure, start offset) from the clause before the number and the noun after it."""
+def _local_measure(t: str, q: Quantity, prev_end: int) -> tuple[str, str]:
+    """(the clause before the number, the noun after it): what the figure measures."""
     start = _clause_start(t, q.start, 0)
     # another figure earlier in the same clause: the measure begins after it
     start = max(start, prev_end)
@@ -145,8 +149,8 @@ def _local_measure(t: str, q: Quantity, prev_end: int) -> tuple[str, int]:
     if q.dimension not in _RATIO_DIMS:
         am = _AFTER.match(t, q.end)
         if am and not _starts_number(am.group()) and not _starts_number(t[am.end(): am.end() + 1]):
-            after = am.group()  # (not when it names the next figure's measure)
-    return (pre + after).strip(), start
+            after = before_scope(am.group())  # (not when it names the next figure's measure)
+    return pre.strip(), after
 
 
 def _topic(t: str, sent_start: int, clause_lo: int) -> str:
@@ -161,6 +165,15 @@ def _topic(t: str, sent_start: int, clause_lo: int) -> str:
         first = first[lead.end():]
     first = _NUMERIC.sub("", first)
     return _clean_topic(first)
+
+
+def _subject(topic: str) -> str:
+    """The subject of a topic clause that says how it went ("local industry grew against the
+    trend" -> "local industry"), when it
+    is long enough to name something; else ""."""
+    m = _TOPIC_PREDICATE.search(topic)
+    subject = canonical(topic[: m.start()] if m else topic).name
+    return subject if m and len(subject) >= _MIN_TOPIC else ""
 
 
 def _clean_topic(s: str) -> str:
@@ -225,21 +238,36 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False) -> list[Indic
         while si + 1 < len(sent_starts) and sent_starts[si + 1] <= q.start:
             si += 1
             last_local = ""
-        local, _ = _local_measure(t, q, prev_end)
+        pre, after = _local_measure(t, q, prev_end)
+        local = (pre + after).strip()
+        named = canonical(pre)
+        if after:  # scope and verbs before the count are stripped, the noun after it is kept
+            named = _joined(named, after)
         context = ""
-        generic = bool(_GENERIC.search(local))
+        # generic as written (a completion rate): the previous figure's measure or the sentence's
+        # topic names it; generic once stripped ("investment completed" -> "investment"): the
+        # previous figure's measure, or the subject of a topic clause that names something
+        written_generic = generic = bool(_GENERIC.search(local))
         if generic:
             context = _clean_topic(last_local) if last_local else _topic(t, sent_starts[si], clause_lo)
-        measure = context + local if local not in context else context
+        elif not named.name or _GENERIC_NAME.search(named.name):
+            context = _clean_topic(last_local) if last_local else _subject(_topic(t, sent_starts[si], clause_lo))
+            generic = bool(context)
+        if generic:
+            named = _with_topic(context, named)
+        phrase = (context + local if local not in context else context) if written_generic else local
+        named = with_unit_noun(named, q.dimension) if named.name else Canonical(_TAIL.sub("", phrase), named.rules)
         if not generic:
             last_local = local
+        elif context and q.dimension not in _RATIO_DIMS:
+            last_local = context + local  # N firms, output X, growth Y%: the growth is the output's
         prev_end = q.end
         line, col = p.line_at(q.start)
         end = min(q.end, p.piece_end(q.start))
         span = text[q.start:end].rstrip("\n")
         if not span:
             continue
-        kind, krule = _kind(q, prefix, phase.at(q.value_start), in_plan(line), context)
+        kind, krule = _kind(q, prefix, phase.at(q.value_start), in_plan(line), context if written_generic else "")
         out.append(
             Indicator(
                 line=line,
@@ -248,17 +276,33 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False) -> list[Indic
                 value=q.value,
                 number=q.number,
                 unit=q.unit,
-                measure=measure,
+                measure=named.name,
                 kind=kind,
                 normalized_value=q.normalized_value,
                 normalized_unit=q.normalized_unit,
                 low=q.low,
                 high=q.high,
                 qualifier=q.qualifier,
-                rules=(q.rule, krule),
+                rules=(q.rule, krule, *named.rules),
+                measure_phrase=phrase,
             )
         )
     return out
+
+
+def _joined(head: Canonical, tail: str) -> Canonical:
+    both = canonical(head.name + tail)
+    return Canonical(both.name, head.rules + both.rules)
+
+
+def _with_topic(context: str, local: Canonical) -> Canonical:
+    """A generic local measure (investment, growth, completion rate) named by the topic."""
+    if not context:
+        return local
+    topic = canonical(context)
+    tail = local.name if local.name not in topic.name else ""
+    both = canonical(topic.name + tail)
+    return Canonical(both.name, topic.rules + local.rules + both.rules)
 
 
 def extract_indicators(report: Report, hints: tuple[LineHint, ...] = ()) -> tuple[Indicator, ...]:

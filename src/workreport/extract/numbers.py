@@ -74,6 +74,12 @@ for _e in _T["units"]:
         _UNITS[norm(_w)] = UnitInfo(_e["dimension"], _e.get("base"), float(_e["factor"]), bool(_e.get("arabic_only")),
                                     _e["id"])
 _NOT_UNITS = {norm(w) for e in _T["not_units"] for w in e["words"]}
+# Traditional characters (pages pasted from Hong Kong, Taiwan or converted sites) are
+# folded one to one before matching, so units and multipliers are read; offsets do not change and
+# the unit is still taken as written.
+_FOLD_MAP: dict[str, str] = rules.entry("traditional", "fold.traditional")["chars"]
+_FOLD = str.maketrans(_FOLD_MAP)
+_TRADITIONAL = re.compile("[" + "".join(sorted(_FOLD_MAP)) + "]")
 _MULTIPLIERS = rules.entry(_TABLE, "units.multiplier")
 _MULT: dict[str, float] = {k: float(v) for k, v in _MULTIPLIERS["words"].items()}
 _AFTER_CHINESE = tuple(_MULTIPLIERS["after_chinese"])
@@ -208,6 +214,8 @@ def find_quantities(text: str, include_bare: bool = False, normalized: str | Non
     caller has it already.
     """
     t = normalized if normalized is not None else norm(text)
+    if _TRADITIONAL.search(t):
+        t = t.translate(_FOLD)
     out: list[Quantity] = []
     for m in _QTY.finditer(t):
         q = _quantity(text, t, m, include_bare)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .. import rules
 from ..model import Indicator, LineHint, Paragraph, Report, Span
 from ..textnorm import norm
+from .measures import canonical
 from .numbers import PERCENT, Quantity, find_quantities
 
 _TABLE = "tables"
@@ -311,6 +312,7 @@ def _segment_indicators(rows: tuple[Row, ...], units: tuple[str, ...], in_plan) 
             if not q.unit and _YEAR.fullmatch(cell.text):
                 continue  # a year in a date column, not a figure
             kind, krule = _kind(labels, q, in_plan(row.line))
+            named = canonical(label + col_label)
             out.append(
                 Indicator(
                     line=row.line,
@@ -319,14 +321,15 @@ def _segment_indicators(rows: tuple[Row, ...], units: tuple[str, ...], in_plan) 
                     value=q0.value,
                     number=q0.number,
                     unit=q.unit,
-                    measure=label + col_label,
+                    measure=named.name or label + col_label,
                     kind=kind,
                     normalized_value=q.normalized_value if q.normalized_unit else None,
                     normalized_unit=q.normalized_unit or None,
                     low=q0.low,
                     high=q0.high,
                     qualifier=q0.qualifier,
-                    rules=("tables.cell", q.rule, krule),
+                    rules=("tables.cell", q.rule, krule, *named.rules),
+                    measure_phrase=label + col_label,
                 )
             )
     return out

@@ -262,7 +262,13 @@ SCHEMAS: dict[str, Record] = {
                             {"municipality": rule({"pattern": Pattern(), "capital": STR, "name_weight": INT,
                                                    "capital_weight": INT, "enough": INT, "decisive": INT})}),
     }),
-    "measures": table({"synonyms": ListOf(WORDS_RULE, non_empty=True)}),
+    "measures": table({
+        "rename": ListOf(rule({"pattern": Pattern(), "replace": STR}), non_empty=True),
+        **{k: PATTERN_RULES for k in ("cut", "lead", "inner", "tail")},
+        "unit_nouns": ListOf(rule({"dimensions": STRS, "noun": STR, "ends": STRS}), non_empty=True),
+        "synonyms": ListOf(rule({"words": STRS}, {"name": STR}), non_empty=True),
+        "limits": LIMITS,
+    }),
     "messages": table({"messages": MapOf(STR)}),
     "orgs": table({
         "suffixes": ListOf(rule({"words": STRS}, {"place": BOOL, "body": STR})),

@@ -12,7 +12,6 @@ import json
 import os
 import threading
 import time
-import unicodedata
 from typing import Any, Callable
 
 from ..errors import LibraryNotFound
@@ -422,17 +421,8 @@ def _count(summary: dict, written: dict, reparsed: bool = False) -> None:
         summary["documents_unchanged"] += 1
 
 
-def _norm_measure(s: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", s or "").split())
-
-
 def synonyms(measure: str) -> list[str]:
     """The measure and its listed synonyms (data/measures.yaml); only listed ones, nothing guessed."""
-    from .. import rules
+    from ..extract.measures import synonyms as listed
 
-    key = _norm_measure(measure)
-    for entry in rules.load("measures").get("synonyms", []):
-        words = [str(w) for w in entry["words"]]
-        if key in {_norm_measure(w) for w in words}:
-            return [measure] + [w for w in words if w != measure]
-    return [measure]
+    return listed(measure)
