@@ -441,6 +441,32 @@ def unit_noun_result(entry: dict, ex: dict) -> None:
     assert _unit_noun(ex).name == ex["canonical"], ex
 
 
+@matcher("measures:change")
+def change_word(entry: dict, text: str) -> bool:
+    return bool(rules.compiled(entry["pattern"]).search(norm(text)))
+
+
+# ---------------------------------------------------------------------------------------
+# Periods.
+
+@matcher("periods:cues")
+def period_cue(entry: dict, text: str) -> bool:
+    from workreport.extract.periods import _events
+
+    # the cue wins the scan somewhere in the text (a base of comparison is found before a year)
+    return any(cue.id == entry["id"] for _, _, cue, _ in _events(norm(text)))
+
+
+@matcher("periods:report", "periods:boundaries", "periods:opener")
+def period_pattern(entry: dict, text: str) -> bool:
+    return bool(rules.compiled(entry["pattern"]).search(norm(text)))
+
+
+@matcher("periods:plan_periods")
+def plan_period_name(entry: dict, text: str) -> bool:
+    return text in entry["values"]
+
+
 @matcher("plans:measures")
 def tracked_measure(entry: dict, text: str) -> bool:
     from workreport.track import _measures

@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from .. import rules
 from ..model import Indicator, LineHint, Paragraph, Report, Span, role_at
 from . import tables
-from .measures import Canonical, before_scope, canonical, with_unit_noun
+from .measures import Canonical, anchored, before_scope, canonical, level_of, with_unit_noun
 from .numbers import Quantity, find_quantities
+from .periods import ReportTime, with_period
 
 _TABLE = "indicators"
 _T = rules.load(_TABLE)
@@ -56,7 +57,8 @@ _CLAUSE = rules.pattern(_TABLE, "indicators.boundary.clause")
 _SENTENCE = _source("indicators.boundary.sentence")
 # One pass over a paragraph finds every cue and boundary that decides a kind phase.
 _EVENTS = re.compile(
-    _T["scan_hints"]["cues"] + f"(?:(?P<tn>{_TARGET_NOUN})|(?P<tm>{_TARGET_MODAL})|(?P<ac>{_source('indicators.kind.actual')})"
+    _T["scan_hints"]["cues"] + f"(?:(?P<tl>{_source('indicators.kind.target_list')})|(?P<tn>{_TARGET_NOUN})"
+    f"|(?P<tm>{_TARGET_MODAL})|(?P<ac>{_source('indicators.kind.actual')})"
     f"|(?P<sb>{_SENTENCE})|(?P<cb>{_source('indicators.boundary.clause')}))"
 )
 _LEAD = rules.pattern(_TABLE, "indicators.measure.lead")
@@ -67,6 +69,8 @@ _GENERIC_NAME = rules.pattern(_TABLE, "indicators.measure.generic_name")
 _TOPIC_TAIL = rules.pattern(_TABLE, "indicators.measure.topic_tail")
 _TOPIC_PREDICATE = rules.pattern(_TABLE, "indicators.measure.topic_predicate")
 _MIN_TOPIC = int(rules.limit(_TABLE, "indicators.min_topic_chars"))
+_PARA_SUBJECT = rules.pattern(_TABLE, "indicators.measure.paragraph_subject")
+_PARA_SUBJECT_NAME = rules.entry(_TABLE, "indicators.measure.paragraph_subject")["name"]
 _SENT = re.compile(_SENTENCE)
 
 _RATIO_DIMS = ("percent", "permille", "fraction", "ratio")
@@ -77,7 +81,8 @@ _TARGET_CLAUSES = int(rules.limit(_TABLE, "indicators.target_noun_clauses"))
 
 @dataclass(frozen=True, slots=True)
 class _Phase:
-    """Kind phase at a position: 'target' (from a goal noun or modal), 'actual' or ''."""
+    """Kind phase at a position: 'target' (from a goal noun or modal), 'list' (a list of
+    targets, to the paragraph's end), 'actual' or ''."""
 
     starts: tuple[int, ...]
     states: tuple[str, ...]
@@ -96,7 +101,11 @@ def _phases(t: str) -> _Phase:
     for m in _EVENTS.finditer(t):
         g = m.lastgroup
         new = state
-        if g == "tn":
+        if state == "list":
+            break  # a list of targets holds to the paragraph's end
+        if g == "tl":
+            new = "list"
+        elif g == "tn":
             new, modal, clauses_since_noun = "target", False, 0
         elif g == "tm":
             new, modal = "target", True
@@ -195,6 +204,8 @@ def _kind(q: Quantity, prefix: str, phase: str, in_plan: bool, context: str = ""
         return "placeholder", "indicators.kind.placeholder"
     if in_plan:
         return "target", "indicators.kind.plan_section"
+    if phase == "list":
+        return "target", "indicators.kind.target_list"
     ratio = q.dimension in _RATIO_DIMS
     if ratio and _RATE.search(prefix):
         return "rate", "indicators.kind.rate_measure"
@@ -211,13 +222,16 @@ def _kind(q: Quantity, prefix: str, phase: str, in_plan: bool, context: str = ""
     return "actual", "indicators.kind.actual"
 
 
-def paragraph_indicators(p: Paragraph, in_plan=lambda line: False) -> list[Indicator]:
-    """Indicators of one paragraph; ``in_plan(line)`` tells whether a line is in a plan section."""
+def paragraph_indicators(p: Paragraph, in_plan=lambda line: False, time: ReportTime | None = None) -> list[Indicator]:
+    """Indicators of one paragraph; ``in_plan(line)`` tells whether a line is in a plan section,
+    ``time`` (the report's) gives each figure its period."""
     text = p.text
     t = p.norm_text
     qs = find_quantities(text, include_bare=True, normalized=t)
+    periods = time.paragraph(p, [q.start for q in qs]) if time is not None else [None] * len(qs)
     if not qs:
         return []
+    subject = _PARA_SUBJECT_NAME if _PARA_SUBJECT.search(t) else ""  # names what nothing else names
     traps = _trapped(t)  # in text order, never overlapping: their ends ascend
     trap_ends = [b for _, b in traps]
     phase = _phases(t)
@@ -226,7 +240,8 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False) -> list[Indic
     sent_starts = [0] + [m.end() for m in _SENT.finditer(t)]
     si = 0
     last_local = ""  # the last local measure of the sentence that names something
-    for q in qs:
+    last_name = ""  # the last figure's measure in the sentence
+    for q, period in zip(qs, periods):
         k = bisect_right(trap_ends, q.value_start)  # the first trap ending after the number starts
         if k < len(traps) and traps[k][0] < q.value_end:
             continue
@@ -237,56 +252,61 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False) -> list[Indic
                 continue
         while si + 1 < len(sent_starts) and sent_starts[si + 1] <= q.start:
             si += 1
-            last_local = ""
+            last_local = last_name = ""
         pre, after = _local_measure(t, q, prev_end)
         local = (pre + after).strip()
         named = canonical(pre)
         if after:  # scope and verbs before the count are stripped, the noun after it is kept
             named = _joined(named, after)
+        # generic as written (a completion rate, "higher than the national"): the last named
+        # measure of the sentence, else the sentence's topic; generic once stripped ("investment
+        # completed" -> "investment"): the last named measure, else what the paragraph is about,
+        # else the subject of a topic clause that names something
+        written_generic = bool(_GENERIC.search(local))
         context = ""
-        # generic as written (a completion rate): the previous figure's measure or the sentence's
-        # topic names it; generic once stripped ("investment completed" -> "investment"): the
-        # previous figure's measure, or the subject of a topic clause that names something
-        written_generic = generic = bool(_GENERIC.search(local))
-        if generic:
-            context = _clean_topic(last_local) if last_local else _topic(t, sent_starts[si], clause_lo)
+        if written_generic:
+            context = _clean_topic(last_local) if last_local else (last_name or _topic(t, sent_starts[si], clause_lo)
+                                                                   or subject)
         elif not named.name or _GENERIC_NAME.search(named.name):
-            context = _clean_topic(last_local) if last_local else _subject(_topic(t, sent_starts[si], clause_lo))
-            generic = bool(context)
-        if generic:
-            named = _with_topic(context, named)
-        phrase = (context + local if local not in context else context) if written_generic else local
-        named = with_unit_noun(named, q.dimension) if named.name else Canonical(_TAIL.sub("", phrase), named.rules)
+            context = _clean_topic(last_local) if last_local else (
+                subject or _subject(_topic(t, sent_starts[si], clause_lo)))
+        generic = written_generic or bool(context)
+        level = q.dimension not in _RATIO_DIMS and q.dimension != "points"
+        if context:
+            named = _with_topic(context, named, level)
+        named = with_unit_noun(named, q.dimension) if named.name else Canonical(_TAIL.sub("", local), named.rules)
         if not generic:
             last_local = local
-        elif context and q.dimension not in _RATIO_DIMS:
+        elif context and level:
             last_local = context + local  # N firms, output X, growth Y%: the growth is the output's
+        last_name = named.name
         prev_end = q.end
         line, col = p.line_at(q.start)
         end = min(q.end, p.piece_end(q.start))
         span = text[q.start:end].rstrip("\n")
         if not span:
             continue
-        kind, krule = _kind(q, prefix, phase.at(q.value_start), in_plan(line), context if written_generic else "")
-        out.append(
-            Indicator(
-                line=line,
-                span=Span(col, col + len(span)),
-                text=span,
-                value=q.value,
-                number=q.number,
-                unit=q.unit,
-                measure=named.name,
-                kind=kind,
-                normalized_value=q.normalized_value,
-                normalized_unit=q.normalized_unit,
-                low=q.low,
-                high=q.high,
-                qualifier=q.qualifier,
-                rules=(q.rule, krule, *named.rules),
-                measure_phrase=phrase,
+        # a plan section's figures are targets, unless their words say they total years gone by
+        plan = in_plan(line) and not (period is not None and time.looks_back(period))
+        kind, krule = _kind(q, prefix, phase.at(q.value_start), plan, context if written_generic else "")
+        ind = Indicator(
+            line=line,
+            span=Span(col, col + len(span)),
+            text=span,
+            value=q.value,
+            number=q.number,
+            unit=q.unit,
+            measure=named.name,
+            kind=kind,
+            normalized_value=q.normalized_value,
+            normalized_unit=q.normalized_unit,
+            low=q.low,
+            high=q.high,
+            qualifier=q.qualifier,
+            rules=(q.rule, krule, *named.rules),
+            measure_phrase=local,
             )
-        )
+        out.append(ind if period is None else with_period(ind, period))
     return out
 
 
@@ -295,11 +315,14 @@ def _joined(head: Canonical, tail: str) -> Canonical:
     return Canonical(both.name, head.rules + both.rules)
 
 
-def _with_topic(context: str, local: Canonical) -> Canonical:
-    """A generic local measure (investment, growth, completion rate) named by the topic."""
+def _with_topic(context: str, local: Canonical, level: bool) -> Canonical:
+    """A generic local measure (investment, growth, completion rate) named by the topic; a
+    level figure (``level``: not a ratio) is of the level of a growth topic."""
     if not context:
         return local
-    topic = canonical(context)
+    topic = anchored(canonical(context))
+    if level:
+        topic = level_of(topic)
     tail = local.name if local.name not in topic.name else ""
     both = canonical(topic.name + tail)
     return Canonical(both.name, topic.rules + local.rules + both.rules)
@@ -317,18 +340,19 @@ def extract_indicators(report: Report, hints: tuple[LineHint, ...] = ()) -> tupl
             cache[line] = role_at(report, line) == "plan"
         return cache[line]
 
+    time = ReportTime(report)
     found = tables.find_tables(report, hints)
     rows = frozenset(ln for t in found for ln in t.lines)
     out: list[Indicator] = []
     for p in report.paragraphs:
         for part in tables.without_lines(p, rows):
-            out.extend(paragraph_indicators(part, in_plan))
+            out.extend(paragraph_indicators(part, in_plan, time))
     if not found:
         return tuple(out)
     for t in found:
-        out.extend(tables.table_indicators(t, in_plan))
+        out.extend(with_period(i, time.labels(i.line, i.measure_phrase)) for i in tables.table_indicators(t, in_plan))
         for line, cell in tables.text_cells(t):  # a cell of prose keeps its figures
-            for i in paragraph_indicators(Paragraph(line, line, cell.text, ((line, 0),)), in_plan):
+            for i in paragraph_indicators(Paragraph(line, line, cell.text, ((line, 0),)), in_plan, time):
                 out.append(dataclasses.replace(i, span=i.span.shift(cell.col)))
     return tuple(sorted(out, key=lambda i: (i.line, i.col)))
 

@@ -54,6 +54,13 @@ for _e in _T["synonyms"]:
         _GROUP[_key(_w)] = (_name, _e["id"])
 
 
+_CHANGE = rules.pattern(_TABLE, "measure.change_word")
+# listed names of levels, longest first: a topic that holds one is named by it (``anchored``);
+# short names and names of changes are too easily part of another phrase to anchor anything
+_ANCHORS = [w for w in _GROUP if len(w) >= 2 * _MIN and not _CHANGE.search(w)]
+_LISTED = re.compile(rules.alternation(_ANCHORS)) if _ANCHORS else None
+
+
 @dataclass(frozen=True, slots=True)
 class Canonical:
     name: str  # the canonical measure ("" when nothing is left: the caller uses the topic)
@@ -153,3 +160,24 @@ def _bare(name: str) -> str:
     while end and unicodedata.category(name[end - 1]).startswith("P"):
         end -= 1
     return name[:end]
+
+
+def anchored(topic: Canonical) -> Canonical:
+    """A topic that is not a listed name but holds one ("the regional product crossed four
+    thresholds") is named by the listed name it holds, the longest at its place."""
+    if _LISTED is None or topic.name in _GROUP:
+        return topic
+    m = _LISTED.search(topic.name)
+    if m is None:
+        return topic
+    name, rid = _GROUP[m.group()]
+    return Canonical(name, topic.rules + (rid,))
+
+
+def level_of(c: Canonical) -> Canonical:
+    """The level a change is of: a growth name without its change word (for a money or count
+    figure named after a growth figure)."""
+    m = _CHANGE.search(c.name)
+    if m is None or m.start() < _MIN:
+        return c
+    return canonical(c.name[: m.start()])

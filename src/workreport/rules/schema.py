@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import KINDS, LEVELS, ROLES
+from ..model import KINDS, LEVELS, PERIOD_KINDS, ROLES
 
 
 class Node:
@@ -249,7 +249,7 @@ SCHEMAS: dict[str, Record] = {
                          "actual": PATTERN_RULES}),
         "scan_hints": Record({"traps": Pattern(), "cues": Pattern()}),
         "boundaries": PATTERN_RULES,
-        "measure": PATTERN_RULES,
+        "measure": ListOf(rule({"pattern": Pattern()}, {"name": STR}), non_empty=True),
         "limits": LIMITS,
     }),
     "levels": table({
@@ -266,6 +266,7 @@ SCHEMAS: dict[str, Record] = {
         "rename": ListOf(rule({"pattern": Pattern(), "replace": STR}), non_empty=True),
         **{k: PATTERN_RULES for k in ("cut", "lead", "inner", "tail")},
         "unit_nouns": ListOf(rule({"dimensions": STRS, "noun": STR, "ends": STRS}), non_empty=True),
+        "change": PATTERN_RULES,
         "synonyms": ListOf(rule({"words": STRS}, {"name": STR}), non_empty=True),
         "limits": LIMITS,
     }),
@@ -334,6 +335,20 @@ SCHEMAS: dict[str, Record] = {
     "paragraphs": table({
         **{k: PATTERN_RULE for k in ("continuation_start", "list_start", "any_punct", "colon_end", "semicolon_end")},
         "openers": WORDS_RULE,
+        "limits": LIMITS,
+    }),
+    "periods": table({
+        "cues": ListOf(rule({"pattern": Pattern()}, {
+            "ignore": BOOL,
+            "year": Scalar((str,), "a year rule", choices=("written", "reviewed", "speaking", "previous", "next", "plan",
+                                                           "since", "years_back", "plan_period", "before", "last",
+                                                           "keep")),
+            "kind": Scalar((str,), "a period kind", choices=PERIOD_KINDS),
+            "reach": Scalar((str,), "a reach", choices=("figure", "sentence", "paragraph"))}), non_empty=True),
+        "plan_periods": rule({"values": MapOf(INT)}),
+        "report": PATTERN_RULES,
+        "opener": PATTERN_RULE,
+        "boundaries": PATTERN_RULES,
         "limits": LIMITS,
     }),
     "plans": table({

@@ -1,0 +1,272 @@
+"""The period of every figure: the year (or range of years) it is about, and how (annual,
+cumulative, to date, a point in time).
+
+A report has three years (``Clock``): the one it reviews (``Report.year``), the one it is spoken
+in (a government work report is delivered in the year after the one it reviews, a year-end
+summary inside it) and the one its plans are for.  Each figure starts from its section (a plan
+section: the plan year; a heading with a time word: that time; else the reviewed year); the time
+words of its paragraph then change it as they come: a cue that opens a sentence holds to the end
+of the paragraph, one inside a sentence to the end of the sentence, and a cue right before a
+figure ("that year's" value, a yearly average) for that figure only.  Cues, their years, kinds
+and reach: data/periods.yaml.  One scan per paragraph and heading; pure functions.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import numerals, rules
+from ..model import Indicator, Paragraph, Report, enclosing_sections
+from ..textnorm import norm
+
+_TABLE = "periods"
+_T = rules.load(_TABLE)
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_YEAR = re.compile(rules.piece("year"))
+_SENTENCE = rules.pattern(_TABLE, "period.boundary.sentence")
+_CLAUSE = rules.pattern(_TABLE, "period.boundary.clause")
+_PLAN_YEARS = int(rules.limit(_TABLE, "period.plan_years"))
+_OPENING = int(rules.limit(_TABLE, "period.opening_chars"))
+_PLAN_PERIODS: dict[str, int] = rules.entry(_TABLE, "period.plan_periods")["values"]
+_HALF_YEAR = rules.pattern(_TABLE, "period.report.half_year")
+_NEXT_YEAR_GENRE = rules.pattern(_TABLE, "period.report.speaks_next_year")
+_AFTER = rules.pattern(_TABLE, "period.report.speaks_after")
+_WITHIN = rules.pattern(_TABLE, "period.report.speaks_within")
+_OPENER = rules.pattern(_TABLE, "period.opener")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    id: str
+    rx: re.Pattern
+    ignore: bool
+    year: str
+    kind: str
+    reach: str
+
+
+_CUES = tuple(Cue(e["id"], rules.compiled(e["pattern"]), bool(e.get("ignore")), e.get("year", "keep"),
+                  e.get("kind", "annual"), e.get("reach", "sentence")) for e in _T["cues"])
+# one scan finds every cue; the entry's own pattern then reads its groups
+_SCAN = re.compile("|".join(f"(?P<c{k}>{_NAMED_GROUP.sub('(?:', c.rx.pattern)})" for k, c in enumerate(_CUES)))
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: int | None
+    end: int | None
+    kind: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """The report's years: reviewed, spoken in, planned for."""
+
+    reviewed: int | None
+    speaking: int | None
+    plan: int | None
+    half_year: bool
+
+
+def _add(y: int | None, k: int) -> int | None:
+    return None if y is None else y + k
+
+
+def report_clock(report: Report) -> Clock:
+    y = report.year
+    head = " ".join([report.title or ""] + [s.heading for s in report.sections[:1]])
+    half = bool(_HALF_YEAR.search(norm(head)))
+    title_years = [int(m.group()) for m in _YEAR.finditer(norm(report.title or ""))]
+    if report.title and _NEXT_YEAR_GENRE.search(report.title) and title_years:
+        speaking = title_years[0]
+    else:  # the review's own words: "the past year" is said after it, "so far this year" inside it
+        after = within = 0
+        for p in report.paragraphs:
+            after += len(_AFTER.findall(p.norm_text))
+            within += len(_WITHIN.findall(p.norm_text))
+        speaking = _add(y, 1) if after > within else y
+    return Clock(y, speaking, y if half else _add(y, 1), half)
+
+
+def _cue_period(cue: Cue, text: str, state: Period, clock: Clock) -> Period:
+    """The period a cue (its matched ``text``) names, given the one in force."""
+    years = [int(m.group()) for m in _YEAR.finditer(text)]
+    kind = cue.kind
+    how = cue.year
+    if how == "written" and years:
+        a, b = years[0], years[-1]
+    elif how == "since" and years:
+        a, b = years[0], clock.reviewed
+        if b is not None and a >= b:
+            a, kind = b, "annual"  # "since January of this year": the year itself
+    elif how == "years_back":
+        m = cue.rx.search(text)
+        n = m and (m.group("n") or m.group("n2"))
+        k = int(n) if n and n.isdigit() else int(numerals.cn_int(n) or 0) if n else 0
+        if not k or clock.reviewed is None:
+            return dataclasses.replace(state, kind=kind, rule=cue.id)
+        a, b = clock.reviewed - k + 1, clock.reviewed
+        if k == 1:
+            kind = "annual"
+    elif how == "plan_period":
+        name = next((w for w in _PLAN_PERIODS if w in text), None)
+        if name is None:
+            return state
+        a = _PLAN_PERIODS[name]
+        b = a + _PLAN_YEARS - 1
+    elif how in ("reviewed", "speaking", "previous", "next", "plan"):
+        a = b = {"reviewed": clock.reviewed, "speaking": clock.speaking, "previous": _add(clock.speaking, -1),
+                 "next": _add(clock.speaking, 1), "plan": clock.plan}[how]
+    elif how == "before":
+        a = b = _add(state.start, -1)
+    elif how == "last":
+        a = b = state.end
+    else:  # keep the years in force (a written cue without a year keeps them too)
+        a, b = state.start, state.end
+        if kind != "cumulative" and b is not None:  # part of, or the whole of, the last year
+            a = b
+    return Period(a, b if b != a else a, kind, cue.id)
+
+
+def _events(t: str):
+    for m in _SCAN.finditer(t):
+        yield m.start(), m.end(), _CUES[int(m.lastgroup[1:])], m.group()
+
+
+def _opens_sentence(t: str, at: int, sentence_start: int) -> bool:
+    """The cue at ``at`` stands in the first clause of its sentence, near its start (after an
+    address to the audience, if any)."""
+    if at - sentence_start > _OPENING:
+        return False
+    m = _OPENER.match(t, sentence_start, at)
+    return not _CLAUSE.search(t, m.end() if m else sentence_start, at)
+
+
+def text_periods(t: str, offsets: list[int], base: Period, clock: Clock) -> tuple[list[Period], Period | None]:
+    """The period of the figure at each offset (ascending) of text ``t`` (one pass over the
+    text's cues and figures together), and the state the text leaves for the paragraphs after
+    it when a cue opening one of its sentences set one (else None)."""
+    ends = [m.end() for m in _SENTENCE.finditer(t)]
+    para = sent = base
+    current = -1  # the sentence ``sent`` belongs to
+    figure: tuple[Period, int] | None = None  # a figure-only period and where its clause ends
+    opened: Period | None = None
+    out: list[Period] = []
+
+    def enter(pos: int) -> int:
+        nonlocal sent, current, figure
+        k = bisect_right(ends, pos)
+        if k != current:  # a new sentence: what held for the last one only is over
+            sent, current, figure = para, k, None
+        return ends[k - 1] if k else 0
+
+    def take(pos: int) -> None:
+        nonlocal figure
+        enter(pos)
+        if figure is not None and pos <= figure[1]:
+            out.append(figure[0])
+            figure = None
+        else:
+            out.append(sent)
+
+    k = 0
+    for a, b, cue, text in _events(t):
+        while k < len(offsets) and offsets[k] <= a:
+            take(offsets[k])
+            k += 1
+        start = enter(a)
+        if cue.ignore:
+            continue
+        if cue.reach == "figure":
+            m = _CLAUSE.search(t, b)
+            figure = (_cue_period(cue, text, sent, clock), m.start() if m else len(t))
+            continue
+        sent = _cue_period(cue, text, sent, clock)
+        if cue.reach == "paragraph" and _opens_sentence(t, a, start):
+            para = sent
+            if not start:  # it opens the paragraph: it may hold for the paragraphs after it
+                opened = sent
+    while k < len(offsets):
+        take(offsets[k])
+        k += 1
+    return out, opened
+
+
+def section_base(report: Report, clock: Clock, line: int) -> tuple[Period, int | None, bool, int | None]:
+    """The period a figure at ``line`` has before its own words: its sections' (innermost
+    heading with time words that agree), a plan section's plan year, else the reviewed year;
+    with the line of its top-level section, whether its innermost heading named a time, and the
+    line of that innermost section."""
+    chain = enclosing_sections(report.sections, line)
+    kind = "to_date" if clock.half_year else "annual"
+    state = Period(clock.reviewed, clock.reviewed, kind, "period.report_year")
+    if any(s.role == "plan" for s in chain):
+        state = Period(clock.plan, clock.plan, "annual", "period.plan_section")
+    own = False
+    for s in chain:
+        before = state
+        state = _heading_period(s.heading, state, clock)
+        own = state != before
+    return state, (chain[0].line if chain else None), own, (chain[-1].line if chain else None)
+
+
+@lru_cache(maxsize=4096)
+def _heading_period(heading: str, state: Period, clock: Clock) -> Period:
+    found = {(_cue_period(cue, text, state, clock)) for _, _, cue, text in _events(norm(heading)) if not cue.ignore}
+    spans = {(p.start, p.end, p.kind) for p in found}
+    if len(spans) != 1:  # none, or a review of one year and of five years at once: no change
+        return state
+    return dataclasses.replace(next(iter(found)), rule=next(iter(found)).rule + "@heading")
+
+
+class ReportTime:
+    """The periods of one report's figures: its clock, its sections' bases (cached by line)."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        self.clock = report_clock(report)
+        self._bases: dict[int, tuple[Period, int | None, bool, int | None]] = {}
+        # a review's time, set by a paragraph that opens with it (five years, or the year just
+        # gone), holds for the paragraphs after it in the same top-level section, unless their
+        # own section's heading names another: (top section, innermost section, state)
+        self._carry: tuple[int | None, int | None, Period] | None = None
+
+    def base(self, line: int) -> Period:
+        return self._base(line)[0]
+
+    def _base(self, line: int) -> tuple[Period, int | None, bool, int | None]:
+        if line not in self._bases:
+            self._bases[line] = section_base(self.report, self.clock, line)
+        return self._bases[line]
+
+    def paragraph(self, p: Paragraph, offsets: list[int]) -> list[Period]:
+        """The period at each offset (ascending) of the paragraph's text; paragraphs are given
+        in document order (those without figures too, with no offsets)."""
+        base, top, own, inner = self._base(p.line_start)
+        c = self._carry
+        if c is not None and c[0] == top and (not own or c[1] == inner):
+            base = c[2]
+        out, opened = text_periods(p.norm_text, offsets, base, self.clock)
+        if opened is not None:
+            r = self.clock.reviewed
+            back = r is not None and opened.end is not None and opened.end <= r and opened.kind != "to_date"
+            self._carry = (top, inner, opened) if back else None
+        return out
+
+    def labels(self, line: int, words: str) -> Period:
+        """The period of a table cell: its row and column labels are its words (a 2022 column)."""
+        return text_periods(norm(words), [len(words)], self.base(line), self.clock)[0][0]
+
+    def looks_back(self, period: Period) -> bool:
+        """A total over years already reviewed (the last five years): a result even in a plan section."""
+        r = self.clock.reviewed
+        return period.kind == "cumulative" and period.end is not None and r is not None and period.end <= r
+
+
+def with_period(i: Indicator, p: Period) -> Indicator:
+    return dataclasses.replace(i, period=p.start, period_end=p.end if p.end != p.start else None,
+                               period_kind=p.kind, period_rule=p.rule)
