@@ -85,7 +85,8 @@ def pattern_in_normalised(entry: dict, text: str) -> bool:
 
 @matcher("html:chrome_attr", "units:grammar", "units:unknown_unit",
          "indicators:traps", "indicators:bare_cues", "indicators:kinds.growth", "indicators:kinds.rate",
-         "indicators:kinds.target", "indicators:kinds.actual", "indicators:boundaries", "indicators:measure")
+         "indicators:kinds.target", "indicators:kinds.actual", "indicators:boundaries", "indicators:measure",
+         "indicators:pairs")
 def pattern_in_text(entry: dict, text: str) -> bool:
     return bool(rules.compiled(entry["pattern"]).search(text))
 
@@ -419,7 +420,7 @@ def measure_step_result(entry: dict, ex) -> None:
     from workreport.extract.measures import canonical
 
     if isinstance(ex, dict):  # the whole of canonical(), with this step among its rules
-        got = canonical(ex["text"])
+        got = canonical(ex["text"], ratio=bool(entry.get("ratio")))
         assert got.name == ex["canonical"] and entry["id"] in got.rules, (ex, got)
 
 

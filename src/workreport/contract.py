@@ -33,6 +33,11 @@ def indicator_json(i: Indicator) -> dict[str, Any]:
         "number": i.number,
         "unit": i.unit,
         "measure": i.measure,
+        "measure_phrase": i.measure_phrase,
+        "period": i.period,
+        "period_end": i.period_end,
+        "period_kind": i.period_kind,
+        "period_rule": i.period_rule,
         "kind": i.kind,
         "normalized": (
             {"value": i.normalized_value, "unit": i.normalized_unit}
@@ -101,6 +106,12 @@ def report_json(r: Report) -> dict[str, Any]:
                 "actual": value_text(p.actual),
                 "completion": p.completion,
                 "rule": p.rule,
+                # added in v1.1: the figures as numbers, their unit, the period of the actual
+                "target_number": p.target.number,
+                "actual_number": p.actual.number,
+                "unit": p.actual.unit,
+                "period": p.actual.period,
+                "period_kind": p.actual.period_kind,
             }
             for p in r.pairs
         ],
@@ -143,7 +154,8 @@ def indicator_rows(parsed: ParsedDocument) -> list[dict[str, Any]]:
                 "org": r.org,
                 "report_start_line": r.start_line,
                 "section": " / ".join(s.heading for s in enclosing_sections(r.sections, i.line)),
-                **{k: j[k] for k in ("line", "col", "span", "value", "number", "unit", "measure", "kind")},
+                **{k: j[k] for k in ("line", "col", "span", "value", "number", "unit", "measure", "measure_phrase",
+                                     "period", "period_end", "period_kind", "kind")},
                 "normalized_value": norm.get("value"),
                 "normalized_unit": norm.get("unit"),
                 "qualifier": j["qualifier"],

@@ -69,6 +69,7 @@ _GENERIC_NAME = rules.pattern(_TABLE, "indicators.measure.generic_name")
 _TOPIC_TAIL = rules.pattern(_TABLE, "indicators.measure.topic_tail")
 _TOPIC_PREDICATE = rules.pattern(_TABLE, "indicators.measure.topic_predicate")
 _MIN_TOPIC = int(rules.limit(_TABLE, "indicators.min_topic_chars"))
+_OF_PREVIOUS = rules.pattern(_TABLE, "indicators.measure.of_previous")
 _PARA_SUBJECT = rules.pattern(_TABLE, "indicators.measure.paragraph_subject")
 _PARA_SUBJECT_NAME = rules.entry(_TABLE, "indicators.measure.paragraph_subject")["name"]
 _SENT = re.compile(_SENTENCE)
@@ -142,15 +143,24 @@ def _clause_start(t: str, pos: int, floor: int) -> int:
     return lo + last.end() if last else lo
 
 
-def _local_measure(t: str, q: Quantity, prev_end: int) -> tuple[str, str]:
-    """(the clause before the number, the noun after it): what the figure measures."""
+def _prefix(t: str, q: Quantity, prev: tuple[int, int]) -> str:
+    """The words of the clause before the number, after any figure earlier in the clause (the
+    measure begins after it), unless they only tie this figure to that one ("N units, X% of it"): then
+    the whole clause without that figure."""
     start = _clause_start(t, q.start, 0)
-    # another figure earlier in the same clause: the measure begins after it
-    start = max(start, prev_end)
-    pre = t[start:q.start]
+    if prev[1] > start:
+        if _OF_PREVIOUS.match(t, prev[1], q.start):
+            return t[start:prev[0]] + t[prev[1]:q.start]
+        start = prev[1]
+    return t[start:q.start]
+
+
+def _local_measure(t: str, q: Quantity, prev: tuple[int, int]) -> tuple[str, str]:
+    """(the clause before the number, the noun after it): what the figure measures."""
+    pre = _prefix(t, q, prev)
     lead = _LEAD.match(pre)
     if lead:
-        pre, start = pre[lead.end():], start + lead.end()
+        pre = pre[lead.end():]
     tail = _TAIL.search(pre)
     if tail and tail.start() > 0:
         pre = pre[: tail.start()]
@@ -236,7 +246,7 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False, time: ReportT
     trap_ends = [b for _, b in traps]
     phase = _phases(t)
     out: list[Indicator] = []
-    prev_end = 0
+    prev = (0, 0)  # where the last figure of the paragraph is
     sent_starts = [0] + [m.end() for m in _SENT.finditer(t)]
     si = 0
     last_local = ""  # the last local measure of the sentence that names something
@@ -246,16 +256,17 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False, time: ReportT
         if k < len(traps) and traps[k][0] < q.value_end:
             continue
         clause_lo = _clause_start(t, q.start, 0)
-        prefix = t[max(clause_lo, prev_end): q.start]
+        prefix = _prefix(t, q, prev)
         if not q.unit and q.numeral not in ("fraction", "ratio"):
             if not _BARE.search(prefix):
                 continue
         while si + 1 < len(sent_starts) and sent_starts[si + 1] <= q.start:
             si += 1
             last_local = last_name = ""
-        pre, after = _local_measure(t, q, prev_end)
+        pre, after = _local_measure(t, q, prev)
         local = (pre + after).strip()
-        named = canonical(pre)
+        level = q.dimension not in _RATIO_DIMS and q.dimension != "points"
+        named = canonical(pre, ratio=not level)
         if after:  # scope and verbs before the count are stripped, the noun after it is kept
             named = _joined(named, after)
         # generic as written (a completion rate, "higher than the national"): the last named
@@ -271,16 +282,15 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False, time: ReportT
             context = _clean_topic(last_local) if last_local else (
                 subject or _subject(_topic(t, sent_starts[si], clause_lo)))
         generic = written_generic or bool(context)
-        level = q.dimension not in _RATIO_DIMS and q.dimension != "points"
         if context:
             named = _with_topic(context, named, level)
         named = with_unit_noun(named, q.dimension) if named.name else Canonical(_TAIL.sub("", local), named.rules)
         if not generic:
             last_local = local
         elif context and level:
-            last_local = context + local  # N firms, output X, growth Y%: the growth is the output's
+            last_local = named.name  # N firms, output X, growth Y%: the growth is the output's
         last_name = named.name
-        prev_end = q.end
+        prev = (q.start, q.end)
         line, col = p.line_at(q.start)
         end = min(q.end, p.piece_end(q.start))
         span = text[q.start:end].rstrip("\n")

@@ -29,7 +29,7 @@ def _rx(key: str) -> list[tuple[str, re.Pattern]]:
     return [(e["id"], rules.compiled(e["pattern"])) for e in _T[key]]
 
 
-_RENAME = [(e["id"], rules.compiled(e["pattern"]), e["replace"]) for e in _T["rename"]]
+_RENAME = [(e["id"], rules.compiled(e["pattern"]), e["replace"], bool(e.get("ratio"))) for e in _T["rename"]]
 _CUT = _rx("cut")
 _LEAD = _rx("lead")
 _INNER = _rx("inner")
@@ -93,8 +93,9 @@ def _strip_once(s: str, steps, at_start: bool) -> tuple[str, str | None]:
 
 
 @lru_cache(maxsize=1 << 14)
-def canonical(phrase: str) -> Canonical:
-    """The canonical name of a measure phrase (see the module doc)."""
+def canonical(phrase: str, ratio: bool = False) -> Canonical:
+    """The canonical name of a measure phrase (see the module doc); ``ratio``: the phrase is a
+    percentage's (renames meant for shares of a plan apply)."""
     s = _key(phrase)
     done: list[str] = []
 
@@ -107,8 +108,8 @@ def canonical(phrase: str) -> Canonical:
     hit = named(s)
     if hit:
         return hit
-    for rid, rx, to in _RENAME:
-        if rx.search(s):
+    for rid, rx, to, ratio_only in _RENAME:
+        if (ratio or not ratio_only) and rx.search(s):
             return Canonical(rx.sub(to, s), (rid,))
     for rid, rx in _CUT:
         m = rx.search(s)

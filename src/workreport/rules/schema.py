@@ -250,6 +250,7 @@ SCHEMAS: dict[str, Record] = {
         "scan_hints": Record({"traps": Pattern(), "cues": Pattern()}),
         "boundaries": PATTERN_RULES,
         "measure": ListOf(rule({"pattern": Pattern()}, {"name": STR}), non_empty=True),
+        "pairs": PATTERN_RULES,
         "limits": LIMITS,
     }),
     "levels": table({
@@ -263,7 +264,7 @@ SCHEMAS: dict[str, Record] = {
                                                    "capital_weight": INT, "enough": INT, "decisive": INT})}),
     }),
     "measures": table({
-        "rename": ListOf(rule({"pattern": Pattern(), "replace": STR}), non_empty=True),
+        "rename": ListOf(rule({"pattern": Pattern(), "replace": STR}, {"ratio": BOOL}), non_empty=True),
         **{k: PATTERN_RULES for k in ("cut", "lead", "inner", "tail")},
         "unit_nouns": ListOf(rule({"dimensions": STRS, "noun": STR, "ends": STRS}), non_empty=True),
         "change": PATTERN_RULES,

@@ -33,8 +33,8 @@ REPORT_COLS = (
 CHILD_COLS = {
     "sections": "id, parent_id, line, end_line, heading, ordinal, inferred_ordinal, depth, role, family, rule",
     "paragraphs": "id, line_start, line_end, text, section_path, section_id, role",
-    "indicators": "id, line, span, col, value, number, unit, measure, kind, normalized_value, normalized_unit, low,"
-                  " high, qualifier, rule",
+    "indicators": "id, line, span, col, value, number, unit, measure, measure_phrase, period, period_end, period_kind,"
+                  " kind, normalized_value, normalized_unit, low, high, qualifier, rule",
     "pairs": "id, line, measure, target, actual, completion, rule, target_json, actual_json",
     "plan_items": "id, line, text, deadline, lead_org, rule, targets_json",
     "findings": 'id, line, rule, message, severity, wrong, "right"',

@@ -126,6 +126,18 @@ ALTER TABLE documents RENAME COLUMN chrome_lines TO furniture_lines;
 """,
     ),
     (4, "corrections that stick: overrides, edit log, document display names, rules version", "_migrate_4"),
+    (
+        5,
+        "figures: the measure as written beside its canonical name, and the period each figure is about",
+        """
+ALTER TABLE indicators ADD COLUMN measure_phrase TEXT;
+ALTER TABLE indicators ADD COLUMN period INTEGER;
+ALTER TABLE indicators ADD COLUMN period_end INTEGER;
+ALTER TABLE indicators ADD COLUMN period_kind TEXT;
+ALTER TABLE indicators ADD COLUMN period_rule TEXT;
+CREATE INDEX indicators_measure_period ON indicators(measure, period);
+""",
+    ),
 ]
 
 

@@ -48,7 +48,8 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
         ("id", "int"), ("report_id", "int"), ("ord", "int"), ("line", "int"), ("span", "str"), ("col", "int"),
         ("value", "str"), ("number", "float"), ("unit", "str"), ("measure", "str"), ("kind", "str"),
         ("normalized_value", "float"), ("normalized_unit", "str"), ("low", "float"), ("high", "float"),
-        ("qualifier", "str"), ("rule", "str"),
+        ("qualifier", "str"), ("rule", "str"), ("measure_phrase", "str"), ("period", "int"), ("period_end", "int"),
+        ("period_kind", "str"), ("period_rule", "str"),
     ),
     "pairs": (
         ("id", "int"), ("report_id", "int"), ("ord", "int"), ("line", "int"), ("measure", "str"), ("target", "str"),
@@ -174,7 +175,9 @@ def document_rows(parsed: ParsedDocument, *, size: int | None = None, ingested_a
             j = indicator_json(x)
             out["indicators"].append((len(out["indicators"]) + 1, rid, i, j["line"], j["span"], j["col"], j["value"],
                                       j["number"], j["unit"], j["measure"], j["kind"], x.normalized_value,
-                                      x.normalized_unit, j["low"], j["high"], j["qualifier"], j["rule"]))
+                                      x.normalized_unit, j["low"], j["high"], j["qualifier"], j["rule"],
+                                      j["measure_phrase"], j["period"], j["period_end"], j["period_kind"],
+                                      j["period_rule"]))
         for i, (p, pj) in enumerate(zip(rep.pairs, rj["pairs"])):
             out["pairs"].append((len(out["pairs"]) + 1, rid, i, pj["line"], pj["measure"], pj["target"],
                                  pj["actual"], pj["completion"], pj["rule"], _dump(indicator_json(p.target)),
