@@ -92,8 +92,9 @@ def report_clock(report: Report) -> Clock:
     return Clock(y, speaking, y if half else _add(y, 1), half)
 
 
-def _cue_period(cue: Cue, text: str, state: Period, clock: Clock) -> Period:
-    """The period a cue (its matched ``text``) names, given the one in force."""
+def _cue_period(cue: Cue, text: str, state: Period, clock: Clock, wider: Period | None = None) -> Period:
+    """The period a cue (its matched ``text``) names, given the one in force (and ``wider``, the
+    last range in force: a yearly average "by 2030" is over the plan's years)."""
     years = [int(m.group()) for m in _YEAR.finditer(text)]
     kind = cue.kind
     how = cue.year
@@ -127,6 +128,9 @@ def _cue_period(cue: Cue, text: str, state: Period, clock: Clock) -> Period:
         a = b = state.end
     else:  # keep the years in force (a written cue without a year keeps them too)
         a, b = state.start, state.end
+        if kind == "cumulative" and a == b and wider is not None and b is not None \
+                and wider.start is not None and wider.end is not None and wider.start <= b <= wider.end:
+            a, b = wider.start, wider.end
         if kind != "cumulative" and b is not None:  # part of, or the whole of, the last year
             a = b
     return Period(a, b if b != a else a, kind, cue.id)
@@ -152,6 +156,7 @@ def text_periods(t: str, offsets: list[int], base: Period, clock: Clock) -> tupl
     it when a cue opening one of its sentences set one (else None)."""
     ends = [m.end() for m in _SENTENCE.finditer(t)]
     para = sent = base
+    wider = base if base.start != base.end else None  # the last range in force
     current = -1  # the sentence ``sent`` belongs to
     figure: tuple[Period, int] | None = None  # a figure-only period and where its clause ends
     opened: Period | None = None
@@ -183,9 +188,11 @@ def text_periods(t: str, offsets: list[int], base: Period, clock: Clock) -> tupl
             continue
         if cue.reach == "figure":
             m = _CLAUSE.search(t, b)
-            figure = (_cue_period(cue, text, sent, clock), m.start() if m else len(t))
+            figure = (_cue_period(cue, text, sent, clock, wider), m.start() if m else len(t))
             continue
-        sent = _cue_period(cue, text, sent, clock)
+        sent = _cue_period(cue, text, sent, clock, wider)
+        if sent.start != sent.end:
+            wider = sent
         if cue.reach == "paragraph" and _opens_sentence(t, a, start):
             para = sent
             if not start:  # it opens the paragraph: it may hold for the paragraphs after it
@@ -196,22 +203,32 @@ def text_periods(t: str, offsets: list[int], base: Period, clock: Clock) -> tupl
     return out, opened
 
 
-def section_base(report: Report, clock: Clock, line: int) -> tuple[Period, int | None, bool, int | None]:
+@dataclass(frozen=True, slots=True)
+class Base:
+    """What a line's sections say of its time."""
+
+    period: Period  # from the innermost heading with time words that agree, the plan, the review
+    top: int | None  # the line of its top-level section
+    inner: int | None  # the line of its innermost section
+    own: bool  # the innermost heading named a time itself
+    plan: bool  # in a plan section
+
+
+def section_base(report: Report, clock: Clock, line: int) -> Base:
     """The period a figure at ``line`` has before its own words: its sections' (innermost
-    heading with time words that agree), a plan section's plan year, else the reviewed year;
-    with the line of its top-level section, whether its innermost heading named a time, and the
-    line of that innermost section."""
+    heading with time words that agree), a plan section's plan year, else the reviewed year."""
     chain = enclosing_sections(report.sections, line)
     kind = "to_date" if clock.half_year else "annual"
     state = Period(clock.reviewed, clock.reviewed, kind, "period.report_year")
-    if any(s.role == "plan" for s in chain):
+    plan = any(s.role == "plan" for s in chain)
+    if plan:
         state = Period(clock.plan, clock.plan, "annual", "period.plan_section")
     own = False
     for s in chain:
         before = state
         state = _heading_period(s.heading, state, clock)
         own = state != before
-    return state, (chain[0].line if chain else None), own, (chain[-1].line if chain else None)
+    return Base(state, chain[0].line if chain else None, chain[-1].line if chain else None, own, plan)
 
 
 @lru_cache(maxsize=4096)
@@ -229,16 +246,16 @@ class ReportTime:
     def __init__(self, report: Report):
         self.report = report
         self.clock = report_clock(report)
-        self._bases: dict[int, tuple[Period, int | None, bool, int | None]] = {}
+        self._bases: dict[int, Base] = {}
         # a review's time, set by a paragraph that opens with it (five years, or the year just
         # gone), holds for the paragraphs after it in the same top-level section, unless their
         # own section's heading names another: (top section, innermost section, state)
         self._carry: tuple[int | None, int | None, Period] | None = None
 
     def base(self, line: int) -> Period:
-        return self._base(line)[0]
+        return self._base(line).period
 
-    def _base(self, line: int) -> tuple[Period, int | None, bool, int | None]:
+    def _base(self, line: int) -> Base:
         if line not in self._bases:
             self._bases[line] = section_base(self.report, self.clock, line)
         return self._bases[line]
@@ -246,15 +263,15 @@ class ReportTime:
     def paragraph(self, p: Paragraph, offsets: list[int]) -> list[Period]:
         """The period at each offset (ascending) of the paragraph's text; paragraphs are given
         in document order (those without figures too, with no offsets)."""
-        base, top, own, inner = self._base(p.line_start)
-        c = self._carry
-        if c is not None and c[0] == top and (not own or c[1] == inner):
+        b = self._base(p.line_start)
+        base, c = b.period, self._carry
+        if c is not None and c[0] == b.top and (not b.own or c[1] == b.inner):
             base = c[2]
         out, opened = text_periods(p.norm_text, offsets, base, self.clock)
-        if opened is not None:
+        if opened is not None:  # a review's time carries on; a plan's paragraphs speak for themselves
             r = self.clock.reviewed
             back = r is not None and opened.end is not None and opened.end <= r and opened.kind != "to_date"
-            self._carry = (top, inner, opened) if back else None
+            self._carry = (b.top, b.inner, opened) if back and not b.plan else None
         return out
 
     def labels(self, line: int, words: str) -> Period:
