@@ -257,23 +257,22 @@ class _Reader:
                     parts.append(" ".join(c for c in (self._cell_text(tc2) for tc2 in self._cells(row)) if c))
         return " ".join(p for p in parts if p)
 
-    def _rows(self, tbl):
-        for child in tbl:
-            if child.tag == W + "tr":
+    def _children(self, parent, tag: str):
+        """The ``tag`` children of a table or row, looking through content controls (w:sdt) and
+        custom XML wrappers, which Word may put around whole rows or cells."""
+        for child in parent:
+            if child.tag == tag:
                 yield child
             elif child.tag in (W + "sdt", W + "customXml"):
                 content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
                 if content is not None:
-                    yield from self._rows(content)
+                    yield from self._children(content, tag)
+
+    def _rows(self, tbl):
+        return self._children(tbl, W + "tr")
 
     def _cells(self, tr):
-        for child in tr:
-            if child.tag == W + "tc":
-                yield child
-            elif child.tag in (W + "sdt", W + "customXml"):
-                content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
-                if content is not None:
-                    yield from self._cells(content)
+        return self._children(tr, W + "tc")
 
     def add_table(self, tbl) -> None:
         for row in self._rows(tbl):
