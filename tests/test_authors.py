@@ -281,6 +281,11 @@ def test_a_community_that_says_ours_is_named_by_the_name_it_repeats():
     assert (r.org, r.level, r.domain) == ("梧桐社区", "township_street", "街道综合")
 
 
+def test_a_self_reference_keeps_the_body_form_it_goes_on_with():
+    r = one("今年以来，我村委会带领全村群众发展特色种植，村集体经济收入稳步增长。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("我村委会", "township_street", "乡镇综合")
+
+
 def test_a_development_zone_is_kept_as_its_own_body():
     r = one("2021年，经开区以改革提升年活动为主抓手，凝心聚力，克难奋进。现就经开区一年来工作总结汇报如下：" + _BODY)
     assert (r.org, r.level, r.domain) == ("经开区", "county_district", "政府工作")

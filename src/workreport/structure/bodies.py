@@ -363,6 +363,13 @@ def mentions(text: str, ends: str) -> list[Mention]:
     return out
 
 
+def form_at(text: str, i: int) -> str | None:
+    """The longest known body form that starts at ``text[i]`` (folded), or None."""
+    t = table()
+    s = text[i: i + t.max_form].translate(t.fold)
+    return next((s[:n] for n in range(len(s), 0, -1) if s[:n] in t.forms), None)
+
+
 def stem_body(stem: str) -> BodyMatch | None:
     """The department whose function ``stem`` names (civil affairs, transport …), or None."""
     t = table()

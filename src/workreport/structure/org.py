@@ -320,7 +320,11 @@ def _fuller_from(name: str, sig: tuple[str, int] | None) -> str:
 
 
 def _self_word(m: re.Match) -> str:
-    """A self-reference spelled out with the place word it abbreviates (self_alias)."""
+    """A self-reference as written: with the place word it abbreviates (self_alias), or with the
+    whole body form it goes on with ("our community residents' committee")."""
+    form = bodies.form_at(m.string, m.start(1))
+    if form and len(form) > len(m.group(1)) and form.startswith(m.group(1)):
+        return m.group(0)[0] + m.string[m.start(1): m.start(1) + len(form)]
     return m.group(0)[0] + _SELF_ALIAS.get(m.group(1), m.group(1))
 
 
