@@ -19,7 +19,7 @@ from workreport.extract.indicators import paragraph_indicators
 from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
 from workreport.model import Document, Paragraph, Report
-from workreport.structure import author, bodies, furniture, headings, names, org, roles, split
+from workreport.structure import author, bodies, furniture, headings, names, org, roles, selfref, split
 from workreport.textnorm import norm
 
 Matcher = Callable[[dict, str], bool]
@@ -165,7 +165,7 @@ def government_body(entry: dict, text: str) -> bool:
 
 @matcher("orgs:self_kinds")
 def self_reference_of_a_kind(entry: dict, text: str) -> bool:
-    m = org._SELF.search(norm(text))
+    m = selfref.SELF.search(norm(text))
     return m is not None and m.group(1) in entry["kinds"]
 
 
@@ -202,8 +202,8 @@ def names_a_body(entry: dict, text: str) -> bool:
 
 @matcher("orgs:self_alias")
 def self_word_spelled_out(entry: dict, text: str) -> bool:
-    m = org._SELF.search(norm(text))
-    return m is not None and org._self_word(m) != m.group(0)
+    m = selfref.SELF.search(norm(text))
+    return m is not None and selfref.self_word(m) != m.group(0)
 
 
 @matcher("orgs:self_prefixes")
@@ -213,7 +213,7 @@ def names_itself(entry: dict, text: str) -> bool:
 
 @matcher("orgs:titled_place")
 def place_heading_a_document(entry: dict, text: str) -> bool:
-    return any(p.search(text) for p in org._TITLED_PLACE.values())
+    return any(p.search(text) for p in selfref.TITLED_PLACE.values())
 
 
 @matcher("orgs:short_place_heads", "orgs:place_heads")

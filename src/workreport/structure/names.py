@@ -4,6 +4,8 @@ author's superior, which function does a sector's name hold.  Patterns: data/org
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from .. import rules
 from ..model import Report
@@ -21,6 +23,23 @@ _LEAD = rules.pattern(_TABLE, "org.name.lead")
 _NOT_IN_OWNER = rules.pattern(_TABLE, "org.name.not_in_owner")
 _GENERIC = rules.pattern(_TABLE, "org.name.generic")
 NAME_MIN = int(rules.limit(_TABLE, "org.name_min_chars"))
+_HAN = rules.piece("han")
+_FUNCTION_CHARS = rules.pattern(_TABLE, "org.name.function_chars")
+_SHORT_PLACE_HEADS = frozenset(rules.words(_TABLE, "org.short_place_heads"))
+_PLACE_HEADS = frozenset(rules.words(_TABLE, "org.place_heads"))
+_NOT_PLACE_ENDINGS = rules.words(_TABLE, "org.not_place_endings")
+_FULLER_MAX = int(rules.limit(_TABLE, "org.fuller_prefix_max"))
+
+
+@dataclass(frozen=True, slots=True)
+class OrgGuess:
+    """The body a report names as its author, where it names it, and the rule that found it."""
+
+    name: str | None
+    line: int | None
+    rule: str
+
+
 
 
 def limit(name: str) -> int:
@@ -78,3 +97,41 @@ def system_stem(words: str) -> str | None:
         if bodies.stem_body(words[k:]) is not None:
             return words[k:]
     return None
+
+
+def fuller(name: str, report: Report) -> str:
+    """A fuller form of ``name`` used in the report: a department named by its place word
+    alone (district + disabled persons' federation) gets the place's name.
+
+    The prefix must be a placeholder, or a place name (prefix + the name's place word) that the
+    report uses on its own at least twice: a community's federation is no community body.
+    """
+    text = report_text(report)
+    if not re.match(PH, name) and name[0] in _SHORT_PLACE_HEADS:
+        # a body named by its place's last character, in a report that names the place in full
+        head, rest = re.escape(name[0]), re.escape(name[1:])
+        m = re.search(rf"({PH}{_HAN}{{0,{_FULLER_MAX}}}{head})(?={rest})", text) or \
+            re.search(rf"({PH}{_HAN}{{0,{_FULLER_MAX}}}{head})", text)
+        if m:
+            return m.group(1) + name[1:]
+    if re.match(PH, name) or name[0] not in _PLACE_HEADS:
+        return name
+    ph = re.search(rf"({PH}){re.escape(name)}", text)
+    if ph:
+        return ph.group(1) + name
+    cands: Counter[str] = Counter()
+    for m in re.finditer(rf"({_HAN}{{{NAME_MIN},{_FULLER_MAX}}}?)(?={re.escape(name)})", text):
+        pre = m.group(1)
+        for k in range(len(pre)):
+            sub = pre[k:]
+            if _FUNCTION_CHARS.search(sub) or _BAD_START.match(sub):
+                continue
+            place = sub + name[0]
+            if place.endswith(_NOT_PLACE_ENDINGS):
+                continue
+            n = text.count(place)
+            if n >= limit("place_min_uses"):
+                cands[sub] = max(cands[sub], n)
+    if not cands:
+        return name
+    return cands.most_common(1)[0][0] + name

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from .. import rules
 from ..model import Report
 from ..textnorm import norm
 from . import bodies
-from .names import NAME_MIN, PH, clean_name, is_body, is_self, report_text, superior, system_stem
+from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
+from .selfref import SELF, TITLED_PLACE, resolve_self, self_word
 from .titles import Evidence, org_from_title, page_rows, report_titles, row_authors, signature
+
+__all__ = ["OrgGuess", "Evidence", "find_org", "names_subject", "opens_with_subject", "canonical_org", "region_of"]
 
 _TABLE = "orgs"
 _T = rules.load(_TABLE)
@@ -38,15 +40,6 @@ def _pattern(rid: str) -> re.Pattern:
     return rules.pattern(_TABLE, rid)
 
 
-@dataclass(frozen=True, slots=True)
-class OrgGuess:
-    """The body a report names as its author, where it names it, and the rule that found it."""
-
-    name: str | None
-    line: int | None
-    rule: str
-
-
 _HAN = rules.piece("han")
 _SUFFIX_INFO: dict[str, dict] = {}
 for _e in _T["suffixes"]:
@@ -56,30 +49,18 @@ _SUFFIXES_LONGEST_FIRST = sorted(_SUFFIX_INFO, key=len, reverse=True)
 NAME = rf"(?:{PH}|{_HAN}){{1,{_limit('name_max_chars')}}}?(?:{rules.alternation(_SUFFIX_INFO)})"
 _SUBJECT_CUES = rules.entry(_TABLE, "org.subject")
 _SUBJECT = re.compile(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{NAME})(?={_SUBJECT_CUES['after']})")
-_SELF = _pattern("org.self_reference")
-_SELF_ALIAS: dict[str, str] = rules.entry(_TABLE, "org.self_alias")["map"]
-_SELF_KINDS: dict[str, dict] = rules.entry(_TABLE, "org.self_kinds")["kinds"]
-_UNGUESSED = frozenset(_words("org.unguessed_places"))
-_GUESSED = frozenset(_words("org.guessed_places"))
 _NOT_NAME = _pattern("org.not_names")
 _BAD_START = _pattern("org.name.bad_start")
 _FUNCTION_CHARS = _pattern("org.name.function_chars")
 _PLACE = _pattern("org.name.place")
 _SPEECH = [(e["id"], re.compile(e["pattern"]), e.get("unit")) for e in _T["speech"]]
 _SPEECH_BODY = rules.entry(_TABLE, "org.speech.body")["word"]
-_TP = rules.entry(_TABLE, "org.titled_place")
-_TITLED_PLACE = {k: re.compile(f"{_TP['before']}({_TP['name']}{re.escape(k)}){_TP['after']}") for k in _TP["kinds"]}
-_SHORT_PLACE_HEADS = frozenset(_words("org.short_place_heads"))
-_PLACE_HEADS = frozenset(_words("org.place_heads"))
-_NOT_PLACE_ENDINGS = _words("org.not_place_endings")
-_NOT_AFTER_SELF = rules.entry(_TABLE, "org.self_named.not_before")["pattern"]
 _REGION_SUFFIXES = _words("org.region_suffixes")
 _SYSTEM = _pattern("org.system")
 _BODY_FRAME = _pattern("org.subject.body_frame")
 _ZONE_BODIES = frozenset(rules.words(_TABLE, "org.zone_bodies", "bodies"))
 _SYSTEM_SCOPE = rules.pattern(_TABLE, "org.system", "scope")
 _FORMULA = _pattern("org.subject.formula")
-_FULLER_MAX = _limit("fuller_prefix_max")
 
 
 def _subjects(text: str, limit: int | None = None, normalized: str | None = None) -> list[tuple[int, str]]:
@@ -118,44 +99,6 @@ def _suffix_of(name: str) -> str | None:
         if name.endswith(w):
             return w
     return None
-
-
-def _fuller(name: str, report: Report) -> str:
-    """A fuller form of ``name`` used in the report: a department named by its place word
-    alone (district + disabled persons' federation) gets the place's name.
-
-    The prefix must be a placeholder, or a place name (prefix + the name's place word) that the
-    report uses on its own at least twice: a community's federation is no community body.
-    """
-    text = report_text(report)
-    if not re.match(PH, name) and name[0] in _SHORT_PLACE_HEADS:
-        # a body named by its place's last character, in a report that names the place in full
-        head, rest = re.escape(name[0]), re.escape(name[1:])
-        m = re.search(rf"({PH}{_HAN}{{0,{_FULLER_MAX}}}{head})(?={rest})", text) or \
-            re.search(rf"({PH}{_HAN}{{0,{_FULLER_MAX}}}{head})", text)
-        if m:
-            return m.group(1) + name[1:]
-    if re.match(PH, name) or name[0] not in _PLACE_HEADS:
-        return name
-    ph = re.search(rf"({PH}){re.escape(name)}", text)
-    if ph:
-        return ph.group(1) + name
-    cands: Counter[str] = Counter()
-    for m in re.finditer(rf"({_HAN}{{{NAME_MIN},{_FULLER_MAX}}}?)(?={re.escape(name)})", text):
-        pre = m.group(1)
-        for k in range(len(pre)):
-            sub = pre[k:]
-            if _FUNCTION_CHARS.search(sub) or _BAD_START.match(sub):
-                continue
-            place = sub + name[0]
-            if place.endswith(_NOT_PLACE_ENDINGS):
-                continue
-            n = text.count(place)
-            if n >= _limit("place_min_uses"):
-                cands[sub] = max(cands[sub], n)
-    if not cands:
-        return name
-    return cands.most_common(1)[0][0] + name
 
 
 def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess | None:
@@ -203,16 +146,16 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
             return found
     frequent = _frequent_subject(report)
     if frequent:
-        return OrgGuess(_fuller_from(_fuller(frequent.name, report), sig), frequent.line, frequent.rule)
+        return OrgGuess(_fuller_from(fuller(frequent.name, report), sig), frequent.line, frequent.rule)
     rows = row_authors(ev)
     if rows:
         return OrgGuess(rows[0][0], rows[0][1], "org.row")
     if sig:
         return OrgGuess(sig[0], sig[1], "org.signature")
     for p in report.paragraphs:
-        m = _SELF.search(p.norm_text)
+        m = SELF.search(p.norm_text)
         if m:
-            return _resolve_self(m, report, ev, p.line_start, sig)
+            return resolve_self(m, report, ev, p.line_start, sig)
     named = _opening_mention(report)
     if named:
         return named
@@ -228,7 +171,7 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
     subs = _authors(p.text, window, p.norm_text)
     if subs:
         cands.append((subs[0][0], "subject", subs[0][1]))
-    selfref = _SELF.search(p.norm_text[:window])
+    selfref = SELF.search(p.norm_text[:window])
     if selfref:
         cands.append((selfref.start(), "self", selfref))
     system = _system_subject(p.text, p.norm_text[:window])
@@ -239,11 +182,11 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
         cands.append((formula[0], "subject", formula[1]))
     for _, kind, x in sorted(cands, key=lambda c: c[0]):
         if kind == "subject":
-            return OrgGuess(_fuller_from(_fuller(x, report), sig), p.line_start, "org.subject.opening")
+            return OrgGuess(_fuller_from(fuller(x, report), sig), p.line_start, "org.subject.opening")
         if kind == "system":
             return OrgGuess(x, p.line_start, "org.system")
-        found = _resolve_self(x, report, ev, p.line_start, sig)
-        if found.name != _self_word(x) or x.group(1) not in _TITLED_PLACE:
+        found = resolve_self(x, report, ev, p.line_start, sig)
+        if found.name != self_word(x) or x.group(1) not in TITLED_PLACE:
             return found
     return None
 
@@ -317,109 +260,6 @@ def _fuller_from(name: str, sig: tuple[str, int] | None) -> str:
     if sig and len(sig[0]) > len(name) and bodies.fold(sig[0]).endswith(bodies.fold(name)):
         return sig[0]
     return name
-
-
-def _self_word(m: re.Match) -> str:
-    """A self-reference as written: with the place word it abbreviates (self_alias), or with the
-    whole body form it goes on with ("our community residents' committee")."""
-    form = bodies.form_at(m.string, m.start(1))
-    if form and len(form) > len(m.group(1)) and form.startswith(m.group(1)):
-        return m.group(0)[0] + m.string[m.start(1): m.start(1) + len(form)]
-    return m.group(0)[0] + _SELF_ALIAS.get(m.group(1), m.group(1))
-
-
-def _of_kind(body: bodies.BodyMatch, kind: str) -> bool:
-    spec = _SELF_KINDS.get(kind, {})
-    if spec.get("any"):
-        return True
-    return body.id in spec.get("bodies", ()) or body.organ in spec.get("organs", ())
-
-
-def _resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> OrgGuess:
-    """A self-reference made into a name as far as the report allows: a CMS author row of that
-    kind, a placeholder place of that kind (XX + town), a body of that kind the text names (not as a
-    superior), a place heading the report's own documents, the function the report calls its
-    system (the civil affairs system + "our bureau" = the civil affairs bureau)."""
-    kind = _SELF_ALIAS.get(m.group(1), m.group(1))
-    for name, row_line in row_authors(ev):
-        if _of_kind(bodies.classify_body(name), kind):
-            return OrgGuess(name, row_line, "org.self_reference.row")
-    if sig and _of_kind(bodies.classify_body(sig[0]), kind):
-        return OrgGuess(sig[0], line, "org.self_reference.signature")
-    text = report_text(report)
-    c: Counter[str] = Counter(x.group(1) for x in re.finditer(rf"({PH}{re.escape(kind)})(?!{_NOT_AFTER_SELF})", text))
-    if c:
-        return OrgGuess(c.most_common(1)[0][0], line, "org.self_reference")
-    named = _named_of_kind(kind, text) if kind not in _UNGUESSED else None
-    if named:
-        return OrgGuess(_fuller(named, report), line, "org.self_reference.named")
-    local = _local_place(kind, text) if kind in _GUESSED else None
-    if local:
-        return OrgGuess(local, line, "org.self_reference.local_place")
-    place = _titled_place(kind, report)
-    if place:
-        return OrgGuess(place, line, "org.self_reference.titled_place")
-    spec = _SELF_KINDS.get(kind, {})
-    if spec.get("system_organ"):
-        stems = Counter(st for x in _SYSTEM.finditer(norm(text)) for st in [system_stem(x.group("stem"))] if st)
-        if stems:
-            return OrgGuess(stems.most_common(1)[0][0] + spec["system_organ"], line, "org.self_reference.system")
-    return OrgGuess(_self_word(m), line, "org.self_reference")
-
-
-def _local_place(kind: str, text: str) -> str | None:
-    """A community or village that calls itself ours, named by the name it repeats (a report on
-    one community names it again and again; other communities seldom): the most used name,
-    clearly ahead of any other that is not a part of it.  Each use counts for every length of
-    name before the kind word (a name's start is not marked); the longest of the most used wins."""
-    han = re.compile(_HAN)
-    c: Counter[str] = Counter()
-    for m in re.finditer(re.escape(kind), text):
-        for n in range(NAME_MIN, _FULLER_MAX + 1):
-            name = text[max(0, m.start() - n): m.end()]
-            head = name[: -len(kind)]
-            if len(head) < n or not all(han.match(ch) for ch in head) or _FUNCTION_CHARS.search(head):
-                break
-            if clean_name(name) == name:
-                c[name] += 1
-    if not c:
-        return None
-    best = max(c.items(), key=lambda kv: (kv[1], len(kv[0])))
-    rivals = [v for k, v in c.items() if not k.endswith(best[0]) and not best[0].endswith(k)]
-    if best[1] < _limit("place_min_uses") or any(v * _limit("titled_place_margin") > best[1] for v in rivals):
-        return None
-    return best[0]
-
-
-def _named_of_kind(kind: str, text: str) -> str | None:
-    """The body of ``kind`` the text names most often, not counting superiors; a short name
-    that a fuller one ends with counts for the fuller one."""
-    spec = _SELF_KINDS.get(kind)
-    if not spec or not spec.get("ends"):
-        return None
-    s = norm(text)
-    c: Counter[str] = Counter()
-    for x in bodies.mentions(text, spec["ends"]):
-        if _of_kind(x.body, kind) and not superior(s, x.start, x.end) and not is_self(x.name):
-            c[x.name] += 1
-    for short in list(c):
-        full = [k for k in c if k != short and k.endswith(short)]
-        if full:
-            c[max(full, key=len)] += c.pop(short)
-    return c.most_common(1)[0][0] if c else None
-
-
-def _titled_place(kind: str, report: Report) -> str | None:
-    """A self-referring city, district or county named by the documents the report says it
-    issued: a superior's name rarely heads its own work plans in a subordinate's report.
-    Needs one name clearly ahead of any other."""
-    text = report_text(report)
-    c = Counter(m.group(1) for m in _TITLED_PLACE[kind].finditer(text)) if kind in _TITLED_PLACE else Counter()
-    c = Counter({k: v for k, v in c.items() if not _NOT_NAME.match(k) and not _BAD_START.match(k)})
-    top = c.most_common(2)
-    if not top or (len(top) > 1 and top[1][1] * _limit("titled_place_margin") > top[0][1]):
-        return None
-    return top[0][0]
 
 
 def _is_zone(name: str) -> bool:

@@ -1,0 +1,134 @@
+"""A self-reference ("our bureau", "our town", "this unit") made into a name as far as the report
+allows: a CMS author row or the signature of that kind, a placeholder place of that kind, a body of
+that kind the text names (not as a superior), a community's repeated name, a place heading the
+report's own documents, the function the report calls its system.  Words: data/orgs.yaml."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .. import rules
+from ..model import Report
+from ..textnorm import norm
+from . import bodies
+from .names import NAME_MIN, PH, OrgGuess, clean_name, fuller, is_self, limit, report_text, superior, system_stem
+from .titles import Evidence, row_authors
+
+_TABLE = "orgs"
+_HAN = rules.piece("han")
+SELF = rules.pattern(_TABLE, "org.self_reference")
+_SELF_ALIAS: dict[str, str] = rules.entry(_TABLE, "org.self_alias")["map"]
+_SELF_KINDS: dict[str, dict] = rules.entry(_TABLE, "org.self_kinds")["kinds"]
+_UNGUESSED = frozenset(rules.words(_TABLE, "org.unguessed_places"))
+_GUESSED = frozenset(rules.words(_TABLE, "org.guessed_places"))
+_NOT_NAME = rules.pattern(_TABLE, "org.not_names")
+_BAD_START = rules.pattern(_TABLE, "org.name.bad_start")
+_FUNCTION_CHARS = rules.pattern(_TABLE, "org.name.function_chars")
+_TP = rules.entry(_TABLE, "org.titled_place")
+TITLED_PLACE = {k: re.compile(f"{_TP['before']}({_TP['name']}{re.escape(k)}){_TP['after']}") for k in _TP["kinds"]}
+_NOT_AFTER_SELF = rules.entry(_TABLE, "org.self_named.not_before")["pattern"]
+_SYSTEM = rules.pattern(_TABLE, "org.system")
+_FULLER_MAX = int(rules.limit(_TABLE, "org.fuller_prefix_max"))
+
+
+def self_word(m: re.Match) -> str:
+    """A self-reference as written: with the place word it abbreviates (self_alias), or with the
+    whole body form it goes on with ("our community residents' committee")."""
+    form = bodies.form_at(m.string, m.start(1))
+    if form and len(form) > len(m.group(1)) and form.startswith(m.group(1)):
+        return m.group(0)[0] + m.string[m.start(1): m.start(1) + len(form)]
+    return m.group(0)[0] + _SELF_ALIAS.get(m.group(1), m.group(1))
+
+
+def _of_kind(body: bodies.BodyMatch, kind: str) -> bool:
+    spec = _SELF_KINDS.get(kind, {})
+    if spec.get("any"):
+        return True
+    return body.id in spec.get("bodies", ()) or body.organ in spec.get("organs", ())
+
+
+def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> OrgGuess:
+    """A self-reference made into a name as far as the report allows: a CMS author row of that
+    kind, a placeholder place of that kind (XX + town), a body of that kind the text names (not as a
+    superior), a place heading the report's own documents, the function the report calls its
+    system (the civil affairs system + "our bureau" = the civil affairs bureau)."""
+    kind = _SELF_ALIAS.get(m.group(1), m.group(1))
+    for name, row_line in row_authors(ev):
+        if _of_kind(bodies.classify_body(name), kind):
+            return OrgGuess(name, row_line, "org.self_reference.row")
+    if sig and _of_kind(bodies.classify_body(sig[0]), kind):
+        return OrgGuess(sig[0], line, "org.self_reference.signature")
+    text = report_text(report)
+    c: Counter[str] = Counter(x.group(1) for x in re.finditer(rf"({PH}{re.escape(kind)})(?!{_NOT_AFTER_SELF})", text))
+    if c:
+        return OrgGuess(c.most_common(1)[0][0], line, "org.self_reference")
+    named = _named_of_kind(kind, text) if kind not in _UNGUESSED else None
+    if named:
+        return OrgGuess(fuller(named, report), line, "org.self_reference.named")
+    local = _local_place(kind, text) if kind in _GUESSED else None
+    if local:
+        return OrgGuess(local, line, "org.self_reference.local_place")
+    place = _titled_place(kind, report)
+    if place:
+        return OrgGuess(place, line, "org.self_reference.titled_place")
+    spec = _SELF_KINDS.get(kind, {})
+    if spec.get("system_organ"):
+        stems = Counter(st for x in _SYSTEM.finditer(norm(text)) for st in [system_stem(x.group("stem"))] if st)
+        if stems:
+            return OrgGuess(stems.most_common(1)[0][0] + spec["system_organ"], line, "org.self_reference.system")
+    return OrgGuess(self_word(m), line, "org.self_reference")
+
+
+def _local_place(kind: str, text: str) -> str | None:
+    """A community or village that calls itself ours, named by the name it repeats (a report on
+    one community names it again and again; other communities seldom): the most used name,
+    clearly ahead of any other that is not a part of it.  Each use counts for every length of
+    name before the kind word (a name's start is not marked); the longest of the most used wins."""
+    han = re.compile(_HAN)
+    c: Counter[str] = Counter()
+    for m in re.finditer(re.escape(kind), text):
+        for n in range(NAME_MIN, _FULLER_MAX + 1):
+            name = text[max(0, m.start() - n): m.end()]
+            head = name[: -len(kind)]
+            if len(head) < n or not all(han.match(ch) for ch in head) or _FUNCTION_CHARS.search(head):
+                break
+            if clean_name(name) == name:
+                c[name] += 1
+    if not c:
+        return None
+    best = max(c.items(), key=lambda kv: (kv[1], len(kv[0])))
+    rivals = [v for k, v in c.items() if not k.endswith(best[0]) and not best[0].endswith(k)]
+    if best[1] < limit("place_min_uses") or any(v * limit("titled_place_margin") > best[1] for v in rivals):
+        return None
+    return best[0]
+
+
+def _named_of_kind(kind: str, text: str) -> str | None:
+    """The body of ``kind`` the text names most often, not counting superiors; a short name
+    that a fuller one ends with counts for the fuller one."""
+    spec = _SELF_KINDS.get(kind)
+    if not spec or not spec.get("ends"):
+        return None
+    s = norm(text)
+    c: Counter[str] = Counter()
+    for x in bodies.mentions(text, spec["ends"]):
+        if _of_kind(x.body, kind) and not superior(s, x.start, x.end) and not is_self(x.name):
+            c[x.name] += 1
+    for short in list(c):
+        full = [k for k in c if k != short and k.endswith(short)]
+        if full:
+            c[max(full, key=len)] += c.pop(short)
+    return c.most_common(1)[0][0] if c else None
+
+
+def _titled_place(kind: str, report: Report) -> str | None:
+    """A self-referring city, district or county named by the documents the report says it
+    issued: a superior's name rarely heads its own work plans in a subordinate's report.
+    Needs one name clearly ahead of any other."""
+    text = report_text(report)
+    c = Counter(m.group(1) for m in TITLED_PLACE[kind].finditer(text)) if kind in TITLED_PLACE else Counter()
+    c = Counter({k: v for k, v in c.items() if not _NOT_NAME.match(k) and not _BAD_START.match(k)})
+    top = c.most_common(2)
+    if not top or (len(top) > 1 and top[1][1] * limit("titled_place_margin") > top[0][1]):
+        return None
+    return top[0][0]
