@@ -310,8 +310,13 @@ def test_a_department_without_place_takes_the_government_that_leads_it():
 
 
 def test_a_sector_spoken_for_as_a_whole():
-    r = one("2023年，全区水利系统认真落实自治区党委、政府部署，全力保障供水安全。自治区水利厅统筹推进重点工程。" + _BODY)
+    r = one("2023年，全区水利系统认真落实自治区党委、政府部署，全力保障供水安全。" + _BODY)
     assert (r.level, r.domain) == ("province", "水利") and r.org_rule == "org.system"
+
+
+def test_a_sector_report_that_names_its_department_is_the_department_s():
+    r = one("2023年，全区水利系统认真落实自治区党委、政府部署，全力保障供水安全。自治区水利厅统筹推进重点工程。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("自治区水利厅", "province", "水利"), r.org_rule
 
 
 @pytest.mark.parametrize("text,year", [
@@ -361,3 +366,19 @@ def test_finding_authors_is_linear_in_the_report():
     run(50)
     small, big = min(run(400) for _ in range(2)), min(run(1600) for _ in range(2))
     assert big < 8 * small, (small, big)
+
+
+def test_a_debrief_is_by_the_body_whose_post_the_speaker_holds():
+    r = one("述职报告\n一年来，我认真履行某某县交通运输局局长职责，带领全局干部职工扎实工作。\n" + _BODY)
+    assert (r.org, r.level, r.domain) == ("某某县交通运输局", "county_district", "交通运输"), r.org_rule
+
+
+def test_a_company_may_name_itself_by_its_kind_alone():
+    r = one("2023年，公司紧紧围绕年度经营目标，狠抓安全生产，全年实现营业收入3.2亿元。\n" + _BODY)
+    assert (r.org, r.level, r.domain, r.year) == ("公司", "enterprise_other", "企业经营", 2023), r.org_rule
+
+
+def test_a_session_date_left_blank_still_dates_a_government_report():
+    r = one("政府工作报告\n——2022年 月 日在某某镇第十八届人民代表大会第一次会议上\n各位代表：\n"
+            "现在，我代表镇人民政府向大会作工作报告，请予审议。\n一、过去一年的工作\n这一年，我们顶住压力。\n")
+    assert (r.level, r.year) == ("township_street", 2021), r.year_rule

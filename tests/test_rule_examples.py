@@ -67,7 +67,7 @@ def _para(text: str) -> Paragraph:
          "orgs:names.place", "orgs:names.not_in_owner", "orgs:names.generic", "orgs:scope", "orgs:cn_year", "orgs:not_report_year",
          "orgs:not_names", "orgs:superiors", "orgs:next_year_genre", "orgs:self_reference",
          "orgs:self_named_not_before", "orgs:year", "orgs:session", "orgs:plan_phrase", "orgs:file_year", "orgs:review_heading",
-         "orgs:title_tail", "orgs:title_line", "orgs:formula", "orgs:body_frame", "orgs:leadership", "orgs:rows.author", "orgs:rows.title",
+         "orgs:title_tail", "orgs:title_line", "orgs:formula", "orgs:post_lead", "orgs:body_frame", "orgs:leadership", "orgs:rows.author", "orgs:rows.title",
          "orgs:superior_context.before",
          "outline:bare_ordinal", "outline:ordinal_continuation", "outline:not_heading", "outline:heading_end",
          "outline:clause_end", "outline:ordinal_prefix",
@@ -157,7 +157,7 @@ def domain_words(entry: dict, text: str) -> bool:
     return bool(rules.compiled(entry["text"]).search(norm(text)))
 
 
-@matcher("orgs:domain_fixed", "orgs:zone_bodies")
+@matcher("orgs:domain_fixed", "orgs:zone_bodies", "orgs:bare_subjects")
 def government_body(entry: dict, text: str) -> bool:
     m = bodies.classify_body(text)
     return m is not None and m.id in entry["bodies"]
@@ -169,7 +169,7 @@ def self_reference_of_a_kind(entry: dict, text: str) -> bool:
     return m is not None and m.group(1) in entry["kinds"]
 
 
-@matcher("orgs:superior_context.after", "orgs:fused_title")
+@matcher("orgs:superior_context.after", "orgs:fused_title", "orgs:post")
 def pattern_at_start(entry: dict, text: str) -> bool:
     return bool(rules.compiled(entry["pattern"]).match(norm(text)))
 

@@ -363,6 +363,21 @@ def mentions(text: str, ends: str) -> list[Mention]:
     return out
 
 
+def forms_of(body_ids) -> list[str]:
+    """Every form of the bodies ``body_ids`` (bodies.yaml ids)."""
+    t = table()
+    ids = set(body_ids)
+    return [f for f, x in t.forms.items() if t.entries[x.entry]["id"] in ids]
+
+
+def is_owner(prefix: str) -> bool:
+    """Is ``prefix`` wholly the owner places of a name (a development zone, a city and its
+    district, a masked county)?"""
+    t = table()
+    s = t.prepare(prefix)
+    return bool(s) and t.owner.match(s) is not None
+
+
 def form_at(text: str, i: int) -> str | None:
     """The longest known body form that starts at ``text[i]`` (folded), or None."""
     t = table()

@@ -52,18 +52,22 @@ def is_self(name: str) -> bool:
 
 def clean_name(name: str) -> str | None:
     """``name`` less the function words before it, or None when it is no name.  A word that
-    begins the name's own body form is no lead or bad start (a development zone's name may
-    start like one)."""
+    begins the name's own owner places or body form is no lead or bad start (a development
+    zone's name may start like one)."""
     name = name.strip()
+    start = _form_start(name)
+    kept = bodies.is_owner(name[:start])
     lead = _LEAD.match(name)
-    if lead and lead.end() and lead.end() <= _form_start(name):
+    if lead and lead.end() and lead.end() <= start and not kept:
         name = name[lead.end():]
+        start = _form_start(name)
+        kept = bodies.is_owner(name[:start])
     if _NOT_NAME.match(name):
         return None
     if len(re.sub(PH, "", name)) < NAME_MIN and not re.search(PH, name):
         return None
     bad = _BAD_START.match(name)
-    if (bad and bad.end() <= _form_start(name)) or _SUPERIOR.match(name):
+    if (bad and bad.end() <= start and not kept) or _SUPERIOR.match(name):
         return None
     return name
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .. import rules
 from ..model import Report
@@ -61,6 +62,8 @@ _BODY_FRAME = _pattern("org.subject.body_frame")
 _ZONE_BODIES = frozenset(rules.words(_TABLE, "org.zone_bodies", "bodies"))
 _SYSTEM_SCOPE = rules.pattern(_TABLE, "org.system", "scope")
 _FORMULA = _pattern("org.subject.formula")
+_POST = _pattern("org.subject.post")
+_POST_LEAD = _pattern("org.subject.post_lead")
 
 
 def _subjects(text: str, limit: int | None = None, normalized: str | None = None) -> list[tuple[int, str]]:
@@ -89,9 +92,19 @@ def names_subject(text: str, normalized: str | None = None) -> bool:
 
 
 def _authors(text: str, limit: int | None, normalized: str) -> list[tuple[int, str]]:
-    """Subjects that name a known kind of body and are not the author's superiors."""
-    return [(o, nm) for o, nm in _subjects(text, limit, normalized)
-            if not is_self(nm) and is_body(nm) and not superior(normalized, o, o + len(nm))]
+    """Subjects that name a known kind of body and are not the author's superiors; a company,
+    school or hospital may be the subject by its bare kind (the company, the school: org.bare_subjects)."""
+    found = [(o, nm) for o, nm in _subjects(text, limit, normalized)
+             if not is_self(nm) and is_body(nm) and not superior(normalized, o, o + len(nm))]
+    s = bodies.fold(normalized if limit is None else normalized[:limit])
+    found += [(m.start("name"), text[m.start("name"): m.end("name")]) for m in _bare_subject().finditer(s)]
+    return sorted(found)
+
+
+@lru_cache(maxsize=1)
+def _bare_subject() -> re.Pattern:
+    forms = bodies.forms_of(rules.words(_TABLE, "org.bare_subjects", "bodies"))
+    return re.compile(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{rules.alternation(forms)})(?={_SUBJECT_CUES['after']})")
 
 
 def _suffix_of(name: str) -> str | None:
@@ -174,12 +187,15 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
     selfref = SELF.search(p.norm_text[:window])
     if selfref:
         cands.append((selfref.start(), "self", selfref))
-    system = _system_subject(p.text, p.norm_text[:window])
-    if system:
-        cands.append((system[0], "system", system[1]))
     formula = _formula_author(p)
     if formula:
         cands.append((formula[0], "subject", formula[1]))
+    post = _post_holder(p, window)
+    if post:
+        cands.append((post[0], "subject", post[1]))
+    system = _system_subject(p.text, p.norm_text[:window])
+    if system and not cands:  # a sector spoken for as a whole, when no body is named
+        cands.append((system[0], "system", system[1]))
     for _, kind, x in sorted(cands, key=lambda c: c[0]):
         if kind == "subject":
             return OrgGuess(_fuller_from(fuller(x, report), sig), p.line_start, "org.subject.opening")
@@ -188,6 +204,22 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
         found = resolve_self(x, report, ev, p.line_start, sig)
         if found.name != self_word(x) or x.group(1) not in TITLED_PLACE:
             return found
+    return None
+
+
+def _post_holder(p, window: int) -> tuple[int, str] | None:
+    """The body whose post the speaker holds (a debrief speaks for the head of a body: org.subject.post)."""
+    s = bodies.fold(p.norm_text[:window])
+    for x in bodies.mentions(p.text[:window], bodies.table().end_chars):
+        if not _POST.match(s, x.end) or superior(s, x.start, x.end):
+            continue
+        lead = None
+        for lead in _POST_LEAD.finditer(x.name[:len(x.body.prefix)]):
+            pass  # the name starts after the last verb that puts the speaker in the post
+        start = x.start + (lead.end() if lead else 0)
+        name = x.name[start - x.start:]
+        if clean_name(name) == name and is_body(name):
+            return start, name
     return None
 
 

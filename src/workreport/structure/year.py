@@ -53,6 +53,16 @@ def is_gov_title(title: str) -> bool:
     return bool(_GOV_REPORT.search(norm(title).replace(" ", "")))
 
 
+def _month(s: str | None) -> int | None:
+    """A month as written (Arabic or Chinese digits); None when masked or missing."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    n = numerals.cn_int(s)
+    return int(n) if n is not None else None
+
+
 def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] | None:
     for s in report.sections:
         m = _REVIEW_HEADING.search(norm(s.heading))
@@ -66,8 +76,7 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
         ys = years(m.group(0)) if m else []
         if ys:
             # a session held late in the year (some districts meet in December) reviews that year
-            late = int(m.group("month")) > _limit("session_last_month_of_next_year") if m.group("month").isdigit() \
-                else numerals.cn_int(m.group("month")) > _limit("session_last_month_of_next_year")
+            late = (_month(m.group("month")) or 0) > _limit("session_last_month_of_next_year")
             return (ys[0], "year.gov_report.session_late") if late else (ys[0] - 1, "year.gov_report.session")
     for t, rule in titles:
         ys = title_years(t, rule)
