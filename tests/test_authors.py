@@ -382,3 +382,28 @@ def test_a_session_date_left_blank_still_dates_a_government_report():
     r = one("政府工作报告\n——2022年 月 日在某某镇第十八届人民代表大会第一次会议上\n各位代表：\n"
             "现在，我代表镇人民政府向大会作工作报告，请予审议。\n一、过去一年的工作\n这一年，我们顶住压力。\n")
     assert (r.level, r.year) == ("township_street", 2021), r.year_rule
+
+
+@pytest.mark.parametrize("text,unit,level,domain", [
+    # a sector's work as the opening's subject: that function's department in the scope's government
+    ("2023年，全县民政工作在县委、县政府的正确领导和市民政局的有力指导下，扎实推动社会救助工作。", "县民政局", "county_district", "民政"),
+    ("今年以来，全市生态环境保护工作以改善环境质量为核心，各项工作取得积极进展。", "市生态环境局", "city", "生态环境"),
+    # a street office that calls itself by its kind alone
+    ("2023年，在市委、市政府和高新区党工委、管委会的坚强领导下，街道上下团结一心、拼抢实干。", "街道", "township_street", "街道综合"),
+    # a city whose name ends like a compound of place words (州市, 城市, 都市) is still a city
+    ("2022年，云州市生态环境局坚持精准治污，统筹推进污染防治。", "云州市生态环境局", "city", "生态环境"),
+])
+def test_opening_subjects_of_the_genre(text, unit, level, domain):
+    r = one(text + _BODY)
+    assert same_unit(unit, r.org) and (r.level, r.domain) == (level, domain), (r.org, r.org_rule)
+
+
+def test_a_title_s_bare_department_takes_its_place_from_the_report():
+    r = one("生态环境局关于创建文明城市工作情况的汇报\n根据会议安排，现将市生态环境局2022年以来创建工作情况报告如下：" + _BODY)
+    assert (r.org, r.level, r.domain, r.year) == ("市生态环境局", "city", "生态环境", 2022), r.org_rule
+
+
+def test_a_town_that_says_ours_is_named_by_its_signature():
+    r = one("2023年，我镇在县委、县政府的坚强领导下，紧紧围绕年初确定的目标任务，扎实推进各项工作。" + _BODY
+            + "白石镇人民政府\n2023年12月20日\n")
+    assert (r.org, r.level, r.domain) == ("白石镇人民政府", "township_street", "乡镇综合"), r.org_rule

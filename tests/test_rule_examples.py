@@ -163,7 +163,7 @@ def government_body(entry: dict, text: str) -> bool:
     return m is not None and m.id in entry["bodies"]
 
 
-@matcher("orgs:self_kinds")
+@matcher("orgs:self_kinds", "orgs:self_places")
 def self_reference_of_a_kind(entry: dict, text: str) -> bool:
     m = selfref.SELF.search(norm(text))
     return m is not None and m.group(1) in entry["kinds"]
@@ -180,7 +180,7 @@ def title_head(entry: dict, text: str) -> bool:
     return bool(m and m.end() > 0)
 
 
-@matcher("orgs:system")
+@matcher("orgs:system", "orgs:sector_opening")
 def sector_named(entry: dict, text: str) -> bool:
     return any(names.system_stem(m.group("stem")) for m in rules.compiled(entry["pattern"]).finditer(norm(text)))
 
@@ -305,7 +305,7 @@ def names_this_body(entry: dict, ex) -> bool:
     return True
 
 
-@matcher("levels:places", "levels:not_place", "levels:municipalities", "levels:national", "levels:organ_levels")
+@matcher("levels:places", "levels:not_place", "levels:name_end_compounds", "levels:municipalities", "levels:national", "levels:organ_levels")
 def has_this_level(entry: dict, ex: dict) -> bool:
     lv = bodies.level_of(ex["name"])
     return lv is not None and lv.level == ex["level"]

@@ -256,6 +256,7 @@ SCHEMAS: dict[str, Record] = {
     "levels": table({
         "places": ListOf(rule({"words": STRS, "level": ANY_LEVEL}, {"text_decides": BOOL}), non_empty=True),
         "not_place": rule({"words": STRS}),
+        "name_end_compounds": rule({"words": STRS}),
         "municipalities": rule({"names": STRS, "level": ANY_LEVEL}),
         "national": rule({"prefixes": STRS, "level": ANY_LEVEL}),
         "organ_levels": rule({"organs": MapOf(ANY_LEVEL)}),
@@ -292,7 +293,9 @@ SCHEMAS: dict[str, Record] = {
         "self_prefixes": WORDS_RULE,
         "self_kinds": rule({"kinds": MapOf(Record({}, {"ends": STR, "organs": STRS, "bodies": STRS,
                                                        "any": BOOL, "system_organ": STR}))}),
+        "self_places": rule({"kinds": MapOf(STRS)}),
         "system": rule({"pattern": Pattern(), "scope": Pattern()}),
+        "sector_opening": rule({"pattern": Pattern(), "organs": MapOf(STR)}),
         "rows": Record({"author": PATTERN_RULE, "title": PATTERN_RULE}),
         "fused_title": PATTERN_RULE,
         "unguessed_places": WORDS_RULE,

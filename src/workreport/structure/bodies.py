@@ -82,6 +82,7 @@ class _Table:
             for w in e["words"]:
                 self.place_level[w] = (e["level"], e["id"], bool(e.get("text_decides")))
         self.not_place = set(levels["not_place"]["words"])
+        self.name_end = set(levels["name_end_compounds"]["words"])
         self.place_re = re.compile(rules.alternation(set(self.place_level) | self.not_place))
         self.municipalities = tuple(levels["municipalities"]["names"])
         self.national_prefixes = set(levels["national"]["prefixes"])
@@ -274,11 +275,17 @@ class _Table:
     def last_place(self, text: str) -> LevelMatch | None:
         """The level of the last place word in ``text`` (words that only contain one, such as the
         market or town-and-country, are skipped: levels.yaml not_place)."""
-        last = None
+        last, end = None, None
         for m in self.place_re.finditer(text):
             if m.group() not in self.not_place:
-                last = m
-        return self._place(last.group(), text[: last.start()]) if last else None
+                last, end = m, None
+            elif m.group() in self.name_end and m.start() > 0 and m.end() == len(text):
+                last, end = m, m.end() - 1  # the name ends with the compound's first character
+        if last is None:
+            return None
+        if end is not None:
+            return self._place(text[end:], text[:end])
+        return self._place(last.group(), text[: last.start()])
 
     def _place(self, word: str, before: str) -> LevelMatch:
         level, rid, decides = self.place_level[word]

@@ -62,6 +62,8 @@ _BODY_FRAME = _pattern("org.subject.body_frame")
 _ZONE_BODIES = frozenset(rules.words(_TABLE, "org.zone_bodies", "bodies"))
 _SYSTEM_SCOPE = rules.pattern(_TABLE, "org.system", "scope")
 _FORMULA = _pattern("org.subject.formula")
+_SECTOR = rules.entry(_TABLE, "org.sector")
+_SECTOR_OPENING = re.compile(rf"{_SUBJECT_CUES['before']}\s*" + _pattern("org.sector").pattern)
 _POST = _pattern("org.subject.post")
 _POST_LEAD = _pattern("org.subject.post_lead")
 
@@ -152,7 +154,7 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     for title, line, rule in titles:
         u = org_from_title(title)
         if u:
-            return OrgGuess(_fuller_from(u, sig), line, rule)
+            return OrgGuess(_fuller_from(_placed(u, report), sig), line, rule)
     for p in _opening(report):
         found = _opening_author(p, report, ev, sig)
         if found:
@@ -193,14 +195,18 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
     post = _post_holder(p, window)
     if post:
         cands.append((post[0], "subject", post[1]))
-    system = _system_subject(p.text, p.norm_text[:window])
-    if system and not cands:  # a sector spoken for as a whole, when no body is named
-        cands.append((system[0], "system", system[1]))
+    if not cands:  # a sector spoken for as a whole, when no body is named
+        system = _system_subject(p.text, p.norm_text[:window])
+        sector = None if system else _sector_subject(p.norm_text[:window])
+        if system or sector:
+            cands.append((system or sector)[:1] + ("system" if system else "sector",) + (system or sector)[1:])
     for _, kind, x in sorted(cands, key=lambda c: c[0]):
         if kind == "subject":
             return OrgGuess(_fuller_from(fuller(x, report), sig), p.line_start, "org.subject.opening")
         if kind == "system":
             return OrgGuess(x, p.line_start, "org.system")
+        if kind == "sector":
+            return OrgGuess(x, p.line_start, _SECTOR["id"])
         found = resolve_self(x, report, ev, p.line_start, sig)
         if found.name != self_word(x) or x.group(1) not in TITLED_PLACE:
             return found
@@ -250,6 +256,20 @@ def _system_subject(text: str, s: str) -> tuple[int, str] | None:
     return None
 
 
+def _sector_subject(s: str) -> tuple[int, str] | None:
+    """An opening whose subject is its sector's work in a scope (the whole county's civil
+    affairs work): the department of that function in the scope's government."""
+    s = bodies.fold(s)
+    m = _SECTOR_OPENING.search(s)
+    stem = system_stem(m.group("stem")) if m else None
+    body = bodies.stem_body(stem) if stem else None
+    if body is None:
+        return None
+    name = m.group("scope") + stem + _SECTOR["organs"][m.group("scope")]
+    found = bodies.classify_body(name)
+    return (m.start("scope") - 1, name) if found is not None and found.id == body.id else None
+
+
 def _opening_mention(report: Report) -> OrgGuess | None:
     """The first body the opening names, not as its leader, with a name of its own
     (masked or a place's: orgs.yaml mention_owner_min_chars)."""
@@ -285,6 +305,20 @@ def _frequent_subject(report: Report) -> OrgGuess | None:
         return OrgGuess(nm, first_line[nm], "org.subject.frequent")
     opening = [k for k in c if k in opens]
     return OrgGuess(opening[0], first_line[opening[0]], "org.subject.body") if opening else None
+
+
+def _placed(name: str, report: Report) -> str:
+    """A department named without its place (a title's bare bureau) as the report's sentences
+    name it with its place, as their subject (the city's bureau): the first such name."""
+    m = bodies.classify_body(name)
+    if m is None or m.prefix or m.comprehensive or re.search(PH, name):
+        return name
+    key = bodies.fold(name)
+    for p in report.paragraphs:
+        for _, nm in _authors(p.text, None, p.norm_text):
+            if len(nm) > len(name) and bodies.fold(nm).endswith(key) and not is_self(nm):
+                return nm
+    return name
 
 
 def _fuller_from(name: str, sig: tuple[str, int] | None) -> str:

@@ -19,6 +19,7 @@ _HAN = rules.piece("han")
 SELF = rules.pattern(_TABLE, "org.self_reference")
 _SELF_ALIAS: dict[str, str] = rules.entry(_TABLE, "org.self_alias")["map"]
 _SELF_KINDS: dict[str, dict] = rules.entry(_TABLE, "org.self_kinds")["kinds"]
+_SELF_PLACES: dict[str, list] = rules.entry(_TABLE, "org.self_places")["kinds"]
 _UNGUESSED = frozenset(rules.words(_TABLE, "org.unguessed_places"))
 _GUESSED = frozenset(rules.words(_TABLE, "org.guessed_places"))
 _NOT_NAME = rules.pattern(_TABLE, "org.not_names")
@@ -41,10 +42,12 @@ def self_word(m: re.Match) -> str:
 
 
 def _of_kind(body: bodies.BodyMatch, kind: str) -> bool:
+    if body is None:
+        return False
     spec = _SELF_KINDS.get(kind, {})
     if spec.get("any"):
         return True
-    return body.id in spec.get("bodies", ()) or body.organ in spec.get("organs", ())
+    return body.id in spec.get("bodies", _SELF_PLACES.get(kind, ())) or body.organ in spec.get("organs", ())
 
 
 def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> OrgGuess:
