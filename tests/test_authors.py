@@ -407,3 +407,18 @@ def test_a_town_that_says_ours_is_named_by_its_signature():
     r = one("2023年，我镇在县委、县政府的坚强领导下，紧紧围绕年初确定的目标任务，扎实推进各项工作。" + _BODY
             + "白石镇人民政府\n2023年12月20日\n")
     assert (r.org, r.level, r.domain) == ("白石镇人民政府", "township_street", "乡镇综合"), r.org_rule
+
+
+def test_a_plan_issued_by_notice_is_dated_by_its_own_year():
+    text = ("云州市卫生健康委关于印发2023年全市卫生健康工作要点的通知\n各区县卫生健康局：\n"
+            "现将《2023年全市卫生健康工作要点》下发给你们，请认真贯彻执行。\n云州市卫生健康委员会\n2023年4月26日\n"
+            "2023年全市卫生健康工作要点\n2023年全市卫生健康工作的总体要求是：坚决贯彻市委市政府决策部署。\n"
+            "一、全面深化一个主题\n1.全面深化实干争先主题实践。\n")
+    r = one(text)
+    assert (r.level, r.domain, r.year) == ("city", "卫生健康", 2023), (r.org, r.year_rule)
+
+
+def test_a_title_fused_behind_a_page_counter_names_the_author():
+    r = one("第1页共5页县交通运输局XX年工作情况报告今年，全县交通运输事业与经济社会发展同呼吸、共命运。\n"
+            "一、在履职上突出敢担当\n全县公路建设实现新突破。\n")
+    assert (r.org, r.level, r.domain) == ("县交通运输局", "county_district", "交通运输"), r.org_rule

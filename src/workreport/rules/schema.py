@@ -287,6 +287,7 @@ SCHEMAS: dict[str, Record] = {
         "post_lead": PATTERN_RULE,
         "speech": ListOf(rule({"pattern": Pattern()}, {"unit": STR})),
         "next_year_genre": PATTERN_RULE,
+        "plan_title": PATTERN_RULE,
         "speech_body": rule({"word": STR}),
         "self_reference": PATTERN_RULE,
         "self_alias": rule({"map": MapOf(STR)}),

@@ -21,6 +21,7 @@ _CN_YEAR = rules.pattern(_TABLE, "org.year.cn")
 _NOT_REPORT_YEAR = rules.pattern(_TABLE, "org.year.not_reported")
 _SESSION = rules.pattern(_TABLE, "org.year.session")
 _GOV_REPORT = rules.pattern(_TABLE, "org.next_year_genre")
+_PLAN_TITLE = rules.pattern(_TABLE, "org.year.plan_title")
 _FILE_YEAR = rules.pattern(_TABLE, "org.year.file")
 _REVIEW_HEADING = rules.pattern(_TABLE, "org.year.review_heading")
 FILE_RULE = "org.title.file"
@@ -96,13 +97,15 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         if found:
             return found
     votes: Counter[int] = Counter()
+    # a plan's own document: its plan headings are its year's (not the year after a review)
+    plan_only = bool(titles) and bool(_PLAN_TITLE.search(norm(titles[0][0]).replace(" ", "")))
     for s in report.sections:
         ys = years(s.heading)
         if not ys:
             continue
         role = cue_role(s.heading)
         if role == "plan":
-            votes[ys[0] - 1] += _limit("year_vote_plan")
+            votes[ys[0] - (0 if plan_only else 1)] += _limit("year_vote_plan")
         elif role in _REVIEW_ROLES:
             votes[ys[0]] += _limit("year_vote_review")
     if votes:
