@@ -422,3 +422,22 @@ def test_a_title_fused_behind_a_page_counter_names_the_author():
     r = one("第1页共5页县交通运输局XX年工作情况报告今年，全县交通运输事业与经济社会发展同呼吸、共命运。\n"
             "一、在履职上突出敢担当\n全县公路建设实现新突破。\n")
     assert (r.org, r.level, r.domain) == ("县交通运输局", "county_district", "交通运输"), r.org_rule
+
+
+_HEALTH_BODY = ("一、主要工作\n（一）健康自我管理小组活动。全年组建健康自我管理小组12个，开展控烟宣传8次。\n"
+                "（二）健康社区建设。建成健康社区2个，健康促进讲座覆盖居民3000人次。\n"
+                "（三）爱国卫生运动。开展爱国卫生运动4次，病媒生物防制2次。\n"
+                "（四）健康行动宣传。健康促进进社区、进学校，控烟劝导全年不断。\n"
+                "（五）环境卫生整治。街道爱卫办组织灭鼠、除四害，整治病媒孳生地，爱国卫生月活动覆盖全部社区。\n")
+
+
+def test_a_street_office_report_on_a_programme_takes_the_programme_s_field():
+    """A comprehensive body's report names its topic in its opening (the programme it answers);
+    the text bears the field out though it does not dominate it."""
+    r = one("根据《健康某某行动实施方案》的要求，现将某某街道办事处2024年相关工作进展情况报告如下：\n" + _HEALTH_BODY)
+    assert (r.level, r.domain, r.domain_rule) == ("township_street", "健康促进", "domain.topic"), r.org
+
+
+def test_party_members_in_an_opening_are_no_topic():
+    r = one("今年以来，某某镇在县委县政府的正确领导下，全体党员干部坚持新发展理念，扎实推进各项工作。\n" + _HEALTH_BODY)
+    assert r.domain_rule != "domain.topic" and r.domain in ("乡镇综合", "健康促进"), (r.domain, r.domain_rule)

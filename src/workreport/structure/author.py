@@ -36,6 +36,8 @@ _LEADERSHIP = rules.pattern(_TABLE, "org.scope.leadership")
 _PLACE_ONLY = "org.self_reference.titled_place"
 _SYSTEM = rules.pattern(_TABLE, "org.system")
 _GOV_DOMAIN = rules.entry(_TABLE, "org.domain.fixed")["label"]
+_PH = re.compile(rules.piece("placeholder"))
+_TOPIC = rules.pattern(_TABLE, "org.domain.topic")
 
 
 def _limit(name: str) -> int:
@@ -87,9 +89,11 @@ def level_of(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, s
     return lv.level, lv.rule
 
 
-def text_domain(text: str, comprehensive: bool) -> tuple[str | None, str]:
+def text_domain(text: str, comprehensive: bool, topic: str = "") -> tuple[str | None, str]:
     """What the report's words are about (orgs.yaml domains): for a body of no known kind, the
-    most frequent; for a comprehensive body, only a field that dominates its text."""
+    most frequent; for a comprehensive body, only a field that dominates its text, or the field
+    its title or opening names as its topic (a street office's report on one programme) when
+    the text bears it out (as many cues as the field asks, no fewer than half the top field's)."""
     hits = [(len(pat.findall(text)), label, rid, minh) for rid, label, pat, minh in _DOMAINS]
     focused = max(((n, label, rid) for n, label, rid, minh in hits if n >= minh), default=None)
     if focused is None:
@@ -101,16 +105,23 @@ def text_domain(text: str, comprehensive: bool) -> tuple[str | None, str]:
     if (n >= _limit("domain_focus_ratio") * max(_limit("domain_focus_floor"), second)
             and n * 1000 >= _limit("domain_focus_per_mille") * max(1, len(text))):
         return label, rid
+    topic = _PH.sub("", topic)  # "health xx action": a masked place inside a programme's name
+    named = [(k, lb) for (k, lb, r, minh), (_, _, pat, _) in zip(hits, _DOMAINS)
+             if k >= minh and k * _limit("domain_focus_ratio") >= n and pat.search(topic)]
+    if len(named) == 1:
+        return named[0][1], "domain.topic"
     return None, "domain.none"
 
 
-def domain_of(body: bodies.BodyMatch | None, gov_report: bool, text: str) -> tuple[str | None, str]:
-    """The body's function first; the text only for comprehensive and unknown bodies."""
+def domain_of(body: bodies.BodyMatch | None, gov_report: bool, text: str,
+              topic: str = "") -> tuple[str | None, str]:
+    """The body's function first; the text only for comprehensive and unknown bodies (``topic``:
+    the report's title and opening, where a report names what it is about)."""
     if gov_report or (body is not None and body.id in _FIXED):
         return _GOV_DOMAIN, "domain.government"
     if body is not None and not body.comprehensive:
         return body.domain, body.id
-    label, rid = text_domain(text, comprehensive=body is not None)
+    label, rid = text_domain(text, comprehensive=body is not None, topic=topic)
     if label:
         return label, rid
     return (body.domain, body.id) if body is not None else (None, rid)
@@ -141,7 +152,11 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     else:
         body = bodies.classify_body(org) if org else None
     level, level_rule = level_of(org, guess, text)
-    domain, domain_rule = domain_of(body, gov, text)
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    opening = "".join(p.norm_text for p in report.paragraphs[:1] if p.line_start < first_head)
+    title = titles[0][0].replace(named, "") if titles and named else "".join(t for t, _ in titles[:1])
+    topic = title + "".join(m.group(0) for m in _TOPIC.finditer(opening))  # not the author's own name
+    domain, domain_rule = domain_of(body, gov, text, topic)
     return replace(report, org=org, org_line=guess.line, level=level, region=region_of(named), domain=domain,
                    year=year, org_rule=guess.rule, level_rule=level_rule, domain_rule=domain_rule,
                    year_rule=year_rule)
