@@ -441,3 +441,8 @@ def test_a_street_office_report_on_a_programme_takes_the_programme_s_field():
 def test_party_members_in_an_opening_are_no_topic():
     r = one("今年以来，某某镇在县委县政府的正确领导下，全体党员干部坚持新发展理念，扎实推进各项工作。\n" + _HEALTH_BODY)
     assert r.domain_rule != "domain.topic" and r.domain in ("乡镇综合", "健康促进"), (r.domain, r.domain_rule)
+
+
+def test_a_plan_titled_document_that_reviews_its_past_year_is_dated_by_the_review():
+    r = one("青山区民政局2023年工作安排\n一、2022年工作回顾\n全年完成投资1.2亿元。\n二、2023年工作安排\n继续抓好。\n")
+    assert r.year == 2022, r.year_rule

@@ -97,17 +97,21 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         if found:
             return found
     votes: Counter[int] = Counter()
-    # a plan's own document: its plan headings are its year's (not the year after a review)
-    plan_only = bool(titles) and bool(_PLAN_TITLE.search(norm(titles[0][0]).replace(" ", "")))
+    plans: list[int] = []
     for s in report.sections:
         ys = years(s.heading)
         if not ys:
             continue
         role = cue_role(s.heading)
         if role == "plan":
-            votes[ys[0] - (0 if plan_only else 1)] += _limit("year_vote_plan")
+            plans.append(ys[0])
         elif role in _REVIEW_ROLES:
             votes[ys[0]] += _limit("year_vote_review")
+    # a plan heading follows a review of the year before; in a plan's own document, with no
+    # review, it is the document's year
+    plan_only = not votes and bool(titles) and bool(_PLAN_TITLE.search(norm(titles[0][0]).replace(" ", "")))
+    for y in plans:
+        votes[y - (0 if plan_only else 1)] += _limit("year_vote_plan")
     if votes:
         return votes.most_common(1)[0][0], "year.headings"
     if titles:
