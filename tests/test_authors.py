@@ -446,3 +446,31 @@ def test_party_members_in_an_opening_are_no_topic():
 def test_a_plan_titled_document_that_reviews_its_past_year_is_dated_by_the_review():
     r = one("青山区民政局2023年工作安排\n一、2022年工作回顾\n全年完成投资1.2亿元。\n二、2023年工作安排\n继续抓好。\n")
     assert r.year == 2022, r.year_rule
+
+
+@pytest.mark.parametrize("text,unit,level,domain,year", [
+    # a site's name before a space is no owner of the body in the title
+    ("某某官方网站 农业农村局2024年工作总结和2025年工作安排\n一、2024年工作总结\n今年以来，在区委、区政府坚强领导下，"
+     "区农业农村局聚焦主职主业，全面完成各项工作任务。\n二、2025年工作安排\n继续抓好。\n",
+     "区农业农村局", "county_district", "农业农村", 2024),
+    # a numbered document-sharing chunk whose first line is title and opening at once
+    ("1、区农业农村和水利局2023年上半年工作总结和下半年工作计划区农业农村和水利局2023年上半年工作总结和下半年工作计划 "
+     "2023年，我局深入学习贯彻党的二十大精神，扎实做好三农工作。\n一、2023年上半年工作\n我局党组严格落实第一议题制度。\n"
+     "二、下半年工作计划\n继续抓好。\n", "区农业农村和水利局", "county_district", "农业农村", 2023),
+    # traditional headings vote for the year like simplified ones
+    ("2023年工作總結和2024年工作安排\n2023年，區農業農村局全面貫徹落實區委、區政府決策部署，推動三農工作取得明顯成效。\n"
+     "一、2023年工作總結\n（一）全力保障國家糧食安全。\n二、2024年工作安排\n繼續抓好。\n",
+     "區農業農村局", "county_district", "农业农村", 2023),
+    # the government named with its term, the session line masked
+    ("乡政府工作报告\n-------在**乡第**届人民代表大会第*次会议上的讲话\n各位代表：\n"
+     "现在我代表**乡第**届人民政府向大会作工作报告，请予审议。\n一、狠抓特色产业\n红枣总产量达100万公斤。\n",
+     "**乡人民政府", "township_street", "政府工作", None),
+    # a mid-year session's report reviews the half year it is given in
+    ("2022年上半年政府工作报告（镇乡）\n各位代表：\n现在，我代表xx镇人民政府，向大会报告政府工作，请予审议。\n"
+     "上半年工作回顾\n今年上半年，我镇在区委、区政府及镇党委的坚强领导下，较好地完成了各项工作任务。\n",
+     "xx镇人民政府", "township_street", "政府工作", 2022),
+])
+def test_web_page_shapes_of_the_genre(text, unit, level, domain, year):
+    r = one(text)
+    assert same_unit(unit, r.org) and (r.level, r.domain) == (level, domain), (r.org, r.org_rule)
+    assert year is None or r.year == year, r.year_rule

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from .. import rules
 from ..model import Report
 from ..textnorm import norm
+from . import bodies
 from .headings import strip_ordinal
 from .names import NAME_MIN, clean_name, is_body, is_self, limit
 
@@ -48,6 +49,11 @@ def org_from_title(title: str) -> str | None:
     for end in range(len(s), NAME_MIN - 1, -1):
         cand = s[:end]
         if is_body(cand) and not is_self(cand) and clean_name(cand) == cand:
+            # a site's or a column's name before a space is no owner of the body after it
+            gap = max(cand.rfind(" "), cand.rfind("\u3000"))
+            tail = cand[gap + 1:]
+            if gap > 0 and not bodies.is_owner(cand[:gap].strip()) and is_body(tail) and clean_name(tail) == tail:
+                return title[off + gap + 1: off + end]
             return title[off: off + end]
     return None
 
@@ -57,8 +63,8 @@ def fused_title(report: Report) -> tuple[str, int] | None:
     document-sharing chunks numbered "1."), with its line (orgs.yaml fused_title)."""
     first_head = report.sections[0].line if report.sections else report.end_line + 1
     for p in report.paragraphs[: limit("opening_paragraphs")]:
-        if p.line_start >= first_head:
-            break
+        if p.line_start >= first_head and p.line_start != report.start_line:
+            break  # the first line itself may have been read as a numbered heading (a chunk number)
         m = _FUSED_TITLE.match(p.norm_text)
         if m:
             return p.text[m.start("title"): m.end("title")], p.line_start

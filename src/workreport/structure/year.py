@@ -13,6 +13,7 @@ from collections import Counter
 from .. import numerals, rules
 from ..model import Report
 from ..textnorm import norm
+from .bodies import fold
 from .roles import cue_role
 
 _TABLE = "orgs"
@@ -22,6 +23,7 @@ _NOT_REPORT_YEAR = rules.pattern(_TABLE, "org.year.not_reported")
 _SESSION = rules.pattern(_TABLE, "org.year.session")
 _GOV_REPORT = rules.pattern(_TABLE, "org.next_year_genre")
 _PLAN_TITLE = rules.pattern(_TABLE, "org.year.plan_title")
+_HALF_YEAR = rules.pattern(_TABLE, "org.year.half_year")
 _FILE_YEAR = rules.pattern(_TABLE, "org.year.file")
 _REVIEW_HEADING = rules.pattern(_TABLE, "org.year.review_heading")
 FILE_RULE = "org.title.file"
@@ -81,6 +83,8 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
             return (ys[0], "year.gov_report.session_late") if late else (ys[0] - 1, "year.gov_report.session")
     for t, rule in titles:
         ys = title_years(t, rule)
+        if ys and _HALF_YEAR.search(norm(t)):
+            return ys[0], "year.gov_report.half_year"
         if ys:
             return ys[0] - 1, "year.gov_report.title"
     return None
@@ -102,7 +106,7 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         ys = years(s.heading)
         if not ys:
             continue
-        role = cue_role(s.heading)
+        role = cue_role(fold(s.heading))  # traditional characters read as simplified
         if role == "plan":
             plans.append(ys[0])
         elif role in _REVIEW_ROLES:
