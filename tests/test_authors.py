@@ -474,3 +474,20 @@ def test_web_page_shapes_of_the_genre(text, unit, level, domain, year):
     r = one(text)
     assert same_unit(unit, r.org) and (r.level, r.domain) == (level, domain), (r.org, r.org_rule)
     assert year is None or r.year == year, r.year_rule
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("2023年，我镇在县委、县政府的坚强领导下，扎实推进各项工作。\n一、主要工作\n青山镇全年完成地区生产总值12亿元。"
+     "青山镇被评为省级卫生镇。\n二、下一步打算\n继续抓好。\n", "青山镇"),
+    ("今年以来，我街道在区委、区政府的坚强领导下，扎实推进各项工作。\n一、主要工作\n东湖街道全年完成固定资产投资12亿元。"
+     "东湖街道荣获市级文明街道。\n二、下一步打算\n继续抓好。\n", "东湖街道"),
+])
+def test_a_town_or_street_that_says_ours_is_named_by_the_name_it_repeats(text, unit):
+    r = one(text)
+    assert same_unit(unit, r.org) and r.org_rule == "org.self_reference.local_place", (r.org, r.org_rule)
+
+
+def test_towns_named_once_each_are_neighbours_not_the_author():
+    r = one("2023年，我镇在县委、县政府的坚强领导下，扎实推进各项工作。\n一、主要工作\n"
+            "与青山镇、白石镇、红岩镇共建产业园。\n二、下一步打算\n继续抓好。\n")
+    assert r.org_rule == "org.self_reference" and r.level == "township_street", (r.org, r.org_rule)
