@@ -491,3 +491,16 @@ def test_towns_named_once_each_are_neighbours_not_the_author():
     r = one("2023年，我镇在县委、县政府的坚强领导下，扎实推进各项工作。\n一、主要工作\n"
             "与青山镇、白石镇、红岩镇共建产业园。\n二、下一步打算\n继续抓好。\n")
     assert r.org_rule == "org.self_reference" and r.level == "township_street", (r.org, r.org_rule)
+
+
+def test_no_name_is_read_across_two_paragraphs():
+    """A reporter's masked name on the line before is not the body's owner."""
+    r = one("本刊记者 某某\n省教育厅深入贯彻落实省委工作部署，全省教育向更加公平更高质量稳步迈进。\n"
+            "积极推进区域教育协同发展。\n")
+    assert (r.org, r.level, r.domain) == ("省教育厅", "province", "教育"), r.org_rule
+
+
+def test_a_verb_before_a_body_is_no_owner():
+    r = one("本站小编为你准备了围绕省教育厅年度工作的参考范文。\n年全省教育工作的总体要求是：坚持优先发展、育人为本。\n"
+            "（一）推动教育事业科学发展\n1.认真学习贯彻全省教育工作会议精神。\n")
+    assert r.org is None or not r.org.startswith(("围绕", "本站")), (r.org, r.org_rule)

@@ -52,22 +52,19 @@ def is_self(name: str) -> bool:
 
 def clean_name(name: str) -> str | None:
     """``name`` less the function words before it, or None when it is no name.  A word that
-    begins the name's own owner places or body form is no lead or bad start (a development
-    zone's name may start like one)."""
+    begins the name's own body form is no lead or bad start (a development zone's name may
+    start like one).  (A place whose name starts like one loses that character: the rest still
+    holds the name, and an owner that takes any word before a place word would keep verbs.)"""
     name = name.strip()
-    start = _form_start(name)
-    kept = bodies.is_owner(name[:start])
     lead = _LEAD.match(name)
-    if lead and lead.end() and lead.end() <= start and not kept:
+    if lead and lead.end() and lead.end() <= _form_start(name):
         name = name[lead.end():]
-        start = _form_start(name)
-        kept = bodies.is_owner(name[:start])
     if _NOT_NAME.match(name):
         return None
     if len(re.sub(PH, "", name)) < NAME_MIN and not re.search(PH, name):
         return None
     bad = _BAD_START.match(name)
-    if (bad and bad.end() <= start and not kept) or _SUPERIOR.match(name):
+    if (bad and bad.end() <= _form_start(name)) or _SUPERIOR.match(name):
         return None
     return name
 
@@ -91,7 +88,8 @@ def superior(s: str, start: int, end: int) -> bool:
 
 
 def report_text(report: Report) -> str:
-    return "".join(p.text for p in report.paragraphs)
+    """The report's paragraphs, one a line: no name is read across two of them."""
+    return "\n".join(p.text for p in report.paragraphs)
 
 
 def system_stem(words: str) -> str | None:
