@@ -21,14 +21,16 @@ TESTS = Path(__file__).resolve().parent
 
 
 def _variants(src_dir: Path, out: Path, copies: int) -> list[Path]:
-    """Distinct documents (different bytes) made from the sample texts."""
+    """Distinct documents made from the sample texts: every line marked with the copy's number, so
+    no two are the same report (a copy with one line added would be a near-duplicate, stored once)."""
     out.mkdir(parents=True, exist_ok=True)
     texts = sorted(p for p in src_dir.iterdir() if p.suffix == ".txt")
     made = []
     for i in range(copies):
         src = texts[i % len(texts)]
         dst = out / f"{i:03d}_{src.name}"
-        dst.write_bytes(src.read_bytes() + f"\n第{i}号副本。\n".encode())
+        lines = src.read_text(encoding="utf-8").splitlines()
+        dst.write_text("\n".join(f"{x}（第{i}份）" if x.strip() else x for x in lines) + "\n", encoding="utf-8")
         made.append(dst)
     return made
 

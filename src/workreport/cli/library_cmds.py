@@ -1,6 +1,8 @@
 """`workreport ingest`, `search`, `show`, `export`, `compare`: thin shells over ``Library``."""
 from __future__ import annotations
 
+import os
+
 import click
 
 from ..export import FORMATS as EXPORT_FORMATS
@@ -65,10 +67,13 @@ def ingest_cmd(paths, db, as_json, workers, parse_seconds, parse_memory_mb):
         return
     click.echo(
         f"文档：新增 {summary['documents_new']}，未变 {summary['documents_unchanged']}，"
-        f"按新规则重新解析 {summary['documents_reparsed']}；报告 {summary['reports']}，段落 {summary['paragraphs']}，"
+        f"按新规则重新解析 {summary['documents_reparsed']}，重复（未另存）{summary['documents_duplicate']}；报告 {summary['reports']}，段落 {summary['paragraphs']}，"
         f"指标 {summary['indicators']}，问题 {summary['findings']}；失败 {len(summary['failures'])}"
         f"（{summary['seconds']} 秒）"
     )
+    for d in summary["duplicates"]:
+        how = "同文" if d["similarity"] >= 1 else f"近似副本，相似度 {d['similarity']:.2f}"
+        click.echo(f"  重复：{os.path.basename(d['path'] or '')} 与已入库的 {d['document']}（{how}）")
     for f in summary["failures"]:
         click.echo(f"  失败：{f['error']}" if f["path"] in f["error"] else f"  失败：{f['path']}: {f['error']}")
 

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 from . import overrides as _overrides
+from .copy_sql import CopySql
 from .override_sql import OverrideSql
 from .rows import COLUMNS, TABLES, DocumentRows, document_rows, renumber, unpack_lines
 from .tables import table_sql
@@ -93,10 +94,23 @@ class Store(abc.ABC):
         transaction, its corrections applied (overrides.py).  Same SHA-256 already stored under
         the same rules version -> nothing changes (``{"new": False}``) unless ``force`` (a
         re-parse); under another version, or at the same path, the old rows are replaced in the
-        same transaction."""
+        same transaction.
+
+        A document whose text (after normalisation) is already stored from another file, or is
+        a near-duplicate of one (copies.py), is not stored again: the file is recorded as a
+        source of the stored document (``{"new": False, "duplicate_of": id, "similarity": s}``)."""
 
     @abc.abstractmethod
     def delete_document(self, document_id: int, *, source: str = "") -> bool: ...
+
+    @abc.abstractmethod
+    def source(self, sha256: str) -> dict | None:
+        """A file with these bytes was found to hold (nearly) the text of a stored document:
+        ``{"document_id", "document", "similarity"}``; None otherwise."""
+
+    @abc.abstractmethod
+    def document_sources(self, document_id: int) -> list[dict]:
+        """The other files found to hold this document's text (``similarity`` 1) or nearly it."""
 
     # -- corrections (override_sql.py) ----------------------------------------------------------
     @abc.abstractmethod
@@ -174,7 +188,7 @@ class Store(abc.ABC):
     def close(self) -> None: ...
 
 
-class SqlStore(OverrideSql, Store):
+class SqlStore(CopySql, OverrideSql, Store):
     """``Store`` over a DB-API connection.  SQL here is written with ``?`` placeholders and
     functions both databases have; ``_sql`` turns it into the backend's dialect."""
 
@@ -254,7 +268,8 @@ class SqlStore(OverrideSql, Store):
 
     def write_many(self, batch: list[DocumentRows], *, force: bool = False) -> list[dict[str, Any]]:
         """Store several documents in one transaction (an ingest's batch: fewer commits, and the
-        search index grows in bigger steps); each is still whole or absent."""
+        search index grows in bigger steps); each is still whole or absent.  A later document of
+        the batch sees the earlier ones (a docx and its txt in one batch: one copy)."""
         def once():
             with self._lock, self._write_transaction() as cur:
                 return [self._write_one(cur, rows, force) for rows in batch]
@@ -266,7 +281,15 @@ class SqlStore(OverrideSql, Store):
         stored = self._all("SELECT id, rules_version FROM documents WHERE sha256 = ?", (rows.sha256,), cur)
         if stored and not force and all(r["rules_version"] == rows.rules_version for r in stored):
             # another ingest got here first, or a repeat
-            return {"new": False, "reports": 0, "paragraphs": 0, "indicators": 0, "findings": 0}
+            return _unchanged()
+        if not stored and not force:
+            copy = self._copy_of(cur, rows)
+            if copy is not None:
+                return copy
+        # a re-parse keeps the other files known to hold this text
+        kept = [s for d in stored for s in self._all(
+            "SELECT path, name, sha256, format, size, similarity, added_at FROM document_sources"
+            " WHERE document_id = ?", (d["id"],), cur) if s["path"] != rows.path]
         old = stored + self._all("SELECT id FROM documents WHERE path = ?", (rows.path,), cur)
         for doc_id in dict.fromkeys(r["id"] for r in old):
             self._delete(cur, doc_id)
@@ -279,8 +302,10 @@ class SqlStore(OverrideSql, Store):
                 cur.executemany(self._sql(f"INSERT INTO {t}({', '.join(_q(c) for c in cols)})"
                                           f" VALUES ({', '.join('?' * len(cols))})"), rows.tables[t])
         self._index(cur, rows)
+        doc_id = rows.document[0]
+        self._record_sources(cur, doc_id, rows, kept)
         n = rows.counts()
-        return {"new": True, "document_id": rows.document[0], "reports": n["reports"],
+        return {"new": True, "document_id": doc_id, "reports": n["reports"],
                 "paragraphs": n["paragraphs"], "indicators": n["indicators"], "findings": n["findings"]}
 
     def _delete(self, cur, document_id: int) -> None:
@@ -396,6 +421,10 @@ class SqlStore(OverrideSql, Store):
         with self._read_cursor() as cur:
             cur.execute(self._sql(table_sql(name)))
             return [c[0] for c in cur.description], [tuple(r) for r in cur.fetchall()]
+
+
+def _unchanged() -> dict[str, Any]:
+    return {"new": False, "reports": 0, "paragraphs": 0, "indicators": 0, "findings": 0}
 
 
 def _q(column: str) -> str:

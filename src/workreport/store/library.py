@@ -124,9 +124,12 @@ class Library(Corrections):
         return rules_version()
 
     def _is_current(self, sha: str) -> bool | None:
-        """None: not stored; True: stored under the current rules; False: under others."""
+        """None: not stored; True: stored under the current rules (or a known copy of a stored
+        document: its text is there once); False: under others."""
         stored, version = self.backend.stored_version(sha)
-        return (version == self.rules_version) if stored else None
+        if stored:
+            return version == self.rules_version
+        return True if self.backend.source(sha) else None
 
     def _write(self, parsed, size=None, force: bool = False) -> dict:
         return self.backend.write(document_rows(parsed, size=size, rules_version=self.rules_version), force=force)
@@ -171,7 +174,7 @@ class Library(Corrections):
         def flush() -> None:
             if batch:
                 for (path, _), written in zip(batch, self.backend.write_many([rows for _, rows in batch])):
-                    _count(summary, written, path in reparsed)
+                    _count(summary, written, path in reparsed, path)
                     report(path, "ok")
                 batch.clear()
 
@@ -224,7 +227,7 @@ class Library(Corrections):
             summary["documents_reparsed"] = int(current is False)
             status, value = _files.parse_bytes(self.parser, data, filename)
             if status == "ok":
-                _count(summary, self._write(value, len(data)), current is False)
+                _count(summary, self._write(value, len(data)), current is False, filename)
             else:
                 summary["failures"].append({"path": filename, "error": _files.failure_text(value)})
         summary["seconds"] = round(time.monotonic() - t0, 3)
@@ -254,7 +257,11 @@ class Library(Corrections):
         return self.backend.documents()
 
     def document(self, document_id: int) -> dict | None:
-        return self.backend.document(int(document_id))
+        """A stored document's row, with ``sources``: the other files found to hold its text."""
+        row = self.backend.document(int(document_id))
+        if row is not None:
+            row["sources"] = self.backend.document_sources(int(document_id))
+        return row
 
     def reports(self, *, org=None, level=None, domain=None, year=None, limit: int = 100, offset: int = 0,
                 sort: str | None = None) -> dict:
@@ -274,6 +281,9 @@ class Library(Corrections):
         out = _report_meta(row)
         rid = out["id"]
         out["corrections"] = self.corrections(rid)
+        # the other files holding this report's document (one copy is stored)
+        out["sources"] = [{k: x[k] for k in ("name", "format", "similarity")}
+                          for x in self.backend.document_sources(out["document_id"])]
         out["edits"] = self.edits(report_id=rid)
         kids = lambda table: self.backend.report_children(rid, table)  # noqa: E731
         nodes, roots = {}, []
@@ -408,15 +418,20 @@ class Library(Corrections):
 
 
 def _summary() -> dict:
-    return {"documents_new": 0, "documents_unchanged": 0, "documents_reparsed": 0, "reports": 0, "paragraphs": 0,
-            "indicators": 0, "findings": 0, "failures": []}
+    return {"documents_new": 0, "documents_unchanged": 0, "documents_reparsed": 0, "documents_duplicate": 0,
+            "reports": 0, "paragraphs": 0, "indicators": 0, "findings": 0, "failures": [], "duplicates": []}
 
 
-def _count(summary: dict, written: dict, reparsed: bool = False) -> None:
+def _count(summary: dict, written: dict, reparsed: bool = False, path: str | None = None) -> None:
     if written["new"]:
         summary["documents_new"] += 0 if reparsed else 1
         for k in ("reports", "paragraphs", "indicators", "findings"):
             summary[k] += written[k]
+    elif written.get("duplicate_of") is not None:
+        # the same report from another file (or nearly): one copy is kept, this file is named as its source
+        summary["documents_duplicate"] += 1
+        summary["duplicates"].append({"path": path, "document_id": written["duplicate_of"],
+                                      "document": written.get("document"), "similarity": written["similarity"]})
     else:
         summary["documents_unchanged"] += 1
 

@@ -138,6 +138,7 @@ ALTER TABLE indicators ADD COLUMN period_rule TEXT;
 CREATE INDEX indicators_measure_period ON indicators(measure, period);
 """,
     ),
+    (6, "one copy per document: text fingerprint, long paragraphs, sources, near-duplicate bands", "_migrate_6"),
 ]
 
 
@@ -213,6 +214,55 @@ def _migrate_4(conn) -> None:
     rows = conn.execute("SELECT id, path, sha256 FROM documents").fetchall()
     conn.executemany("UPDATE documents SET name = ? WHERE id = ?",
                      [(display_name(r["path"], r["sha256"]), r["id"]) for r in rows])
+
+
+_MIGRATE_6 = """
+ALTER TABLE documents ADD COLUMN text_sha256 TEXT;
+ALTER TABLE documents ADD COLUMN shingles BLOB;
+ALTER TABLE documents ADD COLUMN bands TEXT;
+CREATE INDEX documents_text ON documents(text_sha256);
+
+-- Other files holding a stored document's text (same text: similarity 1) or nearly its text
+-- (a near-duplicate, reported and not stored again); their bytes are known, so importing them
+-- again changes nothing.
+CREATE TABLE document_sources (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    name TEXT,
+    sha256 TEXT NOT NULL,
+    format TEXT,
+    size INTEGER,
+    similarity REAL NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX document_sources_sha ON document_sources(sha256);
+CREATE INDEX document_sources_document ON document_sources(document_id);
+
+-- MinHash bands of each document's long paragraphs (copies.py): candidates for near-duplicates
+CREATE TABLE document_bands (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    band TEXT NOT NULL
+);
+CREATE INDEX document_bands_band ON document_bands(band);
+CREATE INDEX document_bands_document ON document_bands(document_id);
+"""
+
+
+def _migrate_6(conn) -> None:
+    """The tables above, and the fingerprints of the documents already stored (from their text)."""
+    from .copies import bands, shingles, text_sha256
+    from .rows import unpack_lines
+
+    for stmt in _statements(_MIGRATE_6):
+        conn.execute(stmt)
+    for r in conn.execute("SELECT id, lines_z FROM documents").fetchall():
+        lines = unpack_lines(r["lines_z"])
+        sh = shingles(lines)
+        bs = bands(sh)
+        conn.execute("UPDATE documents SET text_sha256 = ?, shingles = ?, bands = ? WHERE id = ?",
+                     (text_sha256(lines), sh, " ".join(bs), r["id"]))
+        conn.executemany("INSERT INTO document_bands(document_id, band) VALUES (?, ?)", [(r["id"], b) for b in bs])
 
 
 def apply(conn) -> list[int]:

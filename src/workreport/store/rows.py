@@ -28,6 +28,8 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
         ("n_lines", "int"), ("n_reports", "int"), ("n_paragraphs", "int"), ("n_indicators", "int"),
         ("n_findings", "int"), ("furniture_lines", "str"), ("problems", "str"), ("lines_z", "bytes"),
         ("ingested_at", "str"), ("name", "str"), ("rules_version", "str"),
+        # one copy per document (copies.py): the text's fingerprint, its long paragraphs, their bands
+        ("text_sha256", "str"), ("shingles", "bytes"), ("bands", "str"),
     ),
     "reports": (
         ("id", "int"), ("document_id", "int"), ("ord", "int"), ("start_line", "int"), ("end_line", "int"),
@@ -135,9 +137,11 @@ def document_rows(parsed: ParsedDocument, *, size: int | None = None, ingested_a
                   rules_version: str | None = None) -> DocumentRows:
     """The rows of one parsed document, every table numbered from 1 (``rules_version``: what
     parsed it, so a later ingest under other rules knows to parse it again)."""
+    from .copies import bands, shingles, text_sha256
     from .overrides import display_name
 
     doc = parsed.document
+    sh = shingles(doc.lines)
     out: dict[str, list[tuple]] = {t: [] for t in TABLES}
     reps = parsed.reports
     out["documents"].append((
@@ -147,6 +151,7 @@ def document_rows(parsed: ParsedDocument, *, size: int | None = None, ingested_a
         json.dumps(list(parsed.furniture_lines)),
         _dump([{"kind": p.kind, "message": p.message, "line": p.line} for p in parsed.problems]),
         pack_lines(doc.lines), ingested_at or now(), display_name(doc.path, doc.sha256), rules_version,
+        text_sha256(doc.lines), sh, " ".join(bands(sh)),
     ))
     for rep in reps:
         rid = len(out["reports"]) + 1

@@ -30,7 +30,10 @@
         if (body.ok && !failures.length) {
           tally.ok += 1;
           ui.bar.value = 100;
-          ui.status.textContent = "完成：新文档 " + (f.documents_new || 0) + "，报告 " + (f.reports || 0) + "，指标 " + (f.indicators || 0);
+          var dup = (f.duplicates || [])[0];
+          ui.status.textContent = dup
+            ? "未另存：与已入库的 " + dup.document + (dup.similarity >= 1 ? " 同文" : " 近似（相似度 " + dup.similarity.toFixed(2) + "）")
+            : "完成：新文档 " + (f.documents_new || 0) + "，报告 " + (f.reports || 0) + "，指标 " + (f.indicators || 0);
         } else {
           tally.failed += 1;
           ui.status.textContent = "未导入：" + (body.ok ? failures[0].error : body.error);

@@ -1,0 +1,77 @@
+"""The store's side of one copy per document (copies.py says how copies are found): a file whose
+text is (nearly) a stored document's is recorded as a source of that document, nothing else is
+written.
+
+Mixed into ``SqlStore``; SQL written with ``?`` placeholders that SQLite and PostgreSQL share
+(``self._sql`` turns it into the backend's dialect).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from . import copies as _copies
+from .rows import DocumentRows
+
+
+class CopySql:
+    def _copy_of(self, cur, rows: DocumentRows) -> dict[str, Any] | None:
+        """When ``rows`` hold the text (or nearly the text) of a document stored from another file:
+        that file is recorded as a source of the stored document and nothing else is written."""
+        doc = rows.dicts("documents")[0]
+        match = None
+        if doc.get("text_sha256"):
+            same = self._all("SELECT id, name FROM documents WHERE text_sha256 = ? AND path <> ? ORDER BY id LIMIT 1",
+                             (doc["text_sha256"], rows.path), cur)
+            if same:
+                match = (same[0], 1.0)
+        bands = (doc.get("bands") or "").split()
+        if match is None and bands:
+            mine = _copies.unpack(doc.get("shingles"))
+            cands = self._all(
+                f"SELECT d.id, d.name, d.shingles FROM documents d WHERE d.path <> ? AND d.id IN"
+                f" (SELECT b.document_id FROM document_bands b WHERE b.band IN ({','.join('?' * len(bands))}))"
+                " ORDER BY d.id", (rows.path, *bands), cur)
+            scored = [(round(_copies.jaccard(mine, _copies.unpack(c["shingles"])), 4), c) for c in cands]
+            best = max(scored, key=lambda sc: sc[0], default=None)
+            if best is not None and _copies.is_near(best[0]):
+                match = (best[1], best[0])
+        if match is None:
+            return None
+        target, similarity = match
+        # the file at this path now holds another document's text: its old document goes
+        for r in self._all("SELECT id FROM documents WHERE path = ? AND id <> ?", (rows.path, target["id"]), cur):
+            self._delete(cur, r["id"])
+        cur.execute(self._sql("DELETE FROM document_sources WHERE path = ?"), (rows.path,))
+        self._add_source(cur, target["id"], {**doc, "similarity": similarity, "added_at": doc["ingested_at"]})
+        return {"new": False, "reports": 0, "paragraphs": 0, "indicators": 0, "findings": 0,
+                "duplicate_of": target["id"], "document": target["name"], "similarity": similarity}
+
+    def _add_source(self, cur, document_id: int, s: dict) -> None:
+        nid = self._all("SELECT coalesce(max(id), 0) + 1 AS n FROM document_sources", (), cur)[0]["n"]
+        cur.execute(self._sql("INSERT INTO document_sources(id, document_id, path, name, sha256, format, size,"
+                              " similarity, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    (nid, document_id, s["path"], s.get("name"), s["sha256"], s.get("format"), s.get("size"),
+                     float(s["similarity"]), s["added_at"]))
+
+    def source(self, sha256: str) -> dict | None:
+        """The stored document a file with these bytes was found to copy (None: not such a file)."""
+        rows = self._all("SELECT s.document_id, s.similarity, d.name AS document FROM document_sources s"
+                         " JOIN documents d ON d.id = s.document_id WHERE s.sha256 = ? ORDER BY s.id LIMIT 1",
+                         (sha256,))
+        return rows[0] if rows else None
+
+    def document_sources(self, document_id: int) -> list[dict]:
+        return self._all("SELECT path, name, sha256, format, size, similarity, added_at FROM document_sources"
+                         " WHERE document_id = ? ORDER BY id", (int(document_id),))
+
+    def _record_sources(self, cur, doc_id: int, rows: DocumentRows, kept: list[dict]) -> None:
+        """After ``rows`` are written as document ``doc_id``: the other files kept as its sources,
+        and its bands (for finding near copies later)."""
+        # an older version of this file recorded as another document's copy is gone
+        cur.execute(self._sql("DELETE FROM document_sources WHERE path = ?"), (rows.path,))
+        for s in kept:
+            self._add_source(cur, doc_id, s)
+        bands = (rows.dicts("documents")[0].get("bands") or "").split()
+        if bands:
+            cur.executemany(self._sql("INSERT INTO document_bands(document_id, band) VALUES (?, ?)"),
+                            [(doc_id, b) for b in bands])
