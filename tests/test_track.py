@@ -38,7 +38,7 @@ def test_met_missed_and_no_evidence():
     old = rep("过去一年工作回顾。", "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业5万人。")
     met = tracked(old, rep("一年来，全市地区生产总值达到1.2万亿元、增长5.4%，好于预期。"))
     g = gdp(met)
-    assert g["status"] == "met" and g["margin"] == pytest.approx(0.4)
+    assert g["status"] == "met" and g["margin"] == pytest.approx(0.4) and g["margin_unit"] == "个百分点"
     assert g["target"] == {"line": 2, "span": "地区生产总值增长5%左右", "low": 5.0, "high": None, "unit": "%", "qualifier": "左右"}
     assert g["actual"]["line"] == 1 and g["actual"]["value"] == 5.4 and g["actual"]["span"].endswith("增长5.4%")
     assert gdp(tracked(old, rep("全市地区生产总值增长4.6%。")))["status"] == "missed"
@@ -138,4 +138,5 @@ def test_generic_targets_matched_by_name_and_unit():
                                           ind(2, 22, "5.2%", 5.2, "%", "城镇调查失业率", "rate"))})
     items = {i["measure"]: i for i in tracked(old, new)["items"]}
     assert items["城镇新增就业"]["actual"]["line"] == 2 and items["城镇新增就业"]["status"] == "met"
+    assert items["城镇新增就业"]["margin"] == pytest.approx(5) and items["城镇新增就业"]["margin_unit"] == "万人"
     assert items["城镇调查失业率"]["status"] == "met" and items["城镇调查失业率"]["margin"] == pytest.approx(-0.3)

@@ -199,6 +199,7 @@ def track_item_json(i: TrackItem) -> dict[str, Any]:
         "actual": _actual_json(i.actual),
         "status": i.status,
         "margin": i.margin,
+        "margin_unit": i.margin_unit,  # added: 个百分点 for a difference of percentages
         "plan_item": {"line": i.plan_item.line, "text": i.plan_item.text} if i.plan_item else None,
     }
 

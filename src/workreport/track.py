@@ -16,10 +16,11 @@ reports to compare (files by the place in their names, library reports by body a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import rules
+from .extract.difference import difference_unit
 from .extract.numbers import Quantity, find_quantities
 from .model import Indicator, Paragraph, Report, enclosing_sections, role_at
 from .textnorm import norm
@@ -64,8 +65,11 @@ class TrackItem:
     target: TrackTarget
     actual: TrackActual | None
     status: str  # met | missed | no_evidence
-    margin: float | None  # actual - target, in the target's unit
+    margin: float | None  # actual - target, in ``margin_unit``
     plan_item: PlanItemRef | None = None  # the OLD plan item whose target this is
+    # the unit of the margin: the target's, except that a difference of percentages is in
+    # percentage points (5.4% against 5% is 0.4 个百分点, not 0.4%)
+    margin_unit: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +156,8 @@ def _statements(report: Report, m: _Measure, want_target: bool) -> list[Statemen
                 continue
             if want_target and _CLAUSE_BREAK.search(mid):
                 continue  # a target is stated tightly ("X增长5%左右"); a comma means another measure
+            if len(find_quantities(mid)) > 1:
+                continue  # "零售总额达4.6万亿元，进出口总额5.9万亿元、增长6%": the verb is another measure's
             in_target = any(c <= hit.start() for c in cue_at) and any(
                 hit.start() - c < 400 for c in cue_at if c <= hit.start()
             )
@@ -227,6 +233,7 @@ def track(old: Report, new: Report) -> TrackResult:
         status, margin = _judge(m, t, a)
         items.append(TrackItem(m.name, m.id, _target(t), _actual(a) if a else None, status, margin))
     items.extend(_generic_items(old, new, {(i.target.line, i.target.text) for i in items}))
+    items = [replace(i, margin_unit=difference_unit(i.target.unit)) for i in items]
     return TrackResult(old=TrackSide(old.org, old.year), new=TrackSide(new.org, new.year), items=tuple(items))
 
 

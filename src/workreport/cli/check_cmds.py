@@ -84,6 +84,6 @@ def track_cmd(old, new, as_json, db, encoding):
     for it in out["items"]:
         t, a = it["target"], it["actual"]
         got = f"{a['value']}{a['unit']}（第 {a['line']} 行）" if a else "—"
-        margin = f" {it['margin']:+g}" if it["margin"] is not None else ""
+        margin = f" {it['margin']:+g}{it['margin_unit']}" if it["margin"] is not None else ""
         click.echo(f"{it['measure']}  目标 {t['span']}（第 {t['line']} 行）  完成 {got}  "
                    f"{STATUS_LABELS.get(it['status'], it['status'])}{margin}")
