@@ -1,9 +1,9 @@
 """The unit of a difference between two figures of one unit.
 
-Two percentages differ by percentage points: 5.4% against a 5% target is 0.4 个百分点, and
+Two percentages differ by percentage points: 5.4% against a 5% target is 0.4 points, and
 writing "0.4%" would claim a relative change (0.4% of 5%).  Other units differ in themselves
-(110万人 against 149.4万人: 39.4万人).  The word for points is the base of ``units.points`` in
-data/units.yaml.
+(a count of people against a count of people).  The word for points is the base of
+``units.points`` in data/units.yaml.
 """
 from __future__ import annotations
 
