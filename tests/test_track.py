@@ -120,23 +120,69 @@ def test_gdp_2025_table(provinces):
     assert len(right) >= 28, sorted(set(table) - set(right))
 
 
-def test_generic_targets_matched_by_name_and_unit():
+def test_generic_targets_matched_by_name_unit_and_period():
     from workreport.model import Indicator, Span
 
-    def ind(line, col, span, value, unit, measure, kind, low=None):
+    def ind(line, col, span, value, unit, measure, kind, low=None, period=2025, kind_of_period="annual", end=None):
         return Indicator(line=line, span=Span(col, col + len(span)), text=span, value=str(value), number=float(value), unit=unit,
-                         measure=measure, kind=kind, low=low)
+                         measure=measure, kind=kind, low=low, period=period, period_end=end, period_kind=kind_of_period)
 
-    old = rep("主要预期目标是：城镇新增就业60万人以上，城镇调查失业率5.5%左右。")
-    old = old.__class__(**{**{f: getattr(old, f) for f in old.__slots__},
-                           "indicators": (ind(1, 14, "60万人以上", 60, "万人", "城镇新增就业", "target", 60.0),
-                                          ind(1, 28, "5.5%左右", 5.5, "%", "城镇调查失业率", "target", 5.5))})
-    new = rep("五年来城镇新增就业累计300万人。", "一年来，城镇新增就业65万人，城镇调查失业率5.2%。")
-    new = new.__class__(**{**{f: getattr(new, f) for f in new.__slots__},
-                           "indicators": (ind(1, 8, "300万人", 300, "万人", "城镇新增就业", "actual"),
-                                          ind(2, 10, "65万人", 65, "万人", "城镇新增就业", "actual"),
-                                          ind(2, 22, "5.2%", 5.2, "%", "城镇调查失业率", "rate"))})
+    def with_figures(report, *figures):
+        return report.__class__(**{**{f: getattr(report, f) for f in report.__slots__}, "indicators": figures})
+
+    old = with_figures(rep("主要预期目标是：城镇新增就业60万人以上，城镇调查失业率5.5%左右。"),
+                       ind(1, 14, "60万人以上", 60, "万人", "城镇新增就业", "target", 60.0),
+                       ind(1, 28, "5.5%左右", 5.5, "%", "城镇调查失业率", "target", 5.5))
+    new = with_figures(rep("五年来城镇新增就业累计300万人。", "一年来，城镇新增就业65万人，城镇调查失业率5.2%。",
+                           "前三季度城镇新增就业50万人。"),
+                       ind(1, 8, "300万人", 300, "万人", "城镇新增就业", "actual", period=2021, end=2025,
+                           kind_of_period="cumulative"),
+                       ind(2, 10, "65万人", 65, "万人", "城镇新增就业", "actual"),
+                       ind(2, 22, "5.2%", 5.2, "%", "城镇调查失业率", "rate"),
+                       ind(3, 9, "50万人", 50, "万人", "城镇新增就业", "actual", kind_of_period="to_date"))
     items = {i["measure"]: i for i in tracked(old, new)["items"]}
     assert items["城镇新增就业"]["actual"]["line"] == 2 and items["城镇新增就业"]["status"] == "met"
     assert items["城镇新增就业"]["margin"] == pytest.approx(5) and items["城镇新增就业"]["margin_unit"] == "万人"
     assert items["城镇调查失业率"]["status"] == "met" and items["城镇调查失业率"]["margin"] == pytest.approx(-0.3)
+    assert items["城镇调查失业率"]["margin_unit"] == "个百分点"
+    # only the five-year total and a figure to a date: no evidence for the year
+    only_totals = with_figures(new, new.indicators[0], new.indicators[3])
+    jobs = next(i for i in tracked(old, only_totals)["items"] if i["measure"] == "城镇新增就业")
+    assert jobs["status"] == "no_evidence" and jobs["actual"] is None
+    # a figure about another year (the year before the target's) is not evidence either
+    other_year = with_figures(new, ind(2, 10, "65万人", 65, "万人", "城镇新增就业", "actual", period=2024))
+    jobs = next(i for i in tracked(old, other_year)["items"] if i["measure"] == "城镇新增就业")
+    assert jobs["status"] == "no_evidence"
+
+
+JOBS_TABLE = Path(__file__).parent / "cases" / "track" / "jobs_2025.yaml"
+
+
+def _agrees(item: dict | None, want: dict) -> bool:
+    """The tracked item says what the table read by hand says: the same target line and figure,
+    the same actual line and figure (or none where the report gives no year's figure), the same
+    status."""
+    if item is None:
+        return False
+    got = (item["target"]["line"], item["target"]["low"], (item["actual"] or {}).get("line"),
+           (item["actual"] or {}).get("value"), item["status"])
+    return got == (want["target_line"], want["target_low"], want["actual_line"], want["actual"], want["status"])
+
+
+@pytest.mark.slow
+def test_jobs_2025_table(provinces):
+    """城镇新增就业 into the next year: a five-year total, an average, a share of the plan or the
+    new year's own target is never the year's result."""
+    table = yaml.safe_load(JOBS_TABLE.read_text(encoding="utf-8"))["provinces"]
+    assert len(table) == 31 and set(table) == set(provinces)
+    found, right = [], []
+    for name, want in table.items():
+        item = next((i for i in provinces[name]["items"] if i["measure"] == "城镇新增就业"), None)
+        if _agrees(item, want):
+            right.append(name)
+            if want["actual"] is not None:
+                found.append(name)
+    with_figure = sum(w["actual"] is not None for w in table.values())
+    # 24 of the 31 reports state the year's figure; the other 7 must say no_evidence
+    assert with_figure == 24 and len(found) >= 22, sorted(n for n, w in table.items() if n not in right)
+    assert len(right) >= 28, sorted(set(table) - set(right))

@@ -22,7 +22,7 @@ from functools import lru_cache
 from . import rules
 from .extract.difference import difference_unit
 from .extract.numbers import Quantity, find_quantities
-from .model import Indicator, Paragraph, Report, enclosing_sections, role_at
+from .model import Indicator, Paragraph, Report, role_at
 from .textnorm import norm
 
 WINDOW = 30  # characters between a measure's name and its figure
@@ -253,48 +253,28 @@ def _target_lines(report: Report) -> set[int]:
     return out
 
 
-def _line_texts(report: Report) -> dict[int, str]:
-    out = {}
-    for p in report.paragraphs:
-        offs = [off for _, off in p.pieces] + [len(p.text)]
-        for (ln, off), nxt in zip(p.pieces, offs[1:]):
-            out[ln] = p.text[off:nxt]
-    return out
-
-
 _GENERIC_MATCH = 0.6  # share of the target measure's character pairs the evidence must share
 _PLAN_ITEM_MATCH = 0.8
 _PLAN_ITEM_MIN_MEASURE = 4  # "建成" alone names nothing to follow
 _TARGET_QUALIFIERS = ("以上", "左右", "力争")  # how targets are worded, not results
-_YEAR_OF = re.compile(r"(19|20)\d{2}年|今年|去年|全年")
-_FROM_VALUE = re.compile(r"从(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")
-_PARA_HEAD = 40
+_ONE_YEAR = ("annual", "point")  # period kinds that are one year's figure
 
 
 def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> list[TrackItem]:
     """OLD's other target figures (in its targets paragraph), matched to NEW's figures by measure
-    name (character bigrams) and unit; NEW's own targets paragraph is not evidence."""
+    name (character bigrams), unit and period: the evidence is a figure of one year (annual or
+    at the year's end) about the year the target is for (``Indicator.period``, from extract/
+    periods.py), so a five-year total, a figure to a date or NEW's own targets never count."""
     old_lines, new_lines = _target_lines(old), _target_lines(new)
     ceiling = _pat("ceiling_measure")
-    texts = _line_texts(new)
-    not_annual = _pat("not_annual")
 
-    def annual(i: Indicator) -> bool:
-        before = norm(texts.get(i.line, "")[: i.col])
-        lo = max(before.rfind(x) for x in "。；;") + 1  # the whole sentence: 五年来…, … 690万人
-        if not_annual.search(before[lo:]) or _FROM_VALUE.search(before):
-            return False  # "从1795亿元增加到5260亿元": the first figure is the starting point
-        head = norm(texts.get(i.line, ""))[:_PARA_HEAD]
-        if not_annual.search(head[: max(head.find("。"), 0)]):
-            return False  # "——这五年民生福祉不断增进。城镇新增就业…": the paragraph speaks of five years
-        # a figure under a five-year review ("一、“十四五”时期工作回顾") is a five-year total
-        # unless its own sentence names the single year
-        chain = enclosing_sections(new.sections, i.line)
-        return not any(not_annual.search(norm(s.heading)) for s in chain) or bool(_YEAR_OF.search(before[lo:]))
+    def for_year(t: Indicator) -> int | None:
+        # a target without its own period is for the year after the one OLD reviews
+        return t.period if t.period is not None else (old.year + 1 if old.year else None)
 
     candidates = [i for i in new.indicators
-                  if i.kind != "target" and i.line not in new_lines and i.number is not None and annual(i)
-                  and role_at(new, i.line) != "plan"]
+                  if i.kind != "target" and i.line not in new_lines and i.number is not None
+                  and i.period_kind in _ONE_YEAR and i.period is not None and role_at(new, i.line) != "plan"]
     # the quantified targets of OLD's plan items count too ("宽带入户率达60%以上"); their evidence
     # must name the same thing more closely, since plan items are many and varied
     item_of = {(i.line, i.span): p for p in old.plan_items for i in p.targets}
@@ -311,8 +291,9 @@ def _generic_items(old: Report, new: Report, covered: set[tuple[int, str]]) -> l
         want = _bigrams(t.measure)
         best = None
         need = _GENERIC_MATCH if in_targets else _PLAN_ITEM_MATCH
+        year = for_year(t)
         for a in candidates:
-            if a.unit != t.unit or (not in_targets and a.qualifier in _TARGET_QUALIFIERS):
+            if a.unit != t.unit or a.period != year or (not in_targets and a.qualifier in _TARGET_QUALIFIERS):
                 continue
             score = len(want & _bigrams(a.measure)) / len(want)
             if score >= need and (best is None or score > best[0]):
