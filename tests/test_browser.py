@@ -153,22 +153,65 @@ def test_open_a_report_and_jump_to_a_section(page, server):
     shot(page, "report.png")
 
 
-def test_comparison_chart_renders_with_data(page, server):
+def _compared_measure(lib) -> str:
+    """A measure that at least two bodies' figures put in the body x year table."""
+    for m in lib.measures(limit=200):
+        if len(lib.compare(m["measure"])["table"]) >= 2:
+            return m["measure"]
+    pytest.fail("no measure with one year's figures from two bodies")
+
+
+def test_comparison_table_and_bar_chart_render_with_data(page, server):
     lib = server["lib"]
-    measure = None
-    for m in lib.measures(limit=100):
-        rows = lib.compare(m["measure"])["rows"]
-        if len({r["report_id"] for r in rows if r["normalized_value"] is not None or r["number"] is not None}) >= 2:
-            measure = m["measure"]
-            break
-    assert measure, "no measure with figures in two reports"
+    measure = _compared_measure(lib)
+    res = lib.compare(measure)
     page.goto(f"{server['url']}/compare?measure={measure}")
-    page.wait_for_selector("#chart canvas")
-    n = page.evaluate("() => echarts.getInstanceByDom(document.getElementById('chart')).getOption()"
-                      ".series.reduce((a, s) => a + s.data.filter(v => v != null).length, 0)")
-    assert n >= 2
-    assert page.locator("#compare-table tbody tr").count() >= 2
+    page.wait_for_selector("#bar-chart canvas")
+    option = "() => echarts.getInstanceByDom(document.getElementById('bar-chart')).getOption()"
+    names = page.evaluate(option + ".xAxis[0].data")
+    actual = page.evaluate(option + ".series[0].data")
+    assert names == [i["org"] for i in res["bar"]["items"]]
+    shown = [v for v in actual if v is not None]
+    assert shown and shown == sorted(shown, reverse=True)  # one year, largest first
+    assert page.locator("#compare-table tbody tr").count() == len(res["table"])
+    assert (page.locator("#line-chart").count() == 1) == res["line"]["shown"]
     shot(page, "compare.png")
+
+
+def test_each_download_on_the_compare_page_opens(page, server, tmp_path):
+    """Click Excel, CSV and JSON as a user would (the form's empty fields included) and open
+    each file: the workbook's table, the CSV's BOM and header, the JSON's comparison."""
+    import csv
+    import json
+
+    from openpyxl import load_workbook
+
+    lib = server["lib"]
+    measure = _compared_measure(lib)
+    res = lib.compare(measure)
+    page.goto(f"{server['url']}/compare")
+    page.fill("input[name=measure]", measure)
+    page.click("form.filters button")  # submits org=, year=, level= empty, as a user does
+    page.wait_for_selector("#dl-xlsx")
+    files = {}
+    for fmt in ("xlsx", "csv", "json"):
+        with page.expect_download() as info:
+            page.click(f"#dl-{fmt}")
+        download = info.value
+        assert download.failure() is None, (fmt, download.failure())
+        assert download.suggested_filename.endswith(f".{fmt}")
+        files[fmt] = tmp_path / download.suggested_filename
+        download.save_as(files[fmt])
+    wb = load_workbook(files["xlsx"])
+    sheet = wb.worksheets[0]
+    assert sheet.cell(1, 1).value == "单位" and sheet.max_row == len(res["table"]) + 1
+    assert [r[0].value for r in sheet.iter_rows(min_row=2)] == [t["org"] for t in res["table"]]
+    raw = files["csv"].read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert lines[0][:2] == ["单位", "年份"] and len(lines) == len(res["rows"]) + 1
+    data = json.loads(files["json"].read_text("utf-8"))
+    assert data["measure"] == measure and data["years"] == res["years"] and len(data["table"]) == len(res["table"])
 
 
 def test_check_a_pasted_draft_shows_a_placeholder_finding(page, server):

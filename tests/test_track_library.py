@@ -53,3 +53,25 @@ def test_cli_track_db(lib_path):
     bad = subprocess.run([sys.executable, "-m", "workreport", "track", "9999", str(new), "--db", str(lib_path)],
                          capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stdout == ""
+
+
+def test_track_page_hides_no_evidence_on_request_and_counts_it(lib_path, tmp_path):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from workreport.web.app import create_app
+
+    old, new = _ids(lib_path)
+    with Library(lib_path) as lib:
+        client = TestClient(create_app(str(lib_path), library=lib, data_dir=tmp_path), base_url="http://127.0.0.1:8000")
+        full = client.get("/api/track", params={"old": old, "new": new}).json()
+        none = full["summary"].get("no_evidence", 0)
+        assert none >= 1 and "hidden_no_evidence" not in full
+        hidden = client.get("/api/track", params={"old": old, "new": new, "hide_none": "1"}).json()
+        assert hidden["summary"] == full["summary"] and hidden["hidden_no_evidence"] == none
+        assert len(hidden["result"]["items"]) == len(full["result"]["items"]) - none
+        assert all(i["status"] != "no_evidence" for i in hidden["result"]["items"])
+        html = client.get("/track", params={"old": old, "new": new, "hide_none": "1"}).text
+        assert f"无证据的 {none} 项未列出" in html and 'id="hide-none" checked' in html.replace('value="1" ', "")
+        rates = [i for i in full["result"]["items"] if i["target"]["unit"] in ("%", "％") and i["margin"] is not None]
+        assert rates and all(i["margin_unit"] == "个百分点" for i in rates)

@@ -42,7 +42,8 @@ def fake_parse(doc: Document) -> ParsedDocument:
             inds.append(Indicator(line=n, span=Span(f.start(), f.end()), text=f.group(0), value=f.group(1), number=float(f.group(1)),
                                   unit=f.group(2), measure="投资额" if f.group(2) == "亿元" else "整改率",
                                   kind="actual", normalized_value=float(f.group(1)) * (1e8 if f.group(2) == "亿元" else 1),
-                                  normalized_unit="元" if f.group(2) == "亿元" else "%"))
+                                  normalized_unit="元" if f.group(2) == "亿元" else "%",
+                                  period=year, period_kind="annual", period_rule="test.report_year"))
         if "xx" in text:
             finds.append(Finding(line=n, rule="placeholder", severity="error", message="占位符未填", wrong="xx"))
     # close each section at the line before the next one
@@ -224,33 +225,53 @@ def test_measures_and_compare(client):
     assert ms["ok"] is True and {m["measure"] for m in ms["measures"]} == {"投资额", "整改率"}
     body = client.get("/api/compare", params={"measure": "投资额"}).json()
     assert body["ok"] is True and len(body["rows"]) == 3
-    chart = body["chart"]
-    assert chart["mode"] == "years" and chart["categories"] == ["2022", "2023"] and chart["unit"] == "元"
-    jia = next(s for s in chart["series"] if s["name"] == "甲市应急局")
-    assert jia["data"] == [12.5e8, 13.5e8]
+    assert body["unit"] == "亿元" and body["years"] == [2022, 2023]
+    jia = next(t for t in body["table"] if t["org"] == "甲市应急局")
+    assert [jia["cells"][y]["actual"]["value"] for y in ("2022", "2023")] == [12.5, 13.5]
+    bar = body["bar"]
+    assert bar["year"] == 2023 and {i["org"] for i in bar["items"]} == {"甲市应急局", "乙县应急局"}
+    assert [i["actual"] for i in bar["items"]] == sorted((i["actual"] for i in bar["items"]), reverse=True)
+    assert body["line"]["shown"] is True
+    only = client.get("/api/compare", params={"measure": "投资额", "year": "2022"}).json()
+    assert only["years"] == [2022] and len(only["rows"]) == 1
+    assert client.get("/api/compare", params={"measure": "投资额", "year": ""}).json()["years"] == [2022, 2023]
 
 
 def test_compare_needs_a_measure(client):
     assert_envelope(client.get("/api/compare"), 422)
 
 
-def test_compare_export_csv_and_xlsx(client):
-    resp = client.get("/api/compare/export", params={"measure": "投资额", "format": "csv"})
-    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
-    text = resp.content.decode("utf-8-sig")
-    rows = text.strip().splitlines()
-    assert rows[0].startswith("单位,年份") and len(rows) == 4
-    resp = client.get("/api/compare/export", params={"measure": "投资额", "format": "xlsx"})
+def test_compare_downloads_with_the_pages_empty_fields(client):
+    """The page's form sends every field, empty ones as ``year=``: each download works."""
     from openpyxl import load_workbook
 
-    ws = load_workbook(io.BytesIO(resp.content)).active
-    assert ws.max_row == 4 and ws.cell(1, 1).value == "单位"
+    empty = {"measure": "投资额", "org": "", "year": "", "level": ""}
+    resp = client.get("/api/compare/export", params={**empty, "format": "csv"})
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
+    assert resp.content.startswith(b"\xef\xbb\xbf")  # the BOM: Excel reads the Chinese as UTF-8
+    rows = resp.content.decode("utf-8-sig").strip().splitlines()
+    assert rows[0].startswith("单位,年份") and len(rows) == 4
+    resp = client.get("/api/compare/export", params={**empty, "format": "xlsx"})
+    assert resp.status_code == 200
+    wb = load_workbook(io.BytesIO(resp.content))
+    ws = wb.active
+    assert ws.cell(1, 1).value == "单位" and ws.max_row == 3  # a row per body
+    assert [c.value for c in ws[1]][2:5] == ["2022年实际（亿元）", "2022年目标（亿元）", "2022年差额（亿元）"]
+    assert wb["全部数值"].max_row == 4
+    resp = client.get("/api/compare/export", params={**empty, "format": "json"})
+    assert resp.status_code == 200 and "attachment" in resp.headers["content-disposition"]
+    assert resp.json()["years"] == [2022, 2023]
     assert_envelope(client.get("/api/compare/export", params={"measure": "投资额", "format": "exe"}), 422)
+    assert_envelope(client.get("/api/compare/export", params={"measure": "投资额", "year": "abc"}), 422)
 
 
-def test_compare_page_embeds_chart_data_safely(client):
-    html = client.get("/compare", params={"measure": "投资额"}).text
+def test_compare_page_links_downloads_without_empty_fields(client):
+    html = client.get("/compare", params={"measure": "投资额", "org": "", "year": "", "level": ""}).text
     assert 'id="chart-data"' in html and "echarts.common.min.js" in html
+    links = re.findall(r'href="(/api/compare/export\?[^"]+)"', html)
+    assert len(links) == 3 and not any("year=" in x or "org=" in x for x in links)
+    for link in links:
+        assert client.get(link.replace("&amp;", "&")).status_code == 200
 
 
 # --- 承诺跟踪 -------------------------------------------------------------------------------
@@ -404,15 +425,6 @@ def test_segments_cover_the_text_exactly():
 def test_snippet_segments_fall_back_to_query_terms_when_offsets_do_not_fit():
     segs = views.snippet_segments({"snippet": "加强安全生产", "highlights": [[0, 99]]}, "安全")
     assert [s["text"] for s in segs if s["mark"]] == ["安全"]
-
-
-def test_chart_keeps_the_dominant_unit_only():
-    rows = [{"org": "甲", "year": 2023, "normalized_value": 1.0, "normalized_unit": "元"},
-            {"org": "乙", "year": 2023, "normalized_value": 2.0, "normalized_unit": "元"},
-            {"org": "乙", "year": 2023, "normalized_value": 5.0, "normalized_unit": "%"}]
-    chart = views.chart_data(rows)
-    assert chart["mode"] == "units" and chart["categories"] == ["甲", "乙"] and chart["dropped"] == 1
-    assert chart["series"][0]["data"] == [1.0, 2.0]
 
 
 def test_xlsx_cells_never_start_a_formula():

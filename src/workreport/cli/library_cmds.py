@@ -214,7 +214,9 @@ def export_cmd(fmt, out, db):
 @json_option("Print the rows as JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per body and year.")
 def compare_cmd(measure, db, org, year, level, as_json, as_csv):
-    """One row per body (and year) with the figures of a measure side by side, with their lines.
+    """One row per body and year with the figures of a measure side by side, with their lines;
+    the year is the one a figure is about (a target in a 2026 plan is for 2026), a multi-year
+    total or a figure to a date says so.
 
     Example:
 
@@ -232,8 +234,8 @@ def compare_cmd(measure, db, org, year, level, as_json, as_csv):
         echo_json(res)
         return
     grouped: dict = {}
-    for r in res["rows"]:
-        grouped.setdefault((r["org"], r["year"], r["level"], r["document"]), []).append(r)
+    for r in res["rows"]:  # by the year each figure is about, not the year of its report
+        grouped.setdefault((r["org_label"], _period_text(r), r["level"], r["document"]), []).append(r)
     table = [
         (u or "", y or "", level_label(lv), "；".join(
             f"{r['value']}{r['unit'] or ''}（{r['measure']}，{KIND_LABELS.get(r['kind'], r['kind'])}，"
@@ -248,3 +250,14 @@ def compare_cmd(measure, db, org, year, level, as_json, as_csv):
         click.echo(f"  {u or '（未识别单位）'} {y}  {figs}  [{doc}]")
     if not table:
         click.echo("  库中没有这个指标的数值")
+
+
+def _period_text(row: dict) -> str:
+    """The year a figure is about, as a column shows it: 2025, 2021-2025 累计, 2025 截至某时."""
+    from ..export.compare import KIND_OF_PERIOD
+
+    start, end, kind = row.get("period"), row.get("period_end"), row.get("period_kind")
+    if start is None:
+        return str(row.get("year") or "")
+    span = f"{start}-{end}" if end and end != start else str(start)
+    return span if kind in (None, "annual") else f"{span} {KIND_OF_PERIOD.get(kind, kind)}"

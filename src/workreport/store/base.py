@@ -409,8 +409,9 @@ class SqlStore(CopySql, OverrideSql, Store):
     def compare_rows(self, names: list[str], *, org=None, year=None, level=None) -> list[dict]:
         where, args = self._filters(org, level, None, year)
         return self._all(
-            "SELECT r.id AS report_id, r.org, r.year, r.level, i.measure, i.value, i.number, i.unit,"
-            " i.normalized_value, i.normalized_unit, i.kind, i.line, i.span, d.name AS document, i.id AS indicator_id"
+            "SELECT r.id AS report_id, r.org, r.year, r.level, i.measure, i.measure_phrase, i.value, i.number, i.unit,"
+            " i.normalized_value, i.normalized_unit, i.kind, i.period, i.period_end, i.period_kind, i.line, i.span,"
+            " d.name AS document, i.id AS indicator_id"
             " FROM indicators i JOIN reports r ON r.id = i.report_id JOIN documents d ON d.id = r.document_id"
             f" WHERE i.measure IN ({','.join('?' * len(names))}){where}"
             " ORDER BY r.org IS NULL, r.org, r.year NULLS FIRST, d.path, i.line, i.ord",

@@ -11,7 +11,8 @@ with the year it is about (``period``) and how (``period_kind``).  The answer:
 * ``apart``: multi-year totals (五年累计) and figures to a date (1-11月, 上半年), listed apart: they
   are not one year's figure and must never sit in a year column.
 * ``bar``: one year, the bodies sorted by their actual (the year asked for, else the latest year
-  most bodies report).  ``line``: actuals over the years, only for a few bodies (a line per
+  most bodies report); ``bars``: the same for every year (the page switches between them).
+  ``line``: actuals over the years, only for a few bodies (a line per
   body stops being readable past ``MAX_LINES``).
 * ``rows``: every figure, for the detail list and the downloads, with its period.
 
@@ -134,7 +135,8 @@ def compare(rows: Iterable[dict], *, year: int | None = None) -> dict[str, Any]:
              for o in orgs]
     apart.sort(key=lambda a: (a["org"], a["period"] or 0, a["role"]))
     return {"unit": shown, "difference_unit": diff_unit, "years": years, "orgs": orgs, "table": table,
-            "apart": apart, "bar": _bar(cells, years, year), "line": _line(cells, years, orgs),
+            "apart": apart, "bar": _bar(cells, years, year), "bars": [_bar(cells, years, y) for y in years],
+            "line": _line(cells, years, orgs),
             "rows": rows, "unplaced": unplaced, "other_unit": other_unit}
 
 

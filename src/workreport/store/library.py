@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from ..errors import LibraryNotFound
 from . import files as _files
+from . import comparison as _comparison
 from .base import Store, open_store
 from .corrections import Corrections
 from .rows import DocumentRows, document_rows
@@ -385,9 +386,16 @@ class Library(Corrections):
         return self.backend.measure_spread(limit=limit, min_orgs=min_orgs)
 
     def compare(self, measure: str, *, org=None, year=None, level=None) -> dict:
+        """One measure (and its listed synonyms) across bodies and the years its figures are
+        about (comparison.py): a body x year table of actual and target, totals and to-date
+        figures apart, a bar for one year, a line chart for a few bodies, and every figure in
+        ``rows``.  ``year`` is a year the figures are about (never the report's year): only it
+        is shown, and figures of a range only when the range holds it."""
         names = synonyms(measure)
-        return {"measure": measure, "synonyms": names,
-                "rows": self.backend.compare_rows(names, org=org, year=year, level=level)}
+        rows = self.backend.compare_rows(names, org=org, level=level)
+        if year is not None:
+            rows = [r for r in rows if _about(r, int(year))]
+        return {"measure": measure, "synonyms": names, **_comparison.compare(rows, year=year)}
 
     # -- export -------------------------------------------------------------------------------
     def export(self, fmt: str, out) -> dict:
@@ -434,6 +442,15 @@ def _count(summary: dict, written: dict, reparsed: bool = False, path: str | Non
                                       "document": written.get("document"), "similarity": written["similarity"]})
     else:
         summary["documents_unchanged"] += 1
+
+
+def _about(row: dict, year: int) -> bool:
+    """A figure is about ``year``: its period is that year, or a range that holds it; a figure
+    without a period, when its report's year is that year."""
+    start = row.get("period")
+    if start is None:
+        return row.get("year") == year
+    return start <= year <= (row.get("period_end") or start)
 
 
 def synonyms(measure: str) -> list[str]:

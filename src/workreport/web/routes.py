@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from ..contract import check_json, track_json
-from ..export.compare import compare_csv, compare_xlsx
+from ..export.compare import KIND_OF_PERIOD, compare_csv, compare_json, compare_xlsx
 from ..store.base import SORTS
 from . import views
 from .context import (MAX_ID, MAX_OFFSET, MAX_PAGE, answer, cfg_of, lib, parse_in_worker, parser_pool, render,
@@ -201,8 +201,9 @@ def report_page(request: Request, report_id: int = PathParam(..., ge=1, le=MAX_I
 
 def compare_data(request: Request, measure: str, *, org, year, level) -> dict:
     res = lib(request).compare(measure, org=org, year=year, level=level)
-    rows = sorted(res["rows"], key=lambda r: (r.get("org") or "", r.get("year") or 0, r.get("line") or 0))
-    return {"ok": True, **res, "rows": rows, "chart": views.chart_data(rows)}
+    rows = sorted(res["rows"], key=lambda r: (r.get("org_label") or "", r.get("period") or 0, r.get("year") or 0,
+                                              r.get("line") or 0))
+    return {"ok": True, **res, "rows": rows}
 
 
 @router.get("/api/measures", summary="已入库的指标名（按前缀）", tags=["指标对比"], responses=_ERRORS)
@@ -223,33 +224,44 @@ def compare_page(
     if not measure and wants_json(request):
         raise HTTPException(422, "请给出指标名 measure")
     filters = {"org": _str(org or unit), "year": _year(year), "level": _str(level)}
-    data = compare_data(request, measure, **filters) if measure else {"ok": True, "rows": [], "chart": None}
+    data = compare_data(request, measure, **filters) if measure else {"ok": True, "rows": [], "table": []}
+    from urllib.parse import urlencode
+
+    # download links carry only the filters given (an empty year= was a 422 before)
+    given = {k: v for k, v in {"measure": measure, **filters}.items() if v not in (None, "")}
     return answer(request, data, "compare.html",
-                  lambda: {"nav": "compare", "measure": measure, "filters": filters,
+                  lambda: {"nav": "compare", "measure": measure, "filters": filters, "download_qs": urlencode(given),
+                           "chart": views.compare_chart(data) if data.get("rows") else None,
+                           "PERIOD_KIND_LABELS": KIND_OF_PERIOD,
                            "measures": lib(request).measures("", limit=200)})
 
 
-@router.get("/api/compare/export", summary="指标对比表下载（csv 或 xlsx）", tags=["指标对比"],
-            responses={**_ERRORS, 200: {"content": {
-                "text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}})
+@router.get("/api/compare/export", summary="指标对比下载：xlsx（对比表、多年累计与截至某时、全部数值）、csv（全部数值，带 BOM）或 json",
+            tags=["指标对比"], responses={**_ERRORS, 200: {"content": {
+                "text/csv": {}, "application/json": {},
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}})
 def api_compare_export(
     request: Request,
     measure: str = Query(..., min_length=1, max_length=100),
-    format: Literal["csv", "xlsx"] = "csv",
+    format: Literal["csv", "xlsx", "json"] = "csv",
     org: str | None = _ORG,
     unit: str | None = _UNIT,
-    year: int | None = Query(None, ge=YEARS[0], le=YEARS[1]),
+    year: str | None = Query(None, max_length=40, description="所述年份（空 = 全部年份）"),
     level: str | None = _word(),
 ):
-    rows = compare_data(request, measure, org=org or unit, year=year, level=level)["rows"]
+    # the page's form sends empty fields (year=): they mean no filter, as on the page itself
+    data = compare_data(request, measure.strip(), org=_str(org or unit), year=_year(year), level=_str(level))
     from urllib.parse import quote
 
-    name = quote(f"指标对比-{measure}.{format}")
+    name = quote(f"指标对比-{measure.strip()}.{format}")
     headers = {"Content-Disposition": f"attachment; filename=\"compare.{format}\"; filename*=UTF-8''{name}"}
     if format == "xlsx":
-        return Response(compare_xlsx(rows, measure), headers=headers,
+        return Response(compare_xlsx(data, measure), headers=headers,
                         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    return Response(compare_csv(rows), headers=headers, media_type="text/csv; charset=utf-8")
+    if format == "json":
+        return Response(compare_json({k: v for k, v in data.items() if k != "ok"}), headers=headers,
+                        media_type="application/json; charset=utf-8")
+    return Response(compare_csv(data["rows"]), headers=headers, media_type="text/csv; charset=utf-8")
 
 
 # --- 承诺跟踪 -------------------------------------------------------------------------------
@@ -258,7 +270,9 @@ def api_compare_export(
 @page_route("/track", "/api/track", summary="承诺跟踪：可比较的报告对；给出 old 与 new 时返回逐项状态（met/missed/no_evidence）",
       tags=["承诺跟踪"])
 def track_page(request: Request, old: str | None = Query(None, max_length=40), new: str | None = Query(None, max_length=40),
-               pair: str | None = Query(None, max_length=80, description="old,new（页面的选择框）")):
+               pair: str | None = Query(None, max_length=80, description="old,new（页面的选择框）"),
+               hide_none: str | None = Query(None, max_length=5, description="1：不列出无证据的项（只计数）")):
+    hide = (hide_none or "").strip().lower() in ("1", "true", "on", "yes")
     if pair and "," in pair:
         old, new = pair.split(",", 1)
     old_id, new_id = _int(old, "old"), _int(new, "new")
@@ -278,13 +292,16 @@ def track_page(request: Request, old: str | None = Query(None, max_length=40), n
         if tracked is None:
             raise HTTPException(409, "存储的文本无法复现这两份报告；请重新导入")
         result = data["result"] = track_json(tracked)
-        data["summary"] = views.track_summary(result)
+        data["summary"] = views.track_summary(result)  # counts every item, the hidden ones too
+        if hide:  # the office's question is what was done and what was not; the rest is counted
+            data["hidden_no_evidence"] = data["summary"].get("no_evidence", 0)
+            result["items"] = [i for i in result["items"] if i["status"] != "no_evidence"]
         data["old"], data["new"] = ({k: m.get(k) for k in ("id", "org", "year", "document")} for m in metas)
         for side in ("old", "new"):  # the file's own name, not where the server keeps it
             result[side]["path"] = data[side]["document"]
         rows = views.track_rows(result, *({x["line"]: x["text"] for x in m.get("lines") or ()} for m in metas))
     return answer(request, data, "track.html", lambda: {
-        "nav": "track", "rows": rows, "sel_old": old_id, "sel_new": new_id,
+        "nav": "track", "rows": rows, "sel_old": old_id, "sel_new": new_id, "hide_none": hide,
         "reports": sorted(library.all_reports(MAX_TRACK_REPORTS), key=lambda r: (views.row_label(r), r.get("year") or 0)),
     })
 

@@ -201,9 +201,6 @@ def snippet_segments(hit: dict, query: str) -> list[dict]:
 # --- comparison ---------------------------------------------------------------------------
 
 
-_KIND_PREFERENCE = {"actual": 0, "growth": 1, "rate": 1, "target": 2, "placeholder": 3}
-
-
 def row_label(row: dict) -> str:
     """Series name of a row: the body that wrote the report, else its source file (not always found)."""
     if row.get("org"):
@@ -212,38 +209,11 @@ def row_label(row: dict) -> str:
     return os.path.splitext(doc)[0]
 
 
-def _plot_value(row: dict) -> tuple[float | None, str]:
-    if row.get("normalized_value") is not None:
-        return row["normalized_value"], row.get("normalized_unit") or ""
-    return row.get("number"), row.get("unit") or ""
-
-
-def chart_data(rows: list[dict]) -> dict:
-    """ECharts-ready series: the dominant unit only (mixing 亿元 and % on one axis misleads).
-
-    Several years -> one line per body over years; one year -> bars per body.
-    """
-    plotted = [(r, *_plot_value(r)) for r in rows]
-    plotted = [(r, v, u) for r, v, u in plotted if v is not None]
-    if not plotted:
-        return {"mode": "empty", "unit": "", "categories": [], "series": [], "dropped": len(rows)}
-    unit = Counter(u for _, _, u in plotted).most_common(1)[0][0]
-    kept = [(r, v) for r, v, u in plotted if u == unit]
-    cell: dict[tuple[str, Any], float] = {}
-    # Per unit-year one value: an actual figure before a target, then document order.
-    for r, v in sorted(kept, key=lambda rv: _KIND_PREFERENCE.get(rv[0].get("kind"), 4)):
-        cell.setdefault((row_label(r), r.get("year")), v)
-    years = sorted({y for _, y in cell if y is not None})
-    units = list(dict.fromkeys(u for u, _ in cell))
-    dropped = len(rows) - len(kept)
-    if len(years) > 1:
-        series = [
-            {"name": u, "type": "line", "connectNulls": True, "data": [cell.get((u, y)) for y in years]}
-            for u in units[:20]
-        ]
-        return {"mode": "years", "unit": unit, "categories": [str(y) for y in years], "series": series, "dropped": dropped}
-    series = [{"name": unit or "值", "type": "bar", "data": [cell[(u, y)] for u, y in cell]}]
-    return {"mode": "units", "unit": unit, "categories": units, "series": series, "dropped": dropped}
+def compare_chart(comparison: dict) -> dict:
+    """What compare.js draws: the bar of each year (bodies sorted by actual) and the line chart
+    when the comparison allows one; the server decides, the script only draws."""
+    return {"unit": comparison.get("unit") or "", "bars": comparison.get("bars") or [],
+            "year": (comparison.get("bar") or {}).get("year"), "line": comparison.get("line") or {"shown": False}}
 
 
 # --- commitment tracking ------------------------------------------------------------------
