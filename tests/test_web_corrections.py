@@ -166,7 +166,7 @@ def test_framework_errors_are_in_chinese(env):
         body = resp.json()
         assert body["ok"] is False and not re.search(r"Input should|Field required|valid integer", body["error"]), body
         assert re.search(r"[\u4e00-\u9fff]", body["error"]), body
-    assert "只能是 csv、xlsx 之一" in c.get("/api/compare/export", params={"measure": "x", "format": "pdf"}).json()["error"]
+    assert "只能是 csv、xlsx、json 之一" in c.get("/api/compare/export", params={"measure": "x", "format": "pdf"}).json()["error"]
     assert "应不小于 1" in c.get("/api/reports", params={"limit": 0}).json()["error"]
     r = c.get("/no-such-page")
     assert r.status_code == 404 and "找不到 /no-such-page" in r.text and "Not Found" not in r.text
