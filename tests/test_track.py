@@ -186,3 +186,14 @@ def test_jobs_2025_table(provinces):
     # 24 of the 31 reports state the year's figure; the other 7 must say no_evidence
     assert with_figure == 24 and len(found) >= 22, sorted(n for n, w in table.items() if n not in right)
     assert len(right) >= 28, sorted(set(table) - set(right))
+
+
+def test_a_growth_after_another_figure_belongs_to_that_figure():
+    """'零售总额达4.6万亿元，进出口总额5.9万亿元、增长6%': the 6% is the trade's, not retail's."""
+    old = rep("今年主要预期目标是：社会消费品零售总额增长5%左右。")
+    new = rep("一年来，青山市社会消费品零售总额达4.6万亿元，进出口总额5.9万亿元、增长6%。")
+    item = next(i for i in tracked(old, new)["items"] if i["measure"] == "社会消费品零售总额增长")
+    assert item["status"] == "no_evidence" and item["actual"] is None
+    said = rep("一年来，社会消费品零售总额达4.6万亿元、增长4.1%。")
+    item = next(i for i in tracked(old, said)["items"] if i["measure"] == "社会消费品零售总额增长")
+    assert item["actual"]["value"] == 4.1 and item["status"] == "missed" and item["margin_unit"] == "个百分点"
