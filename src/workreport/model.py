@@ -182,12 +182,18 @@ class PlanItem:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """A problem the checker found.  ``rule`` is its kind (sum_mismatch, typo, …: the contract's
+    ``rule``); ``rule_id`` the data rule that made it.  ``span`` is where ``wrong`` stands in the
+    line (``wrong == line[span.start:span.end]``), None for a finding about a whole report."""
+
     line: int
     rule: str
     severity: str  # one of SEVERITIES
     message: str
     wrong: str | None = None
     right: str | None = None
+    span: "Span | None" = None
+    rule_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +203,18 @@ class Problem:
     kind: str
     message: str
     line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A stretch of a report that plays a role without a heading of its own, e.g. the problems
+    paragraph of a review that opens "同时也要看到…" (``cue``: the words that said so)."""
+
+    line_start: int
+    line_end: int
+    role: str  # one of ROLES
+    cue: str
+    rule: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +240,7 @@ class Report:
     level_rule: str = ""
     domain_rule: str = ""
     year_rule: str = ""
+    parts: tuple[Part, ...] = ()  # heading-less parts (a problems paragraph inside the review)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +274,10 @@ def enclosing_sections(sections: tuple[Section, ...], line: int) -> tuple[Sectio
 
 
 def role_at(report: Report, line: int) -> str | None:
-    """Role of the innermost section holding ``line`` (None before the first heading)."""
+    """Role of ``line``: a heading-less part holding it (a problems paragraph inside the review),
+    else the innermost section holding it (None before the first heading)."""
+    for p in report.parts:
+        if p.line_start <= line <= p.line_end:
+            return p.role
     chain = enclosing_sections(report.sections, line)
     return chain[-1].role if chain else None

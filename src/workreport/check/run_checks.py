@@ -9,9 +9,10 @@ import dataclasses
 
 from ..model import Document, Finding, Report
 from .common import report_lines
-from . import arithmetic, copies, ordinals, placeholders, punctuation, sections, typos
+from . import copies, ordinals, placeholders, punctuation, rates, sections, sums, typos
 
-PER_REPORT = (placeholders.check, ordinals.check, typos.check, punctuation.check, arithmetic.check, sections.check)
+PER_REPORT = (placeholders.check, ordinals.check, typos.check, punctuation.check, sums.check, rates.check,
+              sections.check)
 
 
 def check_report(doc: Document, report: Report) -> list[Finding]:

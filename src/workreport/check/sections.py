@@ -1,4 +1,5 @@
-"""Missing parts: a year-end report with no problems section or no plan for the next year."""
+"""Missing parts: a year-end report with no problems part or no plan for the next year.  A
+problems part is a section with that role or a heading-less problems paragraph (Report.parts)."""
 from __future__ import annotations
 
 from ..extract.plans import is_plan_heading
@@ -18,7 +19,8 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
     year_end = any(s.role in ("achievements", "overview") or _matches("year_end_heading", s.heading) for s in top)
     if not year_end:
         return []
-    has_problems = any(s.role == "problems" or _matches("problems_heading", s.heading) for s in secs)
+    has_problems = (any(s.role == "problems" or _matches("problems_heading", s.heading) for s in secs)
+                    or any(p.role == "problems" for p in report.parts))  # a paragraph under no heading
     has_plan = any(s.role == "plan" or is_plan_heading(s.heading) for s in secs)
     out = []
     if not has_problems:

@@ -33,6 +33,6 @@ def structure(doc: Document) -> tuple[frozenset[int], list[Report]]:
         # the furniture rows of this report's page (CMS rows name the author and the title)
         lo, hi = bisect_right(furn_sorted, prev_end), bisect_right(furn_sorted, draft.end_line)
         rows = tuple((n, doc.lines[n - 1]) for n in furn_sorted[lo:hi])
-        reports.append(roles.assign_roles(author.identify(report, Evidence(rows, file_title))))
+        reports.append(roles.find_parts(roles.assign_roles(author.identify(report, Evidence(rows, file_title)))))
         prev_end = draft.end_line
     return furn, reports

@@ -5,12 +5,13 @@ import re
 from dataclasses import replace
 
 from .. import rules
-from ..model import Report, Section
+from ..model import Part, Report, Section, role_at, walk_sections
 from ..textnorm import norm
 from .headings import strip_ordinal
 
 _T = rules.load("roles")
 _CUES = [(e["id"], e["role"], re.compile(e["pattern"])) for e in _T["roles"] if not e.get("priority")]
+_TOP_ONLY = frozenset(e["id"] for e in _T["roles"] if e.get("top_only"))  # cues of top-level headings only
 _PRIORITY = [(e["id"], e["role"], re.compile(e["pattern"])) for e in _T["roles"] if e.get("priority")]
 _YEAR = rules.pattern("roles", "role.year")
 
@@ -52,6 +53,8 @@ def _child_roles(children: tuple[Section, ...], parent_role: str) -> tuple[Secti
     out = []
     for c in children:
         cc = cue(c.heading)
+        if cc and cc[1] in _TOP_ONLY:
+            cc = None
         # only strong cues override the parent, and never a plan: everything under a plan is
         # work to do (a heading naming an industry to develop is a task, not a highlight); a
         # heading naming difficulties under a review is a problem, next steps under problems a plan
@@ -70,3 +73,61 @@ def assign_roles(report: Report) -> Report:
         out.append(replace(s, role=role, role_rule=rid, children=_child_roles(s.children, role)))
         prev = role
     return replace(report, sections=tuple(out))
+
+
+# --- problems parts without a heading ------------------------------------------------------
+
+_LEAD = {k: rules.pattern("roles", f"role.problem_lead.{k}")
+         for k in ("vocative", "acknowledge", "problem", "overcome", "still", "follows")}
+_LEAD_CHARS = int(rules.limit("roles", "role.problem_lead.lead_chars"))
+_LEAD_END = re.compile(r"[。！？!?；;]")
+_NO_PART = ("plan", "problems", "suggestions")  # a part there would say nothing new
+
+
+def problem_cue(text: str) -> str | None:
+    """The words of a paragraph's lead sentence that make it a problems part, or None.
+
+    ``text`` is normalised.  The lead is the first sentence (an address such as "各位代表！"
+    skipped): it says problems remain ("还存在一些不足"), or acknowledges them ("我们也清醒
+    看到") and then names one that is not something overcome ("战胜一切困难")."""
+    v = _LEAD["vocative"].match(text)
+    t = text[v.end():] if v else text
+    t = t[:_LEAD_CHARS]
+    end = _LEAD_END.search(t)
+    lead = t[:end.start()] if end else t
+    m = _LEAD["still"].search(lead)
+    if m:
+        return m.group()
+    ack = _LEAD["acknowledge"].search(lead)
+    if not ack:
+        return None
+    if end:  # "我们也清醒地看到，外部环境复杂多变。…基础仍需巩固": the problems follow in the next sentence
+        nxt = _LEAD_END.search(t, end.end())
+        lead = t[:nxt.start()] if nxt else t
+    for p in _LEAD["problem"].finditer(lead, ack.end()):
+        if not _LEAD["overcome"].search(lead, ack.end(), p.start()):
+            return lead[ack.start():p.end()]
+    return None
+
+
+def find_parts(report: Report) -> Report:
+    """Mark heading-less problems paragraphs (and the paragraphs that go on listing them)."""
+    heads = {s.line for s in walk_sections(report.sections)}
+    parts: list[Part] = []
+    paras = report.paragraphs
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        i += 1
+        if p.line_start in heads or role_at(report, p.line_start) in _NO_PART:
+            continue
+        cue_words = problem_cue(p.norm_text)
+        if cue_words is None:
+            continue
+        end = p.line_end
+        while i < len(paras) and paras[i].line_start not in heads and _LEAD["follows"].match(paras[i].norm_text):
+            end = paras[i].line_end
+            i += 1
+        parts.append(Part(line_start=p.line_start, line_end=end, role="problems", cue=cue_words,
+                          rule="role.problem_lead"))
+    return replace(report, parts=tuple(parts))

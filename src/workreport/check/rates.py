@@ -1,0 +1,197 @@
+"""Percentages against the figures they are computed from (percent_mismatch) and growth rates
+against their two values (growth_mismatch), as a reviewer redoes them.
+
+A percentage is checked only when the text says what it is the share of:
+- "占年度目标150户的85%", "完成年度任务1200户的125%": the figure inside is the whole, the figure
+  before the clause the part; "占参保人数的28.0%" names the whole in words, the earlier figure
+  whose label shares those words is it;
+- "18个社区中已有15个…，建成率达到88.9%": whole, then part;
+- "排查隐患1582处，已整改1498处，整改率为97.2%": the part's label holds the rate's verb (整改),
+  the whole's a word of finding or checking (排查, 抽检, 应…);
+- "其中高标准农田2.1万亩，占比达到72.5%": the 其中 part over its whole.
+A growth rate is checked when its two values are named as old and new: "由80万元增长到100万元，
+同比增长20%", "18.4亿元，比上年的16.0亿元增长13%".  The percentage is taken as the wrong figure
+and the suggestion is the computed one, written with the same number of decimals.
+"""
+from __future__ import annotations
+
+from .. import rules
+from ..model import Document, Finding, Report, Span
+from .common import limit, message, report_lines
+from .figures import Fig, fmt, line_figures, replace_number, sentences
+
+_T = "checks"
+_P = {k: rules.pattern(_T, f"check.pct.{k}") for k in ("share_of", "among_have", "rate_name", "share_word",
+                                                        "whole_cue", "points")}
+_G = {k: rules.pattern(_T, f"check.growth.{k}") for k in ("cue", "down", "from_old", "to_new", "than_old")}
+_AMONG = rules.pattern(_T, "check.sum.among")
+STEM = int(limit("check.pct.stem_chars"))
+LABEL = int(limit("check.pct.label_chars"))
+COMMON = int(limit("check.pct.common_chars"))
+GROWTH_GAP = int(limit("check.growth.gap_chars"))
+_UP_TO = ("以上", "超过", "多", "余")  # a floor: only a computed value below it is wrong
+_ABOUT = ("约", "左右", "近", "大约")
+
+
+def _label(nt: str, f: Fig, lo: int) -> str:
+    a = max(lo, f.start - LABEL)
+    for sep in "，,、；;：:。":
+        a = max(a, nt.rfind(sep, a, f.start) + 1)
+    return nt[a:f.start]
+
+
+def _common(a: str, b: str) -> int:
+    """Length of the longest common substring (short strings: a plain scan is enough)."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _wrong_by(stated: Fig, real: float) -> bool:
+    tol = 10 ** -stated.decimals if stated.decimals else 1.0
+    q = stated.ind.qualifier or ""
+    if q in _ABOUT:
+        tol = max(tol, 1.0)
+    if q in _UP_TO:
+        return real < stated.number - tol
+    return abs(real - stated.number) > tol + 1e-9
+
+
+def _pct_finding(ln, text, p: Fig, part: Fig, whole: Fig, real: float, rid: str) -> Finding:
+    right = fmt(real, p.decimals)
+    return Finding(
+        line=ln, rule="percent_mismatch", severity="error",
+        message=message("percent_mismatch", stated=p.ind.value, part=part.ind.text, whole=whole.ind.text,
+                        real=right),
+        wrong=text[p.start:p.end], right=replace_number(p, text, right), span=Span(p.start, p.end), rule_id=rid)
+
+
+def _before(figs: list[Fig], i: int, lo: int) -> list[Fig]:
+    """Non-percent figures before figure ``i`` in its sentence, nearest first."""
+    return [f for f in reversed(figs[:i]) if f.start >= lo and not f.is_percent]
+
+
+def _percent(ln, text, nt, figs: list[Fig], i: int, lo: int, para_figs: list[Fig]) -> Finding | None:
+    p = figs[i]
+    prev_end = figs[i - 1].end if i else lo
+    prefix = nt[max(lo, prev_end - 40):p.start]
+    if _P["points"].match(nt[p.end:]):
+        return None
+    earlier = _before(figs, i, lo)
+    # 占/完成 … 的: the whole inside the clause, or named in words
+    m = _P["share_of"].search(nt, max(lo, p.start - 30), p.start)
+    if m:
+        inside = [f for f in earlier if f.start >= m.start("what") and f.end <= m.end("what")]
+        if inside:
+            whole = inside[0]
+            parts = [f for f in earlier if f.end <= m.start() and f.key == whole.key]
+        else:
+            words = m["what"]
+            parts = [f for f in earlier if f.end <= m.start()][:1]
+            if not parts:
+                return None
+            cands = [f for f in para_figs if f.key == parts[0].key and f is not parts[0] and f.start < parts[0].start
+                     and not f.is_percent]
+            scored = sorted(((_common(words, f.ind.measure), -f.start, f) for f in cands), key=lambda x: x[:2],
+                            reverse=True)
+            if not scored or scored[0][0] < COMMON:
+                return None
+            whole = scored[0][2]
+        if not parts or whole.base <= 0:
+            return None
+        part = parts[0]
+        real = part.base / whole.base * 100
+        return _pct_finding(ln, text, p, part, whole, real, "check.pct.share_of") if _wrong_by(p, real) else None
+    # N个…中已有M个 … 率
+    for k in range(len(earlier) - 1):
+        part, whole = earlier[k], earlier[k + 1]
+        if part.key == whole.key and _P["among_have"].match(nt[whole.end:part.start]) and _P["rate_name"].search(prefix):
+            if whole.base <= 0:
+                return None
+            real = part.base / whole.base * 100
+            return _pct_finding(ln, text, p, part, whole, real, "check.pct.among_have") if _wrong_by(p, real) else None
+    # 其中 X…，占比 P%
+    if _P["share_word"].search(prefix) and earlier:
+        part = earlier[0]
+        wholes = [f for f in earlier[1:] if f.key == part.key]
+        if wholes and _AMONG.match(nt[wholes[0].end:part.start]) and wholes[0].base > 0:
+            real = part.base / wholes[0].base * 100
+            return (_pct_finding(ln, text, p, part, wholes[0], real, "check.pct.share_word")
+                    if _wrong_by(p, real) else None)
+        return None
+    # X率 P%: the part's label holds the rate's verb, the whole's a word of finding or checking
+    m = _P["rate_name"].search(prefix)
+    if not m or len(m["name"]) < STEM:
+        return None
+    stem = m["name"][-STEM:]
+    labelled = [(f, _label(nt, f, lo)) for f in earlier]
+    parts = [(f, lab) for f, lab in labelled if stem in lab]
+    if not parts:
+        return None
+    part = parts[0][0]
+    wholes = [f for f, lab in labelled if f is not part and f.key == part.key and f.start < part.start
+              and _P["whole_cue"].search(lab)]
+    if not wholes:
+        return None
+    whole = wholes[0]
+    if whole.base <= 0:
+        return None
+    real = part.base / whole.base * 100
+    return _pct_finding(ln, text, p, part, whole, real, "check.pct.rate_name") if _wrong_by(p, real) else None
+
+
+def _growth(ln, text, nt, figs: list[Fig], i: int, lo: int) -> Finding | None:
+    g = figs[i]
+    earlier = _before(figs, i, lo)
+    if len(earlier) < 2 or _P["points"].match(nt[g.end:]):
+        return None
+    b, a = earlier[0], earlier[1]  # b the later of the two in the text
+    if a.key != b.key or len(nt[b.end:g.start]) > GROWTH_GAP or not _G["cue"].search(nt, b.end, g.start):
+        return None
+    if _G["from_old"].search(nt, max(lo, a.start - 12), a.start) and _G["to_new"].search(nt, a.end, b.start):
+        old, new, rid = a, b, "check.growth.from_to"
+    elif _G["than_old"].search(nt, a.end, b.start):
+        old, new, rid = b, a, "check.growth.than"
+    else:
+        return None
+    if old.base <= 0:
+        return None
+    real = (new.base - old.base) / old.base * 100
+    down = bool(_G["down"].search(nt[b.end:g.start]))
+    stated = -g.number if down else g.number
+    tol = 10 ** -g.decimals if g.decimals else 1.0
+    if abs(real - stated) <= tol + 1e-9:
+        return None
+    right = fmt(abs(real), g.decimals)
+    key = "growth_mismatch" if (real < 0) == down or real == 0 else "growth_mismatch.direction"
+    return Finding(
+        line=ln, rule="growth_mismatch", severity="error",
+        message=message(key, stated=g.ind.value, old=old.ind.text, new=new.ind.text, real=right,
+                        word=nt[b.end:g.start].strip("，,")),
+        wrong=text[g.start:g.end], right=replace_number(g, text, right) if (real < 0) == down else None,
+        span=Span(g.start, g.end), rule_id=rid)
+
+
+def check(doc: Document, report: Report, lines=None) -> list[Finding]:
+    lines = lines if lines is not None else report_lines(doc, report)
+    by_line = line_figures(report, lines)
+    out: list[Finding] = []
+    for ln, text, nt in lines:
+        figs = by_line.get(ln)
+        if not figs or not any(f.is_percent for f in figs):
+            continue
+        for lo, hi in sentences(nt):
+            for i, f in enumerate(figs):
+                if not (lo <= f.start < hi) or not f.is_percent:
+                    continue
+                found = _growth(ln, text, nt, figs, i, lo)
+                if found is None and not _G["cue"].search(nt, max(lo, f.start - 6), f.start):
+                    found = _percent(ln, text, nt, figs, i, lo, figs)
+                if found:
+                    out.append(found)
+    return out
