@@ -5,7 +5,7 @@ the user; a report where most lines carry placeholders gets one summary note at 
 """
 from __future__ import annotations
 
-from ..model import Document, Finding, Report
+from ..model import Document, Finding, Report, Span
 from .common import Joined, limit, message, patterns, report_lines
 
 SUMMARY_SHARE = limit("check.placeholder.summary_share")  # above it the report reads as a template
@@ -18,10 +18,12 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
     out: list[Finding] = []
     j = Joined(lines)
     by_line: dict[int, list[tuple[int, int]]] = {}
+    rids: dict[tuple[int, int], str] = {}
     for rid, pat, _ in patterns("checks", "placeholder"):
         for m in pat.finditer(j.norm):
             ln, col = j.locate(m.start())
             by_line.setdefault(ln, []).append((col, col + m.end() - m.start()))
+            rids[(ln, col)] = rid
     texts = {ln: text for ln, text, _ in lines}
     for ln in sorted(by_line):
         text, spans = texts[ln], sorted(by_line[ln])
@@ -30,11 +32,11 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
         out.append(Finding(
             line=ln, rule="placeholder", severity="warning",
             message=message("placeholder", shown=shown, more=more),
-            wrong=text[spans[0][0]:spans[0][1]], right=None,
+            wrong=text[spans[0][0]:spans[0][1]], right=None, span=Span(*spans[0]), rule_id=rids[(ln, spans[0][0])],
         ))
     if lines and len(out) > SUMMARY_SHARE * len(lines) and len(out) >= SUMMARY_MIN:
         out.insert(0, Finding(
             line=report.start_line, rule="placeholder", severity="info",
-            message=message("placeholder.summary", n=len(lines), m=len(out)),
+            message=message("placeholder.summary", n=len(lines), m=len(out)), rule_id="check.placeholder.summary",
         ))
     return out

@@ -23,12 +23,13 @@ from .figures import Fig, fmt, line_figures, replace_number, sentences
 _T = "checks"
 _P = {k: rules.pattern(_T, f"check.pct.{k}") for k in ("share_of", "among_have", "rate_name", "share_word",
                                                         "whole_cue", "points")}
-_G = {k: rules.pattern(_T, f"check.growth.{k}") for k in ("cue", "down", "from_old", "to_new", "than_old")}
+_G = {k: rules.pattern(_T, f"check.growth.{k}") for k in ("cue", "down", "average", "from_old", "to_new", "than_old")}
 _AMONG = rules.pattern(_T, "check.sum.among")
 STEM = int(limit("check.pct.stem_chars"))
 LABEL = int(limit("check.pct.label_chars"))
 COMMON = int(limit("check.pct.common_chars"))
 GROWTH_GAP = int(limit("check.growth.gap_chars"))
+_SHARE_VERB = rules.entry(_T, "check.pct.share_of")["share_verb"]
 _UP_TO = ("以上", "超过", "多", "余")  # a floor: only a computed value below it is wrong
 _ABOUT = ("约", "左右", "近", "大约")
 
@@ -105,7 +106,12 @@ def _percent(ln, text, nt, figs: list[Fig], i: int, lo: int, para_figs: list[Fig
         if not parts or whole.base <= 0:
             return None
         part = parts[0]
+        clause = max(nt.rfind(c, lo, m.start()) for c in "，,；;") + 1
+        if part.end <= clause and nt[clause:m.start()].strip():
+            return None  # "，冻鳟鱼出口占…的98.5%": the share has its own subject, not the figure before
         real = part.base / whole.base * 100
+        if m["verb"] == _SHARE_VERB and real > 100:
+            return None  # a share over 100%: the whole is not the figure read for it
         return _pct_finding(ln, text, p, part, whole, real, "check.pct.share_of") if _wrong_by(p, real) else None
     # N个…中已有M个 … 率
     for k in range(len(earlier) - 1):
@@ -153,6 +159,8 @@ def _growth(ln, text, nt, figs: list[Fig], i: int, lo: int) -> Finding | None:
     b, a = earlier[0], earlier[1]  # b the later of the two in the text
     if a.key != b.key or len(nt[b.end:g.start]) > GROWTH_GAP or not _G["cue"].search(nt, b.end, g.start):
         return None
+    if _G["average"].search(nt, b.end, g.start):
+        return None  # 年均增长: compounded over years, not the change between the two values
     if _G["from_old"].search(nt, max(lo, a.start - 12), a.start) and _G["to_new"].search(nt, a.end, b.start):
         old, new, rid = a, b, "check.growth.from_to"
     elif _G["than_old"].search(nt, a.end, b.start):

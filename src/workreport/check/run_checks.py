@@ -9,10 +9,10 @@ import dataclasses
 
 from ..model import Document, Finding, Report
 from .common import report_lines
-from . import copies, ordinals, placeholders, punctuation, rates, sections, sums, typos
+from . import copies, enumerations, ordinals, orgnames, placeholders, punctuation, rates, repeats, sections, sums, typos, years
 
-PER_REPORT = (placeholders.check, ordinals.check, typos.check, punctuation.check, sums.check, rates.check,
-              sections.check)
+PER_REPORT = (placeholders.check, ordinals.check, enumerations.check, typos.check, punctuation.check, sums.check, rates.check,
+              repeats.check, years.check, orgnames.check, sections.check)
 
 
 def check_report(doc: Document, report: Report) -> list[Finding]:

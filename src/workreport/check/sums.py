@@ -26,6 +26,7 @@ _AMONG = rules.pattern(_T, "check.sum.among")
 _LIST_GAP = rules.pattern(_T, "check.sum.list_gap")
 _LIST_GAP_COMMA = rules.pattern(_T, "check.sum.list_gap_comma")
 _NAMED = rules.pattern(_T, "check.sum.named_parts")
+_NOT_WHOLE = rules.pattern(_T, "check.sum.not_whole")
 _COMPLEMENTS = tuple((e["id"], tuple(e["words"])) for e in rules.load(_T)["sums"]["complements"])
 NEAR_SHARE = limit("check.sum.near_share")
 GAP = int(limit("check.sum.gap_chars"))
@@ -117,8 +118,11 @@ def _sentence(ln: int, text: str, nt: str, lo: int, hi: int, figs: list[Fig]) ->
         group = figs[i:j]
         after = nt[group[-1].end:figs[j].start] if j < len(figs) else ""
         shape = "respectively" if _RESPECTIVELY.match(after) else "among" if _AMONG.match(after) else None
-        if shape and not any(g.is_percent for g in group):
+        if shape and not any(g.is_percent for g in group) and not any(
+                _NOT_WHOLE.search(_label(nt, g, lo)) for g in group[:1]):
             parts_all = _parts_after(nt, figs, j, {g.key for g in group})
+            if any(_NOT_WHOLE.search(_label(nt, p, group[-1].end)) for p in parts_all):
+                parts_all = []  # parts given as changes or from/to values do not add up
             for total in group:
                 parts = [p for p in parts_all if p.key == total.key]
                 if not parts or (shape == "respectively" and len(parts) < 2):

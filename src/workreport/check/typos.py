@@ -1,4 +1,5 @@
-"""Typos from the confusion list, near misses of fixed phrases, doubled words (data: typos.yaml)."""
+"""Typos (rule ``typo``): the confusion list, commonly misspelled words, near misses of fixed
+phrases, doubled words (data: typos.yaml).  ``rule_id`` says which list found it."""
 from __future__ import annotations
 
 import dataclasses
@@ -6,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .. import rules
-from ..model import Document, Finding, Report
+from ..model import Document, Finding, Report, Span
 from ..textnorm import norm
 from .common import Joined, message, patterns, report_lines
 
@@ -81,8 +82,27 @@ def _phrases(text: str, nt: str) -> list[Finding]:
         out.append(Finding(
             line=a, rule="typo", severity="error",
             message=message("typo.phrase", wrong=wrong, right=right),
-            wrong=wrong, right=right,
+            wrong=wrong, right=right, rule_id=rid,
         ))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _misspelled() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    entries = rules.load("typos")["misspelled"]
+    table = {e["wrong"]: (e["id"], e["right"]) for e in entries}
+    return re.compile(rules.alternation(table)), table
+
+
+def _words(text: str, nt: str) -> list[Finding]:
+    pat, table = _misspelled()
+    out = []
+    for m in pat.finditer(nt):
+        rid, right = table[m.group()]
+        wrong = text[m.start():m.end()]
+        out.append(Finding(line=m.start(), rule="typo", severity="error",
+                           message=message("typo.confusion", wrong=wrong, right=right), wrong=wrong, right=right,
+                           rule_id=rid))
     return out
 
 
@@ -95,13 +115,14 @@ def _confusions(text: str, nt: str) -> list[Finding]:
             out.append(Finding(
                 line=m.start(), rule="typo", severity="error",
                 message=message("typo.confusion", wrong=wrong, right=right) if right else message("typo.forbidden", wrong=wrong),
-                wrong=wrong, right=right,
+                wrong=wrong, right=right, rule_id=rid,
             ))
     return out
 
 
 _MIN_WORD_USES = rules.limit("typos", "typo.doubled.min_uses")
 _LONG_TEXT = rules.limit("typos", "typo.doubled.long_text")
+_WINDOW = int(rules.limit("typos", "typo.doubled.window"))
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +130,26 @@ def _allow() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
     entries = rules.load("typos")["doubled_allow"]
     words = frozenset(w for e in entries for w in e.get("words", []))
     return words, tuple(re.compile(e["pattern"]) for e in entries if e.get("pattern"))
+
+
+@lru_cache(maxsize=1)
+def _junctions() -> tuple[str, ...]:
+    return tuple(w for e in rules.load("typos")["doubled_junctions"] for w in e["words"])
+
+
+def _junction(nt: str, a: int, b: int) -> bool:
+    """Is the doubling at [a, b) where one compound ends and the next begins (义务教育|教育集团)?"""
+    window = nt[max(0, a - 4):b + 4]
+    return any(w in window for w in _junctions())
+
+
+def _misaligned(nt: str, a: int, unit: str) -> bool:
+    """业创业创 in 就业创业创新: the doubled reading straddles words; the unit read one character
+    later (创业) is the word this text uses."""
+    if len(unit) != 2:
+        return False
+    window = nt[max(0, a - _WINDOW):a + _WINDOW]
+    return window.count(unit[1] + unit[0]) > window.count(unit)
 
 
 def doubled_allowed(unit: str) -> bool:
@@ -138,6 +179,8 @@ def _doubled(text: str, nt: str) -> list[Finding]:
                 continue
             if pat.groups and len(set(unit)) == 1:  # AABB reduplication of one character each
                 continue
+            if pat.groups and (_junction(nt, m.start(), m.end()) or _misaligned(nt, m.start(), unit)):
+                continue
             if pat.groups and len(nt) >= _LONG_TEXT and not used.setdefault(
                     unit, _used_at_least(nt, unit, int(_MIN_WORD_USES) + 2)):
                 # Three words in a row can read as a doubled fragment across their borders; a
@@ -145,8 +188,9 @@ def _doubled(text: str, nt: str) -> list[Finding]:
                 continue
             wrong = text[m.start():m.end()]
             out.append(Finding(
-                line=m.start(), rule="doubled_word", severity="error",
+                line=m.start(), rule="typo", severity="error",
                 message=message("doubled_word", unit=unit), wrong=wrong, right=unit if pat.groups else wrong[:1],
+                rule_id=rid,
             ))
     return out
 
@@ -154,12 +198,16 @@ def _doubled(text: str, nt: str) -> list[Finding]:
 def check(doc: Document, report: Report, lines=None) -> list[Finding]:
     lines = lines if lines is not None else report_lines(doc, report)
     j = Joined(lines)
-    found = _confusions(j.text, j.norm) + _phrases(j.text, j.norm) + _doubled(j.text, j.norm)
+    found = _confusions(j.text, j.norm) + _words(j.text, j.norm) + _phrases(j.text, j.norm) + _doubled(j.text, j.norm)
     # The helpers run over the joined text and put the match offset in ``line``; map it back.
-    return [dataclasses.replace(f, line=j.locate(f.line)[0]) for f in found]
+    out = []
+    for f in found:
+        ln, col = j.locate(f.line)
+        out.append(dataclasses.replace(f, line=ln, span=Span(col, col + len(f.wrong or ""))))
+    return out
 
 
 def find_in_text(text: str) -> list[Finding]:
     """Every typo finding in one piece of text (``line`` holds the offset); for tests and tools."""
     nt = norm(text)
-    return _confusions(text, nt) + _phrases(text, nt) + _doubled(text, nt)
+    return _confusions(text, nt) + _words(text, nt) + _phrases(text, nt) + _doubled(text, nt)

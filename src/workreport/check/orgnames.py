@@ -1,0 +1,176 @@
+"""The report's own body named two ways (org_name_variant): 青山区住房和城乡建设局 and, further on,
+青山区城乡建设局; 云州市生态环境局 and its former name 环境保护局; 松林镇 and 松林乡.
+
+Mentions of the same kind of body (bodies.yaml: the same entry, organ and owner place) are read
+from the text; the longest name the report uses for itself is its name.  A normal short form is
+no variant: an abbreviation taking characters from across the name (住建局, 城管局, 市场监管局)
+or one dropping a generic last word (应急局 for 应急管理局).  A variant keeps a run of the name
+but drops or adds whole words (城乡建设局, 农业局, 城市管理行政执法局), or is a former name
+(checks.yaml).  A street office or township is varied by its level word (松林乡 for 松林镇) or one
+character of its place name in its full form (翠平街道办事处).  Other bodies (区城管局 in a
+住建局 report, 市住建局 above it) are never compared.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import rules
+from ..model import Document, Finding, Report, Span
+from ..structure.bodies import BodyMatch, classify_body
+from .common import limit, message, report_lines
+
+_E = lambda k: rules.entry("checks", f"check.org.{k}")  # noqa: E731
+_HAN = re.compile(rules.piece("han") + "+")
+MAX_NAME = int(limit("check.org.max_name_chars"))
+_OPENING = rules.pattern("checks", "check.org.opening_place")
+_OPENING_CHARS = int(limit("check.org.opening_chars"))
+
+
+@lru_cache(maxsize=1)
+def _data():
+    within = tuple(rules.load("bodies")["connectors"]["within"])
+    former = {e["current"]: tuple(e["former"]) for e in rules.load("checks")["org_names"]["former"]}
+    return (within, tuple(_E("generic_tails")["words"]), former, tuple(_E("levels")["words"]),
+            tuple(_E("full_forms")["words"]), frozenset(_E("organ_equal")["words"]))
+
+
+def _stem(m: BodyMatch) -> str:
+    within = _data()[0]
+    s = m.form[: len(m.form) - len(m.organ)] if m.form.endswith(m.organ) else m.form
+    for c in within:
+        s = s.replace(c, "")
+    return s
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def relation(m: str, c: str) -> str:
+    """How a mentioned stem ``m`` relates to the body's own stem ``c``: same, variant, other."""
+    _, tails, former, _, _, _ = _data()
+    if m == c:
+        return "same"
+    if m in former.get(c, ()):
+        return "former"
+    if len(m) < len(c) and m in c:
+        return "same" if c.startswith(m) and c[len(m):] in tails else "variant"
+    if len(m) > len(c) and c in m:
+        return "same" if m.startswith(c) and m[len(c):] in tails else "variant"
+    if len(m) < len(c) and _subsequence(m, c):
+        return "same"  # an abbreviation: 住建 of 住房城乡建设
+    if len(m) > len(c) and _subsequence(c, m):
+        return "same"
+    return "other"
+
+
+def _organ_key(organ: str) -> str:
+    return "委" if organ in _data()[5] else organ
+
+
+def _owner_fits(prefix: str, own_prefix: str) -> bool:
+    if not own_prefix:
+        return not prefix  # an owner the report does not name: only unowned mentions compare
+    return prefix == "" or own_prefix.endswith(prefix) or prefix.endswith(own_prefix)
+
+
+def _component(m: BodyMatch, own: BodyMatch) -> bool:
+    """纪委 of 纪委监委: one of the bodies a combined name joins (the rest is a body too)."""
+    organs = _organ_words()
+    f, o = m.form, own.form
+    rest = o[len(f):] if o.startswith(f) else o[:-len(f)] if o.endswith(f) else None
+    return bool(rest) and any(rest.endswith(w) for w in organs) and any(f.endswith(w) for w in organs)
+
+
+@lru_cache(maxsize=1)
+def _organ_words() -> tuple[str, ...]:
+    return tuple(rules.load("bodies")["organ_words"])
+
+
+def _mentions(nt: str, own: BodyMatch):
+    """(start, end, match) of each mention of a body like ``own`` (same entry and organ)."""
+    organ = own.organ
+    keys = {organ, *(_data()[5] if _organ_key(organ) == "委" else ())}
+    for run in _HAN.finditer(nt):
+        text = run.group()
+        for key in keys:
+            for om in re.finditer(re.escape(key), text):
+                end = om.end()
+                for a in range(max(0, end - MAX_NAME), end - len(key)):
+                    m = classify_body(text[a:end])
+                    if (m and m.id == own.id and not m.national and _organ_key(m.organ) == _organ_key(own.organ)
+                            and _owner_fits(m.prefix, own.prefix)):
+                        yield run.start() + a, run.start() + end, m
+                        break
+
+
+def _department(lines, own: BodyMatch) -> list[Finding]:
+    found = [(ln, a, b, m) for ln, text, nt in lines for a, b, m in _mentions(nt, own)]
+    canon, canon_m = _stem(own), own
+    for *_, m in sorted(found, key=lambda x: -len(_stem(x[3]))):
+        if len(_stem(m)) > len(canon) and relation(canon, _stem(m)) == "same":
+            canon, canon_m = _stem(m), m
+    texts = {ln: text for ln, text, _ in lines}
+    out = []
+    for ln, a, b, m in found:
+        rel = "same" if _component(m, canon_m) else relation(_stem(m), canon)
+        if rel not in ("variant", "former"):
+            continue
+        right = (m.prefix or "") + canon_m.form
+        key = "org_name_variant.former" if rel == "former" else "org_name_variant"
+        wrong = texts[ln][a:b]
+        out.append(Finding(line=ln, rule="org_name_variant", severity="warning",
+                           message=message(key, wrong=wrong, right=right), wrong=wrong, right=right,
+                           span=Span(a, b), rule_id=f"check.org.{rel}"))
+    return out
+
+
+def _place(lines, own: BodyMatch) -> list[Finding]:
+    _, _, _, levels, full_forms, _ = _data()
+    core = own.prefix
+    level = own.place or next((w for w in levels if own.form.startswith(w)), None)
+    if not core or not level or len(core) < 2:
+        return []
+    others = [w for w in levels if w != level]
+    alt = "|".join(map(re.escape, others))
+    full = "|".join(map(re.escape, full_forms))
+    pats = [(re.compile(f"(?<!{rules.piece('han')}){re.escape(core)}(?:{alt})"), "check.org.level", level)]
+    for i in range(len(core)):
+        one = f"{re.escape(core[:i])}(?!{re.escape(core[i])}){rules.piece('han')}{re.escape(core[i + 1:])}"
+        pats.append((re.compile(f"(?<!{rules.piece('han')}){one}{re.escape(level)}(?=(?:{full}))"), "check.org.place", None))
+    out = []
+    for ln, text, nt in lines:
+        for pat, rid, lv in pats:
+            for m in pat.finditer(nt):
+                wrong = text[m.start():m.end()]
+                right = core + level
+                out.append(Finding(line=ln, rule="org_name_variant", severity="warning",
+                                   message=message("org_name_variant", wrong=wrong, right=right),
+                                   wrong=wrong, right=right, span=Span(m.start(), m.end()), rule_id=rid))
+    return out
+
+
+def _own(report: Report, lines) -> BodyMatch | None:
+    """The report's body: its parsed org, else the township or street office its opening names
+    ("临江街道党工委、办事处在区委…")."""
+    if report.org:
+        return classify_body(report.org)
+    if not lines:
+        return None
+    for m in _OPENING.finditer(lines[0][2][:_OPENING_CHARS]):
+        b = classify_body(m.group())
+        if b and b.comprehensive and b.prefix:
+            return b
+    return None
+
+
+def check(doc: Document, report: Report, lines=None) -> list[Finding]:
+    lines = lines if lines is not None else report_lines(doc, report)
+    own = _own(report, lines)
+    if own is None or own.national or own.level:
+        return []  # national bodies and schools, hospitals, companies: their names vary by other rules
+    if own.comprehensive:
+        return _place(lines, own)
+    return _department(lines, own) if _stem(own) else []  # a bare organ (学校) names no kind of body
