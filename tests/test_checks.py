@@ -8,7 +8,7 @@ import pytest
 
 import yaml
 
-from workreport.check import arithmetic, copies, ordinals, placeholders, punctuation, sections, typos
+from workreport.check import copies, ordinals, placeholders, punctuation, rates, sections, sums, typos
 from workreport.check.run_checks import check_all
 from workreport.model import Document, Paragraph, Report, Section
 
@@ -64,7 +64,13 @@ def test_ordinal_sequence_gap_and_repeat():
     top = Section(line=1, heading="一、工作", ordinal="一", depth=1, role="achievements", children=kids, end_line=5)
     doc, rep = make_report(["一、工作", "(一)甲", "(二)乙", "(二)丙", "(四)丁"], [top])
     found = [f for f in ordinals.check(doc, rep) if f.rule == "ordinal_sequence"]
-    assert [f.line for f in found] == [4, 5]
+    # (二) twice: the second is (三), and then (四) is right
+    assert [(f.line, f.wrong, f.right) for f in found] == [(4, "(二)", "(三)")]
+    doc, rep = make_report(["一、工作", "(一)甲", "(二)乙", "(四)丁"], [Section(
+        line=1, heading="一、工作", ordinal="一", depth=1, role="achievements", end_line=4, children=kids[:2] + (
+            Section(line=4, heading="(四)丁", ordinal="(四)", depth=2, role="other", family="cn_paren", value=4),))])
+    found = [f for f in ordinals.check(doc, rep) if f.rule == "ordinal_sequence"]
+    assert [(f.line, f.wrong, f.right, f.span.start) for f in found] == [(4, "(四)", "(三)", 0)]
 
 
 def test_typos_and_doubled_words_on_lines():
@@ -81,9 +87,14 @@ def test_arithmetic_rules():
         "收入由100万元增加到120万元,增长25%。",
         "新建公厕20座,改造旱厕40座,任务完成率100%。",
     ])
-    found = arithmetic.check(doc, rep)
-    assert sorted(f.line for f in found) == [1, 3, 4]
-    assert "90%" in found[0].message or "90" in (found[0].right or "")
+    from workreport.extract.indicators import extract_indicators
+    import dataclasses
+    rep = dataclasses.replace(rep, indicators=extract_indicators(rep))
+    found = sums.check(doc, rep) + rates.check(doc, rep)
+    assert sorted((f.line, f.rule) for f in found) == [(1, "percent_mismatch"), (3, "sum_mismatch"),
+                                                       (4, "growth_mismatch")]
+    pct = next(f for f in found if f.line == 1)
+    assert (pct.wrong, pct.right) == ("80%", "90%") and doc.lines[0][pct.span.start:pct.span.end] == "80%"
 
 
 def test_unbalanced_quotes():
@@ -117,7 +128,7 @@ def test_check_all_fills_findings_sorted():
     doc, rep = make_report(["组织开展开展培训xx次。", "()总体思路"])
     [out] = check_all(doc, [rep])
     assert [f.line for f in out.findings] == sorted(f.line for f in out.findings)
-    assert {f.rule for f in out.findings} >= {"doubled_word", "placeholder", "missing_ordinal"}
+    assert {f.rule for f in out.findings} >= {"typo", "placeholder", "missing_ordinal"}
 
 
 # --- precision on the dev compilation ----------------------------------------------------------
@@ -157,9 +168,11 @@ def test_check_cli_exit_codes(tmp_path):
     res = CliRunner().invoke(main, ["check", str(bad), "--json"])
     assert res.exit_code == 1, res.output
     out = json.loads(res.output)
-    hit = [f for f in out["findings"] if f["rule"] == "doubled_word"]
+    hit = [f for f in out["findings"] if f["rule"] == "typo"]
     assert out["contract"] == 1 and hit and hit[0]["line"] == 5 and hit[0]["severity"] == "error"
-    assert set(hit[0]) >= {"line", "rule", "severity", "message", "wrong", "right", "report_start_line"}
+    assert set(hit[0]) >= {"line", "rule", "severity", "message", "wrong", "right", "report_start_line", "col",
+                           "end_col", "rule_id"}
+    assert hit[0]["rule_id"] == "typo.doubled_word" and hit[0]["wrong"] == "开展开展" and hit[0]["col"] == 2
     clean = tmp_path / "clean.txt"
     clean.write_text("2023年工作总结\n\n一、主要工作\n\n组织开展培训12次,覆盖群众3000人。\n", encoding="utf-8")
     res = CliRunner().invoke(main, ["check", str(clean), "--json"])

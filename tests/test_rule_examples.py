@@ -14,7 +14,7 @@ from typing import Callable
 import pytest
 
 from workreport import numerals, rules
-from workreport.check import punctuation, typos
+from workreport.check import orgnames, punctuation, typos
 from workreport.extract.indicators import paragraph_indicators
 from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
@@ -61,7 +61,16 @@ def _para(text: str) -> Paragraph:
 # written where the engine gets raw text (HTML attributes) or the tests always did.
 
 @matcher(*(f"checks:{k}" for k in ("placeholder", "lost_ordinal", "bare_ordinal", "ordinal_tail",
-                                   "problems_heading", "year_end_heading", "arithmetic")),
+                                   "problems_heading", "year_end_heading", "enumeration")),
+         *(f"checks:sums.{k}" for k in ("total_cue", "respectively", "among", "list_gap", "list_gap_comma",
+                                        "not_whole", "named_parts")),
+         *(f"checks:percents.{k}" for k in ("share_of", "among_have", "rate_name", "share_word", "whole_cue",
+                                            "points")),
+         *(f"checks:growth.{k}" for k in ("cue", "down", "average", "from_old", "to_new", "than_old")),
+         *(f"checks:repeat.{k}" for k in ("sentence", "sentence_end", "clause", "leading_ordinal")),
+         *(f"checks:year.{k}" for k in ("heading", "opening", "sentence", "deadline", "future", "multi_year")),
+         "checks:org_names.opening_place",
+         *(f"roles:problem_lead.{k}" for k in ("vocative", "acknowledge", "problem", "overcome", "still", "follows")),
          "furniture:tail_start",
          "orgs:speech", "orgs:names.bad_start", "orgs:names.lead", "orgs:names.function_chars",
          "orgs:names.place", "orgs:names.not_in_owner", "orgs:names.generic", "orgs:scope", "orgs:cn_year", "orgs:not_report_year",
@@ -363,9 +372,47 @@ def cue_seen_by_the_phase_scan(entry: dict, text: str) -> None:
 # ---------------------------------------------------------------------------------------
 # Checker.
 
-@matcher("typos:confusions", "typos:fixed_phrases", "typos:doubled")
+@matcher("typos:confusions", "typos:fixed_phrases", "typos:doubled", "typos:misspelled")
 def flagged_as_typo(entry: dict, text: str) -> bool:
     return bool(typos.find_in_text(text))
+
+
+@matcher("typos:doubled_junctions")
+def doubling_at_a_junction(entry: dict, text: str) -> bool:
+    return not any(f.rule_id == "typo.doubled_word" for f in typos.find_in_text(text))
+
+
+@example_check("typos:misspelled")
+def misspelling_corrected(entry: dict, text: str) -> None:
+    fixed = text.replace(entry["wrong"], entry["right"])
+    assert not [f for f in typos.find_in_text(fixed) if f.rule_id == entry["id"]], fixed
+
+
+@matcher("checks:fig.per_visit")
+def counts_visits(entry: dict, text: str) -> bool:
+    return entry["chars"] in text
+
+
+@matcher("checks:sums.complements")
+def labels_name_a_whole(entry: dict, text: str) -> bool:
+    labels = text.split("/")
+    return all(any(w in lab for lab in labels) for w in entry["words"])
+
+
+@matcher("checks:org_names.generic_tails")
+def normal_short_form(entry: dict, text: str) -> bool:
+    full, short = text.split("/")
+    return orgnames.relation(short, full) == "same"
+
+
+@matcher("checks:org_names.former")
+def former_name(entry: dict, text: str) -> bool:
+    return orgnames.relation(text[:-1], entry["current"]) == "former"
+
+
+@matcher("checks:org_names.levels", "checks:org_names.full_forms", "checks:org_names.organ_equal")
+def ends_with_a_word(entry: dict, text: str) -> bool:
+    return all(any(part.endswith(w) for w in entry["words"]) for part in text.split("/"))
 
 
 @matcher("typos:doubled_allow")

@@ -57,7 +57,11 @@ def section_json(s: Section) -> dict[str, Any]:
 
 
 def finding_json(f: Finding) -> dict[str, Any]:
-    return _pick(f, "line", "rule", "message", "severity", "wrong", "right")
+    """A finding; ``col``/``end_col`` are where ``wrong`` stands in the line (null for a finding
+    about a whole report), ``rule_id`` the data rule that made it."""
+    return {**_pick(f, "line", "rule", "message", "severity", "wrong", "right"),
+            "col": f.span.start if f.span else None, "end_col": f.span.end if f.span else None,
+            "rule_id": f.rule_id}
 
 
 def plan_item_json(p: PlanItem) -> dict[str, Any]:
@@ -94,6 +98,7 @@ def report_json(r: Report) -> dict[str, Any]:
         "domain_rule": r.domain_rule,
         "year_rule": r.year_rule,
         "sections": [section_json(s) for s in r.sections],
+        "parts": [_pick(p, "line_start", "line_end", "role", "cue", "rule") for p in r.parts],
         "paragraphs": [
             {"line_start": p.line_start, "line_end": p.line_end, "text": p.text} for p in r.paragraphs
         ],

@@ -25,8 +25,8 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
     out = []
     if not has_problems:
         out.append(Finding(line=report.start_line, rule="missing_section", severity="info",
-                           message=message("missing_section.problems")))
+                           message=message("missing_section.problems"), rule_id="check.section.problems"))
     if not has_plan:
         out.append(Finding(line=report.start_line, rule="missing_section", severity="info",
-                           message=message("missing_section.plan")))
+                           message=message("missing_section.plan"), rule_id="check.section.plan"))
     return out

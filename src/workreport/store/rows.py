@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from typing import Any, Mapping
 
 from ..contract import finding_json, indicator_json, plan_item_json, report_json
-from ..model import ParsedDocument, enclosing_sections
+from ..model import ParsedDocument, enclosing_sections, role_at
 
 # Columns of each table with their value type ("int", "float", "str", "bytes"), in insert order.
 # A new column goes here, into a migration of each store, and (if shown) into tables.EXPORT.
@@ -175,7 +175,7 @@ def document_rows(parsed: ParsedDocument, *, size: int | None = None, ingested_a
             chain = enclosing_sections(rep.sections, p.line_start)
             out["paragraphs"].append((len(out["paragraphs"]) + 1, rid, i, p.line_start, p.line_end, p.text,
                                       section_ids.get(id(chain[-1])) if chain else None,
-                                      _dump([s.heading for s in chain]), chain[-1].role if chain else None))
+                                      _dump([s.heading for s in chain]), role_at(rep, p.line_start)))
         for i, x in enumerate(rep.indicators):
             j = indicator_json(x)
             out["indicators"].append((len(out["indicators"]) + 1, rid, i, j["line"], j["span"], j["col"], j["value"],
