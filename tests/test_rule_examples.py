@@ -382,6 +382,14 @@ def doubling_at_a_junction(entry: dict, text: str) -> bool:
     return not any(f.rule_id == "typo.doubled_word" for f in typos.find_in_text(text))
 
 
+@example_check("typos:confusions")
+def confusion_corrected(entry: dict, text: str) -> None:
+    """The suggestion replaces exactly the text it marks: applied, the slip is gone."""
+    for f in [f for f in typos.find_in_text(text) if f.rule_id == entry["id"]]:
+        fixed = text[:f.line] + f.right + text[f.line + len(f.wrong):]
+        assert not [g for g in typos.find_in_text(fixed) if g.rule_id == entry["id"]], fixed
+
+
 @example_check("typos:misspelled")
 def misspelling_corrected(entry: dict, text: str) -> None:
     fixed = text.replace(entry["wrong"], entry["right"])

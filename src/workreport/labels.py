@@ -27,6 +27,25 @@ KIND_LABELS = {
     "placeholder": "占位符",
 }
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+# The kinds of problem the checker reports (a finding's ``rule``; docs/CHECKS.md lists them).
+RULE_LABELS = {
+    "sum_mismatch": "合计与分项不符",
+    "percent_mismatch": "百分比与数字不符",
+    "growth_mismatch": "增减幅度与数值不符",
+    "duplicate_text": "文字重复",
+    "enumeration_gap": "“一是……”缺号",
+    "enumeration_duplicate": "“一是……”重号",
+    "ordinal_sequence": "标题序号不连续",
+    "missing_ordinal": "标题缺少序号",
+    "broken_ordinal": "序号与标题断开",
+    "placeholder": "遗留占位符",
+    "year_mismatch": "年份前后不符",
+    "org_name_variant": "单位名称前后不一",
+    "typo": "错别字",
+    "unbalanced_pair": "括号引号不成对",
+    "mixed_width": "全角半角混用",
+    "missing_section": "缺少组成部分",
+}
 STATUS_LABELS = {"met": "已完成", "missed": "未完成", "no_evidence": "无证据"}
 FIELD_LABELS = {"org": "单位", "level": "层级", "domain": "领域", "year": "年份"}
 ACTION_LABELS = {"edit": "修改", "delete_report": "删除报告", "delete_document": "删除文档"}

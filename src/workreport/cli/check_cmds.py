@@ -1,41 +1,59 @@
 """`workreport check` (the draft checker) and `workreport track` (targets into the next year)."""
 from __future__ import annotations
 
+import os
+
 import click
 
-from ..labels import SEVERITY_LABELS, STATUS_LABELS
+from ..labels import RULE_LABELS, SEVERITY_LABELS, STATUS_LABELS
 from .base import db_option, echo_json, encoding_option, json_option, main, path_argument
 
 
 @main.command("check")
 @path_argument
 @json_option("Print the findings as JSON (../shared/CONTRACT.md).")
+@click.option("--docx", "docx_out", type=click.Path(dir_okay=False, writable=True),
+              help="Also write the draft as .docx with a Word comment at each finding.")
+@click.option("--xlsx", "xlsx_out", type=click.Path(dir_okay=False, writable=True),
+              help="Also write the findings as an .xlsx list (Chinese headers).")
 @encoding_option
 @click.pass_context
-def check_cmd(ctx, path, as_json, encoding):
-    """Check a draft: placeholders, lost ordinals, typos, doubled words, arithmetic, copied text.
+def check_cmd(ctx, path, as_json, docx_out, xlsx_out, encoding):
+    """Check a draft: sums, percentages and growth rates against their figures, repeated text,
+    一是…N是 and heading ordinals, placeholders, years, the unit's name, typos.
 
-    Exit status 1 when any finding is an error, 0 otherwise, 2 on bad input.
+    Each finding has its line, the exact text (wrong) and, where one can be computed, the
+    replacement (right).  Exit status 1 when any finding is an error, 0 otherwise, 2 on bad input.
 
     Example:
 
     \b
         workreport check samples/district/青山区2025年工作总结汇编.txt
         workreport check samples/district/青山区教育局2025年工作总结.docx --json > 问题.json
+        workreport check samples/district/青山区2024年工作总结汇编.txt --docx 批注.docx --xlsx 问题清单.xlsx
     """
     from ..contract import check_json
     from ..ingest import read_document
     from ..pipeline import parse
 
-    parsed = parse(read_document(path, encoding=encoding))
+    doc = read_document(path, encoding=encoding)
+    parsed = parse(doc)
     out = check_json(parsed)
+    if docx_out or xlsx_out:
+        from ..export.findings import write_docx, write_xlsx
+
+        name = os.path.basename(path)
+        for target, write in ((docx_out, write_docx), (xlsx_out, write_xlsx)):
+            if target:
+                write(doc.lines, out["findings"], target, name)
+                click.echo(f"已写出 {target}", err=True)
     if as_json:
         echo_json(out)
     else:
         for f in out["findings"]:
-            fix = f" -> {f['right']}" if f.get("right") else ""
-            click.echo(f"{f['line']:>6}  {SEVERITY_LABELS.get(f['severity'], f['severity'])}  {f['rule']:<16} "
-                       f"{f['message']}{fix}")
+            fix = f"（建议：{f['wrong']} → {f['right']}）" if f.get("right") and f.get("wrong") else ""
+            click.echo(f"{f['line']:>6}  {SEVERITY_LABELS.get(f['severity'], f['severity'])}  "
+                       f"{RULE_LABELS.get(f['rule'], f['rule'])}  {f['message']}{fix}")
         n_err = sum(f["severity"] == "error" for f in out["findings"])
         click.echo(f"共 {len(out['findings'])} 个问题，其中错误 {n_err} 个", err=True)
     if any(f["severity"] == "error" for f in out["findings"]):

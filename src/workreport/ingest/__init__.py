@@ -9,11 +9,37 @@ from __future__ import annotations
 import hashlib
 import os
 
-from ..errors import EmptyInput, FormatMismatch, InputNotFound, NotAFile, TooLarge, UnsupportedFormat
+from ..errors import BinaryInput, EmptyInput, FormatMismatch, InputNotFound, NotAFile, TooLarge, UnsupportedFormat
 from ..model import Document
 from .limits import Limits, resolve
 
-__all__ = ["Limits", "document_from_bytes", "read_bytes", "read_document"]
+__all__ = ["Limits", "binary_kind", "document_from_bytes", "read_bytes", "read_document"]
+
+# Files that are certainly no text, by their first bytes: pictures, archives, programs, media.
+# (zip is left out: a .docx is a zip; PDF and OLE are formats the readers take.)
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF87a", "gif"), (b"GIF89a", "gif"),
+    (b"II*\x00", "tiff"), (b"MM\x00*", "tiff"), (b"\x00\x00\x01\x00", "ico"), (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"), (b"Rar!\x1a\x07", "rar"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"),
+    (b"\x7fELF", "program"), (b"MZ", "program"), (b"\xca\xfe\xba\xbe", "program"), (b"ID3", "audio"),
+    (b"OggS", "audio"), (b"fLaC", "audio"), (b"\x1aE\xdf\xa3", "video"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file is when its first bytes say it is no text (png, jpeg, gzip, program …)."""
+    head = data[:16]
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            # two-letter magics also start words: a program has a NUL within its first bytes
+            return kind if len(magic) > 2 or b"\x00" in data[:64] else None
+    if head[:4] == b"RIFF" and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return "webp" if head[8:12] == b"WEBP" else "audio" if head[8:12] == b"WAVE" else "video"
+    if head[4:8] == b"ftyp":
+        return "video"
+    if head.startswith(b"BM") and b"\x00" in data[2:14]:
+        return "bmp"
+    return None
 
 
 def _sniff(data: bytes, ext: str) -> str:
@@ -82,6 +108,8 @@ def document_from_bytes(data: bytes, path: str = "<bytes>", encoding: str | None
         raise TooLarge(path, len(data), limits.file_bytes)
     if not data.strip():
         raise EmptyInput(path)
+    if binary_kind(data):
+        raise BinaryInput(path)  # even with --encoding: a picture decoded as GB18030 is noise
     ext = os.path.splitext(path)[1].lower()
     kind = _sniff(data, ext)
     _check_claim(path, ext, kind)

@@ -29,7 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__, labels
 from ..errors import SettingError, WorkReportError
 from ..store import DEFAULT_PATH
-from . import edit_routes, routes, views
+from . import check_routes, edit_routes, routes, views
 from .guard import Guard
 from .context import LOCAL_HOSTS, Config, error_response
 from .messages import http_message, validation_message
@@ -90,6 +90,7 @@ def create_app(
         ROLE_LABELS=labels.ROLE_LABELS,
         KIND_LABELS=labels.KIND_LABELS,
         SEVERITY_LABELS=labels.SEVERITY_LABELS,
+        RULE_LABELS=labels.RULE_LABELS,
         STATUS_LABELS=labels.STATUS_LABELS,
         fmt_number=views.fmt_number,
         row_label=views.row_label,
@@ -102,6 +103,7 @@ def create_app(
     _install_guards(app)
     app.include_router(routes.router)
     app.include_router(edit_routes.router)
+    app.include_router(check_routes.router)
     return app
 
 

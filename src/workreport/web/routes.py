@@ -14,13 +14,13 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from ..contract import check_json, track_json
+from ..contract import track_json
 from ..export.compare import KIND_OF_PERIOD, compare_csv, compare_json, compare_xlsx
 from ..store.base import SORTS
-from . import views
+from . import check_routes, views
 from .context import (MAX_ID, MAX_OFFSET, MAX_PAGE, answer, cfg_of, lib, parse_in_worker, parser_pool, render,
                       require_write, wants_json)
-from .uploads import read_limited, safe_name, store_upload
+from .uploads import read_limited, refuse_unreadable, safe_name, store_upload
 
 
 class ErrorEnvelope(BaseModel):
@@ -321,12 +321,7 @@ def check_bytes(data: bytes, filename: str) -> tuple[str, Any]:
 
 
 def _check_bytes(data: bytes, filename: str) -> dict:
-    from ..ingest import document_from_bytes
-    from ..pipeline import parse
-
-    doc = document_from_bytes(data, filename)
-    parsed = parse(doc)
-    findings = sorted(check_json(parsed)["findings"], key=lambda f: (f["line"], f["rule"]))
+    doc, parsed, findings = check_routes.check_bytes(data, filename)
     counts: dict[str, int] = {}
     for f in findings:
         counts[f["severity"]] = counts.get(f["severity"], 0) + 1
@@ -357,7 +352,10 @@ async def check_page(request: Request, text: str | None = Form(None), file: Uplo
             raise HTTPException(413, "文稿超过大小上限")
     else:
         raise HTTPException(422, "请粘贴文稿或选择文件")
+    refuse_unreadable(cfg, data, name)  # a picture or an archive is no draft: 415, not GB18030 noise
     result = await run_in_threadpool(parse_in_worker, request, check_bytes, data, name, label=name)
+    key = check_routes.keep(request, data, name)
+    result["downloads"] = {fmt: f"/check/{key}.{fmt}" for fmt in ("docx", "xlsx")}
     rows = result.pop("rows")  # the page's marked-up lines
     return answer(request, result, "check.html", {"nav": "check", "text": text or "", "result": {**result, "rows": rows}})
 

@@ -153,7 +153,7 @@ def report_lines(report: dict) -> list[dict]:
                 marks.append((*where, {"type": "figure", "kind": ind.get("kind"), "title": indicator_title(ind)}))
         findings = by_line_find.get(n, [])
         for f in findings:
-            where = _place(text, f.get("wrong") or "", None, taken)
+            where = _place(text, f.get("wrong") or "", f.get("col"), taken)
             if where:
                 taken.add(*where)
                 marks.append((*where, {"type": "finding", "kind": f.get("severity"), "title": f.get("message") or ""}))
@@ -253,7 +253,7 @@ def check_rows(lines: tuple[str, ...] | list[str], findings: list[dict]) -> list
         taken = Taken()
         marks = []
         for f in by_line[n]:
-            where = _place(text, f.get("wrong") or "", None, taken)
+            where = _place(text, f.get("wrong") or "", f.get("col"), taken)
             if where:
                 taken.add(*where)
                 marks.append((*where, {"type": "finding", "kind": f.get("severity"), "title": f.get("message") or ""}))
