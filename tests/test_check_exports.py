@@ -99,7 +99,7 @@ def client(tmp_path):
 
     from workreport.web.app import create_app
 
-    return TestClient(create_app(str(tmp_path / "lib.db"), data_dir=tmp_path / "data"))
+    return TestClient(create_app(str(tmp_path / "lib.db"), data_dir=tmp_path / "data"), base_url="http://127.0.0.1:8000")
 
 
 def test_check_page_refuses_pictures_in_chinese(client):
