@@ -14,7 +14,7 @@ from typing import Callable
 import pytest
 
 from workreport import numerals, rules
-from workreport.check import orgnames, punctuation, typos
+from workreport.check import figures, orgnames, punctuation, typos
 from workreport.extract.indicators import paragraph_indicators
 from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
@@ -70,7 +70,8 @@ def _para(text: str) -> Paragraph:
          *(f"checks:repeat.{k}" for k in ("sentence", "sentence_end", "clause", "leading_ordinal")),
          *(f"checks:year.{k}" for k in ("heading", "opening", "sentence", "deadline", "future", "multi_year")),
          "checks:org_names.opening_place",
-         *(f"roles:problem_lead.{k}" for k in ("vocative", "acknowledge", "problem", "overcome", "still", "follows")),
+         *(f"roles:problem_lead.{k}" for k in ("vocative", "acknowledge", "problem", "overcome", "still", "follows",
+                                               "sentence_end")),
          "furniture:tail_start",
          "orgs:speech", "orgs:names.bad_start", "orgs:names.lead", "orgs:names.function_chars",
          "orgs:names.place", "orgs:names.not_in_owner", "orgs:names.generic", "orgs:scope", "orgs:cn_year", "orgs:not_report_year",
@@ -399,6 +400,19 @@ def misspelling_corrected(entry: dict, text: str) -> None:
 @matcher("checks:fig.per_visit")
 def counts_visits(entry: dict, text: str) -> bool:
     return entry["chars"] in text
+
+
+@matcher("checks:percents.floor", "checks:percents.about")
+def qualifier_read(entry: dict, text: str) -> bool:
+    """The number grammar reads the qualifier the rate check sorts by."""
+    return any(q.qualifier in entry["words"] for q in find_quantities(text))
+
+
+@matcher("checks:stops.label", "checks:stops.rate_label", "checks:stops.clause")
+def label_cut_at_a_stop(entry: dict, text: str) -> bool:
+    """The label read back from the end of the text stops short of its start."""
+    nt = norm(text)
+    return figures.label_before(nt, len(nt), 0, len(nt), entry["chars"]) != nt
 
 
 @matcher("checks:sums.complements")

@@ -1,11 +1,14 @@
-"""Inline enumerations inside paragraphs: 一是…二是…四是 (enumeration_gap) and 一是…二是…二是
-(enumeration_duplicate), with the ordinal that belongs there.
+"""Inline enumerations inside paragraphs (inline ordinal items: "first is…, second is…"): items
+first, second, fourth (enumeration_gap) and first, second, second (enumeration_duplicate), with
+the ordinal that belongs there.
 
-Each family (一是, 第一，, 其一) is followed through a paragraph; a list may go on in the next
-paragraph when that paragraph opens with its next item ("二是…" on a line of its own).  A list
-restarts at 一; a paragraph whose first item is not 一 and continues nothing is not judged (its
-list may have begun where the text does not show, or be an outer list: "八是…" after a paragraph
-listing 一是…十是 inline).  "一是一、二是二" is a saying, not a list.
+Each family (the "N is" items, "N-th," and "the N-th one"; checks.yaml ``enumeration``) is
+followed through a paragraph; a list may go on in the next paragraph when that paragraph opens
+with its next item (item two on a line of its own).  A list restarts at item one; a paragraph
+whose first item is not one and continues nothing is not judged (its list may have begun where
+the text does not show, or be an outer list: item eight after a paragraph listing items one to
+ten inline).  A saying that counts "one is one, two is two" is not a list (the family patterns
+leave it out).
 """
 from __future__ import annotations
 
@@ -36,7 +39,7 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
         ms = _markers(p.norm_text)
         opens = ms[0][2] if ms and not p.norm_text[:ms[0][0]].strip() else None
         # a paragraph opening with an item goes on with the list of the paragraph before when that
-        # one opened with an item too (一是…。 / 二是…。), or with its next number
+        # one opened with an item too (item one… / item two… as paragraphs), or with its next number
         last = {fam: v for fam, v in last.items()
                 if fam == opens and (item_paragraphs == fam or ms[0][3] == v + 1)}
         item_paragraphs = opens
@@ -45,7 +48,7 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
             prev = last.get(fam)
             fresh = fam not in in_para
             in_para.add(fam)
-            # 一 restarts a list, unless it follows a lone 一 in the same paragraph (一是…；一是…)
+            # item one restarts a list, unless it follows a lone item one in the same paragraph
             if prev is None or (v == 1 and (prev > 1 or fresh)):
                 last[fam] = v
                 continue

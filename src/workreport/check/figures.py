@@ -1,7 +1,7 @@
 """The figures of a report as the arithmetic checks see them: the extract stage's indicators of
 one line, in text order, with a unit key to compare them by and the precision they are
-written with.  Two figures can be added or divided when their keys are equal (万元 and 亿元
-are both money; 人 and 人次 are not the same count)."""
+written with.  Two figures can be added or divided when their keys are equal (ten thousand yuan
+and a hundred million yuan are both money; people and person-visits are not the same count)."""
 from __future__ import annotations
 
 import re
@@ -11,7 +11,7 @@ from .. import rules
 from ..model import Indicator, Report
 
 _PERCENT = "%"
-_TIMES = rules.entry("checks", "check.fig.per_visit")["chars"]  # 人次, 户次: visits, not people
+_TIMES = rules.entry("checks", "check.fig.per_visit")["chars"]  # person-visits, household-visits: not people
 _SENT = rules.pattern("checks", "check.sentence")
 
 
@@ -23,7 +23,7 @@ class Fig:
     value_start: int  # where the number as written starts and ends
     value_end: int
     number: float
-    base: float  # the value in the unit's base (元, 人, 平方米 …)
+    base: float  # the value in the unit's base (yuan, people, square metres …)
     key: tuple[str, bool]  # (base unit, counts visits): figures with equal keys add up
     decimals: int  # digits after the point as written
 
@@ -33,8 +33,17 @@ class Fig:
 
     @property
     def scale(self) -> float:
-        """The base value of one unit as written (1e4 for 万元)."""
+        """The base value of one unit as written (1e4 for ten thousand yuan)."""
         return self.base / self.number if self.number else 1.0
+
+
+def label_before(nt: str, end: int, lo: int, width: int, stops: str) -> str:
+    """The words just before ``end`` that name a figure: at most ``width`` characters, from
+    ``lo`` on, back to the nearest of the ``stops`` marks (data: checks.yaml stops)."""
+    a = max(lo, end - width)
+    for sep in stops:
+        a = max(a, nt.rfind(sep, a, end) + 1)
+    return nt[a:end]
 
 
 def _decimals(value: str) -> int:

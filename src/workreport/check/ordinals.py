@@ -9,7 +9,7 @@ from ..model import Document, Finding, Report, Section, Span, walk_sections
 from ..structure.headings import FAMILIES, render_ordinal
 from .common import message, patterns, report_lines
 
-_INLINE = ("cn_shi",)  # 一是…: checked as inline enumerations
+_INLINE = ("cn_shi",)  # inline ordinal items ("first is…"): checked as inline enumerations
 
 
 def _lost(doc: Document, report: Report, lines) -> list[Finding]:
@@ -84,8 +84,8 @@ def _renumbered(text: str, nt: str, family: str, value: int) -> tuple[Span, str,
 
 
 def _sequence(doc: Document, report: Report) -> list[Finding]:
-    """Gaps and repeats among siblings of one family (一、二、四、; (二) twice), with the ordinal
-    that belongs there.  Inline lists (一是…) are enumerations.py's."""
+    """Gaps and repeats among siblings of one family (headings one, two, four; a bracketed two
+    twice), with the ordinal that belongs there.  Inline lists ("first is…") are enumerations.py's."""
     out = []
 
     def visit(children: tuple[Section, ...]):
@@ -107,7 +107,7 @@ def _sequence(doc: Document, report: Report) -> list[Finding]:
                 elif cur.value > want:
                     what = message("ordinal_skip", ordinal=cur.ordinal, prev=prev.ordinal, line=prev.line)
                 else:
-                    continue  # a number going back (三 after 四) is another list more often than a slip
+                    continue  # a number going back (three after four) is another list more often than a slip
                 if cur.value == prev.value:
                     expected = want  # the next sibling should follow the corrected number
                 fix = _renumbered(doc.lines[cur.line - 1], doc.norm_lines[cur.line - 1], cur.family, want)

@@ -1,14 +1,18 @@
-"""The report's own body named two ways (org_name_variant): 青山区住房和城乡建设局 and, further on,
-青山区城乡建设局; 云州市生态环境局 and its former name 环境保护局; 松林镇 and 松林乡.
+"""The report's own body named two ways (org_name_variant): a district's Bureau of Housing and
+Urban-Rural Development that is, further on, its "Urban-Rural Construction Bureau"; an ecology
+and environment bureau under its former name (environmental protection bureau); a town that
+is later called a township.
 
 Mentions of the same kind of body (bodies.yaml: the same entry, organ and owner place) are read
 from the text; the longest name the report uses for itself is its name.  A normal short form is
-no variant: an abbreviation taking characters from across the name (住建局, 城管局, 市场监管局)
-or one dropping a generic last word (应急局 for 应急管理局).  A variant keeps a run of the name
-but drops or adds whole words (城乡建设局, 农业局, 城市管理行政执法局), or is a former name
-(checks.yaml).  A street office or township is varied by its level word (松林乡 for 松林镇) or one
-character of its place name in its full form (翠平街道办事处).  Other bodies (区城管局 in a
-住建局 report, 市住建局 above it) are never compared.
+no variant: an abbreviation taking characters from across the name (housing-construction bureau
+for housing and urban-rural development bureau) or one dropping a generic last word ("emergency
+bureau" for "emergency management bureau").  A variant keeps a run of the name but drops or adds
+whole words (urban-rural construction bureau, agriculture bureau), or is a former name
+(checks.yaml).  A street office or township is varied by its level word (township for town) or
+one character of its place name in its full form (the street office's full name).  Other bodies
+(the district's urban management bureau in a housing bureau's report, the city's housing bureau
+above it) are never compared.
 """
 from __future__ import annotations
 
@@ -60,14 +64,16 @@ def relation(m: str, c: str) -> str:
     if len(m) > len(c) and c in m:
         return "same" if m.startswith(c) and m[len(c):] in tails else "variant"
     if len(m) < len(c) and _subsequence(m, c):
-        return "same"  # an abbreviation: 住建 of 住房城乡建设
+        return "same"  # an abbreviation: characters taken from across the full name
     if len(m) > len(c) and _subsequence(c, m):
         return "same"
     return "other"
 
 
 def _organ_key(organ: str) -> str:
-    return "委" if organ in _data()[5] else organ
+    """Organ words that name the same kind of body (checks.yaml organ_equal) share one key."""
+    equal = _data()[5]
+    return min(equal) if organ in equal else organ  # any one of them, always the same
 
 
 def _owner_fits(prefix: str, own_prefix: str) -> bool:
@@ -77,7 +83,8 @@ def _owner_fits(prefix: str, own_prefix: str) -> bool:
 
 
 def _component(m: BodyMatch, own: BodyMatch) -> bool:
-    """纪委 of 纪委监委: one of the bodies a combined name joins (the rest is a body too)."""
+    """The discipline commission of a joint discipline and supervision commission: one of the
+    bodies a combined name joins (the rest is a body too)."""
     organs = _organ_words()
     f, o = m.form, own.form
     rest = o[len(f):] if o.startswith(f) else o[:-len(f)] if o.endswith(f) else None
@@ -92,7 +99,7 @@ def _organ_words() -> tuple[str, ...]:
 def _mentions(nt: str, own: BodyMatch):
     """(start, end, match) of each mention of a body like ``own`` (same entry and organ)."""
     organ = own.organ
-    keys = {organ, *(_data()[5] if _organ_key(organ) == "委" else ())}
+    keys = {organ, *(_data()[5] if organ in _data()[5] else ())}
     for run in _HAN.finditer(nt):
         text = run.group()
         for key in keys:
@@ -154,7 +161,7 @@ def _place(lines, own: BodyMatch) -> list[Finding]:
 
 def _own(report: Report, lines) -> BodyMatch | None:
     """The report's body: its parsed org, else the township or street office its opening names
-    ("临江街道党工委、办事处在区委…")."""
+    (a street's Party working committee and office "under the district committee…")."""
     if report.org:
         return classify_body(report.org)
     if not lines:
@@ -173,4 +180,4 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
         return []  # national bodies and schools, hospitals, companies: their names vary by other rules
     if own.comprehensive:
         return _place(lines, own)
-    return _department(lines, own) if _stem(own) else []  # a bare organ (学校) names no kind of body
+    return _department(lines, own) if _stem(own) else []  # a bare organ (a school) names no kind of body

@@ -1,24 +1,26 @@
 """Percentages against the figures they are computed from (percent_mismatch) and growth rates
 against their two values (growth_mismatch), as a reviewer redoes them.
 
-A percentage is checked only when the text says what it is the share of:
-- "占年度目标150户的85%", "完成年度任务1200户的125%": the figure inside is the whole, the figure
-  before the clause the part; "占参保人数的28.0%" names the whole in words, the earlier figure
-  whose label shares those words is it;
-- "18个社区中已有15个…，建成率达到88.9%": whole, then part;
-- "排查隐患1582处，已整改1498处，整改率为97.2%": the part's label holds the rate's verb (整改),
-  the whole's a word of finding or checking (排查, 抽检, 应…);
-- "其中高标准农田2.1万亩，占比达到72.5%": the 其中 part over its whole.
-A growth rate is checked when its two values are named as old and new: "由80万元增长到100万元，
-同比增长20%", "18.4亿元，比上年的16.0亿元增长13%".  The percentage is taken as the wrong figure
-and the suggestion is the computed one, written with the same number of decimals.
+A percentage is checked only when the text says what it is the share of (cues: checks.yaml
+``percents`` and ``growth``):
+- "accounts for 85% of the annual target of 150 households", "125% of the year's task of 1200":
+  the figure inside the clause is the whole, the figure before the clause the part; "28.0% of the
+  insured" names the whole in words, and the earlier figure whose label shares those words is it;
+- "of 18 communities, 15 have …, a completion rate of 88.9%": whole, then part;
+- "1582 hazards found, 1498 corrected, a correction rate of 97.2%": the part's label holds the
+  rate's verb (corrected), the whole's a word of finding or checking (found, sampled, due …);
+- "of which high-standard farmland 21,000 mu, a share of 72.5%": the "of which" part over its whole.
+A growth rate is checked when its two values are named as old and new: "from 800,000 yuan to 1
+million, up 20% year on year", "1.84 billion, up 13% on last year's 1.60 billion".  The
+percentage is taken as the wrong figure and the suggestion is the computed one, written with the
+same number of decimals.
 """
 from __future__ import annotations
 
 from .. import rules
 from ..model import Document, Finding, Report, Span
 from .common import limit, message, report_lines
-from .figures import Fig, fmt, line_figures, replace_number, sentences
+from .figures import Fig, fmt, label_before, line_figures, replace_number, sentences
 
 _T = "checks"
 _P = {k: rules.pattern(_T, f"check.pct.{k}") for k in ("share_of", "among_have", "rate_name", "share_word",
@@ -30,15 +32,15 @@ LABEL = int(limit("check.pct.label_chars"))
 COMMON = int(limit("check.pct.common_chars"))
 GROWTH_GAP = int(limit("check.growth.gap_chars"))
 _SHARE_VERB = rules.entry(_T, "check.pct.share_of")["share_verb"]
-_UP_TO = ("以上", "超过", "多", "余")  # a floor: only a computed value below it is wrong
-_ABOUT = ("约", "左右", "近", "大约")
+_UP_TO = tuple(rules.entry(_T, "check.pct.floor")["words"])  # a floor: only a computed value below it is wrong
+_ABOUT = tuple(rules.entry(_T, "check.pct.about")["words"])  # an estimate
+_LABEL_STOPS = rules.entry(_T, "check.stops.rate_label")["chars"]
+_CLAUSE_STOPS = rules.entry(_T, "check.stops.clause")["chars"]
+_COMMAS = "".join(rules.entry(_T, "check.comma_widths")[k] for k in ("full", "half"))
 
 
 def _label(nt: str, f: Fig, lo: int) -> str:
-    a = max(lo, f.start - LABEL)
-    for sep in "，,、；;：:。":
-        a = max(a, nt.rfind(sep, a, f.start) + 1)
-    return nt[a:f.start]
+    return label_before(nt, f.start, lo, LABEL, _LABEL_STOPS)
 
 
 def _common(a: str, b: str) -> int:
@@ -84,7 +86,7 @@ def _percent(ln, text, nt, figs: list[Fig], i: int, lo: int, para_figs: list[Fig
     if _P["points"].match(nt[p.end:]):
         return None
     earlier = _before(figs, i, lo)
-    # 占/完成 … 的: the whole inside the clause, or named in words
+    # "accounts for / completes … of": the whole inside the clause, or named in words
     m = _P["share_of"].search(nt, max(lo, p.start - 30), p.start)
     if m:
         inside = [f for f in earlier if f.start >= m.start("what") and f.end <= m.end("what")]
@@ -106,14 +108,14 @@ def _percent(ln, text, nt, figs: list[Fig], i: int, lo: int, para_figs: list[Fig
         if not parts or whole.base <= 0:
             return None
         part = parts[0]
-        clause = max(nt.rfind(c, lo, m.start()) for c in "，,；;") + 1
+        clause = max(nt.rfind(c, lo, m.start()) for c in _CLAUSE_STOPS) + 1
         if part.end <= clause and nt[clause:m.start()].strip():
-            return None  # "，冻鳟鱼出口占…的98.5%": the share has its own subject, not the figure before
+            return None  # ", frozen fish exports account for 98.5% of …": the share has its own subject, not the figure before
         real = part.base / whole.base * 100
         if m["verb"] == _SHARE_VERB and real > 100:
             return None  # a share over 100%: the whole is not the figure read for it
         return _pct_finding(ln, text, p, part, whole, real, "check.pct.share_of") if _wrong_by(p, real) else None
-    # N个…中已有M个 … 率
+    # "of N …, M already have …": a rate
     for k in range(len(earlier) - 1):
         part, whole = earlier[k], earlier[k + 1]
         if part.key == whole.key and _P["among_have"].match(nt[whole.end:part.start]) and _P["rate_name"].search(prefix):
@@ -121,7 +123,7 @@ def _percent(ln, text, nt, figs: list[Fig], i: int, lo: int, para_figs: list[Fig
                 return None
             real = part.base / whole.base * 100
             return _pct_finding(ln, text, p, part, whole, real, "check.pct.among_have") if _wrong_by(p, real) else None
-    # 其中 X…，占比 P%
+    # "of which X …, a share of P%"
     if _P["share_word"].search(prefix) and earlier:
         part = earlier[0]
         wholes = [f for f in earlier[1:] if f.key == part.key]
@@ -130,7 +132,7 @@ def _percent(ln, text, nt, figs: list[Fig], i: int, lo: int, para_figs: list[Fig
             return (_pct_finding(ln, text, p, part, wholes[0], real, "check.pct.share_word")
                     if _wrong_by(p, real) else None)
         return None
-    # X率 P%: the part's label holds the rate's verb, the whole's a word of finding or checking
+    # "X rate P%": the part's label holds the rate's verb, the whole's a word of finding or checking
     m = _P["rate_name"].search(prefix)
     if not m or len(m["name"]) < STEM:
         return None
@@ -160,7 +162,7 @@ def _growth(ln, text, nt, figs: list[Fig], i: int, lo: int) -> Finding | None:
     if a.key != b.key or len(nt[b.end:g.start]) > GROWTH_GAP or not _G["cue"].search(nt, b.end, g.start):
         return None
     if _G["average"].search(nt, b.end, g.start):
-        return None  # 年均增长: compounded over years, not the change between the two values
+        return None  # average annual growth: compounded over years, not the change between the two values
     if _G["from_old"].search(nt, max(lo, a.start - 12), a.start) and _G["to_new"].search(nt, a.end, b.start):
         old, new, rid = a, b, "check.growth.from_to"
     elif _G["than_old"].search(nt, a.end, b.start):
@@ -180,7 +182,7 @@ def _growth(ln, text, nt, figs: list[Fig], i: int, lo: int) -> Finding | None:
     return Finding(
         line=ln, rule="growth_mismatch", severity="error",
         message=message(key, stated=g.ind.value, old=old.ind.text, new=new.ind.text, real=right,
-                        word=nt[b.end:g.start].strip("，,")),
+                        word=nt[b.end:g.start].strip(_COMMAS)),
         wrong=text[g.start:g.end], right=replace_number(g, text, right) if (real < 0) == down else None,
         span=Span(g.start, g.end), rule_id=rid)
 

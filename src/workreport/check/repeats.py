@@ -2,7 +2,7 @@
 
 Sentences are compared whole, after dropping spaces, punctuation and a leading ordinal, so a
 paragraph pasted again under another heading is found too; short sentences (stock phrases such
-as 应保尽保、应救尽救) are left alone.  A sentence that repeats the last clauses of an earlier one
+such as "cover all who qualify") are left alone.  A sentence that repeats the last clauses of an earlier one
 (or the other way round) counts when that tail is long enough to be no stock phrase.  The later copy is reported, its run of repeated sentences
 in one finding, with the line of the first copy.  Copies between different reports of a
 compilation are copies.py's business.
@@ -56,7 +56,7 @@ def check(doc: Document, report: Report, lines=None) -> list[Finding]:
                 continue
             first = seen.get(key)
             if first is None and len(key) >= MIN_TAIL:
-                first = tails.get(key)  # "…，全年化解纠纷368件，调解成功率99.2%。" then that tail alone
+                first = tails.get(key)  # "…, 368 disputes settled this year, 99.2% mediated." then that tail alone
             if first is not None:
                 run.append((m.start(), m.end(), first))
                 continue

@@ -2,13 +2,13 @@
 
 Three shapes (cues: data/checks.yaml ``sums``):
 
-- a list then its total: "协会12支、团队20支，合计35支" — the same-unit figures just before a
-  figure named a total (合计/总计/共…) add up to it;
-- a total then its parts: "总计500万元，分别用于…200万元、…150万元、…100万元" — after 分别
-  the parts are all of it;
-- a whole then "其中" parts: a share of it, so they are only checked when they exceed it, when
-  their labels name all of it (城市/农村, the whole called "脱贫户和监测户"), or when they come
-  within a few percent of it without matching (a breakdown that does not add up).
+- a list then its total: "12 associations, 20 teams, 35 in total" — the same-unit figures just
+  before a figure named a total (the ``total_cue`` words) add up to it;
+- a total then its parts: "5 million yuan in total, spent respectively on … 2 million, … 1.5
+  million, … 1 million" — after "respectively" the parts are all of it;
+- a whole then "of which" parts: a share of it, so they are only checked when they exceed it,
+  when their labels name all of it (urban and rural; a whole named as "A and B households"), or
+  when they come within a few percent of it without matching (a breakdown that does not add up).
 
 The total is taken as written wrong, as a reviewer does: the suggestion replaces the total.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 from .. import rules
 from ..model import Document, Finding, Report, Span
 from .common import limit, message, report_lines
-from .figures import Fig, fmt, line_figures, replace_number, sentences
+from .figures import Fig, fmt, label_before, line_figures, replace_number, sentences
 
 _T = "checks"
 _TOTAL = rules.pattern(_T, "check.sum.total_cue")
@@ -31,6 +31,7 @@ _COMPLEMENTS = tuple((e["id"], tuple(e["words"])) for e in rules.load(_T)["sums"
 NEAR_SHARE = limit("check.sum.near_share")
 GAP = int(limit("check.sum.gap_chars"))
 _LABEL = int(limit("check.pct.label_chars"))
+_LABEL_STOPS = rules.entry(_T, "check.stops.label")["chars"]
 
 
 def _tolerance(parts: list[Fig], total: Fig) -> float:
@@ -45,14 +46,11 @@ def _sum(parts: list[Fig], total: Fig) -> float:
 
 def _label(nt: str, f: Fig, lo: int) -> str:
     """The words just before a figure (its label), from ``lo`` on."""
-    a = max(lo, f.start - _LABEL)
-    for sep in "，,、；;：:":
-        a = max(a, nt.rfind(sep, a, f.start) + 1)
-    return nt[a:f.start]
+    return label_before(nt, f.start, lo, _LABEL, _LABEL_STOPS)
 
 
 def _exhaustive(nt: str, whole: Fig, parts: list[Fig], lo: int) -> str | None:
-    """The rule id that says "其中" parts are all of the whole, or None."""
+    """The rule id that says "of which" parts are all of the whole, or None."""
     labels = [_label(nt, p, whole.end) for p in parts]
     for rid, words in _COMPLEMENTS:
         if all(any(w in lab for lab in labels) for w in words):
@@ -97,7 +95,7 @@ def _run_before(nt: str, figs: list[Fig], i: int, lo: int) -> list[Fig]:
 
 
 def _parts_after(nt: str, figs: list[Fig], i: int, keys: set) -> list[Fig]:
-    """The parts listed from figure ``i`` on: figures of the total's units joined by 、."""
+    """The parts listed from figure ``i`` on: figures of the total's units joined by the list comma."""
     out: list[Fig] = []
     for f in figs[i:]:
         if f.key not in keys or (out and not _LIST_GAP.match(nt[out[-1].end:f.start])):
@@ -111,7 +109,7 @@ def _sentence(ln: int, text: str, nt: str, lo: int, hi: int, figs: list[Fig]) ->
     used: set[int] = set()  # figures already read as a total with parts after it
     i = 0
     while i < len(figs):
-        # a group of adjacent figures of different units (3126户5218人) shares its parts
+        # a group of adjacent figures of different units (3126 households, 5218 people) shares its parts
         j = i + 1
         while j < len(figs) and figs[j].start - figs[j - 1].end <= 1 and figs[j].key != figs[j - 1].key:
             j += 1
@@ -144,7 +142,7 @@ def _sentence(ln: int, text: str, nt: str, lo: int, hi: int, figs: list[Fig]) ->
             i = j
             continue
         i = j
-    # lists closed by a total: "…12支、…20支，合计35支"
+    # lists closed by a total: "… 12 teams, … 20 teams, 35 in total"
     for i, total in enumerate(figs):
         if i in used or total.is_percent:
             continue
@@ -164,7 +162,7 @@ def _sentence(ln: int, text: str, nt: str, lo: int, hi: int, figs: list[Fig]) ->
 
 def check(doc: Document, report: Report, lines=None) -> list[Finding]:
     lines = lines if lines is not None else report_lines(doc, report)
-    # a bound or an estimate (超过50万元, 3100余份, 约210万元) is no amount to add
+    # a bound or an estimate (over 500,000 yuan, 3100-odd copies, about 2.1 million) is no amount to add
     by_line = {ln: [f for f in figs if not f.ind.qualifier] for ln, figs in line_figures(report, lines).items()}
     out: list[Finding] = []
     for ln, text, nt in lines:

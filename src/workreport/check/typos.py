@@ -138,14 +138,16 @@ def _junctions() -> tuple[str, ...]:
 
 
 def _junction(nt: str, a: int, b: int) -> bool:
-    """Is the doubling at [a, b) where one compound ends and the next begins (义务教育|教育集团)?"""
+    """Is the doubling at [a, b) where one compound ends and the next begins ("compulsory
+    education" then "education group", the shared word written once each)?"""
     window = nt[max(0, a - 4):b + 4]
     return any(w in window for w in _junctions())
 
 
 def _misaligned(nt: str, a: int, unit: str) -> bool:
-    """业创业创 in 就业创业创新: the doubled reading straddles words; the unit read one character
-    later (创业) is the word this text uses."""
+    """A doubling read across word edges (the last character of one word and the first of the
+    next, twice over, in "employment, entrepreneurship, innovation"): the unit read one character
+    later (entrepreneurship) is the word this text uses."""
     if len(unit) != 2:
         return False
     window = nt[max(0, a - _WINDOW):a + _WINDOW]

@@ -1,17 +1,18 @@
 """Years that contradict the year the report reviews (year_mismatch).
 
 The reviewed year is voted by the report itself: the year its opening sentence starts with
-("2024年，区水利局…"), the years of its review headings, its plan headings' years minus one; the
-parsed report year only breaks a tie.  Then:
-- a heading of the review naming the year before or after it ("（二）2025年重点项目…" in a 2024
-  review; "一、2024年工作完成情况" in a 2025 report), a plan heading naming the reviewed year or
-  an earlier one ("三、2024年工作计划" in a 2024 report);
-- in the plan, a sentence opening with a year that says what will be done ("2023年，我局将…")
-  or a deadline ("到2025年底") that is not after the reviewed year;
-- in the review, a sentence opening with the year before, telling what was done ("2024年，全镇
-  新建…" in a 2025 review; a year after it there is more often a plan paragraph under no plan
-  heading than a slip).
-Ranges (2024—2026年), base years (较2023年) and later horizons (到2027年) are never judged.
+("In 2024, the district water bureau …"), the years of its review headings, its plan headings'
+years minus one; the parsed report year only breaks a tie.  Then (patterns: checks.yaml ``year``):
+- a heading of the review naming the year before or after it ("(2) Key projects of 2025" in a
+  2024 review; "1. Work done in 2024" in a 2025 report), a plan heading naming the reviewed year
+  or an earlier one ("3. Work plan for 2024" in a 2024 report);
+- in the plan, a sentence opening with a year that says what will be done ("In 2023, our bureau
+  will …") or a deadline ("by the end of 2025") that is not after the reviewed year;
+- in the review, a sentence opening with the year before, telling what was done ("In 2024, the
+  town built …" in a 2025 review; a year after it there is more often a plan paragraph under no
+  plan heading than a slip).
+Ranges (2024-2026), base years ("compared with 2023") and later horizons ("by 2027") are never
+judged.
 """
 from __future__ import annotations
 

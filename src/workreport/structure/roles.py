@@ -78,18 +78,19 @@ def assign_roles(report: Report) -> Report:
 # --- problems parts without a heading ------------------------------------------------------
 
 _LEAD = {k: rules.pattern("roles", f"role.problem_lead.{k}")
-         for k in ("vocative", "acknowledge", "problem", "overcome", "still", "follows")}
+         for k in ("vocative", "acknowledge", "problem", "overcome", "still", "follows", "sentence_end")}
 _LEAD_CHARS = int(rules.limit("roles", "role.problem_lead.lead_chars"))
-_LEAD_END = re.compile(r"[。！？!?；;]")
+_LEAD_END = _LEAD["sentence_end"]
 _NO_PART = ("plan", "problems", "suggestions")  # a part there would say nothing new
 
 
 def problem_cue(text: str) -> str | None:
     """The words of a paragraph's lead sentence that make it a problems part, or None.
 
-    ``text`` is normalised.  The lead is the first sentence (an address such as "各位代表！"
-    skipped): it says problems remain ("还存在一些不足"), or acknowledges them ("我们也清醒
-    看到") and then names one that is not something overcome ("战胜一切困难")."""
+    ``text`` is normalised.  The lead is the first sentence (an address to the delegates
+    skipped): it says problems remain ("some shortcomings still exist"), or acknowledges them
+    ("we are also soberly aware") and then names one that is not something overcome ("overcame
+    every difficulty").  The cues are roles.yaml ``problem_lead``."""
     v = _LEAD["vocative"].match(text)
     t = text[v.end():] if v else text
     t = t[:_LEAD_CHARS]
@@ -101,7 +102,7 @@ def problem_cue(text: str) -> str | None:
     ack = _LEAD["acknowledge"].search(lead)
     if not ack:
         return None
-    if end:  # "我们也清醒地看到，外部环境复杂多变。…基础仍需巩固": the problems follow in the next sentence
+    if end:  # "we soberly see the outside world is complex. … the base is still weak": the problems follow in the next sentence
         nxt = _LEAD_END.search(t, end.end())
         lead = t[:nxt.start()] if nxt else t
     for p in _LEAD["problem"].finditer(lead, ack.end()):
