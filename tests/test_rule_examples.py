@@ -19,7 +19,7 @@ from workreport.extract.indicators import paragraph_indicators
 from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
 from workreport.model import Document, Paragraph, Report
-from workreport.structure import author, bodies, furniture, headings, names, org, roles, selfref, split
+from workreport.structure import author, bodies, cues, furniture, headings, names, org, roles, selfref, split
 from workreport.textnorm import norm
 
 Matcher = Callable[[dict, str], bool]
@@ -82,11 +82,12 @@ def _para(text: str) -> Paragraph:
          "outline:bare_ordinal", "outline:ordinal_continuation", "outline:not_heading", "outline:heading_end",
          "outline:clause_end", "outline:ordinal_prefix",
          *(f"paragraphs:{k}" for k in ("continuation_start", "list_start", "any_punct", "colon_end", "semicolon_end")),
-         "furniture:sentence", "roles:year", "split:named_title", "split:year", "split:toc_line",
+         "furniture:sentence", "roles:year", "split:named_title", "split:year", "split:title_row", "split:not_a_start", "split:scene_body",
+         "furniture:weak_punct", "furniture:document_part", "furniture:signature_name", "split:spaced",
+         "split:signature",
          *(f"plans:{k}" for k in ("plan_heading", "combined_heading", "plan_start", "item_heading", "inline_item",
                                   "intro", "deadline", "lead_unit", "target_cue", "estimate_cue", "not_annual",
                                   "file_name_noise", "admin_suffix", "ceiling_measure")),
-         "split:not_a_start",
          "bodies:bracket_tail", "bodies:branch", "levels:city_cues.prefecture", "levels:city_cues.county",
          *(f"tables:{k}" for k in ("captions", "header_unit", "unit_separator", "columns", "kinds", "row_label")))
 def pattern_in_normalised(entry: dict, text: str) -> bool:
@@ -144,7 +145,7 @@ def lone_opener(entry: dict, text: str) -> bool:
 
 @matcher("furniture:crumb_separators")
 def breadcrumb(entry: dict, text: str) -> bool:
-    return 1 in furniture.find_furniture(document_from_bytes(text.encode("utf-8"), "t.txt"))
+    return bool(furniture.find_furniture(document_from_bytes(text.encode("utf-8"), "t.txt")))
 
 
 @matcher("tables:brackets")
@@ -243,6 +244,16 @@ def furniture_line(entry: dict, text: str) -> bool:
         rules.compiled(entry["pattern"]).match(norm(text).strip()))
 
 
+@matcher("furniture:labels")
+def metadata_row(entry: dict, text: str) -> bool:
+    return furniture.furniture_rule(text) == "furniture.labels"
+
+
+@matcher("furniture:tokens")
+def toolbar_row(entry: dict, text: str) -> bool:
+    return furniture.furniture_rule(text) == "furniture.tokens"
+
+
 @matcher("furniture:page_title")
 def furniture_page_title(entry: dict, text: str) -> bool:
     body = "今年以来，某某街道扎实推进各项工作，全年完成投资3.4亿元，群众满意度明显提升。"
@@ -284,6 +295,37 @@ def opening_cue(entry: dict, text: str) -> bool:
 @matcher("split:title")
 def title(entry: dict, text: str) -> bool:
     return split.is_title(text)
+
+
+@matcher("split:genre_title")
+def genre_title(entry: dict, text: str) -> bool:
+    return cues.title_kind(text) == "genre"
+
+
+@matcher("split:title_decoration")
+def decorated_title(entry: dict, text: str) -> bool:
+    # the decoration comes off and what is left is a title
+    return cues.title_core(norm(text).strip()) != norm(text).strip() and cues.is_title(text)
+
+
+@matcher("split:fused_title")
+def title_run_on(entry: dict, text: str) -> bool:
+    return cues.fused_title(text) is not None
+
+
+@matcher("split:preamble")
+def preamble_line(entry: dict, text: str) -> bool:
+    return cues.preamble_rule(text) == entry["id"]
+
+
+@matcher("split:subject")
+def opening_subject(entry: dict, text: str) -> bool:
+    return cues.opening_subject(text) is not None
+
+
+@matcher("split:title_name")
+def title_names_a_body(entry: dict, text: str) -> bool:
+    return cues.title_name(text) is not None
 
 
 @matcher("split:appendix")

@@ -2,7 +2,7 @@
 named regex pieces (``{year}``, data/pieces.yaml) expanded.
 
 Engine code reads its word lists, patterns and thresholds from here by entry id, never from
-literals: ``rules.pattern("split", "split.appendix")``, ``rules.limit("split", "split.min_report_chars")``.
+literals: ``rules.pattern("split", "split.appendix")``, ``rules.limit("split", "split.short_report_chars")``.
 """
 from ..errors import RuleDataError
 from .loader import (_UniqueKeyLoader, alternation, compiled, data_files, entry, expand, iter_entries, limit, load,

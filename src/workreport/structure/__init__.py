@@ -13,7 +13,7 @@ def structure(doc: Document) -> tuple[frozenset[int], list[Report]]:
     """Furniture lines, and the reports with org/level/year and their labelled outline."""
     furn = furniture.find_furniture(doc)
     paras = paragraphs.build_paragraphs(doc, furn)
-    drafts = list(split.split_reports(doc, paras))
+    drafts = list(split.split_reports(doc, paras, furn))
     furn_sorted = sorted(furn)
     # a file holding one report is often named by its title (year, province, genre)
     file_title = PurePath(doc.path).stem if len(drafts) == 1 and doc.path else None

@@ -1,6 +1,15 @@
-"""Page furniture: site headers and footers, share buttons, page numbers -> furniture lines.
+"""Page furniture: what a web page, a document-sharing site or a compilation put around the
+reports (navigation, metadata rows, share and VIP tails, word counts, contents) -> furniture lines.
 
-Patterns, words and limits: data/furniture.yaml.  Lines are read normalised from the Document.
+Three kinds of evidence, in this order:
+1. single lines a rule names (data/furniture.yaml: `line`, metadata `labels`, toolbar `tokens`);
+2. lines read with their neighbours: breadcrumbs one word a line, the value under a bare label,
+   the page's own title over its date row, a file name among document-sharing rows, a table of
+   contents (contents.py), and the tail after a marker (阅读全文, 相关推荐 …) up to the next text;
+3. blocks: a run of short lines with no punctuation between a report's last sentence and the
+   next report (or next to other furniture) is furniture even when none of its words is known.
+A block never runs through a line that can only open a report (a title that opens a text, a
+preamble, an opening sentence: cues.py).  Every pass is linear in the number of lines.
 """
 from __future__ import annotations
 
@@ -9,6 +18,8 @@ import re
 from .. import rules
 from ..model import Document
 from ..textnorm import norm
+from . import contents, cues
+from .headings import is_bare_heading, is_terminal, match_heading
 
 _TABLE = "furniture"
 _T = rules.load(_TABLE)
@@ -17,71 +28,213 @@ _TAIL = [(e["id"], re.compile(e["pattern"])) for e in _T["tail_start"]]
 _DATELINE = rules.pattern(_TABLE, "furniture.dateline")
 _META_BARE = rules.pattern(_TABLE, "furniture.meta_bare")
 _SENTENCE = rules.pattern(_TABLE, "furniture.sentence")
+_WEAK_PUNCT = rules.pattern(_TABLE, "furniture.weak_punct")
 _PAGE_TITLE_MAX = rules.entry(_TABLE, "furniture.page_title")["max_chars"]
 _CRUMB_SEPARATORS = frozenset(rules.words(_TABLE, "furniture.crumb_separators"))
 _CRUMB_MAX = rules.limit(_TABLE, "furniture.crumb_max_chars")
 _META_VALUE_MAX = rules.limit(_TABLE, "furniture.meta_value_max_chars")
 _PROSE_MIN = rules.limit(_TABLE, "furniture.prose_min_chars")
 _TAIL_END_MIN = rules.limit(_TABLE, "furniture.tail_end_min_chars")
+_WEAK_MAX = rules.limit(_TABLE, "furniture.weak_max_chars")
+_LABEL_PROSE = rules.limit(_TABLE, "furniture.label_row_prose_chars")
+_LOOKAHEAD = int(rules.limit(_TABLE, "furniture.body_lookahead_lines"))
+_BODY_CHARS = rules.limit(_TABLE, "furniture.opens_body_chars")
+# a label matches with spaces between its characters (索 引 号)
+_LABEL_ROW = re.compile(
+    r"^[\s•·\-*|>【\[]*(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(
+        rules.words(_TABLE, "furniture.labels"), key=len, reverse=True)) + r")\s*(?:[:：|】\]]|\s|$)")
+_TOKENS = frozenset(norm(w) for w in rules.words(_TABLE, "furniture.tokens"))
+_TOKEN_SPLIT = re.compile(r"[\s|｜【】\[\]•·/:：]+")
+_DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furniture.doc."))
+_FILE_NAME = re.compile(r"\.(docx?|pdf|wps)(\s*VIP)?$")
+_PAGE_NUMBER = "furniture.page_number"
+_RULE_MAX = 220  # no rule takes a longer line (the longest: a 内容概述 row with its summary)
+_TOKENS_MAX = 80  # a toolbar row is short
+_SUMMARY_MIN = rules.limit(_TABLE, "furniture.summary_min_chars")
+_SIGNATURE_NAME = rules.pattern(_TABLE, "furniture.signature_name")
+_DOCUMENT_PART = rules.pattern(_TABLE, "furniture.document_part")
 
 
 def furniture_rule(text: str, normalized: str | None = None) -> str | None:
     """Id of the furniture rule matching one line, or None. ``text`` is the raw line."""
     s = (normalized if normalized is not None else norm(text)).strip()
-    if not s:
+    if not s or len(s) > _RULE_MAX:
         return None
+    if _LABEL_ROW.match(s) and not (len(s) > _LABEL_PROSE and is_terminal(s, s)):
+        return "furniture.labels"
+    toks = [t for t in _TOKEN_SPLIT.split(s) if t] if len(s) <= _TOKENS_MAX else None
+    if toks and all(t in _TOKENS for t in toks):
+        return "furniture.tokens"
     for rid, pat in _LINE:
         if pat.match(s):
             return rid
     return None
 
 
-def _reads_as_text(s: str) -> bool:
-    """A line that is clearly report prose (ends a sentence and is long)."""
-    return len(s) >= _PROSE_MIN and bool(_SENTENCE.search(s))
+class PageLines:
+    """The non-blank lines of a document (normalised, stripped) and what is known of them."""
+
+    def __init__(self, doc: Document):
+        self.nonblank = [i for i, l in enumerate(doc.norm_lines, 1) if l.strip()]
+        self.text = [doc.norm_lines[n - 1].strip() for n in self.nonblank]
+        self.rule = [furniture_rule(doc.lines[n - 1], s) for n, s in zip(self.nonblank, self.text)]
+        self.found = [r is not None for r in self.rule]
+        self._anchor: dict[int, bool] = {}
+        self._weak: dict[int, bool] = {}
+
+    def __len__(self) -> int:
+        return len(self.nonblank)
+
+    def anchor(self, k: int) -> bool:
+        """Can line k only open a report (title, preamble, opening sentence)?"""
+        if k not in self._anchor:
+            self._anchor[k] = cues.is_anchor(self.text[k], self.text[k])
+        return self._anchor[k]
+
+    def opens_body(self, k: int, repeat: bool = True) -> bool:
+        """Is the title-like line k followed by text it opens (not by more titles, as in a list
+        of related links)?  One repeat of the same title (page heading, then the article's own
+        title) is looked through when ``repeat``."""
+        first = cues.title_core(self.text[k])
+        repeat_seen = not repeat
+        seen = 0
+        for j in range(k + 1, len(self)):
+            if self.found[j]:
+                continue
+            seen += 1
+            if seen > _LOOKAHEAD:
+                break
+            s = self.text[j]
+            kind = cues.title_kind(s, s)
+            if kind is not None:
+                core = cues.title_core(s)
+                if not repeat_seen and (core in first or first in core):
+                    repeat_seen = True
+                    continue
+                return False
+            if (len(s) >= _BODY_CHARS or is_terminal(s, s) or match_heading(s, 0) is not None
+                    or cues.preamble_rule(s, s) or cues.fused_title(s, s) or self.anchor(j)):
+                return True
+        return False
+
+    def weak(self, k: int) -> bool:
+        """A short line with no punctuation that is nothing a report is made of."""
+        if k not in self._weak:
+            self._weak[k] = self._is_weak(self.text[k])
+        return self._weak[k]
+
+    def joins_weak(self, k: int) -> bool:
+        """A weak line, or a bare part name (工作总结) that a run of weak lines takes in."""
+        s = self.text[k]
+        if self.weak(k):
+            return True
+        # a bare part name among page keywords (工作总结 over the title), not one that heads text
+        return (is_bare_heading(s) and len(s) <= _WEAK_MAX and cues.title_kind(s, s) is None and k + 1 < len(self)
+                and (self.found[k + 1] or self.weak(k + 1) or cues.title_kind(self.text[k + 1], self.text[k + 1]) is not None))
+
+    @staticmethod
+    def _is_weak(s: str) -> bool:
+        return (len(s) <= _WEAK_MAX and not _WEAK_PUNCT.search(s) and match_heading(s, 0) is None
+                and not is_bare_heading(s) and cues.title_kind(s, s) is None and not cues.preamble_rule(s, s)
+                and not cues.is_signature_date(s, s) and not _DOCUMENT_PART.match(s))
 
 
 def find_furniture(doc: Document) -> frozenset[int]:
-    lines = doc.lines
-    normed = [s.strip() for s in doc.norm_lines]  # stripped normalised line n is normed[n - 1]
-    found: set[int] = set()
-    nonblank = [i for i, l in enumerate(lines, 1) if l.strip()]
-    for n in nonblank:
-        if furniture_rule(lines[n - 1], normed[n - 1]):
-            found.add(n)
-    # Breadcrumbs scattered one word per line (separators on lines of their own), and the value
-    # printed on the line after a bare source or date label.
-    for k, n in enumerate(nonblank):
-        s = normed[n - 1]
+    pl = PageLines(doc)
+    _neighbours(pl)
+    for k in contents.table_of_contents(pl):
+        pl.found[k] = True
+    _tails(pl)
+    _weak_blocks(pl)
+    return frozenset(n for n, f in zip(pl.nonblank, pl.found) if f)
+
+
+def _neighbours(pl: PageLines) -> None:
+    """Furniture known from the lines around it."""
+    text, found = pl.text, pl.found
+    for k, s in enumerate(text):
         if s in _CRUMB_SEPARATORS:
-            for m in nonblank[max(0, k - 1): k + 2]:
-                if len(normed[m - 1]) <= _CRUMB_MAX:
-                    found.add(m)
-        elif _META_BARE.match(s) and k + 1 < len(nonblank):
-            m = nonblank[k + 1]
-            if len(normed[m - 1]) <= _META_VALUE_MAX:
-                found.add(m)
+            # breadcrumbs scattered one word per line, separators on lines of their own
+            for m in range(max(0, k - 1), min(len(pl), k + 2)):
+                if len(text[m]) <= _CRUMB_MAX:
+                    found[m] = True
+        elif _META_BARE.match(s) and k + 1 < len(pl) and len(text[k + 1]) <= _META_VALUE_MAX:
+            found[k + 1] = True  # the value printed on the line under a bare label
+        elif _FILE_NAME.search(s) and any(pl.rule[m] in _DOC_RULES for m in range(max(0, k - 3), min(len(pl), k + 4))):
+            found[k] = True  # the file name a document-sharing page prints among its rows
     # The compilation page's own title: the first line, directly followed by a date/view line.
-    if len(nonblank) >= 2:
-        first, second = nonblank[0], nonblank[1]
-        s1, s2 = normed[first - 1], normed[second - 1]
-        if _DATELINE.match(s2) and len(s1) <= _PAGE_TITLE_MAX and not _SENTENCE.search(s1):
-            found.add(first)
-            # the page header repeats where the source had page breaks
-            for n in nonblank[2:]:
-                if lines[n - 1].strip() == lines[first - 1].strip():
-                    found.add(n)
-    # Tail blocks (related links, recommendations): the marker and what follows, until prose resumes.
-    in_tail = False
-    for n in nonblank:
-        s = normed[n - 1]
+    # A summary the site cut from the text's beginning, printed above the text itself.
+    for k in range(len(pl) - 1):
+        s, nxt = text[k].rstrip("…. "), text[k + 1]
+        if (len(s) >= _SUMMARY_MIN and len(nxt) > len(s) and nxt.startswith(s) and _WEAK_PUNCT.search(s)
+                and cues.title_kind(s, s) is None):
+            found[k] = True
+    # A report's own title over its date row stays the report's (it may repeat below the row).
+    if (len(pl) >= 2 and _DATELINE.match(text[1]) and len(text[0]) <= _PAGE_TITLE_MAX and not _SENTENCE.search(text[0])
+            and cues.title_kind(text[0], text[0]) is None):
+        found[0] = found[1] = True
+        for m in range(2, len(pl)):  # the page header repeats where the source had page breaks
+            if text[m] == text[0]:
+                found[m] = True
+
+
+def _tails(pl: PageLines) -> None:
+    """A tail marker (阅读全文, 相关推荐, 打印本页 …) and what follows it, until a line reads as
+    report text again or a title opens the next report."""
+    in_tail = listed = False  # listed: the tail's last line was a related title
+    for k, s in enumerate(pl.text):
         if any(p.match(s) for _, p in _TAIL):
-            in_tail = True
-            found.add(n)
+            in_tail = pl.found[k] = True
+            listed = False
             continue
-        if in_tail:
-            if _reads_as_text(s) and len(s) > _TAIL_END_MIN:
+        if not in_tail or pl.found[k]:
+            continue
+        if len(s) > _TAIL_END_MIN and _reads_as_text(s):
+            in_tail = False
+        elif cues.title_kind(s, s) is not None or cues.fused_title(s, s) is not None:
+            # one more title of a list of links opens a text only if its own text follows
+            if pl.opens_body(k, repeat=not listed) or cues.fused_title(s, s) is not None:
                 in_tail = False
             else:
-                found.add(n)
-    return frozenset(found)
+                pl.found[k] = listed = True
+        elif pl.anchor(k) or match_heading(s, 0) is not None:
+            in_tail = False  # an opening or a heading: the next report, title dropped
+        else:
+            pl.found[k] = True
+
+
+def _weak_blocks(pl: PageLines) -> None:
+    """Runs of weak lines between reports or next to furniture."""
+    n = len(pl)
+    k = 0
+    while k < n:
+        if pl.found[k] or not pl.weak(k):
+            k += 1
+            continue
+        # a maximal run of weak and furniture lines holding line k
+        a = k
+        while a > 0 and (pl.found[a - 1] or pl.joins_weak(a - 1)):
+            a -= 1
+        b = k
+        while b + 1 < n and (pl.found[b + 1] or pl.joins_weak(b + 1)):
+            b += 1
+        if a > 0 and is_terminal(pl.text[a - 1], pl.text[a - 1]) and _SIGNATURE_NAME.match(pl.text[a]):
+            a += 1  # the body's name signed under the last sentence belongs to the report
+            if a > b:
+                k = b + 1
+                continue
+        run = range(a, b + 1)
+        beside_furniture = any(pl.found[m] and pl.rule[m] != _PAGE_NUMBER for m in run)
+        above = a - 1 if a > 0 else None
+        below = b + 1 if b + 1 < n else None
+        unfinished_above = above is not None and not is_terminal(pl.text[above], pl.text[above]) \
+            and len(pl.text[above]) > _WEAK_MAX and not pl.anchor(above)
+        if beside_furniture or (not unfinished_above and (above is None or below is None or pl.anchor(below))):
+            for m in run:
+                pl.found[m] = True
+        k = b + 1
+
+
+def _reads_as_text(s: str) -> bool:
+    """A line that is clearly report prose (ends a sentence and is long)."""
+    return len(s) >= _PROSE_MIN and bool(_SENTENCE.search(s))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .. import rules
 from ..model import Document, Paragraph
+from . import cues
 from .headings import BARE_ORDINAL, ORDINAL_CONTINUATION, is_bare_heading, is_terminal, match_heading
 
 _TABLE = "paragraphs"
@@ -33,7 +34,8 @@ class _Lines:
     def __init__(self, doc: Document, furniture: frozenset[int]):
         self.raw = doc.lines
         self.norm = doc.norm_lines
-        self.order = [i for i, l in enumerate(doc.lines, 1) if l.strip() and i not in furniture]
+        # a line of nothing but invisible characters (zero-width spaces) is blank
+        self.order = [i for i, l in enumerate(doc.norm_lines, 1) if l.strip() and i not in furniture]
 
     def text(self, idx: int) -> str:
         return self.raw[self.order[idx] - 1]
@@ -90,6 +92,7 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
     """Rule id if the paragraph ending at line ``idx`` goes on into the next line.
 
     ``title_like``: the paragraph so far is short and unpunctuated; ``first``: it is one line."""
+    nxt_line = lines.order[idx + 1]
     ns = lines.stripped(idx + 1)
     cs = lines.stripped(idx)
     if BARE_ORDINAL.match(cs) and ORDINAL_CONTINUATION.match(ns):
@@ -106,6 +109,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
         return None  # a short item of a semicolon list; a long line ending so was cut by the page
     if _short_title(ns):
         return None  # a name or title line of its own
+    if cues.is_anchor(lines.text(idx + 1), lines.norm[nxt_line - 1]):
+        return None  # a page cut the last sentence of a report; the next line opens another
     if first:
         h = lines.heading(idx, allow_shi=False)
         if h is not None and not h.inline_body:

@@ -1,0 +1,121 @@
+"""Tables of contents: a `目录` with its entries (and the cover above it), or a bare list of a
+report's headings printed before its title.  Neither is a report nor an outline: their lines
+are furniture, and the entries are kept (``toc_entries``) as the compilation's contents.
+
+Works on furniture.PageLines (the non-blank lines, normalised); limits: data/furniture.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import rules
+from . import cues
+from .headings import is_bare_heading, is_terminal, match_heading, strip_ordinal
+
+_TABLE = "furniture"
+_TOC_WORD = "furniture.toc.word"
+_TOC_ENTRY = "furniture.toc.entry"
+_COVER = int(rules.limit(_TABLE, "furniture.cover_lines"))
+_MIN_ENTRIES = int(rules.limit(_TABLE, "furniture.toc_min_entries"))
+_REPEAT = int(rules.limit(_TABLE, "furniture.toc_repeat_lines"))
+_ENTRY_MAX = 80  # an entry (with leaders and page number) is a short line
+_PAGE_TAIL = re.compile(r"\s*(\.{2,}|…+|·{2,}|—{2,}|-{2,})?\s*\d{1,4}\s*$")
+_HEADING_MAX = 40  # a heading listed in a contents block has no body after it
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    line: int
+    text: str  # the entry without its leaders and page number
+    page: int | None
+    rule: str
+
+
+def entry_key(s: str) -> str:
+    """What an entry names: no ordinal, leaders, page number or site decoration."""
+    core = _PAGE_TAIL.sub("", s) if not cues.title_kind(s, s) else s
+    return cues.title_core(strip_ordinal(core.strip()))
+
+
+def table_of_contents(pl) -> list[int]:
+    """Indexes (into pl) of the lines of every table of contents, the cover above a 目录 included."""
+    out: list[int] = []
+    for k, rid in enumerate(pl.rule):
+        if rid == _TOC_WORD:
+            out.extend(_after_word(pl, k))
+            if k < _COVER:
+                out.extend(m for m in range(k) if len(pl.text[m]) <= _ENTRY_MAX and not is_terminal(pl.text[m], pl.text[m]))
+    out.extend(_bare_lists(pl))
+    return out
+
+
+def toc_entries(pl, ks: list[int]) -> tuple[TocEntry, ...]:
+    """The entries of the contents lines ``ks`` (the 目录 word and cover lines left out)."""
+    out = []
+    for k in sorted(set(ks)):
+        s = pl.text[k]
+        if pl.rule[k] == _TOC_WORD or not (pl.rule[k] == _TOC_ENTRY or match_heading(s, 0) or cues.title_kind(s, s)):
+            continue
+        m = re.search(r"(\d{1,4})\s*$", s) if pl.rule[k] == _TOC_ENTRY else None
+        out.append(TocEntry(pl.nonblank[k], entry_key(s), int(m.group(1)) if m else None, pl.rule[k] or "contents.heading"))
+    return tuple(out)
+
+
+def _after_word(pl, k: int) -> list[int]:
+    """The entries under a 目录 line: short lines up to the first that repeats an entry or opens
+    a text (the first report's title with its body after it)."""
+    out = [k]
+    seen: set[str] = set()
+    for j in range(k + 1, len(pl)):
+        s = pl.text[j]
+        if pl.found[j] and pl.rule[j] != _TOC_ENTRY:
+            out.append(j)
+            continue
+        key = entry_key(s)
+        if not key or len(s) > _ENTRY_MAX or is_terminal(s, s) or key in seen:
+            break
+        if pl.rule[j] != _TOC_ENTRY and (cues.title_kind(s, s) or match_heading(s, 0)) and pl.opens_body(j) \
+                and not _listed(pl, j):
+            break
+        seen.add(key)
+        out.append(j)
+    return out
+
+
+def _listed(pl, j: int) -> bool:
+    """Is the line after j another entry (so j is one too, not the first report's title)?"""
+    return j + 1 < len(pl) and pl.rule[j + 1] == _TOC_ENTRY
+
+
+def _listed_heading(s: str) -> bool:
+    if len(s) > _HEADING_MAX:
+        return False
+    h = match_heading(s, 0)
+    if h is not None:
+        return not h.inline_body and len(s) <= _HEADING_MAX and not is_terminal(s, s)
+    return is_bare_heading(s)
+
+
+def _bare_lists(pl) -> list[int]:
+    """Runs of headings with nothing between them, printed before a title whose report repeats
+    one of them: a table of contents without the word 目录."""
+    out: list[int] = []
+    k, n = 0, len(pl)
+    while k < n:
+        if pl.found[k] or not _listed_heading(pl.text[k]):
+            k += 1
+            continue
+        run = [k]
+        j = k + 1
+        while j < n and (pl.found[j] or _listed_heading(pl.text[j])):
+            if not pl.found[j]:
+                run.append(j)
+            j += 1
+        if len(run) >= _MIN_ENTRIES and j < n and cues.title_kind(pl.text[j], pl.text[j]):
+            keys = {strip_ordinal(pl.text[m]).strip() for m in run}
+            later = (strip_ordinal(pl.text[m]).strip() for m in range(j + 1, min(n, j + 1 + _REPEAT)))
+            if any(x in keys for x in later):
+                out.extend(run)
+        k = j
+    return out

@@ -1,0 +1,215 @@
+"""What a single line or paragraph says about where a report begins: a title (as sites dress
+it), an opening formula, a 政府工作报告 preamble, a signature.
+
+These are the cues the furniture pass (anchors that end a block of page furniture) and the
+splitter (evidence for a report start) share.  Patterns: data/split.yaml.  Every function
+takes the raw text and, when the caller has it, the normalised text (``textnorm.norm``).
+Titles are read after folding traditional characters (縣民政局工作總結 is a title).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import rules
+from ..model import Paragraph
+from ..textnorm import norm
+from .headings import is_bare_heading, is_terminal, match_heading, strip_ordinal
+
+_TABLE = "split"
+_T = rules.load(_TABLE)
+_TITLE = rules.pattern(_TABLE, "split.title")
+_TITLE_MAX = int(rules.entry(_TABLE, "split.title")["max_chars"])
+_GENRE_TITLE = rules.pattern(_TABLE, "split.genre_title")
+_GENRE_MAX = int(rules.entry(_TABLE, "split.genre_title")["max_chars"])
+_DECORATION = rules.pattern(_TABLE, "split.title_decoration")
+_FUSED = rules.pattern(_TABLE, "split.fused_title")
+_SPACED = rules.pattern(_TABLE, "split.spaced")
+_NAMED_TITLE = rules.pattern(_TABLE, "split.named_title")
+# (id, pattern, first characters searched, last characters searched)
+_INTRO = [(e["id"], re.compile(e["pattern"]), e.get("first_chars"), e.get("last_chars")) for e in _T["intro"]]
+_PREAMBLE = [(e["id"], re.compile(e["pattern"])) for e in _T["preamble"]]
+_FIRST = max(e.get("first_chars") or 0 for e in _T["intro"])
+_LAST = max(e.get("last_chars") or 0 for e in _T["intro"])
+_SIGNATURE = rules.pattern(_TABLE, "split.signature.date")
+_SUBJECT_NAME = rules.pattern(_TABLE, "split.subject")
+_TITLE_NAME = rules.pattern(_TABLE, "split.title_name")
+_SUBJECT_LOOK = 80  # the subject of an opening comes within its first characters
+_SCENE_MAX = 80  # a scene sentence is short
+_SCENE_BODY = rules.pattern(_TABLE, "split.scene_body")
+_APPENDIX = rules.pattern(_TABLE, "split.appendix")
+_LOOK = 2 * _TITLE_MAX  # a line longer than this is no title (decorations included)
+_FUSED_LOOK = 120  # a fused title is looked for in the first characters of a line
+_PREAMBLE_MAX = 100  # preamble lines are short (a session line may carry the speaker and a full stop)
+# cues that open a report by themselves; a time phrase opens one only with a subject (a named
+# body, a self-reference, a scope's system) or the leadership it works under
+_STRONG = {"split.intro.opening", "split.intro.closing", "split.intro.leadership_first", "split.intro.addressed"}
+_TIME = {"split.intro.opening_year", "split.intro.period"}
+_SUBJECT = {"split.intro.leadership", "split.intro.self", "split.intro.system"}
+
+
+_TRAD_CHARS: dict[str, str] = rules.load("traditional")["fold"]["chars"]  # the table bodies.fold reads
+_FOLD = str.maketrans(_TRAD_CHARS)
+_TRADITIONAL = re.compile("[" + re.escape("".join(_TRAD_CHARS)) + "]")
+
+
+def fold(s: str) -> str:
+    """Traditional characters folded to simplified ones (same length); most text has none."""
+    return s.translate(_FOLD) if _TRADITIONAL.search(s) else s
+
+
+def _s(text: str, normalized: str | None) -> str:
+    return (normalized if normalized is not None else norm(text)).strip()
+
+
+@lru_cache(maxsize=1 << 14)
+def title_core(s: str) -> str:
+    """A (normalised, stripped) line as a title reads: traditional characters folded, site
+    decorations cut from its end, spaces between spaced-out characters removed."""
+    s = fold(s)
+    if _SPACED.match(s):
+        return re.sub(r"\s+", "", s)
+    for _ in range(4):
+        m = _DECORATION.search(s)
+        if not m or m.start() == 0:
+            break
+        s = s[: m.start()]
+    return re.sub(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])", "", s).strip()
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_kind(s: str) -> str | None:
+    if not s or len(s) > _LOOK or is_terminal(s, s):
+        return None
+    core = title_core(s)
+    if not core or len(core) > _TITLE_MAX:
+        return None
+    h = match_heading(core, 0)
+    if h is not None:
+        # a compilation numbers its titles (3、XX局2022年工作总结); a numbered part name is no title
+        rest = strip_ordinal(core)
+        if _TITLE.match(rest) and not is_bare_heading(rest) and _NAMED_TITLE.match(rest):
+            return "numbered"
+        if _GENRE_TITLE.match(rest) and not _TITLE.match(rest):
+            return "numbered"  # 5、政府工作报告
+        return None
+    if len(core) <= _GENRE_MAX and _GENRE_TITLE.match(core) and not _TITLE.match(core):
+        return "genre"  # a body's name and the genre words, which a bare part name lacks
+    if is_bare_heading(core):
+        return None
+    return "title" if _TITLE.match(core) else None
+
+
+def title_kind(text: str, normalized: str | None = None) -> str | None:
+    """"title" (a year and a genre), "numbered" (a compilation's numbered title), "genre" (the
+    genre words and a body, no year: 政府工作报告), or None."""
+    return _title_kind(_s(text, normalized))
+
+
+def is_title(text: str, normalized: str | None = None) -> bool:
+    """A report's own title line, as sites print it (site suffixes, tags, file names, spaced
+    or traditional characters); a numbered part name (一、2022年工作总结) is not one."""
+    return _title_kind(_s(text, normalized)) is not None
+
+
+def clean_title(text: str, normalized: str | None = None) -> str:
+    """The title without what the site added (original characters, decorations cut)."""
+    s = _s(text, normalized)
+    core = title_core(s)
+    if _SPACED.match(fold(s)):
+        return core
+    raw = text.strip()
+    return raw[: len(core)] if fold(norm(raw[: len(core)])) == core else core
+
+
+def fused_title(text: str, normalized: str | None = None) -> str | None:
+    """The title a line starts with when the text runs on after it on the same line."""
+    s = _s(text, normalized)[:_FUSED_LOOK]
+    m = _FUSED.match(fold(s))
+    return strip_ordinal(s[: m.end()]) if m else None
+
+
+def is_appendix(text: str, normalized: str | None = None) -> bool:
+    return bool(_APPENDIX.match(_s(text, normalized)))
+
+
+def intro_rules(text: str, normalized: str | None = None) -> set[str]:
+    """Ids of every opening cue a paragraph carries (each looked for where its entry says)."""
+    s = _s(text, normalized)
+    head, tail = fold(s[:_FIRST]), fold(s[-_LAST:])  # only the ends are read: fold only them
+    found = set()
+    for rid, pat, first, last in _INTRO:
+        if pat.search(tail[-last:] if last else head[:first]):
+            found.add(rid)
+    return found
+
+
+def intro_rule(text: str, normalized: str | None = None) -> str | None:
+    """The first opening cue of a paragraph (in table order), or None."""
+    found = intro_rules(text, normalized)
+    return next((rid for rid, *_ in _INTRO if rid in found), None)
+
+
+def opening_strength(p: Paragraph | str, normalized: str | None = None, found: set[str] | None = None) -> str | None:
+    """"strong" when a paragraph (or a text) opens the way reports open; None otherwise.
+    ``found``: its intro_rules when the caller has them."""
+    text, normalized = (p.text, p.norm_text) if isinstance(p, Paragraph) else (p, normalized)
+    found = intro_rules(text, normalized) if found is None else found
+    if found & _STRONG:
+        return "strong"
+    if found & _TIME and (found & _SUBJECT or opening_subject(text, normalized)):
+        return "strong"
+    if "split.intro.scene" in found:
+        # the year's scene first (2023年是…之年。), then the opening proper, or the body in the scene
+        s = _s(text, normalized)
+        cut = s.find("。")
+        rest = s[cut + 1:] if 0 < cut < _SCENE_MAX else ""
+        if rest and opening_strength(rest, rest) == "strong" or _SCENE_BODY.search(fold(s[:_SCENE_MAX])):
+            return "strong"
+    return None
+
+
+def opening_subject(text: str, normalized: str | None = None) -> str | None:
+    """The body an opening names as its subject (after its time phrase and leadership), or None."""
+    m = _SUBJECT_NAME.match(fold(_s(text, normalized)[:_SUBJECT_LOOK]))
+    return m.group("name") if m else None
+
+
+def title_name(core: str) -> str | None:
+    """The body a (cleaned) title names, or None."""
+    m = _TITLE_NAME.match(strip_ordinal(core))
+    return m.group("name").strip() if m else None
+
+
+def preamble_rule(text: str, normalized: str | None = None) -> str | None:
+    """Id of the 政府工作报告 preamble cue a line is (session, speaker, address), or None."""
+    s = fold(_s(text, normalized)[:_PREAMBLE_MAX + 1])
+    for rid, pat in _PREAMBLE:
+        if rid == "split.preamble.address":
+            if pat.match(s[:_PREAMBLE_MAX]):
+                return rid
+        elif len(s) <= _PREAMBLE_MAX and pat.match(s):
+            return rid
+    return None
+
+
+def is_signature_date(text: str, normalized: str | None = None) -> bool:
+    return bool(_SIGNATURE.match(_s(text, normalized)))
+
+
+def is_anchor(text: str, normalized: str | None = None) -> bool:
+    """A line that can only begin a report's head: a title, a preamble line, an opening (read
+    from its beginning).  Page furniture never runs through one; a page break never joins one
+    to the line before."""
+    return _anchor(_s(text, normalized))
+
+
+@lru_cache(maxsize=1 << 12)
+def _anchor(s: str) -> bool:
+    if _title_kind(s) is not None or preamble_rule(s, s) is not None or fused_title(s, s) is not None:
+        return True
+    # what a line's beginning says: a closing formula (…报告如下：) ends an opening, maybe one a page cut
+    found = intro_rules(s, s) - {"split.intro.closing"}
+    if found & {"split.intro.salutation", "split.intro.opening_year"}:
+        return True  # 2022年，… / 2022年是…之年 begins a sentence, never goes on with one a page cut
+    return opening_strength(s, s, found) == "strong"

@@ -1,0 +1,287 @@
+"""Evidence that a report starts at a paragraph: the cues each paragraph carries on its own
+(cues.py), read against the report being built (has it a body yet, which outline family and
+year and author does it have) and against the document (is it a compilation at all).
+
+``Cues`` are computed once per paragraph; ``features`` turns them and the state of the current
+report into the named numbers the splitter weighs (data/split.yaml: evidence).  The weights are
+fitted on synthetic compilations (scripts/fit_split.py); the names here are the contract
+between this module, the data and the fitting script.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import rules
+from ..model import Heading, Paragraph
+from ..textnorm import norm
+from . import cues
+from .headings import FAMILY_RANK, is_bare_heading, is_terminal, match_heading
+from .roles import cue_role
+
+_TABLE = "split"
+_YEAR = rules.pattern(_TABLE, "split.year")
+_TITLE_ROW = rules.pattern(_TABLE, "split.title_row")
+_YEAR_WINDOW = int(rules.limit(_TABLE, "split.year_window_chars"))
+_SHORT = int(rules.limit(_TABLE, "split.short_report_chars"))
+_WEAK_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})
+_HEAD_LINE = int(rules.limit(_TABLE, "split.head_line_chars"))
+_SHI = "cn_shi"
+_PUNCT = re.compile(r"[，,。；;：:、！!？?]")
+
+FEATURES = (
+    "bias", "title", "genre_title", "fused_title", "title_in_furniture", "preamble", "salutation", "exclamation", "address",
+    "opening", "opening_year", "closing_formula", "restart", "restart_ahead", "restart_compilation",
+    "furniture_gap", "blank_gap", "prev_unfinished", "prev_signature", "in_head", "short_report", "new_name",
+    "year_change", "heading", "repeat_title", "prev_empty_heading", "prev_heading",
+    "future", "restart_after_plan", "scene",
+)
+_LATE_ROLES = ("plan", "problems", "suggestions")
+_NAME_MIN = 4  # a body named with its place (县林业局) at least
+_SHORT_PLAIN = 8  # a line this short with no punctuation (a name under a preamble) is part of a head
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What one paragraph says by itself."""
+
+    title: str | None  # cues.title_kind
+    fused: bool
+    preamble: str | None
+    intro: frozenset[str]
+    strong: bool  # opens the way reports open
+    head: Heading | None  # numbered heading (一是 excluded)
+    bare: bool
+    terminal: bool
+    signature: bool
+    gap_furniture: int  # furniture lines between the paragraph before and this one
+    gap_blank: int
+    title_in_furniture: bool  # a title printed only in the furniture just above (标题: row, file name)
+    year: int | None  # the year a title, an opening or a numbered heading names first
+    name: str | None  # the author a title or opening names
+    short_plain: bool  # a few characters, no punctuation: a name line
+    exclaims: bool  # ends with an exclamation mark (各位代表！)
+    appendix: bool  # 附件, 名词解释: what follows is no report's outline
+    title_core: str | None  # the title as read (decorations cut), to tell a repeated title
+
+    @property
+    def head_line(self) -> bool:
+        """A line a report's head is made of (title, preamble, address, a name under them)."""
+        return self.headish or self.short_plain
+
+    @property
+    def headish(self) -> bool:
+        """A line of a report's head: title, preamble, address."""
+        return bool(self.title or self.fused or self.preamble or self.salutation)
+
+    @property
+    def salutation(self) -> bool:
+        return "split.intro.salutation" in self.intro
+
+    @property
+    def speaks(self) -> bool:
+        """The speech has begun (各位代表：, 我代表…向大会报告): nothing after is head."""
+        return (self.salutation and not self.exclaims) or self.preamble == "split.preamble.address"
+
+
+def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> list[Cues]:
+    out = []
+    prev_end = 0
+    for p in paras:
+        s = p.norm_text.strip()
+        gap = range(prev_end + 1, p.line_start)
+        gap_f = sum(1 for n in gap if n in furniture)
+        gap_b = sum(1 for n in gap if not doc.norm_lines[n - 1].strip())
+        single = len(p.pieces) == 1
+        title = cues.title_kind(p.text, p.norm_text) if single or len(s) <= _HEAD_LINE else None
+        fused = title is None and cues.fused_title(p.text, p.norm_text) is not None
+        pre = cues.preamble_rule(p.text, p.norm_text) if len(s) <= 2 * _HEAD_LINE else None
+        intro = cues.intro_rules(p.text, p.norm_text)
+        strong = title is None and cues.opening_strength(p, found=intro) == "strong"
+        head = None if fused else match_heading(p.text, p.line_start, allow_shi=False, normalized=p.norm_text)
+        in_furn = any(_furniture_title(doc.norm_lines[n - 1]) for n in gap if n in furniture)
+        year = name = None
+        if title or fused or strong or in_furn or (head is not None and head.value == 1):
+            m = _YEAR.search(s[:_YEAR_WINDOW])
+            year = int(m.group(0)[:4]) if m and m.group(0)[:4].isdigit() else None
+        if title or fused:
+            name = cues.title_name(cues.title_core(s) if title else (cues.fused_title(p.text, p.norm_text) or ""))
+        elif strong:
+            name = cues.opening_subject(p.text, p.norm_text)
+        name = _key(name) if name and len(name) >= _NAME_MIN else None  # 场党委, 局党组: no name to compare
+        out.append(Cues(title, fused, pre, frozenset(intro), strong, head, head is None and is_bare_heading(s),
+                        is_terminal(s, s), cues.is_signature_date(s, s), gap_f, gap_b, in_furn, year, name,
+                        len(s) <= _SHORT_PLAIN and not _PUNCT.search(s), s.endswith(("!", "！")),
+                        head is None and cues.is_appendix(p.text, p.norm_text), cues.title_core(s) if title else None))
+        prev_end = p.line_end
+    return out
+
+
+def _furniture_title(line: str) -> bool:
+    s = line.strip()
+    m = _TITLE_ROW.match(s)
+    return cues.is_title(m.group("title") or m.group("shared")) if m else cues.title_kind(s, s) in ("title", "numbered")
+
+
+def _key(name: str) -> str:
+    """A name as compared between reports: no spaces, no place prefix of a self-reference."""
+    return re.sub(r"\s+", "", cues.fold(norm(name)))
+
+
+@dataclass
+class State:
+    """The report being built, as the splitter walks the paragraphs."""
+
+    start: int = 0
+    chars: int = 0
+    body: int = 0  # paragraphs past the report's head
+    family: str | None = None  # the report's top numbered family
+    top_values: list[int] = field(default_factory=list)
+    year: int | None = None
+    names: set[str] = field(default_factory=set)
+    opened: bool = False  # an opening paragraph has been seen
+    appendix: bool = False  # past an 附件 / 名词解释 line
+    titles: set[str] = field(default_factory=set)
+    late: bool = False  # the report has had its problems or next year's plan: it is complete
+
+    def begin(self, i: int) -> None:
+        self.start, self.chars, self.body, self.family = i, 0, 0, None
+        self.top_values, self.year, self.names, self.opened = [], None, set(), False
+        self.appendix, self.titles, self.late = False, set(), False
+
+    def take(self, c: Cues, p: Paragraph) -> None:
+        """Add paragraph ``p`` to the report."""
+        self.chars += len(p.text)
+        if c.year and self.year is None and (c.title or c.strong or c.fused):
+            self.year = c.year
+        if c.name and self.body == 0:
+            self.names.add(c.name)  # the author is named in the head; later names are others
+        if c.title_core:
+            self.titles.add(c.title_core)
+        self.appendix = self.appendix or c.appendix
+        if c.bare:
+            self.top_values = []  # a part heading (2025年工作安排) begins a fresh list
+        h = c.head
+        if h is not None and h.family != _SHI and h.value is not None:
+            if self.family is None or FAMILY_RANK.get(h.family, 99) < FAMILY_RANK.get(self.family, 99):
+                self.family = h.family
+                self.top_values = []
+            if h.family == self.family:
+                self.top_values.append(h.value)
+                self.late = self.late or cue_role(h.heading) in _LATE_ROLES
+        if c.bare and cue_role(p.text) in _LATE_ROLES:
+            self.late = True
+        if self.year is None and c.year and c.head is not None and c.head.family == self.family:
+            self.year = c.year  # no title or opening said it: the first part heading does
+        if c.head_line or c.bare or (c.strong and not self.opened and not self.body):
+            self.opened = self.opened or c.strong
+            return
+        self.body += 1
+
+
+def restart(c: Cues, st: State) -> bool:
+    h = c.head
+    return (h is not None and h.value == 1 and st.family is not None and h.family == st.family
+            and bool(st.top_values) and not st.appendix)
+
+
+def head_blocks(cs: list[Cues]) -> list[int | None]:
+    """For each paragraph inside a report's head block (the lines after its first: a title, a
+    preamble, names, the address) or right after one, the index of the block's first line.
+    Such a paragraph never starts a report itself: the block does, at its first line."""
+    out: list[int | None] = [None] * len(cs)
+    i = 0
+    while i < len(cs):
+        if not cs[i].headish:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(cs) and cs[j + 1].head_line and not cs[j].speaks and not cs[j].exclaims:
+            j += 1
+            out[j] = i
+        # the paragraph under a title or preamble is the opening it goes with; after a title
+        # run on with its text (one-line pages) or an address, the head is complete
+        if j + 1 < len(cs) and not cs[j + 1].head_line and not any(c.fused or c.speaks for c in cs[i: j + 1]):
+            out[j + 1] = i
+            j += 1
+        i = j + 1
+    return out
+
+
+def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilation: bool) -> dict[str, float]:
+    """The evidence that paragraph ``i`` starts a new report, given the report built so far.  A
+    head block (title, preamble, address) is read as one: its cues, and the opening after it."""
+    c = cs[i]
+    prev = cs[i - 1] if i > 0 else None
+    block = [c]
+    if c.headish:
+        j = i + 1
+        while j < len(cs) and cs[j].head_line and not block[-1].speaks and not block[-1].exclaims:
+            block.append(cs[j])
+            j += 1
+        after = cs[j] if j < len(cs) else None
+        after_i = j
+        if all(b.salutation and b.exclaims for b in block):
+            after = None if after is None or after.preamble != "split.preamble.address" else after
+    else:
+        after, after_i = c, i
+    near = cs[after_i: after_i + 2] if after is not None and c.headish else []
+    f = dict.fromkeys(FEATURES, 0.0)
+    f["bias"] = 1.0
+    f["title"] = float(any(b.title in ("title", "numbered") for b in block))
+    f["genre_title"] = float(any(b.title == "genre" for b in block))
+    f["fused_title"] = float(any(b.fused for b in block))
+    f["title_in_furniture"] = float(c.title_in_furniture)
+    f["preamble"] = float(any(b.preamble in ("split.preamble.session", "split.preamble.speaker") for b in block))
+    # 各位代表： opens a speech; 各位代表！ alone also closes a part of one
+    f["salutation"] = float(any(b.salutation and not b.exclaims for b in (*block, *near)))
+    f["exclamation"] = float(any(b.salutation and b.exclaims for b in block))
+    f["address"] = float(any(b.preamble == "split.preamble.address" for b in block)
+                         or (after is not None and after.preamble == "split.preamble.address"))
+    if after is not None:
+        f["future"] = float("split.intro.future" in after.intro)
+        f["scene"] = float("split.intro.scene" in after.intro)
+        f["opening"] = float(after.strong)
+        f["opening_year"] = float(not after.strong and bool(after.intro & _WEAK_OPENINGS))
+        f["closing_formula"] = float("split.intro.closing" in after.intro)
+    here = restart(c, st)
+    f["restart"] = float(here)
+    f["restart_compilation"] = float(here and compilation)
+    f["restart_after_plan"] = float(here and st.late)
+    if c.head is None:
+        for j in range(after_i if after is not c else i + 1, min(len(cs), after_i + 3)):
+            if cs[j].title or cs[j].preamble:
+                break
+            if restart(cs[j], st):
+                f["restart_ahead"] = 1.0
+                break
+    f["furniture_gap"] = float(c.gap_furniture > 0)
+    f["blank_gap"] = float(c.gap_blank >= 2)
+    if prev is not None:
+        f["prev_unfinished"] = float(not prev.terminal and prev.head is None and not prev.head_line and not prev.bare
+                                     and not prev.signature)
+        f["prev_signature"] = float(prev.signature)
+        # a heading with no text under it: the page (or the report) was cut there
+        f["prev_empty_heading"] = float(prev.head is not None and prev.head.value is not None
+                                        and not prev.head.inline_body and c.head is not None)
+        # text right under a part heading is that part's (三、2023年工作打算 / 2023年，我们将…)
+        f["prev_heading"] = float(c.head is None and not c.headish and (prev.bare or (
+            prev.head is not None and not prev.head.inline_body)))
+    f["in_head"] = float(st.body == 0)
+    f["short_report"] = float(st.chars < _SHORT)
+    name = next((b.name for b in (*block, after) if b is not None and b.name), None)
+    year = next((b.year for b in (*block, after) if b is not None and b.year), None)
+    f["new_name"] = float(bool(name) and bool(st.names) and name not in st.names
+                          and not any(name in n or n in name for n in st.names))
+    f["year_change"] = float(year is not None and st.year is not None and year != st.year and (c.head is None or here))
+    f["heading"] = float(c.head is not None and not here)
+    f["repeat_title"] = float(any(b.title_core and b.title_core in st.titles for b in block))
+    return f
+
+
+def is_compilation(cs: list[Cues]) -> bool:
+    """Several titles or preambles, or several openings right before a first top-level item: a
+    document that holds more than one report.  (One report has many 一年来 paragraphs.)"""
+    titled = sum(1 for c in cs if c.title or c.fused or c.title_in_furniture or c.preamble == "split.preamble.session")
+    opened = sum(1 for a, b in zip(cs, cs[1:]) if a.strong and a.head is None and b.head is not None and b.head.value == 1)
+    return titled >= 2 or opened >= 2
