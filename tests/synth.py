@@ -211,7 +211,7 @@ def generate(seed: int, fitting: bool = False) -> Compilation:
         p = rnd.choice(long_ if (long_ and rnd.random() < 0.25) else short)
         if p not in chosen:
             chosen.append(p)
-    style = rnd.choice(["web", "web", "web", "compilation", "plain", "mixed"])
+    style = rnd.choice(["web", "web", "web", "compilation", "plain", "plain", "mixed"])
     titles = [_title_text(p) for p in chosen]
     w = _Writer()
     numbered = style == "compilation" and rnd.random() < 0.4
@@ -242,20 +242,23 @@ def _place(rnd: random.Random, w: _Writer, p: Piece, style: str, others: list[st
     keep = list(range(p.start, p.end + 1))
     shape = "titled" if p.title is not None and p.title >= p.start else "untitled"
     head_own = [i for i in range(0, p.start) if i in p.furniture]
-    # drop the title (pages often lose it), sometimes the opening too
+    # drop the title (pages often lose it); some reports then begin at their first part heading
+    # (an office pasting bodies only: plain compilations; a page whose text starts at 一、)
     if p.title is not None and p.kind in ("genre", "district") and rnd.random() < (0.0 if style == "compilation" else 0.4):
         keep = [i for i in keep if i != p.title]
         shape = "title_dropped"
-        if rnd.random() < 0.4:
-            first_head = next((i for i in keep if _HEADING_ONE.match(lines[i])), None)
-            if first_head is not None:
-                keep = [i for i in keep if i >= first_head]
-                shape = "opening_dropped"
+    if p.kind in ("genre", "district") and style != "compilation" and rnd.random() < (0.35 if style in ("plain", "mixed") else 0.1):
+        first_head = next((i for i in keep if _HEADING_ONE.match(lines[i])), None)
+        if first_head is not None:
+            keep = [i for i in keep if i >= first_head]
+            shape = "opening_dropped"
     # drop the ending: long texts are always cut, short ones often
     body = [i for i in keep if not _blank(lines[i]) and i not in p.furniture]
-    if p.long:
-        keep = [i for i in keep if i <= body[min(len(body) - 1, rnd.randint(8, 40))]]
-    elif rnd.random() < 0.4 and len(body) > 4:
+    if p.long:  # a long report is mostly cut short; now and then kept long, its later lists included
+        cut = rnd.randint(8, 40) if rnd.random() < 0.85 else rnd.randint(40, 400)
+        keep = [i for i in keep if i <= body[min(len(body) - 1, cut)]]
+    elif rnd.random() < (0.15 if style in ("plain", "compilation") else 0.4) and len(body) > 4:
+        # pages lose their ends; a compilation an office made keeps its reports whole
         keep = [i for i in keep if i <= body[rnd.randint(max(3, len(body) // 2), len(body) - 1)]]
     web = style == "web" or (style == "mixed" and rnd.random() < 0.5)
     if web and rnd.random() < 0.5:

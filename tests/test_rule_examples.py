@@ -83,7 +83,7 @@ def _para(text: str) -> Paragraph:
          "outline:clause_end", "outline:ordinal_prefix",
          *(f"paragraphs:{k}" for k in ("continuation_start", "list_start", "any_punct", "colon_end", "semicolon_end")),
          "furniture:sentence", "roles:year", "split:named_title", "split:year", "split:title_row", "split:not_a_start", "split:scene_body",
-         "furniture:weak_punct", "furniture:document_part", "furniture:signature_name", "split:spaced",
+         "furniture:weak_punct", "furniture:document_part", "furniture:signature_name", "furniture:table_row", "split:spaced",
          "split:signature",
          *(f"plans:{k}" for k in ("plan_heading", "combined_heading", "plan_start", "item_heading", "inline_item",
                                   "intro", "deadline", "lead_unit", "target_cue", "estimate_cue", "not_annual",

@@ -261,6 +261,7 @@ SCHEMAS: dict[str, Record] = {
         "weak_punct": PATTERN_RULE,
         "signature_name": PATTERN_RULE,
         "document_part": PATTERN_RULE,
+        "table_row": PATTERN_RULE,
         "limits": LIMITS,
     }),
     "html": table({"drop_tags": WORDS_RULE, "chrome_attr": PATTERN_RULES}),

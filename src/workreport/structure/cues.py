@@ -210,6 +210,6 @@ def _anchor(s: str) -> bool:
         return True
     # what a line's beginning says: a closing formula (…报告如下：) ends an opening, maybe one a page cut
     found = intro_rules(s, s) - {"split.intro.closing"}
-    if found & {"split.intro.salutation", "split.intro.opening_year"}:
-        return True  # 2022年，… / 2022年是…之年 begins a sentence, never goes on with one a page cut
+    if "split.intro.opening_year" in found or ("split.intro.salutation" in found and not s.endswith(("!", "！"))):
+        return True  # 2022年，… / 各位代表： begins a sentence, never goes on with one a page cut
     return opening_strength(s, s, found) == "strong"

@@ -34,9 +34,11 @@ FEATURES = (
     "opening", "opening_year", "closing_formula", "restart", "restart_ahead", "restart_compilation",
     "furniture_gap", "blank_gap", "prev_unfinished", "prev_signature", "in_head", "short_report", "new_name",
     "year_change", "heading", "repeat_title", "prev_empty_heading", "prev_heading",
-    "future", "restart_after_plan", "scene",
+    "future", "restart_after_plan", "scene", "restart_review", "prev_colon",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
+_FIRST_ROLES = ("achievements", "overview", "highlights")
+_SPACING_WINDOW = 10  # paragraphs on each side that say how a text is spaced
 _NAME_MIN = 4  # a body named with its place (县林业局) at least
 _SHORT_PLAIN = 8  # a line this short with no punctuation (a name under a preamble) is part of a head
 
@@ -55,13 +57,14 @@ class Cues:
     terminal: bool
     signature: bool
     gap_furniture: int  # furniture lines between the paragraph before and this one
-    gap_blank: int
+    gap_blank: int  # blank lines before it, beyond the document's usual spacing
     title_in_furniture: bool  # a title printed only in the furniture just above (标题: row, file name)
     year: int | None  # the year a title, an opening or a numbered heading names first
     name: str | None  # the author a title or opening names
     short_plain: bool  # a few characters, no punctuation: a name line
     exclaims: bool  # ends with an exclamation mark (各位代表！)
     appendix: bool  # 附件, 名词解释: what follows is no report's outline
+    colon: bool  # ends with a colon
     title_core: str | None  # the title as read (decorations cut), to tell a repeated title
 
     @property
@@ -87,11 +90,12 @@ class Cues:
 def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> list[Cues]:
     out = []
     prev_end = 0
-    for p in paras:
+    spacing = _usual_spacing(paras)
+    for i, p in enumerate(paras):
         s = p.norm_text.strip()
         gap = range(prev_end + 1, p.line_start)
         gap_f = sum(1 for n in gap if n in furniture)
-        gap_b = sum(1 for n in gap if not doc.norm_lines[n - 1].strip())
+        gap_b = sum(1 for n in gap if not doc.norm_lines[n - 1].strip()) - spacing[i]  # more than usual
         single = len(p.pieces) == 1
         title = cues.title_kind(p.text, p.norm_text) if single or len(s) <= _HEAD_LINE else None
         fused = title is None and cues.fused_title(p.text, p.norm_text) is not None
@@ -112,7 +116,8 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
         out.append(Cues(title, fused, pre, frozenset(intro), strong, head, head is None and is_bare_heading(s),
                         is_terminal(s, s), cues.is_signature_date(s, s), gap_f, gap_b, in_furn, year, name,
                         len(s) <= _SHORT_PLAIN and not _PUNCT.search(s), s.endswith(("!", "！")),
-                        head is None and cues.is_appendix(p.text, p.norm_text), cues.title_core(s) if title else None))
+                        head is None and cues.is_appendix(p.text, p.norm_text), s.endswith((":", "：")),
+                        cues.title_core(s) if title else None))
         prev_end = p.line_end
     return out
 
@@ -121,6 +126,17 @@ def _furniture_title(line: str) -> bool:
     s = line.strip()
     m = _TITLE_ROW.match(s)
     return cues.is_title(m.group("title") or m.group("shared")) if m else cues.title_kind(s, s) in ("title", "numbered")
+
+
+def _usual_spacing(paras: list[Paragraph]) -> list[int]:
+    """Blank lines the text around each paragraph usually puts between paragraphs (some sources
+    put three everywhere, others none): the median gap of its neighbourhood."""
+    gaps = [0] + [b.line_start - a.line_end - 1 for a, b in zip(paras, paras[1:])]
+    out = []
+    for i in range(len(gaps)):
+        near = sorted(gaps[max(0, i - _SPACING_WINDOW): i + _SPACING_WINDOW + 1])
+        out.append(near[len(near) // 2])
+    return out
 
 
 def _key(name: str) -> str:
@@ -248,6 +264,8 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["restart"] = float(here)
     f["restart_compilation"] = float(here and compilation)
     f["restart_after_plan"] = float(here and st.late)
+    # a report's first part reviews the year (一、2022年工作总结, 一、基本情况); a list item is a topic
+    f["restart_review"] = float(here and cue_role(c.head.heading) in _FIRST_ROLES)
     if c.head is None:
         for j in range(after_i if after is not c else i + 1, min(len(cs), after_i + 3)):
             if cs[j].title or cs[j].preamble:
@@ -256,10 +274,11 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
                 f["restart_ahead"] = 1.0
                 break
     f["furniture_gap"] = float(c.gap_furniture > 0)
-    f["blank_gap"] = float(c.gap_blank >= 2)
+    f["blank_gap"] = float(c.gap_blank >= 1)
     if prev is not None:
-        f["prev_unfinished"] = float(not prev.terminal and prev.head is None and not prev.head_line and not prev.bare
-                                     and not prev.signature)
+        f["prev_unfinished"] = float(not prev.terminal and not prev.colon and prev.head is None and not prev.head_line
+                                     and not prev.bare and not prev.signature)
+        f["prev_colon"] = float(prev.colon)  # …如下： / …规定的： announces what follows
         f["prev_signature"] = float(prev.signature)
         # a heading with no text under it: the page (or the report) was cut there
         f["prev_empty_heading"] = float(prev.head is not None and prev.head.value is not None
@@ -280,8 +299,12 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
 
 
 def is_compilation(cs: list[Cues]) -> bool:
-    """Several titles or preambles, or several openings right before a first top-level item: a
-    document that holds more than one report.  (One report has many 一年来 paragraphs.)"""
+    """Several titles or preambles, several openings right before a first top-level item, or
+    several first parts reviewing a year: a document that holds more than one report.  (One
+    report has many 一年来 paragraphs.)"""
     titled = sum(1 for c in cs if c.title or c.fused or c.title_in_furniture or c.preamble == "split.preamble.session")
     opened = sum(1 for a, b in zip(cs, cs[1:]) if a.strong and a.head is None and b.head is not None and b.head.value == 1)
-    return titled >= 2 or opened >= 2
+    # a report reviews its year once: several "一、2022年工作总结" are several reports
+    reviews = sum(1 for c in cs if c.head is not None and c.head.value == 1 and c.year
+                  and cue_role(c.head.heading) in _FIRST_ROLES)
+    return titled >= 2 or opened >= 2 or reviews >= 2

@@ -53,6 +53,7 @@ _TOKENS_MAX = 80  # a toolbar row is short
 _SUMMARY_MIN = rules.limit(_TABLE, "furniture.summary_min_chars")
 _SIGNATURE_NAME = rules.pattern(_TABLE, "furniture.signature_name")
 _DOCUMENT_PART = rules.pattern(_TABLE, "furniture.document_part")
+_TABLE_ROW = rules.pattern(_TABLE, "furniture.table_row")
 
 
 def furniture_rule(text: str, normalized: str | None = None) -> str | None:
@@ -134,7 +135,7 @@ class PageLines:
 
     @staticmethod
     def _is_weak(s: str) -> bool:
-        return (len(s) <= _WEAK_MAX and not _WEAK_PUNCT.search(s) and match_heading(s, 0) is None
+        return (len(s) <= _WEAK_MAX and not _TABLE_ROW.search(s) and not _WEAK_PUNCT.search(s) and match_heading(s, 0) is None
                 and not is_bare_heading(s) and cues.title_kind(s, s) is None and not cues.preamble_rule(s, s)
                 and not cues.is_signature_date(s, s) and not _DOCUMENT_PART.match(s))
 
@@ -229,7 +230,12 @@ def _weak_blocks(pl: PageLines) -> None:
         below = b + 1 if b + 1 < n else None
         unfinished_above = above is not None and not is_terminal(pl.text[above], pl.text[above]) \
             and len(pl.text[above]) > _WEAK_MAX and not pl.anchor(above)
-        if beside_furniture or (not unfinished_above and (above is None or below is None or pl.anchor(below))):
+        after_text = above is not None and is_terminal(pl.text[above], pl.text[above])  # a report's last sentence
+        next_report = below is not None and pl.anchor(below)
+        # next to furniture; or between a report's end (or the page's top) and the next report; or
+        # after a report's last sentence at the page's foot
+        if beside_furniture or (not unfinished_above and ((above is None or after_text) and next_report
+                                                           or after_text and below is None)):
             for m in run:
                 pl.found[m] = True
         k = b + 1
