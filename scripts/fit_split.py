@@ -156,8 +156,10 @@ def main(argv=None) -> int:
     n_pos = sum(n for (_, y), n in groups.items() if y)
     print(f"{len(data)} compilations, {n_rows} rows ({n_pos} starts), {len(groups)} patterns ({time.time() - t:.0f} s)")
     weights = fit(augmented(groups))
-    best = max(((split_f1(data, weights, th), th) for th in THRESHOLDS), key=lambda x: (x[0][0], -abs(x[1])))
-    (f1, tp, fp, fn), threshold = best
+    scored = [(split_f1(data, weights, th), th) for th in THRESHOLDS]
+    (f1, tp, fp, fn), threshold = max(scored, key=lambda x: (x[0][0], -abs(x[1])))
+    for (f, *_), th in scored:
+        print(f"  threshold {th:5.2f}: F1 {f:.4f}")
     print(f"threshold {threshold}: split F1 {f1:.4f} (tp {tp}, fp {fp}, fn {fn}) on the fitting compilations")
     for k, v in weights.items():
         print(f"  {k:22s} {v:8.3f}")

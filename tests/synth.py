@@ -205,10 +205,12 @@ def generate(seed: int, fitting: bool = False) -> Compilation:
     pool = [p for p in pieces() if not (fitting and held_out(p))]
     short = [p for p in pool if not p.long]
     long_ = [p for p in pool if p.long]
-    n = rnd.choice([1, 2, 2, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 7, 8])
+    n = rnd.choice([1, 1, 2, 2, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 7, 8])
+    # a file holding one long report, whole: its later lists restart the outline but start nothing
+    whole = n == 1 and rnd.random() < 0.5
     chosen: list[Piece] = []
     while len(chosen) < n:  # a compilation holds a report once
-        p = rnd.choice(long_ if (long_ and rnd.random() < 0.25) else short)
+        p = rnd.choice(long_ if (long_ and (whole or rnd.random() < 0.25)) else short)
         if p not in chosen:
             chosen.append(p)
     style = rnd.choice(["web", "web", "web", "compilation", "plain", "plain", "mixed"])
@@ -228,7 +230,7 @@ def generate(seed: int, fitting: bool = False) -> Compilation:
     for k, p in enumerate(chosen):
         # related links name other reports, never the one pasted right after (which would be ambiguous)
         others = [t for j, t in enumerate(titles) if j not in (k, k + 1)]
-        rep = _place(rnd, w, p, style, others, numbered and k + 1)
+        rep = _place(rnd, w, p, style, others, numbered and k + 1, whole)
         reports.append(rep)
         known = known and p.furniture_known
         for _ in range(rnd.choice([0, 1, 1, 1, 2])):
@@ -236,7 +238,7 @@ def generate(seed: int, fitting: bool = False) -> Compilation:
     return Compilation(seed, "\n".join(w.lines) + "\n", reports, w.furniture, known)
 
 
-def _place(rnd: random.Random, w: _Writer, p: Piece, style: str, others: list[str], number) -> Report:
+def _place(rnd: random.Random, w: _Writer, p: Piece, style: str, others: list[str], number, whole: bool = False) -> Report:
     """Write one piece (transformed) and return its gold."""
     lines = p.lines
     keep = list(range(p.start, p.end + 1))
@@ -254,14 +256,14 @@ def _place(rnd: random.Random, w: _Writer, p: Piece, style: str, others: list[st
             shape = "opening_dropped"
     # drop the ending: long texts are always cut, short ones often
     body = [i for i in keep if not _blank(lines[i]) and i not in p.furniture]
-    if p.long:  # a long report is mostly cut short; now and then kept long, its later lists included
+    if p.long and not whole:  # a long report is mostly cut short; now and then kept long, its later lists included
         cut = rnd.randint(8, 40) if rnd.random() < 0.85 else rnd.randint(40, 400)
         keep = [i for i in keep if i <= body[min(len(body) - 1, cut)]]
     elif rnd.random() < (0.15 if style in ("plain", "compilation") else 0.4) and len(body) > 4:
         # pages lose their ends; a compilation an office made keeps its reports whole
         keep = [i for i in keep if i <= body[rnd.randint(max(3, len(body) // 2), len(body) - 1)]]
     web = style == "web" or (style == "mixed" and rnd.random() < 0.5)
-    if web and rnd.random() < 0.5:
+    if web and not whole and rnd.random() < 0.5:
         # the beginning of a page only (a search result, a preview): some hundred characters
         budget, kept = rnd.randint(300, 1200), []
         for i in keep:
@@ -389,3 +391,16 @@ def score_split(comp: Compilation, predicted) -> SplitScore:
             key = f"extra: {p.rule}"
             sc.causes[key] = sc.causes.get(key, 0) + 1
     return sc
+
+
+def score_seeds(seeds) -> SplitScore:
+    """The structure stage run on the compilation of every seed, scored against its gold."""
+    from workreport.ingest import document_from_bytes
+    from workreport.structure import structure
+
+    total = SplitScore()
+    for seed in seeds:
+        comp = generate(seed)
+        _, reports = structure(document_from_bytes(comp.text.encode("utf-8"), f"synthetic-{seed}.txt"))
+        total.add(score_split(comp, reports))
+    return total

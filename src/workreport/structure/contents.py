@@ -1,4 +1,4 @@
-"""Tables of contents: a `目录` with its entries (and the cover above it), or a bare list of a
+"""Tables of contents: a contents heading (the word for contents) with its entries (and the cover above it), or a bare list of a
 report's headings printed before its title.  Neither is a report nor an outline: their lines
 are furniture, and the entries are kept (``toc_entries``) as the compilation's contents.
 
@@ -39,7 +39,7 @@ def entry_key(s: str) -> str:
 
 
 def table_of_contents(pl) -> list[int]:
-    """Indexes (into pl) of the lines of every table of contents, the cover above a 目录 included."""
+    """Indexes (into pl) of the lines of every table of contents, the cover above a contents heading included."""
     out: list[int] = []
     for k, rid in enumerate(pl.rule):
         if rid == _TOC_WORD:
@@ -51,7 +51,7 @@ def table_of_contents(pl) -> list[int]:
 
 
 def toc_entries(pl, ks: list[int]) -> tuple[TocEntry, ...]:
-    """The entries of the contents lines ``ks`` (the 目录 word and cover lines left out)."""
+    """The entries of the contents lines ``ks`` (the contents word and cover lines left out)."""
     out = []
     for k in sorted(set(ks)):
         s = pl.text[k]
@@ -63,7 +63,7 @@ def toc_entries(pl, ks: list[int]) -> tuple[TocEntry, ...]:
 
 
 def _after_word(pl, k: int) -> list[int]:
-    """The entries under a 目录 line: short lines up to the first that repeats an entry or opens
+    """The entries under a contents heading: short lines up to the first that repeats an entry or opens
     a text (the first report's title with its body after it)."""
     out = [k]
     seen: set[str] = set()
@@ -99,7 +99,7 @@ def _listed_heading(s: str) -> bool:
 
 def _bare_lists(pl) -> list[int]:
     """Runs of headings with nothing between them, printed before a title whose report repeats
-    one of them: a table of contents without the word 目录."""
+    one of them: a table of contents without the contents word."""
     out: list[int] = []
     k, n = 0, len(pl)
     while k < n:

@@ -1,10 +1,10 @@
 """What a single line or paragraph says about where a report begins: a title (as sites dress
-it), an opening formula, a 政府工作报告 preamble, a signature.
+it), an opening formula, a government work report's preamble, a signature.
 
 These are the cues the furniture pass (anchors that end a block of page furniture) and the
 splitter (evidence for a report start) share.  Patterns: data/split.yaml.  Every function
 takes the raw text and, when the caller has it, the normalised text (``textnorm.norm``).
-Titles are read after folding traditional characters (縣民政局工作總結 is a title).
+Titles are read after folding traditional characters (a title in traditional characters is a title).
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ _SUBJECT_NAME = rules.pattern(_TABLE, "split.subject")
 _TITLE_NAME = rules.pattern(_TABLE, "split.title_name")
 _SUBJECT_LOOK = 80  # the subject of an opening comes within its first characters
 _SCENE_MAX = 80  # a scene sentence is short
+_SENTENCE_STOP = rules.pattern("split", "split.sentence_stop")
 _SCENE_BODY = rules.pattern(_TABLE, "split.scene_body")
 _APPENDIX = rules.pattern(_TABLE, "split.appendix")
 _LOOK = 2 * _TITLE_MAX  # a line longer than this is no title (decorations included)
@@ -86,12 +87,12 @@ def _title_kind(s: str) -> str | None:
         return None
     h = match_heading(core, 0)
     if h is not None:
-        # a compilation numbers its titles (3、XX局2022年工作总结); a numbered part name is no title
+        # a compilation numbers its titles (3. a bureau's 2022 summary); a numbered part name is no title
         rest = strip_ordinal(core)
         if _TITLE.match(rest) and not is_bare_heading(rest) and _NAMED_TITLE.match(rest):
             return "numbered"
         if _GENRE_TITLE.match(rest) and not _TITLE.match(rest):
-            return "numbered"  # 5、政府工作报告
+            return "numbered"  # a numbered genre title with no year
         return None
     if len(core) <= _GENRE_MAX and _GENRE_TITLE.match(core) and not _TITLE.match(core):
         return "genre"  # a body's name and the genre words, which a bare part name lacks
@@ -102,13 +103,13 @@ def _title_kind(s: str) -> str | None:
 
 def title_kind(text: str, normalized: str | None = None) -> str | None:
     """"title" (a year and a genre), "numbered" (a compilation's numbered title), "genre" (the
-    genre words and a body, no year: 政府工作报告), or None."""
+    genre words and a body, no year: a government work report), or None."""
     return _title_kind(_s(text, normalized))
 
 
 def is_title(text: str, normalized: str | None = None) -> bool:
     """A report's own title line, as sites print it (site suffixes, tags, file names, spaced
-    or traditional characters); a numbered part name (一、2022年工作总结) is not one."""
+    or traditional characters); a numbered part name (1. the year's summary) is not one."""
     return _title_kind(_s(text, normalized)) is not None
 
 
@@ -160,9 +161,10 @@ def opening_strength(p: Paragraph | str, normalized: str | None = None, found: s
     if found & _TIME and (found & _SUBJECT or opening_subject(text, normalized)):
         return "strong"
     if "split.intro.scene" in found:
-        # the year's scene first (2023年是…之年。), then the opening proper, or the body in the scene
+        # the year's scene first (the year is a year of ... ), then the opening proper, or the body in the scene
         s = _s(text, normalized)
-        cut = s.find("。")
+        stop = _SENTENCE_STOP.search(s)
+        cut = stop.start() if stop else -1
         rest = s[cut + 1:] if 0 < cut < _SCENE_MAX else ""
         if rest and opening_strength(rest, rest) == "strong" or _SCENE_BODY.search(fold(s[:_SCENE_MAX])):
             return "strong"
@@ -182,7 +184,7 @@ def title_name(core: str) -> str | None:
 
 
 def preamble_rule(text: str, normalized: str | None = None) -> str | None:
-    """Id of the 政府工作报告 preamble cue a line is (session, speaker, address), or None."""
+    """Id of the government work report's preamble cue a line is (session, speaker, address), or None."""
     s = fold(_s(text, normalized)[:_PREAMBLE_MAX + 1])
     for rid, pat in _PREAMBLE:
         if rid == "split.preamble.address":
@@ -208,8 +210,8 @@ def is_anchor(text: str, normalized: str | None = None) -> bool:
 def _anchor(s: str) -> bool:
     if _title_kind(s) is not None or preamble_rule(s, s) is not None or fused_title(s, s) is not None:
         return True
-    # what a line's beginning says: a closing formula (…报告如下：) ends an opening, maybe one a page cut
+    # what a line's beginning says: a closing formula (reported as follows:) ends an opening, maybe one a page cut
     found = intro_rules(s, s) - {"split.intro.closing"}
-    if "split.intro.opening_year" in found or ("split.intro.salutation" in found and not s.endswith(("!", "！"))):
-        return True  # 2022年，… / 各位代表： begins a sentence, never goes on with one a page cut
+    if "split.intro.opening_year" in found or ("split.intro.salutation" in found and not s.endswith("!")):
+        return True  # a year and a comma / the salutation with a colon begins a sentence, never goes on with one a page cut
     return opening_strength(s, s, found) == "strong"

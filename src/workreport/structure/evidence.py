@@ -27,19 +27,20 @@ _SHORT = int(rules.limit(_TABLE, "split.short_report_chars"))
 _WEAK_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})
 _HEAD_LINE = int(rules.limit(_TABLE, "split.head_line_chars"))
 _SHI = "cn_shi"
-_PUNCT = re.compile(r"[，,。；;：:、！!？?]")
+_PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
 
 FEATURES = (
     "bias", "title", "genre_title", "fused_title", "title_in_furniture", "preamble", "salutation", "exclamation", "address",
     "opening", "opening_year", "closing_formula", "restart", "restart_ahead", "restart_compilation",
     "furniture_gap", "blank_gap", "prev_unfinished", "prev_signature", "in_head", "short_report", "new_name",
     "year_change", "heading", "repeat_title", "prev_empty_heading", "prev_heading",
-    "future", "restart_after_plan", "scene", "restart_review", "prev_colon",
+    "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
+    "repeat_salutation",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _FIRST_ROLES = ("achievements", "overview", "highlights")
 _SPACING_WINDOW = 10  # paragraphs on each side that say how a text is spaced
-_NAME_MIN = 4  # a body named with its place (县林业局) at least
+_NAME_MIN = 4  # a body named with its place (county + forestry bureau) at least
 _SHORT_PLAIN = 8  # a line this short with no punctuation (a name under a preamble) is part of a head
 
 
@@ -52,18 +53,18 @@ class Cues:
     preamble: str | None
     intro: frozenset[str]
     strong: bool  # opens the way reports open
-    head: Heading | None  # numbered heading (一是 excluded)
+    head: Heading | None  # numbered heading (the 'firstly' family excluded)
     bare: bool
     terminal: bool
     signature: bool
     gap_furniture: int  # furniture lines between the paragraph before and this one
     gap_blank: int  # blank lines before it, beyond the document's usual spacing
-    title_in_furniture: bool  # a title printed only in the furniture just above (标题: row, file name)
+    title_in_furniture: bool  # a title printed only in the furniture just above (a title row, a file name)
     year: int | None  # the year a title, an opening or a numbered heading names first
     name: str | None  # the author a title or opening names
     short_plain: bool  # a few characters, no punctuation: a name line
-    exclaims: bool  # ends with an exclamation mark (各位代表！)
-    appendix: bool  # 附件, 名词解释: what follows is no report's outline
+    exclaims: bool  # ends with an exclamation mark (the salutation with an exclamation mark)
+    appendix: bool  # an attachment or glossary line: what follows is no report's outline
     colon: bool  # ends with a colon
     title_core: str | None  # the title as read (decorations cut), to tell a repeated title
 
@@ -83,7 +84,7 @@ class Cues:
 
     @property
     def speaks(self) -> bool:
-        """The speech has begun (各位代表：, 我代表…向大会报告): nothing after is head."""
+        """The speech has begun (the salutation with a colon, the speaker reporting to the congress): nothing after is head."""
         return (self.salutation and not self.exclaims) or self.preamble == "split.preamble.address"
 
 
@@ -112,11 +113,11 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
             name = cues.title_name(cues.title_core(s) if title else (cues.fused_title(p.text, p.norm_text) or ""))
         elif strong:
             name = cues.opening_subject(p.text, p.norm_text)
-        name = _key(name) if name and len(name) >= _NAME_MIN else None  # 场党委, 局党组: no name to compare
+        name = _key(name) if name and len(name) >= _NAME_MIN else None  # a bare party committee: no name to compare
         out.append(Cues(title, fused, pre, frozenset(intro), strong, head, head is None and is_bare_heading(s),
                         is_terminal(s, s), cues.is_signature_date(s, s), gap_f, gap_b, in_furn, year, name,
-                        len(s) <= _SHORT_PLAIN and not _PUNCT.search(s), s.endswith(("!", "！")),
-                        head is None and cues.is_appendix(p.text, p.norm_text), s.endswith((":", "：")),
+                        len(s) <= _SHORT_PLAIN and not _PUNCT.search(s), s.endswith("!"),
+                        head is None and cues.is_appendix(p.text, p.norm_text), s.endswith(":"),
                         cues.title_core(s) if title else None))
         prev_end = p.line_end
     return out
@@ -156,14 +157,15 @@ class State:
     year: int | None = None
     names: set[str] = field(default_factory=set)
     opened: bool = False  # an opening paragraph has been seen
-    appendix: bool = False  # past an 附件 / 名词解释 line
+    appendix: bool = False  # past an attachment / glossary line
     titles: set[str] = field(default_factory=set)
     late: bool = False  # the report has had its problems or next year's plan: it is complete
+    saluted: bool = False  # the report has addressed its audience (a speech)
 
     def begin(self, i: int) -> None:
         self.start, self.chars, self.body, self.family = i, 0, 0, None
         self.top_values, self.year, self.names, self.opened = [], None, set(), False
-        self.appendix, self.titles, self.late = False, set(), False
+        self.appendix, self.titles, self.late, self.saluted = False, set(), False, False
 
     def take(self, c: Cues, p: Paragraph) -> None:
         """Add paragraph ``p`` to the report."""
@@ -175,8 +177,9 @@ class State:
         if c.title_core:
             self.titles.add(c.title_core)
         self.appendix = self.appendix or c.appendix
+        self.saluted = self.saluted or c.salutation
         if c.bare:
-            self.top_values = []  # a part heading (2025年工作安排) begins a fresh list
+            self.top_values = []  # a part heading (the next year's arrangements) begins a fresh list
         h = c.head
         if h is not None and h.family != _SHI and h.value is not None:
             if self.family is None or FAMILY_RANK.get(h.family, 99) < FAMILY_RANK.get(self.family, 99):
@@ -249,7 +252,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["fused_title"] = float(any(b.fused for b in block))
     f["title_in_furniture"] = float(c.title_in_furniture)
     f["preamble"] = float(any(b.preamble in ("split.preamble.session", "split.preamble.speaker") for b in block))
-    # 各位代表： opens a speech; 各位代表！ alone also closes a part of one
+    # the salutation with a colon opens a speech; with an exclamation mark alone it also closes a part of one
     f["salutation"] = float(any(b.salutation and not b.exclaims for b in (*block, *near)))
     f["exclamation"] = float(any(b.salutation and b.exclaims for b in block))
     f["address"] = float(any(b.preamble == "split.preamble.address" for b in block)
@@ -260,17 +263,26 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         f["opening"] = float(after.strong)
         f["opening_year"] = float(not after.strong and bool(after.intro & _WEAK_OPENINGS))
         f["closing_formula"] = float("split.intro.closing" in after.intro)
-    here = restart(c, st)
+    # a report that has had its plans or problems is complete: an opening after it is the next one's
+    f["opened_after_plan"] = float(st.late and c.head is None and bool(f["opening"] or f["salutation"] or f["address"]))
+    # the outline starting again splits only a document that shows it holds several reports
+    # (a long speech restarts its lists many times)
+    here = compilation and restart(c, st)
     f["restart"] = float(here)
     f["restart_compilation"] = float(here and compilation)
     f["restart_after_plan"] = float(here and st.late)
-    # a report's first part reviews the year (一、2022年工作总结, 一、基本情况); a list item is a topic
+    # a report's first part reviews the year (1. the year's summary, 1. the basic situation); a list item is a topic
     f["restart_review"] = float(here and cue_role(c.head.heading) in _FIRST_ROLES)
-    if c.head is None:
+    if c.head is None or c.title == "numbered":
         for j in range(after_i if after is not c else i + 1, min(len(cs), after_i + 3)):
             if cs[j].title or cs[j].preamble:
                 break
-            if restart(cs[j], st):
+            # an opening right before the outline starts again begins a report in any document
+            opened = after is not None and after.strong
+            # (or the outline's first start after an opening, under text that had no outline)
+            first = (opened and st.family is None and st.body > 0 and cs[j].head is not None
+                     and cs[j].head.value == 1 and cs[j].head.family != _SHI)
+            if (compilation or opened) and restart(cs[j], st) or first:
                 f["restart_ahead"] = 1.0
                 break
     f["furniture_gap"] = float(c.gap_furniture > 0)
@@ -278,22 +290,29 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     if prev is not None:
         f["prev_unfinished"] = float(not prev.terminal and not prev.colon and prev.head is None and not prev.head_line
                                      and not prev.bare and not prev.signature)
-        f["prev_colon"] = float(prev.colon)  # …如下： / …规定的： announces what follows
+        f["prev_colon"] = float(prev.colon)  # '... as follows:' announces what follows
         f["prev_signature"] = float(prev.signature)
         # a heading with no text under it: the page (or the report) was cut there
         f["prev_empty_heading"] = float(prev.head is not None and prev.head.value is not None
                                         and not prev.head.inline_body and c.head is not None)
-        # text right under a part heading is that part's (三、2023年工作打算 / 2023年，我们将…)
+        # text right under a part heading is that part's (3. next year's plans / next year we will ...)
         f["prev_heading"] = float(c.head is None and not c.headish and (prev.bare or (
             prev.head is not None and not prev.head.inline_body)))
     f["in_head"] = float(st.body == 0)
-    f["short_report"] = float(st.chars < _SHORT)
+    # a fragment the document begins with (no head: a page cut into a report) is no short report
+    f["short_report"] = float(st.chars < _SHORT and not (st.start == 0 and not st.opened and not st.titles))
     name = next((b.name for b in (*block, after) if b is not None and b.name), None)
     year = next((b.year for b in (*block, after) if b is not None and b.year), None)
     f["new_name"] = float(bool(name) and bool(st.names) and name not in st.names
                           and not any(name in n or n in name for n in st.names))
     f["year_change"] = float(year is not None and st.year is not None and year != st.year and (c.head is None or here))
-    f["heading"] = float(c.head is not None and not here)
+    f["heading"] = float(c.head is not None and not here and c.title != "numbered")
+    # a speech addresses its audience again before its last parts; a new speech has a head, or
+    # says who reports to the congress right after its salutation
+    f["repeat_salutation"] = float(st.saluted and bool(f["salutation"] or f["exclamation"])
+                                   and not (f["title"] or f["genre_title"] or f["preamble"] or f["address"]))
+    if f["repeat_salutation"]:
+        f["salutation"] = f["exclamation"] = 0.0  # the same speech going on: no evidence of a new one
     f["repeat_title"] = float(any(b.title_core and b.title_core in st.titles for b in block))
     return f
 
@@ -301,10 +320,10 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
 def is_compilation(cs: list[Cues]) -> bool:
     """Several titles or preambles, several openings right before a first top-level item, or
     several first parts reviewing a year: a document that holds more than one report.  (One
-    report has many 一年来 paragraphs.)"""
+    report has many 'over the past year' paragraphs.)"""
     titled = sum(1 for c in cs if c.title or c.fused or c.title_in_furniture or c.preamble == "split.preamble.session")
     opened = sum(1 for a, b in zip(cs, cs[1:]) if a.strong and a.head is None and b.head is not None and b.head.value == 1)
-    # a report reviews its year once: several "一、2022年工作总结" are several reports
-    reviews = sum(1 for c in cs if c.head is not None and c.head.value == 1 and c.year
+    # a report reviews its year once: several "1. the year's summary" are several reports
+    reviews = sum(1 for c in cs if c.head is not None and c.head.value == 1
                   and cue_role(c.head.heading) in _FIRST_ROLES)
     return titled >= 2 or opened >= 2 or reviews >= 2

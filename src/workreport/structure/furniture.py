@@ -5,7 +5,7 @@ Three kinds of evidence, in this order:
 1. single lines a rule names (data/furniture.yaml: `line`, metadata `labels`, toolbar `tokens`);
 2. lines read with their neighbours: breadcrumbs one word a line, the value under a bare label,
    the page's own title over its date row, a file name among document-sharing rows, a table of
-   contents (contents.py), and the tail after a marker (阅读全文, 相关推荐 …) up to the next text;
+   contents (contents.py), and the tail after a marker (read the full text, related posts ...) up to the next text;
 3. blocks: a run of short lines with no punctuation between a report's last sentence and the
    next report (or next to other furniture) is furniture even when none of its words is known.
 A block never runs through a line that can only open a report (a title that opens a text, a
@@ -39,16 +39,16 @@ _WEAK_MAX = rules.limit(_TABLE, "furniture.weak_max_chars")
 _LABEL_PROSE = rules.limit(_TABLE, "furniture.label_row_prose_chars")
 _LOOKAHEAD = int(rules.limit(_TABLE, "furniture.body_lookahead_lines"))
 _BODY_CHARS = rules.limit(_TABLE, "furniture.opens_body_chars")
-# a label matches with spaces between its characters (索 引 号)
+# a label matches with spaces between its characters (an index-number label spaced out)
 _LABEL_ROW = re.compile(
-    r"^[\s•·\-*|>【\[]*(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(
-        rules.words(_TABLE, "furniture.labels"), key=len, reverse=True)) + r")\s*(?:[:：|】\]]|\s|$)")
+    rules.pattern(_TABLE, "furniture.label_lead").pattern + "(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(
+        rules.words(_TABLE, "furniture.labels"), key=len, reverse=True)) + ")" + rules.pattern(_TABLE, "furniture.label_end").pattern)
 _TOKENS = frozenset(norm(w) for w in rules.words(_TABLE, "furniture.tokens"))
-_TOKEN_SPLIT = re.compile(r"[\s|｜【】\[\]•·/:：]+")
+_TOKEN_SPLIT = rules.pattern(_TABLE, "furniture.token_split")
 _DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furniture.doc."))
 _FILE_NAME = re.compile(r"\.(docx?|pdf|wps)(\s*VIP)?$")
 _PAGE_NUMBER = "furniture.page_number"
-_RULE_MAX = 220  # no rule takes a longer line (the longest: a 内容概述 row with its summary)
+_RULE_MAX = 220  # no rule takes a longer line (the longest: a content-summary row)
 _TOKENS_MAX = 80  # a toolbar row is short
 _SUMMARY_MIN = rules.limit(_TABLE, "furniture.summary_min_chars")
 _SIGNATURE_NAME = rules.pattern(_TABLE, "furniture.signature_name")
@@ -125,11 +125,11 @@ class PageLines:
         return self._weak[k]
 
     def joins_weak(self, k: int) -> bool:
-        """A weak line, or a bare part name (工作总结) that a run of weak lines takes in."""
+        """A weak line, or a bare part name (work summary) that a run of weak lines takes in."""
         s = self.text[k]
         if self.weak(k):
             return True
-        # a bare part name among page keywords (工作总结 over the title), not one that heads text
+        # a bare part name among page keywords (a genre word over the title), not one that heads text
         return (is_bare_heading(s) and len(s) <= _WEAK_MAX and cues.title_kind(s, s) is None and k + 1 < len(self)
                 and (self.found[k + 1] or self.weak(k + 1) or cues.title_kind(self.text[k + 1], self.text[k + 1]) is not None))
 
@@ -180,7 +180,7 @@ def _neighbours(pl: PageLines) -> None:
 
 
 def _tails(pl: PageLines) -> None:
-    """A tail marker (阅读全文, 相关推荐, 打印本页 …) and what follows it, until a line reads as
+    """A tail marker (read the full text, related posts, print this page ...) and what follows it, until a line reads as
     report text again or a title opens the next report."""
     in_tail = listed = False  # listed: the tail's last line was a related title
     for k, s in enumerate(pl.text):

@@ -1,8 +1,8 @@
 """Split a compilation into reports: every paragraph is a candidate start, weighed on evidence.
 
 A report begins where the evidence outweighs the threshold: a title (as sites dress it, or
-printed only in a metadata row above), a 政府工作报告 preamble, an opening formula (a time
-phrase and a subject, 在…领导下, 现将…报告如下), a new author named, a change of year, the
+printed only in a metadata row above), a government work report's preamble, an opening formula (a time
+phrase and a subject, under the leadership of, reported as follows), a new author named, a change of year, the
 top-level outline starting again, a gap of page furniture, the paragraph before being a cut
 sentence or a signature — against the report being built having no body yet, or being short.
 The features are evidence.py; their weights and the threshold are data/split.yaml
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .. import rules
 from ..model import Paragraph
 from . import cues, evidence
+from .headings import is_bare_heading, match_heading
 from .cues import intro_rule, intro_rules, is_appendix, is_title, opening_strength  # noqa: F401 (public API)
 
 _TABLE = "split"
@@ -150,8 +151,24 @@ def _unglue(paras: list[Paragraph], starts: list) -> tuple[list[Paragraph], list
                 shift += 1
                 out_starts.append((j + 1, "split.restart.unjoined", sc))
                 continue
+        # a report that lost its opening and its title begins with a paragraph of no telling
+        # shape before its outline: it goes with the outline when it speaks of what follows
+        here = out_paras[j + 1]
+        if (rule.startswith("split.evidence.restart") and j > prev_start + 1 and len(out_paras[j].pieces) == 1
+                and match_heading(here.text, here.line_start, normalized=here.norm_text) is not None
+                and not _heads(out_paras[j - 1])  # text under a part heading is that part's
+                and match_heading(out_paras[j].text, out_paras[j].line_start, normalized=out_paras[j].norm_text) is None
+                and _can_open(out_paras[j].norm_text) and _closer_to_next(out_paras, j, prev_start)):
+            out_starts.append((j, "split.restart.placed", sc))
+            continue
         out_starts.append((i + shift, rule, sc))
     return out_paras, out_starts
+
+
+def _heads(p: Paragraph) -> bool:
+    """A part heading with its text below it (not a list item that carries its own text)."""
+    h = match_heading(p.text, p.line_start, normalized=p.norm_text)
+    return (h is not None and not h.inline_body) or is_bare_heading(p.norm_text)
 
 
 def _split_piece(p: Paragraph) -> tuple[Paragraph, Paragraph]:
@@ -190,7 +207,7 @@ def _closer_to_next(paras: list[Paragraph], j: int, report_start: int) -> bool:
 
 
 def _furniture_title(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -> str | None:
-    """A title printed only in the furniture just above a report (a 标题: row, a file name)."""
+    """A title printed only in the furniture just above a report (a title row, a file name)."""
     lo = paras[s - 1].line_end + 1 if s > 0 else 1
     for n in range(paras[s].line_start - 1, lo - 1, -1):
         if n not in furniture:
