@@ -116,11 +116,17 @@ def is_title(text: str, normalized: str | None = None) -> bool:
 def clean_title(text: str, normalized: str | None = None) -> str:
     """The title without what the site added (original characters, decorations cut)."""
     s = _s(text, normalized)
-    core = title_core(s)
-    if _SPACED.match(fold(s)):
-        return core
+    folded = fold(s)
+    if _SPACED.match(folded):
+        return title_core(s)
+    cut = len(folded)  # decorations cut as title_core cuts them; spaces inside kept (a site name before one)
+    for _ in range(4):
+        m = _DECORATION.search(folded[:cut])
+        if not m or m.start() == 0:
+            break
+        cut = m.start()
     raw = text.strip()
-    return raw[: len(core)] if fold(norm(raw[: len(core)])) == core else core
+    return (raw if len(raw) == len(s) else s)[:cut].strip()
 
 
 def fused_title(text: str, normalized: str | None = None) -> str | None:
