@@ -183,6 +183,13 @@ class ExportError(WorkReportError):
     status = 422
 
 
+class BatchError(WorkReportError):
+    """A batch cannot run (no Java, no pyspark, a bad master URL) or a folder is not batch or
+    Parquet export output."""
+
+    status = 422
+
+
 class RuleDataError(WorkReportError):
     status = 500
 

@@ -18,22 +18,26 @@ def _open(db, readonly: bool = False):
 
 
 @main.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=False, path_type=str))
-@db_option("Library database file (created if missing).")
+@click.argument("paths", nargs=-1, type=click.Path(exists=False, path_type=str))
+@db_option("Library: a SQLite file (created if missing) or a postgresql://user@host/db URL.")
 @json_option("Print the summary as JSON (CONTRACT.md).")
 @click.option("--workers", type=click.IntRange(1, 256), default=None, help="Parser processes (default: one per core).")
 @budget_options
-def ingest_cmd(paths, db, as_json, workers, parse_seconds, parse_memory_mb):
+@click.option("--from-parquet", "from_parquet", default=None, type=click.Path(file_okay=False, path_type=str),
+              help="Load a folder of `workreport batch` output (or `export --format parquet`) instead of parsing.")
+def ingest_cmd(paths, db, as_json, workers, parse_seconds, parse_memory_mb, from_parquet):
     """Parse files and folder trees (txt, html, docx, pdf, doc) into the library.
 
     Unchanged files (same SHA-256) are skipped, files parsed under older rules are parsed again;
     an edited file replaces its old rows.  Corrections (`workreport edit`) are kept through all of it.
+    --db takes a SQLite file or a postgresql:// URL; --from-parquet loads `workreport batch` output.
 
     Example:
 
     \b
         workreport ingest samples/district --db workreport.db
         workreport ingest samples/district/青山区2024年工作总结汇编.txt --db workreport.db
+        workreport ingest --from-parquet batch_out --db postgresql://localhost/reports
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -42,7 +46,9 @@ def ingest_cmd(paths, db, as_json, workers, parse_seconds, parse_memory_mb):
     from ..errors import InputNotFound
     from ..workers import Budget
 
-    for p in paths:
+    if (from_parquet is None) == (not paths):
+        raise click.UsageError("give files or folders to ingest, or --from-parquet DIR (not both)")
+    for p in [*paths, *([from_parquet] if from_parquet else [])]:
         if not os.path.exists(p):
             raise InputNotFound(p)
     console = make_console(stderr=True)
@@ -58,8 +64,11 @@ def ingest_cmd(paths, db, as_json, workers, parse_seconds, parse_memory_mb):
                 bar.update(task, total=ev["total"], completed=ev["done"],
                            info=f"reports {ev['reports']}  figures {ev['indicators']}  failures {ev['failures']}")
 
-            summary = lib.ingest(list(paths), workers=workers, progress=progress,
-                                 budget=Budget(parse_seconds, parse_memory_mb))
+            if from_parquet is not None:
+                summary = lib.ingest_parquet(from_parquet)
+            else:
+                summary = lib.ingest(list(paths), workers=workers, progress=progress,
+                                     budget=Budget(parse_seconds, parse_memory_mb))
     finally:
         lib.close()
     if as_json:

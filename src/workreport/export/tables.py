@@ -17,7 +17,10 @@ def write_tables(lib, fmt: str, out: str) -> dict[str, Any]:
     tables = lib.tables()
     counts = {name: len(rows) for name, (_, rows) in tables.items()}
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-    {"xlsx": _xlsx, "csv": _csv, "json": _json, "parquet": _parquet}[fmt](tables, out)
+    if fmt == "parquet":
+        _parquet(tables, out, lib)
+    else:
+        {"xlsx": _xlsx, "csv": _csv, "json": _json}[fmt](tables, out)
     return {"path": out, "format": fmt, "tables": counts}
 
 
@@ -69,24 +72,33 @@ def _json(tables, out: str) -> None:
         json.dump(obj, fh, ensure_ascii=False, indent=1)
 
 
-_PA_TYPES = {"int": "int64", "float": "float64", "str": "string"}
-
-
-def _parquet(tables, out: str) -> None:
-    """A folder of one Parquet file per table."""
+def arrow_table(types: list[tuple[str, str]], rows):
+    """A pyarrow Table of ``rows`` with one column per (name, value type): the one schema both
+    ``export --format parquet`` and the Spark batch write."""
     import pyarrow as pa
+
+    kinds = {"int": pa.int64(), "float": pa.float64(), "str": pa.string(), "bytes": pa.binary()}
+    rows = list(rows)
+    arrays = [pa.array([r[i] for r in rows], type=kinds[typ]) for i, (_, typ) in enumerate(types)]
+    return pa.Table.from_arrays(arrays, schema=pa.schema([(name, kinds[typ]) for name, typ in types]))
+
+
+def _parquet(tables, out: str, lib=None) -> None:
+    """A folder of one Parquet file per table, and under ``_extra/`` the stored columns the
+    tables do not show (so ``ingest --from-parquet`` can load the folder into another store)."""
     import pyarrow.parquet as pq
+
+    from ..errors import ExportError
+    from ..store.tables import column_types, extra_types
 
     os.makedirs(out, exist_ok=True)
     for name, (cols, rows) in tables.items():
-        arrays = []
-        for i, _ in enumerate(cols):
-            values = [r[i] for r in rows]
-            kinds = {type(v).__name__ for v in values if v is not None}
-            if kinds == {"int"}:
-                arrays.append(pa.array(values, type=pa.int64()))
-            elif kinds and kinds <= {"int", "float"}:
-                arrays.append(pa.array([None if v is None else float(v) for v in values], type=pa.float64()))
-            else:
-                arrays.append(pa.array([None if v is None else str(v) for v in values], type=pa.string()))
-        pq.write_table(pa.Table.from_arrays(arrays, names=list(cols)), os.path.join(out, f"{name}.parquet"))
+        types = column_types(name)
+        if [c for c, _ in types] != list(cols):
+            raise ExportError(f"table {name}: columns {cols} are not the declared ones {types}")
+        pq.write_table(arrow_table(types, rows), os.path.join(out, f"{name}.parquet"))
+    if lib is not None:
+        os.makedirs(os.path.join(out, "_extra"), exist_ok=True)
+        for name in tables:
+            _, rows = lib.extra_table(name)
+            pq.write_table(arrow_table(extra_types(name), rows), os.path.join(out, "_extra", f"{name}.parquet"))

@@ -22,7 +22,7 @@ from . import overrides as _overrides
 from .copy_sql import CopySql
 from .override_sql import OverrideSql
 from .rows import COLUMNS, TABLES, DocumentRows, document_rows, renumber, unpack_lines
-from .tables import table_sql
+from .tables import extra_sql, table_sql
 
 REPORT_COLS = (
     "r.id, d.path, d.name AS document, r.override_id,"
@@ -181,8 +181,9 @@ class Store(abc.ABC):
                limit: int = 20, offset: int = 0) -> dict: ...
 
     @abc.abstractmethod
-    def table(self, name: str) -> tuple[list[str], list[tuple]]:
-        """Columns and rows of one export table (``tables.EXPORT``)."""
+    def table(self, name: str, *, extra: bool = False) -> tuple[list[str], list[tuple]]:
+        """Columns and rows of one export table (``tables.EXPORT``), or with ``extra`` the
+        stored columns it does not show (``tables.EXTRA``)."""
 
     @abc.abstractmethod
     def close(self) -> None: ...
@@ -418,9 +419,9 @@ class SqlStore(CopySql, OverrideSql, Store):
             [*names, *args],
         )
 
-    def table(self, name: str) -> tuple[list[str], list[tuple]]:
+    def table(self, name: str, *, extra: bool = False) -> tuple[list[str], list[tuple]]:
         with self._read_cursor() as cur:
-            cur.execute(self._sql(table_sql(name)))
+            cur.execute(self._sql(extra_sql(name) if extra else table_sql(name)))
             return [c[0] for c in cur.description], [tuple(r) for r in cur.fetchall()]
 
 

@@ -234,6 +234,24 @@ class Library(Corrections):
         summary["seconds"] = round(time.monotonic() - t0, 3)
         return summary
 
+    def ingest_parquet(self, folder, *, progress: Callable[[dict], None] | None = None) -> dict:
+        """Load Parquet tables (``workreport batch`` output, or ``export --format parquet`` of
+        another library) without parsing again; same summary as :meth:`ingest`.  Documents the
+        batch could not parse are listed under ``failures``."""
+        from . import load
+
+        t0 = time.monotonic()
+        summary = _summary()
+        for part in load.parts(folder):
+            for rows in load.documents(part):
+                _count(summary, self.backend.write(rows))
+                if progress:
+                    progress({"path": rows.path, "documents": summary["documents_new"]})
+        for e in load.batch_errors(folder):
+            summary["failures"].append({"path": e["path"], "error": e["message"]})
+        summary["seconds"] = round(time.monotonic() - t0, 3)
+        return summary
+
     def store(self, parsed) -> dict:
         """Store an already parsed document (a ParsedDocument); one transaction."""
         return self._write(parsed)
@@ -408,6 +426,11 @@ class Library(Corrections):
     def table(self, name: str) -> tuple[list[str], list[tuple]]:
         """Columns and rows of one export table (every row names its source file and line)."""
         return self.backend.table(name)
+
+    def extra_table(self, name: str) -> tuple[list[str], list[tuple]]:
+        """The stored columns export table ``name`` does not show, by id (``tables.EXTRA``):
+        with the export tables, enough to rebuild the library (``ingest_parquet``)."""
+        return self.backend.table(name, extra=True)
 
     def tables(self) -> dict[str, tuple[list[str], list[tuple]]]:
         """Every export table: {name: (columns, rows)}."""

@@ -97,6 +97,20 @@ def table_sql(name: str) -> str:
             f" JOIN documents d ON d.id = r.document_id ORDER BY d.path, r.ord, x.ord")
 
 
+def extra_sql(name: str) -> str:
+    """SELECT of the ``EXTRA`` columns of one stored table, in id order."""
+    _check(name)
+    return f"SELECT {', '.join(f'x.{_q(c)} AS {_q(c)}' for c in EXTRA[name])} FROM {name} x ORDER BY x.id"
+
+
+def extra_types(name: str) -> list[tuple[str, str]]:
+    return [(c, TYPES[name][c]) for c in EXTRA[name]]
+
+
+def _q(col: str) -> str:
+    return f'"{col}"'
+
+
 def export_rows(rows: DocumentRows) -> dict[str, list[tuple]]:
     """The export tables' rows of one document (``rows`` with its final ids), in table order."""
     doc = dict(zip(COLUMNS["documents"], rows.document))
