@@ -65,12 +65,30 @@ def quick_parse(doc) -> ParsedDocument:
 
 
 # Every store test that takes ``backend`` (or a fixture built on it) runs once per store.
-BACKENDS = ("sqlite",)
+BACKENDS = ("sqlite", "postgresql")
 
 
 @pytest.fixture(params=BACKENDS)
 def backend(request) -> str:
     return request.param
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One PostgreSQL cluster for the whole session (tests/pgserver.py); tests make databases on
+    it with ``new_database``.  Never skipped: CI installs PostgreSQL (.ci/run)."""
+    from pgserver import ExistingServer, PgServer, find_bindir
+
+    if os.environ.get("WORKREPORT_TEST_PG"):
+        server = ExistingServer(os.environ["WORKREPORT_TEST_PG"])
+    else:
+        bindir = find_bindir()
+        if bindir is None:
+            pytest.fail("PostgreSQL is needed for the postgresql half of the store tests: install the Debian"
+                        " package postgresql (.ci/run does), or set WORKREPORT_TEST_PG to a superuser URL")
+        server = PgServer(bindir).start()
+    yield server
+    server.stop()
 
 
 def new_location(request, backend: str, folder: Path, name: str = "workreport") -> str:

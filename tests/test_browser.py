@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import BACKENDS, new_location
+
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [
     pytest.mark.browser,
@@ -40,8 +42,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def server(request, tmp_path_factory):
+    """The app over a library file, and over a PostgreSQL database that it opens itself from
+    the URL (as `workreport serve --db postgresql://…` does)."""
     import uvicorn
 
     from workreport.store.library import Library
@@ -51,12 +55,17 @@ def server(tmp_path_factory):
     if not sources:
         pytest.skip("samples/ is missing: no report texts to ingest")
     root = tmp_path_factory.mktemp("browser")
-    lib = Library(str(root / "b.db"))
+    location = new_location(request, request.param, root, "b")
+    lib = Library(location)
     for src in sources:
         summary = lib.ingest([src], workers=1)
         assert not summary["failures"], summary
     assert lib.stats()["reports"] > 0
-    app = create_app(str(root / "b.db"), library=lib, data_dir=root / "data")
+    if request.param == "sqlite":
+        app = create_app(location, library=lib, data_dir=root / "data")
+    else:
+        app = create_app(location, data_dir=root / "data")
+        assert app.state.library() is not lib and app.state.library().backend.kind == "postgresql"
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)

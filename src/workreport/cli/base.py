@@ -147,7 +147,8 @@ def open_library(db: str, *, create: bool = False, readonly: bool = False):
     return Library(db, create=create, readonly=readonly)
 
 
-def db_option(help: str = "Library database file.", default: str | None = DEFAULT_PATH):
+def db_option(help: str = "Library: a SQLite file or a postgresql://user@host/db URL.",
+              default: str | None = DEFAULT_PATH):
     """``--db``: the library file; ``default=None`` where giving it switches a command to the library."""
     return click.option("--db", "db", default=default, show_default=default is not None, help=help)
 

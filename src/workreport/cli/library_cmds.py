@@ -156,7 +156,9 @@ def show_cmd(report_id, db, as_json):
     finally:
         lib.close()
     if rep is None:
-        raise NotInLibrary(f"库 {db} 中没有编号为 {report_id} 的报告（no report {report_id}）")
+        from ..store import safe_location
+
+        raise NotInLibrary(f"库 {safe_location(db)} 中没有编号为 {report_id} 的报告（no report {report_id}）")
     if as_json:
         echo_json(rep)
         return

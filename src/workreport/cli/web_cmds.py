@@ -35,6 +35,8 @@ def serve(db, host, port, token, data_dir, max_upload_mb, allowed_hosts, allowed
     Pages at /; each page also answers JSON (under /api/…, or at its URL + .json).
     OpenAPI at /openapi.json, API docs at /docs.
 
+    --db takes a library file or a postgresql:// URL (several servers can share one database).
+
     Example:
 
     \b
@@ -53,7 +55,7 @@ def serve(db, host, port, token, data_dir, max_upload_mb, allowed_hosts, allowed
                      parse_seconds=parse_seconds, parse_memory_mb=parse_memory_mb, parse_workers=parse_workers,
                      threads=threads)
     cfg = app.state.cfg
-    click.echo(f"workreport：报告库 {db}，在 http://{host}:{port}/ 提供服务（接口文档：/docs）", err=True)
+    click.echo(f"workreport：报告库 {cfg.db}，在 http://{host}:{port}/ 提供服务（接口文档：/docs）", err=True)
     if cfg.token_required and token is None:
         click.echo(f"写入令牌（导入、更正、删除时需要）：{cfg.token}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -185,6 +185,11 @@ class Store(abc.ABC):
         """Columns and rows of one export table (``tables.EXPORT``), or with ``extra`` the
         stored columns it does not show (``tables.EXTRA``)."""
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one state of the library (an export of several tables)."""
+        yield
+
     @abc.abstractmethod
     def close(self) -> None: ...
 
@@ -436,8 +441,10 @@ def _q(column: str) -> str:
 def open_store(location: str | os.PathLike, *, readonly: bool = False) -> Store:
     """The store at ``location``: a ``postgresql://`` (or ``postgres://``) URL, else a SQLite file.
     ``readonly``: for reading only (an existing library; nothing written, no lock taken)."""
+    from . import is_url
+
     loc = os.fspath(location)
-    if loc.startswith(("postgresql://", "postgres://")):
+    if is_url(loc):
         from .postgres import PostgresStore
 
         return PostgresStore(loc)

@@ -420,7 +420,7 @@ class Library(Corrections):
         """The library to ``out`` as xlsx, csv, json, parquet (its tables) or docx (a 汇编)."""
         from ..export import export
 
-        with self._lock:  # one consistent state across the tables
+        with self._lock, self.backend.snapshot():  # one consistent state across the tables
             return export(self, fmt, os.fspath(out))
 
     def table(self, name: str) -> tuple[list[str], list[tuple]]:

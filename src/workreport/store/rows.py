@@ -202,9 +202,19 @@ _CAST = {"int": int, "float": float, "str": str, "bytes": bytes}
 
 def coerce(table: str, row) -> tuple:
     """The row with each value of its column's type (None stays None), so that every store
-    receives, and gives back, exactly the same values."""
-    return tuple(v if v is None or type(v) is _CAST[typ] else _CAST[typ](v)
-                 for v, (_, typ) in zip(row, SCHEMA[table], strict=True))
+    receives, and gives back, exactly the same values.  A NUL character (which PostgreSQL text
+    cannot hold) becomes U+FFFD, one character for one, so offsets stay right."""
+    return tuple(_value(v, typ) for v, (_, typ) in zip(row, SCHEMA[table], strict=True))
+
+
+def _value(v, typ: str):
+    if v is None:
+        return None
+    if type(v) is not _CAST[typ]:
+        v = _CAST[typ](v)
+    if typ == "str" and "\x00" in v:
+        v = v.replace("\x00", "\ufffd")
+    return v
 
 
 def renumber(rows: DocumentRows, start: Mapping[str, int]) -> DocumentRows:

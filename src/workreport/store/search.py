@@ -261,11 +261,59 @@ def _plan(terms: list[str]) -> tuple[str, str, str, list[Any]]:
     return "para_uni", uni_expression(single), "", []
 
 
+DETAIL_SQL = ("SELECT p.id, p.text, p.line_start, p.line_end, p.section_path, p.role,"
+              " r.id AS report_id, r.org, r.year, r.start_line, d.name AS document, r.level, r.domain"
+              " FROM paragraphs p JOIN reports r ON r.id = p.report_id JOIN documents d ON d.id = r.document_id")
+
+
+def empty_result(query: str) -> dict[str, Any]:
+    return {"query": query, "total": 0, "hits": [], "facets": {"level": {}, "year": {}, "domain": {}}}
+
+
+def facet_counts(grouped) -> dict[str, dict]:
+    """Facets from (level, year, domain, n) per report, most frequent first."""
+    counts: dict[str, Counter] = {"level": Counter(), "year": Counter(), "domain": Counter()}
+    for g in grouped:
+        counts["level"][g["level"]] += g["n"]
+        counts["year"][str(g["year"]) if g["year"] is not None else None] += g["n"]
+        counts["domain"][g["domain"]] += g["n"]
+    # years newest first (a list to pick a year from), the rest most common first
+    return {k: {v: n for v, n in (sorted(c.items(), key=lambda x: -int(x[0] or 0)) if k == "year"
+                                  else c.most_common()) if v is not None}
+            for k, c in counts.items()}
+
+
+def hit_json(row, terms: list[str], score: float) -> dict[str, Any] | None:
+    """One hit of the search JSON (CONTRACT.md) from a ``DETAIL_SQL`` row."""
+    text = row["text"]
+    if not all(t in text for t in terms):  # cannot happen (the index is exact); never show a false hit
+        return None
+    snip, spans = snippet(text, terms)
+    return {
+        "document": row["document"],
+        "org": row["org"],
+        "unit": row["org"],  # CONTRACT.md v1 name of org
+        "year": row["year"],
+        "report_start_line": row["start_line"],
+        "section": json.loads(row["section_path"]),
+        "line_start": row["line_start"],
+        "line_end": row["line_end"],
+        "text": text,
+        "snippet": snip,
+        "report_id": row["report_id"],
+        "paragraph_id": row["id"],
+        "level": row["level"],
+        "domain": row["domain"],
+        "role": row["role"],
+        "score": score,
+        "highlights": spans,
+    }
+
+
 def search(conn, query: str, *, org=None, level=None, domain=None, year=None, role=None,
            limit: int = 20, offset: int = 0) -> dict[str, Any]:
     terms = parse_query(query)
-    result: dict[str, Any] = {"query": query, "total": 0, "hits": [],
-                              "facets": {"level": {}, "year": {}, "domain": {}}}
+    result = empty_result(query)
     if not terms:
         return result
     try:
@@ -295,15 +343,7 @@ def search(conn, query: str, *, org=None, level=None, domain=None, year=None, ro
         f" WHERE {where} GROUP BY 1) x JOIN reports r ON r.id = x.rid",
         wargs,
     ).fetchall()
-    counts: dict[str, Counter] = {"level": Counter(), "year": Counter(), "domain": Counter()}
-    for g in grouped:
-        counts["level"][g["level"]] += g["n"]
-        counts["year"][str(g["year"]) if g["year"] is not None else None] += g["n"]
-        counts["domain"][g["domain"]] += g["n"]
-    # years newest first (a list to pick a year from), the rest most common first
-    result["facets"] = {k: {v: n for v, n in (sorted(c.items(), key=lambda x: -int(x[0] or 0)) if k == "year"
-                                              else c.most_common()) if v is not None}
-                        for k, c in counts.items()}
+    result["facets"] = facet_counts(grouped)
     if not limit or offset >= total:
         return result
     # meta (filter tokens) weighs nothing in the ranking
@@ -315,39 +355,9 @@ def search(conn, query: str, *, org=None, level=None, domain=None, year=None, ro
     if not page:
         return result
     ids = [r["rowid"] for r in page]
-    detail = {
-        row["id"]: row
-        for row in conn.execute(
-            "SELECT p.id, p.text, p.line_start, p.line_end, p.section_path, p.role,"
-            " r.id AS report_id, r.org, r.year, r.start_line, d.name AS document, r.level, r.domain"
-            " FROM paragraphs p JOIN reports r ON r.id = p.report_id JOIN documents d ON d.id = r.document_id"
-            f" WHERE p.id IN ({','.join('?' * len(ids))})",
-            ids,
-        )
-    }
+    detail = {row["id"]: row for row in conn.execute(f"{DETAIL_SQL} WHERE p.id IN ({','.join('?' * len(ids))})", ids)}
     for hit in page:
-        row = detail[hit["rowid"]]
-        text = row["text"]
-        if not all(t in text for t in terms):  # cannot happen (phrases are exact); never show a false hit
-            continue
-        snip, spans = snippet(text, terms)
-        result["hits"].append({
-            "document": row["document"],
-            "org": row["org"],
-            "unit": row["org"],  # CONTRACT.md v1 name of org
-            "year": row["year"],
-            "report_start_line": row["start_line"],
-            "section": json.loads(row["section_path"]),
-            "line_start": row["line_start"],
-            "line_end": row["line_end"],
-            "text": text,
-            "snippet": snip,
-            "report_id": row["report_id"],
-            "paragraph_id": row["id"],
-            "level": row["level"],
-            "domain": row["domain"],
-            "role": row["role"],
-            "score": hit["score"],
-            "highlights": spans,
-        })
+        h = hit_json(detail[hit["rowid"]], terms, hit["score"])
+        if h is not None:
+            result["hits"].append(h)
     return result

@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, labels
 from ..errors import SettingError, WorkReportError
-from ..store import DEFAULT_PATH
+from ..store import DEFAULT_PATH, is_url, safe_location
 from . import check_routes, edit_routes, routes, views
 from .guard import Guard
 from .context import LOCAL_HOSTS, Config, error_response
@@ -60,8 +60,10 @@ def create_app(
         raise SettingError("token: an empty token would switch authentication off; give a token or none")
     if token is None and host not in LOCAL_HOSTS:
         token = secrets.token_urlsafe(18)
-    data = Path(data_dir) if data_dir else Path(os.path.abspath(db)).parent / "uploads"
-    cfg = Config(db=db, host=host, token=token or None, data_dir=data.resolve(), **settings)
+    url = is_url(db)
+    # uploads sit next to a library file; a database server has no "next to": the working folder
+    data = Path(data_dir) if data_dir else (Path("uploads") if url else Path(os.path.abspath(db)).parent / "uploads")
+    cfg = Config(db=safe_location(db), host=host, token=token or None, data_dir=data.resolve(), **settings)
 
     app = FastAPI(
         title="workreport",
@@ -74,7 +76,7 @@ def create_app(
         lifespan=_lifespan,
     )
     app.state.cfg = cfg
-    app.state.library = _library_source(cfg.db, library)
+    app.state.library = _library_source(db, library)  # the URL with its password; cfg.db shows none
     app.state.parser_pool = _parser_pool(cfg)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),

@@ -1,0 +1,147 @@
+"""The PostgreSQL store: ``--db postgresql://user@host/dbname``.
+
+Same tables, ids and answers as the SQLite store (``SqlStore`` runs the same SQL); what differs
+lives here: connections (one per thread, so web readers do not queue behind one another), the
+write lock (a transaction-level advisory lock: one writer at a time, as SQLite's BEGIN
+IMMEDIATE, so any number of ingest processes can share a database), the migrations
+(pg_migrations.py) and search (pgsearch.py).
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from contextlib import contextmanager
+
+from ..errors import StoreError
+from . import pgsearch
+from .base import SqlStore
+from .pg_migrations import PG_MIGRATIONS
+from .rows import DocumentRows
+
+log = logging.getLogger(__name__)
+# pg_advisory_xact_lock key of the library's write lock (any constant; this one spells "wrep")
+WRITE_LOCK = 0x77726570
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password (for messages and ``location``)."""
+    try:
+        from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+        info = conninfo_to_dict(url)
+    except Exception:
+        return url.split("@")[-1]
+    if "password" in info:
+        info["password"] = "***"
+    return make_conninfo(**info)
+
+
+class PostgresStore(SqlStore):
+    kind = "postgresql"
+
+    def __init__(self, url: str):
+        super().__init__()
+        self._lock = contextlib.nullcontext()  # each thread has its own connection
+        self.url = url
+        self.location = self.path = safe_url(url)
+        self._local = threading.local()
+        self._conns: list = []
+        self._conns_lock = threading.Lock()
+        self._migrate()
+
+    # -- connections ----------------------------------------------------------------------------
+    def _connect(self):
+        try:
+            import psycopg
+        except ImportError as exc:
+            raise StoreError("psycopg is not installed: pip install 'workreport[scale]'") from exc
+        try:
+            # prepare_threshold=None: no server-side prepared statements, so no generic plan; and
+            # force_custom_plan for any the server would cache: a plan made for a 3-character
+            # term must never serve a 2-character one (the trigram index is wrong for those).
+            conn = psycopg.connect(self.url, autocommit=True, prepare_threshold=None,
+                                   options="-c plan_cache_mode=force_custom_plan")
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.location}: cannot connect to PostgreSQL: {str(exc).strip().splitlines()[0]}") \
+                from exc
+        with self._conns_lock:
+            self._conns.append(conn)
+        return conn
+
+    def _conn(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is None or conn.closed:
+            conn = self._local.conn = self._connect()
+        return conn
+
+    def _cursor(self):
+        return self._conn().cursor()
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s")  # our SQL has no '?' and no '%' of its own
+
+    @staticmethod
+    def contains(column: str) -> str:
+        return f"strpos({column}, ?) > 0"
+
+    @contextmanager
+    def _write_transaction(self):
+        conn = self._conn()
+        with conn.transaction():
+            cur = conn.cursor()
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            yield cur
+
+    @contextmanager
+    def snapshot(self):
+        conn = self._conn()
+        with conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield
+
+    # -- schema ---------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        conn = self._conn()
+        enc, ctype = conn.execute("SELECT pg_encoding_to_char(encoding), datctype FROM pg_database"
+                                  " WHERE datname = current_database()").fetchone()
+        if enc != "UTF8":
+            raise StoreError(f"{self.location}: the database encoding is {enc}; Chinese text needs UTF8"
+                             " (CREATE DATABASE … ENCODING 'UTF8' LC_CTYPE 'C.UTF-8')")
+        if "utf" not in ctype.lower().replace("-", ""):
+            log.warning("%s: LC_CTYPE is %s: pg_trgm finds no trigrams in Chinese text, so searches of 3+"
+                        " characters scan every paragraph (results stay exact); use LC_CTYPE 'C.UTF-8'",
+                        self.location, ctype)
+        with self._write_transaction() as cur:  # two processes opening a new database queue here
+            cur.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+                        " name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            cur.execute("SELECT version FROM schema_migrations")
+            done = {r[0] for r in cur.fetchall()}
+            for version, name, sql in PG_MIGRATIONS:
+                if version in done:
+                    continue
+                cur.execute(sql)
+                cur.execute("INSERT INTO schema_migrations(version, name, applied_at)"
+                            " VALUES (%s, %s, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))",
+                            (version, name))
+
+    # -- search ---------------------------------------------------------------------------------
+    def _index(self, cur, rows: DocumentRows) -> None:
+        pgsearch.index_paragraphs(cur, rows)
+
+    def _unindex(self, cur, document_id: int) -> None:
+        pgsearch.unindex_document(cur, document_id)
+
+    def search(self, query: str, **kw) -> dict:
+        return pgsearch.search(self, query, **kw)
+
+    def index_size(self) -> int:
+        """Rows of the grams index (the tests compare it before and after)."""
+        return self._all("SELECT count(*) AS n FROM para_grams")[0]["n"]
+
+    def close(self) -> None:
+        with self._conns_lock:
+            for conn in self._conns:
+                with contextlib.suppress(Exception):
+                    conn.close()
+            self._conns.clear()
