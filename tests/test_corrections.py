@@ -66,8 +66,8 @@ def _by_start(lib) -> dict[int, dict]:
 # -- validation and the log -------------------------------------------------------------------
 
 
-def test_edit_is_checked_against_the_closed_vocabularies(tmp_path, doc_path):
-    with Library(tmp_path / "l.db", parser=cutting_at(1, 4, 8)) as lib:
+def test_edit_is_checked_against_the_closed_vocabularies(db_location, tmp_path, doc_path):
+    with Library(db_location, parser=cutting_at(1, 4, 8)) as lib:
         lib.ingest([doc_path], workers=1)
         rid = _by_start(lib)[4]["id"]
         for bad in ({"level": "district"}, {"domain": "城建"}, {"year": "二〇二四"}, {"year": 1800},
@@ -83,8 +83,8 @@ def test_edit_is_checked_against_the_closed_vocabularies(tmp_path, doc_path):
         assert len(lib.edits(report_id=rid)) == 2
 
 
-def test_every_change_is_logged_with_time_and_old_and_new_value(tmp_path, doc_path):
-    with Library(tmp_path / "l.db", parser=cutting_at(1, 4, 8)) as lib:
+def test_every_change_is_logged_with_time_and_old_and_new_value(db_location, tmp_path, doc_path):
+    with Library(db_location, parser=cutting_at(1, 4, 8)) as lib:
         lib.ingest([doc_path], workers=1)
         rid = _by_start(lib)[4]["id"]
         lib.edit_report(rid, {"year": 2023}, source="cli")
@@ -100,10 +100,10 @@ def test_every_change_is_logged_with_time_and_old_and_new_value(tmp_path, doc_pa
 # -- sticking ---------------------------------------------------------------------------------
 
 
-def test_a_correction_survives_reingest_reparse_and_a_rules_upgrade(tmp_path):
+def test_a_correction_survives_reingest_reparse_and_a_rules_upgrade(db_location, tmp_path):
     """The real parser on the district compilation: the 2024 民政局 report's org, level, domain
     and year corrected; the same file ingested again, re-parsed, and read by a new rules version."""
-    db = tmp_path / "d.db"
+    db = db_location
     gold = next(r for r in GOLD["compilations"][0]["reports"] if "民政" in (r.get("org") or ""))
     with Library(db) as lib:
         lib.ingest([C2024], workers=1)
@@ -131,8 +131,8 @@ def test_a_correction_survives_reingest_reparse_and_a_rules_upgrade(tmp_path):
         assert {d["rules_version"] for d in lib.documents()} == {"a later version"}
 
 
-def test_deleting_a_document_and_importing_it_again_keeps_its_corrections(tmp_path, doc_path):
-    with Library(tmp_path / "l.db", parser=cutting_at(1, 4, 8)) as lib:
+def test_deleting_a_document_and_importing_it_again_keeps_its_corrections(db_location, tmp_path, doc_path):
+    with Library(db_location, parser=cutting_at(1, 4, 8)) as lib:
         lib.ingest([doc_path], workers=1)
         lib.edit_report(_by_start(lib)[8]["id"], {"org": "丙局（更正）"})
         lib.delete_document(lib.documents()[0]["id"], source="test")
@@ -142,12 +142,12 @@ def test_deleting_a_document_and_importing_it_again_keeps_its_corrections(tmp_pa
         assert _by_start(lib)[8]["org"] == "丙局（更正）"
 
 
-def test_new_rules_cutting_the_document_differently(tmp_path, doc_path):
+def test_new_rules_cutting_the_document_differently(db_location, tmp_path, doc_path):
     """Version 1 cuts at 1, 4, 8.  Version 2 takes the title line of 乙局 into 甲局 (乙 now starts
     at 5) and merges 丙局 into 乙局.  乙局's correction follows it by its anchor-free fallback (the
     report holding its old first line); 丙局's has no report of its own any more: it is kept,
     listed as unmatched, and not applied to 乙局."""
-    db = tmp_path / "l.db"
+    db = db_location
     with Library(db, parser=cutting_at(1, 4, 8)) as lib:
         lib.ingest([doc_path], workers=1)
         by = _by_start(lib)
@@ -168,8 +168,8 @@ def test_new_rules_cutting_the_document_differently(tmp_path, doc_path):
         assert lib.unmatched_corrections() == []
 
 
-def test_an_edited_file_keeps_the_corrections_of_the_reports_it_still_has(tmp_path, doc_path):
-    db = tmp_path / "l.db"
+def test_an_edited_file_keeps_the_corrections_of_the_reports_it_still_has(db_location, tmp_path, doc_path):
+    db = db_location
     with Library(db, parser=cutting_at(1, 4, 8)) as lib:
         lib.ingest([doc_path], workers=1)
         lib.edit_report(_by_start(lib)[8]["id"], {"org": "丙局（更正）"})
@@ -181,8 +181,8 @@ def test_an_edited_file_keeps_the_corrections_of_the_reports_it_still_has(tmp_pa
         assert lib.documents()[0]["n_reports"] == 4
 
 
-def test_a_deleted_report_stays_deleted_but_only_where_the_same_report_is_cut(tmp_path, doc_path):
-    db = tmp_path / "l.db"
+def test_a_deleted_report_stays_deleted_but_only_where_the_same_report_is_cut(db_location, tmp_path, doc_path):
+    db = db_location
     with Library(db, parser=cutting_at(1, 4, 8)) as lib:
         lib.ingest([doc_path], workers=1)
         gone = _by_start(lib)[4]
@@ -201,8 +201,8 @@ def test_a_deleted_report_stays_deleted_but_only_where_the_same_report_is_cut(tm
 # -- read everywhere --------------------------------------------------------------------------
 
 
-def test_every_reader_sees_the_corrected_values(tmp_path):
-    db = tmp_path / "d.db"
+def test_every_reader_sees_the_corrected_values(db_location, tmp_path):
+    db = db_location
     with Library(db) as lib:
         lib.ingest([DISTRICT / "青山区2024年工作总结汇编.txt", DISTRICT / "青山区2025年工作总结汇编.txt"], workers=1)
         items = lib.reports(limit=500)["items"]
@@ -267,13 +267,13 @@ def test_the_library_tables_are_created_by_a_migration(tmp_path):
     conn.close()
 
 
-def test_an_upload_is_named_by_its_own_name(tmp_path):
+def test_an_upload_is_named_by_its_own_name(db_location, tmp_path):
     data = (C2024).read_bytes()
     import hashlib
 
     stored = tmp_path / f"{hashlib.sha256(data).hexdigest()[:12]}-青山区汇编.txt"
     shutil.copy(C2024, stored)
-    with Library(tmp_path / "u.db") as lib:
+    with Library(db_location) as lib:
         lib.ingest([stored], workers=1)
         assert {r["document"] for r in lib.reports(limit=500)["items"]} == {"青山区汇编.txt"}
         assert {h["document"] for h in lib.search("工作")["hits"]} == {"青山区汇编.txt"}

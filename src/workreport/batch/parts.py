@@ -29,7 +29,16 @@ def default_parser() -> Callable:
     return parse
 
 
-def parse_one(parser: Callable, path: str, max_bytes: int = MAX_BYTES) -> Result:
+def rules_version_of(parser: Callable | None) -> str:
+    """The rules version stored with each document, as ``Library.rules_version`` says it."""
+    if parser is not None:
+        return getattr(parser, "rules_version", None) or "custom"
+    from ..rules.version import rules_version
+
+    return rules_version()
+
+
+def parse_one(parser: Callable, path: str, max_bytes: int = MAX_BYTES, version: str | None = None) -> Result:
     """One document as rows, or one row of the errors table saying why not."""
     try:
         size = os.path.getsize(path)
@@ -41,7 +50,7 @@ def parse_one(parser: Callable, path: str, max_bytes: int = MAX_BYTES) -> Result
     if status != "ok":
         return "error", _error_row(path, value, size)
     try:
-        return "ok", document_rows(value, size=size, ingested_at=now())
+        return "ok", document_rows(value, size=size, ingested_at=now(), rules_version=version)
     except Exception as exc:  # a bug, reported with its file like a parser bug
         return "error", _error_row(path, _files.as_input_error(exc, path), size)
 
@@ -52,8 +61,9 @@ def _error_row(path: str, exc: WorkReportError, size: int | None) -> tuple:
 
 def parse_slice(parser: Callable | None, max_bytes: int, items: Iterable[tuple[int, str]]) -> list[Result]:
     """Parse the (index, path) items of one task in order."""
+    version = rules_version_of(parser)
     parser = parser or default_parser()
-    return [parse_one(parser, path, max_bytes) for _, path in items]
+    return [parse_one(parser, path, max_bytes, version) for _, path in items]
 
 
 def totals(results: Iterable[Result]) -> dict[str, int]:

@@ -1,6 +1,6 @@
-"""PostgreSQL schema migrations, numbered like the SQLite ones (migrations.py) and recorded in
-``schema_migrations`` the same way.  Version 1 is the schema SQLite reaches at its version 3;
-from there each change is one migration in each list (docs/SCALING.md, "A new column").
+"""PostgreSQL schema migrations, recorded in ``schema_migrations`` as the SQLite ones
+(migrations.py).  Version 3 here is the schema SQLite reaches at its version 3; from there on a
+version number is the same change in both lists (docs/SCALING.md, "A new column").
 
 Types match what SQLite gives back: INTEGER/BIGINT -> int, DOUBLE PRECISION -> float (REAL
 would be float4), TEXT -> str, BYTEA -> bytes.  Every text column is COLLATE "C", so ORDER BY
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 PG_MIGRATIONS: list[tuple[int, str, str]] = [
     (
-        1,
-        "initial schema (SQLite's version 3) with the search index: grams and trigrams",
+        3,
+        "initial schema (SQLite's versions 1-3) with the search index: grams and trigrams",
         """
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
@@ -118,6 +118,42 @@ CREATE TABLE search_totals (
     n_rows BIGINT NOT NULL, bi_tokens BIGINT NOT NULL, uni_tokens BIGINT NOT NULL
 );
 INSERT INTO search_totals VALUES (1, 0, 0, 0);
+""",
+    ),
+    (
+        4,
+        "corrections that stick: overrides, edit log, document display names, rules version",
+        """
+CREATE TABLE overrides (
+    id INTEGER PRIMARY KEY,
+    doc_sha256 TEXT COLLATE "C" NOT NULL,
+    doc_path TEXT COLLATE "C" NOT NULL,
+    start_line INTEGER NOT NULL,
+    anchor TEXT COLLATE "C" NOT NULL,
+    title TEXT COLLATE "C",
+    parsed TEXT COLLATE "C" NOT NULL DEFAULT '{}',
+    value TEXT COLLATE "C" NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT COLLATE "C" NOT NULL,
+    updated_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX overrides_sha ON overrides(doc_sha256);
+CREATE INDEX overrides_path ON overrides(doc_path);
+
+CREATE TABLE edit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT COLLATE "C" NOT NULL,
+    action TEXT COLLATE "C" NOT NULL,
+    override_id INTEGER,
+    report_id INTEGER, document TEXT COLLATE "C", doc_sha256 TEXT COLLATE "C", start_line INTEGER,
+    label TEXT COLLATE "C", field TEXT COLLATE "C", old TEXT COLLATE "C", new TEXT COLLATE "C",
+    source TEXT COLLATE "C"
+);
+CREATE INDEX edit_log_override ON edit_log(override_id);
+
+ALTER TABLE reports ADD COLUMN override_id INTEGER;
+ALTER TABLE documents ADD COLUMN name TEXT COLLATE "C";
+ALTER TABLE documents ADD COLUMN rules_version TEXT COLLATE "C";
 """,
     ),
 ]

@@ -67,16 +67,34 @@ def index_paragraphs(cur, rows: DocumentRows) -> None:
                 " uni_tokens = uni_tokens + %s", (len(paras), bi, uni))
 
 
-def unindex_document(cur, document_id: int) -> None:
-    """Take a document's paragraphs out of the totals (their grams go with them by cascade)."""
-    cur.execute("SELECT p.text, p.role, r.year, r.level, r.domain FROM paragraphs p JOIN reports r"
-                " ON r.id = p.report_id WHERE r.document_id = %s", (document_id,))
+_PARAS = ("SELECT p.text, p.role, r.year, r.level, r.domain FROM paragraphs p JOIN reports r"
+          " ON r.id = p.report_id WHERE ")
+
+
+def _totals(cur, where: str, arg: int, sign: int) -> None:
+    cur.execute(_PARAS + where, (arg,))
     n, bi, uni = 0, 0, 0
     for text, role, year, level, domain in cur.fetchall():
         a, b = _sizes(text, _meta_count(year, level, domain, role))
         n, bi, uni = n + 1, bi + a, uni + b
-    cur.execute("UPDATE search_totals SET n_rows = n_rows - %s, bi_tokens = bi_tokens - %s,"
-                " uni_tokens = uni_tokens - %s", (n, bi, uni))
+    cur.execute("UPDATE search_totals SET n_rows = n_rows + %s, bi_tokens = bi_tokens + %s,"
+                " uni_tokens = uni_tokens + %s", (sign * n, sign * bi, sign * uni))
+
+
+def unindex_document(cur, document_id: int) -> None:
+    """Take a document's paragraphs out of the totals (their grams go with them by cascade)."""
+    _totals(cur, "r.document_id = %s", document_id, -1)
+
+
+def unindex_report(cur, report_id: int) -> None:
+    """One report's paragraphs out of the totals (before its filters change, or it goes)."""
+    _totals(cur, "r.id = %s", report_id, -1)
+
+
+def index_report(cur, report_id: int) -> None:
+    """One report's paragraphs back into the totals with its current filters.  The grams stay:
+    they hold only the text; the filters are columns the query joins."""
+    _totals(cur, "r.id = %s", report_id, +1)
 
 
 def _like(term: str) -> str:

@@ -132,6 +132,12 @@ class PostgresStore(SqlStore):
     def _unindex(self, cur, document_id: int) -> None:
         pgsearch.unindex_document(cur, document_id)
 
+    def _unindex_report(self, cur, report_id: int) -> None:
+        pgsearch.unindex_report(cur, report_id)
+
+    def _index_report(self, cur, report_id: int) -> None:
+        pgsearch.index_report(cur, report_id)
+
     def search(self, query: str, **kw) -> dict:
         return pgsearch.search(self, query, **kw)
 
