@@ -9,6 +9,7 @@ numbers its documents from there (``write_part``).
 """
 from __future__ import annotations
 
+import functools
 import os
 from typing import Callable, Iterable
 
@@ -46,13 +47,10 @@ def parse_one(parser: Callable, path: str, max_bytes: int = MAX_BYTES, version: 
         return "error", _error_row(path, InputNotFound(path), None)
     if size > max_bytes:
         return "error", _error_row(path, TooLarge(path, size, max_bytes), size)
-    status, value = _files.parse_file(parser, path)
-    if status != "ok":
-        return "error", _error_row(path, value, size)
-    try:
-        return "ok", document_rows(value, size=size, ingested_at=now(), rules_version=version)
-    except Exception as exc:  # a bug, reported with its file like a parser bug
-        return "error", _error_row(path, _files.as_input_error(exc, path), size)
+    # the ingest workers' own function: the document read, parsed and made into rows in one call
+    build = functools.partial(document_rows, ingested_at=now(), rules_version=version)
+    status, value = _files.parse_file(parser, path, build)
+    return ("ok", value) if status == "ok" else ("error", _error_row(path, value, size))
 
 
 def _error_row(path: str, exc: WorkReportError, size: int | None) -> tuple:

@@ -447,7 +447,7 @@ def open_store(location: str | os.PathLike, *, readonly: bool = False) -> Store:
     if is_url(loc):
         from .postgres import PostgresStore
 
-        return PostgresStore(loc)
+        return PostgresStore(loc, readonly=readonly)
     from .sqlite import SQLiteStore
 
     return SQLiteStore(loc, readonly=readonly)

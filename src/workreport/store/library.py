@@ -242,11 +242,20 @@ class Library(Corrections):
 
         t0 = time.monotonic()
         summary = _summary()
-        for part in load.parts(folder):
-            for rows in load.documents(part):
-                _count(summary, self.backend.write(rows))
+        def flush(batch: list) -> None:  # in ingest's batches: one transaction per batch
+            for rows, written in zip(batch, self.backend.write_many(batch)):
+                _count(summary, written)
                 if progress:
                     progress({"path": rows.path, "documents": summary["documents_new"]})
+            batch.clear()
+
+        batch: list = []
+        for part in load.parts(folder):
+            for rows in load.documents(part):
+                batch.append(rows)
+                if len(batch) >= BATCH_DOCUMENTS or sum(len(r.tables["paragraphs"]) for r in batch) >= BATCH_PARAGRAPHS:
+                    flush(batch)
+        flush(batch)
         for e in load.batch_errors(folder):
             summary["failures"].append({"path": e["path"], "error": e["message"]})
         summary["seconds"] = round(time.monotonic() - t0, 3)

@@ -157,3 +157,6 @@ ALTER TABLE documents ADD COLUMN rules_version TEXT COLLATE "C";
 """,
     ),
 ]
+
+
+LATEST = max(v for v, _, _ in PG_MIGRATIONS)  # the same number as migrations.LATEST (a test checks)

@@ -23,7 +23,7 @@ import math
 import re
 from typing import Any
 
-from .rows import DocumentRows
+from .rows import COLUMNS, DocumentRows
 from . import search as _sqlite_search  # RANK_WINDOW is read at call time (tests lower it)
 from .search import DETAIL_SQL, _hex, empty_result, facet_counts, hit_json, meta_tokens, parse_query
 
@@ -48,21 +48,35 @@ def _sizes(text: str, meta: int) -> tuple[int, int]:
     return max(len(text) - 1, 0) + meta, len(text) + meta
 
 
+def _tsvectors(text: str) -> tuple[str, ...]:
+    """A paragraph's grams in tsvector text form, one string per index row (hex lexemes need no
+    quoting beyond the outer quotes)."""
+    g = grams(text)
+    return tuple(" ".join(f"'{x}'" for x in g[i:i + GRAMS_PER_ROW]) for i in range(0, max(len(g), 1), GRAMS_PER_ROW))
+
+
+def paragraph_grams(rows: DocumentRows) -> DocumentRows:
+    """``rows`` with each paragraph's index rows made (``rows.search``, aligned with the
+    paragraphs): the costly part of indexing, done in the parser worker so the writer only copies."""
+    from dataclasses import replace
+
+    at = COLUMNS["paragraphs"].index("text")
+    return replace(rows, search=tuple(_tsvectors(p[at]) for p in rows.tables["paragraphs"]))
+
+
 def index_paragraphs(cur, rows: DocumentRows) -> None:
     reports = {r["id"]: r for r in rows.dicts("reports")}
-    out, bi, uni = [], 0, 0
     paras = rows.dicts("paragraphs")
-    for p in paras:
-        r = reports[p["report_id"]]
-        g = grams(p["text"])
-        for chunk, i in enumerate(range(0, max(len(g), 1), GRAMS_PER_ROW)):
-            out.append((p["id"], chunk, g[i:i + GRAMS_PER_ROW]))
-        a, b = _sizes(p["text"], _meta_count(r["year"], r["level"], r["domain"], p["role"]))
-        bi, uni = bi + a, uni + b
-    # COPY in tsvector's text form: hex lexemes need no quoting beyond the outer quotes
+    # made by the worker (pg_rows) unless the rows came another way (Parquet, a correction)
+    vectors = rows.search if len(rows.search) == len(paras) else paragraph_grams(rows).search
+    bi, uni = 0, 0
     with cur.copy("COPY para_grams (paragraph_id, chunk, grams) FROM STDIN") as copy:
-        for pid, chunk, g in out:
-            copy.write_row((pid, chunk, " ".join(f"'{x}'" for x in g)))
+        for p, chunks in zip(paras, vectors):
+            for chunk, vec in enumerate(chunks):
+                copy.write_row((p["id"], chunk, vec))
+            r = reports[p["report_id"]]
+            a, b = _sizes(p["text"], _meta_count(r["year"], r["level"], r["domain"], p["role"]))
+            bi, uni = bi + a, uni + b
     cur.execute("UPDATE search_totals SET n_rows = n_rows + %s, bi_tokens = bi_tokens + %s,"
                 " uni_tokens = uni_tokens + %s", (len(paras), bi, uni))
 
