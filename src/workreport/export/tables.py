@@ -83,22 +83,22 @@ def arrow_table(types: list[tuple[str, str]], rows):
     return pa.Table.from_arrays(arrays, schema=pa.schema([(name, kinds[typ]) for name, typ in types]))
 
 
-def _parquet(tables, out: str, lib=None) -> None:
+def _parquet(tables, out: str, lib) -> None:
     """A folder of one Parquet file per table, and under ``_extra/`` the stored columns the
-    tables do not show (so ``ingest --from-parquet`` can load the folder into another store)."""
+    tables do not show (so ``ingest --from-parquet`` can load the folder into another store).
+    Column types come from the library (``Library.table_types``): export sits below the store."""
     import pyarrow.parquet as pq
 
     from ..errors import ExportError
-    from ..store.tables import column_types, extra_types
 
     os.makedirs(out, exist_ok=True)
     for name, (cols, rows) in tables.items():
-        types = column_types(name)
+        types = lib.table_types(name)
         if [c for c, _ in types] != list(cols):
             raise ExportError(f"table {name}: columns {cols} are not the declared ones {types}")
         pq.write_table(arrow_table(types, rows), os.path.join(out, f"{name}.parquet"))
-    if lib is not None:
-        os.makedirs(os.path.join(out, "_extra"), exist_ok=True)
-        for name in tables:
-            _, rows = lib.extra_table(name)
-            pq.write_table(arrow_table(extra_types(name), rows), os.path.join(out, "_extra", f"{name}.parquet"))
+    os.makedirs(os.path.join(out, "_extra"), exist_ok=True)
+    for name in tables:
+        _, rows = lib.extra_table(name)
+        pq.write_table(arrow_table(lib.table_types(name, extra=True), rows),
+                       os.path.join(out, "_extra", f"{name}.parquet"))

@@ -441,6 +441,14 @@ class Library(Corrections):
         with the export tables, enough to rebuild the library (``ingest_parquet``)."""
         return self.backend.table(name, extra=True)
 
+    @staticmethod
+    def table_types(name: str, *, extra: bool = False) -> list[tuple[str, str]]:
+        """(column, value type) of export table ``name``, or with ``extra`` of its hidden
+        columns: the one schema every Parquet writer uses."""
+        from .tables import column_types, extra_types
+
+        return extra_types(name) if extra else column_types(name)
+
     def tables(self) -> dict[str, tuple[list[str], list[tuple]]]:
         """Every export table: {name: (columns, rows)}."""
         with self._lock:

@@ -156,6 +156,18 @@ ALTER TABLE documents ADD COLUMN name TEXT COLLATE "C";
 ALTER TABLE documents ADD COLUMN rules_version TEXT COLLATE "C";
 """,
     ),
+    (
+        5,
+        "figures: the measure as written beside its canonical name, and the period each figure is about",
+        """
+ALTER TABLE indicators ADD COLUMN measure_phrase TEXT COLLATE "C";
+ALTER TABLE indicators ADD COLUMN period INTEGER;
+ALTER TABLE indicators ADD COLUMN period_end INTEGER;
+ALTER TABLE indicators ADD COLUMN period_kind TEXT COLLATE "C";
+ALTER TABLE indicators ADD COLUMN period_rule TEXT COLLATE "C";
+CREATE INDEX indicators_measure_period ON indicators(measure, period);
+""",
+    ),
 ]
 
 
