@@ -168,7 +168,60 @@ ALTER TABLE indicators ADD COLUMN period_rule TEXT COLLATE "C";
 CREATE INDEX indicators_measure_period ON indicators(measure, period);
 """,
     ),
+    (6, "one copy per document: text fingerprint, long paragraphs, sources, near-duplicate bands", "_migrate_6"),
 ]
+
+_MIGRATE_6 = """
+ALTER TABLE documents ADD COLUMN text_sha256 TEXT COLLATE "C";
+ALTER TABLE documents ADD COLUMN shingles BYTEA;
+ALTER TABLE documents ADD COLUMN bands TEXT COLLATE "C";
+CREATE INDEX documents_text ON documents(text_sha256);
+
+CREATE TABLE document_sources (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    path TEXT COLLATE "C" NOT NULL,
+    name TEXT COLLATE "C",
+    sha256 TEXT COLLATE "C" NOT NULL,
+    format TEXT COLLATE "C",
+    size BIGINT,
+    similarity DOUBLE PRECISION NOT NULL,
+    added_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX document_sources_sha ON document_sources(sha256);
+CREATE INDEX document_sources_document ON document_sources(document_id);
+
+CREATE TABLE document_bands (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    band TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX document_bands_band ON document_bands(band);
+CREATE INDEX document_bands_document ON document_bands(document_id);
+"""
+
+
+def _migrate_6(cur) -> None:
+    """The tables above, and the fingerprints of the documents already stored (as SQLite's 6)."""
+    from .copies import bands, shingles, text_sha256
+    from .rows import unpack_lines
+
+    cur.execute(_MIGRATE_6)
+    cur.execute("SELECT id, lines_z FROM documents")
+    for doc_id, lines_z in cur.fetchall():
+        lines = unpack_lines(bytes(lines_z))
+        sh = shingles(lines)
+        bs = bands(sh)
+        cur.execute("UPDATE documents SET text_sha256 = %s, shingles = %s, bands = %s WHERE id = %s",
+                    (text_sha256(lines), sh, " ".join(bs), doc_id))
+        cur.executemany("INSERT INTO document_bands(document_id, band) VALUES (%s, %s)", [(doc_id, b) for b in bs])
+
+
+def apply_step(cur, step: str) -> None:
+    """One migration: its SQL, or (a name starting with ``_migrate_``) this module's function."""
+    if step.startswith("_migrate_"):
+        globals()[step](cur)
+    else:
+        cur.execute(step)
 
 
 LATEST = max(v for v, _, _ in PG_MIGRATIONS)  # the same number as migrations.LATEST (a test checks)

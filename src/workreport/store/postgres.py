@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from ..errors import StoreError
 from . import pgsearch
 from .base import SqlStore
-from .pg_migrations import LATEST, PG_MIGRATIONS
+from .pg_migrations import LATEST, PG_MIGRATIONS, apply_step
 from .rows import DocumentRows, document_rows
 
 log = logging.getLogger(__name__)
@@ -159,7 +159,7 @@ class PostgresStore(SqlStore):
             for version, name, sql in PG_MIGRATIONS:
                 if version in done:
                     continue
-                cur.execute(sql)
+                apply_step(cur, sql)
                 cur.execute("INSERT INTO schema_migrations(version, name, applied_at)"
                             " VALUES (%s, %s, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))",
                             (version, name))
