@@ -237,14 +237,17 @@ class Library(Corrections):
     def ingest_parquet(self, folder, *, progress: Callable[[dict], None] | None = None) -> dict:
         """Load Parquet tables (``workreport batch`` output, or ``export --format parquet`` of
         another library) without parsing again; same summary as :meth:`ingest`.  Documents the
-        batch could not parse are listed under ``failures``."""
+        batch could not parse are listed under ``failures``.  The batch writes every file; copies
+        (the same or nearly the same text as a stored document) are found here, as ``ingest``
+        finds them, and listed under ``duplicates``."""
         from . import load
 
         t0 = time.monotonic()
         summary = _summary()
         def flush(batch: list) -> None:  # in ingest's batches: one transaction per batch
+            # copies are found here, as in ingest: a file holding a stored text becomes its source
             for rows, written in zip(batch, self.backend.write_many(batch)):
-                _count(summary, written)
+                _count(summary, written, path=rows.path)
                 if progress:
                     progress({"path": rows.path, "documents": summary["documents_new"]})
             batch.clear()
