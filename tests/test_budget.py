@@ -63,6 +63,27 @@ def test_ingest_reports_the_files_past_their_budget_and_stores_the_rest(tmp_path
     assert "hog2023.txt" in failed["hog2023.txt"]
 
 
+def test_a_pdf_that_pdfium_cannot_load_cheaply_is_stopped_by_the_budget(tmp_path):
+    """A form of 2,000 characters drawn 50,000 times: pdfium spends seconds and over a GB in
+    loading the page, before any of our counts can look at it.  The worker's memory cap stops
+    it; the file gets its error, the other file is stored."""
+    from test_hostile_inputs import _pdf
+    from workreport.store import Library
+
+    src = tmp_path / "docs"
+    src.mkdir()
+    (src / "forms.pdf").write_bytes(_pdf(595, 842, forms=50_000, form_chars=2_000))
+    (src / "a2022.txt").write_text("某局2022年工作总结\n\n一、主要工作\n\n完成投资3.5亿元。\n", encoding="utf-8")
+    t = time.monotonic()
+    with Library(str(tmp_path / "lib.db")) as lib:
+        s = lib.ingest([str(src)], workers=1, budget=Budget(seconds=60, memory_mb=300))
+        stored = [os.path.basename(d["path"]) for d in lib.documents()]
+    assert time.monotonic() - t < 60
+    assert stored == ["a2022.txt"]
+    [failure] = s["failures"]
+    assert "forms.pdf" in failure["path"] and ("memory" in failure["error"] or "parse_memory_mb" in failure["error"])
+
+
 def _children(pid: int) -> list[int]:
     out = []
     for d in os.listdir("/proc"):

@@ -218,12 +218,12 @@ def test_a_page_naming_no_real_encoding_is_read_by_detection(charset):
 # ---------------------------------------------------------------- PDF
 
 
-def _pdf(width: float, height: float, pages: int = 1, lines: int = 20, forms: int = 0) -> bytes:
+def _pdf(width: float, height: float, pages: int = 1, lines: int = 20, forms: int = 0, form_chars: int = 200) -> bytes:
     """A hand-written PDF: one page object listed ``pages`` times in the page tree; ``forms``: a
-    form XObject holding one line of text, drawn that many times on the page."""
+    form XObject holding one line of ``form_chars`` characters, drawn that many times on the page."""
     content = b"".join(b"BT /F1 12 Tf 72 %d Td (Line %d of a report with some words.) Tj ET\n" % (800 - 14 * i, i)
                        for i in range(lines)) + b"q /Fm1 Do Q\n" * forms
-    form = b"BT /F1 12 Tf 72 72 Td (" + b"A" * 200 + b") Tj ET"
+    form = b"BT /F1 12 Tf 72 72 Td (" + b"A" * form_chars + b") Tj ET"
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [" + b"3 0 R " * pages + b"] /Count %d >>" % pages,
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R "

@@ -35,7 +35,9 @@ class Budget:
     """What parsing one document may cost."""
 
     seconds: float = 120.0  # wall time; the slowest real report parses in a few seconds
-    memory_mb: int = 2048  # above the worker's size at start; real reports need < 300 MB
+    # above the worker's size at start: real reports need < 300 MB (a 3.6 MB figure-dense text
+    # 270 MB, JSON included); pdfium loading a page that draws a form 50,000 times took 1.2 GB
+    memory_mb: int = 1024
 
 
 DEFAULT_BUDGET = Budget()

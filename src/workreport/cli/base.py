@@ -94,10 +94,12 @@ def echo_json(obj) -> None:
     ctx = click.get_current_context(silent=True)
     indent = ctx.meta.get("workreport.indent") if ctx else None
     if indent:
-        text = json.dumps(obj, ensure_ascii=False, indent=indent)
-    else:
-        text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    sys.stdout.write(text)
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=indent))
+    else:  # in pieces: a figure-dense document's JSON is many times its text
+        from . import jsonout
+
+        sys.stdout.flush()
+        jsonout.write(obj, sys.stdout.buffer.write)
     sys.stdout.write("\n")
 
 

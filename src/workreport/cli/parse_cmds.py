@@ -30,7 +30,9 @@ def parse_cmd(path, as_json, encoding):
 
     parsed = parse(read_document(path, encoding=encoding))
     if as_json:
-        echo_json(parsed_json(parsed))
+        out = parsed_json(parsed)
+        del parsed  # the JSON keeps what it needs; the objects need not outlive it
+        echo_json(out)
         return
     from ..render import print_outline
     from .base import console
