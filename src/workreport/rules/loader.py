@@ -162,17 +162,19 @@ def validate(name: str, table: Any, schema: Node | None = None) -> list[str]:
             problems.append(f"{name}.yaml: {path} ({rid}): duplicate id")
         ids.add(rid)
     for path, holder, key in patterns_of(schema, table):
-        where = f"{name}.yaml: {path}{_id_of(table, path)}"
+        # where a problem is (the innermost entry's id) is looked up only for a problem: it
+        # walks the whole table, and doing it for every pattern made each start-up quadratic
         try:
             pieces = _raw_pieces() if name != _PIECES_TABLE else {
                 e["id"]: e["pattern"] for e in table.get("pieces", []) if isinstance(e, dict) and "id" in e}
-            re.compile(_expand(holder[key], pieces))
+            compiled(_expand(holder[key], pieces))  # the same cache the rules are compiled from
         except KeyError as exc:
-            problems.append(f"{where}: unknown piece {{{exc.args[0]}}} (pieces are in pieces.yaml)")
+            problems.append(f"{name}.yaml: {path}{_id_of(table, path)}: unknown piece {{{exc.args[0]}}}"
+                            " (pieces are in pieces.yaml)")
         except RecursionError as exc:
-            problems.append(f"{where}: pieces refer to each other in a circle: {exc}")
+            problems.append(f"{name}.yaml: {path}{_id_of(table, path)}: pieces refer to each other in a circle: {exc}")
         except re.error as exc:
-            problems.append(f"{where}: bad pattern: {exc}")
+            problems.append(f"{name}.yaml: {path}{_id_of(table, path)}: bad pattern: {exc}")
     return problems
 
 
