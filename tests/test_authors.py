@@ -504,3 +504,10 @@ def test_a_verb_before_a_body_is_no_owner():
     r = one("本站小编为你准备了围绕省教育厅年度工作的参考范文。\n年全省教育工作的总体要求是：坚持优先发展、育人为本。\n"
             "（一）推动教育事业科学发展\n1.认真学习贯彻全省教育工作会议精神。\n")
     assert r.org is None or not r.org.startswith(("围绕", "本站")), (r.org, r.org_rule)
+
+
+def test_a_traditional_government_report_keeps_its_unit_as_written():
+    r = one("政府工作報告\n——2007年12月 日在**縣第十五屆人民代表大會第一次會議上\n縣人民政府縣長***\n各位代表：\n"
+            "現在，我代表縣人民政府，向縣十五屆人大一次會議報告本屆政府的工作，請予審議。\n"
+            "一、過去五年政府工作回顧\n本屆政府自2003年1月就職以來，圓滿完成了預期目標。\n")
+    assert (r.org, r.level, r.domain, r.year) == ("**縣人民政府", "county_district", "政府工作", 2007), r.org_rule

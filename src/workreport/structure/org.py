@@ -123,11 +123,12 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
     block += [(p.text, p.line_start) for p in report.paragraphs[:_limit("title_block_paragraphs")]
               if p.line_start < first_head]
     for text, line in block:
-        s = bodies.fold(norm(text).strip())
+        raw = norm(text).strip()
+        s = bodies.fold(raw)  # matched folded, kept as written (same length)
         for rid, pat, org in _SPEECH:
             m = pat.search(s)
             if m:
-                groups = m.groupdict()
+                groups = {k: raw[m.start(k): m.end(k)] for k, v in m.groupdict().items() if v is not None}
                 name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
                 return OrgGuess(name, line, rid)
     return None
