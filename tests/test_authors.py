@@ -511,3 +511,12 @@ def test_a_traditional_government_report_keeps_its_unit_as_written():
             "現在，我代表縣人民政府，向縣十五屆人大一次會議報告本屆政府的工作，請予審議。\n"
             "一、過去五年政府工作回顧\n本屆政府自2003年1月就職以來，圓滿完成了預期目標。\n")
     assert (r.org, r.level, r.domain, r.year) == ("**縣人民政府", "county_district", "政府工作", 2007), r.org_rule
+
+
+@pytest.mark.parametrize("line,level", [
+    ("各乡镇卫生院完善措施，加快施工进度。", "county_district"),
+    ("指导各县区卫生健康局加快施工进度。", "city"),
+])
+def test_a_department_named_without_place_or_scope_takes_the_level_of_the_places_it_directs(line, level):
+    r = one(f"卫健委2021年上半年工作总结\n一、上半年工作总结\n（一）重点项目建设进展顺利\n{line}\n二、下半年工作谋划\n继续抓好。\n")
+    assert (r.org, r.level, r.level_rule) == ("卫健委", level, "level.text_cues")

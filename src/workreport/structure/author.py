@@ -74,7 +74,13 @@ def _unplaced_level(org: str | None, guess: OrgGuess, text: str) -> tuple[str | 
     lead = _LEADERSHIP.search(text[: _limit("leadership_window")]) if dept and guess.rule != "org.system" else None
     if lead and lead.group("scope") in _SCOPE_LEVEL:
         return _SCOPE_LEVEL[lead.group("scope")], "level.leadership"
-    return scope_level(text)
+    level, rule = scope_level(text)
+    if level is None and dept and org:
+        # a department that names neither its place nor its scope: the places it directs
+        # (counties and districts: a city's; only towns and streets: a county's)
+        level = bodies.city_level_from_text(text)
+        rule = "level.text_cues" if level else rule
+    return level, rule
 
 
 def level_of(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, str]:
