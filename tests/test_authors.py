@@ -520,3 +520,9 @@ def test_a_traditional_government_report_keeps_its_unit_as_written():
 def test_a_department_named_without_place_or_scope_takes_the_level_of_the_places_it_directs(line, level):
     r = one(f"卫健委2021年上半年工作总结\n一、上半年工作总结\n（一）重点项目建设进展顺利\n{line}\n二、下半年工作谋划\n继续抓好。\n")
     assert (r.org, r.level, r.level_rule) == ("卫健委", level, "level.text_cues")
+
+
+def test_our_bureau_under_a_title_that_names_its_field_is_that_field_s_bureau():
+    r = one("县政府民政工作总结\n上半年，我局在县委、县政府的领导和上级部门的指导下，较好完成了上半年的目标任务。\n"
+            "一、主要工作\n（一）抓好重点工作。\n")
+    assert (r.org, r.level, r.domain) == ("民政局", "county_district", "民政"), r.org_rule

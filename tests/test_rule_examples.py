@@ -192,7 +192,7 @@ def title_head(entry: dict, text: str) -> bool:
     return bool(m and m.end() > 0)
 
 
-@matcher("orgs:system", "orgs:sector_opening")
+@matcher("orgs:system", "orgs:sector_opening", "orgs:title_field")
 def sector_named(entry: dict, text: str) -> bool:
     return any(names.system_stem(m.group("stem")) for m in rules.compiled(entry["pattern"]).finditer(norm(text)))
 

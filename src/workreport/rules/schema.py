@@ -325,6 +325,7 @@ SCHEMAS: dict[str, Record] = {
         "self_places": rule({"kinds": MapOf(STRS)}),
         "system": rule({"pattern": Pattern(), "scope": Pattern()}),
         "sector_opening": rule({"pattern": Pattern(), "organs": MapOf(STR)}),
+        "title_field": PATTERN_RULE,
         "rows": Record({"author": PATTERN_RULE, "title": PATTERN_RULE}),
         "fused_title": PATTERN_RULE,
         "unguessed_places": WORDS_RULE,

@@ -12,7 +12,7 @@ from ..model import Report
 from ..textnorm import norm
 from . import bodies
 from .names import NAME_MIN, PH, OrgGuess, clean_name, fuller, is_self, limit, report_text, superior, system_stem
-from .titles import Evidence, row_authors
+from .titles import TITLE_LINE, Evidence, report_titles, row_authors
 
 _TABLE = "orgs"
 _HAN = rules.piece("han")
@@ -29,6 +29,7 @@ _TP = rules.entry(_TABLE, "org.titled_place")
 TITLED_PLACE = {k: re.compile(f"{_TP['before']}({_TP['name']}{re.escape(k)}){_TP['after']}") for k in _TP["kinds"]}
 _NOT_AFTER_SELF = rules.entry(_TABLE, "org.self_named.not_before")["pattern"]
 _SYSTEM = rules.pattern(_TABLE, "org.system")
+_TITLE_FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _FULLER_MAX = int(rules.limit(_TABLE, "org.fuller_prefix_max"))
 
 
@@ -79,7 +80,24 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
         stems = Counter(st for x in _SYSTEM.finditer(norm(text)) for st in [system_stem(x.group("stem"))] if st)
         if stems:
             return OrgGuess(stems.most_common(1)[0][0] + spec["system_organ"], line, "org.self_reference.system")
+        stem = _title_field(report, ev)
+        if stem:
+            return OrgGuess(stem + spec["system_organ"], line, "org.self_reference.title_field")
     return OrgGuess(self_word(m), line, "org.self_reference")
+
+
+def _title_field(report: Report, ev: Evidence) -> str | None:
+    """The department function a title names as its field of work (its first title, or the
+    report's first line when it is shaped like a title but names no body)."""
+    titles = [t for t, _, _ in report_titles(report, ev)[:1]]
+    if report.paragraphs and TITLE_LINE.search(re.sub(r"\s+", "", report.paragraphs[0].norm_text)):
+        titles.append(report.paragraphs[0].text)
+    for title in titles:
+        f = _TITLE_FIELD.search(bodies.fold(norm(title)))
+        stem = system_stem(f.group("stem")) if f else None
+        if stem:
+            return stem
+    return None
 
 
 def _local_place(kind: str, text: str) -> str | None:

@@ -16,7 +16,7 @@ from .names import NAME_MIN, clean_name, is_body, is_self, limit
 _TABLE = "orgs"
 _TITLE_HEAD = rules.pattern(_TABLE, "org.title.head")
 _TITLE_TAIL = rules.pattern(_TABLE, "org.title.tail")
-_TITLE_LINE = rules.pattern(_TABLE, "org.title.line")
+TITLE_LINE = rules.pattern(_TABLE, "org.title.line")
 _FUSED_TITLE = rules.pattern(_TABLE, "org.fused_title")
 _ROW_AUTHOR = rules.pattern(_TABLE, "org.row.author")
 _ROW_TITLE = rules.pattern(_TABLE, "org.row.title")
@@ -107,7 +107,7 @@ def _line_title(report: Report) -> tuple[str, int] | None:
         return None
     p = report.paragraphs[0]
     s = re.sub(r"\s+", "", p.norm_text)
-    if len(s) > limit("title_line_max_chars") or not _TITLE_LINE.search(s):
+    if len(s) > limit("title_line_max_chars") or not TITLE_LINE.search(s):
         return None
     return (p.text.strip(), p.line_start) if _GOV_TITLE.search(s) or org_from_title(p.text) else None
 
@@ -141,7 +141,7 @@ def _page_title(report: Report, ev: Evidence) -> tuple[str, int] | None:
     row): the last such row before the report that names a body."""
     for line, text in reversed(ev.rows):
         s = re.sub(r"\s+", "", norm(text))
-        if line < report.start_line and len(s) <= limit("title_line_max_chars") and _TITLE_LINE.search(s) \
+        if line < report.start_line and len(s) <= limit("title_line_max_chars") and TITLE_LINE.search(s) \
                 and org_from_title(text):
             return text.strip(), line
     return None
