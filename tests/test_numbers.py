@@ -142,3 +142,26 @@ def test_bare_numbers_only_on_request():
 def test_multiplier_without_unit_is_a_quantity():
     q = _q("89万监测对象")
     assert (q.value, q.unit, q.normalized_value) == ("89", "万", 890000.0)
+
+
+# ---------------------------------------------------------------------------------------
+# Numbers no float holds, and ends of a "range" the wrong way round.
+
+def test_hundreds_of_chinese_digits_are_no_number():
+    assert parse_number("九" * 400) is None  # raised OverflowError (the whole report failed)
+    assert find_quantities("共" + "九" * 400 + "个") == []
+
+
+def test_hundreds_of_arabic_digits_are_no_number():
+    assert parse_number("1" + "0" * 400) is None  # was inf
+    assert find_quantities("1" + "0" * 400 + "个", include_bare=True) == []
+    (q,) = find_quantities("1" + "0" * 300 + "亿亿元")
+    assert q.normalized_value is None or q.normalized_value < float("inf")
+
+
+def test_a_second_end_below_the_first_is_no_range():
+    qs = find_quantities("1-0", include_bare=True)
+    assert [(q.value, q.low, q.high) for q in qs] == [("1", 1.0, None), ("0", 0.0, None)]
+    (q,) = find_quantities("5-6个")
+    assert (q.low, q.high) == (5.0, 6.0)
+    assert all(q.high is None for q in find_quantities("3至1个项目", include_bare=True))

@@ -8,6 +8,8 @@
 """
 from __future__ import annotations
 
+import math
+
 from . import rules
 
 _T = rules.load("numerals")
@@ -28,8 +30,18 @@ def cn_int(s: str) -> float | None:
     if not s:
         return None
     if all(ch in DIGITS for ch in s):  # digit by digit
-        return float(int("".join(str(DIGITS[ch]) for ch in s)))
+        return finite("".join(str(DIGITS[ch]) for ch in s))
     return _place_value(s)
+
+
+def finite(x) -> float | None:
+    """``x`` as a float, or None when no float holds it (a run of hundreds of digits is no
+    figure; it must not stop the reading of the report nor write Infinity into JSON)."""
+    try:
+        f = float(x)
+    except (OverflowError, ValueError):
+        return None
+    return f if math.isfinite(f) else None
 
 
 def _place_value(s: str) -> float | None:
@@ -49,7 +61,7 @@ def _place_value(s: str) -> float | None:
             section = num = 0
         else:
             return None
-    return float(total + section + num)
+    return finite(total + section + num)
 
 
 def cn_number(s: str) -> float | None:
@@ -60,7 +72,7 @@ def cn_number(s: str) -> float | None:
         return base
     if not frac or not all(ch in DIGITS for ch in frac):
         return None
-    return float(f"{int(base)}.{''.join(str(DIGITS[ch]) for ch in frac)}")
+    return finite(f"{int(base)}.{''.join(str(DIGITS[ch]) for ch in frac)}")
 
 
 def ordinal_value(s: str) -> int | None:

@@ -106,17 +106,22 @@ _UNIT_RE = rules.alternation(list(_UNITS) + list(_NOT_UNITS))
 # Every quantity starts with a digit, a placeholder, a Chinese numeral, a sign or a qualifier:
 # checking that one character first makes the scan several times faster.
 _FIRST = "".join(sorted({w[0] for w in _Q["pre"]} | set(_CN_DIGITS) | {numerals.TEN, _PCT[0]}))
-_QTY = re.compile(
+_RANGE = f"(?:(?P<rmark>{re.escape(PERCENT)}|{_MULT_RE})?(?P<rng>{_GRAM['numbers.range']})(?P<num2>{_SIMPLE}))?"
+_QTY_PARTS = (
     f"(?=[0-9xX×+\\-{_FIRST}])"
     f"(?P<pre>{rules.alternation(_Q['pre'])})?"
-    f"(?P<num>{_NUMBER})"
-    f"(?:(?P<rmark>{re.escape(PERCENT)}|{_MULT_RE})?(?P<rng>{_GRAM['numbers.range']})(?P<num2>{_SIMPLE}))?"
+    f"(?P<num>{_NUMBER})",
     f"(?P<vague>{_VAGUE})?"
     f"(?P<mid>{rules.alternation(_Q['mid'])})?"
     # a unit that starts like a multiplier (a kilogram, a kilowatt) wins over multiplier + unit
     f"(?:(?P<unit0>{_UNIT_RE})|(?P<mult>{_MULT_RE})(?P<mid2>{rules.alternation(_Q['mid'])})?(?P<unit>{_UNIT_RE})?)?"
-    f"(?P<post>{rules.alternation(_Q['post'])})?"
+    f"(?P<post>{rules.alternation(_Q['post'])})?",
 )
+_QTY = re.compile(_QTY_PARTS[0] + _RANGE + _QTY_PARTS[1])
+# the same without a range: where the second number is below the first (a score, 1-0) the two
+# are not the ends of one range, so the first is read alone
+_NO_RANGE = "(?:(?P<rmark>(?!))(?P<rng>(?!))(?P<num2>(?!)))?"  # the range's groups, never matched
+_QTY_ONE = re.compile(_QTY_PARTS[0] + _NO_RANGE + _QTY_PARTS[1])
 _NUM_ONLY = re.compile(f"(?P<num>{_NUMBER})(?:{_VAGUE})?(?P<mult>{_MULT_RE})?")
 _UNKNOWN = rules.pattern(_TABLE, "units.unknown_single")
 _ORDINAL = re.compile(_GRAM["numbers.ordinal_prefix"])
@@ -134,13 +139,18 @@ _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 _cn_number = numerals.cn_number
+_finite = numerals.finite
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return _finite(a / b) if a is not None and b else None
 
 
 def _simple_number(s: str) -> float | None:
     if _PH_RE.fullmatch(s):
         return None
     if _AR_RE.fullmatch(s):
-        return float(s.replace(",", ""))
+        return _finite(s.replace(",", ""))
     if _CN_FULL.fullmatch(s):
         return _cn_number(s)
     return None
@@ -154,17 +164,15 @@ def _read(s: str) -> tuple[float | None, str]:
     m = _RATIO_RE.search(s)
     if m:
         a, b = _simple_number(s[: m.start()]), _simple_number(s[m.end():])
-        return (a / b if a is not None and b else None), "ratio"
+        return _ratio(a, b), "ratio"
     m = _FRAC_RE.search(s)
     if m and m.start() > 0:
         den, nom = _simple_number(s[: m.start()]), _simple_number(s[m.end():])
-        if den and nom is not None:
-            return nom / den, "fraction"
-        return None, "fraction"
+        return _ratio(nom, den), "fraction"
     if _PH_RE.fullmatch(s):
         return None, "placeholder"
     if _AR_RE.fullmatch(s):
-        return float(s.replace(",", "")), "arabic"
+        return _finite(s.replace(",", "")), "arabic"
     return _cn_number(s), "chinese"
 
 
@@ -188,7 +196,7 @@ def parse_number(text: str) -> float | None:
         number = _cn_number(tok) if tok else number
     if number is None:
         return None
-    return number * (_MULT[mult] if mult else 1.0)
+    return _finite(number * (_MULT[mult] if mult else 1.0))
 
 
 def _split_big(tok: str) -> tuple[str, str | None]:
@@ -217,11 +225,21 @@ def find_quantities(text: str, include_bare: bool = False, normalized: str | Non
     if _TRADITIONAL.search(t):
         t = t.translate(_FOLD)
     out: list[Quantity] = []
-    for m in _QTY.finditer(t):
+    pos = 0
+    while (m := _QTY.search(t, pos)) is not None:
+        if m.group("num2") and _inverted(m):
+            m = _QTY_ONE.match(t, m.start())
+        pos = m.end()
         q = _quantity(text, t, m, include_bare)
         if q is not None:
             out.append(q)
     return out
+
+
+def _inverted(m: re.Match) -> bool:
+    """A "range" whose second end is below its first (1-0) is no range."""
+    low, high = _read(m.group("num"))[0], _read(m.group("num2"))[0]
+    return low is not None and high is not None and high < low
 
 
 def _quantity(orig: str, t: str, m: re.Match, include_bare: bool) -> Quantity | None:
@@ -239,6 +257,8 @@ def _quantity(orig: str, t: str, m: re.Match, include_bare: bool) -> Quantity | 
     if vs and _ASCII_LETTER.match(t[vs - 1]):  # names with digits: G20, PM2.5, H7N9
         return None
     number, numeral = _read(tok)
+    if number is None and numeral in ("arabic", "chinese"):
+        return None  # more digits than any float holds: no figure
     mult = m.group("mult")
     ugroup = "unit0" if m.group("unit0") else "unit"
     unit = m.group(ugroup) or ""
@@ -304,7 +324,7 @@ def _quantity(orig: str, t: str, m: re.Match, include_bare: bool) -> Quantity | 
     elif unit:
         unit_written += orig[end - len(unit):end] if rule == "numbers.unknown_unit" else orig[m.start(ugroup):m.end(ugroup)]
     placeholder = numeral == "placeholder"
-    nv = None if number is None else number * multiplier * factor
+    nv = None if number is None else _finite(number * multiplier * factor)
     return Quantity(
         start=m.start(),
         end=end,

@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 
 from .. import rules
+from ..numerals import finite
 from ..model import Indicator, Pair, Paragraph, Report
 from .indicators import _CLAUSE, _GENERIC_NAME, _SENT, _TARGET_MODAL, _TARGET_NOUN, _TOPIC_TAIL, _phases
 from .numbers import unit_dimension
@@ -175,9 +176,9 @@ def paragraph_pairs(p: Paragraph, indicators: list[Indicator]) -> list[Pair]:
 
 def _completion(target: Indicator, actual: Indicator) -> float | None:
     if actual.number is not None and target.number and actual.unit == target.unit:
-        return actual.number / target.number
+        return finite(actual.number / target.number)
     if actual.normalized_value is not None and target.normalized_value:
-        return actual.normalized_value / target.normalized_value
+        return finite(actual.normalized_value / target.normalized_value)
     return None
 
 
