@@ -82,3 +82,41 @@ def test_five_year_totals_of_new_jobs_are_never_annual(figures):
                 assert i.period_kind == "cumulative", (year, province, i.line, i.text, i.period_rule)
                 assert (i.period, i.period_end) == (2021, 2025), (province, i.text)
     assert totals >= 6  # the 2026 reports review the five years 2021-2025
+
+
+JOBS = Path(__file__).parent / "cases" / "figures" / "jobs_2025.yaml"
+# provinces whose 2026 report gives 2025's new jobs as a figure or as a share of the plan (table)
+MIN_JOBS_EVIDENCE = 25
+
+
+def _at(inds, line: int, text: str, want) -> bool:
+    return any(i.line == line and i.text == text and want(i) for i in inds)
+
+
+@requires_corpus
+def test_new_jobs_target_and_result_of_2025_as_the_table_says(figures):
+    """The figures tracking needs for 城镇新增就业: the 2025 target in the 2025 report and the
+    2025 result in the 2026 report, each with its period, against a table checked by reading."""
+    import yaml
+
+    table = yaml.safe_load(JOBS.read_text(encoding="utf-8"))["provinces"]
+    assert len(table) == 31
+    targets, evidence, wrong = set(), set(), []
+    for p, row in table.items():
+        if _at(figures[(2025, p)], row["target_line"], row["target"], lambda i: _target(i, NEW_JOBS, 2025)):
+            targets.add(p)
+        else:
+            wrong.append((p, "target"))
+        new = figures[(2026, p)]
+        if "actual" in row:
+            ok = _at(new, row["actual_line"], row["actual"], lambda i: _actual(i, NEW_JOBS, 2025))
+        elif "plan_share" in row:
+            ok = _at(new, row["plan_share_line"], row["plan_share"],
+                     lambda i: i.measure.startswith(NEW_JOBS) and i.kind == "rate" and i.period == 2025)
+        else:  # no figure for 2025: nothing of 2025 may be read as one
+            ok = not any(_actual(i, NEW_JOBS, 2025) for i in new)
+            if not ok:
+                wrong.append((p, "a 2025 figure where the report has none"))
+            continue
+        (evidence.add(p) if ok else wrong.append((p, "result")))
+    assert len(targets) >= 30 and len(evidence) >= MIN_JOBS_EVIDENCE, wrong

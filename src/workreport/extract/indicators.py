@@ -32,6 +32,7 @@ from . import tables
 from .measures import Canonical, anchored, before_scope, canonical, level_of, with_unit_noun
 from .numbers import Quantity, find_quantities
 from .periods import ReportTime, with_period
+from .respective import respective
 
 _TABLE = "indicators"
 _T = rules.load(_TABLE)
@@ -64,6 +65,7 @@ _EVENTS = re.compile(
 _LEAD = rules.pattern(_TABLE, "indicators.measure.lead")
 _TAIL = rules.pattern(_TABLE, "indicators.measure.tail")
 _AFTER = rules.pattern(_TABLE, "indicators.measure.after")
+_AFTER_JOIN = rules.pattern(_TABLE, "indicators.measure.after_join")
 _GENERIC = rules.pattern(_TABLE, "indicators.measure.generic")
 _GENERIC_NAME = rules.pattern(_TABLE, "indicators.measure.generic_name")
 _TOPIC_TAIL = rules.pattern(_TABLE, "indicators.measure.topic_tail")
@@ -73,6 +75,7 @@ _OF_PREVIOUS = rules.pattern(_TABLE, "indicators.measure.of_previous")
 _PARA_SUBJECT = rules.pattern(_TABLE, "indicators.measure.paragraph_subject")
 _PARA_SUBJECT_NAME = rules.entry(_TABLE, "indicators.measure.paragraph_subject")["name"]
 _SENT = re.compile(_SENTENCE)
+_RESPECTIVE = "indicators.measure.respectively"
 
 _RATIO_DIMS = ("percent", "permille", "fraction", "ratio")
 _NUMERIC = re.compile(r"[-+]?[0-9xX][0-9xX.,]*")
@@ -167,8 +170,12 @@ def _local_measure(t: str, q: Quantity, prev: tuple[int, int]) -> tuple[str, str
     after = ""
     if q.dimension not in _RATIO_DIMS:
         am = _AFTER.match(t, q.end)
-        if am and not _starts_number(am.group()) and not _starts_number(t[am.end(): am.end() + 1]):
-            after = before_scope(am.group())  # (not when it names the next figure's measure)
+        noun = am.group() if am else ""
+        if noun and _starts_number(t[am.end(): am.end() + 1]):
+            j = _AFTER_JOIN.search(noun)  # "N of A and M of B": A is this figure's
+            noun = noun[: j.start()] if j and j.start() else ""
+        if noun and not _starts_number(noun):
+            after = before_scope(noun)  # (not when it names the next figure's measure)
     return pre.strip(), after
 
 
@@ -242,6 +249,7 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False, time: ReportT
     if not qs:
         return []
     subject = _PARA_SUBJECT_NAME if _PARA_SUBJECT.search(t) else ""  # names what nothing else names
+    listed = respective(t, qs)  # "A, B grew X%, Y% respectively": one by one
     traps = _trapped(t)  # in text order, never overlapping: their ends ascend
     trap_ends = [b for _, b in traps]
     phase = _phases(t)
@@ -263,9 +271,17 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False, time: ReportT
         while si + 1 < len(sent_starts) and sent_starts[si + 1] <= q.start:
             si += 1
             last_local = last_name = ""
+        level = q.dimension not in _RATIO_DIMS and q.dimension != "points"
+        if q.start in listed:
+            name, prefix, local = listed[q.start]
+            named = with_unit_noun(_with_topic(name, canonical(prefix, ratio=not level), level, whole=True), q.dimension)
+            named = Canonical(named.name, (_RESPECTIVE,) + named.rules)
+            last_local = last_name = local
+            prev = (q.start, q.end)
+            out.extend(_indicator(p, q, period, time, in_plan, named, local, prefix, phase, ""))
+            continue
         pre, after = _local_measure(t, q, prev)
         local = (pre + after).strip()
-        level = q.dimension not in _RATIO_DIMS and q.dimension != "points"
         named = canonical(pre, ratio=not level)
         if after:  # scope and verbs before the count are stripped, the noun after it is kept
             named = _joined(named, after)
@@ -291,15 +307,24 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False, time: ReportT
             last_local = named.name  # N firms, output X, growth Y%: the growth is the output's
         last_name = named.name
         prev = (q.start, q.end)
-        line, col = p.line_at(q.start)
-        end = min(q.end, p.piece_end(q.start))
-        span = text[q.start:end].rstrip("\n")
-        if not span:
-            continue
-        # a plan section's figures are targets, unless their words say they total years gone by
-        plan = in_plan(line) and not (period is not None and time.looks_back(period))
-        kind, krule = _kind(q, prefix, phase.at(q.value_start), plan, context if written_generic else "")
-        ind = Indicator(
+        out.extend(_indicator(p, q, period, time, in_plan, named, local, prefix, phase,
+                              context if written_generic else ""))
+    return out
+
+
+def _indicator(p: Paragraph, q: Quantity, period, time, in_plan, named: Canonical, local: str, prefix: str,
+               phase: _Phase, context: str) -> list[Indicator]:
+    """The figure ``q`` as an Indicator (none when its span is empty)."""
+    line, col = p.line_at(q.start)
+    end = min(q.end, p.piece_end(q.start))
+    span = p.text[q.start:end].rstrip("\n")
+    if not span:
+        return []
+    # a plan section's figures are targets, unless their words say they total years gone by
+    plan = (in_plan(line) or (period is not None and time.planned(period))) and \
+        not (period is not None and time.looks_back(period))
+    kind, krule = _kind(q, prefix, phase.at(q.value_start), plan, context)
+    ind = Indicator(
             line=line,
             span=Span(col, col + len(span)),
             text=span,
@@ -316,8 +341,7 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False, time: ReportT
             rules=(q.rule, krule, *named.rules),
             measure_phrase=local,
             )
-        out.append(ind if period is None else with_period(ind, period))
-    return out
+    return [ind if period is None else with_period(ind, period)]
 
 
 def _joined(head: Canonical, tail: str) -> Canonical:
@@ -325,12 +349,13 @@ def _joined(head: Canonical, tail: str) -> Canonical:
     return Canonical(both.name, head.rules + both.rules)
 
 
-def _with_topic(context: str, local: Canonical, level: bool) -> Canonical:
+def _with_topic(context: str, local: Canonical, level: bool, whole: bool = False) -> Canonical:
     """A generic local measure (investment, growth, completion rate) named by the topic; a
-    level figure (``level``: not a ratio) is of the level of a growth topic."""
+    level figure (``level``: not a ratio) is of the level of a growth topic.  ``whole``: the
+    topic is a name as listed, not a clause to find a listed name in."""
     if not context:
         return local
-    topic = anchored(canonical(context))
+    topic = canonical(context) if whole else anchored(canonical(context))
     if level:
         topic = level_of(topic)
     tail = local.name if local.name not in topic.name else ""

@@ -36,6 +36,7 @@ _NEXT_YEAR_GENRE = rules.pattern(_TABLE, "period.report.speaks_next_year")
 _AFTER = rules.pattern(_TABLE, "period.report.speaks_after")
 _WITHIN = rules.pattern(_TABLE, "period.report.speaks_within")
 _OPENER = rules.pattern(_TABLE, "period.opener")
+PLAN_CARRY = "@plan"  # the rule suffix of a plan year carried on in a section not headed as a plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,12 +272,23 @@ class ReportTime:
         if opened is not None:  # a review's time carries on; a plan's paragraphs speak for themselves
             r = self.clock.reviewed
             back = r is not None and opened.end is not None and opened.end <= r and opened.kind != "to_date"
-            self._carry = (b.top, b.inner, opened) if back and not b.plan else None
+            # a section not headed as a plan that turns to the plan year ("the plan year is …") is the plan
+            # from there to its end: its figures are that year's targets
+            ahead = (not b.plan and opened.start is not None and opened.start == opened.end == self.clock.plan
+                     and opened.kind == "annual")
+            if ahead:
+                opened = dataclasses.replace(opened, rule=opened.rule + PLAN_CARRY)
+            self._carry = (b.top, b.inner, opened) if (back or ahead) and not b.plan else None
         return out
 
     def labels(self, line: int, words: str) -> Period:
         """The period of a table cell: its row and column labels are its words (a 2022 column)."""
         return text_periods(norm(words), [len(words)], self.base(line), self.clock)[0][0]
+
+    @staticmethod
+    def planned(period: Period) -> bool:
+        """The plan year carried on from a paragraph that turned to it: a target's period."""
+        return period.rule.endswith(PLAN_CARRY)
 
     def looks_back(self, period: Period) -> bool:
         """A total over years already reviewed (the last five years): a result even in a plan section."""

@@ -275,7 +275,7 @@ SCHEMAS: dict[str, Record] = {
                          "actual": PATTERN_RULES}),
         "scan_hints": Record({"traps": Pattern(), "cues": Pattern()}),
         "boundaries": PATTERN_RULES,
-        "measure": ListOf(rule({"pattern": Pattern()}, {"name": STR}), non_empty=True),
+        "measure": ListOf(rule({"pattern": Pattern()}, {"name": STR, "and": Pattern(), "joint": MapOf(STRS)}), non_empty=True),
         "pairs": PATTERN_RULES,
         "limits": LIMITS,
     }),
