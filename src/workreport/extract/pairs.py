@@ -171,6 +171,28 @@ def paragraph_pairs(p: Paragraph, indicators: list[Indicator]) -> list[Pair]:
         items = sorted(by_sentence[sid], key=lambda x: x[0])
         lo = ends[sid - 1] if sid else 0
         out.extend(_sentence_pairs(t, items, (lo, min(ends[sid], len(t))), phase))
+    return out + _across(by_sentence, out, phase)
+
+
+def _across(by_sentence: dict[int, list[tuple[int, Indicator]]], pairs: list[Pair], phase) -> list[Pair]:
+    """A goal left open at the end of a sentence and what was done of it in the next one
+    ("the plan is N. By November, M were done."): the next sentence sets no goal of its own, the
+    figure follows a cue of achievement and the two name the same thing (strictly)."""
+    used = {id(x) for p in pairs for x in (p.target, p.actual)}
+    out: list[Pair] = []
+    for sid, items in by_sentence.items():
+        nxt = by_sentence.get(sid + 1)
+        if not nxt or any(i.kind == "target" for _, i in nxt):
+            continue
+        open_goals = [i for _, i in items if i.kind == "target" and id(i) not in used]
+        if not open_goals:
+            continue
+        goal = open_goals[-1]
+        done = next((i for off, i in sorted(nxt, key=lambda x: x[0]) if id(i) not in used and i.kind == "actual"
+                     and phase.at(off) == "actual" and same_thing(goal, i)), None)
+        if done is not None:
+            used.update((id(goal), id(done)))
+            out.append(_pair(goal, done, "pairs.next_sentence"))
     return out
 
 
