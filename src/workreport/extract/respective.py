@@ -17,6 +17,7 @@ equals the number of figures.  A name that is a listed measure (data/measures.ya
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .. import rules
 from .measures import canonical, group_of
@@ -31,6 +32,7 @@ _CLAUSE = rules.pattern(_TABLE, "indicators.measure.list_clause")
 _JOIN = rules.pattern(_TABLE, "indicators.measure.figure_join")
 _SENT = rules.pattern(_TABLE, "indicators.boundary.sentence")
 _MAX_PRED = int(rules.limit(_TABLE, "indicators.respective_predicate_chars"))
+_MAX_LIST = int(rules.limit(_TABLE, "indicators.respective_list_chars"))
 _MODIFIER = 2  # a name this short before a longer last name is a modifier of its head
 _MIN_HEAD = 2
 
@@ -44,12 +46,14 @@ def respective(t: str, qs: list[Quantity]) -> dict[int, tuple[str, str, str]]:
     names: list[str] = []  # the last list of names of the sentence (reached X, Y; grew Z, W)
     sent_end = -1
     for m in _RESP.finditer(t):
-        if m.start() > sent_end:
+        if m.start() > sent_end:  # a new sentence: its end, once
             names, written = [], ""
-        nxt = _SENT.search(t, m.end())
-        sent_end = nxt.start() if nxt else len(t)
-        k = next((i for i, s in enumerate(starts) if s >= m.end()), None)
-        if k is None:
+            nxt = _SENT.search(t, m.end())
+            sent_end = nxt.start() if nxt else len(t)
+        k = bisect_left(starts, m.end())
+        if k == len(starts):
+            continue
+        if qs[k].start - m.end() > _MAX_PRED:
             continue
         pred = t[m.end():qs[k].start]
         if len(pred) > _MAX_PRED or _CLAUSE.search(pred) or _SEP.search(pred):
@@ -61,8 +65,8 @@ def respective(t: str, qs: list[Quantity]) -> dict[int, tuple[str, str, str]]:
             run.append(q)
         if len(run) < 2:
             continue
-        lo = 0
-        for c in _CLAUSE.finditer(t, 0, m.start()):
+        lo = max(0, m.start() - _MAX_LIST)  # (bounded: a paragraph of joined lines stays linear)
+        for c in _CLAUSE.finditer(t, lo, m.start()):
             lo = c.end()
         listed = _names(t[lo:m.start()], len(run))
         if listed:
