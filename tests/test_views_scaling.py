@@ -17,22 +17,25 @@ def dense_report(n: int) -> dict:
             "pairs": [], "plan_items": []}
 
 
-def cost(n: int) -> float:
-    rep = dense_report(n)
-    best = float("inf")
-    for _ in range(3):
-        t = time.process_time()
-        rows = views.report_lines(rep)
-        best = min(best, time.process_time() - t)
-    marks = [s for s in rows[0]["segments"] if s["mark"]]
-    assert len(marks) == n + n // 4  # every figure and finding placed, none overlapping
+def costs(sizes: tuple[int, ...], rounds: int = 5) -> list[float]:
+    """Best CPU seconds of marking up each size, the sizes timed in turn ``rounds`` times: on a
+    shared machine a slow moment then hits every size alike instead of one."""
+    reps = [dense_report(n) for n in sizes]
+    best = [float("inf")] * len(sizes)
+    for _ in range(rounds):
+        for k, rep in enumerate(reps):
+            t = time.process_time()
+            rows = views.report_lines(rep)
+            best[k] = min(best[k], time.process_time() - t)
+            marks = [s for s in rows[0]["segments"] if s["mark"]]
+            assert len(marks) == sizes[k] + sizes[k] // 4  # every figure and finding placed, none overlapping
     return best
 
 
 def test_marks_on_a_dense_line_scale_linearly():
-    small, large = cost(2_000), cost(8_000)
+    small, large = costs((2_000, 8_000))
     # linear: 4x the figures ~ 4x the time; quadratic would be 16x
-    assert large < 7 * max(small, 1e-3), (small, large)
+    assert large < 8 * max(small, 1e-3), (small, large)
 
 
 def test_a_mark_never_overlaps_another():
