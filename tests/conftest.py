@@ -170,6 +170,16 @@ def cli_runner():
     return CliRunner()
 
 
+def two_unit_reports(folder: Path, sentence: str) -> Path:
+    """``folder``/src with two short reports of two fictional bureaus (2022, 2023), each with one
+    heading and ``sentence``: the smallest library the web tests serve."""
+    src = folder / "src"
+    src.mkdir()
+    for org, year in (("甲市应急局", 2022), ("乙县应急局", 2023)):
+        (src / f"{org}{year}.txt").write_text(f"{org}{year}年工作总结\n\n一、主要工作\n\n{sentence}\n", encoding="utf-8")
+    return src
+
+
 def real_pipeline_works() -> bool:
     try:
         from workreport.pipeline import parse  # noqa: F401

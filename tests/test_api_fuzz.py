@@ -7,7 +7,7 @@ import pytest
 schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, settings  # noqa: E402
 
-from conftest import quick_parse  # noqa: E402
+from conftest import quick_parse, two_unit_reports  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -16,11 +16,7 @@ def api(tmp_path_factory):
     from workreport.web.app import create_app
 
     root = tmp_path_factory.mktemp("apifuzz")
-    src = root / "src"
-    src.mkdir()
-    for org, year in (("甲市应急局", 2022), ("乙县应急局", 2023)):
-        (src / f"{org}{year}.txt").write_text(f"{org}{year}年工作总结\n\n一、主要工作\n\n完成投资3.5亿元，增长8%。\n",
-                                              encoding="utf-8")
+    src = two_unit_reports(root, "完成投资3.5亿元，增长8%。")
     lib = Library(str(root / "f.db"), parser=quick_parse)
     lib.ingest([str(src)], workers=0)
     app = create_app(str(root / "f.db"), library=lib, data_dir=root / "data", max_upload_bytes=50_000,

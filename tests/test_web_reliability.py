@@ -14,6 +14,7 @@ import pytest
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
+from conftest import two_unit_reports  # noqa: E402
 from slow_parsers import picky_parse  # noqa: E402
 from workreport.errors import SettingError  # noqa: E402
 from workreport.store import Library  # noqa: E402
@@ -26,10 +27,7 @@ BUDGET_S = 5.0  # the served parse budget (a fresh worker must start and parse w
 @pytest.fixture(scope="module")
 def lib(tmp_path_factory):
     root = tmp_path_factory.mktemp("webrel")
-    src = root / "src"
-    src.mkdir()
-    for org, year in (("甲市应急局", 2022), ("乙县应急局", 2023)):
-        (src / f"{org}{year}.txt").write_text(f"{org}{year}年工作总结\n\n一、主要工作\n\n完成投资3.5亿元。\n", encoding="utf-8")
+    src = two_unit_reports(root, "完成投资3.5亿元。")
     library = Library(str(root / "w.db"), parser=picky_parse)
     library.ingest([str(src)], workers=1)
     yield library
