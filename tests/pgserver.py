@@ -1,5 +1,7 @@
 """A throwaway PostgreSQL cluster for the tests: ``initdb`` under a temporary folder, listening on
-127.0.0.1 only at a free port, stopped and removed at the end of the session.
+127.0.0.1 only at a free port, stopped and removed at the end of the session.  A watchdog
+process stops it too when the test process dies without cleaning up (``kill -9``, a CI timeout),
+so no cluster outlives its run.
 
 initdb refuses to run as root, and CI runs as root: then the cluster belongs to the ``postgres``
 user that Debian's package creates, and its commands run through ``runuser``.  The binaries are
@@ -64,7 +66,19 @@ class PgServer:
         opts = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c fsync=off"
                 " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
         self._run("pg_ctl", "-D", self.data, "-l", os.path.join(self.dir, "log"), "-o", opts, "-w", "start")
+        self._watch(os.getpid())
         return self
+
+    def _watch(self, owner: int) -> None:
+        """Stop and remove the cluster once ``owner`` is gone, whatever way it ended."""
+        stop = [os.path.join(self.bindir, "pg_ctl"), "-D", self.data, "-m", "immediate", "-w", "stop"]
+        if self.as_root:
+            stop = ["runuser", "-u", "postgres", "--", *stop]
+        script = ("while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; "
+                  "[ -d \"$2\" ] && { \"${@:3}\" >/dev/null 2>&1; rm -rf \"$2\"; }; exit 0")
+        subprocess.Popen(["bash", "-c", script, "pgwatch", str(owner), self.dir, *stop],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
 
     def new_database(self, name: str = "t") -> str:
         """A fresh, empty database; its URL."""
