@@ -87,7 +87,7 @@ def _para(text: str) -> Paragraph:
          "furniture:token_split", "split:sentence_stop", "split:spaced",
          "split:signature",
          *(f"plans:{k}" for k in ("plan_heading", "combined_heading", "plan_start", "item_heading", "inline_item",
-                                  "intro", "deadline", "lead_unit", "target_cue", "estimate_cue", "not_annual",
+                                  "intro", "deadline", "lead_unit", "target_cue", "estimate_cue", "decrease",
                                   "file_name_noise", "admin_suffix", "ceiling_measure")),
          "bodies:bracket_tail", "bodies:branch", "levels:city_cues.prefecture", "levels:city_cues.county",
          *(f"tables:{k}" for k in ("captions", "header_unit", "unit_separator", "columns", "kinds", "row_label")))
@@ -580,13 +580,10 @@ def plan_period_name(entry: dict, text: str) -> bool:
     return text in entry["values"]
 
 
-@matcher("plans:measures")
-def tracked_measure(entry: dict, text: str) -> bool:
-    from workreport.track import _measures
-
-    m = next(m for m in _measures() if m.id == entry["id"])
-    return any(not (m.after_not and m.after_not.search(hit.group("mid") or ""))
-               for hit in m.regex.finditer(norm(text)))
+@matcher("plans:track_qualifiers")
+def track_qualifier(entry: dict, text: str) -> bool:
+    qs = find_quantities(text)
+    return bool(qs) and qs[0].qualifier in entry["words"]
 
 
 # ---------------------------------------------------------------------------------------

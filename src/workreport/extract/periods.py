@@ -269,6 +269,8 @@ class ReportTime:
         if c is not None and c[0] == b.top and (not b.own or c[1] == b.inner):
             base = c[2]
         out, opened = text_periods(p.norm_text, offsets, base, self.clock)
+        if opened is not None and self._is_title(p):
+            opened = None  # the title names the year it is delivered in, not a time for what follows
         if opened is not None:  # a review's time carries on; a plan's paragraphs speak for themselves
             r = self.clock.reviewed
             back = r is not None and opened.end is not None and opened.end <= r and opened.kind != "to_date"
@@ -280,6 +282,10 @@ class ReportTime:
                 opened = dataclasses.replace(opened, rule=opened.rule + PLAN_CARRY)
             self._carry = (b.top, b.inner, opened) if (back or ahead) and not b.plan else None
         return out
+
+    def _is_title(self, p: Paragraph) -> bool:
+        title = self.report.title
+        return bool(title) and p.line_start <= self.report.start_line + 1 and norm(title).strip() in p.norm_text
 
     def labels(self, line: int, words: str) -> Period:
         """The period of a table cell: its row and column labels are its words (a 2022 column)."""

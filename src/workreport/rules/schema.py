@@ -392,12 +392,9 @@ SCHEMAS: dict[str, Record] = {
     "plans": table({
         **{k: PATTERN_RULES for k in ("plan_heading", "combined_heading", "plan_start", "item_heading",
                                       "inline_item", "intro", "deadline", "lead_unit", "target_cue",
-                                      "estimate_cue", "not_annual", "file_name_noise", "admin_suffix",
+                                      "estimate_cue", "decrease", "file_name_noise", "admin_suffix",
                                       "ceiling_measure")},
-        "measures": ListOf(rule(
-            {"name": STR, "words": STRS, "before_not": STR, "after_not": Pattern(allow_empty=True),
-             "change": Pattern(), "unit": STR, "direction": Scalar((str,), "up or down", choices=("up", "down"))},
-            {"decrease": Pattern(), "self_change_words": STRS})),
+        "track_qualifiers": ListOf(WORDS_RULE, non_empty=True),
     }),
     "roles": table({"roles": ListOf(rule({"role": ROLE, "pattern": Pattern()}, {"priority": BOOL, "top_only": BOOL}),
                                      non_empty=True),
