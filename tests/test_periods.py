@@ -54,3 +54,27 @@ def test_a_cue_inside_a_sentence_holds_for_that_sentence_only():
     text = "全镇道路建设加快，上半年新建道路3公里。全年新建桥梁2座。"
     got, _ = text_periods(text, [text.index("3公里"), text.index("2座")], base, clock)
     assert [p.kind for p in got] == ["to_date", "annual"]
+
+
+def test_an_appended_list_for_the_plan_year_holds_targets_only():
+    """A list appended after the report for the year it is delivered in (某某区2026年民生实事): its
+    figures are that year's aims, also those a figure's own time word reaches ("raised to 10 yuan",
+    "the whole year") — never results of the year reviewed."""
+    text = ("2026年青山区政府工作报告\n一、2025年工作回顾\n过去一年，城镇新增就业1.2万人，新建公厕8座。\n"
+            "附件\n2026年青山区民生实事\n1.实现城镇新增就业1万人以上，全年开展技能培训3000人次。\n"
+            "2.将学生意外伤害保险保费由每生每年5元提高至10元。\n")
+    figures = {i.text: i for i in _figures(text)}
+    assert figures["1.2万人"].period == 2025 and figures["1.2万人"].kind == "actual"
+    for span in ("1万人以上", "3000人次", "5元", "10元"):
+        assert figures[span].period == 2026 and figures[span].kind == "target", (span, figures[span])
+    # the list's number is not part of the measure
+    assert figures["1万人以上"].measure == "城镇新增就业"
+
+
+def test_the_title_does_not_turn_the_report_into_a_plan():
+    """A title that opens with the year it is delivered in (2026年…工作报告) names no time for the
+    paragraphs after it: an estimate of the year reviewed stays that year's."""
+    text = "2026年青山市政府工作报告\n全市地区生产总值预计增长5.1%左右。\n主要预期目标是：地区生产总值增长5%左右。\n"
+    figures = {i.text: i for i in _figures(text)}
+    assert figures["5.1%左右"].period == 2025 and figures["5.1%左右"].kind != "target"
+    assert figures["5%左右"].period == 2026 and figures["5%左右"].kind == "target"

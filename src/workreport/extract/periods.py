@@ -134,7 +134,10 @@ def _cue_period(cue: Cue, text: str, state: Period, clock: Clock, wider: Period 
             a, b = wider.start, wider.end
         if kind != "cumulative" and b is not None:  # part of, or the whole of, the last year
             a = b
-    return Period(a, b if b != a else a, kind, cue.id)
+    rule = cue.id
+    if state.rule.endswith(PLAN_CARRY) and (a, b) == (state.start, state.end) and kind == state.kind:
+        rule += PLAN_CARRY  # a time word naming the plan year again ("the whole year") keeps the plan
+    return Period(a, b if b != a else a, kind, rule)
 
 
 def _events(t: str):
@@ -278,7 +281,7 @@ class ReportTime:
             # from there to its end: its figures are that year's targets
             ahead = (not b.plan and opened.start is not None and opened.start == opened.end == self.clock.plan
                      and opened.kind == "annual")
-            if ahead:
+            if ahead and not opened.rule.endswith(PLAN_CARRY):
                 opened = dataclasses.replace(opened, rule=opened.rule + PLAN_CARRY)
             self._carry = (b.top, b.inner, opened) if (back or ahead) and not b.plan else None
         return out
