@@ -35,6 +35,7 @@ _QUOTA = rules.pattern(_TABLE, "pairs.quota")
 _EXCESS = rules.pattern(_TABLE, "pairs.excess")
 _AGAINST = rules.pattern(_TABLE, "pairs.measured_against")
 _ALL_DONE = rules.pattern(_TABLE, "pairs.all_done")
+_GENERIC_UNIT = rules.pattern(_TABLE, "pairs.generic_unit")
 _MIN_NAME = int(rules.limit(_TABLE, "pairs.min_named_chars"))
 
 
@@ -177,7 +178,8 @@ def paragraph_pairs(p: Paragraph, indicators: list[Indicator]) -> list[Pair]:
 def _across(by_sentence: dict[int, list[tuple[int, Indicator]]], pairs: list[Pair], phase) -> list[Pair]:
     """A goal left open at the end of a sentence and what was done of it in the next one
     ("the plan is N. By November, M were done."): the next sentence sets no goal of its own, the
-    figure follows a cue of achievement and the two name the same thing (strictly)."""
+    figure follows a cue of achievement and the two name the same thing (strictly, or the same
+    specific counter and a shared character: ``_same_counted``)."""
     used = {id(x) for p in pairs for x in (p.target, p.actual)}
     out: list[Pair] = []
     for sid, items in by_sentence.items():
@@ -189,11 +191,20 @@ def _across(by_sentence: dict[int, list[tuple[int, Indicator]]], pairs: list[Pai
             continue
         goal = open_goals[-1]
         done = next((i for off, i in sorted(nxt, key=lambda x: x[0]) if id(i) not in used and i.kind == "actual"
-                     and phase.at(off) == "actual" and same_thing(goal, i)), None)
+                     and phase.at(off) == "actual" and (same_thing(goal, i) or _same_counted(goal, i))), None)
         if done is not None:
             used.update((id(goal), id(done)))
-            out.append(_pair(goal, done, "pairs.next_sentence"))
+            pair = _pair(goal, done, "pairs.next_sentence")
+            if not same_thing(goal, done):  # only the counter ties them: the goal names the thing
+                pair = dataclasses.replace(pair, measure=_measure(goal))
+            out.append(pair)
     return out
+
+
+def _same_counted(goal: Indicator, done: Indicator) -> bool:
+    """The goal's thing counted again: the same specific counter (not one that counts anything),
+    the same period, and names that share a character (built N toilets / built M in the villages)."""
+    return bool(goal.unit == done.unit and not _GENERIC_UNIT.search(goal.unit) and same_thing(goal, done, strict=False))
 
 
 def _completion(target: Indicator, actual: Indicator) -> float | None:
