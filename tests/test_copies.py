@@ -173,3 +173,33 @@ def test_a_library_made_before_copies_were_known_gets_them(tmp_path):
     with Library(path, parser=quick_parse) as lib:
         s = lib.ingest([_write(tmp_path / "b.txt", _changed(lines, 0) + [""])], workers=1)
         assert s["documents_duplicate"] == 1 and lib.stats()["documents"] == 1
+
+
+@pytest.mark.parametrize("order", ["txt_first", "docx_first"])
+def test_which_twin_is_kept_does_not_depend_on_the_order(db_location, order):
+    """A docx and its txt: the docx is the document and the txt its source, whichever was written
+    first (workers finish in any order); the summary counts one new document and one copy."""
+    name = "2025年吉林省政府工作报告"
+    docx, txt = PROVINCES / "docx" / f"{name}.docx", PROVINCES / "txt" / f"{name}.txt"
+    files = [txt, docx] if order == "txt_first" else [docx, txt]
+    with Library(db_location, parser=quick_parse) as lib:
+        s = lib.ingest(files, workers=1)
+        assert s["documents_new"] == 1 and s["documents_duplicate"] == 1, s
+        assert s["duplicates"][0]["path"].endswith(".txt")
+        (doc,) = lib.documents()
+        assert doc["format"] == "docx"
+        assert [x["format"] for x in lib.document(doc["id"])["sources"]] == ["txt"]
+        assert lib.stats()["reports"] == len(lib.reports()["items"]) >= 1
+        # and either file again changes nothing
+        again = lib.ingest(files, workers=1)
+        assert again["documents_unchanged"] == 2 and lib.stats()["documents"] == 1
+
+
+def test_two_copies_in_one_format_keep_the_path_that_sorts_first(quick_library, tmp_path):
+    lines = _paragraphs(6)
+    b = _write(tmp_path / "b.txt", lines)
+    a = _write(tmp_path / "a.txt", lines + [""])
+    quick_library.ingest([b, a], workers=1)
+    (doc,) = quick_library.documents()
+    assert doc["name"] == "a.txt"
+    assert [x["name"] for x in quick_library.document(doc["id"])["sources"]] == ["b.txt"]

@@ -506,6 +506,13 @@ def unbalanced_pair(entry: dict, text: str) -> bool:
 # ---------------------------------------------------------------------------------------
 # Library and tracking.
 
+@matcher("library:keep")
+def ranked_format(entry: dict, text: str) -> bool:
+    from workreport.store.copies import keep_rank
+
+    return keep_rank(text, "")[0] < len(entry["words"])
+
+
 @matcher("measures:synonyms")
 def synonym_group(entry: dict, text: str) -> bool:
     from workreport.store.library import synonyms

@@ -290,7 +290,7 @@ SCHEMAS: dict[str, Record] = {
                             {"municipality": rule({"pattern": Pattern(), "capital": STR, "name_weight": INT,
                                                    "capital_weight": INT, "enough": INT, "decisive": INT})}),
     }),
-    "library": table({"limits": LIMITS}),
+    "library": table({"keep": ListOf(WORDS_RULE, non_empty=True), "limits": LIMITS}),
     "measures": table({
         "rename": ListOf(rule({"pattern": Pattern(), "replace": STR}, {"ratio": BOOL}), non_empty=True),
         **{k: PATTERN_RULES for k in ("cut", "lead", "inner", "tail")},

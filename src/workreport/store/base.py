@@ -288,15 +288,22 @@ class SqlStore(CopySql, OverrideSql, Store):
         if stored and not force and all(r["rules_version"] == rows.rules_version for r in stored):
             # another ingest got here first, or a repeat
             return _unchanged()
+        displaced = None
         if not stored and not force:
             copy = self._copy_of(cur, rows)
-            if copy is not None:
+            if copy is not None and "displace" not in copy:
                 return copy
+            displaced = copy  # this file ranks before the stored copy: it takes the document's place
         # a re-parse keeps the other files known to hold this text
         kept = [s for d in stored for s in self._all(
             "SELECT path, name, sha256, format, size, similarity, added_at FROM document_sources"
             " WHERE document_id = ?", (d["id"],), cur) if s["path"] != rows.path]
         old = stored + self._all("SELECT id FROM documents WHERE path = ?", (rows.path,), cur)
+        if displaced:
+            moved = self._displaced_sources(cur, displaced["displace"], displaced["similarity"], rows.path)
+            displaced["path"] = moved[0]["path"]
+            kept += moved
+            old.append({"id": displaced["displace"]})
         for doc_id in dict.fromkeys(r["id"] for r in old):
             self._delete(cur, doc_id)
         rows = self._correct(cur, rows)
@@ -311,6 +318,10 @@ class SqlStore(CopySql, OverrideSql, Store):
         doc_id = rows.document[0]
         self._record_sources(cur, doc_id, rows, kept)
         n = rows.counts()
+        if displaced:  # one document still: the displaced file is reported as the copy
+            return {"new": False, "reports": 0, "paragraphs": 0, "indicators": 0, "findings": 0,
+                    "duplicate_of": doc_id, "document": rows.dicts("documents")[0].get("name"),
+                    "similarity": displaced["similarity"], "duplicate_path": displaced["path"]}
         return {"new": True, "document_id": doc_id, "reports": n["reports"],
                 "paragraphs": n["paragraphs"], "indicators": n["indicators"], "findings": n["findings"]}
 

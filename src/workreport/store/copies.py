@@ -40,6 +40,13 @@ def setting(rid: str) -> float:
     return rules.limit(_TABLE, rid)
 
 
+def keep_rank(fmt: str | None, path: str | None) -> tuple:
+    """How a file ranks as the kept copy of a document (lower is kept): its format's place in
+    ``duplicates.format_preference``, then its path."""
+    order = rules.words(_TABLE, "duplicates.format_preference")
+    return (order.index(fmt) if fmt in order else len(order), path or "")
+
+
 def paragraph_keys(lines: Iterable[str]) -> list[str]:
     """Each non-blank line, normalised for comparison (full-width folded, no white space)."""
     out = []

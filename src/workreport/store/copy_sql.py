@@ -14,30 +14,40 @@ from .rows import DocumentRows
 
 
 class CopySql:
-    def _copy_of(self, cur, rows: DocumentRows) -> dict[str, Any] | None:
-        """When ``rows`` hold the text (or nearly the text) of a document stored from another file:
-        that file is recorded as a source of the stored document and nothing else is written."""
+    def _match(self, cur, rows: DocumentRows) -> tuple[dict, float] | None:
+        """The stored document ``rows`` hold the text (or nearly the text) of, and how similar."""
         doc = rows.dicts("documents")[0]
-        match = None
         if doc.get("text_sha256"):
-            same = self._all("SELECT id, name FROM documents WHERE text_sha256 = ? AND path <> ? ORDER BY id LIMIT 1",
-                             (doc["text_sha256"], rows.path), cur)
+            same = self._all("SELECT id, name, path, format FROM documents WHERE text_sha256 = ? AND path <> ?"
+                             " ORDER BY id LIMIT 1", (doc["text_sha256"], rows.path), cur)
             if same:
-                match = (same[0], 1.0)
+                return same[0], 1.0
         bands = (doc.get("bands") or "").split()
-        if match is None and bands:
+        if bands:
             mine = _copies.unpack(doc.get("shingles"))
             cands = self._all(
-                f"SELECT d.id, d.name, d.shingles FROM documents d WHERE d.path <> ? AND d.id IN"
+                f"SELECT d.id, d.name, d.path, d.format, d.shingles FROM documents d WHERE d.path <> ? AND d.id IN"
                 f" (SELECT b.document_id FROM document_bands b WHERE b.band IN ({','.join('?' * len(bands))}))"
                 " ORDER BY d.id", (rows.path, *bands), cur)
             scored = [(round(_copies.jaccard(mine, _copies.unpack(c["shingles"])), 4), c) for c in cands]
             best = max(scored, key=lambda sc: sc[0], default=None)
             if best is not None and _copies.is_near(best[0]):
-                match = (best[1], best[0])
+                return best[1], best[0]
+        return None
+
+    def _copy_of(self, cur, rows: DocumentRows) -> dict[str, Any] | None:
+        """When ``rows`` hold the text (or nearly the text) of a document stored from another file:
+        the file that ranks first (``copies.keep_rank``: format, then path) is the document and the
+        other its source.  When that is the stored one, this file is recorded as its source and
+        nothing else is written; else ``{"displace": id, "similarity": s}`` tells the caller to
+        store ``rows`` in its place (``_displaced_sources``)."""
+        doc = rows.dicts("documents")[0]
+        match = self._match(cur, rows)
         if match is None:
             return None
         target, similarity = match
+        if _copies.keep_rank(doc.get("format"), rows.path) < _copies.keep_rank(target["format"], target["path"]):
+            return {"displace": target["id"], "similarity": similarity}
         # the file at this path now holds another document's text: its old document goes
         for r in self._all("SELECT id FROM documents WHERE path = ? AND id <> ?", (rows.path, target["id"]), cur):
             self._delete(cur, r["id"])
@@ -45,6 +55,14 @@ class CopySql:
         self._add_source(cur, target["id"], {**doc, "similarity": similarity, "added_at": doc["ingested_at"]})
         return {"new": False, "reports": 0, "paragraphs": 0, "indicators": 0, "findings": 0,
                 "duplicate_of": target["id"], "document": target["name"], "similarity": similarity}
+
+    def _displaced_sources(self, cur, document_id: int, similarity: float, path: str) -> list[dict]:
+        """The files of a document another file displaces: its own file (now a source, with the
+        similarity of the two texts) and the sources it had, except ``path``."""
+        d = self._all("SELECT path, name, sha256, format, size, ingested_at FROM documents WHERE id = ?",
+                      (document_id,), cur)[0]
+        own = {**d, "similarity": similarity, "added_at": d["ingested_at"]}
+        return [s for s in [own, *self.document_sources(document_id, cur)] if s["path"] != path]
 
     def _add_source(self, cur, document_id: int, s: dict) -> None:
         nid = self._all("SELECT coalesce(max(id), 0) + 1 AS n FROM document_sources", (), cur)[0]["n"]
@@ -60,9 +78,9 @@ class CopySql:
                          (sha256,))
         return rows[0] if rows else None
 
-    def document_sources(self, document_id: int) -> list[dict]:
+    def document_sources(self, document_id: int, cur=None) -> list[dict]:
         return self._all("SELECT path, name, sha256, format, size, similarity, added_at FROM document_sources"
-                         " WHERE document_id = ? ORDER BY id", (int(document_id),))
+                         " WHERE document_id = ? ORDER BY id", (int(document_id),), cur)
 
     def _record_sources(self, cur, doc_id: int, rows: DocumentRows, kept: list[dict]) -> None:
         """After ``rows`` are written as document ``doc_id``: the other files kept as its sources,

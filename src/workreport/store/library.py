@@ -481,7 +481,7 @@ def _count(summary: dict, written: dict, reparsed: bool = False, path: str | Non
     elif written.get("duplicate_of") is not None:
         # the same report from another file (or nearly): one copy is kept, this file is named as its source
         summary["documents_duplicate"] += 1
-        summary["duplicates"].append({"path": path, "document_id": written["duplicate_of"],
+        summary["duplicates"].append({"path": written.get("duplicate_path") or path, "document_id": written["duplicate_of"],
                                       "document": written.get("document"), "similarity": written["similarity"]})
     else:
         summary["documents_unchanged"] += 1
