@@ -203,3 +203,26 @@ def test_two_copies_in_one_format_keep_the_path_that_sorts_first(quick_library, 
     (doc,) = quick_library.documents()
     assert doc["name"] == "a.txt"
     assert [x["name"] for x in quick_library.document(doc["id"])["sources"]] == ["b.txt"]
+
+
+def test_sources_travel_through_a_parquet_export(tmp_path, db_location):
+    """export --format parquet -> ingest --from-parquet: the new library knows which files were
+    copies (the docx kept, its txt a source), so importing the txt there changes nothing either."""
+    name = "2025年吉林省政府工作报告"
+    docx, txt = PROVINCES / "docx" / f"{name}.docx", PROVINCES / "txt" / f"{name}.txt"
+    lines = _paragraphs(6)
+    a, b = _write(tmp_path / "a.txt", lines), _write(tmp_path / "b.txt", lines + [""])
+    with Library(str(tmp_path / "first.db"), parser=quick_parse) as first:
+        first.ingest([docx, txt, a, b], workers=1)
+        first.export("parquet", tmp_path / "pq")
+        want = sorted((s[0], s[3], s[5], s[8]) for s in first.sources_table()[1])
+    assert len(want) == 2
+    with Library(db_location, parser=quick_parse) as moved:
+        s = moved.ingest_parquet(tmp_path / "pq")
+        assert s["documents_new"] == 2 and s["sources_added"] == 2
+        assert sorted((x[0], x[3], x[5], x[8]) for x in moved.sources_table()[1]) == want
+        for f in (txt, b):
+            assert moved.ingest([f], workers=1)["documents_unchanged"] == 1
+        assert moved.stats()["documents"] == 2
+        # loading the folder again adds nothing
+        assert moved.ingest_parquet(tmp_path / "pq")["sources_added"] == 0

@@ -102,3 +102,7 @@ def _parquet(tables, out: str, lib) -> None:
         _, rows = lib.extra_table(name)
         pq.write_table(arrow_table(lib.table_types(name, extra=True), rows),
                        os.path.join(out, "_extra", f"{name}.parquet"))
+    # which other files hold a stored document's text: a library loaded from this folder knows
+    # them too (re-importing one changes nothing there either)
+    types, rows = lib.sources_table()
+    pq.write_table(arrow_table(types, rows), os.path.join(out, "document_sources.parquet"))

@@ -12,6 +12,12 @@ from typing import Any
 from . import copies as _copies
 from .rows import DocumentRows
 
+# the sources of every document as exported (``export --format parquet``): each names its
+# document by content (sha256) and path, since ids change when another library loads them
+SOURCE_COLUMNS = (("document", "str"), ("document_path", "str"), ("document_sha256", "str"), ("path", "str"),
+                  ("name", "str"), ("sha256", "str"), ("format", "str"), ("size", "int"), ("similarity", "float"),
+                  ("added_at", "str"))
+
 
 class CopySql:
     def _match(self, cur, rows: DocumentRows) -> tuple[dict, float] | None:
@@ -93,3 +99,31 @@ class CopySql:
         if bands:
             cur.executemany(self._sql("INSERT INTO document_bands(document_id, band) VALUES (?, ?)"),
                             [(doc_id, b) for b in bands])
+
+    def all_sources(self) -> list[tuple]:
+        """Every document's sources (``SOURCE_COLUMNS``), by the document's path then in order."""
+        rows = self._all("SELECT d.name AS document, d.path AS document_path, d.sha256 AS document_sha256, s.path,"
+                         " s.name, s.sha256, s.format, s.size, s.similarity, s.added_at FROM document_sources s"
+                         " JOIN documents d ON d.id = s.document_id ORDER BY d.path, s.id")
+        return [tuple(r[c] for c, _ in SOURCE_COLUMNS) for r in rows]
+
+    def add_sources(self, sources: list[dict]) -> int:
+        """Record exported sources under the stored documents they name (by sha256): one
+        transaction; a source whose document is not here, whose file is itself a stored document,
+        or that is recorded already, is skipped.  How many were added."""
+        def once():
+            with self._lock, self._write_transaction() as cur:
+                n = 0
+                for s in sources:
+                    doc = self._all("SELECT id FROM documents WHERE sha256 = ? ORDER BY id LIMIT 1",
+                                    (s["document_sha256"],), cur)
+                    if not doc or self._all("SELECT 1 AS x FROM documents WHERE sha256 = ?", (s["sha256"],), cur):
+                        continue
+                    if self._all("SELECT 1 AS x FROM document_sources WHERE document_id = ? AND path = ?"
+                                 " AND sha256 = ?", (doc[0]["id"], s["path"], s["sha256"]), cur):
+                        continue
+                    self._add_source(cur, doc[0]["id"], s)
+                    n += 1
+                return n
+
+        return self._retry(once)

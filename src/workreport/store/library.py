@@ -259,6 +259,7 @@ class Library(Corrections):
                 if len(batch) >= BATCH_DOCUMENTS or sum(len(r.tables["paragraphs"]) for r in batch) >= BATCH_PARAGRAPHS:
                     flush(batch)
         flush(batch)
+        summary["sources_added"] = self.backend.add_sources(load.sources(folder))
         for e in load.batch_errors(folder):
             summary["failures"].append({"path": e["path"], "error": e["message"]})
         summary["seconds"] = round(time.monotonic() - t0, 3)
@@ -443,6 +444,13 @@ class Library(Corrections):
         """The stored columns export table ``name`` does not show, by id (``tables.EXTRA``):
         with the export tables, enough to rebuild the library (``ingest_parquet``)."""
         return self.backend.table(name, extra=True)
+
+    def sources_table(self) -> tuple[list[tuple[str, str]], list[tuple]]:
+        """(column, value type) and rows of every document's sources (files holding its text),
+        each naming its document by sha256 and path: what ``ingest_parquet`` records again."""
+        from .copy_sql import SOURCE_COLUMNS
+
+        return list(SOURCE_COLUMNS), self.backend.all_sources()
 
     @staticmethod
     def table_types(name: str, *, extra: bool = False) -> list[tuple[str, str]]:

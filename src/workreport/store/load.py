@@ -91,3 +91,12 @@ def batch_errors(folder: str) -> list[dict]:
             out.extend(pq.read_table(os.path.join(path, f)).to_pylist())
     return out
 
+
+SOURCES = "document_sources.parquet"  # the export's list of copies (files kept as a document's source)
+
+
+def sources(folder: str) -> list[dict]:
+    """The document sources an export carries (empty for a batch, which stores every file and
+    leaves finding copies to the load, and for an export made before they were written)."""
+    path = os.path.join(os.fspath(folder), SOURCES)
+    return _read(path) if os.path.isfile(path) else []
