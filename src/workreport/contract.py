@@ -193,7 +193,8 @@ def _target_json(t: TrackTarget) -> dict[str, Any]:
 def _actual_json(a: TrackActual | None) -> dict[str, Any] | None:
     if a is None:
         return None
-    out = {"line": a.line, "span": a.text, "value": a.value, "unit": a.unit, "estimated": a.estimated}
+    out = {"line": a.line, "span": a.text, "value": a.value, "unit": a.unit, "estimated": a.estimated,
+           "match": a.match}  # added: how the evidence was matched to the target (track.TrackActual.match)
     if a.derived:  # added: the value is the target times the share of the plan NEW says was completed
         out.update(derived=a.derived, derived_share=a.share)
     return out

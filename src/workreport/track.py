@@ -35,6 +35,9 @@ from .model import Indicator, Report, role_at
 
 _ONE_YEAR = ("annual", "point")  # period kinds that are one year's figure
 _PLAN_ITEM_MIN_MEASURE = 4  # a two-character verb alone names nothing to follow
+_NAME_MATCH = 0.6  # share of an unlisted target measure's character pairs its evidence must share
+_PLAN_ITEM_MATCH = 0.8  # plan items are many and varied: their evidence must name them more closely
+_MIN_HELD = 4  # a rate's name that ends another's names the same rate when it is at least this long
 _PLAN_SHARE = "measure.rename.plan_share"  # the rule that names a share of the plan completed
 
 
@@ -63,6 +66,9 @@ class TrackActual:
     # (target x share) and the share in percent; the line and text are the share's
     derived: str | None = None
     share: float | None = None
+    # how it was found: "measure" (the same canonical measure, as the comparison groups them),
+    # "similar_name" (an unlisted measure named closely alike), "plan_share" (derived)
+    match: str = "measure"
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,29 +260,57 @@ def _judge(t: Indicator, value: float) -> tuple[str, float]:
     return ("met" if value >= low else "missed"), round(value - low, 4)
 
 
+def _bigrams(s: str) -> set[str]:
+    return {s[k:k + 2] for k in range(len(s) - 1)}
+
+
+def _likeness(t: Indicator, y: str, want: set[str]) -> float:
+    """How closely ``y`` names what target ``t`` measures: the share of its character pairs ``y``
+    has; 1 for a percentage whose name ends the other's whole (a rate named after the count it
+    is of: "mediated N disputes, success rate R" for the disputes' mediation success rate)."""
+    x = t.measure
+    if (t.normalized_unit or t.unit) == "%" and min(len(x), len(y)) >= _MIN_HELD and (x.endswith(y) or y.endswith(x)):
+        return 1.0
+    return len(want & _bigrams(y)) / len(want)
+
+
 def _follow(t: Indicator, rule: str, item: PlanItemRef | None, year: int | None, candidates: list[Indicator],
             old_lines: _Lines, new_lines: _Lines) -> TrackItem:
     low = t.low if t.low is not None else t.number
     target = TrackTarget(t.line, old_lines.span(t), low, t.high, t.unit, t.qualifier)
     plan_item_rule = rule == "track.plan_item"
-    for a in candidates:
-        if a.period != year or (plan_item_rule and a.qualifier in _words("track.target_qualifier")):
-            continue
+    usable = [a for a in candidates
+              if a.period == year and not (plan_item_rule and a.qualifier in _words("track.target_qualifier"))]
+
+    def found(a: Indicator, value: float, match: str, **derived) -> TrackItem:
+        status, margin = _judge(t, value)
+        actual = TrackActual(a.line, new_lines.span(a), value, t.unit, bool(derived) or _estimated(a, new_lines),
+                             match=match, **derived)
+        return TrackItem(t.measure, rule, target, actual, status, margin, item)
+
+    # the same canonical measure: what the comparison groups by
+    for a in usable:
         sign = _same_measure(t, a)
         value = _in_target_unit(t, a) if sign else None
-        if value is None:
-            continue
-        value = -value if sign < 0 else value
-        status, margin = _judge(t, value)
-        actual = TrackActual(a.line, new_lines.span(a), value, t.unit, _estimated(a, new_lines))
-        return TrackItem(t.measure, rule, target, actual, status, margin, item)
-    for a in candidates:  # no figure of the year: the share of the plan it completed, if given
-        if a.period == year and a.number is not None and low is not None and _share_of_plan(t, a):
-            value = round(low * a.number / 100, 4)
-            status, margin = _judge(t, value)
-            actual = TrackActual(a.line, new_lines.span(a), value, t.unit, True,
-                                 derived="track.derived.plan_share", share=a.number)
-            return TrackItem(t.measure, rule, target, actual, status, margin, item)
+        if value is not None:
+            return found(a, -value if sign < 0 else value, "measure")
+    # a measure the synonym table does not list is named in many ways (the object before or after
+    # its verb, a qualifier more or less): the closest name by character pairs, above a share
+    if group_of(t.measure) is None:
+        want, need = _bigrams(t.measure), _PLAN_ITEM_MATCH if plan_item_rule else _NAME_MATCH
+        best = None
+        for a in usable:
+            value = _in_target_unit(t, a) if group_of(a.measure) is None else None
+            score = _likeness(t, a.measure, want) if value is not None and want else 0
+            if score >= need and (best is None or score > best[0]):
+                best = (score, a, value)
+        if best is not None:
+            return found(best[1], best[2], "similar_name")
+    # no figure of the year: the share of the plan it completed, if given
+    for a in usable:
+        if a.number is not None and low is not None and _share_of_plan(t, a):
+            return found(a, round(low * a.number / 100, 4), "plan_share", derived="track.derived.plan_share",
+                         share=a.number)
     return TrackItem(t.measure, rule, target, None, "no_evidence", None, item)
 
 
