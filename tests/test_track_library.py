@@ -75,3 +75,18 @@ def test_track_page_hides_no_evidence_on_request_and_counts_it(lib_path, tmp_pat
         assert f"无证据的 {none} 项未列出" in html and 'id="hide-none" checked' in html.replace('value="1" ', "")
         rates = [i for i in full["result"]["items"] if i["target"]["unit"] in ("%", "％") and i["margin"] is not None]
         assert rates and all(i["margin_unit"] == "个百分点" for i in rates)
+
+
+@pytest.mark.parametrize("measure", ["地区生产总值增长", "城镇新增就业"])
+def test_tracking_and_compare_agree(lib_path, measure):
+    """Both read the figures by canonical measure and period: the target and actual tracking
+    shows for the new report's year are the compare table's cell of that year."""
+    old, new = _ids(lib_path)
+    with Library(lib_path) as lib:
+        item = next(i for i in track_json(lib.track(old, new))["items"] if i["measure"] == measure)
+        year = lib.report(new)["year"]
+        (row,) = lib.compare(measure)["table"]
+    cell = row["cells"][str(year)]
+    assert item["actual"] is not None
+    assert (cell["target"]["line"], cell["target"]["value"]) == (item["target"]["line"], item["target"]["low"])
+    assert (cell["actual"]["line"], cell["actual"]["value"]) == (item["actual"]["line"], item["actual"]["value"])
