@@ -76,7 +76,7 @@ def _para(text: str) -> Paragraph:
          "orgs:speech", "orgs:names.bad_start", "orgs:names.lead", "orgs:names.function_chars",
          "orgs:names.place", "orgs:names.not_in_owner", "orgs:names.generic", "orgs:scope", "orgs:cn_year", "orgs:not_report_year",
          "orgs:not_names", "orgs:superiors", "orgs:next_year_genre", "orgs:self_reference",
-         "orgs:self_named_not_before", "orgs:year", "orgs:session", "orgs:plan_phrase", "orgs:file_year", "orgs:review_heading",
+         "orgs:self_named_not_before", "orgs:year", "orgs:session", "orgs:plan_phrase", "orgs:file_year", "orgs:review_heading", "orgs:review_inline", "orgs:year_range",
          "orgs:title_tail", "orgs:title_line", "orgs:formula", "orgs:post_lead", "orgs:plan_title", "orgs:domain_topic", "orgs:half_year", "orgs:body_frame", "orgs:leadership", "orgs:rows.author", "orgs:rows.title",
          "orgs:superior_context.before",
          "outline:bare_ordinal", "outline:ordinal_continuation", "outline:not_heading", "outline:heading_end",
@@ -195,6 +195,12 @@ def title_head(entry: dict, text: str) -> bool:
 @matcher("orgs:system", "orgs:sector_opening", "orgs:title_field")
 def sector_named(entry: dict, text: str) -> bool:
     return any(names.system_stem(m.group("stem")) for m in rules.compiled(entry["pattern"]).finditer(norm(text)))
+
+
+@matcher("orgs:review_scene")
+def reviewed_scene(entry: dict, text: str) -> bool:
+    s = norm(text)
+    return bool(rules.compiled(entry["pattern"]).search(s) and rules.compiled(entry["looking_back"]).search(s))
 
 
 @matcher("orgs:scope_region")
@@ -358,7 +364,8 @@ def names_this_body(entry: dict, ex) -> bool:
     return True
 
 
-@matcher("levels:places", "levels:not_place", "levels:name_end_compounds", "levels:municipalities", "levels:national", "levels:organ_levels")
+@matcher("levels:places", "levels:not_place", "levels:name_end_compounds", "levels:municipalities", "levels:national", "levels:organ_levels",
+         "levels:branch_levels", "levels:stations")
 def has_this_level(entry: dict, ex: dict) -> bool:
     lv = bodies.level_of(ex["name"])
     return lv is not None and lv.level == ex["level"]

@@ -87,6 +87,9 @@ class _Table:
         self.municipalities = tuple(levels["municipalities"]["names"])
         self.national_prefixes = set(levels["national"]["prefixes"])
         self.organ_levels = dict(levels["organ_levels"]["organs"])
+        self.branch_below = dict(levels["branch_levels"]["below"])
+        self.stations = tuple(sorted(levels["stations"]["forms"], key=len, reverse=True))
+        self.station_level = levels["stations"]["level"]
         self.domains = set(bodies["domains"])
         self.within = tuple(bodies["connectors"]["within"])
         self.between = tuple(bodies["connectors"]["between"])
@@ -287,6 +290,16 @@ class _Table:
             return self._place(text[end:], text[:end])
         return self._place(last.group(), text[: last.start()])
 
+    def _station(self, s: str, m: BodyMatch) -> LevelMatch | None:
+        """A county department's station in a town (its police station, justice office, market
+        supervision office): township level, under whichever county's name it is written."""
+        if not s.endswith(self.stations):
+            return None
+        lv = self.last_place(m.prefix)
+        if lv and (lv.level == self.station_level or self.owner.match(m.prefix)):
+            return lv  # in a town's name, or a county's own station (the county's veterinary station)
+        return LevelMatch(self.station_level, "level.station")
+
     def _place(self, word: str, before: str) -> LevelMatch:
         level, rid, decides = self.place_level[word]
         if decides and before.endswith(self.municipalities):
@@ -298,10 +311,18 @@ class _Table:
             return self.last_place(s)
         if m.level:
             return LevelMatch(m.level, m.id)
-        if m.branch:
+        if m.branch is not None:
             lv = self.last_place(m.branch)
             if lv:
                 return lv
+            # a branch named without a place word serves a part of its parent's area
+            parent = self.level(m.prefix + m.form, replace(m, branch=None))
+            below = self.branch_below.get(parent.level) if parent else None
+            if below:
+                return LevelMatch(below, "level.branch")
+        station = self._station(s, m)
+        if station:
+            return station
         if m.place:
             return self._place(m.place, m.prefix)
         lv = self.last_place(m.prefix + m.form if m.comprehensive else m.prefix)

@@ -84,7 +84,8 @@ def is_body(name: str) -> bool:
 def superior(s: str, start: int, end: int) -> bool:
     """Is the body at s[start:end] named as the one that leads or guides the author (orgs.yaml
     superior_context)?"""
-    return bool(_SUPERIOR_BEFORE.search(s[max(0, start - 4):start]) or _SUPERIOR_AFTER.match(s, end))
+    window = limit("superior_window")
+    return bool(_SUPERIOR_BEFORE.search(s[max(0, start - window):start]) or _SUPERIOR_AFTER.match(s, end))
 
 
 def report_text(report: Report) -> str:

@@ -20,7 +20,7 @@ from ..model import Report
 from ..textnorm import norm
 from . import bodies
 from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
-from .selfref import SELF, TITLED_PLACE, resolve_self, self_word
+from .selfref import SELF, TITLED_PLACE, named_of_bare_kind, resolve_self, self_word
 from .titles import Evidence, org_from_title, page_rows, report_titles, row_authors, signature
 
 __all__ = ["OrgGuess", "Evidence", "find_org", "names_subject", "opens_with_subject", "canonical_org", "region_of"]
@@ -118,10 +118,8 @@ def _suffix_of(name: str) -> str | None:
 
 def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess | None:
     """The government a work report speaks for, from its title block."""
-    first_head = report.sections[0].line if report.sections else report.end_line + 1
     block = [(t, line) for t, line, _ in titles[:1]]
-    block += [(p.text, p.line_start) for p in report.paragraphs[:_limit("title_block_paragraphs")]
-              if p.line_start < first_head]
+    block += [(p.text, p.line_start) for p in _lead_paragraphs(report)[:_limit("title_block_paragraphs")]]
     for text, line in block:
         raw = norm(text).strip()
         s = bodies.fold(raw)  # matched folded, kept as written (same length)
@@ -134,14 +132,28 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
     return None
 
 
+def _lead_paragraphs(report: Report) -> list:
+    """The paragraphs before the first heading; or the first line, when it was read as a
+    numbered heading but is a whole paragraph (a document-sharing chunk: number, title, opening)."""
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    before = [p for p in report.paragraphs if p.line_start < first_head]
+    if before:
+        return before
+    first = list(report.paragraphs[:1])
+    if first and first[0].line_start == first_head and len(first[0].norm_text) >= _limit("chunk_opening_min_chars"):
+        return first
+    return []
+
+
 def _opening(report: Report) -> list:
     """The paragraphs that may hold the opening: those before the first heading, or the one
-    right after it when the report starts at its first part heading."""
+    right after it when the report starts at its first part heading.  A first line read as a
+    numbered heading that is a whole paragraph (a document-sharing chunk: number, title, opening)
+    is the opening itself."""
     first_head = report.sections[0].line if report.sections else report.end_line + 1
     head_lines = {s.line for s in report.sections}
-    before = [p for p in report.paragraphs if p.line_start < first_head]
     after = [p for p in report.paragraphs if p.line_start > first_head and p.line_start not in head_lines][:1]
-    return (before[:_limit("opening_paragraphs")] + after) if before else after
+    return _lead_paragraphs(report)[:_limit("opening_paragraphs")] + after
 
 
 def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
@@ -188,7 +200,11 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
     if subs:
         cands.append((subs[0][0], "subject", subs[0][1]))
     selfref = SELF.search(p.norm_text[:window])
-    if selfref:
+    # "our county's civil affairs work …" before any self-reference: the sector's department
+    sector = _sector_subject(p.norm_text[:window])
+    if sector and (selfref is None or sector[0] <= selfref.start()):
+        cands.append((sector[0], "sector", sector[1]))
+    elif selfref:
         cands.append((selfref.start(), "self", selfref))
     formula = _formula_author(p)
     if formula:
@@ -203,6 +219,9 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
             cands.append((system or sector)[:1] + ("system" if system else "sector",) + (system or sector)[1:])
     for _, kind, x in sorted(cands, key=lambda c: c[0]):
         if kind == "subject":
+            named = named_of_bare_kind(x, report)  # "the school" of a report that names its school
+            if named:
+                return OrgGuess(named, p.line_start, "org.subject.bare_named")
             return OrgGuess(_fuller_from(fuller(x, report), sig), p.line_start, "org.subject.opening")
         if kind == "system":
             return OrgGuess(x, p.line_start, "org.system")

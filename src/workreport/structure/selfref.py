@@ -68,7 +68,7 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
         return OrgGuess(c.most_common(1)[0][0], line, "org.self_reference")
     named = _named_of_kind(kind, text) if kind not in _UNGUESSED else None
     if named:
-        return OrgGuess(fuller(named, report), line, "org.self_reference.named")
+        return OrgGuess(named_of_bare_kind(named, report) or fuller(named, report), line, "org.self_reference.named")
     local = _local_place(kind, text) if kind in _GUESSED else None
     if local:
         return OrgGuess(local, line, "org.self_reference.local_place")
@@ -126,7 +126,10 @@ def _local_place(kind: str, text: str) -> str | None:
 
 def _named_of_kind(kind: str, text: str) -> str | None:
     """The body of ``kind`` the text names most often, not counting superiors; a short name
-    that a fuller one ends with counts for the fuller one."""
+    that a fuller one ends with counts for the fuller one.  A body named with a name of its own
+    (the county's No. 1 school) used often enough wins over the bare kind (the school), and a
+    report that calls itself by a bare organ word again and again (the branch bureau) is a body
+    of that organ (orgs.yaml self_kinds ``refine``)."""
     spec = _SELF_KINDS.get(kind)
     if not spec or not spec.get("ends"):
         return None
@@ -139,7 +142,45 @@ def _named_of_kind(kind: str, text: str) -> str | None:
         full = [k for k in c if k != short and k.endswith(short)]
         if full:
             c[max(full, key=len)] += c.pop(short)
-    return c.most_common(1)[0][0] if c else None
+    refined = _refine(spec, s, c)
+    if refined is not None:
+        c = refined
+    own = Counter({k: v for k, v in c.items() if v >= limit("place_min_uses") and _has_owner(k)})
+    return (own or c).most_common(1)[0][0] if c else None
+
+
+def named_of_bare_kind(name: str, report: Report) -> str | None:
+    """A body named by its bare kind (the school, the company): the body of that kind the report
+    names with a name of its own, often enough (orgs.yaml place_min_uses); else None."""
+    m = bodies.classify_body(name)
+    if m is None or m.prefix:
+        return None
+    if not any(m.id in spec.get("bodies", ()) for spec in _SELF_KINDS.values()):
+        return None
+    text = report_text(report)
+    # its own name has no place word (a school's or a company's): the name the report repeats
+    # before a form of its kind (before the senior high school, before the school)
+    forms = {x.name for x in bodies.mentions(text, bodies.table().end_chars)
+             if x.body.id == m.id and not x.body.prefix}
+    found = [n for n in (_local_place(f, text) for f in sorted(forms, key=len, reverse=True)) if n]
+    return found[0] if found else None
+
+
+def _has_owner(name: str) -> bool:
+    m = bodies.classify_body(name)
+    return m is not None and bool(m.prefix or m.branch)
+
+
+def _refine(spec: dict, s: str, c: Counter) -> Counter | None:
+    """The names ending with the organ word the report calls itself by, bare and often enough (a
+    branch bureau writing "the branch did …"), when the text names any; else None."""
+    for r in spec.get("refine", ()):
+        uses = len(re.findall(rf"{r['before']}{re.escape(r['organ'])}", s))
+        if uses >= limit("place_min_uses"):
+            kept = Counter({k: v for k, v in c.items() if k.endswith(r["organ"])})
+            if kept:
+                return kept
+    return None
 
 
 def _titled_place(kind: str, report: Report) -> str | None:

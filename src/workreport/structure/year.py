@@ -26,6 +26,11 @@ _PLAN_TITLE = rules.pattern(_TABLE, "org.year.plan_title")
 _HALF_YEAR = rules.pattern(_TABLE, "org.year.half_year")
 _FILE_YEAR = rules.pattern(_TABLE, "org.year.file")
 _REVIEW_HEADING = rules.pattern(_TABLE, "org.year.review_heading")
+_REVIEW_INLINE = rules.pattern(_TABLE, "org.year.review_inline")
+_SCENE = rules.entry(_TABLE, "org.year.review_scene")
+_SCENE_YEAR = rules.compiled(_SCENE["pattern"])
+_LOOKING_BACK = rules.compiled(_SCENE["looking_back"])
+_RANGE = rules.pattern(_TABLE, "org.year.range")
 FILE_RULE = "org.title.file"
 _REVIEW_ROLES = ("achievements", "highlights", "overview")
 _PLAN = rules.entry(_TABLE, "org.year.plan_phrase")
@@ -66,11 +71,19 @@ def _month(s: str | None) -> int | None:
     return int(n) if n is not None else None
 
 
+def _first_group(m) -> int:
+    return int(next(g for g in m.groups() if g))
+
+
 def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] | None:
     for s in report.sections:
         m = _REVIEW_HEADING.search(norm(s.heading))
         if m:
-            return int(m.group(1)), "year.gov_report.review_heading"
+            return _first_group(m), "year.gov_report.review_heading"
+    for p in report.paragraphs[:_limit("opening_paragraphs")]:
+        m = _REVIEW_INLINE.search(p.norm_text)  # the review heading run into a pasted paragraph
+        if m:
+            return int(m.group(1)), "year.gov_report.review_inline"
     first_head = report.sections[0].line if report.sections else report.end_line + 1
     for p in report.paragraphs[:_limit("title_block_paragraphs")]:
         if p.line_start >= first_head:
@@ -81,6 +94,12 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
             # a session held late in the year (some districts meet in December) reviews that year
             late = (_month(m.group("month")) or 0) > _limit("session_last_month_of_next_year")
             return (ys[0], "year.gov_report.session_late") if late else (ys[0] - 1, "year.gov_report.session")
+    for p in report.paragraphs[:_limit("title_block_paragraphs")]:
+        if p.line_start >= first_head and p.line_start != report.start_line:
+            break
+        m = _SCENE_YEAR.search(p.norm_text)  # "2023 was the year of …; over the year, we …"
+        if m and _LOOKING_BACK.search(p.norm_text, m.end()):
+            return int(m.group(1)), "year.gov_report.review_scene"
     for t, rule in titles:
         ys = title_years(t, rule)
         if ys and _HALF_YEAR.search(norm(t)):
@@ -103,6 +122,10 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
     votes: Counter[int] = Counter()
     plans: list[int] = []
     for s in report.sections:
+        span = _RANGE.search(norm(s.heading))  # a review of several years reviews the last
+        if span:
+            votes[int(span.group(2))] += _limit("year_vote_review")
+            continue
         ys = years(s.heading)
         if not ys:
             continue
