@@ -360,6 +360,7 @@ SCHEMAS: dict[str, Record] = {
         "title_tail": PATTERN_RULE,
         "title_line": PATTERN_RULE,
         "region_suffixes": WORDS_RULE,
+        "file_compilation": PATTERN_RULE,
         "limits": LIMITS,
     }),
     "outline": table({

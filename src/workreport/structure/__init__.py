@@ -15,8 +15,11 @@ def structure(doc: Document) -> tuple[frozenset[int], list[Report]]:
     paras = paragraphs.build_paragraphs(doc, furn)
     drafts = list(split.split_reports(doc, paras, furn))
     furn_sorted = sorted(furn)
-    # a file holding one report is often named by its title (year, province, genre)
-    file_title = PurePath(doc.path).stem if len(drafts) == 1 and doc.path else None
+    # a file holding one report is often named by its title (year, province, genre); in a file of
+    # several, the name may still be the first report's title when that report lost its own
+    stem = PurePath(doc.path).stem if doc.path else None
+    file_title = stem if len(drafts) == 1 else None
+    first_title = stem if stem and drafts and drafts[0].title is None and not author.names_compilation(stem) else None
     reports: list[Report] = []
     prev_end = 0
     for draft in drafts:
@@ -33,6 +36,7 @@ def structure(doc: Document) -> tuple[frozenset[int], list[Report]]:
         # the furniture rows of this report's page (CMS rows name the author and the title)
         lo, hi = bisect_right(furn_sorted, prev_end), bisect_right(furn_sorted, draft.end_line)
         rows = tuple((n, doc.lines[n - 1]) for n in furn_sorted[lo:hi])
-        reports.append(roles.find_parts(roles.assign_roles(author.identify(report, Evidence(rows, file_title)))))
+        title = file_title if len(drafts) == 1 else (first_title if not reports else None)
+        reports.append(roles.find_parts(roles.assign_roles(author.identify(report, Evidence(rows, title)))))
         prev_end = draft.end_line
     return furn, reports

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from .. import rules
 from ..model import Report
+from ..textnorm import norm
 from . import bodies
 from .names import system_stem
 from .org import OrgGuess, canonical_org, find_org, region_of
@@ -38,10 +39,16 @@ _SYSTEM = rules.pattern(_TABLE, "org.system")
 _GOV_DOMAIN = rules.entry(_TABLE, "org.domain.fixed")["label"]
 _PH = re.compile(rules.piece("placeholder"))
 _TOPIC = rules.pattern(_TABLE, "org.domain.topic")
+_COMPILATION_NAME = rules.pattern(_TABLE, "org.file_compilation")
 
 
 def _limit(name: str) -> int:
     return int(rules.limit(_TABLE, f"org.{name}"))
+
+
+def names_compilation(file_name: str) -> bool:
+    """Does a file's name name a compilation of several reports, not one report?"""
+    return bool(_COMPILATION_NAME.search(norm(file_name)))
 
 
 def _text(report: Report) -> str:
