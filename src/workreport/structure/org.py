@@ -171,7 +171,7 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     for p in _opening(report):
         found = _opening_author(p, report, ev, sig)
         if found:
-            return found
+            return _row_of_sector(found, ev) or found
     frequent = _frequent_subject(report)
     if frequent:
         return OrgGuess(_fuller_from(fuller(frequent.name, report), sig), frequent.line, frequent.rule)
@@ -188,6 +188,23 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     if named:
         return named
     return OrgGuess(None, None, "org.none")
+
+
+def _row_of_sector(found: OrgGuess, ev: Evidence) -> OrgGuess | None:
+    """A sector spoken for as a whole (the whole city's transport system) whose page's author row
+    names the department of that function: that department."""
+    if found.rule not in ("org.system", _SECTOR["id"]):
+        return None
+    body = bodies.classify_body(found.name)
+    if body is None:
+        m = _SYSTEM.search(bodies.fold(found.name))
+        stem = system_stem(m.group("stem")) if m else None
+        body = bodies.stem_body(stem) if stem else None
+    for name, line in row_authors(ev):
+        row = bodies.classify_body(name)
+        if body is not None and row is not None and row.id == body.id:
+            return OrgGuess(name, line, "org.row.sector")
+    return None
 
 
 def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
