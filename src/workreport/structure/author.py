@@ -27,6 +27,8 @@ from .year import is_gov_title, report_year
 _TABLE = "orgs"
 _T = rules.load(_TABLE)
 _DOMAINS = [(e["id"], e["label"], re.compile(e["text"]), int(e["min_hits"])) for e in _T["domains"]]
+# fields that are a part of every comprehensive body's report, its focus only when it names them
+_NOT_FOCUS = frozenset(e["label"] for e in _T["domains"] if e.get("not_focus_of_comprehensive"))
 _FIXED = frozenset(rules.words(_TABLE, "org.domain.fixed", "bodies"))
 _SCOPE = rules.pattern(_TABLE, "org.scope")
 _SCOPE_LEVEL: dict[str, str] = _T["scope_levels"]
@@ -116,7 +118,8 @@ def text_domain(text: str, comprehensive: bool, topic: str = "") -> tuple[str | 
         return label, rid
     second = sorted(h[0] for h in hits)[-2] if len(hits) > 1 else 0
     if (n >= _limit("domain_focus_ratio") * max(_limit("domain_focus_floor"), second)
-            and n * 1000 >= _limit("domain_focus_per_mille") * max(1, len(text))):
+            and n * 1000 >= _limit("domain_focus_per_mille") * max(1, len(text))
+            and label not in _NOT_FOCUS):  # a part of every such report: only when the topic names it
         return label, rid
     topic = _PH.sub("", topic)  # "health xx action": a masked place inside a programme's name
     named = [(k, lb) for (k, lb, r, minh), (_, _, pat, _) in zip(hits, _DOMAINS)

@@ -137,12 +137,10 @@ def _lead_paragraphs(report: Report) -> list:
     numbered heading but is a whole paragraph (a document-sharing chunk: number, title, opening)."""
     first_head = report.sections[0].line if report.sections else report.end_line + 1
     before = [p for p in report.paragraphs if p.line_start < first_head]
-    if before:
-        return before
-    first = list(report.paragraphs[:1])
-    if first and first[0].line_start == first_head and len(first[0].norm_text) >= _limit("chunk_opening_min_chars"):
-        return first
-    return []
+    at = [p for p in report.paragraphs if p.line_start == first_head][:1]
+    if at and len(at[0].norm_text) >= _limit("chunk_opening_min_chars"):
+        return before + at
+    return before
 
 
 def _opening(report: Report) -> list:
@@ -171,7 +169,7 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     for p in _opening(report):
         found = _opening_author(p, report, ev, sig)
         if found:
-            return _row_of_sector(found, ev) or found
+            return _row_of_sector(found, ev) or _place_body(found, report) or found
     frequent = _frequent_subject(report)
     if frequent:
         return OrgGuess(_fuller_from(fuller(frequent.name, report), sig), frequent.line, frequent.rule)
@@ -183,11 +181,26 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     for p in report.paragraphs:
         m = SELF.search(p.norm_text)
         if m:
-            return resolve_self(m, report, ev, p.line_start, sig)
+            own = _own_body(p.norm_text, m)
+            return OrgGuess(own, p.line_start, "org.self_reference.own_body") if own else \
+                resolve_self(m, report, ev, p.line_start, sig)
     named = _opening_mention(report)
     if named:
         return named
     return OrgGuess(None, None, "org.none")
+
+
+def _place_body(found: OrgGuess, report: Report) -> OrgGuess | None:
+    """A bare place named as a subject ("the county held …") in a report whose recurring subject
+    is one body of that place (the county's women's federation): that body."""
+    if found.name is None or canonical_org(found.name) == found.name:
+        return None
+    frequent = _frequent_subject(report)
+    if frequent and frequent.rule == "org.subject.frequent" and frequent.name != found.name \
+            and frequent.name.startswith(found.name):
+        body = bodies.classify_body(frequent.name)
+        return frequent if body is not None and not body.comprehensive else None
+    return None
 
 
 def _row_of_sector(found: OrgGuess, ev: Evidence) -> OrgGuess | None:
@@ -222,7 +235,8 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
     if sector and (selfref is None or sector[0] <= selfref.start()):
         cands.append((sector[0], "sector", sector[1]))
     elif selfref:
-        cands.append((selfref.start(), "self", selfref))
+        own = _own_body(p.norm_text, selfref)  # "our town's women's federation": that body
+        cands.append((selfref.start(), "subject", own) if own else (selfref.start(), "self", selfref))
     formula = _formula_author(p)
     if formula:
         cands.append((formula[0], "subject", formula[1]))
@@ -248,6 +262,17 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
         if found.name != self_word(x) or x.group(1) not in TITLED_PLACE:
             return found
     return None
+
+
+def _own_body(s: str, selfref: re.Match) -> str | None:
+    """A department of the author's own place right after "our town" (our town's women's
+    federation, our town's justice office): the place word and the department's form."""
+    form = bodies.form_at(s, selfref.end())
+    body = bodies.classify_body(form) if form else None
+    if body is None or body.comprehensive or body.level is not None:
+        return None
+    name = s[selfref.start(1): selfref.end()] + form
+    return name if bodies.classify_body(name) is not None and is_body(name) else None
 
 
 def _post_holder(p, window: int) -> tuple[int, str] | None:

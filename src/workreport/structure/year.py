@@ -31,6 +31,7 @@ _SCENE = rules.entry(_TABLE, "org.year.review_scene")
 _SCENE_YEAR = rules.compiled(_SCENE["pattern"])
 _LOOKING_BACK = rules.compiled(_SCENE["looking_back"])
 _RANGE = rules.pattern(_TABLE, "org.year.range")
+_DATE_LINE = rules.pattern(_TABLE, "org.year.date_line")
 FILE_RULE = "org.title.file"
 _REVIEW_ROLES = ("achievements", "highlights", "overview")
 _PLAN = rules.entry(_TABLE, "org.year.plan_phrase")
@@ -88,7 +89,7 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
     for p in report.paragraphs[:_limit("title_block_paragraphs")]:
         if p.line_start >= first_head:
             break
-        m = _SESSION.search(p.norm_text)
+        m = _SESSION.search(fold(p.norm_text))  # traditional characters read as simplified
         ys = years(m.group(0)) if m else []
         if ys:
             # a session held late in the year (some districts meet in December) reviews that year
@@ -145,7 +146,7 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         ys = title_years(*titles[0])
         if ys:
             return ys[0], "year.title"
-    for p in report.paragraphs[:_limit("opening_paragraphs")]:
+    for p in [p for p in report.paragraphs if not _DATE_LINE.match(p.norm_text)][:_limit("opening_paragraphs")]:
         ys = years("", _NOT_REPORT_YEAR.sub("", p.norm_text[:_limit("year_window")]))
         if ys:
             return ys[0], "year.opening"
@@ -158,4 +159,5 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         if m:
             return _PLAN["periods"][m.group("plan")] + _PLAN["years"][m.group("when")], _PLAN["id"]
     allys = Counter(y for p in report.paragraphs for y in years(p.text, p.norm_text))
-    return (allys.most_common(1)[0][0], "year.most_named") if allys else (None, "year.none")
+    top = allys.most_common(1)
+    return (top[0][0], "year.most_named") if top and top[0][1] >= _limit("year_min_mentions") else (None, "year.none")
