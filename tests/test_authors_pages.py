@@ -43,6 +43,10 @@ CASES = [
  ("masked_xx_town_selfref", "2022年来，我镇紧紧围绕县委县政府交办任务，以党建引领乡村振兴为中心任务。XX镇荣获省级卫生乡镇称号。" + B, "XX镇", "township_street", "乡镇综合", 2022),
  ("deep_body_name", "今年以来，我局在区委、区政府的坚强领导下，认真履行职责，扎实推进各项工作。\n一、主要工作\n（一）加强队伍建设。组织干部职工参加培训。\n（二）推进重点工作。\n1.完成年度统计调查任务。\n2.青山区统计局荣获全省统计工作先进集体称号。\n3.开展统计执法检查。\n二、下一步打算\n继续做好统计工作。", "青山区统计局", "county_district", "统计", None),
  ("party_office", "中共白河县委办公室2023年工作总结\n2023年，县委办公室在县委的坚强领导下，充分发挥参谋助手、督促检查、服务保障职能。" + B, "白河县委办公室", "county_district", "政府工作", 2023),
+ ("own_place_federation", "1、 乡镇年度妇联工作总结 我镇妇联在县妇联和镇党委的正确领导下，以维护妇女合法权益为主线，结合我镇妇女工作实际，主要开展了以下几方面工作。一、加强学习教育，我镇妇联组织积极开展宣传教育活动。\n2、二是维护妇女权益。", "镇妇联", "township_street", "群团工作", None),
+ ("place_subject_is_its_department", "2022年全县妇联工作总体思路：围绕全县发展战略，实施党建带妇建工程。\n一、思想政治引领\n一是开展系列活动。3月1日，青山县举办巾帼技能大赛；3月4日，青山县妇联联合县司法局开展法治讲座；4月1日，青山县妇联组织巾帼志愿者开展宣传活动。\n二、下一步打算\n继续做好妇女工作。", "青山县妇联", "county_district", "群团工作", 2022),
+ ("date_line_no_year", "青山市白河区审计局局长 某某某\n2023年9月20日\n主任、各位副主任、各位委员：\n我受区人民政府的委托，向区人大常委会报告2022年度区本级预算执行和其他财政收支的审计情况，请予审议。\n一、财政管理审计情况\n区审计局依法审计了区级预算执行情况。", "白河区审计局", "county_district", "审计", 2022),
+ ("party_part_not_focus", "过去一年，在区委区政府的领导下，街道认真贯彻上级决策部署，较好完成了各项工作。\n一、主要工作完成情况\n（一）党建引领\n街道党工委抓党建，组织党员学习，党员干部、党组织、党支部建设全面加强，党建品牌、党员志愿服务、党组织覆盖、支部标准化、党员积分、党建联盟、党员教育、支部书记培训、党组织生活、党员先锋岗、党建阵地全面推进。\n（二）城市治理\n完成道路改造。", "街道", "township_street", "街道综合", None),
 ]
 
 
@@ -57,6 +61,15 @@ def test_page_shape_names_its_author(cid, text, org, level, domain, year):
         assert r.domain == domain, (r.org, r.domain, r.domain_rule)
     if year is not None:
         assert r.year == year, (r.year, r.year_rule)
+
+
+def test_one_stray_year_is_no_year_reported():
+    """A title-less summary that names a past year once ("problems found in 2020") reports no year."""
+    r = one("过去一年，在区委区政府的领导下，街道认真贯彻上级决策部署，较好完成了各项工作。\n一、主要工作\n"
+            "街道党工委以调动全体党员积极性为着力点，带领全体党员学习，开展学习181场次，组织党员重温入党誓词，"
+            "理论讲解和现场参观相结合，发动党员干部深入学习。坚持问题导向，针对2020年度查摆的问题，选精配强队伍。\n"
+            "二、下一步打算\n继续做好各项工作。\n")
+    assert r.year is None, (r.year, r.year_rule)
 
 
 def test_a_verb_before_a_superior_is_no_author():
