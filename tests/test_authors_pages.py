@@ -67,7 +67,7 @@ def test_one_stray_year_is_no_year_reported():
     """A title-less summary that names a past year once ("problems found in 2020") reports no year."""
     r = one("过去一年，在区委区政府的领导下，街道认真贯彻上级决策部署，较好完成了各项工作。\n一、主要工作\n"
             "街道党工委以调动全体党员积极性为着力点，带领全体党员学习，开展学习181场次，组织党员重温入党誓词，"
-            "理论讲解和现场参观相结合，发动党员干部深入学习。坚持问题导向，针对2020年度查摆的问题，选精配强队伍。\n"
+            "理论讲解和现场参观相结合，发动党员干部深入学习，编成党课教材一套，在社区、园区和居民小区循环展播，覆盖党员群众一万余人次。坚持问题导向，针对2020年度查摆的问题，选精配强队伍。\n"
             "二、下一步打算\n继续做好各项工作。\n")
     assert r.year is None, (r.year, r.year_rule)
 
