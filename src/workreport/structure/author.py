@@ -28,6 +28,7 @@ _TABLE = "orgs"
 _T = rules.load(_TABLE)
 _DOMAINS = [(e["id"], e["label"], re.compile(e["text"]), int(e["min_hits"])) for e in _T["domains"]]
 # fields that are a part of every comprehensive body's report, its focus only when it names them
+_COUNTY_CITY = "county_district"  # the level of a county-level city's bodies (CONTRACT.md)
 _NOT_FOCUS = frozenset(e["label"] for e in _T["domains"] if e.get("not_focus_of_comprehensive"))
 _FIXED = frozenset(rules.words(_TABLE, "org.domain.fixed", "bodies"))
 _SCOPE = rules.pattern(_TABLE, "org.scope")
@@ -98,6 +99,9 @@ def level_of(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, s
     if lv is None:
         return _unplaced_level(org, guess, text)
     if lv.text_decides:
+        m = bodies.classify_body(org)
+        if m is not None and bodies.answers_to_another_city(text, m.prefix):
+            return _COUNTY_CITY, "level.city.superior_city"
         by_text = bodies.city_level_from_text(text)
         if by_text:
             return by_text, "level.city.text"

@@ -429,6 +429,26 @@ def _city_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict]:
             re.compile(mun["pattern"]), mun)
 
 
+@lru_cache(maxsize=1)
+def _superior_city() -> re.Pattern:
+    return re.compile(rules.load("levels")["city_cues"]["superior_city"]["pattern"])
+
+
+def answers_to_another_city(text: str, own: str) -> bool:
+    """Does a city body's report follow another named city's body (its documents, its guidance)?
+    ``own``: the owner part of the author's name (its city's name, masked or not); a report that
+    names no city of its own cannot tell."""
+    t = table()
+    city_words = [w for w, (_, _, decides) in t.place_level.items() if decides]  # the city word
+    cut = max((own.rfind(w) for w in city_words), default=-1)
+    own_city = own[:cut] if cut > 0 else ""
+    if not own_city:
+        return False
+    ph = re.compile(rules.piece("placeholder"))
+    return any(m.group("city") != own_city and (ph.search(own_city) or not m.group("city").endswith(own_city))
+               for m in _superior_city().finditer(norm(text)))
+
+
 def city_level_from_text(text: str) -> str | None:
     """For a city's body, what its report's text says the city is: "province" when it names one
     of the four municipalities or the capital it serves again and again (their bureaus are

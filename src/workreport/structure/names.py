@@ -29,6 +29,7 @@ _SHORT_PLACE_HEADS = frozenset(rules.words(_TABLE, "org.short_place_heads"))
 _PLACE_HEADS = frozenset(rules.words(_TABLE, "org.place_heads"))
 _NOT_PLACE_ENDINGS = rules.words(_TABLE, "org.not_place_endings")
 _FULLER_MAX = int(rules.limit(_TABLE, "org.fuller_prefix_max"))
+_PLACE_WORDS = rules.alternation(rules.words(_TABLE, "org.place_heads"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,14 @@ def fuller(name: str, report: Report) -> str:
             re.search(rf"({PH}{_HAN}{{0,{_FULLER_MAX}}}{head})", text)
         if m:
             return m.group(1) + name[1:]
-    if re.match(PH, name) or name[0] not in _PLACE_HEADS:
+    if re.match(PH, name):
+        return name
+    if name[0] not in _PLACE_HEADS:
+        # a department named without its place, in a report that gives it its masked place
+        m = bodies.classify_body(name)
+        if m is not None and not m.prefix and not m.comprehensive:
+            ph = re.search(rf"({PH}(?:{_PLACE_WORDS}))(?={re.escape(name)})", text)
+            return ph.group(1) + name if ph else name
         return name
     ph = re.search(rf"({PH}){re.escape(name)}", text)
     if ph:
