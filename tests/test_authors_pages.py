@@ -101,3 +101,17 @@ def test_a_compilations_file_name_titles_no_report():
     assert len(reps) == 2
     assert reps[0].org is None or not reps[0].org.endswith("汇编"), reps[0].org
     assert same_unit("白河县林业局", reps[1].org), reps[1].org
+
+
+def test_a_government_report_read_from_a_heading_still_names_its_government():
+    """The report starts at a line read as a heading (an essay site's item header, an address
+    numbered by the paste): the address to the congress right after it names the government."""
+    r = one("一、各位代表：\n现在，我代表青山县人民政府，向大会报告工作，请予审议。\n二、2023年工作回顾\n"
+            "一年来，我们较好完成了目标任务。\n三、2024年工作安排\n做好今年工作。\n")
+    assert (r.org, r.level, r.domain) == ("青山县人民政府", "county_district", "政府工作"), r.org_rule
+
+
+def test_a_sites_greeting_run_into_the_title_is_no_owner():
+    r = one("您好，欢迎访问某某文档\n县民政局2023年上半年工作情况和下半年工作计划2023年，x县民政局在县委县政府的正确领导下，"
+            "认真践行民政为民工作理念，各项工作稳步推进。\n一、前期工作情况\n全县民政事业发展再上新台阶。\n")
+    assert r.org and "欢迎" not in r.org and same_unit("x县民政局", r.org), (r.org, r.org_rule)

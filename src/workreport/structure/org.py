@@ -119,7 +119,11 @@ def _suffix_of(name: str) -> str | None:
 def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess | None:
     """The government a work report speaks for, from its title block."""
     block = [(t, line) for t, line, _ in titles[:1]]
-    block += [(p.text, p.line_start) for p in _lead_paragraphs(report)[:_limit("title_block_paragraphs")]]
+    lead = _lead_paragraphs(report)[:_limit("title_block_paragraphs")]
+    if not lead:  # the report starts at a heading-like line (an item header): the address after it
+        heads = {s.line for s in report.sections}
+        lead = [p for p in report.paragraphs if p.line_start not in heads][:_limit("speech_after_heading_paragraphs")]
+    block += [(p.text, p.line_start) for p in lead]
     for text, line in block:
         raw = norm(text).strip()
         s = bodies.fold(raw)  # matched folded, kept as written (same length)
