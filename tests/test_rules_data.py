@@ -80,13 +80,16 @@ def test_misspelled_key_fails_loading(tmp_path, monkeypatch):
     real = _read
     monkeypatch.setattr("workreport.rules.loader._read",
                         lambda name: yaml.load(bad, Loader=rules._UniqueKeyLoader) if name == "roles" else real(name))
+    monkeypatch.setenv("WORKREPORT_CACHE_DIR", str(tmp_path))  # a cache of the good table must not answer
     rules.load.cache_clear()
+    rules.cache.reset()
     try:
         with pytest.raises(rules.RuleDataError, match=r"roles\.yaml: roles\[0\] \(role\.status_review\): unknown key 'counter_exmples'"):
             rules.load("roles")
     finally:
         monkeypatch.undo()
         rules.load.cache_clear()
+        rules.cache.reset()
     assert rules.load("roles")
 
 

@@ -22,7 +22,7 @@ from .track import TrackResult, track
 
 @lru_cache(maxsize=None)
 def _pat(key: str) -> re.Pattern:
-    return re.compile("|".join(f"(?:{e['pattern']})" for e in rules.load("plans")[key]))
+    return rules.compiled("|".join(f"(?:{e['pattern']})" for e in rules.load("plans")[key]))
 
 
 def place_key(path: str) -> str:

@@ -22,7 +22,7 @@ def message(key: str, **fields) -> str:
 def patterns(table: str, key: str) -> tuple[tuple[str, re.Pattern, dict], ...]:
     """(rule id, compiled pattern, entry) of every entry with a pattern under ``key``."""
     return tuple(
-        (e["id"], re.compile(e["pattern"]), e) for e in rules.load(table)[key] if e.get("pattern")
+        (e["id"], rules.compiled(e["pattern"]), e) for e in rules.load(table)[key] if e.get("pattern")
     )
 
 

@@ -7,9 +7,9 @@ is reported at both places.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
+from .. import rules
 from ..model import Finding, Report
 from .common import limit, message
 
@@ -20,9 +20,9 @@ MIN_SHARED = limit("check.copies.min_shared")
 COMMON = limit("check.copies.common")  # a shingle in more paragraphs is boilerplate, not copying
 SAMPLE = int(limit("check.copies.sample"))  # keep one shingle in SAMPLE (by content) for speed
 
-_DROP = re.compile(r"[\W_\d]+")
+_DROP = rules.compiled(r"[\W_\d]+")
 # Shingles are kept when their first character's code point is a multiple of SAMPLE.
-_ANCHOR = re.compile(
+_ANCHOR = rules.compiled(
     "(?=([" + "".join(chr(c) for c in range(0x4E00, 0xA000) if c % SAMPLE == 0) + "]" + "." * (SHINGLE - 1) + "))"
 )
 

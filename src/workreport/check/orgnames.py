@@ -25,7 +25,7 @@ from ..structure.bodies import BodyMatch, classify_body
 from .common import limit, message, report_lines
 
 _E = lambda k: rules.entry("checks", f"check.org.{k}")  # noqa: E731
-_HAN = re.compile(rules.piece("han") + "+")
+_HAN = rules.compiled(rules.piece("han") + "+")
 MAX_NAME = int(limit("check.org.max_name_chars"))
 _OPENING = rules.pattern("checks", "check.org.opening_place")
 _OPENING_CHARS = int(limit("check.org.opening_chars"))
@@ -140,23 +140,52 @@ def _place(lines, own: BodyMatch) -> list[Finding]:
     level = own.place or next((w for w in levels if own.form.startswith(w)), None)
     if not core or not level or len(core) < 2:
         return []
-    others = [w for w in levels if w != level]
-    alt = "|".join(map(re.escape, others))
-    full = "|".join(map(re.escape, full_forms))
-    pats = [(re.compile(f"(?<!{rules.piece('han')}){re.escape(core)}(?:{alt})"), "check.org.level", level)]
-    for i in range(len(core)):
-        one = f"{re.escape(core[:i])}(?!{re.escape(core[i])}){rules.piece('han')}{re.escape(core[i + 1:])}"
-        pats.append((re.compile(f"(?<!{rules.piece('han')}){one}{re.escape(level)}(?=(?:{full}))"), "check.org.place", None))
+    n = len(core)
+    others = tuple(w for w in levels if w != level)
+    # Two patterns of the name's length and level, not one per name and character: they depend
+    # only on the rule tables, so they compile once (rules.compiled keeps them between runs).
+    # Each looks ahead from every place the name could start, so every start is seen, as
+    # each per-character pattern's own scan saw it; which character differs is read here.
+    by_level = _level_pattern(n, others)
+    by_place = _place_pattern(n, level, tuple(full_forms))
     out = []
     for ln, text, nt in lines:
-        for pat, rid, lv in pats:
-            for m in pat.finditer(nt):
-                wrong = text[m.start():m.end()]
-                right = core + level
-                out.append(Finding(line=ln, rule="org_name_variant", severity="warning",
-                                   message=message("org_name_variant", wrong=wrong, right=right),
-                                   wrong=wrong, right=right, span=Span(m.start(), m.end()), rule_id=rid))
+        found: list[tuple[int, int, int, str, str | None]] = []  # (pattern, start, end, rule, level)
+        for m in by_level.finditer(nt):
+            if m.group(1) == core:
+                found.append((0, m.start(), m.start() + n + len(m.group(2)), "check.org.level", level))
+        for m in by_place.finditer(nt):
+            cand = m.group(1)
+            diff = [i for i in range(n) if cand[i] != core[i]]
+            if len(diff) == 1 and _HAN_CHAR.fullmatch(cand[diff[0]]):
+                found.append((1 + diff[0], m.start(), m.start() + n + len(level), "check.org.place", None))
+        found.sort()
+        ends: dict[int, int] = {}
+        for k, a, b, rid, _lv in found:
+            if a < ends.get(k, 0):
+                continue  # one pattern's matches do not overlap (a scan goes on after a match's end)
+            ends[k] = b
+            wrong = text[a:b]
+            right = core + level
+            out.append(Finding(line=ln, rule="org_name_variant", severity="warning",
+                               message=message("org_name_variant", wrong=wrong, right=right),
+                               wrong=wrong, right=right, span=Span(a, b), rule_id=rid))
     return out
+
+
+_HAN_CHAR = rules.compiled(rules.piece("han"))
+
+
+def _level_pattern(n: int, others: tuple[str, ...]) -> re.Pattern:
+    """At a start not after a Chinese character: the next n characters, then another level word."""
+    alt = "|".join(map(re.escape, others))
+    return rules.compiled(f"(?<!{rules.piece('han')})(?=(.{{{n}}})({alt}))")
+
+
+def _place_pattern(n: int, level: str, full_forms: tuple[str, ...]) -> re.Pattern:
+    """At a start not after a Chinese character: n characters, the level word, a full form."""
+    full = "|".join(map(re.escape, full_forms))
+    return rules.compiled(f"(?<!{rules.piece('han')})(?=(.{{{n}}}){re.escape(level)}(?=(?:{full})))")
 
 
 def _own(report: Report, lines) -> BodyMatch | None:

@@ -12,7 +12,7 @@ from ..textnorm import norm
 from .common import Joined, message, patterns, report_lines
 
 _HAN = rules.piece("han")
-_HAN_RE = re.compile(_HAN)
+_HAN_RE = rules.compiled(_HAN)
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +42,7 @@ def _phrase_variants():
                     variants[w[:i] + "\0" + w[i + 1:]] = (e["id"], w, exc)
                     alts.append(re.escape(w[:i]) + f"(?!{re.escape(w[i])}){_HAN}" + re.escape(w[i + 1:]))
     alts.sort(key=len, reverse=True)
-    return re.compile("|".join(alts)), variants, tails
+    return rules.compiled("|".join(alts)), variants, tails
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +91,7 @@ def _phrases(text: str, nt: str) -> list[Finding]:
 def _misspelled() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     entries = rules.load("typos")["misspelled"]
     table = {e["wrong"]: (e["id"], e["right"]) for e in entries}
-    return re.compile(rules.alternation(table)), table
+    return rules.compiled(rules.alternation(table)), table
 
 
 def _words(text: str, nt: str) -> list[Finding]:
@@ -129,7 +129,7 @@ _WINDOW = int(rules.limit("typos", "typo.doubled.window"))
 def _allow() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
     entries = rules.load("typos")["doubled_allow"]
     words = frozenset(w for e in entries for w in e.get("words", []))
-    return words, tuple(re.compile(e["pattern"]) for e in entries if e.get("pattern"))
+    return words, tuple(rules.compiled(e["pattern"]) for e in entries if e.get("pattern"))
 
 
 @lru_cache(maxsize=1)

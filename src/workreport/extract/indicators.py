@@ -40,7 +40,7 @@ _T = rules.load(_TABLE)
 
 def _union(entries, lead: str = "") -> re.Pattern:
     # ``lead``: a lookahead class every match starts with; checked first, it keeps scans fast
-    return re.compile(lead + "(?:" + "|".join(f"(?:{e['pattern']})" for e in entries) + ")")
+    return rules.compiled(lead + "(?:" + "|".join(f"(?:{e['pattern']})" for e in entries) + ")")
 
 
 _TRAPS = _union(_T["traps"], _T["scan_hints"]["traps"])
@@ -57,7 +57,7 @@ _TARGET_MODAL = _source("indicators.kind.target_modal")
 _CLAUSE = rules.pattern(_TABLE, "indicators.boundary.clause")
 _SENTENCE = _source("indicators.boundary.sentence")
 # One pass over a paragraph finds every cue and boundary that decides a kind phase.
-_EVENTS = re.compile(
+_EVENTS = rules.compiled(
     _T["scan_hints"]["cues"] + f"(?:(?P<tl>{_source('indicators.kind.target_list')})|(?P<tn>{_TARGET_NOUN})"
     f"|(?P<tm>{_TARGET_MODAL})|(?P<ac>{_source('indicators.kind.actual')})"
     f"|(?P<sb>{_SENTENCE})|(?P<cb>{_source('indicators.boundary.clause')}))"
@@ -74,11 +74,11 @@ _MIN_TOPIC = int(rules.limit(_TABLE, "indicators.min_topic_chars"))
 _OF_PREVIOUS = rules.pattern(_TABLE, "indicators.measure.of_previous")
 _PARA_SUBJECT = rules.pattern(_TABLE, "indicators.measure.paragraph_subject")
 _PARA_SUBJECT_NAME = rules.entry(_TABLE, "indicators.measure.paragraph_subject")["name"]
-_SENT = re.compile(_SENTENCE)
+_SENT = rules.compiled(_SENTENCE)
 _RESPECTIVE = "indicators.measure.respectively"
 
 _RATIO_DIMS = ("percent", "permille", "fraction", "ratio")
-_NUMERIC = re.compile(r"[-+]?[0-9xX][0-9xX.,]*")
+_NUMERIC = rules.compiled(r"[-+]?[0-9xX][0-9xX.,]*")
 _MAX_PREFIX = int(rules.limit(_TABLE, "indicators.max_measure_chars"))
 _TARGET_CLAUSES = int(rules.limit(_TABLE, "indicators.target_noun_clauses"))
 

@@ -22,7 +22,7 @@ from ..textnorm import norm
 _TABLE = "measures"
 _T = rules.load(_TABLE)
 _MIN = int(rules.limit(_TABLE, "measure.min_chars"))
-_SPACE = re.compile(r"\s+")
+_SPACE = rules.compiled(r"\s+")
 
 
 def _rx(key: str) -> list[tuple[str, re.Pattern]]:
@@ -58,7 +58,7 @@ _CHANGE = rules.pattern(_TABLE, "measure.change_word")
 # listed names of levels, longest first: a topic that holds one is named by it (``anchored``);
 # short names and names of changes are too easily part of another phrase to anchor anything
 _ANCHORS = [w for w in _GROUP if len(w) >= 2 * _MIN and not _CHANGE.search(w)]
-_LISTED = re.compile(rules.alternation(_ANCHORS)) if _ANCHORS else None
+_LISTED = rules.compiled(rules.alternation(_ANCHORS)) if _ANCHORS else None
 
 
 @dataclass(frozen=True, slots=True)

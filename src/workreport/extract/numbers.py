@@ -79,7 +79,7 @@ _NOT_UNITS = {norm(w) for e in _T["not_units"] for w in e["words"]}
 # the unit is still taken as written.
 _FOLD_MAP: dict[str, str] = rules.entry("traditional", "fold.traditional")["chars"]
 _FOLD = str.maketrans(_FOLD_MAP)
-_TRADITIONAL = re.compile("[" + "".join(sorted(_FOLD_MAP)) + "]")
+_TRADITIONAL = rules.compiled("[" + "".join(sorted(_FOLD_MAP)) + "]")
 _MULTIPLIERS = rules.entry(_TABLE, "units.multiplier")
 _MULT: dict[str, float] = {k: float(v) for k, v in _MULTIPLIERS["words"].items()}
 _AFTER_CHINESE = tuple(_MULTIPLIERS["after_chinese"])
@@ -117,21 +117,21 @@ _QTY_PARTS = (
     f"(?:(?P<unit0>{_UNIT_RE})|(?P<mult>{_MULT_RE})(?P<mid2>{rules.alternation(_Q['mid'])})?(?P<unit>{_UNIT_RE})?)?"
     f"(?P<post>{rules.alternation(_Q['post'])})?",
 )
-_QTY = re.compile(_QTY_PARTS[0] + _RANGE + _QTY_PARTS[1])
+_QTY = rules.compiled(_QTY_PARTS[0] + _RANGE + _QTY_PARTS[1])
 # the same without a range: where the second number is below the first (a score, 1-0) the two
 # are not the ends of one range, so the first is read alone
 _NO_RANGE = "(?:(?P<rmark>(?!))(?P<rng>(?!))(?P<num2>(?!)))?"  # the range's groups, never matched
-_QTY_ONE = re.compile(_QTY_PARTS[0] + _NO_RANGE + _QTY_PARTS[1])
-_NUM_ONLY = re.compile(f"(?P<num>{_NUMBER})(?:{_VAGUE})?(?P<mult>{_MULT_RE})?")
+_QTY_ONE = rules.compiled(_QTY_PARTS[0] + _NO_RANGE + _QTY_PARTS[1])
+_NUM_ONLY = rules.compiled(f"(?P<num>{_NUMBER})(?:{_VAGUE})?(?P<mult>{_MULT_RE})?")
 _UNKNOWN = rules.pattern(_TABLE, "units.unknown_single")
-_ORDINAL = re.compile(_GRAM["numbers.ordinal_prefix"])
-_PH_RE = re.compile(_PH)
-_AR_RE = re.compile(_AR)
-_CN_FULL = re.compile(_CN)
-_PCT_RE = re.compile(_PCT)
-_FRAC_RE = re.compile(_FRAC)
-_RATIO_RE = re.compile(_RATIO)
-_ASCII_LETTER = re.compile("[A-Za-z]")
+_ORDINAL = rules.compiled(_GRAM["numbers.ordinal_prefix"])
+_PH_RE = rules.compiled(_PH)
+_AR_RE = rules.compiled(_AR)
+_CN_FULL = rules.compiled(_CN)
+_PCT_RE = rules.compiled(_PCT)
+_FRAC_RE = rules.compiled(_FRAC)
+_RATIO_RE = rules.compiled(_RATIO)
+_ASCII_LETTER = rules.compiled("[A-Za-z]")
 
 
 # ---------------------------------------------------------------------------------------

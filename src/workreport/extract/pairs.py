@@ -20,7 +20,6 @@ A table row (tables.py) pairs its target column with its actual column.
 from __future__ import annotations
 
 import dataclasses
-import re
 from bisect import bisect_right
 
 from .. import rules
@@ -30,7 +29,7 @@ from .indicators import _CLAUSE, _GENERIC_NAME, _SENT, _TARGET_MODAL, _TARGET_NO
 from .numbers import unit_dimension
 
 _TABLE = "indicators"
-_GOAL = re.compile(f"{_TARGET_NOUN}|{_TARGET_MODAL}")
+_GOAL = rules.compiled(f"{_TARGET_NOUN}|{_TARGET_MODAL}")
 _QUOTA = rules.pattern(_TABLE, "pairs.quota")
 _EXCESS = rules.pattern(_TABLE, "pairs.excess")
 _AGAINST = rules.pattern(_TABLE, "pairs.measured_against")
@@ -43,7 +42,7 @@ def _unit_key(i: Indicator) -> str:
     return unit_dimension(i.unit) or i.unit
 
 
-_GOAL_WORDS = re.compile(_TOPIC_TAIL.pattern.rstrip("$"))
+_GOAL_WORDS = rules.compiled(_TOPIC_TAIL.pattern.rstrip("$"))
 
 
 def _measure(target: Indicator, actual: Indicator | None = None) -> str:

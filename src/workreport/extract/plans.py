@@ -28,7 +28,7 @@ TARGET_KINDS = ("target", "rate", "growth")
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, list[tuple[str, re.Pattern]]]:
     table = rules.load("plans")
-    return {key: [(e["id"], re.compile(e["pattern"])) for e in table[key] if e.get("pattern")] for key in table}
+    return {key: [(e["id"], rules.compiled(e["pattern"])) for e in table[key] if e.get("pattern")] for key in table}
 
 
 def _first(key: str, text: str) -> tuple[str, re.Match] | None:

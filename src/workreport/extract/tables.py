@@ -11,7 +11,6 @@ data/units.yaml, applied through ``numbers.find_quantities`` so nothing is dupli
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .. import rules
@@ -28,10 +27,10 @@ _UNIT_SEP = rules.pattern(_TABLE, "tables.caption.unit_separator")
 _ORDINAL_COL = rules.pattern(_TABLE, "tables.column.ordinal")
 _UNIT_COL = rules.pattern(_TABLE, "tables.column.unit")
 _DATE_COL = rules.pattern(_TABLE, "tables.column.date")
-_KINDS = [(e["kind"], e["id"], re.compile(e["pattern"])) for e in _T["kinds"]]
+_KINDS = [(e["kind"], e["id"], rules.compiled(e["pattern"])) for e in _T["kinds"]]
 _ROW_ORDINAL = rules.pattern(_TABLE, "tables.row_label.ordinal")
-_YEAR = re.compile(rules.piece("year"))  # a header cell holding a year is a label, not a figure
-_INT = re.compile(r"[0-9]{1,3}")
+_YEAR = rules.compiled(rules.piece("year"))  # a header cell holding a year is a label, not a figure
+_INT = rules.compiled(r"[0-9]{1,3}")
 _CAPTION_LOOKBACK = int(rules.limit(_TABLE, "tables.caption_lookback_lines"))
 _BRACKETS = rules.entry(_TABLE, "tables.brackets")
 _OPENING, _CLOSING = _BRACKETS["open"], _BRACKETS["close"]

@@ -5,9 +5,18 @@ Engine code reads its word lists, patterns and thresholds from here by entry id,
 literals: ``rules.pattern("split", "split.appendix")``, ``rules.limit("split", "split.short_report_chars")``.
 """
 from ..errors import RuleDataError
-from .loader import (_UniqueKeyLoader, alternation, compiled, data_files, entry, expand, iter_entries, limit, load,
+from . import cache
+from .firstchars import guarded
+from .loader import (alternation, compiled, data_files, entry, expand, iter_entries, limit, load,
                      pattern, piece, validate, words)
 from .schema import SCHEMAS
 
-__all__ = ["RuleDataError", "_UniqueKeyLoader", "SCHEMAS", "alternation", "compiled", "data_files", "entry", "expand", "iter_entries",
+__all__ = ["RuleDataError", "_UniqueKeyLoader", "SCHEMAS", "cache", "alternation", "compiled", "data_files", "entry", "expand", "guarded", "iter_entries",
            "limit", "load", "pattern", "piece", "validate", "words"]
+
+
+def __getattr__(name: str):
+    if name == "_UniqueKeyLoader":  # built on first use: yaml is imported only when a table is read
+        from .loader import unique_key_loader
+        return unique_key_loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

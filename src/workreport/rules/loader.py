@@ -13,31 +13,38 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..errors import RuleDataError
+from . import cache
 from .schema import SCHEMAS, Node, patterns_of
 
-# The C loader is many times faster; the duplicate-key check is a constructor, so it works
-# with either.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+@lru_cache(maxsize=1)
+def unique_key_loader():
+    """The YAML loader the tables are read with: the C loader (many times faster) with duplicate
+    keys refused (a silent overwrite hides a rule).  yaml is imported here, not at the top: with
+    the tables cached (cache.py) most runs never read one."""
+    import yaml
+
+    class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
+
+    def construct_mapping(loader, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise RuleDataError([f"duplicate key {key!r} at line {key_node.start_mark.line + 1}"])
+            seen.add(key)
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return _UniqueKeyLoader
 
 
-class _UniqueKeyLoader(_Base):
-    pass
-
-
-def _construct_mapping(loader, node, deep=False):
-    seen = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise RuleDataError([f"duplicate key {key!r} at line {key_node.start_mark.line + 1}"])
-        seen.add(key)
-    return yaml.SafeLoader.construct_mapping(loader, node, deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+def __getattr__(name: str):
+    if name == "_UniqueKeyLoader":  # the old module-level name (tests read YAML with it)
+        return unique_key_loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def data_files() -> list[str]:
@@ -46,15 +53,22 @@ def data_files() -> list[str]:
 
 def _read(name: str) -> Any:
     text = resources.files("workreport.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)
+        return yaml.load(text, Loader=unique_key_loader())
     except yaml.YAMLError as exc:
         raise RuleDataError([f"{name}.yaml: {exc}"]) from exc
 
 
 @lru_cache(maxsize=None)
 def load(name: str) -> dict[str, Any]:
-    """The parsed table ``data/<name>.yaml``: validated, named pieces expanded, cached."""
+    """The parsed table ``data/<name>.yaml``: validated, named pieces expanded, cached (also
+    between runs, cache.py)."""
+    return cache.table(name, lambda: _load(name))
+
+
+def _load(name: str) -> dict[str, Any]:
     table = _read(name)
     problems = validate(name, table)
     if problems:
@@ -74,6 +88,10 @@ _PIECES_TABLE = "pieces"
 
 @lru_cache(maxsize=1)
 def _raw_pieces() -> dict[str, str]:
+    return cache.table("pieces (raw)", _load_raw_pieces)
+
+
+def _load_raw_pieces() -> dict[str, str]:
     table = _read(_PIECES_TABLE)
     problems = SCHEMAS[_PIECES_TABLE].check(table, "") if isinstance(table, dict) else ["top level"]
     if problems:
@@ -109,7 +127,8 @@ def piece(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def _index(name: str) -> dict[str, dict]:
-    return {e["id"]: e for _, e in iter_entries(load(name))}
+    # kept with the tables (cache.py): walking every table for its ids was a tenth of start-up
+    return cache.table(f"{name} (ids)", lambda: {e["id"]: e for _, e in iter_entries(load(name))})
 
 
 def entry(name: str, rid: str) -> dict[str, Any]:
@@ -195,4 +214,5 @@ def alternation(words) -> str:
 
 @lru_cache(maxsize=None)
 def compiled(pattern: str, flags: int = 0) -> re.Pattern:
-    return re.compile(pattern, flags)
+    """``re.compile``, kept between runs (cache.py): rule regexes are compiled through this."""
+    return cache.regex(pattern, flags)

@@ -11,7 +11,6 @@ municipality, a prefecture, a county-level city).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
@@ -26,7 +25,7 @@ from .year import is_gov_title, report_year
 
 _TABLE = "orgs"
 _T = rules.load(_TABLE)
-_DOMAINS = [(e["id"], e["label"], re.compile(e["text"]), int(e["min_hits"])) for e in _T["domains"]]
+_DOMAINS = [(e["id"], e["label"], rules.compiled(e["text"]), int(e["min_hits"])) for e in _T["domains"]]
 # fields that are a part of every comprehensive body's report, its focus only when it names them
 _COUNTY_CITY = "county_district"  # the level of a county-level city's bodies (CONTRACT.md)
 _NOT_FOCUS = frozenset(e["label"] for e in _T["domains"] if e.get("not_focus_of_comprehensive"))
@@ -34,13 +33,13 @@ _FIXED = frozenset(rules.words(_TABLE, "org.domain.fixed", "bodies"))
 _SCOPE = rules.pattern(_TABLE, "org.scope")
 _SCOPE_LEVEL: dict[str, str] = _T["scope_levels"]
 _REGION_SCOPE = rules.entry(_TABLE, "org.scope.autonomous_region")
-_REGION_CUE = re.compile(_REGION_SCOPE["pattern"])
-_REGION_UNLESS = re.compile(_REGION_SCOPE["unless"])
+_REGION_CUE = rules.compiled(_REGION_SCOPE["pattern"])
+_REGION_UNLESS = rules.compiled(_REGION_SCOPE["unless"])
 _LEADERSHIP = rules.pattern(_TABLE, "org.scope.leadership")
 _PLACE_ONLY = "org.self_reference.titled_place"
 _SYSTEM = rules.pattern(_TABLE, "org.system")
 _GOV_DOMAIN = rules.entry(_TABLE, "org.domain.fixed")["label"]
-_PH = re.compile(rules.piece("placeholder"))
+_PH = rules.compiled(rules.piece("placeholder"))
 _TOPIC = rules.pattern(_TABLE, "org.domain.topic")
 _COMPILATION_NAME = rules.pattern(_TABLE, "org.file_compilation")
 

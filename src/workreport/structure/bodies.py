@@ -74,7 +74,7 @@ class _Form(NamedTuple):
 class _Table:
     """bodies.yaml, levels.yaml and traditional.yaml compiled for matching."""
 
-    def __init__(self, bodies: dict, levels: dict, trad: dict):
+    def __init__(self, bodies: dict, levels: dict, trad: dict, shipped: bool = False):
         problems: list[str] = []
         self.fold = str.maketrans(trad["fold"]["chars"])
         self.place_level: dict[str, tuple[str, str, bool]] = {}
@@ -83,7 +83,7 @@ class _Table:
                 self.place_level[w] = (e["level"], e["id"], bool(e.get("text_decides")))
         self.not_place = set(levels["not_place"]["words"])
         self.name_end = set(levels["name_end_compounds"]["words"])
-        self.place_re = re.compile(rules.alternation(set(self.place_level) | self.not_place))
+        self.place_re = rules.compiled(rules.alternation(set(self.place_level) | self.not_place))
         self.municipalities = tuple(levels["municipalities"]["names"])
         self.national_prefixes = set(levels["national"]["prefixes"])
         self.organ_levels = dict(levels["organ_levels"]["organs"])
@@ -95,8 +95,8 @@ class _Table:
         self.between = tuple(bodies["connectors"]["between"])
         self.trailers = sorted(bodies["trailers"], key=len, reverse=True)
         self.sub_units = set(bodies["sub_units"])
-        self.bracket_tail = re.compile(bodies["bracket_tail"]["pattern"])
-        self.branch = re.compile(bodies["branch"]["pattern"])
+        self.bracket_tail = rules.compiled(bodies["bracket_tail"]["pattern"])
+        self.branch = rules.compiled(bodies["branch"]["pattern"])
         self.branch_chars = int(bodies["branch"]["name_chars"])
         mention = bodies["mention"]
         name, n = mention["name"], int(mention["name_chars"])
@@ -105,10 +105,10 @@ class _Table:
         # owner places before a form, matched backwards from the form by search(..., endpos); a
         # form that holds its own place word (a town's government) may have a placeholder for
         # the place's name
-        self.owner = re.compile(f"(?:(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
-        self.place_owner = re.compile(f"(?:(?:(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))*{ph}|(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
+        self.owner = rules.compiled(f"(?:(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
+        self.place_owner = rules.compiled(f"(?:(?:(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))*{ph}|(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
         self.owner_window = 3 * (n + max(map(len, self.place_level)))
-        self.not_after = re.compile(mention["not_after"])
+        self.not_after = rules.compiled(mention["not_after"])
         self.organ_words = sorted(bodies["organ_words"], key=len, reverse=True)
         sets = bodies["organ_sets"]
         groups = bodies["place_groups"]
@@ -116,9 +116,21 @@ class _Table:
             problems += [f"bodies.yaml place_groups.{g}: {w!r} is not a place word of levels.yaml"
                          for w in words if w not in self.place_level]
         self.entries: list[dict] = bodies["bodies"]
-        self.forms: dict[str, _Form] = {}
+        self.forms: dict[str, tuple] = {}  # form -> the fields of its _Form (made when one is found)
         self.stems: dict[str, int] = {}
         self.leading: list[tuple[str, int]] = []
+        # the 20k forms are derived once and kept with the rule tables (rules/cache.py): building
+        # them was a tenth of a parse's start-up
+        # (``shipped``: the tables are the package's own, so the cache may answer)
+        derive = lambda: self._derive(bodies, groups, sets, problems)  # noqa: E731
+        self.forms, self.stems, leading, self.max_form, self.end_chars, self.max_stem = (
+            rules.cache.table("bodies (forms)", derive, code=__file__) if shipped else derive())
+        if problems:  # the place groups' check above runs either way
+            raise RuleDataError(problems)
+        self.leading = [tuple(x) for x in leading]
+
+    def _derive(self, bodies: dict, groups: dict, sets: dict, problems: list[str]):
+        """(forms as plain tuples, stems, leading words) of bodies.yaml; RuleDataError on a problem."""
         for i, e in enumerate(self.entries):
             problems += self._check(e, groups)
             organs = [o for name in e.get("organs", []) for o in sets.get(name, [name])]
@@ -141,11 +153,15 @@ class _Table:
                 problems += self._add(f, _Form(i, self._organ_of(f), None, True), national=True)
             self.leading += [(w, i) for w in e.get("leading", [])]
         self.leading.sort(key=lambda x: -len(x[0]))
-        self.max_form = max(map(len, self.forms))
-        self.end_chars = "".join(sorted({f[-1] for f in self.forms}))
-        self.max_stem = max(map(len, self.stems))
         if problems:
             raise RuleDataError(problems)
+        return ({k: tuple(v) for k, v in self.forms.items()}, self.stems, self.leading, max(map(len, self.forms)),
+                "".join(sorted({f[-1] for f in self.forms})), max(map(len, self.stems)))
+
+    def form(self, key: str) -> _Form | None:
+        """The form ``key`` of the table, or None."""
+        f = self.forms.get(key)
+        return None if f is None else _Form._make(f)
 
     def _variants(self, word: str) -> set[str]:
         """A stem also without its inner connector, or with another one (levels.yaml connectors)."""
@@ -225,7 +241,7 @@ class _Table:
 
     def _at_end(self, s: str) -> BodyMatch | None:
         for i in range(max(0, len(s) - self.max_form), len(s)):
-            f = self.forms.get(s[i:])
+            f = self.form(s[i:])
             if f:
                 break
         else:
@@ -337,7 +353,7 @@ class _Table:
 
 @lru_cache(maxsize=1)
 def table() -> _Table:
-    return _Table(rules.load("bodies"), rules.load("levels"), rules.load("traditional"))
+    return _Table(rules.load("bodies"), rules.load("levels"), rules.load("traditional"), shipped=True)
 
 
 def fold(text: str) -> str:
@@ -379,7 +395,7 @@ def mentions(text: str, ends: str) -> list[Mention]:
         i = t.form_start(s, e)
         if i is None or t.not_after.match(s, e):
             continue
-        owner = t.place_owner if t.forms[s[i:e]].place else t.owner
+        owner = t.place_owner if t.form(s[i:e]).place else t.owner
         own = owner.search(s, max(0, i - t.owner_window), i)
         start = own.start() if own else i
         body = t.match(t.prepare(text[start:e]))
@@ -395,7 +411,7 @@ def forms_of(body_ids) -> list[str]:
     """Every form of the bodies ``body_ids`` (bodies.yaml ids)."""
     t = table()
     ids = set(body_ids)
-    return [f for f, x in t.forms.items() if t.entries[x.entry]["id"] in ids]
+    return [f for f in t.forms if t.entries[t.form(f).entry]["id"] in ids]
 
 
 def is_owner(prefix: str) -> bool:
@@ -425,8 +441,8 @@ def stem_body(stem: str) -> BodyMatch | None:
 def _city_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict]:
     cues = rules.load("levels")["city_cues"]
     mun = cues["municipality"]
-    return (re.compile(cues["prefecture"]["pattern"]), re.compile(cues["county"]["pattern"]),
-            re.compile(mun["pattern"]), mun)
+    return (rules.compiled(cues["prefecture"]["pattern"]), rules.compiled(cues["county"]["pattern"]),
+            rules.compiled(mun["pattern"]), mun)
 
 
 @lru_cache(maxsize=1)

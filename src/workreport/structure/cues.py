@@ -27,8 +27,8 @@ _FUSED = rules.pattern(_TABLE, "split.fused_title")
 _SPACED = rules.pattern(_TABLE, "split.spaced")
 _NAMED_TITLE = rules.pattern(_TABLE, "split.named_title")
 # (id, pattern, first characters searched, last characters searched)
-_INTRO = [(e["id"], re.compile(e["pattern"]), e.get("first_chars"), e.get("last_chars")) for e in _T["intro"]]
-_PREAMBLE = [(e["id"], re.compile(e["pattern"])) for e in _T["preamble"]]
+_INTRO = [(e["id"], rules.compiled(e["pattern"]), e.get("first_chars"), e.get("last_chars")) for e in _T["intro"]]
+_PREAMBLE = [(e["id"], rules.compiled(e["pattern"])) for e in _T["preamble"]]
 _FIRST = max(e.get("first_chars") or 0 for e in _T["intro"])
 _LAST = max(e.get("last_chars") or 0 for e in _T["intro"])
 _SIGNATURE = rules.pattern(_TABLE, "split.signature.date")
@@ -51,7 +51,7 @@ _SUBJECT = {"split.intro.leadership", "split.intro.self", "split.intro.system"}
 
 _TRAD_CHARS: dict[str, str] = rules.load("traditional")["fold"]["chars"]  # the table bodies.fold reads
 _FOLD = str.maketrans(_TRAD_CHARS)
-_TRADITIONAL = re.compile("[" + re.escape("".join(_TRAD_CHARS)) + "]")
+_TRADITIONAL = rules.compiled("[" + re.escape("".join(_TRAD_CHARS)) + "]")
 
 
 def fold(s: str) -> str:

@@ -23,8 +23,8 @@ from .headings import is_bare_heading, is_terminal, match_heading
 
 _TABLE = "furniture"
 _T = rules.load(_TABLE)
-_LINE = [(e["id"], re.compile(e["pattern"])) for e in _T["line"]]
-_TAIL = [(e["id"], re.compile(e["pattern"])) for e in _T["tail_start"]]
+_LINE = [(e["id"], rules.compiled(e["pattern"])) for e in _T["line"]]
+_TAIL = [(e["id"], rules.compiled(e["pattern"])) for e in _T["tail_start"]]
 _DATELINE = rules.pattern(_TABLE, "furniture.dateline")
 _META_BARE = rules.pattern(_TABLE, "furniture.meta_bare")
 _SENTENCE = rules.pattern(_TABLE, "furniture.sentence")
@@ -40,13 +40,13 @@ _LABEL_PROSE = rules.limit(_TABLE, "furniture.label_row_prose_chars")
 _LOOKAHEAD = int(rules.limit(_TABLE, "furniture.body_lookahead_lines"))
 _BODY_CHARS = rules.limit(_TABLE, "furniture.opens_body_chars")
 # a label matches with spaces between its characters (an index-number label spaced out)
-_LABEL_ROW = re.compile(
+_LABEL_ROW = rules.compiled(
     rules.pattern(_TABLE, "furniture.label_lead").pattern + "(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(
         rules.words(_TABLE, "furniture.labels"), key=len, reverse=True)) + ")" + rules.pattern(_TABLE, "furniture.label_end").pattern)
 _TOKENS = frozenset(norm(w) for w in rules.words(_TABLE, "furniture.tokens"))
 _TOKEN_SPLIT = rules.pattern(_TABLE, "furniture.token_split")
 _DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furniture.doc."))
-_FILE_NAME = re.compile(r"\.(docx?|pdf|wps)(\s*VIP)?$")
+_FILE_NAME = rules.compiled(r"\.(docx?|pdf|wps)(\s*VIP)?$")
 _PAGE_NUMBER = "furniture.page_number"
 _RULE_MAX = 220  # no rule takes a longer line (the longest: a content-summary row)
 _TOKENS_MAX = 80  # a toolbar row is short

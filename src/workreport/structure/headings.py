@@ -29,7 +29,7 @@ class _Family:
 
 
 FAMILIES = tuple(
-    _Family(e["id"], e["family"], int(e["rank"]), re.compile(e["pattern"]), bool(e.get("lost", False)),
+    _Family(e["id"], e["family"], int(e["rank"]), rules.compiled(e["pattern"]), bool(e.get("lost", False)),
             e.get("written", "{o}"))
     for e in _T["families"]
 )
@@ -38,7 +38,7 @@ _RENDER = {}
 for _e in _T["families"]:
     if "render" in _e:
         _RENDER.setdefault(_e["family"], _e["render"])
-_NOT = [(e["id"], re.compile(e["pattern"])) for e in _T["not_heading"]]
+_NOT = [(e["id"], rules.compiled(e["pattern"])) for e in _T["not_heading"]]
 BARE_ORDINAL = rules.pattern(_TABLE, "outline.bare_ordinal")
 ORDINAL_CONTINUATION = rules.pattern(_TABLE, "outline.ordinal_continuation")
 BARE_HEADING = rules.pattern(_TABLE, "outline.bare_heading")

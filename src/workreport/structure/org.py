@@ -49,12 +49,12 @@ for _e in _T["suffixes"]:
 _SUFFIXES_LONGEST_FIRST = sorted(_SUFFIX_INFO, key=len, reverse=True)
 NAME = rf"(?:{PH}|{_HAN}){{1,{_limit('name_max_chars')}}}?(?:{rules.alternation(_SUFFIX_INFO)})"
 _SUBJECT_CUES = rules.entry(_TABLE, "org.subject")
-_SUBJECT = re.compile(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{NAME})(?={_SUBJECT_CUES['after']})")
+_SUBJECT = rules.compiled(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{NAME})(?={_SUBJECT_CUES['after']})")
 _NOT_NAME = _pattern("org.not_names")
 _BAD_START = _pattern("org.name.bad_start")
 _FUNCTION_CHARS = _pattern("org.name.function_chars")
 _PLACE = _pattern("org.name.place")
-_SPEECH = [(e["id"], re.compile(e["pattern"]), e.get("unit")) for e in _T["speech"]]
+_SPEECH = [(e["id"], rules.compiled(e["pattern"]), e.get("unit")) for e in _T["speech"]]
 _SPEECH_BODY = rules.entry(_TABLE, "org.speech.body")["word"]
 _REGION_SUFFIXES = _words("org.region_suffixes")
 _SYSTEM = _pattern("org.system")
@@ -63,7 +63,7 @@ _ZONE_BODIES = frozenset(rules.words(_TABLE, "org.zone_bodies", "bodies"))
 _SYSTEM_SCOPE = rules.pattern(_TABLE, "org.system", "scope")
 _FORMULA = _pattern("org.subject.formula")
 _SECTOR = rules.entry(_TABLE, "org.sector")
-_SECTOR_OPENING = re.compile(rf"{_SUBJECT_CUES['before']}\s*" + _pattern("org.sector").pattern)
+_SECTOR_OPENING = rules.compiled(rf"{_SUBJECT_CUES['before']}\s*" + _pattern("org.sector").pattern)
 _POST = _pattern("org.subject.post")
 _POST_LEAD = _pattern("org.subject.post_lead")
 
@@ -106,7 +106,7 @@ def _authors(text: str, limit: int | None, normalized: str) -> list[tuple[int, s
 @lru_cache(maxsize=1)
 def _bare_subject() -> re.Pattern:
     forms = bodies.forms_of(rules.words(_TABLE, "org.bare_subjects", "bodies"))
-    return re.compile(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{rules.alternation(forms)})(?={_SUBJECT_CUES['after']})")
+    return rules.compiled(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{rules.alternation(forms)})(?={_SUBJECT_CUES['after']})")
 
 
 def _suffix_of(name: str) -> str | None:

@@ -1,7 +1,6 @@
 """Section roles: achievements, highlights, problems, plan, suggestions, overview, other."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from .. import rules
@@ -10,9 +9,9 @@ from ..textnorm import norm
 from .headings import strip_ordinal
 
 _T = rules.load("roles")
-_CUES = [(e["id"], e["role"], re.compile(e["pattern"])) for e in _T["roles"] if not e.get("priority")]
+_CUES = [(e["id"], e["role"], rules.compiled(e["pattern"])) for e in _T["roles"] if not e.get("priority")]
 _TOP_ONLY = frozenset(e["id"] for e in _T["roles"] if e.get("top_only"))  # cues of top-level headings only
-_PRIORITY = [(e["id"], e["role"], re.compile(e["pattern"])) for e in _T["roles"] if e.get("priority")]
+_PRIORITY = [(e["id"], e["role"], rules.compiled(e["pattern"])) for e in _T["roles"] if e.get("priority")]
 _YEAR = rules.pattern("roles", "role.year")
 
 

@@ -26,7 +26,7 @@ _NOT_NAME = rules.pattern(_TABLE, "org.not_names")
 _BAD_START = rules.pattern(_TABLE, "org.name.bad_start")
 _FUNCTION_CHARS = rules.pattern(_TABLE, "org.name.function_chars")
 _TP = rules.entry(_TABLE, "org.titled_place")
-TITLED_PLACE = {k: re.compile(f"{_TP['before']}({_TP['name']}{re.escape(k)}){_TP['after']}") for k in _TP["kinds"]}
+TITLED_PLACE = {k: rules.compiled(f"{_TP['before']}({_TP['name']}{re.escape(k)}){_TP['after']}") for k in _TP["kinds"]}
 _NOT_AFTER_SELF = rules.entry(_TABLE, "org.self_named.not_before")["pattern"]
 _SYSTEM = rules.pattern(_TABLE, "org.system")
 _TITLE_FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
@@ -105,7 +105,7 @@ def _local_place(kind: str, text: str) -> str | None:
     one community names it again and again; other communities seldom): the most used name,
     clearly ahead of any other that is not a part of it.  Each use counts for every length of
     name before the kind word (a name's start is not marked); the longest of the most used wins."""
-    han = re.compile(_HAN)
+    han = rules.compiled(_HAN)
     c: Counter[str] = Counter()
     for m in re.finditer(re.escape(kind), text):
         for n in range(NAME_MIN, _FULLER_MAX + 1):
