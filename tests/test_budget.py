@@ -63,10 +63,10 @@ def test_ingest_reports_the_files_past_their_budget_and_stores_the_rest(tmp_path
     assert "hog2023.txt" in failed["hog2023.txt"]
 
 
-def test_a_pdf_that_pdfium_cannot_load_cheaply_is_stopped_by_the_budget(tmp_path):
-    """A form of 2,000 characters drawn 50,000 times: pdfium spends seconds and over a GB in
-    loading the page, before any of our counts can look at it.  The worker's memory cap stops
-    it; the file gets its error, the other file is stored."""
+def test_a_pdf_whose_form_is_drawn_50000_times_is_refused_before_pdfium_loads_it(tmp_path):
+    """A form of 2,000 characters drawn 50,000 times: pdfium spent seconds and over a GB loading
+    the page (the worker's memory cap used to be what stopped it).  The content streams are
+    counted first now (ingest/pdfscan.py): the file gets its refusal at once, the other is stored."""
     from test_hostile_inputs import _pdf
     from workreport.store import Library
 
@@ -81,7 +81,7 @@ def test_a_pdf_that_pdfium_cannot_load_cheaply_is_stopped_by_the_budget(tmp_path
     assert time.monotonic() - t < 60
     assert stored == ["a2022.txt"]
     [failure] = s["failures"]
-    assert "forms.pdf" in failure["path"] and ("memory" in failure["error"] or "parse_memory_mb" in failure["error"])
+    assert "forms.pdf" in failure["path"] and "pdf_page_text_objects" in failure["error"]
 
 
 def _children(pid: int) -> list[int]:

@@ -49,6 +49,7 @@ class Limits:
     pdf_page_text_objects: int = 20_000  # a page set glyph by glyph has ~5,000
     pdf_page_chars: int = 200_000  # a dense A4 page holds ~4,000; a form drawn 1,000 times does not
     pdf_chars: int = 10_000_000  # a 1,000-page report holds ~1.5 M; each costs pdfium ~250 bytes
+    pdf_content_bytes: int = 256 * MB  # a page's content streams inflated (forms once each); a detailed map has ~20 MB
 
     def as_dict(self) -> dict[str, int | float]:
         return {f.name: getattr(self, f.name) for f in fields(self)}

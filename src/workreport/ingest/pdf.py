@@ -15,8 +15,9 @@ repeat on several pages (digits ignored), are dropped as running headers/footers
 Bounds (``Limits``): pages, page size (the column finder works in 1-point steps across the
 page), objects and text objects per page (counted through form XObjects before pdfium's text
 page is built: ~250 bytes per character drawn), characters per page and per document.  What
-pdfium spends loading one page is not bounded here: a form XObject drawn 50,000 times costs it
-17 s and 1.2 GB before anything can be counted; the per-document process budget covers that.
+pdfium spends loading one page (a form XObject drawn 50,000 times cost it 17 s and 1.2 GB) is
+bounded by counting the same objects in the file's content streams before any page is loaded
+(pdfscan.py); the per-document process budget covers what that scan cannot read.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from ..errors import CorruptFile, EncryptedFile, LimitExceeded, NoTextLayer
 from ..model import Document
 from .limits import Limits, resolve
+from .pdfscan import check_pages
 
 BAND = 0.085  # top/bottom share of the page height where running headers and footers live
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\u00ad]")
@@ -322,6 +324,7 @@ def read_pdf(data: bytes, path: str, sha256: str, limits: Limits | None = None) 
         n = len(pdf)
         if n > limits.pdf_pages:
             raise LimitExceeded(path, "the PDF has too many pages", n, limits.pdf_pages, "pdf_pages")
+        check_pages(data, path, limits)  # before pdfium loads a page: forms drawn many times (pdfscan.py)
         pn = _page_number_pattern()
         pages = []  # (body lines per column, band lines)
         chars = 0
