@@ -9,7 +9,6 @@ from . import cache
 from .firstchars import guarded
 from .loader import (alternation, compiled, data_files, entry, expand, iter_entries, limit, load,
                      pattern, piece, validate, words)
-from .schema import SCHEMAS
 
 __all__ = ["RuleDataError", "_UniqueKeyLoader", "SCHEMAS", "cache", "alternation", "compiled", "data_files", "entry", "expand", "guarded", "iter_entries",
            "limit", "load", "pattern", "piece", "validate", "words"]
@@ -19,4 +18,7 @@ def __getattr__(name: str):
     if name == "_UniqueKeyLoader":  # built on first use: yaml is imported only when a table is read
         from .loader import unique_key_loader
         return unique_key_loader()
+    if name == "SCHEMAS":  # likewise the schemas: only a table being checked needs them
+        from .schema import SCHEMAS
+        return SCHEMAS
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

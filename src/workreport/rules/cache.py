@@ -13,7 +13,8 @@ own compiler hands to the regex engine (``re._compiler``'s code list) and rebuil
 ``_sre.compile``, which checks the code; the rebuilt pattern compares equal to ``re.compile``'s
 (same code), and a test holds that for every cached pattern.  If those internals are not as
 expected, or the file is unreadable, everything is done the ordinary way: the cache only ever
-saves time.  marshal, not pickle: loading it runs no code.
+saves time.  marshal, not pickle: loading it runs no code.  Each entry is kept marshalled on its own and read
+when first asked for, so a command that needs two tables (``search``) does not read them all.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ except Exception:  # pragma: no cover - other Pythons
     _ENGINE = ""
 
 ENV = "WORKREPORT_CACHE_DIR"
-_FORMAT = 1
+_FORMAT = 2
 _MAX_REGEXES = 4096  # rule regexes number ~500; the cap keeps a caller compiling ad-hoc patterns from growing it
 _KEEP_FILES = 8  # several checkouts (versions of the rules) may share one cache directory
 
@@ -62,12 +63,13 @@ def _key() -> str:
 
 
 class _Store:
-    """The tables and regex records of one rule version, as read from disk plus what this run added."""
+    """The tables and regex records of one rule version, as read from disk plus what this run
+    added; every entry kept marshalled (bytes) and read on first use."""
 
     def __init__(self, path: Path | None):
         self.path = path
-        self.tables: dict[str, Any] = {}
-        self.regexes: dict[tuple[str, int], tuple] = {}
+        self.tables: dict[str, bytes] = {}
+        self.regexes: dict[tuple[str, int], bytes] = {}
         self.dirty = False
         self.pid = os.getpid()
         if path is None:
@@ -146,16 +148,19 @@ def table(name: str, build: Callable[[], Any], code: str | None = None) -> Any:
         except OSError:
             return build()
     if name in store.tables:
-        return store.tables[name]
+        try:
+            return marshal.loads(store.tables[name])
+        except Exception:  # a damaged entry: made again below
+            pass
     value = build()
     try:
-        marshal.dumps(value)  # a value marshal cannot hold (a YAML date) is simply not kept
+        blob = marshal.dumps(value)  # a value marshal cannot hold (a YAML date) is simply not kept
     except ValueError:
         return value
     if code is not None:  # what an older version of that code made
         for old in [k for k in store.tables if k.startswith(f"{base}@")]:
             del store.tables[old]
-    store.tables[name] = value
+    store.tables[name] = blob
     store.mark()
     return value
 
@@ -183,10 +188,10 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern:
     if _sre is None or not isinstance(pattern, str):
         return re.compile(pattern, flags)
     store = _get()
-    rec = store.regexes.get((pattern, flags))
+    blob = store.regexes.get((pattern, flags))
     try:
-        if rec is not None:
-            return _engine(pattern, rec)
+        if blob is not None:
+            return _engine(pattern, marshal.loads(blob))
         rec = _record(pattern, flags)  # re.error for a bad pattern, as re.compile raises
         compiled = _engine(pattern, rec)
     except re.error:
@@ -195,6 +200,6 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern:
         _sre = None
         return re.compile(pattern, flags)
     if len(store.regexes) < _MAX_REGEXES and store.path is not None:
-        store.regexes[(pattern, flags)] = rec
+        store.regexes[(pattern, flags)] = marshal.dumps(rec)
         store.mark()
     return compiled

@@ -11,11 +11,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import RuleDataError
 from . import cache
-from .schema import SCHEMAS, Node, patterns_of
+
+if TYPE_CHECKING:
+    from .schema import Node
+
+# schema.py is imported where a table is checked, not at the top: with the tables cached
+# (cache.py) most runs check none
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +78,8 @@ def _load(name: str) -> dict[str, Any]:
     problems = validate(name, table)
     if problems:
         raise RuleDataError(problems)
+    from .schema import SCHEMAS, patterns_of
+
     schema = SCHEMAS[name]
     for _, holder, key in list(patterns_of(schema, table)):
         holder[key] = expand(holder[key])
@@ -93,6 +100,8 @@ def _raw_pieces() -> dict[str, str]:
 
 def _load_raw_pieces() -> dict[str, str]:
     table = _read(_PIECES_TABLE)
+    from .schema import SCHEMAS
+
     problems = SCHEMAS[_PIECES_TABLE].check(table, "") if isinstance(table, dict) else ["top level"]
     if problems:
         raise RuleDataError([f"{_PIECES_TABLE}.yaml: {p}" for p in problems])
@@ -167,6 +176,8 @@ def iter_entries(table: Any, path: str = ""):
 
 def validate(name: str, table: Any, schema: Node | None = None) -> list[str]:
     """Every problem of a table: its shape against the schema, duplicate ids, bad regexes."""
+    from .schema import SCHEMAS, patterns_of
+
     if schema is None:
         schema = SCHEMAS.get(name)
         if schema is None:

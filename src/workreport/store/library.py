@@ -16,7 +16,6 @@ from typing import Any, Callable
 
 from ..errors import LibraryNotFound
 from . import files as _files
-from . import comparison as _comparison
 from .base import Store, open_store
 from .corrections import Corrections
 from .rows import DocumentRows, document_rows
@@ -426,7 +425,9 @@ class Library(Corrections):
         rows = self.backend.compare_rows(names, org=org, level=level)
         if year is not None:
             rows = [r for r in rows if _about(r, int(year))]
-        return {"measure": measure, "synonyms": names, **_comparison.compare(rows, year=year)}
+        from . import comparison  # here, not at the top: it loads the figure reader, which reading commands never need
+
+        return {"measure": measure, "synonyms": names, **comparison.compare(rows, year=year)}
 
     # -- export -------------------------------------------------------------------------------
     def export(self, fmt: str, out) -> dict:
