@@ -97,6 +97,8 @@ def main(argv=None) -> dict:
     ap.add_argument("--ingest", default=None, help="a folder ingested into the served library during the load")
     ap.add_argument("--distinct", action="store_true",
                     help="every request a different query (two characters of the library's own text): no cache hit")
+    ap.add_argument("--serve-arg", action="append", default=[],
+                    help="an option for `workreport serve` (repeatable), e.g. --serve-arg=--threads=4")
     a = ap.parse_args(argv)
     paths = a.path or [f"/api/search?q={w}" for w in DEFAULT_WORDS]
     if a.distinct:
@@ -107,7 +109,7 @@ def main(argv=None) -> dict:
         log_path = os.path.join(tmp, "server.log")
         port = free_port()
         with open(log_path, "wb") as log:
-            proc = start_server(a.workreport, db, port, log)
+            proc = start_server(a.workreport, db, port, log, a.serve_arg)
             writer = None
             try:
                 before = cpu_seconds(proc.pid)
@@ -125,7 +127,7 @@ def main(argv=None) -> dict:
                     writer.wait()
                 stop(proc)
         text = Path(log_path).read_text(errors="replace")
-    res.update(server_cpu_s=round(used, 2), server_cpu_ms_per_request=round(used * 1000 / max(1, res["requests"]), 2),
+    res.update(load_average=os.getloadavg()[0], server_cpu_s=round(used, 2), server_cpu_ms_per_request=round(used * 1000 / max(1, res["requests"]), 2),
                tracebacks=text.count("Traceback"))
     json.dump(res, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")

@@ -602,6 +602,16 @@ def track_qualifier(entry: dict, text: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------
+# Word's list-number formats: every format the entry serves renders the value as Word shows it.
+
+@matcher("numbering:counting", "numbering:digital", "numbering:sequences")
+def word_list_number(entry: dict, ex) -> bool:
+    from workreport.ingest.numbering import format_number
+
+    return all(format_number(int(ex["n"]), fmt) == ex["text"] for fmt in entry["formats"])
+
+
+# ---------------------------------------------------------------------------------------
 # The cases.
 
 def _cases():

@@ -13,7 +13,8 @@ What Word does, and what this module reproduces:
   ``w:isLgl`` forces decimal.  A level used before it was ever counted shows its start value.
 * ``w:suff`` (tab | space | nothing) separates the number from the text.
 
-The digit systems (chineseCounting and friends) follow Word's output for 1..9999.
+The digit systems (chineseCounting and friends) follow Word's output for 1..9999; their
+characters are in data/numbering.yaml.
 
 Bounded as Word bounds it (a 1 KB numbering.xml must not cost gigabytes): only levels 0..8 are
 read, and a rendered number stops at 31 characters, so ``lowerLetter`` at 2,600,000,000 costs
@@ -22,26 +23,27 @@ what ``a`` costs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
 
 from lxml import etree
+
+from .. import rules
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
-_CN = "〇一二三四五六七八九"
-_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
-_TW_LEGAL = "零壹貳參肆伍陸柒捌玖"
-_STEMS = "甲乙丙丁戊己庚辛壬癸"
-_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
-_CIRCLED = [chr(0x2460 + i) for i in range(20)]  # ①..⑳
-_PAREN = [chr(0x2474 + i) for i in range(20)]  # ⑴..⒇
-_FULLSTOP = [chr(0x2488 + i) for i in range(20)]  # ⒈..⒛
+_CIRCLED = [chr(0x2460 + i) for i in range(20)]  # circled 1..20
+_PAREN = [chr(0x2474 + i) for i in range(20)]  # parenthesised 1..20
+_FULLSTOP = [chr(0x2488 + i) for i in range(20)]  # 1..20 with a full stop
+_COUNTING_MAX = 9999  # Word counts in place words up to here, then writes the plain digits
 
 
-def _counting(n: int, digits: str, ten: str, hundred: str, thousand: str, zero: str) -> str:
-    """Chinese counting with place words, as Word writes chineseCountingThousand."""
-    if n <= 0 or n > 9999:
+def _counting(n: int, digits: str, places: list[str], zero: str) -> str:
+    """Counting with place words (ten, hundred, thousand), as Word writes chineseCountingThousand."""
+    if n <= 0 or n > _COUNTING_MAX:
         return str(n)
+    ten, hundred, thousand = places
     th, h, t, o = n // 1000, n // 100 % 10, n // 10 % 10, n % 10
     out = ""
     if th:
@@ -51,7 +53,7 @@ def _counting(n: int, digits: str, ten: str, hundred: str, thousand: str, zero: 
     elif th and (t or o):
         out += zero
     if t:
-        # "十一" alone, but "一百一十一": the leading 一 is dropped only below 20
+        # "ten-one" alone, but "one hundred one-ten-one": the leading one is dropped only below 20
         out += ("" if n < 20 else digits[t]) + ten
     elif (th or h) and o:
         if not out.endswith(zero):
@@ -61,13 +63,37 @@ def _counting(n: int, digits: str, ten: str, hundred: str, thousand: str, zero: 
     return out
 
 
-def _chinese_counting(n: int) -> str:
-    """Word's chineseCounting: 一..九十九 with 十, then digit by digit (一〇〇)."""
-    if 1 <= n <= 99:
-        return _counting(n, _CN, "十", "百", "千", "〇")
-    if 100 <= n <= 9999:
-        return "".join("○一二三四五六七八九"[int(d)] for d in str(n))
-    return str(n)
+def _counter(e: dict):
+    digits, places, zero = e["digits"], list(e["places"]), e["zero"]
+    switch, by_digit = e.get("digit_by_digit_from"), e.get("digit_by_digit")
+
+    def render(n: int) -> str:
+        if switch is not None and switch <= n <= _COUNTING_MAX:
+            return "".join(by_digit[int(d)] for d in str(n))
+        return _counting(n, digits, places, zero)
+    return render
+
+
+def _digital(e: dict):
+    digits = e["digits"]
+    return lambda n: "".join(digits[int(d)] if d.isdigit() else d for d in str(n))
+
+
+def _sequence(e: dict):
+    items = e["items"]
+    return lambda n: _table(items, n)
+
+
+@lru_cache(maxsize=1)
+def _east_asian() -> dict[str, Callable[[int], str]]:
+    """w:numFmt -> renderer, for the formats of data/numbering.yaml."""
+    t = rules.load("numbering")
+    out: dict[str, Callable[[int], str]] = {}
+    for key, make in (("counting", _counter), ("digital", _digital), ("sequences", _sequence)):
+        for e in t[key]:
+            for fmt in e["formats"]:
+                out[fmt] = make(e)
+    return out
 
 
 def _letters(n: int, upper: bool, cap: int) -> str:
@@ -111,22 +137,9 @@ def _format(n: int, fmt: str, cap: int) -> str:
         return f"{n:02d}" if 0 <= n < 10 else str(n)
     if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
         return "".join(chr(0xFF10 + int(d)) if d.isdigit() else d for d in str(n))
-    if fmt == "chineseCounting":
-        return _chinese_counting(n)
-    if fmt in ("chineseCountingThousand", "taiwaneseCountingThousand", "japaneseCounting"):
-        return _counting(n, _CN, "十", "百", "千", "〇")
-    if fmt == "taiwaneseCounting":
-        return _chinese_counting(n)
-    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join(_CN[int(d)] for d in str(n))
-    if fmt == "chineseLegalSimplified":
-        return _counting(n, _CN_LEGAL, "拾", "佰", "仟", "零")
-    if fmt in ("ideographLegalTraditional", "japaneseLegal"):
-        return _counting(n, _TW_LEGAL, "拾", "佰", "仟", "零")
-    if fmt == "ideographTraditional":
-        return _table(_STEMS, n)
-    if fmt == "ideographZodiac":
-        return _table(_BRANCHES, n)
+    east = _east_asian().get(fmt)
+    if east is not None:
+        return east(n)
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle"):
         return _table(_CIRCLED, n)
     if fmt == "decimalEnclosedParen":
@@ -344,8 +357,8 @@ class Numbering:
         if lvl.suffix == "space":
             rendered += " "
         elif lvl.suffix == "tab" and rendered[-1].isalnum():
-            # Word shows a tab stop; after punctuation (一、 （一） 1.) the gap adds nothing,
-            # after a bare number (第一章, 1) a space keeps it from fusing with the heading
+            # Word shows a tab stop; after punctuation (a number then a comma, a bracketed number, "1.")
+            # the gap adds nothing, after a bare number (a chapter number, "1") a space keeps it apart
             rendered += " "
         return rendered, True
 

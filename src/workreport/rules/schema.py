@@ -201,6 +201,12 @@ def table(required: dict[str, Node], optional: dict[str, Node] | None = None) ->
 
 SCHEMAS: dict[str, Record] = {
     "pieces": table({"pieces": PATTERN_RULES}),
+    "numbering": table({
+        "counting": ListOf(rule({"formats": STRS, "digits": STR, "places": STRS, "zero": STR},
+                                {"digit_by_digit_from": INT, "digit_by_digit": STR}), non_empty=True),
+        "digital": ListOf(rule({"formats": STRS, "digits": STR}), non_empty=True),
+        "sequences": ListOf(rule({"formats": STRS, "items": STR}), non_empty=True),
+    }),
     "numerals": table({
         "digits": rule({"values": MapOf(INT)}),
         "small": rule({"values": MapOf(INT)}),

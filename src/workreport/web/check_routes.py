@@ -4,6 +4,8 @@ by count and bytes, oldest out first) under the first characters of their SHA-25
 download links name that key; a draft gone from the store is asked for again."""
 from __future__ import annotations
 
+import functools
+
 import hashlib
 import io
 import threading
@@ -13,10 +15,9 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
 from ..contract import check_json
-from .context import parse_in_worker
+from .context import parse_in_worker, waits_for_parse
 
 router = APIRouter()
 KEY_CHARS = 16
@@ -81,7 +82,8 @@ async def download(request: Request, key: str, fmt: Literal["docx", "xlsx"]):
     if kept is None:
         raise HTTPException(404, "这份文稿的体检结果已不在服务器上（服务重启或已被新的体检替换），请重新提交文稿")
     filename, data = kept
-    body = await run_in_threadpool(parse_in_worker, request, write_bytes, data, filename, fmt, label=filename)
+    body = await waits_for_parse(request, functools.partial(parse_in_worker, request, write_bytes, data, filename, fmt,
+                                                            label=filename))
     stem = filename.rsplit(".", 1)[0] if "." in filename else filename
     label = "批注" if fmt == "docx" else "问题清单"
     name = quote(f"{stem}-体检{label}.{fmt}")

@@ -4,6 +4,8 @@ the error envelope and the write guard.  ``app.py`` builds the application from 
 """
 from __future__ import annotations
 
+import functools
+
 import dataclasses
 import json
 from pathlib import Path
@@ -81,6 +83,14 @@ def parse_in_worker(request: Request, fn: Callable, *args, label: str) -> Any:
     if status != "ok":
         raise value
     return value
+
+
+async def waits_for_parse(request: Request, fn: Callable, *args) -> Any:
+    """``fn(*args)`` on a thread of the pool kept for requests that wait for a parser process
+    (the default pool, sized to the cores, serves the library's readers)."""
+    import anyio.to_thread
+
+    return await anyio.to_thread.run_sync(functools.partial(fn, *args), limiter=request.app.state.parse_waits)
 
 
 def wants_json(request: Request) -> bool:

@@ -6,20 +6,21 @@ JSON is the data the page is drawn from, so a page shows exactly what its JSON s
 """
 from __future__ import annotations
 
+import functools
+
 from typing import Any, Callable, Literal
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
 
 from ..contract import track_json
 from ..export.compare import KIND_OF_PERIOD, compare_csv, compare_json, compare_xlsx
 from ..store.base import SORTS
 from . import check_routes, views
 from .context import (MAX_ID, MAX_OFFSET, MAX_PAGE, answer, cfg_of, lib, parse_in_worker, parser_pool, render,
-                      require_write, wants_json)
+                      require_write, waits_for_parse, wants_json)
 from .uploads import read_limited, refuse_unreadable, safe_name, store_upload
 
 
@@ -353,7 +354,8 @@ async def check_page(request: Request, text: str | None = Form(None), file: Uplo
     else:
         raise HTTPException(422, "请粘贴文稿或选择文件")
     refuse_unreadable(cfg, data, name)  # a picture or an archive is no draft: 415, not GB18030 noise
-    result = await run_in_threadpool(parse_in_worker, request, check_bytes, data, name, label=name)
+    result = await waits_for_parse(request, functools.partial(parse_in_worker, request, check_bytes, data, name,
+                                                              label=name))
     key = check_routes.keep(request, data, name)
     result["downloads"] = {fmt: f"/check/{key}.{fmt}" for fmt in ("docx", "xlsx")}
     rows = result.pop("rows")  # the page's marked-up lines
@@ -380,7 +382,7 @@ async def import_page(request: Request, files: list[UploadFile] = File(..., desc
         data = await read_limited(cfg, f)
         path = store_upload(cfg, data, f.filename)
         errors: list = []
-        res = await run_in_threadpool(lambda: library.ingest([str(path)], errors=errors, pool=parser_pool(request)))
+        res = await waits_for_parse(request, lambda: library.ingest([str(path)], errors=errors, pool=parser_pool(request)))
         name = safe_name(f.filename)
 
         def own_name(text: str) -> str:  # the user's file name, never where the server keeps it

@@ -18,6 +18,7 @@ SETTINGS = (
     ("parse_seconds", BUDGET.seconds, "wall-time budget for parsing one uploaded document (seconds)"),
     ("parse_memory_mb", BUDGET.memory_mb, "memory one document's parse may take (MB, address space of its process)"),
     ("parse_workers", 2, "documents parsed at once by the server; more uploads wait their turn"),
-    ("threads", 16, "threads serving blocking requests (library reads, exports)"),
+    ("threads", 16, "threads serving blocking requests (library reads, exports); uploads wait for their parse"
+                    " on threads of their own, so they never hold these"),
 )
 DEFAULTS = {name: default for name, default, _ in SETTINGS}
