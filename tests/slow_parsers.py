@@ -32,3 +32,23 @@ def picky_parse(doc):
     if "hog" in name:
         hog()
     return quick_parse(doc)
+
+
+def abort_at_cap(mb_per_step: int = 4) -> None:
+    """What pdfium does at its memory cap: C allocations, each used, over a little time (pdfium
+    took 17 s to reach 1.2 GB), until one fails; then abort (no MemoryError reaches Python)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None)
+    libc.malloc.restype = ctypes.c_void_p
+    libc.malloc.argtypes = [ctypes.c_size_t]
+    while True:
+        p = libc.malloc(mb_per_step << 20)
+        if not p:
+            os.abort()
+        ctypes.memset(p, 1, mb_per_step << 20)
+        time.sleep(0.005)
+
+
+def abort_now() -> None:
+    os.abort()

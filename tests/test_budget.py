@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from slow_parsers import crash, hog, picky_parse, sleepy
+from slow_parsers import abort_at_cap, abort_now, crash, hog, picky_parse, sleepy
 from workreport.errors import BudgetExceeded, ParseFailed
 from workreport.workers import Budget, WorkerPool
 
@@ -32,9 +32,35 @@ def test_a_task_past_its_memory_is_stopped():
         t = time.monotonic()
         status, err = pool.run(hog, label="hog.docx")
         assert time.monotonic() - t < 30
-        assert status == "error" and isinstance(err, (BudgetExceeded, ParseFailed)), err
-        assert "hog.docx" in str(err)
+        assert status == "error" and isinstance(err, BudgetExceeded), err
+        assert "hog.docx" in str(err) and "parse_memory_mb" in str(err)
         assert pool.run(sleepy, 0) == ("ok", "woke")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_killed_at_its_memory_cap_names_the_budget():
+    """C code at the cap aborts (pdfium does): the error names the memory budget, not a crash;
+    a crash far below the cap is still a crash."""
+    with WorkerPool(1, Budget(seconds=60, memory_mb=256)) as pool:
+        status, err = pool.run(abort_at_cap, label="big.pdf")
+        assert status == "error" and isinstance(err, BudgetExceeded), err
+        assert "big.pdf" in str(err) and "parse_memory_mb" in str(err) and "256 MB" in str(err)
+        status, err = pool.run(abort_now, label="bug.pdf")
+        assert status == "error" and isinstance(err, ParseFailed) and "crashed" in str(err), err
+        assert pool.run(sleepy, 0) == ("ok", "woke")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or not sys.platform.startswith("linux"), reason="fork, /proc")
+def test_the_cli_child_at_its_memory_cap_names_the_budget():
+    from workreport.workers import fork_budgeted
+
+    with pytest.raises(BudgetExceeded, match="parse_memory_mb"):
+        fork_budgeted(abort_at_cap, Budget(seconds=60, memory_mb=128), "big.pdf")
+    with pytest.raises(ParseFailed, match="SIGABRT"):
+        fork_budgeted(abort_now, Budget(seconds=60, memory_mb=128), "bug.pdf")
+    with pytest.raises(BudgetExceeded, match="parse_seconds"):
+        fork_budgeted(lambda: sleepy(30), Budget(seconds=0.5, memory_mb=128), "slow.pdf")
+    assert fork_budgeted(lambda: os._exit(3), Budget(seconds=10, memory_mb=128), "x") == 3
 
 
 def test_a_crashing_task_costs_only_itself():
@@ -60,7 +86,7 @@ def test_ingest_reports_the_files_past_their_budget_and_stores_the_rest(tmp_path
     failed = {os.path.basename(f["path"]): f["error"] for f in s["failures"]}
     assert set(failed) == {"slow2022.txt", "hog2023.txt"}
     assert "parse_seconds" in failed["slow2022.txt"]
-    assert "hog2023.txt" in failed["hog2023.txt"]
+    assert "hog2023.txt" in failed["hog2023.txt"] and "parse_memory_mb" in failed["hog2023.txt"]
 
 
 def test_a_pdf_whose_form_is_drawn_50000_times_is_refused_before_pdfium_loads_it(tmp_path):

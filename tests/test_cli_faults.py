@@ -125,3 +125,47 @@ def test_a_read_only_library_is_read_and_never_written(small_library):
     finally:
         os.chmod(folder, 0o755)
         shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+@pytest.mark.skipif(not DEV.is_file(), reason="needs ../shared/dev")
+@pytest.mark.parametrize("cmd", ["text", "parse", "check"])
+def test_text_parse_and_check_run_under_the_per_document_budget(cmd, tmp_path):
+    """A small plain-text file is parsed in this process under in-process limits, anything else
+    in a child process; either way past the budget is one line naming the setting, exit 2."""
+    para = "<p>某局2022年工作总结。完成投资3.5亿元，同比增长8.3%。</p>"
+    html = tmp_path / "page.html"
+    html.write_text(f"<html><body>{para * 2000}</body></html>", encoding="utf-8")
+    # pdfium loading a page that draws a form of 2,000 characters 15,000 times (under the
+    # pre-scan's 20,000): past 64 MB within a second or two, where pdfium aborts
+    from test_hostile_inputs import _pdf
+
+    big = tmp_path / "forms.pdf"
+    big.write_bytes(_pdf(595, 842, forms=15_000, form_chars=2_000))
+    for path in (DEV, html):
+        if not (cmd == "text" and path == DEV):  # (reading the text alone takes less than the least budget)
+            line = one_line_error(run(cmd, path, "--parse-seconds", "0.1"))
+            assert "parse_seconds" in line and str(path) in line
+    line = one_line_error(run(cmd, big, "--parse-memory-mb", "64"))
+    assert "parse_memory_mb" in line and "64 MB" in line and str(big) in line
+    ok = run(cmd, html)
+    assert ok.returncode in (0, 1) and "error:" not in ok.stderr, ok.stderr
+
+
+def test_in_process_limits_name_the_memory_budget_and_are_lifted_after():
+    code = """
+import resource, sys
+sys.path.insert(0, {tests!r})
+from slow_parsers import hog
+from workreport.errors import BudgetExceeded
+from workreport.workers import Budget, run_limited_here
+before = resource.getrlimit(resource.RLIMIT_AS)
+try:
+    run_limited_here(hog, Budget(seconds=30, memory_mb=64), "x.txt")
+except BudgetExceeded as exc:
+    print(exc)
+assert resource.getrlimit(resource.RLIMIT_AS) == before
+bytearray(256 << 20)  # the cap is gone again
+""".format(tests=str(Path(__file__).resolve().parent))
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    assert "x.txt" in res.stdout and "parse_memory_mb" in res.stdout and "64 MB" in res.stdout

@@ -48,6 +48,8 @@ def extract(report: Report, hints=(), problems: list[Problem] | None = None) -> 
 def _guarded(stage: str, line: int | None, problems: list[Problem], run: Callable[[], T], fallback: T) -> T:
     try:
         return run()
+    except MemoryError:  # the document is past its memory budget (workers.py), not one stage's bug
+        raise
     except Exception as exc:  # a bug in one stage must not lose the rest of the document
         log.exception("stage %s failed on the report at line %s", stage, line)
         problems.append(Problem(kind="stage_failed", message=f"{stage}: {type(exc).__name__}: {exc}", line=line))

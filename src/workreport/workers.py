@@ -59,24 +59,56 @@ def _watch_parent() -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _limit_memory(memory_mb: int) -> None:
+def _limit_memory(memory_mb: int, room=None, soft_only: bool = False) -> None:
+    """Cap this process's address space ``memory_mb`` above what it maps now.  ``room``: a shared
+    array of two signed 64-bit slots (the cap, the peak mapped so far) the parent reads when this
+    process dies, to tell a death at the cap (C code, pdfium, aborts on a failed allocation)
+    from a crash."""
     try:
         import resource
 
         with open("/proc/self/statm") as fh:
             mapped = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         cap = mapped + memory_mb * MB
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1] if soft_only else cap  # soft only: it can be lifted
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
     except (OSError, ValueError, ImportError):  # not Linux: the wall-time budget still holds
+        return
+    if room is not None:
+        room[0] = cap
+        threading.Thread(target=_sample_peak, args=(room,), name="peak-watch", daemon=True).start()
+
+
+_SAMPLE = 0.01  # seconds between two readings of the peak address space (~30 us each)
+
+
+def _sample_peak(room) -> None:
+    # VmPeak only grows: a reading every 10 ms sees the largest size however short-lived it was
+    try:
+        while True:
+            with open("/proc/self/status", "rb") as fh:
+                for line in fh:
+                    if line.startswith(b"VmPeak:"):
+                        room[1] = int(line.split()[1]) * 1024
+                        break
+            time.sleep(_SAMPLE)
+    except (OSError, ValueError):
         pass
 
 
-def _worker_main(conn, memory_mb: int) -> None:
+def died_at_cap(room, memory_mb: int) -> bool:
+    """Whether a process that died had come within a tenth of its memory budget (at least
+    32 MB: what a fast allocator adds between two readings) of its cap."""
+    cap, peak = room[0], room[1]
+    return cap > 0 and peak >= cap - max(memory_mb * MB // 10, 32 * MB)
+
+
+def _worker_main(conn, memory_mb: int, room=None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _watch_parent()
-    _limit_memory(memory_mb)
+    _limit_memory(memory_mb, room)
     while True:
         try:
             task = conn.recv()
@@ -103,11 +135,12 @@ def _worker_main(conn, memory_mb: int) -> None:
 
 
 class _Worker:
-    __slots__ = ("proc", "conn")
+    __slots__ = ("proc", "conn", "room")
 
     def __init__(self, ctx, memory_mb: int):
         parent_end, child_end = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child_end, memory_mb),
+        self.room = ctx.Array("q", 2, lock=False)  # (cap, peak): see _limit_memory
+        self.proc = ctx.Process(target=_worker_main, args=(child_end, memory_mb, self.room),
                                 name="workreport-parser", daemon=True)
         self.proc.start()
         child_end.close()
@@ -202,6 +235,11 @@ class WorkerPool:
         if holds_slot:
             self._slots.release()
 
+    def _death(self, w: _Worker) -> str:
+        """"memory" when the worker died at its memory cap, else "died"."""
+        w.proc.join(1)  # its last reading of the peak is in place once it is gone
+        return "memory" if died_at_cap(w.room, self.budget.memory_mb) else "died"
+
     def warm(self) -> None:
         """Start the workers now (a server at start-up), not on the first task."""
         taken = []
@@ -232,7 +270,7 @@ class WorkerPool:
             else:
                 status, value = "timeout", None
         except (EOFError, OSError):
-            status, value = "died", None
+            status, value = self._death(w), None
         except BaseException:
             self._drop(w)
             raise
@@ -279,7 +317,7 @@ class WorkerPool:
                     try:
                         status, value = conn.recv()
                     except (EOFError, OSError):
-                        status, value = "died", None
+                        status, value = self._death(w), None
                     if status in ("died", "memory"):
                         self._drop(w)
                     else:
@@ -313,3 +351,121 @@ class WorkerPool:
 
     def __exit__(self, *exc):
         self.close()
+
+
+# -- one command's work in a forked child (the CLI's text, parse, check) -------------------------
+
+
+class _Room:
+    """Two signed 64-bit slots in memory shared with a forked child: (cap, peak)."""
+
+    def __init__(self):
+        import mmap
+
+        self._m = mmap.mmap(-1, 16)  # anonymous and shared: the child's writes are seen here
+
+    def __getitem__(self, i: int) -> int:
+        return int.from_bytes(self._m[8 * i:8 * i + 8], "little", signed=True)
+
+    def __setitem__(self, i: int, v: int) -> None:
+        self._m[8 * i:8 * i + 8] = int(v).to_bytes(8, "little", signed=True)
+
+
+def fork_budgeted(fn: Callable[[], Any], budget: Budget, label: str,
+                  prepare: Callable[[], Any] | None = None) -> int | None:
+    """``fn()`` (work that prints its own output) in a forked child under ``budget``.
+
+    In the child: runs ``fn`` (a MemoryError becomes the budget's error) and returns None, so the
+    caller finishes as it would have in one process.  In the parent: the child's exit status, or
+    ``BudgetExceeded`` (past the wall time: the child is killed; or dead at its memory cap) or
+    ``ParseFailed`` (killed by a signal below the cap).  Without ``fork`` (Windows) ``fn`` runs
+    here, unbounded, and None is returned."""
+    import select
+    import signal
+    import sys
+
+    if not hasattr(os, "fork"):
+        fn()
+        return None  # (prepare is for the child's cap; here fn imports what it needs)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()  # what is buffered must not be written twice
+        except (OSError, ValueError):
+            pass
+    room = _Room()
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: ends through the caller's own exit path, closing w
+        os.close(r)
+        _watch_parent()
+        if prepare is not None:
+            prepare()
+        _limit_memory(budget.memory_mb, room)
+        try:
+            fn()
+        except MemoryError:
+            raise BudgetExceeded(label, f"more than {budget.memory_mb} MB of memory", "parse_memory_mb") from None
+        return None
+    os.close(w)
+    try:
+        ready, _, _ = select.select([r], [], [], budget.seconds)  # EOF when the child has gone
+        if not ready:
+            os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+    except BaseException:  # Ctrl-C: the child goes with us
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
+        raise
+    finally:
+        os.close(r)
+    if not ready:
+        raise BudgetExceeded(label, f"more than {budget.seconds:g} s", "parse_seconds")
+    code = os.waitstatus_to_exitcode(status)
+    if code >= 0:
+        return code
+    if died_at_cap(room, budget.memory_mb):
+        raise BudgetExceeded(label, f"more than {budget.memory_mb} MB of memory", "parse_memory_mb")
+    raise ParseFailed(label, f"the parser process crashed on this file ({signal.Signals(-code).name})")
+
+
+class _OutOfTime(BaseException):
+    pass
+
+
+def run_limited_here(fn: Callable[[], Any], budget: Budget, label: str) -> None:
+    """``fn()`` in this process under ``budget``: the address space capped for the call (a
+    MemoryError is the budget's error) and a timer that stops it at the wall time.  For work
+    that is Python through and through (a plain-text file's parse), where a signal is taken
+    between two steps of the interpreter; C code that might not return is run by
+    ``fork_budgeted`` instead."""
+    import signal
+
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not Unix
+        fn()
+        return
+
+    def stop(_sig, _frame):
+        raise _OutOfTime  # not an Exception: no stage's own guard (pipeline._guarded) may keep it
+
+    old_limit = resource.getrlimit(resource.RLIMIT_AS)
+    _limit_memory(budget.memory_mb, soft_only=True)
+    old_handler = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, budget.seconds)
+    try:
+        fn()
+    except _OutOfTime:
+        raise BudgetExceeded(label, f"more than {budget.seconds:g} s", "parse_seconds") from None
+    except MemoryError:
+        raise BudgetExceeded(label, f"more than {budget.memory_mb} MB of memory", "parse_memory_mb") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old_handler)
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, old_limit)
+        except (OSError, ValueError):
+            pass

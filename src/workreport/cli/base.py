@@ -164,3 +164,35 @@ def budget_options(f):
                      show_default=True, help="Memory one document's parse may take, in MB.")(f)
     return click.option("--parse-seconds", type=click.FloatRange(0.1, 86400), default=B.seconds,
                         show_default=True, help="Wall time one document's parse may take.")(f)
+
+
+# A plain-text file up to this size is parsed in this process under in-process limits (the
+# parse is Python, so the timer's signal is taken; a fork costs a small file a tenth of its time)
+IN_PROCESS_TEXT_BYTES = 1 << 20
+
+
+def under_budget(ctx, label: str, seconds: float, memory_mb: int, work) -> None:
+    """``work()`` under the per-document budget: past it, one line naming the setting and exit
+    2, as for any bad input.  In a child process (workers.fork_budgeted: the stages imported
+    there first, so the memory budget is the document's, as in the server's parser processes),
+    or here for a small plain-text file (workers.run_limited_here)."""
+    import importlib
+
+    from ..workers import Budget, fork_budgeted, run_limited_here
+
+    budget = Budget(seconds=seconds, memory_mb=memory_mb)
+    try:
+        small_text = label.lower().endswith(".txt") and os.path.getsize(label) <= IN_PROCESS_TEXT_BYTES
+    except OSError:
+        small_text = False  # the reader says what is wrong with the path
+    if small_text:
+        run_limited_here(work, budget, label)
+        return
+
+    def prepare():  # in the child, before its memory is capped: a fork copies less than it imports
+        for name in ("pipeline", "contract", "ingest"):
+            importlib.import_module(f"workreport.{name}")
+
+    code = fork_budgeted(work, budget, label, prepare)
+    if code is not None:
+        ctx.exit(code)

@@ -6,7 +6,7 @@ import os
 import click
 
 from ..labels import RULE_LABELS, SEVERITY_LABELS, STATUS_LABELS
-from .base import db_option, echo_json, encoding_option, json_option, main, path_argument
+from .base import budget_options, db_option, echo_json, encoding_option, json_option, main, path_argument, under_budget
 
 
 @main.command("check")
@@ -17,8 +17,9 @@ from .base import db_option, echo_json, encoding_option, json_option, main, path
 @click.option("--xlsx", "xlsx_out", type=click.Path(dir_okay=False, writable=True),
               help="Also write the findings as an .xlsx list (Chinese headers).")
 @encoding_option
+@budget_options
 @click.pass_context
-def check_cmd(ctx, path, as_json, docx_out, xlsx_out, encoding):
+def check_cmd(ctx, path, as_json, docx_out, xlsx_out, encoding, parse_seconds, parse_memory_mb):
     """Check a draft: sums, percentages and growth rates against their figures, repeated text,
     一是…N是 and heading ordinals, placeholders, years, the unit's name, typos.
 
@@ -32,6 +33,11 @@ def check_cmd(ctx, path, as_json, docx_out, xlsx_out, encoding):
         workreport check samples/district/青山区教育局2025年工作总结.docx --json > 问题.json
         workreport check samples/district/青山区2024年工作总结汇编.txt --docx 批注.docx --xlsx 问题清单.xlsx
     """
+    under_budget(ctx, path, parse_seconds, parse_memory_mb,
+                 lambda: _check(ctx, path, as_json, docx_out, xlsx_out, encoding))
+
+
+def _check(ctx, path, as_json, docx_out, xlsx_out, encoding) -> None:
     from ..contract import check_json
     from ..ingest import read_document
     from ..pipeline import parse

@@ -5,14 +5,16 @@ import sys
 
 import click
 
-from .base import echo_json, encoding_option, json_option, main, path_argument
+from .base import budget_options, echo_json, encoding_option, json_option, main, path_argument, under_budget
 
 
 @main.command("parse")
 @path_argument
 @json_option("Print the contract JSON (../shared/CONTRACT.md).")
 @encoding_option
-def parse_cmd(path, as_json, encoding):
+@budget_options
+@click.pass_context
+def parse_cmd(ctx, path, as_json, encoding, parse_seconds, parse_memory_mb):
     """Parse a report or a compilation of reports.
 
     Example:
@@ -22,6 +24,10 @@ def parse_cmd(path, as_json, encoding):
         workreport parse samples/district/青山区2024年工作总结汇编.txt --json > parsed.json
         workreport parse samples/district/青山区教育局2025年工作总结.docx
     """
+    under_budget(ctx, path, parse_seconds, parse_memory_mb, lambda: _parse(path, as_json, encoding))
+
+
+def _parse(path, as_json, encoding) -> None:
     # (the pipeline is imported here, not at the top: commands that only read a library start
     # without loading the rules)
     from ..contract import parsed_json
@@ -43,7 +49,9 @@ def parse_cmd(path, as_json, encoding):
 @main.command("text")
 @path_argument
 @encoding_option
-def text_cmd(path, encoding):
+@budget_options
+@click.pass_context
+def text_cmd(ctx, path, encoding, parse_seconds, parse_memory_mb):
     """Print the text the pipeline reads (one source paragraph per line).
 
     Line numbers of `parse`, `check` and the library refer to these lines.
@@ -54,6 +62,10 @@ def text_cmd(path, encoding):
         workreport text samples/district/青山区教育局2025年工作总结.docx
         workreport text samples/2025年河北省政府工作报告.docx | head
     """
+    under_budget(ctx, path, parse_seconds, parse_memory_mb, lambda: _text(path, encoding))
+
+
+def _text(path, encoding) -> None:
     from ..ingest import read_document
 
     doc = read_document(path, encoding=encoding)

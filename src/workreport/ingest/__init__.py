@@ -87,7 +87,13 @@ def read_bytes(path: str, limit: int | None = None) -> bytes:
     if size > limit:
         raise TooLarge(path, size, limit)
     with open(path, "rb") as fh:
-        data = fh.read(limit + 1)
+        # read(n) reserves n bytes first: asking for the limit (200 MB) of every small file
+        # took that much of a parser process's memory budget
+        data = fh.read(size + 1)
+        if len(data) > size:  # it grew since: still never more than the limit
+            data += fh.read(limit + 1 - len(data))
+    if len(data) > limit:
+        raise TooLarge(path, len(data), limit)
     if not data.strip():
         raise EmptyInput(path)
     return data

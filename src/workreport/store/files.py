@@ -51,6 +51,8 @@ def parse_file(parser: Callable, path: str, build: Callable | None = None) -> tu
     try:
         parsed = parser(read_document(path))
         return "ok", build(parsed, size=os.path.getsize(path)) if build else parsed
+    except MemoryError:  # past the memory budget: the worker says so (workers.py), naming the setting
+        raise
     except Exception as exc:  # one bad file is reported and skipped, the rest go in
         return "error", as_input_error(exc, path)
 
@@ -60,6 +62,8 @@ def parse_bytes(parser: Callable, data: bytes, filename: str) -> tuple[str, Any]
 
     try:
         return "ok", parser(document_from_bytes(data, filename))
+    except MemoryError:
+        raise
     except Exception as exc:
         return "error", as_input_error(exc, filename)
 

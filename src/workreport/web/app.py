@@ -121,14 +121,12 @@ def _library_source(db: str, library: Any) -> Callable[[], Any]:
 
 @contextlib.asynccontextmanager
 async def _lifespan(app: FastAPI):
-    import anyio
     import anyio.to_thread
 
     # blocking handlers run in a bounded thread pool (setting threads), not one thread per request;
     # requests that wait for a parser process (uploads) wait on threads of their own, so a few
-    # slow uploads never hold the threads that serve searches (waits_for_parse in context.py)
+    # slow uploads never hold the threads that serve searches (context.waits_for_parse)
     anyio.to_thread.current_default_thread_limiter().total_tokens = app.state.cfg.threads
-    app.state.parse_waits = anyio.CapacityLimiter(max(8, 4 * app.state.cfg.parse_workers))
     # the parser processes start in the background: the first upload does not wait for them
     threading.Thread(target=lambda: app.state.parser_pool().warm(), name="parser-warm", daemon=True).start()
     yield

@@ -88,9 +88,14 @@ def parse_in_worker(request: Request, fn: Callable, *args, label: str) -> Any:
 async def waits_for_parse(request: Request, fn: Callable, *args) -> Any:
     """``fn(*args)`` on a thread of the pool kept for requests that wait for a parser process
     (the default pool, sized to the cores, serves the library's readers)."""
+    import anyio
     import anyio.to_thread
 
-    return await anyio.to_thread.run_sync(functools.partial(fn, *args), limiter=request.app.state.parse_waits)
+    state = request.app.state
+    limiter = getattr(state, "parse_waits", None)
+    if limiter is None:  # an app served without its lifespan (a test client): made on first use
+        limiter = state.parse_waits = anyio.CapacityLimiter(max(8, 4 * state.cfg.parse_workers))
+    return await anyio.to_thread.run_sync(functools.partial(fn, *args), limiter=limiter)
 
 
 def wants_json(request: Request) -> bool:
