@@ -7,7 +7,6 @@ Memory is deterministic and checked at each doubling; time, on a shared machine,
 growth over the two doublings (the square root of 4x over 1x).
 """
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from shapes import SHAPES  # noqa: E402
+from timing import best_cpu, holds  # noqa: E402
 
 from workreport.ingest import document_from_bytes  # noqa: E402
 from workreport.pipeline import parse  # noqa: E402
@@ -39,20 +39,17 @@ def _docs(build, base: int):
     return [document_from_bytes(build(base * k).encode("utf-8"), "shape.txt") for k in (1, 2, 4)]
 
 
-def growth(build, base: int, rounds: int = 3) -> tuple[list[float], list[int]]:
-    """(best CPU seconds, peak traced bytes) of parsing at 1x, 2x and 4x ``base``.
-
-    The sizes are timed in turn, ``rounds`` times, and the best of each kept: the machine is
-    shared, and a slow moment then hits every size alike instead of one.  Memory (traced, six
-    times slower to run, and the same on every run) is measured at a quarter of the sizes."""
+def times(build, base: int) -> list[float]:
+    """Best CPU seconds of parsing at 1x, 2x and 4x ``base``, the sizes timed in turn
+    (tests/timing.py: a slow moment of a shared machine then hits every size alike)."""
     docs = _docs(build, base)
-    best = [float("inf")] * len(docs)
-    for _ in range(rounds):
-        for n, doc in enumerate(docs):
-            t = time.process_time()
-            parse(doc)
-            best[n] = min(best[n], time.process_time() - t)
-    return best, [_peak(doc) for doc in _docs(build, base // 4)]
+    return best_cpu([lambda d=d: parse(d) for d in docs], rounds=3)
+
+
+def peaks(build, base: int) -> list[int]:
+    """Peak traced bytes at 1x, 2x, 4x: deterministic, so measured once, at a quarter of the
+    sizes (tracing runs six times slower)."""
+    return [_peak(doc) for doc in _docs(build, base // 4)]
 
 
 @pytest.mark.slow
@@ -60,10 +57,23 @@ def growth(build, base: int, rounds: int = 3) -> tuple[list[float], list[int]]:
 def test_time_and_memory_grow_linearly(shape):
     build = SHAPES[shape]
     parse(document_from_bytes(build(10).encode("utf-8"), "warm.txt"))  # load the rule tables
-    times, peaks = growth(build, BASE[shape])
-    assert (times[2] / times[0]) ** 0.5 <= MAX_GROWTH, f"{shape}: CPU seconds at 1x, 2x, 4x: {times}"
+    ok, figures = holds(lambda: times(build, BASE[shape]), lambda t: (t[2] / t[0]) ** 0.5 <= MAX_GROWTH)
+    assert ok, f"{shape}: CPU seconds at 1x, 2x, 4x, each attempt: {figures}"
+    p = peaks(build, BASE[shape])
     for k in (1, 2):
-        assert peaks[k] / peaks[k - 1] <= MAX_GROWTH, f"{shape}: peak bytes at 1x, 2x, 4x: {peaks}"
+        assert p[k] / p[k - 1] <= MAX_GROWTH, f"{shape}: peak bytes at 1x, 2x, 4x: {p}"
+
+
+def test_the_timing_check_fails_on_a_quadratic():
+    """The same check on work that grows with the square of the size: it must not pass."""
+    def quadratic(n: int) -> None:
+        s = 0
+        for i in range(n):
+            for j in range(n):
+                s += j
+    ok, figures = holds(lambda: best_cpu([lambda n=n: quadratic(n) for n in (150, 300, 600)]),
+                        lambda t: (t[2] / t[0]) ** 0.5 <= MAX_GROWTH)
+    assert not ok, figures
 
 
 def test_joined_lines_make_one_paragraph():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from timing import holds
 from workreport.web import views
 
 
@@ -33,9 +34,10 @@ def costs(sizes: tuple[int, ...], rounds: int = 5) -> list[float]:
 
 
 def test_marks_on_a_dense_line_scale_linearly():
-    small, large = costs((2_000, 8_000))
-    # linear: 4x the figures ~ 4x the time; quadratic would be 16x
-    assert large < 8 * max(small, 1e-3), (small, large)
+    # linear: 4x the figures ~ 4x the time; quadratic would be 16x.  Taken again when missed
+    # (tests/timing.py): a slow spell passes on a later try, a quadratic never
+    ok, figures = holds(lambda: costs((2_000, 8_000)), lambda f: f[1] < 8 * max(f[0], 1e-3))
+    assert ok, figures
 
 
 def test_a_mark_never_overlaps_another():
