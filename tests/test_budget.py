@@ -52,7 +52,7 @@ def test_a_worker_killed_at_its_memory_cap_names_the_budget():
 
 @pytest.mark.skipif(not hasattr(os, "fork") or not sys.platform.startswith("linux"), reason="fork, /proc")
 def test_the_cli_child_at_its_memory_cap_names_the_budget():
-    from workreport.workers import fork_budgeted
+    from workreport.cli.budget import fork_budgeted
 
     with pytest.raises(BudgetExceeded, match="parse_memory_mb"):
         fork_budgeted(abort_at_cap, Budget(seconds=60, memory_mb=128), "big.pdf")

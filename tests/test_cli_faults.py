@@ -157,7 +157,8 @@ import resource, sys
 sys.path.insert(0, {tests!r})
 from slow_parsers import hog
 from workreport.errors import BudgetExceeded
-from workreport.workers import Budget, run_limited_here
+from workreport.cli.budget import run_limited_here
+from workreport.workers import Budget
 before = resource.getrlimit(resource.RLIMIT_AS)
 try:
     run_limited_here(hog, Budget(seconds=30, memory_mb=64), "x.txt")
