@@ -173,7 +173,7 @@ IN_PROCESS_TEXT_BYTES = 1 << 20
 
 def under_budget(ctx, label: str, seconds: float, memory_mb: int, work) -> None:
     """``work()`` under the per-document budget: past it, one line naming the setting and exit
-    2, as for any bad input.  In a child process (workers.fork_budgeted: the stages imported
+    2, as for any bad input.  In a child process (cli/budget.fork_budgeted: the stages imported
     there first, so the memory budget is the document's, as in the server's parser processes),
     or here for a small plain-text file (cli/budget.run_limited_here)."""
     import importlib
