@@ -12,7 +12,8 @@ from workreport.ingest import document_from_bytes
 from workreport.model import Report
 from workreport.pipeline import parse
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "periods" / "reports.yaml").read_text(encoding="utf-8"))["cases"]
+CASES = [c for f in sorted((Path(__file__).parent / "cases" / "periods").glob("*.yaml"))
+         for c in yaml.safe_load(f.read_text(encoding="utf-8"))["cases"]]
 
 
 def _figures(text: str):

@@ -197,6 +197,8 @@ def _targets(old: Report, new: Report) -> list[tuple[Indicator, str, PlanItemRef
             rule = "track.listed_measure"  # a headline measure set in a task paragraph of the plan
         elif item is not None and len(t.measure) >= _PLAN_ITEM_MIN_MEASURE:
             rule = "track.plan_item"
+        elif not old.plan_items and len(t.measure) >= _PLAN_ITEM_MIN_MEASURE and role_at(old, t.line) == "plan":
+            rule = "track.plan_figure"  # a plan written as a bare list of figures, with no items to hold them
         else:
             continue
         key = (t.measure, t.normalized_unit or t.unit)
@@ -297,7 +299,7 @@ def _follow(t: Indicator, rule: str, item: PlanItemRef | None, year: int | None,
     # a measure the synonym table does not list is named in many ways (the object before or after
     # its verb, a qualifier more or less): the closest name by character pairs, above a share
     if group_of(t.measure) is None:
-        want, need = _bigrams(t.measure), _PLAN_ITEM_MATCH if plan_item_rule else _NAME_MATCH
+        want, need = _bigrams(t.measure), _PLAN_ITEM_MATCH if plan_item_rule or rule == "track.plan_figure" else _NAME_MATCH
         best = None
         for a in usable:
             value = _in_target_unit(t, a) if group_of(a.measure) is None else None

@@ -70,6 +70,8 @@ _GENERIC = rules.pattern(_TABLE, "indicators.measure.generic")
 _GENERIC_NAME = rules.pattern(_TABLE, "indicators.measure.generic_name")
 _TOPIC_TAIL = rules.pattern(_TABLE, "indicators.measure.topic_tail")
 _TOPIC_PREDICATE = rules.pattern(_TABLE, "indicators.measure.topic_predicate")
+_PROJECT_TOTAL = rules.pattern(_TABLE, "indicators.measure.project_total")
+_CHANGE_END = rules.pattern("measures", "measure.change_word")
 _MIN_TOPIC = int(rules.limit(_TABLE, "indicators.min_topic_chars"))
 _OF_PREVIOUS = rules.pattern(_TABLE, "indicators.measure.of_previous")
 _PARA_SUBJECT = rules.pattern(_TABLE, "indicators.measure.paragraph_subject")
@@ -305,6 +307,9 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False, time: ReportT
             last_local = local
         elif context and level:
             last_local = named.name  # N firms, output X, growth Y%: the growth is the output's
+            total = _PROJECT_TOTAL.search(last_local)
+            if total and total.start():  # the projects' whole cost: what follows is the projects'
+                last_local = last_local[: total.start()]
         last_name = named.name
         prev = (q.start, q.end)
         out.extend(_indicator(p, q, period, time, in_plan, named, local, prefix, phase,
@@ -359,7 +364,16 @@ def _with_topic(context: str, local: Canonical, level: bool, whole: bool = False
     if level:
         topic = level_of(topic)
     tail = local.name if local.name not in topic.name else ""
-    both = canonical(topic.name + tail)
+    head = topic.name
+    level_head = head
+    while (m := _CHANGE_END.search(level_head)) and m.start() >= 2:
+        level_head = level_head[: m.start()]
+    if tail and _CHANGE_END.fullmatch(tail) and level_head != head:
+        head = level_head  # cut by 4 days, by 14%: both changes of the same level
+    else:
+        k = next((k for k in range(min(len(head), len(tail)), 1, -1) if head.endswith(tail[:k])), 0)
+        tail = tail[k:]  # the topic ends with the words the local name starts with: said once
+    both = canonical(head + tail)
     return Canonical(both.name, topic.rules + local.rules + both.rules)
 
 

@@ -30,6 +30,7 @@ _SENTENCE = rules.pattern(_TABLE, "period.boundary.sentence")
 _CLAUSE = rules.pattern(_TABLE, "period.boundary.clause")
 _PLAN_YEARS = int(rules.limit(_TABLE, "period.plan_years"))
 _OPENING = int(rules.limit(_TABLE, "period.opening_chars"))
+_SLIP_GAP = int(rules.limit(_TABLE, "period.slip_gap"))
 _PLAN_PERIODS: dict[str, int] = rules.entry(_TABLE, "period.plan_periods")["values"]
 _HALF_YEAR = rules.pattern(_TABLE, "period.report.half_year")
 _NEXT_YEAR_GENRE = rules.pattern(_TABLE, "period.report.speaks_next_year")
@@ -157,10 +158,22 @@ def _opens_sentence(t: str, at: int, sentence_start: int) -> bool:
     return not _CLAUSE.search(t, m.end() if m else sentence_start, at)
 
 
-def text_periods(t: str, offsets: list[int], base: Period, clock: Clock) -> tuple[list[Period], Period | None]:
+def _one_year(p: Period) -> int | None:
+    return p.start if p.start is not None and p.start == p.end and p.kind == "annual" else None
+
+
+def _names_year(t: str, year: int) -> bool:
+    """A written year cue of ``t`` names ``year`` (not as a base of comparison)."""
+    return any(not c.ignore and c.year == "written" and str(year) in text for _, _, c, text in _events(t))
+
+
+def text_periods(t: str, offsets: list[int], base: Period, clock: Clock,
+                 slip: int | None = None) -> tuple[list[Period], Period | None]:
     """The period of the figure at each offset (ascending) of text ``t`` (one pass over the
     text's cues and figures together), and the state the text leaves for the paragraphs after
-    it when a cue opening one of its sentences set one (else None)."""
+    it when a cue opening one of its sentences set one (else None).  ``slip``: a year that, opening
+    a sentence of a text that never names the base's year, is last year's wording left in this
+    year's review (the base holds)."""
     ends = [m.end() for m in _SENTENCE.finditer(t)]
     para = sent = base
     wider = base if base.start != base.end else None  # the last range in force
@@ -168,12 +181,17 @@ def text_periods(t: str, offsets: list[int], base: Period, clock: Clock) -> tupl
     figure: tuple[Period, int] | None = None  # a figure-only period and where its clause ends
     opened: Period | None = None
     out: list[Period] = []
+    if slip is not None and _names_year(t, base.start):
+        slip = None
+    # a year that opened the current sentence for the paragraph: (the paragraph's state before
+    # it, the sentence); a second year in the same sentence makes it a comparison of two years
+    set_here: tuple[Period, Period | None, int] | None = None
 
     def enter(pos: int) -> int:
-        nonlocal sent, current, figure
+        nonlocal sent, current, figure, set_here
         k = bisect_right(ends, pos)
         if k != current:  # a new sentence: what held for the last one only is over
-            sent, current, figure = para, k, None
+            sent, current, figure, set_here = para, k, None, None
         return ends[k - 1] if k else 0
 
     def take(pos: int) -> None:
@@ -197,13 +215,21 @@ def text_periods(t: str, offsets: list[int], base: Period, clock: Clock) -> tupl
             m = _CLAUSE.search(t, b)
             figure = (_cue_period(cue, text, sent, clock, wider), m.start() if m else len(t))
             continue
+        before = sent
         sent = _cue_period(cue, text, sent, clock, wider)
+        if slip is not None and cue.year == "written" and _one_year(sent) == slip and _opens_sentence(t, a, start):
+            sent = dataclasses.replace(base, rule=cue.id + "@slip")
         if sent.start != sent.end:
             wider = sent
         if cue.reach == "paragraph" and _opens_sentence(t, a, start):
+            set_here = (para, opened, current)
             para = sent
             if not start:  # it opens the paragraph: it may hold for the paragraphs after it
                 opened = sent
+        elif cue.reach == "paragraph" and set_here is not None and set_here[2] == current \
+                and _one_year(before) is not None and _one_year(sent) not in (None, _one_year(before)):
+            para, opened = set_here[0], set_here[1]  # last year's figure, then this year's: a comparison
+            set_here = None
     while k < len(offsets):
         take(offsets[k])
         k += 1
@@ -274,7 +300,7 @@ class ReportTime:
         base, c = b.period, self._carry
         if c is not None and c[0] == b.top and (not b.own or c[1] == b.inner):
             base = c[2]
-        out, opened = text_periods(p.norm_text, offsets, base, self.clock)
+        out, opened = text_periods(p.norm_text, offsets, base, self.clock, self._slip(b))
         if opened is not None and self._is_title(p):
             opened = None  # the title names the year it is delivered in, not a time for what follows
         if opened is not None:  # a review's time carries on; a plan's paragraphs speak for themselves
@@ -288,6 +314,15 @@ class ReportTime:
                 opened = dataclasses.replace(opened, rule=opened.rule + PLAN_CARRY)
             self._carry = (b.top, b.inner, opened) if (back or ahead) and not b.plan else None
         return out
+
+    def _slip(self, b: Base) -> int | None:
+        """The year before the reviewed one, when a heading of a one-year review names the
+        reviewed year: opening a sentence, it is more often last year's text left unchanged
+        than a look back (the checker reports it as year_mismatch)."""
+        r, p = self.clock.reviewed, b.period
+        if r is None or b.plan or not p.rule.endswith("@heading") or _one_year(p) != r:
+            return None
+        return r - _SLIP_GAP
 
     def _is_title(self, p: Paragraph) -> bool:
         title = self.report.title
