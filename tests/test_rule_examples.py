@@ -574,6 +574,20 @@ def change_word(entry: dict, text: str) -> bool:
     return bool(rules.compiled(entry["pattern"]).search(norm(text)))
 
 
+@matcher("measures:narrowing")
+def narrowing_word(entry: dict, text: str) -> bool:
+    return bool(rules.compiled(entry["pattern"]).search(norm(text)))
+
+
+@example_check("measures:narrowing")
+def narrowed_topic_keeps_its_name(entry: dict, text: str) -> None:
+    """A topic naming a listed measure after a narrowing word is not named by the listed one."""
+    from workreport.extract.measures import anchored, canonical, group_of
+
+    topic = canonical(text + "社会消费品零售额")
+    assert group_of(anchored(topic).name) is None, (text, anchored(topic))
+
+
 # ---------------------------------------------------------------------------------------
 # Periods.
 

@@ -71,6 +71,7 @@ _GENERIC_NAME = rules.pattern(_TABLE, "indicators.measure.generic_name")
 _TOPIC_TAIL = rules.pattern(_TABLE, "indicators.measure.topic_tail")
 _TOPIC_PREDICATE = rules.pattern(_TABLE, "indicators.measure.topic_predicate")
 _PROJECT_TOTAL = rules.pattern(_TABLE, "indicators.measure.project_total")
+_PART_OF = rules.pattern(_TABLE, "indicators.measure.part_of")
 _CHANGE_END = rules.pattern("measures", "measure.change_word")
 _MIN_TOPIC = int(rules.limit(_TABLE, "indicators.min_topic_chars"))
 _OF_PREVIOUS = rules.pattern(_TABLE, "indicators.measure.of_previous")
@@ -299,6 +300,8 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False, time: ReportT
         elif not named.name or _GENERIC_NAME.search(named.name):
             context = _clean_topic(last_local) if last_local else (
                 subject or _subject(_topic(t, sent_starts[si], clause_lo)))
+        if not context and named.name and last_local and _PART_OF.match(prefix) and not _GENERIC.search(local):
+            context = _clean_topic(last_local)  # of which …: a part of the last named figure's measure
         generic = written_generic or bool(context)
         if context:
             named = _with_topic(context, named, level)

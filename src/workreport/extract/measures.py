@@ -55,6 +55,7 @@ for _e in _T["synonyms"]:
 
 
 _CHANGE = rules.pattern(_TABLE, "measure.change_word")
+_NARROW = rules.pattern(_TABLE, "measure.narrowing")
 # listed names of levels, longest first: a topic that holds one is named by it (``anchored``);
 # short names and names of changes are too easily part of another phrase to anchor anything
 _ANCHORS = [w for w in _GROUP if len(w) >= 2 * _MIN and not _CHANGE.search(w)]
@@ -169,8 +170,8 @@ def anchored(topic: Canonical) -> Canonical:
     if _LISTED is None or topic.name in _GROUP:
         return topic
     m = _LISTED.search(topic.name)
-    if m is None:
-        return topic
+    if m is None or _NARROW.search(topic.name, 0, m.start()):
+        return topic  # (a part of the listed measure: above-size firms' retail sales)
     name, rid = _GROUP[m.group()]
     return Canonical(name, topic.rules + (rid,))
 

@@ -305,6 +305,7 @@ SCHEMAS: dict[str, Record] = {
         **{k: PATTERN_RULES for k in ("cut", "lead", "inner", "tail")},
         "unit_nouns": ListOf(rule({"dimensions": STRS, "noun": STR, "ends": STRS}), non_empty=True),
         "change": PATTERN_RULES,
+        "narrowing": PATTERN_RULES,
         "synonyms": ListOf(rule({"words": STRS}, {"name": STR}), non_empty=True),
         "limits": LIMITS,
     }),
