@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import numerals, rules
-from ..model import Indicator, Paragraph, Report, enclosing_sections
+from ..model import Indicator, Paragraph, Report, enclosing_sections, role_at
 from ..textnorm import norm
 
 _TABLE = "periods"
@@ -86,11 +86,13 @@ def report_clock(report: Report) -> Clock:
     head = " ".join([report.title or ""] + [s.heading for s in report.sections[:1]])
     half = bool(_HALF_YEAR.search(norm(head)))
     title_years = [int(m.group()) for m in _YEAR.finditer(norm(report.title or ""))]
-    if report.title and _NEXT_YEAR_GENRE.search(report.title) and title_years:
-        speaking = title_years[0]
+    if report.title and _NEXT_YEAR_GENRE.search(report.title) and title_years and title_years[0] != y:
+        speaking = title_years[0]  # (a title naming the year reviewed says nothing of when it is read)
     else:  # the review's own words: "the past year" is said after it, "so far this year" inside it
         after = within = 0
         for p in report.paragraphs:
+            if role_at(report, p.line_start) == "plan":
+                continue  # a plan's "this year" is the year it plans, whenever it is read
             after += len(_AFTER.findall(p.norm_text))
             within += len(_WITHIN.findall(p.norm_text))
         speaking = _add(y, 1) if after > within else y
@@ -118,12 +120,14 @@ def _cue_period(cue: Cue, text: str, state: Period, clock: Clock, wider: Period 
         a, b = clock.reviewed - k + 1, clock.reviewed
         if k == 1:
             kind = "annual"
-    elif how == "plan_period":
+    elif how in ("plan_period", "plan_period_end"):
         name = next((w for w in _PLAN_PERIODS if w in text), None)
         if name is None:
             return state
         a = _PLAN_PERIODS[name]
         b = a + _PLAN_YEARS - 1
+        if how == "plan_period_end":  # the plan's last year
+            a = b
     elif how in ("reviewed", "speaking", "previous", "next", "plan"):
         a = b = {"reviewed": clock.reviewed, "speaking": clock.speaking, "previous": _add(clock.speaking, -1),
                  "next": _add(clock.speaking, 1), "plan": clock.plan}[how]
