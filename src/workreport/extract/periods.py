@@ -120,7 +120,7 @@ def _cue_period(cue: Cue, text: str, state: Period, clock: Clock, wider: Period 
         a, b = clock.reviewed - k + 1, clock.reviewed
         if k == 1:
             kind = "annual"
-    elif how in ("plan_period", "plan_period_end"):
+    elif how in ("plan_period", "plan_period_end", "plan_period_since"):
         name = next((w for w in _PLAN_PERIODS if w in text), None)
         if name is None:
             return state
@@ -128,6 +128,8 @@ def _cue_period(cue: Cue, text: str, state: Period, clock: Clock, wider: Period 
         b = a + _PLAN_YEARS - 1
         if how == "plan_period_end":  # the plan's last year
             a = b
+        elif how == "plan_period_since" and clock.reviewed is not None and a <= clock.reviewed:
+            b = min(b, clock.reviewed)  # so far: up to the year reviewed
     elif how in ("reviewed", "speaking", "previous", "next", "plan"):
         a = b = {"reviewed": clock.reviewed, "speaking": clock.speaking, "previous": _add(clock.speaking, -1),
                  "next": _add(clock.speaking, 1), "plan": clock.plan}[how]

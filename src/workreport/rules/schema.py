@@ -396,7 +396,7 @@ SCHEMAS: dict[str, Record] = {
             "ignore": BOOL,
             "year": Scalar((str,), "a year rule", choices=("written", "reviewed", "speaking", "previous", "next", "plan",
                                                            "since", "years_back", "plan_period", "plan_period_end",
-                                                           "before", "last", "keep")),
+                                                           "plan_period_since", "before", "last", "keep")),
             "kind": Scalar((str,), "a period kind", choices=PERIOD_KINDS),
             "reach": Scalar((str,), "a reach", choices=("figure", "sentence", "paragraph"))}), non_empty=True),
         "plan_periods": rule({"values": MapOf(INT)}),
