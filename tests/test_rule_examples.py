@@ -321,6 +321,17 @@ def title_run_on(entry: dict, text: str) -> bool:
     return cues.fused_title(text) is not None
 
 
+@matcher("split:broken_title")
+def broken_title(entry: dict, text: str) -> bool:
+    first, second = (norm(x).strip() for x in text.split("\n"))
+    return cues.broken_title(first, second)
+
+
+@matcher("split:generic_subject")
+def generic_subject(entry: dict, text: str) -> bool:
+    return bool(rules.compiled(entry["pattern"]).search(norm(text)))
+
+
 @matcher("split:preamble")
 def preamble_line(entry: dict, text: str) -> bool:
     return cues.preamble_rule(text) == entry["id"]

@@ -424,6 +424,8 @@ SCHEMAS: dict[str, Record] = {
         "title_decoration": PATTERN_RULE,
         "fused_title": PATTERN_RULE,
         "spaced": PATTERN_RULE,
+        "broken_title": rule({"tail_max_chars": INT}),
+        "generic_subject": PATTERN_RULE,
         "intro": ListOf(rule({"pattern": Pattern()}, {"first_chars": INT, "last_chars": INT},
                              one_of=("first_chars", "last_chars")), non_empty=True),
         "preamble": PATTERN_RULES,

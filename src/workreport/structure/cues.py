@@ -39,6 +39,8 @@ _SCENE_MAX = 80  # a scene sentence is short
 _SENTENCE_STOP = rules.pattern("split", "split.sentence_stop")
 _SCENE_BODY = rules.pattern(_TABLE, "split.scene_body")
 _APPENDIX = rules.pattern(_TABLE, "split.appendix")
+_BROKEN_TAIL = int(rules.entry(_TABLE, "split.broken_title")["tail_max_chars"])
+_GENERIC_SUBJECT = rules.pattern(_TABLE, "split.generic_subject")
 _LOOK = 2 * _TITLE_MAX  # a line longer than this is no title (decorations included)
 _FUSED_LOOK = 120  # a fused title is looked for in the first characters of a line
 _PREAMBLE_MAX = 100  # preamble lines are short (a session line may carry the speaker and a full stop)
@@ -127,6 +129,40 @@ def clean_title(text: str, normalized: str | None = None) -> str:
         cut = m.start()
     raw = text.strip()
     return (raw if len(raw) == len(s) else s)[:cut].strip()
+
+
+def broken_title(first: str, second: str) -> bool:
+    """Two lines (normalised, stripped) that are one title broken by a narrow page: neither is
+    a title, the second is short, the two together are one."""
+    if not first or not second or len(second) > _BROKEN_TAIL or len(first) + len(second) > _LOOK:
+        return False
+    return _title_kind(first) is None and _title_kind(second) is None and _title_kind(first + second) is not None
+
+
+def _distinct(name: str) -> str:
+    """A body's name as compared: traditional folded, spaces and generic words (party
+    committee, people's government, office) cut; 镇党委 says nothing but 镇."""
+    name = re.sub(r"\s+", "", fold(name))
+    for _ in range(2):
+        name = _GENERIC_SUBJECT.sub("", name)
+    return name
+
+
+def names_conflict(title: str, opening: str) -> bool:
+    """Does an opening name a different body than the title above it (a related link over
+    another report's text)?  Only when the opening names a body distinctly (a county's
+    forestry bureau, not 'the town's party committee') and the title shares no pair of
+    characters with that name."""
+    subject = opening_subject(opening)
+    if not subject:
+        return False
+    mine = _distinct(subject)
+    if len(mine) < 3:
+        return False
+    core = fold(title_core(_s(title, None)))
+    pairs = {mine[k: k + 2] for k in range(len(mine) - 1)}
+    shared = sum(1 for p in pairs if p in core)
+    return shared * 2 < len(pairs)
 
 
 def fused_title(text: str, normalized: str | None = None) -> str | None:

@@ -89,13 +89,22 @@ class PageLines:
     def anchor(self, k: int) -> bool:
         """Can line k only open a report (title, preamble, opening sentence)?"""
         if k not in self._anchor:
-            self._anchor[k] = cues.is_anchor(self.text[k], self.text[k])
+            self._anchor[k] = cues.is_anchor(self.text[k], self.text[k]) or self.broken(k)
         return self._anchor[k]
+
+    def broken(self, k: int) -> bool:
+        """Is line k half of a title a narrow page broke over two lines?"""
+        t = self.text
+        return (k + 1 < len(t) and cues.broken_title(t[k], t[k + 1])) or (k > 0 and cues.broken_title(t[k - 1], t[k]))
 
     def opens_body(self, k: int, repeat: bool = True) -> bool:
         """Is the title-like line k followed by text it opens (not by more titles, as in a list
         of related links)?  One repeat of the same title (page heading, then the article's own
         title) is looked through when ``repeat``."""
+        return self.body_after(k, repeat) is not None
+
+    def body_after(self, k: int, repeat: bool = True) -> int | None:
+        """The line of text the title-like line k opens (see opens_body), or None."""
         first = cues.title_core(self.text[k])
         repeat_seen = not repeat
         seen = 0
@@ -112,16 +121,16 @@ class PageLines:
                 if not repeat_seen and (core in first or first in core):
                     repeat_seen = True
                     continue
-                return False
+                return None
             if (len(s) >= _BODY_CHARS or is_terminal(s, s) or match_heading(s, 0) is not None
                     or cues.preamble_rule(s, s) or cues.fused_title(s, s) or self.anchor(j)):
-                return True
-        return False
+                return j
+        return None
 
     def weak(self, k: int) -> bool:
         """A short line with no punctuation that is nothing a report is made of."""
         if k not in self._weak:
-            self._weak[k] = self._is_weak(self.text[k])
+            self._weak[k] = self._is_weak(self.text[k]) and not self.broken(k)
         return self._weak[k]
 
     def joins_weak(self, k: int) -> bool:
@@ -193,8 +202,10 @@ def _tails(pl: PageLines) -> None:
         if len(s) > _TAIL_END_MIN and _reads_as_text(s):
             in_tail = False
         elif cues.title_kind(s, s) is not None or cues.fused_title(s, s) is not None:
-            # one more title of a list of links opens a text only if its own text follows
-            if pl.opens_body(k, repeat=not listed) or cues.fused_title(s, s) is not None:
+            # one more title of a list of links opens a text only if its own text follows, and
+            # that text does not name another body (a link over a report pasted without its title)
+            body = pl.body_after(k, repeat=not listed)
+            if cues.fused_title(s, s) is not None or (body is not None and not cues.names_conflict(s, pl.text[body])):
                 in_tail = False
             else:
                 pl.found[k] = listed = True
