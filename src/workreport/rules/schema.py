@@ -426,6 +426,8 @@ SCHEMAS: dict[str, Record] = {
         "spaced": PATTERN_RULE,
         "broken_title": rule({"tail_max_chars": INT}),
         "generic_subject": PATTERN_RULE,
+        "chunk": PATTERN_RULE,
+        "inline_outline": PATTERN_RULE,
         "intro": ListOf(rule({"pattern": Pattern()}, {"first_chars": INT, "last_chars": INT},
                              one_of=("first_chars", "last_chars")), non_empty=True),
         "preamble": PATTERN_RULES,

@@ -75,8 +75,9 @@ def _after_word(pl, k: int) -> list[int]:
         key = entry_key(s)
         if not key or len(s) > _ENTRY_MAX or is_terminal(s, s) or key in seen:
             break
-        if pl.rule[j] != _TOC_ENTRY and (cues.title_kind(s, s) or match_heading(s, 0)) and pl.opens_body(j) \
-                and not _listed(pl, j):
+        # (a numbered entry repeated unnumbered below is the entry of that title, not the title)
+        if pl.rule[j] != _TOC_ENTRY and (cues.title_kind(s, s) or match_heading(s, 0)) \
+                and pl.opens_body(j, repeat=strip_ordinal(s) == s) and not _listed(pl, j):
             break
         seen.add(key)
         out.append(j)

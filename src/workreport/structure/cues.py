@@ -141,7 +141,7 @@ def broken_title(first: str, second: str) -> bool:
 
 def _distinct(name: str) -> str:
     """A body's name as compared: traditional folded, spaces and generic words (party
-    committee, people's government, office) cut; 镇党委 says nothing but 镇."""
+    committee, people's government, office) cut: a town's party committee names only its level."""
     name = re.sub(r"\s+", "", fold(name))
     for _ in range(2):
         name = _GENERIC_SUBJECT.sub("", name)

@@ -28,6 +28,10 @@ _WEAK_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})
 _HEAD_LINE = int(rules.limit(_TABLE, "split.head_line_chars"))
 _SHI = "cn_shi"
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
+_CHUNK = rules.pattern(_TABLE, "split.chunk")
+_CHUNK_MIN = int(rules.limit(_TABLE, "split.chunk_min_chars"))
+_INLINE_OUTLINE = rules.pattern(_TABLE, "split.inline_outline")
+_INLINE_CHARS = int(rules.limit(_TABLE, "split.inline_outline_chars"))
 
 FEATURES = (
     "bias", "title", "genre_title", "fused_title", "title_in_furniture", "preamble", "salutation", "exclamation", "address",
@@ -35,7 +39,7 @@ FEATURES = (
     "furniture_gap", "blank_gap", "prev_unfinished", "prev_signature", "in_head", "short_report", "new_name",
     "year_change", "heading", "repeat_title", "prev_empty_heading", "prev_heading",
     "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
-    "repeat_salutation",
+    "repeat_salutation", "chunk", "inline_outline", "restart_higher",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _FIRST_ROLES = ("achievements", "overview", "highlights")
@@ -67,6 +71,8 @@ class Cues:
     appendix: bool  # an attachment or glossary line: what follows is no report's outline
     colon: bool  # ends with a colon
     title_core: str | None  # the title as read (decorations cut), to tell a repeated title
+    chunk: int = 0  # the number of a document-sharing chunk (1: the first, where a report begins), 0: none
+    inline: bool = False  # an opening with the first part heading run on after it (a page without line breaks)
 
     @property
     def head_line(self) -> bool:
@@ -92,34 +98,64 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
     out = []
     prev_end = 0
     spacing = _usual_spacing(paras)
+    chunks = _chunks(paras)
     for i, p in enumerate(paras):
-        s = p.norm_text.strip()
+        chunk = chunks.get(i, 0)
+        text, normed = p.text, p.norm_text
+        if chunk:  # the chunk's number is the site's, not the report's: read what follows it
+            cut = _CHUNK.match(normed).end()
+            text, normed = text[cut:], normed[cut:]
+        s = normed.strip()
         gap = range(prev_end + 1, p.line_start)
         gap_f = sum(1 for n in gap if n in furniture)
         gap_b = sum(1 for n in gap if not doc.norm_lines[n - 1].strip()) - spacing[i]  # more than usual
         single = len(p.pieces) == 1
-        title = cues.title_kind(p.text, p.norm_text) if single or len(s) <= _HEAD_LINE else None
-        fused = title is None and cues.fused_title(p.text, p.norm_text) is not None
-        pre = cues.preamble_rule(p.text, p.norm_text) if len(s) <= 2 * _HEAD_LINE else None
-        intro = cues.intro_rules(p.text, p.norm_text)
-        strong = title is None and cues.opening_strength(p, found=intro) == "strong"
-        head = None if fused else match_heading(p.text, p.line_start, allow_shi=False, normalized=p.norm_text)
+        title = cues.title_kind(text, normed) if single or len(s) <= _HEAD_LINE else None
+        fused = title is None and cues.fused_title(text, normed) is not None
+        pre = cues.preamble_rule(text, normed) if len(s) <= 2 * _HEAD_LINE else None
+        intro = cues.intro_rules(text, normed) if chunk < 2 else set()
+        strong = title is None and chunk < 2 and cues.opening_strength(text, normed, found=intro) == "strong"
+        head = None if fused or chunk else match_heading(text, p.line_start, allow_shi=False, normalized=normed)
         in_furn = any(_furniture_title(doc.norm_lines[n - 1]) for n in gap if n in furniture)
         year = name = None
         if title or fused or strong or in_furn or (head is not None and head.value == 1):
             m = _YEAR.search(s[:_YEAR_WINDOW])
             year = int(m.group(0)[:4]) if m and m.group(0)[:4].isdigit() else None
         if title or fused:
-            name = cues.title_name(cues.title_core(s) if title else (cues.fused_title(p.text, p.norm_text) or ""))
+            name = cues.title_name(cues.title_core(s) if title else (cues.fused_title(text, normed) or ""))
         elif strong:
-            name = cues.opening_subject(p.text, p.norm_text)
+            name = cues.opening_subject(text, normed)
         name = _key(name) if name and len(name) >= _NAME_MIN else None  # a bare party committee: no name to compare
         out.append(Cues(title, fused, pre, frozenset(intro), strong, head, head is None and is_bare_heading(s),
                         is_terminal(s, s), cues.is_signature_date(s, s), gap_f, gap_b, in_furn, year, name,
                         len(s) <= _SHORT_PLAIN and not _PUNCT.search(s), s.endswith("!"),
-                        head is None and cues.is_appendix(p.text, p.norm_text), s.endswith(":"),
-                        cues.title_core(s) if title else None))
+                        head is None and cues.is_appendix(text, normed), s.endswith(":"),
+                        cues.title_core(s) if title else None, chunk,
+                        strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS]))))
         prev_end = p.line_end
+    return out
+
+
+def _chunks(paras: list[Paragraph]) -> dict[int, int]:
+    """Paragraph index -> chunk number, for runs of document-sharing chunks numbered 1, 2, 3 … each
+    long, the first cut in mid-sentence (a numbered item of a report ends its sentence)."""
+    out: dict[int, int] = {}
+    i = 0
+    while i + 1 < len(paras):
+        m = _CHUNK.match(paras[i].norm_text)
+        s = paras[i].norm_text.strip()
+        if m and m.group("n") == "1" and len(s) >= _CHUNK_MIN and not is_terminal(s, s):
+            j, n = i, 1
+            while j < len(paras):
+                mj = _CHUNK.match(paras[j].norm_text)
+                if not mj or int(mj.group("n")) != n or (n > 1 and len(paras[j - 1].norm_text.strip()) < _CHUNK_MIN):
+                    break
+                j, n = j + 1, n + 1
+            if n > 2:  # at least two chunks
+                out.update({k: k - i + 1 for k in range(i, j)})
+                i = j
+                continue
+        i += 1
     return out
 
 
@@ -204,6 +240,14 @@ def restart(c: Cues, st: State) -> bool:
             and bool(st.top_values) and not st.appendix)
 
 
+def restart_higher(c: Cues, st: State) -> bool:
+    """A first item of a family above the report's top one (a part heading 'one' under a report numbered 1. 2.):
+    a report that began in mid-outline (its part heading lost) has met the next one."""
+    h = c.head
+    return (h is not None and h.value == 1 and h.family != _SHI and st.family is not None
+            and FAMILY_RANK.get(h.family, 99) < FAMILY_RANK.get(st.family, 99) and bool(st.top_values))
+
+
 def head_blocks(cs: list[Cues]) -> list[int | None]:
     """For each paragraph inside a report's head block (the lines after its first: a title, a
     preamble, names, the address) or right after one, the index of the block's first line.
@@ -215,7 +259,7 @@ def head_blocks(cs: list[Cues]) -> list[int | None]:
             i += 1
             continue
         j = i
-        while j + 1 < len(cs) and cs[j + 1].head_line and not cs[j].speaks and not cs[j].exclaims:
+        while j + 1 < len(cs) and cs[j + 1].head_line and not cs[j].speaks and not cs[j].exclaims and not cs[j].fused:
             j += 1
             out[j] = i
         # the paragraph under a title or preamble is the opening it goes with; after a title
@@ -235,7 +279,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     block = [c]
     if c.headish:
         j = i + 1
-        while j < len(cs) and cs[j].head_line and not block[-1].speaks and not block[-1].exclaims:
+        while j < len(cs) and cs[j].head_line and not block[-1].speaks and not block[-1].exclaims and not block[-1].fused:
             block.append(cs[j])
             j += 1
         after = cs[j] if j < len(cs) else None
@@ -252,8 +296,10 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["fused_title"] = float(any(b.fused for b in block))
     f["title_in_furniture"] = float(c.title_in_furniture)
     f["preamble"] = float(any(b.preamble in ("split.preamble.session", "split.preamble.speaker") for b in block))
-    # the salutation with a colon opens a speech; with an exclamation mark alone it also closes a part of one
-    f["salutation"] = float(any(b.salutation and not b.exclaims for b in (*block, *near)))
+    # the salutation with a colon opens a speech; with an exclamation mark alone it also closes a
+    # part of one, unless the speaker says right after it whom he reports for
+    addressed = after is not None and after.preamble == "split.preamble.address"
+    f["salutation"] = float(any(b.salutation and (not b.exclaims or addressed) for b in (*block, *near)))
     f["exclamation"] = float(any(b.salutation and b.exclaims for b in block))
     f["address"] = float(any(b.preamble == "split.preamble.address" for b in block)
                          or (after is not None and after.preamble == "split.preamble.address"))
@@ -268,11 +314,17 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # the outline starting again splits only a document that shows it holds several reports
     # (a long speech restarts its lists many times)
     here = compilation and restart(c, st)
+    higher = restart_higher(c, st)
     f["restart"] = float(here)
     f["restart_compilation"] = float(here and compilation)
-    f["restart_after_plan"] = float(here and st.late)
+    f["restart_higher"] = float(higher)
+    # a report that has had its plans is complete: its outline starting again is the next report's, in any document
+    again = restart(c, st) or higher
+    f["restart_after_plan"] = float(again and st.late)
     # a report's first part reviews the year (1. the year's summary, 1. the basic situation); a list item is a topic
-    f["restart_review"] = float(here and cue_role(c.head.heading) in _FIRST_ROLES)
+    f["restart_review"] = float((here or higher) and cue_role(c.head.heading) in _FIRST_ROLES)
+    f["chunk"] = float(c.chunk == 1)
+    f["inline_outline"] = float(after is not None and after.inline)
     if c.head is None or c.title == "numbered":
         for j in range(after_i if after is not c else i + 1, min(len(cs), after_i + 3)):
             if cs[j].title or cs[j].preamble:
@@ -306,7 +358,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["new_name"] = float(bool(name) and bool(st.names) and name not in st.names
                           and not any(name in n or n in name for n in st.names))
     f["year_change"] = float(year is not None and st.year is not None and year != st.year and (c.head is None or here))
-    f["heading"] = float(c.head is not None and not here and c.title != "numbered")
+    f["heading"] = float(c.head is not None and not here and not higher and c.title != "numbered")
     # a speech addresses its audience again before its last parts; a new speech has a head, or
     # says who reports to the congress right after its salutation
     f["repeat_salutation"] = float(st.saluted and bool(f["salutation"] or f["exclamation"])

@@ -50,6 +50,7 @@ _FILE_NAME = rules.compiled(r"\.(docx?|pdf|wps)(\s*VIP)?$")
 _PAGE_NUMBER = "furniture.page_number"
 _RULE_MAX = 220  # no rule takes a longer line (the longest: a content-summary row)
 _TOKENS_MAX = 80  # a toolbar row is short
+_SALUTATION_MAX = 12  # a salutation alone on its line (with its honorific)
 _SUMMARY_MIN = rules.limit(_TABLE, "furniture.summary_min_chars")
 _SIGNATURE_NAME = rules.pattern(_TABLE, "furniture.signature_name")
 _DOCUMENT_PART = rules.pattern(_TABLE, "furniture.document_part")
@@ -89,13 +90,25 @@ class PageLines:
     def anchor(self, k: int) -> bool:
         """Can line k only open a report (title, preamble, opening sentence)?"""
         if k not in self._anchor:
-            self._anchor[k] = cues.is_anchor(self.text[k], self.text[k]) or self.broken(k)
+            self._anchor[k] = cues.is_anchor(self.text[k], self.text[k]) or self.broken(k) or self._saluting(k)
         return self._anchor[k]
 
-    def broken(self, k: int) -> bool:
-        """Is line k half of a title a narrow page broke over two lines?"""
+    def _saluting(self, k: int) -> bool:
+        """A salutation alone on its line (with an exclamation mark, which also closes parts of a
+        speech) with the speaker's address under it: a speech begins."""
         t = self.text
-        return (k + 1 < len(t) and cues.broken_title(t[k], t[k + 1])) or (k > 0 and cues.broken_title(t[k - 1], t[k]))
+        return (k + 1 < len(t) and len(t[k]) <= _SALUTATION_MAX and "split.intro.salutation" in cues.intro_rules(t[k], t[k])
+                and cues.preamble_rule(t[k + 1], t[k + 1]) == "split.preamble.address")
+
+    def broken(self, k: int) -> bool:
+        """Is line k half of a title a narrow page broke over two lines?  (Not two of the title's
+        keywords a page scatters one per line above the title itself.)"""
+        t = self.text
+
+        def pair(a: int) -> bool:
+            return (0 <= a and a + 1 < len(t) and cues.broken_title(t[a], t[a + 1])
+                    and not (a + 2 < len(t) and cues.title_kind(t[a + 2], t[a + 2]) is not None))
+        return pair(k) or pair(k - 1)
 
     def opens_body(self, k: int, repeat: bool = True) -> bool:
         """Is the title-like line k followed by text it opens (not by more titles, as in a list

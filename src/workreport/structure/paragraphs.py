@@ -107,7 +107,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
         return None
     if _SEMI_END.search(cs) and len(cs) < _LONG_LINE:
         return None  # a short item of a semicolon list; a long line ending so was cut by the page
-    if first and title_like and cues.broken_title(cs, ns):
+    if first and title_like and cues.broken_title(cs, ns) and not (
+            idx + 2 < len(lines.order) and cues.title_kind(lines.stripped(idx + 2), lines.stripped(idx + 2))):
         return "paragraph.join.broken_title"  # a title a narrow page broke over two lines
     if _short_title(ns):
         return None  # a name or title line of its own

@@ -76,8 +76,8 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
     st.take(cs[0], paras[0])
     starts: list[tuple[int, str, float | None]] = [(0, "split.document_start", None)]
     for i in range(1, len(paras)):
-        if inside[i] is not None or (cs[i].short_plain and not cs[i].headish):
-            st.take(cs[i], paras[i])  # the head block above starts here or nowhere; a name line never does
+        if inside[i] is not None or cs[i].chunk > 1 or (cs[i].short_plain and not cs[i].headish):
+            st.take(cs[i], paras[i])  # the head block above starts here or nowhere; a name line or a later chunk never does
             continue
         f = evidence.features(i, cs, paras, st, comp)
         sc = score(f, w)
@@ -108,7 +108,7 @@ def training_rows(cs: list[evidence.Cues], paras: list[Paragraph], gold_starts: 
     rows = []
     for i in range(1, len(paras)):
         y = paras[i].line_start in gold_starts
-        if inside[i] is None and not (cs[i].short_plain and not cs[i].headish):
+        if inside[i] is None and cs[i].chunk < 2 and not (cs[i].short_plain and not cs[i].headish):
             rows.append((evidence.features(i, cs, paras, st, comp), y))
         if y:
             st.begin(i)
