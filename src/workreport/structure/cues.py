@@ -40,7 +40,11 @@ _SENTENCE_STOP = rules.pattern("split", "split.sentence_stop")
 _SCENE_BODY = rules.pattern(_TABLE, "split.scene_body")
 _APPENDIX = rules.pattern(_TABLE, "split.appendix")
 _BROKEN_TAIL = int(rules.entry(_TABLE, "split.broken_title")["tail_max_chars"])
+_CHUNK = rules.pattern(_TABLE, "split.chunk")
+_CHUNK_MIN = int(rules.limit(_TABLE, "split.chunk_min_chars"))
 _GENERIC_SUBJECT = rules.pattern(_TABLE, "split.generic_subject")
+_NAME_LINE = rules.pattern(_TABLE, "split.name_line")
+_NAMELESS_TITLE = rules.pattern(_TABLE, "split.nameless_title")
 _LOOK = 2 * _TITLE_MAX  # a line longer than this is no title (decorations included)
 _FUSED_LOOK = 120  # a fused title is looked for in the first characters of a line
 _PREAMBLE_MAX = 100  # preamble lines are short (a session line may carry the speaker and a full stop)
@@ -131,12 +135,31 @@ def clean_title(text: str, normalized: str | None = None) -> str:
     return (raw if len(raw) == len(s) else s)[:cut].strip()
 
 
+def chunk_runs(texts: list[str]) -> set[int]:
+    """Indexes of the (normalised) lines or paragraphs that make runs of document-sharing chunks:
+    two or more long pieces numbered one after the other (1, 2, 3 with an enumeration comma), the site's cut of a text
+    run into one line.  A chunk is a whole piece: no page break joins it to its neighbours."""
+    out: set[int] = set()
+    prev: int | None = None
+    for k, t in enumerate(texts):
+        m = _CHUNK.match(t)
+        n = int(m.group("n")) if m and len(t.strip()) >= _CHUNK_MIN else None
+        if n is not None and prev is not None and n == prev + 1:
+            out.update((k - 1, k))
+        prev = n
+    return out
+
+
 def broken_title(first: str, second: str) -> bool:
     """Two lines (normalised, stripped) that are one title broken by a narrow page: neither is
     a title, the second is short, the two together are one."""
     if not first or not second or len(second) > _BROKEN_TAIL or len(first) + len(second) > _LOOK:
         return False
-    return _title_kind(first) is None and _title_kind(second) is None and _title_kind(first + second) is not None
+    if _title_kind(first) is not None or _title_kind(first + second) is None:
+        return False
+    # the second line may be a title of its own only when the first is the body it names (a
+    # name line over a year-and-genre line)
+    return _title_kind(second) is None or bool(_NAME_LINE.match(fold(first)) and _NAMELESS_TITLE.match(second))
 
 
 def _distinct(name: str) -> str:

@@ -29,7 +29,6 @@ _HEAD_LINE = int(rules.limit(_TABLE, "split.head_line_chars"))
 _SHI = "cn_shi"
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
 _CHUNK = rules.pattern(_TABLE, "split.chunk")
-_CHUNK_MIN = int(rules.limit(_TABLE, "split.chunk_min_chars"))
 _INLINE_OUTLINE = rules.pattern(_TABLE, "split.inline_outline")
 _INLINE_CHARS = int(rules.limit(_TABLE, "split.inline_outline_chars"))
 
@@ -39,13 +38,15 @@ FEATURES = (
     "furniture_gap", "blank_gap", "prev_unfinished", "prev_signature", "in_head", "short_report", "new_name",
     "year_change", "heading", "repeat_title", "prev_empty_heading", "prev_heading",
     "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
-    "repeat_salutation", "chunk", "inline_outline", "restart_higher",
+    "repeat_salutation", "chunk", "inline_outline", "restart_higher", "after_chunks",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _FIRST_ROLES = ("achievements", "overview", "highlights")
 _SPACING_WINDOW = 10  # paragraphs on each side that say how a text is spaced
 _NAME_MIN = 4  # a body named with its place (county + forestry bureau) at least
 _SHORT_PLAIN = 8  # a line this short with no punctuation (a name under a preamble) is part of a head
+_HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.preamble.speech_title")
+_GREETING = rules.pattern(_TABLE, "split.greeting")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class Cues:
     title_core: str | None  # the title as read (decorations cut), to tell a repeated title
     chunk: int = 0  # the number of a document-sharing chunk (1: the first, where a report begins), 0: none
     inline: bool = False  # an opening with the first part heading run on after it (a page without line breaks)
+    greeting: str | None = None  # whom a salutation addresses (the words before its colon or exclamation mark)
 
     @property
     def head_line(self) -> bool:
@@ -131,31 +133,29 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         len(s) <= _SHORT_PLAIN and not _PUNCT.search(s), s.endswith("!"),
                         head is None and cues.is_appendix(text, normed), s.endswith(":"),
                         cues.title_core(s) if title else None, chunk,
-                        strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS]))))
+                        strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS])),
+                        _greeting(s) if "split.intro.salutation" in intro else None))
         prev_end = p.line_end
     return out
 
 
+def _greeting(s: str) -> str | None:
+    m = _GREETING.match(cues.fold(s))
+    return m.group(0) if m else None
+
+
 def _chunks(paras: list[Paragraph]) -> dict[int, int]:
-    """Paragraph index -> chunk number, for runs of document-sharing chunks numbered 1, 2, 3 … each
-    long, the first cut in mid-sentence (a numbered item of a report ends its sentence)."""
+    """Paragraph index -> chunk number, for runs of document-sharing chunks (cues.chunk_runs)
+    that begin with the first chunk cut in mid-sentence (a numbered item of a report ends its sentence)."""
+    runs = cues.chunk_runs([p.norm_text for p in paras])
     out: dict[int, int] = {}
-    i = 0
-    while i + 1 < len(paras):
-        m = _CHUNK.match(paras[i].norm_text)
-        s = paras[i].norm_text.strip()
-        if m and m.group("n") == "1" and len(s) >= _CHUNK_MIN and not is_terminal(s, s):
-            j, n = i, 1
-            while j < len(paras):
-                mj = _CHUNK.match(paras[j].norm_text)
-                if not mj or int(mj.group("n")) != n or (n > 1 and len(paras[j - 1].norm_text.strip()) < _CHUNK_MIN):
-                    break
-                j, n = j + 1, n + 1
-            if n > 2:  # at least two chunks
-                out.update({k: k - i + 1 for k in range(i, j)})
-                i = j
-                continue
-        i += 1
+    for i in sorted(runs):
+        if i - 1 in out:
+            out[i] = out[i - 1] + 1
+        else:
+            s = paras[i].norm_text.strip()
+            if _CHUNK.match(s).group("n") == "1" and not is_terminal(s, s):
+                out[i] = 1
     return out
 
 
@@ -196,12 +196,12 @@ class State:
     appendix: bool = False  # past an attachment / glossary line
     titles: set[str] = field(default_factory=set)
     late: bool = False  # the report has had its problems or next year's plan: it is complete
-    saluted: bool = False  # the report has addressed its audience (a speech)
+    greetings: set[str] = field(default_factory=set)  # whom the report has addressed (a speech)
 
     def begin(self, i: int) -> None:
         self.start, self.chars, self.body, self.family = i, 0, 0, None
         self.top_values, self.year, self.names, self.opened = [], None, set(), False
-        self.appendix, self.titles, self.late, self.saluted = False, set(), False, False
+        self.appendix, self.titles, self.late, self.greetings = False, set(), False, set()
 
     def take(self, c: Cues, p: Paragraph) -> None:
         """Add paragraph ``p`` to the report."""
@@ -213,7 +213,8 @@ class State:
         if c.title_core:
             self.titles.add(c.title_core)
         self.appendix = self.appendix or c.appendix
-        self.saluted = self.saluted or c.salutation
+        if c.greeting:
+            self.greetings.add(c.greeting)
         if c.bare:
             self.top_values = []  # a part heading (the next year's arrangements) begins a fresh list
         h = c.head
@@ -295,7 +296,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["genre_title"] = float(any(b.title == "genre" for b in block))
     f["fused_title"] = float(any(b.fused for b in block))
     f["title_in_furniture"] = float(c.title_in_furniture)
-    f["preamble"] = float(any(b.preamble in ("split.preamble.session", "split.preamble.speaker") for b in block))
+    f["preamble"] = float(any(b.preamble in _HEAD_PREAMBLES for b in block))
     # the salutation with a colon opens a speech; with an exclamation mark alone it also closes a
     # part of one, unless the speaker says right after it whom he reports for
     addressed = after is not None and after.preamble == "split.preamble.address"
@@ -324,6 +325,8 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # a report's first part reviews the year (1. the year's summary, 1. the basic situation); a list item is a topic
     f["restart_review"] = float((here or higher) and cue_role(c.head.heading) in _FIRST_ROLES)
     f["chunk"] = float(c.chunk == 1)
+    # a document-sharing page's chunks run to its end: what follows the last one is another page
+    f["after_chunks"] = float(prev is not None and prev.chunk > 1 and c.chunk == 0)
     f["inline_outline"] = float(after is not None and after.inline)
     if c.head is None or c.title == "numbered":
         for j in range(after_i if after is not c else i + 1, min(len(cs), after_i + 3)):
@@ -361,7 +364,9 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["heading"] = float(c.head is not None and not here and not higher and c.title != "numbered")
     # a speech addresses its audience again before its last parts; a new speech has a head, or
     # says who reports to the congress right after its salutation
-    f["repeat_salutation"] = float(st.saluted and bool(f["salutation"] or f["exclamation"])
+    # (the same audience: a speech to the congress that goes on to address a work meeting is another speech)
+    f["repeat_salutation"] = float(any(b.greeting in st.greetings for b in (*block, *near) if b.greeting)
+                                   and bool(f["salutation"] or f["exclamation"])
                                    and not (f["title"] or f["genre_title"] or f["preamble"] or f["address"]))
     if f["repeat_salutation"]:
         f["salutation"] = f["exclamation"] = 0.0  # the same speech going on: no evidence of a new one

@@ -55,6 +55,9 @@ _SUMMARY_MIN = rules.limit(_TABLE, "furniture.summary_min_chars")
 _SIGNATURE_NAME = rules.pattern(_TABLE, "furniture.signature_name")
 _DOCUMENT_PART = rules.pattern(_TABLE, "furniture.document_part")
 _TABLE_ROW = rules.pattern(_TABLE, "furniture.table_row")
+_TOC_RUN = rules.pattern(_TABLE, "furniture.toc.run")
+_TOC_RUN_MIN = int(rules.limit(_TABLE, "furniture.toc_run_min_entries"))
+_TOC_RUN_SHARE = rules.limit(_TABLE, "furniture.toc_run_share")
 
 
 def furniture_rule(text: str, normalized: str | None = None) -> str | None:
@@ -79,7 +82,7 @@ class PageLines:
     def __init__(self, doc: Document):
         self.nonblank = [i for i, l in enumerate(doc.norm_lines, 1) if l.strip()]
         self.text = [doc.norm_lines[n - 1].strip() for n in self.nonblank]
-        self.rule = [furniture_rule(doc.lines[n - 1], s) for n, s in zip(self.nonblank, self.text)]
+        self.rule = [furniture_rule(doc.lines[n - 1], s) or _toc_run(s) for n, s in zip(self.nonblank, self.text)]
         self.found = [r is not None for r in self.rule]
         self._anchor: dict[int, bool] = {}
         self._weak: dict[int, bool] = {}
@@ -263,6 +266,16 @@ def _weak_blocks(pl: PageLines) -> None:
             for m in run:
                 pl.found[m] = True
         k = b + 1
+
+
+def _toc_run(s: str) -> str | None:
+    """A contents list run into one line: mostly numbered report titles."""
+    if len(s) < _TOC_RUN_MIN * 8:
+        return None
+    found = list(_TOC_RUN.finditer(s))
+    if len(found) >= _TOC_RUN_MIN and sum(m.end() - m.start() for m in found) >= _TOC_RUN_SHARE * len(s):
+        return "furniture.toc.run"
+    return None
 
 
 def _reads_as_text(s: str) -> bool:

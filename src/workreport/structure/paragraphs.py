@@ -29,13 +29,14 @@ _SIBLING_WINDOW = int(rules.limit(_TABLE, "paragraph.sibling_window"))
 class _Lines:
     """The document's lines (raw and normalised) in reading order, furniture and blanks left out."""
 
-    __slots__ = ("raw", "norm", "order")
+    __slots__ = ("raw", "norm", "order", "chunks")
 
     def __init__(self, doc: Document, furniture: frozenset[int]):
         self.raw = doc.lines
         self.norm = doc.norm_lines
         # a line of nothing but invisible characters (zero-width spaces) is blank
         self.order = [i for i, l in enumerate(doc.norm_lines, 1) if l.strip() and i not in furniture]
+        self.chunks = cues.chunk_runs([self.norm[n - 1] for n in self.order])
 
     def text(self, idx: int) -> str:
         return self.raw[self.order[idx] - 1]
@@ -92,6 +93,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
     """Rule id if the paragraph ending at line ``idx`` goes on into the next line.
 
     ``title_like``: the paragraph so far is short and unpunctuated; ``first``: it is one line."""
+    if idx in lines.chunks or idx + 1 in lines.chunks:
+        return None  # a document-sharing chunk is cut by the site, not by a page
     nxt_line = lines.order[idx + 1]
     ns = lines.stripped(idx + 1)
     cs = lines.stripped(idx)
