@@ -62,7 +62,7 @@ _TOC_RUN_SHARE = rules.limit(_TABLE, "furniture.toc_run_share")
 
 def furniture_rule(text: str, normalized: str | None = None) -> str | None:
     """Id of the furniture rule matching one line, or None. ``text`` is the raw line."""
-    s = (normalized if normalized is not None else norm(text)).strip()
+    s = cues.fold((normalized if normalized is not None else norm(text)).strip())  # traditional-character sites too
     if not s or len(s) > _RULE_MAX:
         return None
     if _LABEL_ROW.match(s) and not (len(s) > _LABEL_PROSE and is_terminal(s, s)):
