@@ -140,13 +140,13 @@ def chunk_runs(texts: list[str]) -> set[int]:
     two or more long pieces numbered one after the other (1, 2, 3 with an enumeration comma), the site's cut of a text
     run into one line.  A chunk is a whole piece: no page break joins it to its neighbours."""
     out: set[int] = set()
-    prev: int | None = None
+    prev: int | None = None  # the number of the long chunk just before
     for k, t in enumerate(texts):
         m = _CHUNK.match(t)
-        n = int(m.group("n")) if m and len(t.strip()) >= _CHUNK_MIN else None
+        n = int(m.group("n")) if m else None
         if n is not None and prev is not None and n == prev + 1:
-            out.update((k - 1, k))
-        prev = n
+            out.update((k - 1, k))  # the last chunk holds what is left: it may be short
+        prev = n if n is not None and len(t.strip()) >= _CHUNK_MIN else None
     return out
 
 
@@ -186,6 +186,14 @@ def names_conflict(title: str, opening: str) -> bool:
     pairs = {mine[k: k + 2] for k in range(len(mine) - 1)}
     shared = sum(1 for p in pairs if p in core)
     return shared * 2 < len(pairs)
+
+
+def fused_end(text: str, normalized: str | None = None) -> int | None:
+    """Where the title a line starts with ends (an offset into the line), when text runs on after it."""
+    n = normalized if normalized is not None else norm(text)
+    lead = len(n) - len(n.lstrip())
+    m = _FUSED.match(fold(n.strip()[:_FUSED_LOOK]))
+    return lead + m.end() if m else None
 
 
 def fused_title(text: str, normalized: str | None = None) -> str | None:

@@ -38,7 +38,7 @@ FEATURES = (
     "furniture_gap", "blank_gap", "prev_unfinished", "prev_signature", "in_head", "short_report", "new_name",
     "year_change", "heading", "repeat_title", "prev_empty_heading", "prev_heading",
     "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
-    "repeat_salutation", "chunk", "inline_outline", "restart_higher", "after_chunks",
+    "repeat_salutation", "chunk", "inline_outline", "restart_higher", "after_chunks", "after_one_line",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _FIRST_ROLES = ("achievements", "overview", "highlights")
@@ -75,6 +75,7 @@ class Cues:
     chunk: int = 0  # the number of a document-sharing chunk (1: the first, where a report begins), 0: none
     inline: bool = False  # an opening with the first part heading run on after it (a page without line breaks)
     greeting: str | None = None  # whom a salutation addresses (the words before its colon or exclamation mark)
+    run_on: bool = False  # a whole report run into one line (a title or an opening with its text after it)
 
     @property
     def head_line(self) -> bool:
@@ -113,10 +114,13 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
         gap_b = sum(1 for n in gap if not doc.norm_lines[n - 1].strip()) - spacing[i]  # more than usual
         single = len(p.pieces) == 1
         title = cues.title_kind(text, normed) if single or len(s) <= _HEAD_LINE else None
-        fused = title is None and cues.fused_title(text, normed) is not None
+        run_on = cues.fused_end(text, normed) if title is None else None
+        fused = run_on is not None
         pre = cues.preamble_rule(text, normed) if len(s) <= 2 * _HEAD_LINE else None
-        intro = cues.intro_rules(text, normed) if chunk < 2 else set()
-        strong = title is None and chunk < 2 and cues.opening_strength(text, normed, found=intro) == "strong"
+        # a title run on with its text: the text after the title is the opening
+        said, said_n = (text[run_on:], normed[run_on:]) if fused else (text, normed)
+        intro = cues.intro_rules(said, said_n) if chunk < 2 else set()
+        strong = title is None and chunk < 2 and cues.opening_strength(said, said_n, found=intro) == "strong"
         head = None if fused or chunk else match_heading(text, p.line_start, allow_shi=False, normalized=normed)
         in_furn = any(_furniture_title(doc.norm_lines[n - 1]) for n in gap if n in furniture)
         year = name = None
@@ -134,7 +138,8 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         head is None and cues.is_appendix(text, normed), s.endswith(":"),
                         cues.title_core(s) if title else None, chunk,
                         strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS])),
-                        _greeting(s) if "split.intro.salutation" in intro else None))
+                        _greeting(said_n.strip()) if "split.intro.salutation" in intro else None,
+                        (fused and len(s) > 2 * _HEAD_LINE) or (strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS])))))
         prev_end = p.line_end
     return out
 
@@ -229,7 +234,8 @@ class State:
             self.late = True
         if self.year is None and c.year and c.head is not None and c.head.family == self.family:
             self.year = c.year  # no title or opening said it: the first part heading does
-        if c.head_line or c.bare or (c.strong and not self.opened and not self.body):
+        # a title run on with its text, an opening with its outline run on: the report's body is in them
+        if (c.head_line and not c.run_on) or c.bare or (c.strong and not c.run_on and not self.opened and not self.body):
             self.opened = self.opened or c.strong
             return
         self.body += 1
@@ -278,7 +284,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     c = cs[i]
     prev = cs[i - 1] if i > 0 else None
     block = [c]
-    if c.headish:
+    if c.headish and not c.fused:
         j = i + 1
         while j < len(cs) and cs[j].head_line and not block[-1].speaks and not block[-1].exclaims and not block[-1].fused:
             block.append(cs[j])
@@ -315,18 +321,22 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # the outline starting again splits only a document that shows it holds several reports
     # (a long speech restarts its lists many times)
     here = compilation and restart(c, st)
-    higher = restart_higher(c, st)
+    # a speech (it has addressed its audience) restarts and rearranges its lists many times; a
+    # written report does not
+    higher = restart_higher(c, st) and not st.greetings
     f["restart"] = float(here)
     f["restart_compilation"] = float(here and compilation)
     f["restart_higher"] = float(higher)
     # a report that has had its plans is complete: its outline starting again is the next report's, in any document
-    again = restart(c, st) or higher
+    again = here or higher or (restart(c, st) and not st.greetings)
     f["restart_after_plan"] = float(again and st.late)
     # a report's first part reviews the year (1. the year's summary, 1. the basic situation); a list item is a topic
     f["restart_review"] = float((here or higher) and cue_role(c.head.heading) in _FIRST_ROLES)
     f["chunk"] = float(c.chunk == 1)
     # a document-sharing page's chunks run to its end: what follows the last one is another page
     f["after_chunks"] = float(prev is not None and prev.chunk > 1 and c.chunk == 0)
+    # a page that runs its whole report into one line has nothing after it but its own furniture
+    f["after_one_line"] = float(prev is not None and prev.run_on and st.body <= 1)
     f["inline_outline"] = float(after is not None and after.inline)
     if c.head is None or c.title == "numbered":
         for j in range(after_i if after is not c else i + 1, min(len(cs), after_i + 3)):
@@ -343,7 +353,8 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["furniture_gap"] = float(c.gap_furniture > 0)
     f["blank_gap"] = float(c.gap_blank >= 1)
     if prev is not None:
-        f["prev_unfinished"] = float(not prev.terminal and not prev.colon and prev.head is None and not prev.head_line
+        f["prev_unfinished"] = float(not prev.terminal and not prev.colon and (prev.head is None or prev.head.inline_body)
+                                     and not prev.head_line
                                      and not prev.bare and not prev.signature)
         f["prev_colon"] = float(prev.colon)  # '... as follows:' announces what follows
         f["prev_signature"] = float(prev.signature)
