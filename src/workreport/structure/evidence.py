@@ -366,7 +366,10 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
             prev.head is not None and not prev.head.inline_body)))
     f["in_head"] = float(st.body == 0)
     # a fragment the document begins with (no head: a page cut into a report) is no short report
-    f["short_report"] = float(st.chars < _SHORT and not (st.start == 0 and not st.opened and not st.titles))
+    # (a head alone, then another head with its title or preamble: the first was a teaser of a
+    # text at a page's foot, or a page heading; the decoder drops it, so its shortness says nothing)
+    teaser = st.body == 0 and bool(f["title"] or f["genre_title"] or f["preamble"])
+    f["short_report"] = float(st.chars < _SHORT and not teaser and not (st.start == 0 and not st.opened and not st.titles))
     name = next((b.name for b in (*block, after) if b is not None and b.name), None)
     year = next((b.year for b in (*block, after) if b is not None and b.year), None)
     f["new_name"] = float(bool(name) and bool(st.names) and name not in st.names
