@@ -112,6 +112,6 @@ def test_a_government_report_read_from_a_heading_still_names_its_government():
 
 
 def test_a_sites_greeting_run_into_the_title_is_no_owner():
-    r = one("您好，欢迎访问某某文档\n县民政局2023年上半年工作情况和下半年工作计划2023年，x县民政局在县委县政府的正确领导下，"
+    r = one("您好，欢迎访问某某文档\n县民政局2023年上半年工作总结及下半年工作打算2023年，x县民政局在县委县政府的正确领导下，"
             "认真践行民政为民工作理念，各项工作稳步推进。\n一、前期工作情况\n全县民政事业发展再上新台阶。\n")
     assert r.org and "欢迎" not in r.org and same_unit("x县民政局", r.org), (r.org, r.org_rule)
