@@ -39,6 +39,7 @@ FEATURES = (
     "year_change", "heading", "repeat_title", "prev_empty_heading", "prev_heading",
     "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
     "repeat_salutation", "chunk", "inline_outline", "restart_higher", "after_chunks", "after_one_line",
+    "head_after_cut",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _FIRST_ROLES = ("achievements", "overview", "highlights")
@@ -155,12 +156,13 @@ def _chunks(paras: list[Paragraph]) -> dict[int, int]:
     runs = cues.chunk_runs([p.norm_text for p in paras])
     out: dict[int, int] = {}
     for i in sorted(runs):
-        if i - 1 in out:
+        s = paras[i].norm_text.strip()
+        first = _CHUNK.match(s).group("n") == "1" and not is_terminal(s, s)
+        # a chunk numbered one right after another page's chunks is that page's first: a new run
+        if i - 1 in out and not first:
             out[i] = out[i - 1] + 1
-        else:
-            s = paras[i].norm_text.strip()
-            if _CHUNK.match(s).group("n") == "1" and not is_terminal(s, s):
-                out[i] = 1
+        elif first:
+            out[i] = 1
     return out
 
 
@@ -385,6 +387,11 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     if f["repeat_salutation"]:
         f["salutation"] = f["exclamation"] = 0.0  # the same speech going on: no evidence of a new one
     f["repeat_title"] = float(any(b.title_core and b.title_core in st.titles for b in block))
+    # a page seam: a sentence cut off (the page's text ends where the site cut it), then a head
+    # (a title, a preamble, a page's first chunk): the head is another page's.  (Not a salutation:
+    # a photo caption under a speech's title does not end its sentence either.)
+    f["head_after_cut"] = float(bool(f["prev_unfinished"]) and st.body > 0 and bool(
+        f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"] or f["chunk"]))
     return f
 
 
