@@ -390,7 +390,9 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # a page seam: a sentence cut off (the page's text ends where the site cut it), then a head
     # (a title, a preamble, a page's first chunk): the head is another page's.  (Not a salutation:
     # a photo caption under a speech's title does not end its sentence either.)
-    f["head_after_cut"] = float(bool(f["prev_unfinished"]) and st.body > 0 and bool(
+    # (a part heading with no text under it is a page cut there too)
+    cut = bool(f["prev_unfinished"]) or (prev is not None and prev.head is not None and not prev.head.inline_body)
+    f["head_after_cut"] = float(cut and st.body > 0 and bool(
         f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"] or f["chunk"]))
     return f
 
