@@ -48,6 +48,7 @@ _NAME_MIN = 4  # a body named with its place (county + forestry bureau) at least
 _SHORT_PLAIN = 8  # a line this short with no punctuation (a name under a preamble) is part of a head
 _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.preamble.speech_title")
 _GREETING = rules.pattern(_TABLE, "split.greeting")
+_CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,10 +391,15 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # a page seam: a sentence cut off (the page's text ends where the site cut it), then a head
     # (a title, a preamble, a page's first chunk): the head is another page's.  (Not a salutation:
     # a photo caption under a speech's title does not end its sentence either.)
-    # (a part heading with no text under it is a page cut there too)
-    cut = bool(f["prev_unfinished"]) or (prev is not None and prev.head is not None and not prev.head.inline_body)
+    # (a part heading with no text under it is a page cut there too, and so is a page run into
+    # one line that stops without ending its sentence); after a long cut line, an opening formula
+    # is a head as well: a page break inside a report goes on mid-sentence, it does not open anew
+    cut = bool(f["prev_unfinished"]) or (prev is not None and (
+        (prev.head is not None and not prev.head.inline_body) or (prev.run_on and not prev.terminal)))
+    cut_long = cut and len(paras[i - 1].norm_text.strip()) >= _CUT_LINE
     f["head_after_cut"] = float(cut and st.body > 0 and bool(
-        f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"] or f["chunk"]))
+        f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"] or f["chunk"]
+        or (cut_long and f["opening"] and not f["future"])))
     return f
 
 
