@@ -87,3 +87,27 @@ def test_a_document_sharing_head_block_before_the_first_chunk_is_furniture():
     assert [r.start_line for r in reports] == [1, 15]
     assert {5, 7, 9, 11, 12, 13} <= set(chrome)
     assert reports[0].end_line == 3
+
+
+def test_a_collection_header_after_a_cut_begins_a_page_that_lost_its_title():
+    # a middle page of an essay site: its header names a collection and the page counter; the
+    # text under it opens with no title and no opening formula
+    lines = ["红石镇2022年工作总结", "2022年，红石镇在县委、县政府的坚强领导下，统筹推进各项工作。", _CUT_LONG,
+             "乡镇2022年工作总结-12篇(第7/24页)", "一年来，我们坚持民生优先，持续办好群众身边的实事。", _DONE]
+    chrome, reports = _parse(lines)
+    assert 4 in chrome
+    assert [r.start_line for r in reports] == [1, 5]
+
+
+def test_a_running_header_with_the_reports_own_title_is_no_seam():
+    # a page break inside one report, with the report's own title printed as the page's header
+    lines = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", _CUT_LONG,
+             "青山县民政局2022年工作总结", "做好困难群众救助打下基础，全年新增社会救助对象一百余户。", _DONE]
+    chrome, reports = _parse(lines)
+    assert [r.start_line for r in reports] == [1]
+
+
+def test_a_bureau_heads_name_line_after_a_cut_heading_begins_a_report():
+    lines = ["某某街道2021年工作总结", "今年以来，某某街道在区委区政府的领导下，扎实推进基层治理。", _DONE, "(三)养老服务提质增效",
+             "", "青山区审计局局长 李某某", "各位代表：", "我受区人民政府委托，向大会报告区级预算执行和其他财政收支的审计情况，请予审议。", _DONE]
+    assert _starts(lines) == [1, 6]

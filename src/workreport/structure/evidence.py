@@ -78,6 +78,7 @@ class Cues:
     inline: bool = False  # an opening with the first part heading run on after it (a page without line breaks)
     greeting: str | None = None  # whom a salutation addresses (the words before its colon or exclamation mark)
     run_on: bool = False  # a whole report run into one line (a title or an opening with its text after it)
+    furniture_title: str | None = None  # the title a furniture line just above prints (read as title_core)
 
     @property
     def head_line(self) -> bool:
@@ -124,7 +125,8 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
         intro = cues.intro_rules(said, said_n) if chunk < 2 else set()
         strong = title is None and chunk < 2 and cues.opening_strength(said, said_n, found=intro) == "strong"
         head = None if fused or chunk else match_heading(text, p.line_start, allow_shi=False, normalized=normed)
-        in_furn = any(_furniture_title(doc.norm_lines[n - 1]) for n in gap if n in furniture)
+        furn_title = next((t for n in gap if n in furniture for t in [_furniture_title_core(doc.norm_lines[n - 1])] if t), None)
+        in_furn = furn_title is not None
         year = name = None
         if title or fused or strong or in_furn or (head is not None and head.value == 1):
             m = _YEAR.search(s[:_YEAR_WINDOW])
@@ -141,7 +143,8 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         cues.title_core(s) if title else None, chunk,
                         strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS])),
                         _greeting(said_n.strip()) if "split.intro.salutation" in intro else None,
-                        (fused and len(s) > 2 * _HEAD_LINE) or (strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS])))))
+                        (fused and len(s) > 2 * _HEAD_LINE) or (strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS]))),
+                        furn_title))
         prev_end = p.line_end
     return out
 
@@ -168,9 +171,17 @@ def _chunks(paras: list[Paragraph]) -> dict[int, int]:
 
 
 def _furniture_title(line: str) -> bool:
+    return _furniture_title_core(line) is not None
+
+
+def _furniture_title_core(line: str) -> str | None:
+    """The title a furniture line prints (a title row, a page's collection header), as read."""
     s = line.strip()
     m = _TITLE_ROW.match(s)
-    return cues.is_title(m.group("title") or m.group("shared")) if m else cues.title_kind(s, s) in ("title", "numbered")
+    if m:
+        t = m.group("title") or m.group("shared")
+        return cues.title_core(t) if cues.is_title(t) else None
+    return cues.title_core(s) if cues.title_kind(s, s) in ("title", "numbered") else None
 
 
 def _usual_spacing(paras: list[Paragraph]) -> list[int]:
@@ -397,9 +408,14 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     cut = bool(f["prev_unfinished"]) or (prev is not None and (
         (prev.head is not None and not prev.head.inline_body) or (prev.run_on and not prev.terminal)))
     cut_long = cut and len(paras[i - 1].norm_text.strip()) >= _CUT_LINE
-    f["head_after_cut"] = float(cut and st.body > 0 and bool(
-        f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"] or f["chunk"]
+    # a title the furniture between prints is another page's header, unless it repeats the
+    # report's own title (a running header over every page of one report)
+    furn_header = c.furniture_title is not None and c.furniture_title not in st.titles
+    f["head_after_cut"] = float(cut and st.body > 0 and not f["repeat_title"] and bool(
+        f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"] or f["chunk"] or furn_header
         or (cut_long and f["opening"] and not f["future"])))
+    if f["head_after_cut"]:
+        f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
     return f
 
 

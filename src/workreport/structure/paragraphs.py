@@ -29,11 +29,12 @@ _SIBLING_WINDOW = int(rules.limit(_TABLE, "paragraph.sibling_window"))
 class _Lines:
     """The document's lines (raw and normalised) in reading order, furniture and blanks left out."""
 
-    __slots__ = ("raw", "norm", "order", "chunks")
+    __slots__ = ("raw", "norm", "order", "chunks", "furniture")
 
     def __init__(self, doc: Document, furniture: frozenset[int]):
         self.raw = doc.lines
         self.norm = doc.norm_lines
+        self.furniture = furniture
         # a line of nothing but invisible characters (zero-width spaces) is blank
         self.order = [i for i, l in enumerate(doc.norm_lines, 1) if l.strip() and i not in furniture]
         self.chunks = cues.chunk_runs([self.norm[n - 1] for n in self.order])
@@ -47,6 +48,14 @@ class _Lines:
 
     def stripped(self, idx: int) -> str:
         return self.norm[self.order[idx] - 1].strip()
+
+    def titled_gap(self, idx: int) -> bool:
+        """Does the furniture between line ``idx`` and the next print a title (another page's header)?"""
+        for n in range(self.order[idx] + 1, self.order[idx + 1]):
+            s = self.norm[n - 1].strip()
+            if n in self.furniture and s and cues.title_kind(s, s) is not None:
+                return True
+        return False
 
 
 def _opens_block(lines: _Lines, idx: int) -> bool:
@@ -117,6 +126,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
         return None  # a name or title line of its own
     if cues.is_anchor(lines.text(idx + 1), lines.norm[nxt_line - 1]):
         return None  # a page cut the last sentence of a report; the next line opens another
+    if lines.titled_gap(idx):
+        return None  # a page header with a title between: the cut sentence is not joined across it
     if first:
         h = lines.heading(idx, allow_shi=False)
         if h is not None and not h.inline_body:
