@@ -111,3 +111,11 @@ def test_a_bureau_heads_name_line_after_a_cut_heading_begins_a_report():
     lines = ["某某街道2021年工作总结", "今年以来，某某街道在区委区政府的领导下，扎实推进基层治理。", _DONE, "(三)养老服务提质增效",
              "", "青山区审计局局长 李某某", "各位代表：", "我受区人民政府委托，向大会报告区级预算执行和其他财政收支的审计情况，请予审议。", _DONE]
     assert _starts(lines) == [1, 6]
+
+
+def test_a_breadcrumb_written_with_spaces_over_the_title_is_furniture():
+    lines = ["某某街道2021年工作总结", "今年以来，某某街道在区委区政府的领导下，扎实推进基层治理。", _CUT_LONG,
+             "某某范文网 资料库 红石镇政府报告", "", "红石镇政府报告", "各位代表：", "现在，我代表镇人民政府向大会报告工作，请予审议。", _DONE]
+    chrome, reports = _parse(lines)
+    assert 4 in chrome
+    assert [r.start_line for r in reports] == [1, 6]

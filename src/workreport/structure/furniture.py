@@ -188,6 +188,12 @@ def _neighbours(pl: PageLines) -> None:
             found[k + 1] = True  # the value printed on the line under a bare label
         elif _FILE_NAME.search(s) and any(pl.rule[m] in _DOC_RULES for m in range(max(0, k - 3), min(len(pl), k + 4))):
             found[k] = True  # the file name a document-sharing page prints among its rows
+    # A breadcrumb written with spaces only (site, section, the page's title) over the title itself.
+    for k in range(len(pl) - 1):
+        parts = text[k].split()
+        if (len(parts) >= 3 and all(len(p) <= _CRUMB_MAX for p in parts[:-1]) and not _SENTENCE.search(text[k])
+                and parts[-1] == text[k + 1].strip() and cues.title_kind(parts[-1], parts[-1]) is not None):
+            found[k] = True
     # The compilation page's own title: the first line, directly followed by a date/view line.
     # A summary the site cut from the text's beginning, printed above the text itself.
     for k in range(len(pl) - 1):
