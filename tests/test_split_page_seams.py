@@ -119,3 +119,12 @@ def test_a_breadcrumb_written_with_spaces_over_the_title_is_furniture():
     chrome, reports = _parse(lines)
     assert 4 in chrome
     assert [r.start_line for r in reports] == [1, 6]
+
+
+def test_a_first_part_heading_past_a_pages_furniture_after_a_cut_begins_a_report():
+    # the next page lost its title: its site's label rows, then its text starts at part one
+    lines = ["某某街道2021年工作总结", "今年以来，某某街道在区委区政府的领导下，扎实推进基层治理。", "一、主要工作", _CUT_LONG,
+             "【正文】", "一、2022年工作总结", "2022年，红石镇在县委、县政府的坚强领导下，统筹推进各项工作。", _DONE]
+    chrome, reports = _parse(lines)
+    assert 5 in chrome
+    assert [r.start_line for r in reports] == [1, 6]

@@ -413,7 +413,10 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     furn_header = c.furniture_title is not None and c.furniture_title not in st.titles
     f["head_after_cut"] = float(cut and st.body > 0 and not f["repeat_title"] and bool(
         f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"] or f["chunk"] or furn_header
-        or (cut_long and f["opening"] and not f["future"])))
+        or (cut_long and f["opening"] and not f["future"])
+        # (or, past the furniture of the next page's head, the first part heading of the top family)
+        or (cut_long and c.gap_furniture > 0 and c.head is not None and c.head.value == 1
+            and FAMILY_RANK.get(c.head.family, 99) <= 1)))  # a chapter or the first-level family
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
     return f
