@@ -128,3 +128,10 @@ def test_a_first_part_heading_past_a_pages_furniture_after_a_cut_begins_a_report
     chrome, reports = _parse(lines)
     assert 5 in chrome
     assert [r.start_line for r in reports] == [1, 6]
+
+
+def test_text_after_a_document_sharing_pages_last_chunk_is_another_page():
+    body = "红石镇2021年工作总结 2021年，红石镇在县委、县政府的坚强领导下，全面完成年初确定的各项目标任务，" * 3
+    lines = ["1、" + body, "", "2、" + body[:-4],
+             "全县妇联工作总体思路：围绕县委中心工作，团结带领全县妇女建功新时代，重点抓好以下几项工作。", _DONE]
+    assert _starts(lines) == [1, 4]

@@ -413,6 +413,8 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     furn_header = c.furniture_title is not None and c.furniture_title not in st.titles
     f["head_after_cut"] = float(cut and st.body > 0 and not f["repeat_title"] and bool(
         f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"] or f["chunk"] or furn_header
+        # (after a document-sharing page's last chunk or a page run into one line, cut: the page has ended)
+        or f["after_chunks"] or f["after_one_line"]
         or (cut_long and f["opening"] and not f["future"])
         # (or, past the furniture of the next page's head, the first part heading of the top family)
         or (cut_long and c.gap_furniture > 0 and c.head is not None and c.head.value == 1
