@@ -12,7 +12,7 @@ from structure_helpers import CORPUS, requires_corpus
 from workreport.ingest import document_from_bytes
 from workreport.structure import structure
 
-SYNTHETIC_FLOOR = 0.95  # issue 10's target; measured 0.966 (was 0.937 before the seam cues)
+SYNTHETIC_FLOOR = 0.95  # issue 10's target; measured 0.967 (was 0.937 before the seam cues)
 _PROVINCE_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|省|市)$")
 
 
