@@ -93,7 +93,7 @@ def test_a_collection_header_after_a_cut_begins_a_page_that_lost_its_title():
     # a middle page of an essay site: its header names a collection and the page counter; the
     # text under it opens with no title and no opening formula
     lines = ["红石镇2022年工作总结", "2022年，红石镇在县委、县政府的坚强领导下，统筹推进各项工作。", _CUT_LONG,
-             "乡镇2022年工作总结-12篇(第7/24页)", "一年来，我们坚持民生优先，持续办好群众身边的实事。", _DONE]
+             "乡镇2022年工作总结-12篇(第7/24页)", "一年来，全镇把民生实事摆在突出位置，逐件抓好落实。", _DONE]
     chrome, reports = _parse(lines)
     assert 4 in chrome
     assert [r.start_line for r in reports] == [1, 5]
@@ -133,5 +133,5 @@ def test_a_first_part_heading_past_a_pages_furniture_after_a_cut_begins_a_report
 def test_text_after_a_document_sharing_pages_last_chunk_is_another_page():
     body = "红石镇2021年工作总结 2021年，红石镇在县委、县政府的坚强领导下，全面完成年初确定的各项目标任务，" * 3
     lines = ["1、" + body, "", "2、" + body[:-4],
-             "全县妇联工作总体思路：围绕县委中心工作，团结带领全县妇女建功新时代，重点抓好以下几项工作。", _DONE]
+             "全乡共青团工作安排：围绕乡党委中心工作，带领青年投身乡村振兴，重点做好以下几件事。", _DONE]
     assert _starts(lines) == [1, 4]
