@@ -42,6 +42,7 @@ _GOV_DOMAIN = rules.entry(_TABLE, "org.domain.fixed")["label"]
 _PH = rules.compiled(rules.piece("placeholder"))
 _TOPIC = rules.pattern(_TABLE, "org.domain.topic")
 _COMPILATION_NAME = rules.pattern(_TABLE, "org.file_compilation")
+_ESSAY_TITLE_RULE = "org.title.essay"
 
 
 def _limit(name: str) -> int:
@@ -92,8 +93,25 @@ def _unplaced_level(org: str | None, guess: OrgGuess, text: str) -> tuple[str | 
     return level, rule
 
 
+def _system_level(org: str, text: str) -> tuple[str | None, str] | None:
+    """A sector spoken for with its scope ("the whole city's health system"): the scope's level;
+    "the whole region" is an autonomous region's when the text follows that region's party
+    committee or government (orgs.yaml scope_region), else a district's."""
+    m = _SYSTEM.search(bodies.fold(org))
+    scope = m.group("scope") if m else None
+    if scope not in _SCOPE_LEVEL:
+        return None
+    if scope in _REGION_SCOPE["scopes"] and _REGION_CUE.search(text) and not _REGION_UNLESS.search(text):
+        return _REGION_SCOPE["level"], _REGION_SCOPE["id"]
+    return _SCOPE_LEVEL[scope], f"level.system.{scope}"
+
+
 def level_of(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, str]:
     """The level of the government ``org`` belongs to, and the rule."""
+    if org and guess.rule == "org.system":
+        by_scope = _system_level(org, text)
+        if by_scope:
+            return by_scope
     lv = bodies.level_of(org) if org and guess.rule != "org.system" else None
     if lv is None:
         return _unplaced_level(org, guess, text)
@@ -160,7 +178,9 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     named = guess.name
     titles = tuple((t, rule) for t, _, rule in report_titles(report, ev))
     gov = guess.rule.startswith("org.speech") or any(is_gov_title(t) for t, _ in titles)
-    year, year_rule = report_year(report, titles, gov)
+    # an essay site's name for the piece tells who wrote it, not which year it reviews (the site
+    # dates the piece by when it was posted)
+    year, year_rule = report_year(report, tuple(t for t in titles if t[1] != _ESSAY_TITLE_RULE), gov)
     # a place known only from its documents' titles: which of its bodies wrote is not known
     org = (named if guess.rule == _PLACE_ONLY else canonical_org(named)) if named else None
     text = _text(report)

@@ -11,6 +11,7 @@ one character.  Pure functions over data; no word lists here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -62,6 +63,9 @@ class Mention:
     body: BodyMatch
 
 
+_HAN_CHAR = re.compile(rules.piece("han"))
+
+
 class _Form(NamedTuple):
     """One form of the table (20k of them: a tuple is built much faster than a dataclass)."""
 
@@ -85,6 +89,10 @@ class _Table:
         self.name_end = set(levels["name_end_compounds"]["words"])
         self.place_re = rules.compiled(rules.alternation(set(self.place_level) | self.not_place))
         self.municipalities = tuple(levels["municipalities"]["names"])
+        cc = levels["county_cities"]
+        self.county_cities, self.county_city_level = frozenset(cc["names"]), cc["level"]
+        self.county_city_after = tuple(cc["after"])
+        self.county_city_chars = max(map(len, self.county_cities))
         self.national_prefixes = set(levels["national"]["prefixes"])
         self.organ_levels = dict(levels["organ_levels"]["organs"])
         self.branch_below = dict(levels["branch_levels"]["below"])
@@ -320,7 +328,20 @@ class _Table:
         level, rid, decides = self.place_level[word]
         if decides and before.endswith(self.municipalities):
             return LevelMatch("province", "level.municipality", word)
+        if decides and self.county_city(before):
+            return LevelMatch(self.county_city_level, "level.county_city", word)
         return LevelMatch(level, rid, word, decides)
+
+    def county_city(self, before: str) -> bool:
+        """Does the owner part before a city word end with a county-level city's name (after a
+        province's or region's word, a placeholder or nothing; not a longer name that merely ends
+        so)?"""
+        for n in range(2, min(len(before), self.county_city_chars) + 1):
+            if before[-n:] in self.county_cities:
+                head = before[:-n]
+                if not head or head.endswith(self.county_city_after) or not _HAN_CHAR.match(head[-1]):
+                    return True
+        return False
 
     def level(self, s: str, m: BodyMatch | None) -> LevelMatch | None:
         if m is None:
@@ -480,4 +501,25 @@ def city_level_from_text(text: str) -> str | None:
         return "province"
     if pref:
         return "city"
-    return "county_district" if county_city.search(s) else None
+    if county_city.search(s) or _own_city_is_county_level(s):
+        return "county_district"
+    return None
+
+
+def _own_city_is_county_level(s: str) -> bool:
+    """Does the text name one county-level city (levels.yaml county_cities, written with its city
+    word) again and again, and no other as often?  The report of a body that writes only the
+    city word names its own city; a prefecture's body names the county-level cities under it
+    with its counties (a prefecture cue, looked for first)."""
+    t = table()
+    city_words = "|".join(re.escape(w) for w, (_, _, decides) in t.place_level.items() if decides)
+    c: Counter[str] = Counter()
+    for i in (m.start() for m in re.finditer(city_words, s)):
+        for n in range(min(i, t.county_city_chars), 1, -1):  # the longest listed name before it
+            if s[i - n: i] in t.county_cities:
+                c[s[i - n: i]] += 1
+                break
+    if not c:
+        return False
+    (top, k), *rest = c.most_common(2)
+    return k >= int(rules.limit("levels", "level.county_city_min_mentions")) and (not rest or rest[0][1] < k)

@@ -49,7 +49,7 @@ for _e in _T["suffixes"]:
 _SUFFIXES_LONGEST_FIRST = sorted(_SUFFIX_INFO, key=len, reverse=True)
 NAME = rf"(?:{PH}|{_HAN}){{1,{_limit('name_max_chars')}}}?(?:{rules.alternation(_SUFFIX_INFO)})"
 _SUBJECT_CUES = rules.entry(_TABLE, "org.subject")
-_SUBJECT = rules.compiled(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{NAME})(?={_SUBJECT_CUES['after']})")
+_SUBJECT = rules.compiled(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{NAME})(?={_SUBJECT_CUES.get('alias', '')}{_SUBJECT_CUES['after']})")
 _NOT_NAME = _pattern("org.not_names")
 _BAD_START = _pattern("org.name.bad_start")
 _FUNCTION_CHARS = _pattern("org.name.function_chars")
@@ -106,7 +106,7 @@ def _authors(text: str, limit: int | None, normalized: str) -> list[tuple[int, s
 @lru_cache(maxsize=1)
 def _bare_subject() -> re.Pattern:
     forms = bodies.forms_of(rules.words(_TABLE, "org.bare_subjects", "bodies"))
-    return rules.compiled(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{rules.alternation(forms)})(?={_SUBJECT_CUES['after']})")
+    return rules.compiled(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{rules.alternation(forms)})(?={_SUBJECT_CUES.get('alias', '')}{_SUBJECT_CUES['after']})")
 
 
 def _suffix_of(name: str) -> str | None:

@@ -20,6 +20,7 @@ TITLE_LINE = rules.pattern(_TABLE, "org.title.line")
 _FUSED_TITLE = rules.pattern(_TABLE, "org.fused_title")
 _ROW_AUTHOR = rules.pattern(_TABLE, "org.row.author")
 _ROW_TITLE = rules.pattern(_TABLE, "org.row.title")
+_ESSAY_TITLE = rules.pattern(_TABLE, "org.row.essay_title")
 _GOV_TITLE = rules.pattern(_TABLE, "org.next_year_genre")
 
 
@@ -79,6 +80,16 @@ def row_title(ev: Evidence) -> tuple[str, int] | None:
     return None
 
 
+def essay_title(ev: Evidence) -> tuple[str, int] | None:
+    """The piece an essay site's lead says it presents (orgs.yaml rows.essay_title), a furniture
+    row above the report."""
+    for line, text in ev.rows:
+        m = _ESSAY_TITLE.search(norm(text))
+        if m:
+            return text[m.start("title"): m.end("title")].strip(), line
+    return None
+
+
 def row_authors(ev: Evidence) -> list[tuple[str, int]]:
     out = []
     for line, text in ev.rows:
@@ -131,6 +142,9 @@ def report_titles(report: Report, ev: Evidence) -> list[tuple[str, int | None, s
     page = _page_title(report, ev)
     if page:
         out.append((*page, "org.title.page"))
+    essay = essay_title(ev)
+    if essay:
+        out.append((*essay, "org.title.essay"))
     if ev.file_title:
         out.append((ev.file_title, None, "org.title.file"))
     return out
@@ -152,7 +166,8 @@ def page_rows(report: Report, ev: Evidence) -> Evidence:
     first_head = report.sections[0].line if report.sections else report.end_line + 1
     extra = tuple((p.line_start, p.text) for p in report.paragraphs[: limit("title_block_paragraphs")]
                   if p.line_start < first_head and len(p.text) <= limit("row_max_chars")
-                  and (_ROW_AUTHOR.search(p.norm_text) or _ROW_TITLE.search(p.norm_text)))
+                  and (_ROW_AUTHOR.search(p.norm_text) or _ROW_TITLE.search(p.norm_text)
+                       or _ESSAY_TITLE.search(p.norm_text)))
     return replace(ev, rows=ev.rows + extra) if extra else ev
 
 
