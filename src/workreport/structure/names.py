@@ -103,6 +103,18 @@ def system_stem(words: str) -> str | None:
     return None
 
 
+def ph_of_function(name: str, m: bodies.BodyMatch, text: str) -> str:
+    """A department named without its place, in a report that gives its function a masked place
+    ("the XX district's health work"): that place's department, the place named most often so,
+    not as a superior."""
+    stem = m.form[: len(m.form) - len(m.organ)] if m.organ and m.form.endswith(m.organ) else ""
+    if len(stem) < NAME_MIN:
+        return name
+    c = Counter(x.group(1) for x in re.finditer(rf"({PH}(?:{_PLACE_WORDS})){re.escape(stem)}", text)
+                if not superior(text, x.start(), x.end()))
+    return c.most_common(1)[0][0] + name if c else name
+
+
 def fuller(name: str, report: Report) -> str:
     """A fuller form of ``name`` used in the report: a department named by its place word
     alone (district + disabled persons' federation) gets the place's name.
@@ -125,7 +137,7 @@ def fuller(name: str, report: Report) -> str:
         m = bodies.classify_body(name)
         if m is not None and not m.prefix and not m.comprehensive:
             ph = re.search(rf"({PH}(?:{_PLACE_WORDS}))(?={re.escape(name)})", text)
-            return ph.group(1) + name if ph else name
+            return ph.group(1) + name if ph else ph_of_function(name, m, text)
         return name
     ph = re.search(rf"({PH}){re.escape(name)}", text)
     if ph:

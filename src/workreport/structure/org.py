@@ -19,8 +19,8 @@ from .. import rules
 from ..model import Report
 from ..textnorm import norm
 from . import bodies
-from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
-from .selfref import SELF, TITLED_PLACE, named_of_bare_kind, resolve_self, self_word
+from .names import NAME_MIN, PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
+from .selfref import SELF, TITLED_PLACE, local_name, named_of_bare_kind, resolve_self, self_word
 from .titles import Evidence, org_from_title, page_rows, report_titles, row_authors, signature
 
 __all__ = ["OrgGuess", "Evidence", "find_org", "names_subject", "opens_with_subject", "canonical_org", "region_of"]
@@ -168,8 +168,12 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     sig = signature(report)
     for title, line, rule in titles:
         u = org_from_title(title)
+        by = _byline(report, line)
+        if by and (u is None or canonical_org(u) != u):  # the title names only a place, or nobody
+            return OrgGuess(by[0], by[1], "org.byline")
         if u:
-            return OrgGuess(_fuller_from(_placed(u, report), sig), line, rule)
+            local = local_name(u, report)  # a bare "street office": the one the text names
+            return OrgGuess(local or _fuller_from(_placed(u, report), sig), line, rule)
     for p in _opening(report):
         found = _opening_author(p, report, ev, sig)
         if found:
@@ -191,7 +195,26 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     named = _opening_mention(report)
     if named:
         return named
+    for p in _opening(report):  # a sector spoken for as a whole, further into a long opening
+        system = _system_subject(p.text, p.norm_text)
+        if system:
+            return OrgGuess(system[1], p.line_start, "org.system")
     return OrgGuess(None, None, "org.none")
+
+
+def _byline(report: Report, title_line: int | None) -> tuple[str, int] | None:
+    """A body's name alone on the line right under the title (the author's byline: a plan
+    report's department under a title that names only its place)."""
+    if title_line is None:
+        return None
+    nxt = next((p for p in report.paragraphs if p.line_start > title_line), None)
+    if nxt is None or nxt.line_start > title_line + _limit("byline_gap_lines"):
+        return None
+    s = re.sub(r"\s+", "", nxt.norm_text)
+    if not (NAME_MIN <= len(s) <= _limit("signature_max_chars")) or is_self(s) or clean_name(s) != s \
+            or not is_body(s) or superior(s, 0, len(s)):
+        return None
+    return nxt.text.strip(), nxt.line_start
 
 
 def _place_body(found: OrgGuess, report: Report) -> OrgGuess | None:

@@ -124,6 +124,14 @@ def _local_place(kind: str, text: str) -> str | None:
     return best[0]
 
 
+def local_name(name: str, report: Report) -> str | None:
+    """A place named by its bare kind (a title's "street office", "town", "community" with no
+    name of its own) that the report names with its own name again and again: that name
+    (orgs.yaml guessed_places; the same test as for "our community")."""
+    kind = name[1:] if is_self(name) else name
+    return _local_place(kind, report_text(report)) if kind in _GUESSED else None
+
+
 def _named_of_kind(kind: str, text: str) -> str | None:
     """The body of ``kind`` the text names most often, not counting superiors; a short name
     that a fuller one ends with counts for the fuller one.  A body named with a name of its own
