@@ -1,0 +1,78 @@
+"""Who wrote a report, by the kinds of author the genre has beyond a named bureau (structure/org.py,
+author.py, bodies.py): a sector spoken for with its scope, a prefecture's 行署, a county-level city's
+bodies, an essay site's lead naming the piece, a name carrying its other name in brackets, a verb
+glued to a body's noun, a byline under a title that names only a place, a title's bare street
+office that the text names in full, a bare department given a masked place through its function, a
+sector named deep into a long opening, a company that names itself by its kind.  Every name is
+invented except the county-level cities, whose names are the data being tested (levels.yaml)."""
+from __future__ import annotations
+
+from test_authors import _BODY, one, same_unit
+from workreport.structure import bodies
+from workreport.structure.names import is_body
+
+
+def test_a_sector_with_its_scope_takes_the_scope_s_level_whatever_else_the_text_names():
+    r = one("2022年，全市民政系统紧紧围绕市委、市政府中心工作，兜牢民生底线。养老服务体系建设走在全省前列，"
+            "社会救助数字化改革位居全省第二，婚姻登记服务获评全省示范，全省首批通过验收。" + _BODY)
+    assert (r.level, r.domain, r.org_rule) == ("city", "民政", "org.system"), (r.org, r.level, r.level_rule)
+
+
+def test_a_prefecture_s_commissioner_office_is_city_level():
+    r = one("2024年行署工作报告\n一、2023年工作回顾\n2023年，在地委的坚强领导下，我们统筹发展和安全，"
+            "全区地区生产总值增长5%。\n二、2024年工作安排\n抓好项目建设。\n")
+    assert (r.org, r.level, r.domain) == ("行署", "city", "政府工作"), r.org_rule
+
+
+def test_a_county_level_city_s_body_is_county_level():
+    assert bodies.level_of("宜兴市统计局").level == "county_district"
+    assert bodies.level_of("云岭市统计局").level == "city"  # not listed: the text decides, city by default
+    # a body that writes only 市 in a text that names its county-level city again and again
+    text = "市统计局全力做好宜兴市经济普查，宜兴市统计监测体系不断完善，得到云州市统计局肯定，宜兴市名列前茅。"
+    assert bodies.city_level_from_text(text) == "county_district"
+    # ... but a prefecture's body that directs its counties names them too: the prefecture cue wins
+    assert bodies.city_level_from_text("指导各县(市、区)开展普查，宜兴市、宜兴市均按期完成。") == "city"
+
+
+def test_an_essay_site_s_lead_names_the_author_but_not_the_year():
+    r = one("以下是小编精心整理的2023年青石县人民政府工作情况报告，供大家参考。\n县委：\n"
+            "2022年，我们坚持稳中求进，全县经济运行总体平稳，重点项目加快推进。\n"
+            "一、主要工作\n（一）抓项目建设。全年新开工项目12个。\n")
+    assert same_unit("青石县人民政府", r.org) and (r.level, r.domain) == ("county_district", "政府工作"), r.org
+    assert r.year == 2022
+
+
+def test_a_name_with_its_other_name_in_brackets_and_no_verb_glued_to_a_body():
+    r = one("上半年，在市委、市政府的坚强领导下，云岭高新区（某某镇）坚持稳中求进，全面促进区镇经济高质量发展，"
+            "持续提升社区治理水平。" + _BODY)
+    assert same_unit("云岭高新区", r.org) and r.level == "county_district", (r.org, r.org_rule)
+    assert not is_body("面促进区镇人民政府") and not is_body("持续提升社区")
+
+
+def test_a_byline_under_a_title_that_names_only_its_place():
+    r = one("关于青山市2023年国民经济和社会发展计划执行情况的报告\n青山市发展和改革委员会\n各位代表：\n"
+            "受市人民政府委托，现将2023年计划执行情况提请大会审查。\n一、2023年计划执行情况\n全市经济稳中向好。\n")
+    assert (r.org, r.domain, r.org_rule) == ("青山市发展和改革委员会", "发展改革", "org.byline")
+
+
+def test_a_title_s_bare_street_office_is_the_one_the_text_names_again_and_again():
+    r = one("街道2022年工作总结\n一、2022年工作总结\n（一）夯实党建基础\n街道党工委全年组织理论学习20次。"
+            "建成全区首个街道级党建教育基地——梧桐街道党建教育基地。成立中共梧桐街道商圈党委，带动辖区企业参与治理。\n")
+    assert same_unit("梧桐街道", r.org) and (r.level, r.domain) == ("township_street", "街道综合"), (r.org, r.org_rule)
+
+
+def test_a_bare_department_takes_the_masked_place_its_function_is_written_with():
+    r = one("2023年，卫生健康局深入学习贯彻党的二十大精神，在全市各区中率先出台行动方案，"
+            "全力推动XX区卫生健康事业高质量发展，全市共6家机构通过评审。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("XX区卫生健康局", "county_district", "卫生健康"), r.org_rule
+
+
+def test_a_sector_named_deep_in_a_long_opening():
+    filler = "会议的主要任务是：总结去年工作，安排今年任务，动员全系统干部职工振奋精神、坚定信心、苦干实干。" * 3
+    r = one("同志们：" + filler + "一年来，全市交通运输系统深入贯彻落实市委部署，全年完成交通投资58亿元。" + _BODY)
+    assert same_unit("全市交通运输系统", r.org) and (r.level, r.domain) == ("city", "交通运输"), (r.org, r.org_rule)
+
+
+def test_a_company_that_names_itself_by_its_kind_in_traditional_characters():
+    r = one("2022年，公司克服疫情影響，外拓市場，內強管理，各項經營指標穩中有升。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("公司", "enterprise_other", "企业经营"), r.org_rule
