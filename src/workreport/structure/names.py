@@ -58,16 +58,23 @@ def clean_name(name: str) -> str | None:
     holds the name, and an owner that takes any word before a place word would keep verbs.)"""
     name = name.strip()
     lead = _LEAD.match(name)
-    if lead and lead.end() and lead.end() <= _form_start(name):
+    if lead and lead.end() and lead.end() <= _form_start(name) and lead.end() > _place_head(name):
         name = name[lead.end():]
     if _NOT_NAME.match(name):
         return None
     if len(re.sub(PH, "", name)) < NAME_MIN and not re.search(PH, name):
         return None
     bad = _BAD_START.match(name)
-    if (bad and bad.end() <= _form_start(name)) or _SUPERIOR.match(name):
+    if (bad and bad.end() <= _form_start(name) and bad.end() > _place_head(name)) or _SUPERIOR.match(name):
         return None
     return name
+
+
+def _place_head(name: str) -> int:
+    """The length of a place word the name starts with (a zone's short name starts like a
+    function word), else 0: no lead or bad start inside it."""
+    m = bodies.table().place_re.match(name)
+    return m.end() if m and m.group() not in bodies.table().not_place else 0
 
 
 def _form_start(name: str) -> int:

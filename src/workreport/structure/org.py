@@ -173,7 +173,7 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
             return OrgGuess(by[0], by[1], "org.byline")
         if u:
             local = local_name(u, report)  # a bare "street office": the one the text names
-            return OrgGuess(local or _fuller_from(_placed(u, report), sig), line, rule)
+            return OrgGuess(local or _fuller_from(_same_body_named(_placed(u, report), report), sig), line, rule)
     for p in _opening(report):
         found = _opening_author(p, report, ev, sig)
         if found:
@@ -408,6 +408,20 @@ def _placed(name: str, report: Report) -> str:
             if len(nm) > len(name) and bodies.fold(nm).endswith(key) and not is_self(nm):
                 return nm
     return name
+
+
+def _same_body_named(name: str, report: Report) -> str:
+    """A department a title names by its place word alone ("the district's health bureau") that
+    the report's sentences name as their subject with its place's name before the same words:
+    that name, the one used most.  (A short form and a full one are two spellings: the title's
+    is kept, as an annotator keeps it.)"""
+    m = bodies.classify_body(name)
+    if m is None or m.comprehensive or len(m.prefix) != 1 or re.search(PH, name):
+        return name
+    key = bodies.fold(name)
+    c: Counter[str] = Counter(nm for p in report.paragraphs for _, nm in _authors(p.text, None, p.norm_text)
+                              if len(nm) > len(name) and bodies.fold(nm).endswith(key) and not is_self(nm))
+    return c.most_common(1)[0][0] if c else name
 
 
 def _fuller_from(name: str, sig: tuple[str, int] | None) -> str:
