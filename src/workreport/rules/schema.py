@@ -328,6 +328,7 @@ SCHEMAS: dict[str, Record] = {
         "speech": ListOf(rule({"pattern": Pattern()}, {"unit": STR})),
         "next_year_genre": PATTERN_RULE,
         "plan_title": PATTERN_RULE,
+        "meeting_title": PATTERN_RULE,
         "half_year": PATTERN_RULE,
         "speech_body": rule({"word": STR}),
         "self_reference": PATTERN_RULE,

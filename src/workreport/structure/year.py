@@ -24,6 +24,7 @@ _SESSION = rules.pattern(_TABLE, "org.year.session")
 _GOV_REPORT = rules.pattern(_TABLE, "org.next_year_genre")
 _PLAN_TITLE = rules.pattern(_TABLE, "org.year.plan_title")
 _HALF_YEAR = rules.pattern(_TABLE, "org.year.half_year")
+_MEETING_TITLE = rules.pattern(_TABLE, "org.year.meeting_title")
 _FILE_YEAR = rules.pattern(_TABLE, "org.year.file")
 _REVIEW_HEADING = rules.pattern(_TABLE, "org.year.review_heading")
 _REVIEW_INLINE = rules.pattern(_TABLE, "org.year.review_inline")
@@ -116,7 +117,7 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
     titles best first, with the rule that found each (its own, a fused or CMS-row title, the
     file name: org.title.file)."""
     titles = tuple(titles) or (((report.title, "org.title"),) if report.title else ())
-    if gov_report or (titles and is_gov_title(titles[0][0])):
+    if gov_report or (titles and (is_gov_title(titles[0][0]) or _MEETING_TITLE.search(norm(titles[0][0])))):
         found = _gov_year(report, list(titles))
         if found:
             return found
@@ -138,8 +139,10 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
     # a plan heading follows a review of the year before; in a plan's own document, with no
     # review, it is the document's year
     plan_only = not votes and bool(titles) and bool(_PLAN_TITLE.search(norm(titles[0][0]).replace(" ", "")))
+    # a half year's report plans the rest of the same year
+    half = bool(titles) and bool(_HALF_YEAR.search(norm(titles[0][0])))
     for y in plans:
-        votes[y - (0 if plan_only else 1)] += _limit("year_vote_plan")
+        votes[y - (0 if plan_only or half else 1)] += _limit("year_vote_plan")
     if votes:
         return votes.most_common(1)[0][0], "year.headings"
     if titles:
