@@ -76,3 +76,16 @@ def test_a_sector_named_deep_in_a_long_opening():
 def test_a_company_that_names_itself_by_its_kind_in_traditional_characters():
     r = one("2022年，公司克服疫情影響，外拓市場，內強管理，各項經營指標穩中有升。" + _BODY)
     assert (r.org, r.level, r.domain) == ("公司", "enterprise_other", "企业经营"), r.org_rule
+
+
+def test_a_work_conference_report_reviews_the_year_before_and_keeps_its_department_s_domain():
+    r = one("在2024年全县民政工作会议上的报告\n同志们：\n这次会议的主要任务是总结去年工作，部署今年任务。"
+            "一年来，全县民政系统兜牢民生底线，养老服务体系不断完善。\n一、过去一年的工作\n落实低保政策。\n"
+            "二、今年的重点任务\n抓好养老服务。\n")
+    assert (r.year, r.domain) == (2023, "民政"), (r.year, r.year_rule, r.domain)
+
+
+def test_a_half_year_written_without_its_year_word_and_its_plan_for_the_same_year():
+    r = one("青山县统计局2023上半年工作总结\n今年以来，县统计局在县委、县政府的领导下，扎实开展统计调查。\n"
+            "一、2023上半年重点工作\n完成经济普查入户登记。\n二、2023下半年工作计划\n抓好年报工作。\n")
+    assert (r.org, r.year) == ("青山县统计局", 2023), (r.year, r.year_rule)
