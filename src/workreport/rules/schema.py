@@ -341,6 +341,7 @@ SCHEMAS: dict[str, Record] = {
         "system": rule({"pattern": Pattern(), "scope": Pattern()}),
         "sector_opening": rule({"pattern": Pattern(), "organs": MapOf(STR)}),
         "title_field": PATTERN_RULE,
+        "field_department": rule({"pattern": Pattern()}),
         "rows": Record({"author": PATTERN_RULE, "title": PATTERN_RULE}, {"essay_title": PATTERN_RULE}),
         "fused_title": PATTERN_RULE,
         "unguessed_places": WORDS_RULE,
