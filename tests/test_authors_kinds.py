@@ -89,3 +89,30 @@ def test_a_half_year_written_without_its_year_word_and_its_plan_for_the_same_yea
     r = one("青山县统计局2023上半年工作总结\n今年以来，县统计局在县委、县政府的领导下，扎实开展统计调查。\n"
             "一、2023上半年重点工作\n完成经济普查入户登记。\n二、2023下半年工作计划\n抓好年报工作。\n")
     assert (r.org, r.year) == ("青山县统计局", 2023), (r.year, r.year_rule)
+
+
+def test_a_title_naming_a_place_and_its_field_is_the_field_s_department_when_the_text_speaks_as_it():
+    body = ("年初以来，在县委、县政府的正确领导下，县统计部门立足县情，扎实开展统计调查，全县统计数据质量稳步提高。\n"
+            "一、主要工作\n完成经济普查。\n")
+    r = one("青石县2023年统计工作开展情况汇报\n" + body)
+    assert (r.org, r.level, r.domain) == ("青石县统计局", "county_district", "统计"), r.org_rule
+    # a county's report on one field that speaks as the county: its government
+    r = one("青石县2023年统计工作开展情况汇报\n2023年，全县上下齐心协力，统计数据质量稳步提高。\n一、主要工作\n完成经济普查。\n")
+    assert r.org == "青石县人民政府", r.org_rule
+
+
+def test_a_title_ending_with_work_situation_gives_our_bureau_its_field():
+    r = one("2021年度统计工作情况\n2021年，我局在区委、区政府的正确领导下，认真履行统计职责，较好地完成各项工作任务。\n"
+            "2021年，我局共完成统计调查项目12个。\n")
+    assert (r.org, r.level, r.domain) == ("统计局", "county_district", "统计"), r.org_rule
+
+
+def test_a_debrief_s_year_of_taking_office_is_not_the_year_reported():
+    r = one("主任、各位委员：\n我是2019年3月任副局长，同年6月担任区统计局局长职务。任职以来，我认真贯彻区委、区政府的工作要求，"
+            "尽职尽责。现将任职以来的工作向常委会述职，请予审议。\n一、注重队伍建设\n调整充实中层干部。\n")
+    assert (r.org, r.domain, r.year) == ("区统计局", "统计", None), (r.org, r.year, r.year_rule)
+
+
+def test_an_essay_site_s_numbered_piece_title_names_its_body():
+    r = one("开发区工作总结及下年工作安排2\n一、主要工作开展情况\n1、经济指标完成情况。预计全年完成规上工业总产值12亿元。\n")
+    assert (r.org, r.level, r.domain) == ("开发区", "county_district", "政府工作"), r.org_rule
