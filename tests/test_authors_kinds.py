@@ -116,3 +116,8 @@ def test_a_debrief_s_year_of_taking_office_is_not_the_year_reported():
 def test_an_essay_site_s_numbered_piece_title_names_its_body():
     r = one("开发区工作总结及下年工作安排2\n一、主要工作开展情况\n1、经济指标完成情况。预计全年完成规上工业总产值12亿元。\n")
     assert (r.org, r.level, r.domain) == ("开发区", "county_district", "政府工作"), r.org_rule
+
+
+def test_a_sector_s_organs_spoken_for_as_a_whole():
+    r = one("2023年，全县公安机关坚持以人民为中心，全力维护社会稳定，全县刑事警情同比下降12%。" + _BODY)
+    assert (r.level, r.domain, r.org_rule) == ("county_district", "公安", "org.system"), (r.org, r.org_rule)
