@@ -19,8 +19,8 @@ def test_a_sector_with_its_scope_takes_the_scope_s_level_whatever_else_the_text_
 
 
 def test_a_prefecture_s_commissioner_office_is_city_level():
-    r = one("2024年行署工作报告\n一、2023年工作回顾\n2023年，在地委的坚强领导下，我们统筹发展和安全，"
-            "全区地区生产总值增长5%。\n二、2024年工作安排\n抓好项目建设。\n")
+    r = one("行署2024年工作报告\n一、过去一年的工作\n2023年，全地区粮食总产稳定在80万吨，"
+            "外贸进出口增长9%。\n二、今年的主要任务\n抓好项目建设。\n")
     assert (r.org, r.level, r.domain) == ("行署", "city", "政府工作"), r.org_rule
 
 
@@ -35,51 +35,51 @@ def test_a_county_level_city_s_body_is_county_level():
 
 
 def test_an_essay_site_s_lead_names_the_author_but_not_the_year():
-    r = one("以下是小编精心整理的2023年青石县人民政府工作情况报告，供大家参考。\n县委：\n"
-            "2022年，我们坚持稳中求进，全县经济运行总体平稳，重点项目加快推进。\n"
+    r = one("这里是小编收集的2023年青石县人民政府工作情况报告，欢迎阅读。\n"
+            "2022年，全县经济运行总体平稳，重点项目加快推进，民生实事全部办结。\n"
             "一、主要工作\n（一）抓项目建设。全年新开工项目12个。\n")
     assert same_unit("青石县人民政府", r.org) and (r.level, r.domain) == ("county_district", "政府工作"), r.org
     assert r.year == 2022
 
 
 def test_a_name_with_its_other_name_in_brackets_and_no_verb_glued_to_a_body():
-    r = one("上半年，在市委、市政府的坚强领导下，云岭高新区（某某镇）坚持稳中求进，全面促进区镇经济高质量发展，"
+    r = one("一季度，云岭高新区（某某镇）坚持项目为王，新签约项目6个，着力促进区镇融合，"
             "持续提升社区治理水平。" + _BODY)
     assert same_unit("云岭高新区", r.org) and r.level == "county_district", (r.org, r.org_rule)
     assert not is_body("面促进区镇人民政府") and not is_body("持续提升社区")
 
 
 def test_a_byline_under_a_title_that_names_only_its_place():
-    r = one("关于青山市2023年国民经济和社会发展计划执行情况的报告\n青山市发展和改革委员会\n各位代表：\n"
-            "受市人民政府委托，现将2023年计划执行情况提请大会审查。\n一、2023年计划执行情况\n全市经济稳中向好。\n")
+    r = one("关于青山市2023年国民经济和社会发展计划执行情况与2024年计划的报告\n青山市发展和改革委员会\n各位代表：\n"
+            "本委受市政府委托，向大会报告计划执行情况，请予审查。\n一、2023年计划执行情况\n全市经济稳中向好。\n")
     assert (r.org, r.domain, r.org_rule) == ("青山市发展和改革委员会", "发展改革", "org.byline")
 
 
 def test_a_title_s_bare_street_office_is_the_one_the_text_names_again_and_again():
     r = one("街道2022年工作总结\n一、2022年工作总结\n（一）夯实党建基础\n街道党工委全年组织理论学习20次。"
-            "建成全区首个街道级党建教育基地——梧桐街道党建教育基地。成立中共梧桐街道商圈党委，带动辖区企业参与治理。\n")
+            "在梧桐街道文化广场举办邻里节3场；梧桐街道新时代文明实践所全年开展活动40场。\n")
     assert same_unit("梧桐街道", r.org) and (r.level, r.domain) == ("township_street", "街道综合"), (r.org, r.org_rule)
 
 
 def test_a_bare_department_takes_the_masked_place_its_function_is_written_with():
-    r = one("2023年，卫生健康局深入学习贯彻党的二十大精神，在全市各区中率先出台行动方案，"
-            "全力推动XX区卫生健康事业高质量发展，全市共6家机构通过评审。" + _BODY)
+    r = one("2023年，卫生健康局聚焦群众看病就医难题，新建社区卫生服务站3个，"
+            "XX区卫生健康服务能力持续提升，全市排名第二。" + _BODY)
     assert (r.org, r.level, r.domain) == ("XX区卫生健康局", "county_district", "卫生健康"), r.org_rule
 
 
 def test_a_sector_named_deep_in_a_long_opening():
-    filler = "会议的主要任务是：总结去年工作，安排今年任务，动员全系统干部职工振奋精神、坚定信心、苦干实干。" * 3
+    filler = "今天的会议，一是回顾上一年的成绩，二是分析面临的形势，三是部署新一年的重点任务。" * 3
     r = one("同志们：" + filler + "一年来，全市交通运输系统深入贯彻落实市委部署，全年完成交通投资58亿元。" + _BODY)
     assert same_unit("全市交通运输系统", r.org) and (r.level, r.domain) == ("city", "交通运输"), (r.org, r.org_rule)
 
 
 def test_a_company_that_names_itself_by_its_kind_in_traditional_characters():
-    r = one("2022年，公司克服疫情影響，外拓市場，內強管理，各項經營指標穩中有升。" + _BODY)
+    r = one("2022年，公司克服原料漲價壓力，嚴控成本，產值穩步增長。" + _BODY)
     assert (r.org, r.level, r.domain) == ("公司", "enterprise_other", "企业经营"), r.org_rule
 
 
 def test_a_work_conference_report_reviews_the_year_before_and_keeps_its_department_s_domain():
-    r = one("在2024年全县民政工作会议上的报告\n同志们：\n这次会议的主要任务是总结去年工作，部署今年任务。"
+    r = one("在2024年全县民政工作会议上的报告\n同志们：\n今天召开全县民政工作会议，回顾去年工作，部署今年任务。"
             "一年来，全县民政系统兜牢民生底线，养老服务体系不断完善。\n一、过去一年的工作\n落实低保政策。\n"
             "二、今年的重点任务\n抓好养老服务。\n")
     assert (r.year, r.domain) == (2023, "民政"), (r.year, r.year_rule, r.domain)
@@ -92,7 +92,7 @@ def test_a_half_year_written_without_its_year_word_and_its_plan_for_the_same_yea
 
 
 def test_a_title_naming_a_place_and_its_field_is_the_field_s_department_when_the_text_speaks_as_it():
-    body = ("年初以来，在县委、县政府的正确领导下，县统计部门立足县情，扎实开展统计调查，全县统计数据质量稳步提高。\n"
+    body = ("2023年，县统计部门围绕县委、县政府中心工作，扎实开展统计调查，全县统计数据质量稳步提高。\n"
             "一、主要工作\n完成经济普查。\n")
     r = one("青石县2023年统计工作开展情况汇报\n" + body)
     assert (r.org, r.level, r.domain) == ("青石县统计局", "county_district", "统计"), r.org_rule
@@ -102,20 +102,20 @@ def test_a_title_naming_a_place_and_its_field_is_the_field_s_department_when_the
 
 
 def test_a_title_ending_with_work_situation_gives_our_bureau_its_field():
-    r = one("2021年度统计工作情况\n2021年，我局在区委、区政府的正确领导下，认真履行统计职责，较好地完成各项工作任务。\n"
-            "2021年，我局共完成统计调查项目12个。\n")
-    assert (r.org, r.level, r.domain) == ("统计局", "county_district", "统计"), r.org_rule
+    r = one("青石区2021年统计工作情况\n一年来，我局围绕区委、区政府中心工作，依法开展统计调查，数据质量稳步提高。\n"
+            "全年我局共完成统计调查项目12个，发布统计信息40期。\n")
+    assert (r.org, r.level, r.domain) == ("青石区统计局", "county_district", "统计"), r.org_rule
 
 
 def test_a_debrief_s_year_of_taking_office_is_not_the_year_reported():
-    r = one("主任、各位委员：\n我是2019年3月任副局长，同年6月担任区统计局局长职务。任职以来，我认真贯彻区委、区政府的工作要求，"
-            "尽职尽责。现将任职以来的工作向常委会述职，请予审议。\n一、注重队伍建设\n调整充实中层干部。\n")
+    r = one("各位领导：\n本人于2019年3月调任区统计局局长。这几年，我带领全局干部依法统计，数据质量明显提高。"
+            "下面，我就任期内的履职情况作述职报告。\n一、注重队伍建设\n选拔年轻干部5名。\n")
     assert (r.org, r.domain, r.year) == ("区统计局", "统计", None), (r.org, r.year, r.year_rule)
 
 
 def test_an_essay_site_s_numbered_piece_title_names_its_body():
-    r = one("开发区工作总结及下年工作安排2\n一、主要工作开展情况\n1、经济指标完成情况。预计全年完成规上工业总产值12亿元。\n")
-    assert (r.org, r.level, r.domain) == ("开发区", "county_district", "政府工作"), r.org_rule
+    r = one("高新区年度工作总结和明年思路 篇3\n一、主要工作开展情况\n1、产业发展。全年新增规上企业8家。\n")
+    assert (r.org, r.level, r.domain) == ("高新区", "county_district", "政府工作"), r.org_rule
 
 
 def test_a_sector_s_organs_spoken_for_as_a_whole():
