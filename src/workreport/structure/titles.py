@@ -80,10 +80,12 @@ def row_title(ev: Evidence) -> tuple[str, int] | None:
     return None
 
 
-def essay_title(ev: Evidence) -> tuple[str, int] | None:
+def essay_title(ev: Evidence, before: int) -> tuple[str, int] | None:
     """The piece an essay site's lead says it presents (orgs.yaml rows.essay_title), a furniture
-    row above the report."""
+    row above the report's first heading (a lead in the page's tail presents another piece)."""
     for line, text in ev.rows:
+        if line >= before:
+            continue
         m = _ESSAY_TITLE.search(norm(text))
         if m:
             return text[m.start("title"): m.end("title")].strip(), line
@@ -142,7 +144,7 @@ def report_titles(report: Report, ev: Evidence) -> list[tuple[str, int | None, s
     page = _page_title(report, ev)
     if page:
         out.append((*page, "org.title.page"))
-    essay = essay_title(ev)
+    essay = essay_title(ev, report.sections[0].line if report.sections else report.end_line + 1)
     if essay:
         out.append((*essay, "org.title.essay"))
     if ev.file_title:
