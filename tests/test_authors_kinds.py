@@ -121,3 +121,12 @@ def test_an_essay_site_s_numbered_piece_title_names_its_body():
 def test_a_sector_s_organs_spoken_for_as_a_whole():
     r = one("2023年，全县公安机关坚持以人民为中心，全力维护社会稳定，全县刑事警情同比下降12%。" + _BODY)
     assert (r.level, r.domain, r.org_rule) == ("county_district", "公安", "org.system"), (r.org, r.org_rule)
+
+
+def test_a_bare_community_or_town_as_its_own_subject_is_named_by_the_name_the_text_repeats():
+    r = one("今年以来，社区坚持党建引领，全年开展志愿服务30次。金桂社区新建养老驿站1个，金桂社区党委组织主题活动20次。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("金桂社区", "township_street", "街道综合"), r.org_rule
+    r = one("今年以来，社区坚持党建引领，全年开展志愿服务30次。" + _BODY)
+    assert (r.org, r.level) == ("社区", "township_street"), r.org_rule
+    r = one("2023年，镇始终坚持稳中求进。白沙镇新建产业园1个，白沙镇获评省级生态镇。" + _BODY)
+    assert same_unit("白沙镇", r.org) and r.level == "township_street", r.org_rule

@@ -303,7 +303,8 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
             cands.append((system or sector)[:1] + ("system" if system else "sector",) + (system or sector)[1:])
     for _, kind, x in sorted(cands, key=lambda c: c[0]):
         if kind == "subject":
-            named = named_of_bare_kind(x, report)  # "the school" of a report that names its school
+            # "the school" of a report that names its school; "the community" that names its own
+            named = named_of_bare_kind(x, report) or local_name(x, report)
             if named:
                 return OrgGuess(named, p.line_start, "org.subject.bare_named")
             return OrgGuess(_fuller_from(fuller(x, report), sig), p.line_start, "org.subject.opening")
