@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from test_authors import _BODY, one, same_unit
 from workreport.structure import bodies
+from workreport.structure import city_text
 from workreport.structure.names import is_body
 
 
@@ -29,9 +30,9 @@ def test_a_county_level_city_s_body_is_county_level():
     assert bodies.level_of("云岭市统计局").level == "city"  # not listed: the text decides, city by default
     # a body that writes only 市 in a text that names its county-level city again and again
     text = "市统计局全力做好宜兴市经济普查，宜兴市统计监测体系不断完善，得到云州市统计局肯定，宜兴市名列前茅。"
-    assert bodies.city_level_from_text(text) == "county_district"
+    assert city_text.city_level_from_text(text) == "county_district"
     # ... but a prefecture's body that directs its counties names them too: the prefecture cue wins
-    assert bodies.city_level_from_text("指导各县(市、区)开展普查，宜兴市、宜兴市均按期完成。") == "city"
+    assert city_text.city_level_from_text("指导各县(市、区)开展普查，宜兴市、宜兴市均按期完成。") == "city"
 
 
 def test_an_essay_site_s_lead_names_the_author_but_not_the_year():

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from workreport import rules
 from workreport.errors import RuleDataError
 from workreport.structure import bodies
+from workreport.structure import city_text
 from workreport.structure.bodies import classify_body, level_of
 
 HERE = Path(__file__).resolve().parent
@@ -37,12 +38,12 @@ def test_enough_written_cases():
 
 
 def test_city_level_from_text():
-    assert bodies.city_level_from_text("市应急管理局指导各县(市、区)开展排查。全市各县区均已完成。") == "city"
-    assert bodies.city_level_from_text("全市14个镇(街道)全部完成整治,各镇街按要求落实。") == "county_district"
-    assert bodies.city_level_from_text("全年完成培训3200人次。") is None
+    assert city_text.city_level_from_text("市应急管理局指导各县(市、区)开展排查。全市各县区均已完成。") == "city"
+    assert city_text.city_level_from_text("全市14个镇(街道)全部完成整治,各镇街按要求落实。") == "county_district"
+    assert city_text.city_level_from_text("全年完成培训3200人次。") is None
     # a municipality's bureau: the provincial level, whatever else it says
-    assert bodies.city_level_from_text("市交通委推进北京市轨道交通建设,北京市全年新增线路3条,各区落实。") == "province"
-    assert bodies.city_level_from_text("赴北京市招商3次,全市各县区签约项目12个。") == "city"
+    assert city_text.city_level_from_text("市交通委推进北京市轨道交通建设,北京市全年新增线路3条,各区落实。") == "province"
+    assert city_text.city_level_from_text("赴北京市招商3次,全市各县区签约项目12个。") == "city"
 
 
 def test_a_city_name_leaves_the_level_to_the_text():

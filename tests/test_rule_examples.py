@@ -19,7 +19,7 @@ from workreport.extract.indicators import paragraph_indicators
 from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
 from workreport.model import Document, Paragraph, Report
-from workreport.structure import author, bodies, cues, furniture, headings, names, org, roles, selfref, split
+from workreport.structure import author, bodies, city_text, cues, furniture, headings, names, org, roles, selfref, split
 from workreport.textnorm import norm
 
 Matcher = Callable[[dict, str], bool]
@@ -211,7 +211,7 @@ def scope_of_a_region(entry: dict, text: str) -> bool:
 
 @matcher("levels:city_cues.municipality")
 def municipality_text(entry: dict, text: str) -> bool:
-    return bodies.city_level_from_text(text) == "province"
+    return city_text.city_level_from_text(text) == "province"
 
 
 @matcher("bodies:mention")

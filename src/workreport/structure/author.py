@@ -17,7 +17,7 @@ from dataclasses import replace
 from .. import rules
 from ..model import Report
 from ..textnorm import norm
-from . import bodies
+from . import bodies, city_text
 from .names import system_stem
 from .org import OrgGuess, canonical_org, find_org, region_of
 from .titles import Evidence, report_titles
@@ -88,7 +88,7 @@ def _unplaced_level(org: str | None, guess: OrgGuess, text: str) -> tuple[str | 
     if level is None and dept and org:
         # a department that names neither its place nor its scope: the places it directs
         # (counties and districts: a city's; only towns and streets: a county's)
-        level = bodies.city_level_from_text(text)
+        level = city_text.city_level_from_text(text)
         rule = "level.text_cues" if level else rule
     return level, rule
 
@@ -117,9 +117,9 @@ def level_of(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, s
         return _unplaced_level(org, guess, text)
     if lv.text_decides:
         m = bodies.classify_body(org)
-        if m is not None and bodies.answers_to_another_city(text, m.prefix):
+        if m is not None and city_text.answers_to_another_city(text, m.prefix):
             return _COUNTY_CITY, "level.city.superior_city"
-        by_text = bodies.city_level_from_text(text)
+        by_text = city_text.city_level_from_text(text)
         if by_text:
             return by_text, "level.city.text"
     return lv.level, lv.rule

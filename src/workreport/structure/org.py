@@ -19,9 +19,9 @@ from .. import rules
 from ..model import Report
 from ..textnorm import norm
 from . import bodies
-from .names import NAME_MIN, PH, OrgGuess, clean_name, fuller, is_body, is_self, report_text, superior, system_stem
-from .selfref import SELF, TITLED_PLACE, local_name, named_of_bare_kind, resolve_self, self_word
-from .titles import Evidence, org_from_title, page_rows, report_titles, row_authors, signature
+from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
+from .selfref import SELF, TITLED_PLACE, field_department, local_name, named_of_bare_kind, resolve_self, self_word
+from .titles import Evidence, byline, org_from_title, page_rows, report_titles, row_authors, signature
 
 __all__ = ["OrgGuess", "Evidence", "find_org", "names_subject", "opens_with_subject", "canonical_org", "region_of"]
 
@@ -66,8 +66,7 @@ _SECTOR = rules.entry(_TABLE, "org.sector")
 _SECTOR_OPENING = rules.compiled(rf"{_SUBJECT_CUES['before']}\s*" + _pattern("org.sector").pattern)
 _POST = _pattern("org.subject.post")
 _POST_LEAD = _pattern("org.subject.post_lead")
-_TITLE_FIELD = _pattern("org.self_reference.title_field")
-_FIELD_DEPT = _pattern("org.title.field_department")
+
 
 
 def _subjects(text: str, limit: int | None = None, normalized: str | None = None) -> list[tuple[int, str]]:
@@ -170,11 +169,11 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     sig = signature(report)
     for title, line, rule in titles:
         u = org_from_title(title)
-        by = _byline(report, line)
+        by = byline(report, line)
         if by and (u is None or canonical_org(u) != u):  # the title names only a place, or nobody
             return OrgGuess(by[0], by[1], "org.byline")
         if u and canonical_org(u) != u:
-            dept = _field_department(u, title, report)
+            dept = field_department(u, title, report)
             if dept:
                 return OrgGuess(dept, line, "org.title.field_department")
         if u:
@@ -206,41 +205,6 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
         if system:
             return OrgGuess(system[1], p.line_start, "org.system")
     return OrgGuess(None, None, "org.none")
-
-
-def _field_department(place: str, title: str, report: Report) -> str | None:
-    """A title that names a place and its field of work, in a report that speaks as the field's
-    department (names the department or calls itself "our bureau"): that department of the place
-    (orgs.yaml field_department; the organ as for a sector's opening)."""
-    f = _TITLE_FIELD.search(bodies.fold(norm(title)))
-    stem = system_stem(f.group("stem")) if f else None
-    organ = _SECTOR["organs"].get(place[-1:]) if stem else None
-    if not organ:
-        return None
-    body = bodies.stem_body(stem)
-    name = place + stem + organ
-    found = bodies.classify_body(name)
-    if body is None or found is None or found.id != body.id:
-        return None
-    text = bodies.fold(report_text(report))
-    own = re.search(re.escape(stem) + _FIELD_DEPT.pattern, text) or any(
-        m.group(1) == organ for m in SELF.finditer(text))
-    return name if own else None
-
-
-def _byline(report: Report, title_line: int | None) -> tuple[str, int] | None:
-    """A body's name alone on the line right under the title (the author's byline: a plan
-    report's department under a title that names only its place)."""
-    if title_line is None:
-        return None
-    nxt = next((p for p in report.paragraphs if p.line_start > title_line), None)
-    if nxt is None or nxt.line_start > title_line + _limit("byline_gap_lines"):
-        return None
-    s = re.sub(r"\s+", "", nxt.norm_text)
-    if not (NAME_MIN <= len(s) <= _limit("signature_max_chars")) or is_self(s) or clean_name(s) != s \
-            or not is_body(s) or superior(s, 0, len(s)):
-        return None
-    return nxt.text.strip(), nxt.line_start
 
 
 def _place_body(found: OrgGuess, report: Report) -> OrgGuess | None:

@@ -31,6 +31,8 @@ _NOT_AFTER_SELF = rules.entry(_TABLE, "org.self_named.not_before")["pattern"]
 _SYSTEM = rules.pattern(_TABLE, "org.system")
 _TITLE_FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _FULLER_MAX = int(rules.limit(_TABLE, "org.fuller_prefix_max"))
+_FIELD_DEPT = rules.pattern(_TABLE, "org.title.field_department")
+_SECTOR_ORGANS: dict[str, str] = rules.entry(_TABLE, "org.sector")["organs"]
 
 
 def self_word(m: re.Match) -> str:
@@ -202,3 +204,23 @@ def _titled_place(kind: str, report: Report) -> str | None:
     if not top or (len(top) > 1 and top[1][1] * limit("titled_place_margin") > top[0][1]):
         return None
     return top[0][0]
+
+
+def field_department(place: str, title: str, report: Report) -> str | None:
+    """A title that names a place and its field of work, in a report that speaks as the field's
+    department (names the department or calls itself "our bureau"): that department of the place
+    (orgs.yaml field_department; the organ as for a sector's opening)."""
+    f = _TITLE_FIELD.search(bodies.fold(norm(title)))
+    stem = system_stem(f.group("stem")) if f else None
+    organ = _SECTOR_ORGANS.get(place[-1:]) if stem else None
+    if not organ:
+        return None
+    body = bodies.stem_body(stem)
+    name = place + stem + organ
+    found = bodies.classify_body(name)
+    if body is None or found is None or found.id != body.id:
+        return None
+    text = bodies.fold(report_text(report))
+    own = re.search(re.escape(stem) + _FIELD_DEPT.pattern, text) or any(
+        m.group(1) == organ for m in SELF.finditer(text))
+    return name if own else None

@@ -11,7 +11,7 @@ from ..model import Report
 from ..textnorm import norm
 from . import bodies
 from .headings import strip_ordinal
-from .names import NAME_MIN, clean_name, is_body, is_self, limit
+from .names import NAME_MIN, clean_name, is_body, is_self, limit, superior
 
 _TABLE = "orgs"
 _TITLE_HEAD = rules.pattern(_TABLE, "org.title.head")
@@ -171,6 +171,21 @@ def page_rows(report: Report, ev: Evidence) -> Evidence:
                   and (_ROW_AUTHOR.search(p.norm_text) or _ROW_TITLE.search(p.norm_text)
                        or _ESSAY_TITLE.search(p.norm_text)))
     return replace(ev, rows=ev.rows + extra) if extra else ev
+
+
+def byline(report: Report, title_line: int | None) -> tuple[str, int] | None:
+    """A body's name alone on the line right under the title (the author's byline: a plan
+    report's department under a title that names only its place)."""
+    if title_line is None:
+        return None
+    nxt = next((p for p in report.paragraphs if p.line_start > title_line), None)
+    if nxt is None or nxt.line_start > title_line + limit("byline_gap_lines"):
+        return None
+    s = re.sub(r"\s+", "", nxt.norm_text)
+    if not (NAME_MIN <= len(s) <= limit("signature_max_chars")) or is_self(s) or clean_name(s) != s \
+            or not is_body(s) or superior(s, 0, len(s)):
+        return None
+    return nxt.text.strip(), nxt.line_start
 
 
 # ---- the author ---------------------------------------------------------------------------
