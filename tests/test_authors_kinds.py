@@ -14,7 +14,7 @@ from workreport.structure.names import is_body
 
 
 def test_a_sector_with_its_scope_takes_the_scope_s_level_whatever_else_the_text_names():
-    r = one("2022年，全市民政系统紧紧围绕市委、市政府中心工作，兜牢民生底线。养老服务体系建设走在全省前列，"
+    r = one("2022年，全市民政系统聚焦兜底保障，困难群众基本生活得到保障。养老服务体系建设走在全省前列，"
             "社会救助数字化改革位居全省第二，婚姻登记服务获评全省示范，全省首批通过验收。" + _BODY)
     assert (r.level, r.domain, r.org_rule) == ("city", "民政", "org.system"), (r.org, r.level, r.level_rule)
 
@@ -70,7 +70,7 @@ def test_a_bare_department_takes_the_masked_place_its_function_is_written_with()
 
 def test_a_sector_named_deep_in_a_long_opening():
     filler = "今天的会议，一是回顾上一年的成绩，二是分析面临的形势，三是部署新一年的重点任务。" * 3
-    r = one("同志们：" + filler + "一年来，全市交通运输系统深入贯彻落实市委部署，全年完成交通投资58亿元。" + _BODY)
+    r = one("同志们：" + filler + "一年来，全市交通运输系统抓项目、保畅通，全年新改建农村公路320公里。" + _BODY)
     assert same_unit("全市交通运输系统", r.org) and (r.level, r.domain) == ("city", "交通运输"), (r.org, r.org_rule)
 
 
