@@ -131,3 +131,17 @@ def test_a_bare_community_or_town_as_its_own_subject_is_named_by_the_name_the_te
     assert (r.org, r.level) == ("社区", "township_street"), r.org_rule
     r = one("2023年，镇始终坚持稳中求进。白沙镇新建产业园1个，白沙镇获评省级生态镇。" + _BODY)
     assert same_unit("白沙镇", r.org) and r.level == "township_street", r.org_rule
+
+
+def test_a_title_naming_only_the_kind_defers_to_a_masked_or_named_body_of_that_kind_in_the_opening():
+    for body in ("*街道", "某某街道", "青禾街道"):
+        r = one("以下是小编为大家整理的街道年度工作总结,仅供参考。\n"
+                f"2023年以来,{body}在区委的领导下,扎实推进城市更新,各项工作取得新进展。\n"
+                "一、主要成效\n(一)民生保障有力。新增就业岗位320个。\n")
+        assert r.org == f"{body}办事处", (body, r.org, r.org_rule)
+        assert r.level == "township_street"
+    # counter-example: an opening that names no body of the kind keeps the title's bare kind
+    r = one("以下是小编为大家整理的街道年度工作总结,仅供参考。\n"
+            "2023年以来,我们在区委的领导下,扎实推进城市更新,各项工作取得新进展。\n"
+            "一、主要成效\n(一)民生保障有力。新增就业岗位320个。\n")
+    assert r.org == "街道办事处", (r.org, r.org_rule)

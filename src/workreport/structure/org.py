@@ -20,7 +20,7 @@ from ..model import Report
 from ..textnorm import norm
 from . import bodies
 from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
-from .selfref import SELF, TITLED_PLACE, field_department, local_name, named_of_bare_kind, resolve_self, self_word
+from .selfref import GUESSED_KINDS, SELF, TITLED_PLACE, field_department, local_name, named_of_bare_kind, resolve_self, self_word
 from .titles import Evidence, byline, org_from_title, page_rows, report_titles, row_authors, signature
 
 __all__ = ["OrgGuess", "Evidence", "find_org", "names_subject", "opens_with_subject", "canonical_org", "region_of"]
@@ -178,6 +178,10 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
                 return OrgGuess(dept, line, "org.title.field_department")
         if u:
             local = local_name(u, report)  # a bare "street office": the one the text names
+            if local is None and u in GUESSED_KINDS:
+                opened = _opening_of_kind(u, report, ev, sig)
+                if opened:
+                    return opened
             return OrgGuess(local or _fuller_from(_same_body_named(_placed(u, report), report), sig), line, rule)
     for p in _opening(report):
         found = _opening_author(p, report, ev, sig)
@@ -205,6 +209,16 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
         if system:
             return OrgGuess(system[1], p.line_start, "org.system")
     return OrgGuess(None, None, "org.none")
+
+
+def _opening_of_kind(kind: str, report: Report, ev: Evidence, sig) -> OrgGuess | None:
+    """A title naming only a bare kind (the street office's summary) defers to an opening
+    whose subject is one body of that kind, named or masked (a starred or placeholder name)."""
+    for p in _opening(report):
+        found = _opening_author(p, report, ev, sig)
+        if found and found.name and found.name != kind and found.name.endswith(kind):
+            return found
+    return None
 
 
 def _place_body(found: OrgGuess, report: Report) -> OrgGuess | None:

@@ -21,7 +21,7 @@ _SELF_ALIAS: dict[str, str] = rules.entry(_TABLE, "org.self_alias")["map"]
 _SELF_KINDS: dict[str, dict] = rules.entry(_TABLE, "org.self_kinds")["kinds"]
 _SELF_PLACES: dict[str, list] = rules.entry(_TABLE, "org.self_places")["kinds"]
 _UNGUESSED = frozenset(rules.words(_TABLE, "org.unguessed_places"))
-_GUESSED = frozenset(rules.words(_TABLE, "org.guessed_places"))
+GUESSED_KINDS = frozenset(rules.words(_TABLE, "org.guessed_places"))
 _NOT_NAME = rules.pattern(_TABLE, "org.not_names")
 _BAD_START = rules.pattern(_TABLE, "org.name.bad_start")
 _FUNCTION_CHARS = rules.pattern(_TABLE, "org.name.function_chars")
@@ -71,7 +71,7 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
     named = _named_of_kind(kind, text) if kind not in _UNGUESSED else None
     if named:
         return OrgGuess(named_of_bare_kind(named, report) or fuller(named, report), line, "org.self_reference.named")
-    local = _local_place(kind, text) if kind in _GUESSED else None
+    local = _local_place(kind, text) if kind in GUESSED_KINDS else None
     if local:
         return OrgGuess(local, line, "org.self_reference.local_place")
     place = _titled_place(kind, report)
@@ -131,7 +131,7 @@ def local_name(name: str, report: Report) -> str | None:
     name of its own) that the report names with its own name again and again: that name
     (orgs.yaml guessed_places; the same test as for "our community")."""
     kind = name[1:] if is_self(name) else name
-    return _local_place(kind, report_text(report)) if kind in _GUESSED else None
+    return _local_place(kind, report_text(report)) if kind in GUESSED_KINDS else None
 
 
 def _named_of_kind(kind: str, text: str) -> str | None:
