@@ -30,6 +30,17 @@ def limit(rid: str):
     return rules.limit("checks", rid)
 
 
+class ReportLines(list):
+    """The (line, text, normalised text) triples of one report, with a place where what several
+    checks derive from them (the figures of each line) is kept, so it is derived once."""
+
+    __slots__ = ("memo",)
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.memo: dict = {}
+
+
 def report_lines(doc: Document, report: Report) -> list[tuple[int, str, str]]:
     """(line, text, normalised text) of the report's text lines (furniture left out); the
     normalised text is the Document's own."""
@@ -47,7 +58,7 @@ def report_lines(doc: Document, report: Report) -> list[tuple[int, str, str]]:
             if text.strip():
                 out.append((ln, text, doc.norm_lines[ln - 1]))
     out.sort()
-    return out
+    return ReportLines(out)
 
 
 class Joined:

@@ -68,7 +68,21 @@ def figure(ind: Indicator, nt: str) -> Fig | None:
 
 
 def line_figures(report: Report, lines) -> dict[int, list[Fig]]:
-    """Figures of each line (``lines``: the checker's (line, text, normalised) triples)."""
+    """Figures of each line (``lines``: the checker's (line, text, normalised) triples).
+    Kept with ``lines`` when they carry a memo (common.ReportLines): the sums and the rates
+    checks read the same figures.  Callers only read what is returned."""
+    memo = getattr(lines, "memo", None)
+    if memo is not None:
+        kept = memo.get("line_figures")
+        if kept is not None and kept[0] is report:
+            return kept[1]
+    out = _line_figures(report, lines)
+    if memo is not None:
+        memo["line_figures"] = (report, out)
+    return out
+
+
+def _line_figures(report: Report, lines) -> dict[int, list[Fig]]:
     texts = {ln: nt for ln, _, nt in lines}
     out: dict[int, list[Fig]] = {}
     for ind in report.indicators:

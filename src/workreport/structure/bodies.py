@@ -80,6 +80,9 @@ class _Table:
     def __init__(self, bodies: dict, levels: dict, trad: dict, shipped: bool = False):
         problems: list[str] = []
         self.fold = str.maketrans(trad["fold"]["chars"])
+        # most text has no traditional character: one class search spares translating it (a
+        # whole report's paragraph is folded by several passes)
+        self.traditional = rules.compiled("[" + re.escape("".join(trad["fold"]["chars"])) + "]")
         self.place_level: dict[str, tuple[str, str, bool]] = {}
         for e in levels["places"]:
             for w in e["words"]:
@@ -378,7 +381,8 @@ def table() -> _Table:
 
 def fold(text: str) -> str:
     """``text`` with traditional characters folded to simplified ones (same length)."""
-    return text.translate(table().fold)
+    t = table()
+    return text.translate(t.fold) if t.traditional.search(text) else text
 
 
 def classify_body(name: str) -> BodyMatch | None:
@@ -408,7 +412,7 @@ def mentions(text: str, ends: str) -> list[Mention]:
     in the text.  A name inside a longer one ending later (the county committee inside "county
     committee and county government") is not reported."""
     t = table()
-    s = norm(text).translate(t.fold)
+    s = fold(norm(text))
     out: list[Mention] = []
     for m in _end_chars(ends).finditer(s):
         e = m.end()
