@@ -6,11 +6,11 @@ literals: ``rules.pattern("split", "split.appendix")``, ``rules.limit("split", "
 """
 from ..errors import RuleDataError
 from . import cache
-from .firstchars import guarded
+from .firstchars import Ends, guarded
 from .loader import (alternation, compiled, data_files, entry, expand, iter_entries, limit, load,
                      pattern, piece, validate, words)
 
-__all__ = ["RuleDataError", "_UniqueKeyLoader", "SCHEMAS", "cache", "alternation", "compiled", "data_files", "entry", "expand", "guarded", "iter_entries",
+__all__ = ["Ends", "RuleDataError", "_UniqueKeyLoader", "SCHEMAS", "cache", "alternation", "compiled", "data_files", "entry", "expand", "guarded", "iter_entries",
            "limit", "load", "pattern", "piece", "validate", "words"]
 
 

@@ -23,6 +23,7 @@ _TITLE_MAX = int(rules.entry(_TABLE, "split.title")["max_chars"])
 _GENRE_TITLE = rules.pattern(_TABLE, "split.genre_title")
 _GENRE_MAX = int(rules.entry(_TABLE, "split.genre_title")["max_chars"])
 _DECORATION = rules.pattern(_TABLE, "split.title_decoration")
+_DECORATION_ENDS = rules.Ends(_DECORATION.pattern)  # decorations end a line: most lines cannot hold one
 _FUSED = rules.pattern(_TABLE, "split.fused_title")
 _SPACED = rules.pattern(_TABLE, "split.spaced")
 _NAMED_TITLE = rules.pattern(_TABLE, "split.named_title")
@@ -45,6 +46,7 @@ _CHUNK_MIN = int(rules.limit(_TABLE, "split.chunk_min_chars"))
 _GENERIC_SUBJECT = rules.pattern(_TABLE, "split.generic_subject")
 _NAME_LINE = rules.pattern(_TABLE, "split.name_line")
 _NAMELESS_TITLE = rules.pattern(_TABLE, "split.nameless_title")
+_SPACE = re.compile(r"\s")
 _LOOK = 2 * _TITLE_MAX  # a line longer than this is no title (decorations included)
 _FUSED_LOOK = 120  # a fused title is looked for in the first characters of a line
 _PREAMBLE_MAX = 100  # preamble lines are short (a session line may carry the speaker and a full stop)
@@ -77,10 +79,12 @@ def title_core(s: str) -> str:
     if _SPACED.match(s):
         return re.sub(r"\s+", "", s)
     for _ in range(4):
-        m = _DECORATION.search(s)
+        m = _DECORATION.search(s) if _DECORATION_ENDS.may_end(s) else None
         if not m or m.start() == 0:
             break
         s = s[: m.start()]
+    if not _SPACE.search(s):
+        return s  # nothing to remove or strip
     return re.sub(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])", "", s).strip()
 
 

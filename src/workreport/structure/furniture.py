@@ -24,6 +24,9 @@ from .headings import is_bare_heading, is_terminal, match_heading
 _TABLE = "furniture"
 _T = rules.load(_TABLE)
 _LINE = [(e["id"], rules.compiled(e["pattern"])) for e in _T["line"]]
+# the rules a line can match by its last character (most rules end a line with a known set)
+_LINE_ENDS = [(rid, pat, rules.Ends(pat.pattern)) for rid, pat in _LINE]
+_LINE_BY_LAST: dict[str, tuple[tuple[str, re.Pattern], ...]] = {}
 _TAIL = [(e["id"], rules.compiled(e["pattern"])) for e in _T["tail_start"]]
 _DATELINE = rules.pattern(_TABLE, "furniture.dateline")
 _META_BARE = rules.pattern(_TABLE, "furniture.meta_bare")
@@ -70,10 +73,18 @@ def furniture_rule(text: str, normalized: str | None = None) -> str | None:
     toks = [t for t in _TOKEN_SPLIT.split(s) if t] if len(s) <= _TOKENS_MAX else None
     if toks and all(t in _TOKENS for t in toks):
         return "furniture.tokens"
-    for rid, pat in _LINE:
+    for rid, pat in _line_rules(s[-1]):
         if pat.match(s):
             return rid
     return None
+
+
+def _line_rules(last: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The line rules (in table order) whose matches can end with the character ``last``."""
+    found = _LINE_BY_LAST.get(last)
+    if found is None:
+        found = _LINE_BY_LAST[last] = tuple((rid, pat) for rid, pat, ends in _LINE_ENDS if ends.may_end(last))
+    return found
 
 
 class PageLines:
