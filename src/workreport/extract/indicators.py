@@ -31,7 +31,7 @@ from ..model import Indicator, LineHint, Paragraph, Report, Span, role_at
 from . import tables
 from .measures import Canonical, anchored, before_scope, canonical, level_of, with_unit_noun
 from .numbers import Quantity, find_quantities
-from .periods import ReportTime, with_period
+from .periods import ReportTime, period_fields, with_period
 from .respective import respective
 
 _TABLE = "indicators"
@@ -348,8 +348,9 @@ def _indicator(p: Paragraph, q: Quantity, period, time, in_plan, named: Canonica
             qualifier=q.qualifier,
             rules=(q.rule, krule, *named.rules),
             measure_phrase=local,
+            **period_fields(period),
             )
-    return [ind if period is None else with_period(ind, period)]
+    return [ind]
 
 
 def _joined(head: Canonical, tail: str) -> Canonical:

@@ -349,6 +349,14 @@ class ReportTime:
         return period.kind == "cumulative" and period.end is not None and r is not None and period.end <= r
 
 
+def period_fields(p: Period | None) -> dict:
+    """The Indicator fields that say its period (none for no period): given when an indicator
+    is made, so it need not be copied to add them."""
+    if p is None:
+        return {}
+    return {"period": p.start, "period_end": p.end if p.end != p.start else None, "period_kind": p.kind,
+            "period_rule": p.rule}
+
+
 def with_period(i: Indicator, p: Period) -> Indicator:
-    return dataclasses.replace(i, period=p.start, period_end=p.end if p.end != p.start else None,
-                               period_kind=p.kind, period_rule=p.rule)
+    return dataclasses.replace(i, **period_fields(p))
