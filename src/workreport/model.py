@@ -67,14 +67,17 @@ class Paragraph:
     pieces: tuple[tuple[int, int], ...]
     rule: str = "paragraph.line"
     norm_text: str = field(default="", repr=False, compare=False)
+    # where each piece starts in ``text`` (the pieces' offsets), searched without a key function
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.norm_text) != len(self.text):
             object.__setattr__(self, "norm_text", norm(self.text))
+        object.__setattr__(self, "starts", tuple(start for _, start in self.pieces))
 
     def piece_index(self, offset: int) -> int:
         """Index in ``pieces`` of the line holding a character offset of ``text``."""
-        return max(0, bisect_right(self.pieces, offset, key=_piece_offset) - 1)
+        return max(0, bisect_right(self.starts, offset) - 1)
 
     def line_at(self, offset: int) -> tuple[int, int]:
         """(line, column in that line) of a character offset in ``text``."""
@@ -83,12 +86,8 @@ class Paragraph:
 
     def piece_end(self, offset: int) -> int:
         """Offset in ``text`` where the line holding ``offset`` ends."""
-        k = bisect_right(self.pieces, offset, key=_piece_offset)
-        return self.pieces[k][1] if k < len(self.pieces) else len(self.text)
-
-
-def _piece_offset(piece: tuple[int, int]) -> int:
-    return piece[1]
+        k = bisect_right(self.starts, offset)
+        return self.starts[k] if k < len(self.starts) else len(self.text)
 
 
 @dataclass(frozen=True, slots=True)
