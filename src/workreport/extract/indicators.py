@@ -149,11 +149,12 @@ def _clause_start(t: str, pos: int, floor: int) -> int:
     return lo + last.end() if last else lo
 
 
-def _prefix(t: str, q: Quantity, prev: tuple[int, int]) -> str:
+def _prefix(t: str, q: Quantity, prev: tuple[int, int], start: int | None = None) -> str:
     """The words of the clause before the number, after any figure earlier in the clause (the
     measure begins after it), unless they only tie this figure to that one ("N units, X% of it"): then
-    the whole clause without that figure."""
-    start = _clause_start(t, q.start, 0)
+    the whole clause without that figure.  ``start``: the clause's start, when the caller has it."""
+    if start is None:
+        start = _clause_start(t, q.start, 0)
     if prev[1] > start:
         if _OF_PREVIOUS.match(t, prev[1], q.start):
             return t[start:prev[0]] + t[prev[1]:q.start]
@@ -161,9 +162,11 @@ def _prefix(t: str, q: Quantity, prev: tuple[int, int]) -> str:
     return t[start:q.start]
 
 
-def _local_measure(t: str, q: Quantity, prev: tuple[int, int]) -> tuple[str, str]:
-    """(the clause before the number, the noun after it): what the figure measures."""
-    pre = _prefix(t, q, prev)
+def _local_measure(t: str, q: Quantity, prev: tuple[int, int], pre: str | None = None) -> tuple[str, str]:
+    """(the clause before the number, the noun after it): what the figure measures.  ``pre``:
+    the clause before the number (``_prefix``), when the caller has it."""
+    if pre is None:
+        pre = _prefix(t, q, prev)
     lead = _LEAD.match(pre)
     if lead:
         pre = pre[lead.end():]
@@ -267,7 +270,7 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False, time: ReportT
         if k < len(traps) and traps[k][0] < q.value_end:
             continue
         clause_lo = _clause_start(t, q.start, 0)
-        prefix = _prefix(t, q, prev)
+        prefix = _prefix(t, q, prev, clause_lo)
         if not q.unit and q.numeral not in ("fraction", "ratio"):
             if not _BARE.search(prefix):
                 continue
@@ -283,7 +286,7 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False, time: ReportT
             prev = (q.start, q.end)
             out.extend(_indicator(p, q, period, time, in_plan, named, local, prefix, phase, ""))
             continue
-        pre, after = _local_measure(t, q, prev)
+        pre, after = _local_measure(t, q, prev, prefix)  # prev is unchanged since prefix was read
         local = (pre + after).strip()
         named = canonical(pre, ratio=not level)
         if after:  # scope and verbs before the count are stripped, the noun after it is kept
