@@ -127,6 +127,7 @@ class _Table:
                          for w in words if w not in self.place_level]
         self.entries: list[dict] = bodies["bodies"]
         self.forms: dict[str, tuple] = {}  # form -> the fields of its _Form (made when one is found)
+        self._lengths: dict[str, tuple[int, ...]] | None = None  # see _lengths_ending
         self.stems: dict[str, int] = {}
         self.leading: list[tuple[str, int]] = []
         # the 20k forms are derived once and kept with the rule tables (rules/cache.py): building
@@ -244,10 +245,22 @@ class _Table:
 
     def form_start(self, s: str, end: int) -> int | None:
         """Where the longest form ending at ``end`` of ``s`` starts, or None."""
-        for i in range(max(0, end - self.max_form), end):
-            if s[i:end] in self.forms:
-                return i
+        if end <= 0:
+            return None
+        for n in self._lengths_ending().get(s[end - 1], ()):  # longest first
+            if n <= end and s[end - n:end] in self.forms:
+                return end - n
         return None
+
+    def _lengths_ending(self) -> dict[str, tuple[int, ...]]:
+        """The lengths of the forms ending with each character, longest first: a place in the
+        text is tried only with lengths some form ending there has (made on first use)."""
+        if self._lengths is None:
+            by: dict[str, set[int]] = {}
+            for f in self.forms:
+                by.setdefault(f[-1], set()).add(len(f))
+            self._lengths = {c: tuple(sorted(ns, reverse=True)) for c, ns in by.items()}
+        return self._lengths
 
     def _at_end(self, s: str) -> BodyMatch | None:
         for i in range(max(0, len(s) - self.max_form), len(s)):
