@@ -30,6 +30,9 @@ _NAMED_TITLE = rules.pattern(_TABLE, "split.named_title")
 # (id, pattern, first characters searched, last characters searched)
 _INTRO = [(e["id"], rules.compiled(e["pattern"]), e.get("first_chars"), e.get("last_chars")) for e in _T["intro"]]
 _PREAMBLE = [(e["id"], rules.compiled(e["pattern"])) for e in _T["preamble"]]
+# cues that end their line ($): a line ending otherwise is not searched (rules.Ends)
+_INTRO_ENDS = {rid: rules.Ends(pat.pattern) for rid, pat, _, _ in _INTRO}
+_PREAMBLE_ENDS = {rid: rules.Ends(pat.pattern) for rid, pat in _PREAMBLE}
 _FIRST = max(e.get("first_chars") or 0 for e in _T["intro"])
 _LAST = max(e.get("last_chars") or 0 for e in _T["intro"])
 _SIGNATURE = rules.pattern(_TABLE, "split.signature.date")
@@ -217,7 +220,8 @@ def intro_rules(text: str, normalized: str | None = None) -> set[str]:
     head, tail = fold(s[:_FIRST]), fold(s[-_LAST:])  # only the ends are read: fold only them
     found = set()
     for rid, pat, first, last in _INTRO:
-        if pat.search(tail[-last:] if last else head[:first]):
+        part = tail[-last:] if last else head[:first]
+        if _INTRO_ENDS[rid].may_end(part) and pat.search(part):
             found.add(rid)
     return found
 
@@ -265,9 +269,9 @@ def preamble_rule(text: str, normalized: str | None = None) -> str | None:
     s = fold(_s(text, normalized)[:_PREAMBLE_MAX + 1])
     for rid, pat in _PREAMBLE:
         if rid == "split.preamble.address":
-            if pat.match(s[:_PREAMBLE_MAX]):
+            if _PREAMBLE_ENDS[rid].may_end(s[:_PREAMBLE_MAX]) and pat.match(s[:_PREAMBLE_MAX]):
                 return rid
-        elif len(s) <= _PREAMBLE_MAX and pat.match(s):
+        elif len(s) <= _PREAMBLE_MAX and _PREAMBLE_ENDS[rid].may_end(s) and pat.match(s):
             return rid
     return None
 
