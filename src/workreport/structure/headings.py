@@ -100,9 +100,6 @@ def _match_heading(text: str, line: int, allow_shi: bool, normalized: str | None
     s = s.lstrip()
     if not s:
         return None
-    for rid, pat in _NOT:
-        if pat.search(s):
-            return None
     for fam in FAMILIES:
         if fam.family == _SHI and not allow_shi:
             continue
@@ -116,6 +113,9 @@ def _match_heading(text: str, line: int, allow_shi: bool, normalized: str | None
             if value is None:
                 continue
             ordinal = fam.written.format(o=m.group(1))
+        # what is no heading although it starts like one (read only for a line that does: most do not)
+        if any(pat.search(s) for _, pat in _NOT):
+            return None
         head, inline = heading_text(raw[lead:], 0, full[lead:])
         return Heading(line=line, family=fam.family, ordinal=ordinal, value=value, heading=head,
                        rule=fam.id, inline_body=inline)
