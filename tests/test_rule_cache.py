@@ -114,3 +114,20 @@ def test_guarded_finds_the_same_matches(branches, text):
     plain, guard = re.compile(pattern), re.compile(guarded(pattern))
     assert [(m.span(), m.groups()) for m in plain.finditer(text)] == \
            [(m.span(), m.groups()) for m in guard.finditer(text)]
+
+
+def test_a_pattern_opening_with_a_look_behind_is_guarded_and_matches_the_same():
+    """rules.compiled guards a pattern that opens with a look-behind (the engine cannot skip
+    ahead through one); the matches are those of the plain pattern, on every sample line."""
+    plain = r"(?<![A-Za-z\d])[xX]{2,4}(?![A-Za-z])|(?<!\d)20\d{2}(?!\d)"
+    guard = rules.compiled(plain)
+    assert guard.pattern.startswith("(?=[") and rules.compiled(plain, re.IGNORECASE).pattern == plain
+    assert rules.compiled(r"a(?<!b)c").pattern == r"a(?<!b)c"  # opens with a literal: left alone
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("**/*.txt")))
+    for rid in ("check.placeholder.x", "typo.doubled_particle", "numbers.arabic"):
+        table = {"check": "checks", "typo": "typos", "numbers": "units"}[rid.split(".")[0]]
+        pat = rules.pattern(table, rid)
+        assert pat.pattern.startswith("(?=[")
+        assert [m.span() for m in pat.finditer(text)] == [m.span() for m in re.compile(rules.entry(table, rid)["pattern"]).finditer(text)]
+    assert [m.span() for m in guard.finditer(text + " xx 2023 ax1 XXX")] == \
+        [m.span() for m in re.compile(plain).finditer(text + " xx 2023 ax1 XXX")]

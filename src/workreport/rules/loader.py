@@ -226,4 +226,18 @@ def alternation(words) -> str:
 @lru_cache(maxsize=None)
 def compiled(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile``, kept between runs (cache.py): rule regexes are compiled through this."""
-    return cache.regex(pattern, flags)
+    return cache.regex(_behind_guarded(pattern, flags), flags)
+
+
+_OPENS_BEHIND = re.compile(r"(?:\((?:\?:|\?P<\w+>)?)*\(\?<[=!]")  # groups opened, then a look-behind
+
+
+def _behind_guarded(pattern: str, flags: int) -> str:
+    """A pattern that opens with a look-behind (not after a digit, not after a letter) gets the
+    first-character guard (firstchars.py): the regex engine reads no first character through a
+    look-behind, so it tried the whole pattern at every position of a text; same matches."""
+    if flags or not _OPENS_BEHIND.match(pattern):
+        return pattern
+    from .firstchars import guarded
+
+    return guarded(pattern)
