@@ -63,6 +63,40 @@ def test_the_cli_child_at_its_memory_cap_names_the_budget():
     assert fork_budgeted(lambda: os._exit(3), Budget(seconds=10, memory_mb=128), "x") == 3
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
+def test_the_cli_child_always_ends_itself_with_the_command_s_status():
+    """A forked child that returned would run its caller's code a second time (under click's
+    test runner, the rest of the test session): it ends with os._exit, its status the one the
+    command would have had in one process."""
+    from workreport.cli.base import exit_status
+    from workreport.cli.budget import fork_budgeted
+    from workreport.errors import WorkReportError
+
+    def bad_input():
+        raise WorkReportError("no such file")
+
+    def bug():
+        raise ValueError("a bug")
+
+    me = os.getpid()
+    budget = Budget(seconds=30, memory_mb=512)
+    assert fork_budgeted(bad_input, budget, "x.txt", on_error=exit_status) == 2
+    assert fork_budgeted(lambda: sys.exit(5), budget, "x.txt", on_error=exit_status) == 5
+    assert fork_budgeted(lambda: None, budget, "x.txt", on_error=exit_status) == 0
+    assert fork_budgeted(bug, budget, "x.txt", on_error=exit_status) == 1
+    assert os.getpid() == me  # only the parent gets here
+
+
+def test_check_of_a_missing_file_under_click_s_runner_is_status_2():
+    from click.testing import CliRunner
+
+    from workreport.cli import main
+
+    me = os.getpid()
+    assert CliRunner().invoke(main, ["check", "/nonexistent/draft.docx"]).exit_code == 2
+    assert os.getpid() == me
+
+
 def test_a_crashing_task_costs_only_itself():
     with WorkerPool(2, Budget(seconds=30)) as pool:
         status, err = pool.run(crash, label="crash.pdf")

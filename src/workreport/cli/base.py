@@ -11,43 +11,51 @@ from ..errors import WorkReportError
 from ..store.sqlite import DEFAULT_PATH
 
 
+def exit_status(exc: BaseException) -> int:
+    """The status a command ends with for ``exc``, once the one line saying what went wrong is
+    written; re-raises what is not ours to turn into a status (click's own exits, a bug under
+    WORKREPORT_DEBUG).  Shared by the group and the budget's forked child (cli/budget.py)."""
+    if isinstance(exc, BrokenPipeError):
+        _quiet_stdout()  # `workreport text X | head`: the reader left; nothing is wrong
+        return 0
+    if isinstance(exc, WorkReportError):
+        # One clear line, no traceback, nothing on stdout (CONTRACT.md).
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        click.echo(f"error: {msg}", err=True)
+        return 2
+    if isinstance(exc, KeyboardInterrupt):
+        click.echo("interrupted", err=True)
+        return 130
+    if isinstance(exc, OSError) and exc.filename is not None:
+        # the file system said no (permission, no space, a folder where a file goes):
+        # the user's to fix, not a bug
+        click.echo(f"error: {exc.filename}: {exc.strerror or exc}", err=True)
+        return 2
+    if not isinstance(exc, Exception) or isinstance(exc, (OSError, click.ClickException, click.exceptions.Exit,
+                                                          click.exceptions.Abort)):
+        raise exc
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is not None and isinstance(exc, sqlite3.DatabaseError):
+        # the library file itself is damaged (a disk, a copy cut short): not our bug
+        click.echo(f"error: the library is damaged or unreadable ({exc}); restore it from a copy"
+                   " or build it again with `workreport ingest`", err=True)
+        return 2
+    # A bug, not bad input: one line and status 1; the traceback on request.
+    if os.environ.get("WORKREPORT_DEBUG"):
+        raise exc
+    click.echo(f"error: internal error: {type(exc).__name__}: {exc} "
+               "(set WORKREPORT_DEBUG=1 for the traceback, and please report it)", err=True)
+    return 1
+
+
 class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except BrokenPipeError:
-            _quiet_stdout()  # `workreport text X | head`: the reader left; nothing is wrong
-            ctx.exit(0)
-        except WorkReportError as exc:
-            # One clear line, no traceback, nothing on stdout (CONTRACT.md).
-            msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            click.echo(f"error: {msg}", err=True)
-            ctx.exit(2)
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            ctx.exit(130)
-        except OSError as exc:
-            if exc.filename is None:
-                raise
-            # the file system said no (permission, no space, a folder where a file goes):
-            # the user's to fix, not a bug
-            click.echo(f"error: {exc.filename}: {exc.strerror or exc}", err=True)
-            ctx.exit(2)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except Exception as exc:
-            sqlite3 = sys.modules.get("sqlite3")
-            if sqlite3 is not None and isinstance(exc, sqlite3.DatabaseError):
-                # the library file itself is damaged (a disk, a copy cut short): not our bug
-                click.echo(f"error: the library is damaged or unreadable ({exc}); restore it from a copy"
-                           " or build it again with `workreport ingest`", err=True)
-                ctx.exit(2)
-            # A bug, not bad input: one line and status 1; the traceback on request.
-            if os.environ.get("WORKREPORT_DEBUG"):
-                raise
-            click.echo(f"error: internal error: {type(exc).__name__}: {exc} "
-                       "(set WORKREPORT_DEBUG=1 for the traceback, and please report it)", err=True)
-            ctx.exit(1)
+        except (Exception, KeyboardInterrupt) as exc:
+            ctx.exit(exit_status(exc))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -194,6 +202,6 @@ def under_budget(ctx, label: str, seconds: float, memory_mb: int, work) -> None:
         for name in ("pipeline", "contract", "ingest"):
             importlib.import_module(f"workreport.{name}")
 
-    code = fork_budgeted(work, budget, label, prepare)
+    code = fork_budgeted(work, budget, label, prepare, on_error=exit_status)
     if code is not None:
         ctx.exit(code)

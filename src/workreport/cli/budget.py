@@ -26,11 +26,14 @@ class _Room:
 
 
 def fork_budgeted(fn: Callable[[], Any], budget: Budget, label: str,
-                  prepare: Callable[[], Any] | None = None) -> int | None:
+                  prepare: Callable[[], Any] | None = None,
+                  on_error: Callable[[BaseException], int] | None = None) -> int | None:
     """``fn()`` (work that prints its own output) in a forked child under ``budget``.
 
-    In the child: runs ``fn`` (a MemoryError becomes the budget's error) and returns None, so the
-    caller finishes as it would have in one process.  In the parent: the child's exit status, or
+    In the child: runs ``fn`` (a MemoryError becomes the budget's error), turns what it raises
+    into a status with ``on_error`` (which says what went wrong) and always ends there with
+    ``os._exit``: a child that returned would run its caller's code twice (under click's test
+    runner, the rest of the test session).  In the parent: the child's exit status, or
     ``BudgetExceeded`` (past the wall time: the child is killed; or dead at its memory cap) or
     ``ParseFailed`` (killed by a signal below the cap).  Without ``fork`` (Windows) ``fn`` runs
     here, unbounded, and None is returned."""
@@ -49,17 +52,9 @@ def fork_budgeted(fn: Callable[[], Any], budget: Budget, label: str,
     room = _Room()
     r, w = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: ends through the caller's own exit path, closing w
+    if pid == 0:  # the child: never returns; its status is the command's
         os.close(r)
-        _watch_parent()
-        if prepare is not None:
-            prepare()
-        _limit_memory(budget.memory_mb, room)
-        try:
-            fn()
-        except MemoryError:
-            raise BudgetExceeded(label, f"more than {budget.memory_mb} MB of memory", "parse_memory_mb") from None
-        return None
+        os._exit(_child(fn, budget, label, room, prepare, on_error))
     os.close(w)
     try:
         ready, _, _ = select.select([r], [], [], budget.seconds)  # EOF when the child has gone
@@ -83,6 +78,46 @@ def fork_budgeted(fn: Callable[[], Any], budget: Budget, label: str,
     if died_at_cap(room, budget.memory_mb):
         raise BudgetExceeded(label, f"more than {budget.memory_mb} MB of memory", "parse_memory_mb")
     raise ParseFailed(label, f"the parser process crashed on this file ({signal.Signals(-code).name})")
+
+
+def _child(fn, budget: Budget, label: str, room: _Room, prepare, on_error) -> int:
+    """The forked child's work and its exit status, its output flushed (os._exit does not)."""
+    import sys
+
+    import click
+
+    code = 1
+    try:
+        _watch_parent()
+        if prepare is not None:
+            prepare()
+        _limit_memory(budget.memory_mb, room)
+        try:
+            fn()
+        except MemoryError:
+            raise BudgetExceeded(label, f"more than {budget.memory_mb} MB of memory", "parse_memory_mb") from None
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except BaseException as exc:  # noqa: BLE001 - the child must end here whatever happened
+        try:
+            code = on_error(exc) if on_error is not None else 1
+        except BaseException:  # noqa: BLE001 - not ours to turn into a status: say it, status 1
+            import traceback
+
+            traceback.print_exc()
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    return code
 
 
 class _OutOfTime(BaseException):
