@@ -178,3 +178,38 @@ def test_check_cli_exit_codes(tmp_path):
     res = CliRunner().invoke(main, ["check", str(clean), "--json"])
     assert res.exit_code == 0, res.output
     assert CliRunner().invoke(main, ["check", str(tmp_path / "missing.txt")]).exit_code == 2
+
+
+def test_copy_findings_come_in_the_same_order_whatever_the_hash_seed(tmp_path):
+    """A paragraph copied into other reports gives several findings on it: their order must not
+    follow the order a set of shingles happens to iterate in (it changes with PYTHONHASHSEED, so
+    the same file gave different JSON from run to run)."""
+    import os
+    import subprocess
+    import sys
+
+    parts = ["全年组织开展安全生产大检查行动六次排查整改各类隐患一百二十处约谈企业负责人十五人",
+             "新建口袋公园四座改造老旧小区管网十八公里惠及居民两千余户群众满意度明显提升",
+             "举办职业技能培训班十一期培训农民工和退役军人六百人次推荐就业岗位八百余个",
+             "完成农村公路提档升级三十公里新增公交线路两条开通城乡客运班车实现村村通达"]
+    other = ["推进数字政府建设上线高频事项一百项实现掌上办理群众办事更加便捷高效省时省力",
+             "开展春季植树活动新增绿化面积三百亩修复河道生态岸线五公里水质稳定达到三类",
+             "落实河长制巡河一千二百人次清理河道垃圾八十吨整治入河排污口十二个成效明显",
+             "组织文艺汇演和送戏下乡四十场次建成村级文化礼堂九家丰富群众精神文化生活"]
+    # the first report holds all four parts; each other report swaps one part for its own text,
+    # so each shares a different part of the first report's shingles
+    paras = ["，".join(parts)] + ["，".join(other[k] if n == k else x for n, x in enumerate(parts)) for k in range(4)]
+    units = ["青山区民政局", "青山区住建局", "青山区卫生健康局", "青山区商务局", "青山区交通局"]
+    src = tmp_path / "c.txt"
+    src.write_text("".join(f"{u}2023年工作总结\n一、主要工作\n{u}坚持以人民为中心。{para}。\n二、下步打算\n"
+                           "继续加强监管。\n\n" for u, para in zip(units, paras)), encoding="utf-8")
+    code = ("import sys\n"
+            "from workreport.check.copies import find_copies\n"
+            "from workreport.ingest import read_document\n"
+            "from workreport.pipeline import parse\n"
+            "out = find_copies(list(parse(read_document(sys.argv[1])).reports))\n"
+            "print([(k, f.line, f.message) for k in sorted(out) for f in out[k]])\n")
+    runs = [subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)]
+    assert runs[0].count("照抄") >= 8, runs[0]  # four near-copies of one paragraph, each found at both ends
+    assert len(set(runs)) == 1, runs

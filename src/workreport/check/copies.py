@@ -58,7 +58,7 @@ def find_copies(reports: list[Report]) -> dict[int, list[Finding]]:
             for pj in index[h]:
                 if pj > pi and paras[pj][0] != ri:
                     shared[pj] += 1
-        for pj, n in shared.items():
+        for pj, n in sorted(shared.items()):  # not in the order a set of shingles happens to give
             rj, q, sq = paras[pj]
             jac = n / (len(sh) + len(sq) - n)
             if jac < THRESHOLD or n < MIN_SHARED:
