@@ -289,15 +289,13 @@ def test_number_reader_any_text(text):
 
 
 def test_number_reader_is_linear_on_long_text():
+    # best of rounds and a retry (tests/timing.py): in the full suite the heap is large, and one
+    # full collection landing in a timed call once cost more than the call itself
+    from timing import best_cpu, holds
     from workreport.extract.numbers import find_quantities
 
     unit = "全年完成投资3.4亿元，同比增长12%，新建道路15公里，惠及群众2.3万人次。"
-
-    def cost(n):
-        t = time.process_time()
-        found = find_quantities(unit * n)
-        return time.process_time() - t, len(found)
-
-    (small, n1), (big, n4) = cost(500), cost(2000)
-    assert n4 == 4 * n1
-    assert big < 4 * small * 1.6 + 0.05, (small, big)
+    assert len(find_quantities(unit * 2000)) == 4 * len(find_quantities(unit * 500))
+    ok, figures = holds(lambda: best_cpu([lambda: find_quantities(unit * 500), lambda: find_quantities(unit * 2000)]),
+                        lambda f: f[1] < 4 * f[0] * 1.6 + 0.05)
+    assert ok, figures
