@@ -49,6 +49,8 @@ _CHUNK_MIN = int(rules.limit(_TABLE, "split.chunk_min_chars"))
 _GENERIC_SUBJECT = rules.pattern(_TABLE, "split.generic_subject")
 _NAME_LINE = rules.pattern(_TABLE, "split.name_line")
 _NAMELESS_TITLE = rules.pattern(_TABLE, "split.nameless_title")
+_YEAR_NAMED_TITLE = rules.pattern(_TABLE, "split.year_named_title")
+_TITLE_PREFIX = rules.pattern(_TABLE, "split.title_prefix")
 _SPACE = re.compile(r"\s")
 _LOOK = 2 * _TITLE_MAX  # a line longer than this is no title (decorations included)
 _FUSED_LOOK = 120  # a fused title is looked for in the first characters of a line
@@ -79,6 +81,9 @@ def title_core(s: str) -> str:
     """A (normalised, stripped) line as a title reads: traditional characters folded, site
     decorations cut from its end, spaces between spaced-out characters removed."""
     s = fold(s)
+    m = _TITLE_PREFIX.match(s)
+    if m:  # an essay site's "text one:" marker: the title is what it marks
+        s = m.group("title").strip()
     if _SPACED.match(s):
         return re.sub(r"\s+", "", s)
     for _ in range(4):
@@ -109,8 +114,8 @@ def _title_kind(s: str) -> str | None:
         return None
     if len(core) <= _GENRE_MAX and _GENRE_TITLE.match(core) and not _TITLE.match(core):
         return "genre"  # a body's name and the genre words, which a bare part name lacks
-    if is_bare_heading(core):
-        return None
+    if is_bare_heading(core) and not _YEAR_NAMED_TITLE.match(core):
+        return None  # a part name (the year's summary), unless a body follows its year
     return "title" if _TITLE.match(core) else None
 
 
