@@ -39,7 +39,8 @@ L2 = 1.0  # penalty on every weight but the bias
 # it (data/split.yaml: split.seam_weight); the others are fitted around it.  A sentence cut off
 # and then a head is a page seam; the few synthetic rows that show it also carry stronger cues,
 # so a fit would leave it near zero and real pages, where it is often the only cue, would merge.
-FIXED = {"head_after_cut": float(rules.limit("split", "split.seam_weight"))}
+FIXED = {"head_after_cut": float(rules.limit("split", "split.seam_weight")),
+         "head_after_body": float(rules.limit("split", "split.body_head_weight"))}
 DROP, COPIES, AUGMENT = 0.3, 4, 0.5  # cue dropout (see augmented)
 THRESHOLDS = [x / 4 for x in range(-12, 13)]
 

@@ -70,3 +70,16 @@ def test_an_opening_over_five_years_starts_the_next_page():
              "五年来，镇政府在县委、县政府和镇党委的正确领导下，团结带领全镇干部群众，扎实开展各项工作。",
              "一、经济实力稳步提升", _DONE]
     assert _starts(lines) == [1, 8]
+
+
+def test_a_named_title_after_a_report_body_starts_the_next_even_glued_after_an_ended_sentence():
+    lines = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作",
+             _DONE, _DONE, _DONE, _DONE, _DONE, "某某市生态环境分局2022年工作总结和2023年工作计划",
+             "今年以来，全市生态环境保护工作稳步推进。", _DONE]
+    assert _starts(lines) == [1, 9]
+
+
+def test_a_report_s_own_title_printed_again_over_a_later_page_does_not_split_it():
+    lines = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作",
+             _DONE, _DONE, _DONE, "青山县民政局2022年工作总结", "二、存在的问题", _DONE]
+    assert _starts(lines) == [1]

@@ -39,7 +39,7 @@ FEATURES = (
     "year_change", "heading", "repeat_title", "prev_empty_heading", "prev_heading",
     "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
     "repeat_salutation", "chunk", "inline_outline", "restart_higher", "after_chunks", "after_one_line",
-    "head_after_cut",
+    "head_after_cut", "head_after_body",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _FIRST_ROLES = ("achievements", "overview", "highlights")
@@ -49,6 +49,7 @@ _SHORT_PLAIN = 8  # a line this short with no punctuation (a name under a preamb
 _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.preamble.speech_title", "split.preamble.doc_number")
 _GREETING = rules.pattern(_TABLE, "split.greeting")
 _CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
+_BODY_HEAD_MIN = int(rules.limit(_TABLE, "split.body_head_min_paragraphs"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,6 +420,10 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         # (or, past the furniture of the next page's head, the first part heading of the top family)
         or (cut_long and c.gap_furniture > 0 and c.head is not None and c.head.value == 1
             and FAMILY_RANK.get(c.head.family, 99) <= 1)))  # a chapter or the first-level family
+    # a title or preamble line, under a report that has its body, that is not the report's own
+    # title again: reports name themselves only in their heads (a sentence ended or not)
+    f["head_after_body"] = float(not f["head_after_cut"] and not f["repeat_title"] and c.head is None
+                                 and st.body >= _BODY_HEAD_MIN and bool(f["title"] or f["genre_title"] or f["preamble"]))
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
     return f
