@@ -83,3 +83,21 @@ def test_a_report_s_own_title_printed_again_over_a_later_page_does_not_split_it(
     lines = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作",
              _DONE, _DONE, _DONE, "青山县民政局2022年工作总结", "二、存在的问题", _DONE]
     assert _starts(lines) == [1]
+
+
+def test_an_opening_whose_leadership_phrase_comes_after_a_long_scene_clause_is_strong():
+    s = ("2022年，面对复杂多变的外部环境和交织叠加的风险挑战，我们坚持以新发展理念为引领，深入贯彻上级各项决策部署，"
+         "在区委、区政府和街道党工委的坚强领导下，迎难而上，砥砺前行。")
+    assert cues.opening_strength(s) == "strong"
+    assert cues.opening_strength("2022年，全镇共完成粮食播种面积三万亩，同比增长百分之五，蔬菜种植面积稳定在八千亩以上。") is None
+
+
+def test_a_document_sharing_notice_block_is_furniture_before_the_next_title():
+    lines = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作",
+             _DONE, _DONE, _DONE, _DONE, _DONE, _CUT_LONG,
+             "温馨提示:", "1. 本文档由用户上传，版权归属用户，某某网负责整理代发布。", "网站客服:400000000",
+             "某某市交通局全年总结", "一年来，我局在市委、市政府的正确领导下，圆满完成了各项工作任务。", _DONE]
+    text = "\n".join(lines) + "\n"
+    parsed, reports = structure(document_from_bytes(text.encode("utf-8"), "pages.txt"))
+    assert [r.start_line for r in reports] == [1, 13]
+    assert reports[0].end_line == 9
