@@ -101,3 +101,11 @@ def test_a_document_sharing_notice_block_is_furniture_before_the_next_title():
     parsed, reports = structure(document_from_bytes(text.encode("utf-8"), "pages.txt"))
     assert [r.start_line for r in reports] == [1, 13]
     assert reports[0].end_line == 9
+
+
+def test_an_opening_after_a_head_whose_own_opening_was_cut_off_starts_the_next_page():
+    lines = ["政府工作报告", "——2022年1月10日在青山县第八届人民代表大会第一次会议上", "县长 某某某", "各位代表：",
+             "现在，我代表县人民政府向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。",
+             "过去的一年，县政府在县委的坚强领导下，团结依靠全县人民，坚持稳中求进，统筹发展和安全，真抓实干，锐意进取，紧紧围绕年初确定的",
+             "一年来，在市委、市政府的正确领导下，在省交通运输厅的大力支持下，我局认真履行职责，全力推进交通建设。", _DONE]
+    assert _starts(lines) == [1, 7]

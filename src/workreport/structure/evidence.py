@@ -412,7 +412,9 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # a title the furniture between prints is another page's header, unless it repeats the
     # report's own title (a running header over every page of one report)
     furn_header = c.furniture_title is not None and c.furniture_title not in st.titles
-    f["head_after_cut"] = float(cut and st.body > 0 and not f["repeat_title"] and bool(
+    # (a head whose own opening was cut off has ended too: two openings do not follow each other)
+    opened_cut = st.opened and prev is not None and prev.strong and cut_long
+    f["head_after_cut"] = float(cut and (st.body > 0 or opened_cut) and not f["repeat_title"] and bool(
         f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"] or f["chunk"] or furn_header
         # (after a document-sharing page's last chunk or a page run into one line, cut: the page has ended)
         or f["after_chunks"] or f["after_one_line"]
