@@ -109,3 +109,9 @@ def test_an_opening_after_a_head_whose_own_opening_was_cut_off_starts_the_next_p
              "过去的一年，县政府在县委的坚强领导下，团结依靠全县人民，坚持稳中求进，统筹发展和安全，真抓实干，锐意进取，紧紧围绕年初确定的",
              "一年来，在市委、市政府的正确领导下，在省交通运输厅的大力支持下，我局认真履行职责，全力推进交通建设。", _DONE]
     assert _starts(lines) == [1, 7]
+
+
+def test_a_monthly_summary_and_a_fully_masked_year_still_read_as_titles():
+    assert cues.title_kind("青山区市场监督管理局4月份工作小结") == "title"
+    assert cues.title_kind("一、4月份工作完成情况") is None
+    assert cues.fused_title("某某服务中心年终工作总结****年以来,服务中心在管委会的领导下") == "某某服务中心年终工作总结"
