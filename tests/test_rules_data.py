@@ -9,7 +9,8 @@ import yaml
 
 from workreport import rules
 from workreport.rules.loader import _read
-from workreport.rules.schema import PATTERN_RULE, ListOf, Record
+from workreport.rules.nodes import ListOf, Record
+from workreport.rules.schema import PATTERN_RULE
 
 TABLES = rules.data_files()
 

@@ -17,9 +17,9 @@ from ..errors import RuleDataError
 from . import cache
 
 if TYPE_CHECKING:
-    from .schema import Node
+    from .nodes import Node
 
-# schema.py is imported where a table is checked, not at the top: with the tables cached
+# schema.py and nodes.py are imported where a table is checked, not at the top: with the tables cached
 # (cache.py) most runs check none
 
 
@@ -78,7 +78,8 @@ def _load(name: str) -> dict[str, Any]:
     problems = validate(name, table)
     if problems:
         raise RuleDataError(problems)
-    from .schema import SCHEMAS, patterns_of
+    from .nodes import patterns_of
+    from .schema import SCHEMAS
 
     schema = SCHEMAS[name]
     for _, holder, key in list(patterns_of(schema, table)):
@@ -176,7 +177,8 @@ def iter_entries(table: Any, path: str = ""):
 
 def validate(name: str, table: Any, schema: Node | None = None) -> list[str]:
     """Every problem of a table: its shape against the schema, duplicate ids, bad regexes."""
-    from .schema import SCHEMAS, patterns_of
+    from .nodes import patterns_of
+    from .schema import SCHEMAS
 
     if schema is None:
         schema = SCHEMAS.get(name)
