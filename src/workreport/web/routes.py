@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from ..contract import track_json
 from ..export.compare import KIND_OF_PERIOD, compare_csv, compare_json, compare_xlsx
-from ..store.base import SORTS
+from ..store.listing import SORTS
 from . import check_routes, views
 from .context import (MAX_ID, MAX_OFFSET, MAX_PAGE, answer, cfg_of, lib, parse_in_worker, parser_pool, render,
                       require_write, waits_for_parse, wants_json)
