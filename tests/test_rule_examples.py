@@ -19,7 +19,7 @@ from workreport.extract.indicators import paragraph_indicators
 from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
 from workreport.model import Document, Paragraph, Report
-from workreport.structure import author, bodies, city_text, cues, furniture, headings, names, org, roles, selfref, split
+from workreport.structure import author, bodies, city_text, cues, furniture, headings, names, org, roles, selfref, split, subjects
 from workreport.textnorm import norm
 
 Matcher = Callable[[dict, str], bool]
@@ -354,7 +354,7 @@ def appendix(entry: dict, text: str) -> bool:
 
 @matcher("orgs:subject_cues")
 def names_a_subject(entry: dict, text: str) -> bool:
-    return org.names_subject(text)
+    return subjects.names_subject(text)
 
 
 # ---------------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from .. import rules
 from ..model import Report
@@ -21,9 +20,10 @@ from ..textnorm import norm
 from . import bodies
 from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
 from .selfref import GUESSED_KINDS, SELF, TITLED_PLACE, field_department, local_name, named_of_bare_kind, resolve_self, self_word
+from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
 from .titles import Evidence, byline, org_from_title, page_rows, report_titles, row_authors, signature
 
-__all__ = ["OrgGuess", "Evidence", "find_org", "names_subject", "opens_with_subject", "canonical_org", "region_of"]
+__all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "region_of"]
 
 _TABLE = "orgs"
 _T = rules.load(_TABLE)
@@ -41,15 +41,7 @@ def _pattern(rid: str) -> re.Pattern:
     return rules.pattern(_TABLE, rid)
 
 
-_HAN = rules.piece("han")
-_SUFFIX_INFO: dict[str, dict] = {}
-for _e in _T["suffixes"]:
-    for _w in _e["words"]:
-        _SUFFIX_INFO.setdefault(_w, _e)
-_SUFFIXES_LONGEST_FIRST = sorted(_SUFFIX_INFO, key=len, reverse=True)
-NAME = rf"(?:{PH}|{_HAN}){{1,{_limit('name_max_chars')}}}?(?:{rules.alternation(_SUFFIX_INFO)})"
-_SUBJECT_CUES = rules.entry(_TABLE, "org.subject")
-_SUBJECT = rules.compiled(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{NAME})(?={_SUBJECT_CUES.get('alias', '')}{_SUBJECT_CUES['after']})")
+_SUFFIXES_LONGEST_FIRST = sorted(SUFFIX_INFO, key=len, reverse=True)
 _NOT_NAME = _pattern("org.not_names")
 _BAD_START = _pattern("org.name.bad_start")
 _FUNCTION_CHARS = _pattern("org.name.function_chars")
@@ -63,51 +55,10 @@ _ZONE_BODIES = frozenset(rules.words(_TABLE, "org.zone_bodies", "bodies"))
 _SYSTEM_SCOPE = rules.pattern(_TABLE, "org.system", "scope")
 _FORMULA = _pattern("org.subject.formula")
 _SECTOR = rules.entry(_TABLE, "org.sector")
-_SECTOR_OPENING = rules.compiled(rf"{_SUBJECT_CUES['before']}\s*" + _pattern("org.sector").pattern)
+_SECTOR_OPENING = rules.compiled(rf"{SUBJECT_CUES['before']}\s*" + _pattern("org.sector").pattern)
 _POST = _pattern("org.subject.post")
 _POST_LEAD = _pattern("org.subject.post_lead")
 
-
-
-def _subjects(text: str, limit: int | None = None, normalized: str | None = None) -> list[tuple[int, str]]:
-    """(offset, name) of every body named as the subject of a clause."""
-    s = normalized if normalized is not None else norm(text if limit is None else text[:limit])
-    if limit is not None:
-        s = s[:limit]
-    s = bodies.fold(s)  # traditional characters: the cues are matched in simplified ones
-    out = []
-    for m in _SUBJECT.finditer(s):
-        nm = clean_name(text[m.start("name"): m.end("name")])
-        if nm:
-            out.append((m.start("name"), nm))
-    return out
-
-
-def opens_with_subject(text: str, normalized: str | None = None) -> bool:
-    """Does a paragraph begin with its author as subject (a body, then what it did)?"""
-    subs = _subjects(text, _limit("opening_subject_window"), normalized)
-    return bool(subs) and subs[0][0] == 0 and len(text) >= _limit("min_opening_chars")
-
-
-def names_subject(text: str, normalized: str | None = None) -> bool:
-    """Does a paragraph's first sentence name an organisation as its subject?"""
-    return bool(_subjects(text, _limit("first_sentence_window"), normalized))
-
-
-def _authors(text: str, limit: int | None, normalized: str) -> list[tuple[int, str]]:
-    """Subjects that name a known kind of body and are not the author's superiors; a company,
-    school or hospital may be the subject by its bare kind (the company, the school: org.bare_subjects)."""
-    found = [(o, nm) for o, nm in _subjects(text, limit, normalized)
-             if not is_self(nm) and is_body(nm) and not superior(normalized, o, o + len(nm))]
-    s = bodies.fold(normalized if limit is None else normalized[:limit])
-    found += [(m.start("name"), text[m.start("name"): m.end("name")]) for m in _bare_subject().finditer(s)]
-    return sorted(found)
-
-
-@lru_cache(maxsize=1)
-def _bare_subject() -> re.Pattern:
-    forms = bodies.forms_of(rules.words(_TABLE, "org.bare_subjects", "bodies"))
-    return rules.compiled(rf"{_SUBJECT_CUES['before']}\s*(?P<name>{rules.alternation(forms)})(?={_SUBJECT_CUES.get('alias', '')}{_SUBJECT_CUES['after']})")
 
 
 def _suffix_of(name: str) -> str | None:
@@ -257,7 +208,7 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
     us name."""
     window = _limit("subject_window")
     cands: list[tuple[int, str, object]] = []
-    subs = _authors(p.text, window, p.norm_text)
+    subs = authors(p.text, window, p.norm_text)
     if subs:
         cands.append((subs[0][0], "subject", subs[0][1]))
     selfref = SELF.search(p.norm_text[:window])
@@ -387,7 +338,7 @@ def _frequent_subject(report: Report) -> OrgGuess | None:
     first_line: dict[str, int] = {}
     opens: set[str] = set()
     for p in report.paragraphs:
-        for off, nm in _authors(p.text, None, p.norm_text):
+        for off, nm in authors(p.text, None, p.norm_text):
             c[nm] += 1
             first_line.setdefault(nm, p.line_start)
             if _BODY_FRAME.search(p.norm_text[:off]):
@@ -409,7 +360,7 @@ def _placed(name: str, report: Report) -> str:
         return name
     key = bodies.fold(name)
     for p in report.paragraphs:
-        for _, nm in _authors(p.text, None, p.norm_text):
+        for _, nm in authors(p.text, None, p.norm_text):
             if len(nm) > len(name) and bodies.fold(nm).endswith(key) and not is_self(nm):
                 return nm
     return name
@@ -424,7 +375,7 @@ def _same_body_named(name: str, report: Report) -> str:
     if m is None or m.comprehensive or len(m.prefix) != 1 or re.search(PH, name):
         return name
     key = bodies.fold(name)
-    c: Counter[str] = Counter(nm for p in report.paragraphs for _, nm in _authors(p.text, None, p.norm_text)
+    c: Counter[str] = Counter(nm for p in report.paragraphs for _, nm in authors(p.text, None, p.norm_text)
                               if len(nm) > len(name) and bodies.fold(nm).endswith(key) and not is_self(nm))
     return c.most_common(1)[0][0] if c else name
 
@@ -445,7 +396,7 @@ def canonical_org(name: str) -> str:
     """A bare place stands for its government (a town for the town's people's government); a
     zone is its own body (its committee), kept as written."""
     suf = _suffix_of(name)
-    info = _SUFFIX_INFO.get(suf or "")
+    info = SUFFIX_INFO.get(suf or "")
     if info and info.get("place") and info.get("body") and name.endswith(suf) and not _is_zone(name):
         if is_self(name):
             name = name[1:]
