@@ -6,7 +6,8 @@ merged science and economy bureau with that merged form), so its function gives 
 whatever its report's words are; the owner is the last place word before the form (the innermost
 government: a district's civil affairs bureau inside a named city is a district body).  Names are matched after full-width folding
 (textnorm.norm) and traditional-to-simplified folding (traditional.yaml), both one character to
-one character.  Pure functions over data; no word lists here.
+one character.  Pure functions over data; no word lists here.  The level lookup over the owner
+part is in levels.py (mixed into the table).
 """
 from __future__ import annotations
 
@@ -18,8 +19,7 @@ from typing import NamedTuple
 from .. import rules
 from ..errors import RuleDataError
 from ..textnorm import norm
-
-
+from .levels import LevelMatch, Levels
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +45,6 @@ class BodyMatch:
 
 
 @dataclass(frozen=True, slots=True)
-class LevelMatch:
-    level: str
-    rule: str
-    place: str | None = None
-    text_decides: bool = False  # the name cannot tell (a city may be a county-level city)
-
-
-@dataclass(frozen=True, slots=True)
 class Mention:
     """A body named in running text: ``name`` is ``text[start:end]`` as written."""
 
@@ -60,9 +52,6 @@ class Mention:
     end: int
     name: str
     body: BodyMatch
-
-
-_HAN_CHAR = re.compile(rules.piece("han"))
 
 
 class _Form(NamedTuple):
@@ -74,8 +63,9 @@ class _Form(NamedTuple):
     national: bool
 
 
-class _Table:
-    """bodies.yaml, levels.yaml and traditional.yaml compiled for matching."""
+class _Table(Levels):
+    """bodies.yaml, levels.yaml and traditional.yaml compiled for matching (the level lookup:
+    levels.Levels)."""
 
     def __init__(self, bodies: dict, levels: dict, trad: dict, shipped: bool = False):
         problems: list[str] = []
@@ -312,80 +302,6 @@ class _Table:
         return BodyMatch(id=e["id"], domain=e["domain"], domain_accept=tuple(e.get("domain_accept", [])),
                          comprehensive=bool(e.get("comprehensive")), organ=organ, rule=rule, form=form,
                          prefix=prefix, place=place, level=e.get("level"), national=national)
-
-    # ---- levels ----------------------------------------------------------------------------
-    def last_place(self, text: str) -> LevelMatch | None:
-        """The level of the last place word in ``text`` (words that only contain one, such as the
-        market or town-and-country, are skipped: levels.yaml not_place)."""
-        last, end = None, None
-        for m in self.place_re.finditer(text):
-            if m.group() not in self.not_place:
-                last, end = m, None
-            elif m.group() in self.name_end and m.start() > 0 and m.end() == len(text):
-                last, end = m, m.end() - 1  # the name ends with the compound's first character
-        if last is None:
-            return None
-        if end is not None:
-            return self._place(text[end:], text[:end])
-        return self._place(last.group(), text[: last.start()])
-
-    def _station(self, s: str, m: BodyMatch) -> LevelMatch | None:
-        """A county department's station in a town (its police station, justice office, market
-        supervision office): township level, under whichever county's name it is written."""
-        if not s.endswith(self.stations):
-            return None
-        lv = self.last_place(m.prefix)
-        if lv and (lv.level == self.station_level or self.owner.match(m.prefix)):
-            return lv  # in a town's name, or a county's own station (the county's veterinary station)
-        return LevelMatch(self.station_level, "level.station")
-
-    def _place(self, word: str, before: str) -> LevelMatch:
-        level, rid, decides = self.place_level[word]
-        if decides and before.endswith(self.municipalities):
-            return LevelMatch("province", "level.municipality", word)
-        if decides and self.county_city(before):
-            return LevelMatch(self.county_city_level, "level.county_city", word)
-        return LevelMatch(level, rid, word, decides)
-
-    def county_city(self, before: str) -> bool:
-        """Does the owner part before a city word end with a county-level city's name (after a
-        province's or region's word, a placeholder or nothing; not a longer name that merely ends
-        so)?"""
-        for n in range(2, min(len(before), self.county_city_chars) + 1):
-            if before[-n:] in self.county_cities:
-                head = before[:-n]
-                if not head or head.endswith(self.county_city_after) or not _HAN_CHAR.match(head[-1]):
-                    return True
-        return False
-
-    def level(self, s: str, m: BodyMatch | None) -> LevelMatch | None:
-        if m is None:
-            return self.last_place(s)
-        if m.level:
-            return LevelMatch(m.level, m.id)
-        if m.branch is not None:
-            lv = self.last_place(m.branch)
-            if lv:
-                return lv
-            # a branch named without a place word serves a part of its parent's area
-            parent = self.level(m.prefix + m.form, replace(m, branch=None))
-            below = self.branch_below.get(parent.level) if parent else None
-            if below:
-                return LevelMatch(below, "level.branch")
-        station = self._station(s, m)
-        if station:
-            return station
-        if m.place:
-            return self._place(m.place, m.prefix)
-        lv = self.last_place(m.prefix + m.form if m.comprehensive else m.prefix)
-        if lv:
-            return lv
-        if (m.national and m.prefix in self.national_prefixes | {""}) or m.prefix in self.national_prefixes:
-            return LevelMatch("national", "level.national")
-        if m.organ in self.organ_levels:
-            return LevelMatch(self.organ_levels[m.organ], "level.organ")
-        return None
-
 
 @lru_cache(maxsize=1)
 def table() -> _Table:
