@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+
 class Node:
     """One node of a schema; ``check`` returns the problems of ``value`` at ``where``."""
 

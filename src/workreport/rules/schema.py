@@ -1,6 +1,6 @@
 """The shape of every rule table: which keys an entry must have, which it may have, their types.
 
-A schema is a tree of small nodes.  ``Entry`` is a rule entry (a mapping with an ``id``): its
+A schema is a tree of small nodes (nodes.py).  ``Entry`` is a rule entry (a mapping with an ``id``): its
 problems name the entry's id, so a misspelled key (``counter_exmples``, ``rnak``) is reported
 as ``outline.yaml: families[2] (outline.cn_paren): unknown key 'rnak'``.  ``Record`` is a plain
 mapping with known keys (a table's top level, a group of entries).  ``Pattern`` fields are
