@@ -1,5 +1,5 @@
 """The library's ingest (a part of ``Library``, kept in its own file): parse files, uploads and
-batch output, and write them to the store in short batches.
+batch output, and write them to the store in short batches; delete a stored document.
 
 Separate from ``library.py`` because writing is its own concern -- worker processes, budgets,
 batching, the summary of what was new, unchanged, re-parsed or a copy -- while ``library.py``
