@@ -22,6 +22,8 @@ _REPEAT = int(rules.limit(_TABLE, "furniture.toc_repeat_lines"))
 _ENTRY_MAX = 80  # an entry (with leaders and page number) is a short line
 _PAGE_TAIL = re.compile(r"\s*(\.{2,}|…+|·{2,}|—{2,}|-{2,})?\s*\d{1,4}\s*$")
 _HEADING_MAX = 40  # a heading listed in a contents block has no body after it
+_PROSE = 40  # a line this long after the list is the text (a title lost in the paste)
+_KEY_MIN = 4  # a heading this long coming back is the same heading, not a common phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,5 +120,19 @@ def _bare_lists(pl) -> list[int]:
             later = (strip_ordinal(pl.text[m]).strip() for m in range(j + 1, min(n, j + 1 + _REPEAT)))
             if any(x in keys for x in later):
                 out.extend(run)
+        elif len(run) >= _MIN_ENTRIES and j < n and (pl.anchor(j) or len(pl.text[j]) >= _PROSE) and _repeated(pl, run, j):
+            out.extend(run)  # the same before a text that lost its title (its first heading comes back)
         k = j
     return out
+
+
+def _repeated(pl, run: list[int], j: int) -> bool:
+    """Does the run's first heading come back as it is, and another of its headings come back
+    (its text run on or not), in the lines from j on?"""
+    first = pl.text[run[0]].strip()
+    keys = {strip_ordinal(pl.text[m]).strip() for m in run[1:]}
+    keys = {x for x in keys if len(x) >= _KEY_MIN}
+    lines = [pl.text[m].strip() for m in range(j, min(len(pl), j + _REPEAT))]
+    if first not in lines:
+        return False
+    return any(s != strip_ordinal(s).strip() and any(strip_ordinal(s).strip().startswith(x) for x in keys) for s in lines)

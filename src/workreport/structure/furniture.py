@@ -51,6 +51,11 @@ _TOKEN_SPLIT = rules.pattern(_TABLE, "furniture.token_split")
 _DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furniture.doc."))
 _FILE_NAME = rules.compiled(r"\.(docx?|pdf|wps)(\s*VIP)?$")
 _PAGE_NUMBER = "furniture.page_number"
+# what may stand between the two halves of a sentence inside one text: a page break's marks and
+# the widgets a page puts inside its text (share bar, picture); other furniture heads or ends a page
+INLINE = frozenset({_PAGE_NUMBER, "furniture.doc.page_thumb", "furniture.doc.thumbnail", "furniture.share_buttons",
+                    "furniture.share_targets", "furniture.tokens", "furniture.qr", "furniture.essay.image_name",
+                    "furniture.punct_only", "furniture.photo_caption"})
 _RULE_MAX = 220  # no rule takes a longer line (the longest: a content-summary row)
 _TOKENS_MAX = 80  # a toolbar row is short
 _SALUTATION_MAX = 12  # a salutation alone on its line (with its honorific)
@@ -61,6 +66,13 @@ _TABLE_ROW = rules.pattern(_TABLE, "furniture.table_row")
 _TOC_RUN = rules.pattern(_TABLE, "furniture.toc.run")
 _TOC_RUN_MIN = int(rules.limit(_TABLE, "furniture.toc_run_min_entries"))
 _TOC_RUN_SHARE = rules.limit(_TABLE, "furniture.toc_run_share")
+_SPACES = re.compile(r"\s+")
+_CRUMB_TITLE_LOOK = 3  # lines of text looked through for the title a breadcrumb ends with
+_COLLECTION = "furniture.essay.collection_title"
+_ITEM_MARKER = rules.pattern(_TABLE, "furniture.item_marker")
+_ITEM_NEAR = 3  # lines either side where a page prints an item's title again
+_BROKEN_RUN_MAX = int(rules.limit(_TABLE, "furniture.broken_title_max_lines"))
+_BROKEN_RUN_CHARS = 60  # a title, however broken, is short
 
 
 def furniture_rule(text: str, normalized: str | None = None) -> str | None:
@@ -178,6 +190,7 @@ class PageLines:
 
 def find_furniture(doc: Document) -> frozenset[int]:
     pl = PageLines(doc)
+    _item_titles(pl)
     _neighbours(pl)
     for k in contents.table_of_contents(pl):
         pl.found[k] = True
@@ -200,15 +213,18 @@ def _neighbours(pl: PageLines) -> None:
         elif _FILE_NAME.search(s) and any(pl.rule[m] in _DOC_RULES for m in range(max(0, k - 3), min(len(pl), k + 4))):
             found[k] = True  # the file name a document-sharing page prints among its rows
     # A breadcrumb written with spaces only (site, section, the page's title) over the title itself.
+    # (the title under it may have been lost in the paste: then the next title names the same)
     for k in range(len(pl) - 1):
         parts = text[k].split()
         if (len(parts) >= 3 and all(len(p) <= _CRUMB_MAX for p in parts[:-1]) and not _SENTENCE.search(text[k])
-                and parts[-1] == text[k + 1].strip() and cues.title_kind(parts[-1], parts[-1]) is not None):
+                and cues.title_kind(parts[-1], parts[-1]) is not None
+                and (parts[-1] == text[k + 1].strip() or _titled_below(pl, k, cues.title_core(parts[-1])))):
             found[k] = True
     # The compilation page's own title: the first line, directly followed by a date/view line.
     # A summary the site cut from the text's beginning, printed above the text itself.
+    # (spaces a PDF or the site put in one of the two are not compared)
     for k in range(len(pl) - 1):
-        s, nxt = text[k].rstrip("…. "), text[k + 1]
+        s, nxt = _SPACES.sub("", text[k].rstrip("…. ")), _SPACES.sub("", text[k + 1])
         if (len(s) >= _SUMMARY_MIN and len(nxt) > len(s) and nxt.startswith(s) and _WEAK_PUNCT.search(s)
                 and cues.title_kind(s, s) is None):
             found[k] = True
@@ -219,6 +235,35 @@ def _neighbours(pl: PageLines) -> None:
         for m in range(2, len(pl)):  # the page header repeats where the source had page breaks
             if text[m] == text[0]:
                 found[m] = True
+
+
+def _titled_below(pl: PageLines, k: int, core: str) -> bool:
+    """Is the first title among the next few lines of text below line k the one named ``core``?"""
+    seen = 0
+    for j in range(k + 1, len(pl)):
+        if pl.found[j]:
+            continue
+        if cues.title_kind(pl.text[j], pl.text[j]) is not None:
+            return cues.title_core(pl.text[j]) == core
+        seen += 1
+        if seen >= _CRUMB_TITLE_LOOK:
+            return False
+    return False
+
+
+def _item_titles(pl: PageLines) -> None:
+    """An essay page's item marker with the item's title (text one: the title) is the page's
+    furniture when the title itself is printed next to it; alone, it is the item's title."""
+    for k, rid in enumerate(pl.rule):
+        if rid != _COLLECTION:
+            continue
+        m = _ITEM_MARKER.match(pl.text[k])
+        if m is None or cues.title_kind(m.group("title"), m.group("title")) is None:
+            continue
+        core = cues.title_core(m.group("title"))
+        near = range(max(0, k - _ITEM_NEAR), min(len(pl), k + _ITEM_NEAR + 1))
+        if not any(j != k and cues.title_core(pl.text[j]) == core for j in near):
+            pl.rule[k], pl.found[k] = None, False
 
 
 def _tails(pl: PageLines) -> None:
@@ -268,6 +313,9 @@ def _weak_blocks(pl: PageLines) -> None:
             if a > b:
                 k = b + 1
                 continue
+        if _broken_title_run(pl, a, b):
+            k = b + 1
+            continue
         run = range(a, b + 1)
         beside_furniture = any(pl.found[m] and pl.rule[m] != _PAGE_NUMBER for m in run)
         above = a - 1 if a > 0 else None
@@ -283,6 +331,19 @@ def _weak_blocks(pl: PageLines) -> None:
             for m in run:
                 pl.found[m] = True
         k = b + 1
+
+
+def _broken_title_run(pl: PageLines, a: int, b: int) -> bool:
+    """Are the weak lines a..b, with the line after them, one title a narrow page (or a PDF)
+    broke into short pieces (a body's name, a year, the genre words, the next year)?  Not a
+    furniture row over a title: the line after them is no title by itself."""
+    below = b + 1
+    if below >= len(pl) or pl.found[below] or b - a + 1 > _BROKEN_RUN_MAX:
+        return False
+    pieces = [pl.text[m] for m in range(a, below + 1)]
+    joined = "".join(pieces)
+    return (len(joined) <= _BROKEN_RUN_CHARS and cues.title_kind(pieces[-1], pieces[-1]) is None
+            and cues.title_kind(joined, joined) is not None)
 
 
 def _toc_run(s: str) -> str | None:
