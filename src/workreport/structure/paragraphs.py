@@ -11,6 +11,7 @@ from __future__ import annotations
 from .. import rules
 from ..model import Document, Paragraph
 from . import cues
+from .furniture import INLINE as _INLINE, furniture_rule
 from .headings import BARE_ORDINAL, ORDINAL_CONTINUATION, is_bare_heading, is_terminal, match_heading
 
 _TABLE = "paragraphs"
@@ -48,6 +49,15 @@ class _Lines:
 
     def stripped(self, idx: int) -> str:
         return self.norm[self.order[idx] - 1].strip()
+
+    def seam_gap(self, idx: int) -> bool:
+        """Is the furniture between line ``idx`` and the next a web page's (a toolbar, a site's
+        rows, a lead), not the mark of a page break (a page number, a page's thumbnail)?  Two pages
+        pasted one after the other: the first one's cut sentence does not go on in the second."""
+        for n in range(self.order[idx] + 1, self.order[idx + 1]):
+            if n in self.furniture and self.norm[n - 1].strip() and furniture_rule(self.raw[n - 1], self.norm[n - 1]) not in _INLINE:
+                return True
+        return False
 
     def titled_gap(self, idx: int) -> bool:
         """Does the furniture between line ``idx`` and the next print a title (another page's header)?"""
@@ -126,8 +136,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
         return None  # a name or title line of its own
     if cues.is_anchor(lines.text(idx + 1), lines.norm[nxt_line - 1]):
         return None  # a page cut the last sentence of a report; the next line opens another
-    if lines.titled_gap(idx):
-        return None  # a page header with a title between: the cut sentence is not joined across it
+    if lines.titled_gap(idx) or lines.seam_gap(idx):
+        return None  # a page header with a title, or a web page's furniture, between: not joined across it
     if first:
         h = lines.heading(idx, allow_shi=False)
         if h is not None and not h.inline_body:

@@ -1,0 +1,108 @@
+"""Where a report ends when real pages are pasted one after another (issue 10): the next page's
+head (a copy button, a site's menu or time-stamp row, a lead on the genre, a contents list of its
+headings) is that page's furniture, so the report before it ends on its own last line, cut or
+not; and lines that only look like furniture (a masked year's part heading, a title broken into
+short pieces, an item marker that is the text's only title) stay text.  All units and sentences
+are made up."""
+from workreport.ingest import document_from_bytes
+from workreport.structure import structure
+from workreport.structure.paragraphs import build_paragraphs
+from workreport.structure.furniture import find_furniture
+
+_DONE = "全年共走访困难家庭三百余户，发放救助资金一百二十万元，群众满意度持续提升。"
+_CUT = "持续推进农村人居环境整治，全年共清理河塘沟渠四十余条，新建公厕十二座，改造农户厨房两百余户，为下一步"
+
+
+def _parse(lines):
+    text = "\n".join(lines) + "\n"
+    doc = document_from_bytes(text.encode("utf-8"), "pages.txt")
+    chrome, reports = structure(doc)
+    return doc, chrome, reports
+
+
+def _first_report(lines):
+    return ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", _DONE, "一、主要工作", _CUT]
+
+
+def test_a_copy_button_over_the_next_page_is_not_the_last_line_of_the_report_before():
+    lines = [*_first_report(None), "正文复制",
+             "2022年，在县委、县政府的正确领导下，县林业局紧紧围绕生态保护中心工作，攻坚克难，各项工作取得新成效。",
+             "一、森林资源保护", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert 6 in chrome
+    assert reports[0].end_line == 5  # the cut line is the report's last
+
+
+def test_a_cut_sentence_does_not_go_on_past_the_next_pages_head():
+    # the next page opens with a site's time-stamp row and its text starts with no opening formula:
+    # the cut sentence of the first page is not joined to it across the row
+    lines = [*_first_report(None), "2021-05-06 10:11:12 某某文档网 [ 字体: ] [ 文档下载 ]",
+             "据县财政部门统计，2022年全县一般公共预算收入完成八亿元，同比增长百分之六。", _DONE]
+    doc, chrome, _ = _parse(lines)
+    assert 6 in chrome
+    paras = build_paragraphs(doc, find_furniture(doc))
+    assert [(p.line_start, p.line_end) for p in paras][-3:] == [(5, 5), (7, 7), (8, 8)]
+
+
+def test_a_share_button_inside_a_sentence_is_still_looked_through():
+    doc = document_from_bytes("一是压实责任，推动构建党委主体责任体系，进一步\n分享\n健全考核制度，强化结果运用。\n".encode("utf-8"), "t.txt")
+    paras = build_paragraphs(doc, find_furniture(doc))
+    assert [(p.line_start, p.line_end) for p in paras] == [(1, 3)]
+
+
+def test_a_list_of_headings_before_a_text_that_lost_its_title_is_its_contents():
+    heads = ["一、工作开展情况", "（一）强化党建引领", "（二）推进项目建设", "（三）优化营商环境", "二、存在问题", "三、下一步工作计划"]
+    lines = [*heads, "2022年，县发改局围绕县委、县政府决策部署，统筹推进重点项目建设和营商环境优化各项工作。",
+             "一、工作开展情况", "（一）强化党建引领，夯实发展基础。全年召开党组会议二十次，开展专题学习十二次。", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert set(range(1, 7)) <= chrome
+    assert reports[0].start_line == 7
+
+
+def test_headings_in_a_row_inside_a_report_are_not_contents():
+    lines = ["青山县交通局2022年工作总结", "一、工作开展情况", "（一）强化党建引领", "（二）推进项目建设",
+             "全年完成交通投资三亿元，新改建农村公路一百二十公里，群众出行更加便捷。", _DONE, "二、存在问题", _DONE]
+    _, chrome, _ = _parse(lines)
+    assert chrome == frozenset()
+
+
+def test_a_masked_years_part_heading_is_text():
+    lines = ["各位代表：", "现在，我代表某某乡人民政府向大会作工作报告，请予审议。", "20xx年政府工作回顾",
+             "过去的一年，在县委、县政府的正确领导下，全乡经济健康稳步增长，人民生活明显改善。", _DONE]
+    _, chrome, _ = _parse(lines)
+    assert 3 not in chrome
+
+
+def test_a_title_broken_into_short_pieces_is_not_furniture():
+    lines = ["青山县农业农村局", "2023", "年工作总结和", "2024", "年工作思路", "一、2023年工作总结",
+             "全年粮食播种面积稳定在十二万亩，新建高标准农田八千亩，农民收入持续增长。", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert chrome == frozenset()
+    assert reports[0].start_line == 1
+
+
+def test_an_item_marker_is_the_title_when_the_page_prints_no_other():
+    lines = ["篇一：《某某中学年度工作总结》", "本年度，我校坚持立德树人根本任务，以提高教育教学质量为核心，各项工作稳步推进。", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert 1 not in chrome and reports[0].start_line == 1
+
+
+def test_an_item_marker_beside_its_title_is_furniture():
+    lines = ["某某镇2022年工作总结（精选多篇）", "第一篇：某某镇2022年工作总结", "某某镇2022年工作总结",
+             "今年以来，某某镇在县委县政府的领导下，扎实推进各项工作。", _DONE]
+    _, chrome, _ = _parse(lines)
+    assert 2 in chrome
+
+
+def test_a_site_path_over_a_lost_title_is_furniture():
+    lines = ["某某网 资料文库 县政府报告范文", "本站小编为你精心准备了县政府报告参考范文，欢迎阅读。", "县政府报告",
+             "各位代表：", "现在，我代表县人民政府，向大会作政府工作报告，请予审议。", _DONE]
+    _, chrome, _ = _parse(lines)
+    assert {1, 2} <= chrome and 3 not in chrome
+
+
+def test_a_summary_over_its_text_spaced_differently_is_furniture():
+    body = "2023年，我们社区文明创建工作在街道党工委的领导下，围绕群众需求开展各项活动，取得明显成效。"
+    lines = ["2024年某某社区文明创建工作总结", body[:30], " ".join([body[:10], body[10:]]), _DONE]
+    _, chrome, _ = _parse(lines)
+    assert 2 in chrome and 3 not in chrome
