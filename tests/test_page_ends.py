@@ -21,7 +21,7 @@ def _parse(lines):
 
 
 def _first_report(lines):
-    return ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", _DONE, "一、主要工作", _CUT]
+    return ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", _DONE * 4, "一、主要工作", _CUT]
 
 
 def test_a_copy_button_over_the_next_page_is_not_the_last_line_of_the_report_before():
@@ -106,3 +106,19 @@ def test_a_summary_over_its_text_spaced_differently_is_furniture():
     lines = ["2024年某某社区文明创建工作总结", body[:30], " ".join([body[:10], body[10:]]), _DONE]
     _, chrome, _ = _parse(lines)
     assert 2 in chrome and 3 not in chrome
+
+
+def test_an_introduction_heading_opens_the_next_text_after_a_pages_lead():
+    lines = [*_first_report(None), "学校年度工作总结是对一年工作的回顾和梳理，也是查找差距、谋划来年的依据。", "引言",
+             "本年度，我校坚持立德树人根本任务，以提高教育教学质量为核心，各项工作稳步推进。", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert 6 in chrome and 7 not in chrome
+    assert [r.start_line for r in reports] == [1, 7] and reports[0].end_line == 5
+
+
+def test_a_title_broken_into_short_pieces_is_one_title_after_another_page():
+    lines = [*_first_report(None), "青山县农业农村局", "2023", "年工作总结和", "2024", "年工作思路", "一、2023年工作总结",
+             "全年粮食播种面积稳定在十二万亩，新建高标准农田八千亩，农民收入持续增长。", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert [r.start_line for r in reports] == [1, 6] and reports[0].end_line == 5
+    assert reports[1].title == "青山县农业农村局2023年工作总结和2024年工作思路"

@@ -25,6 +25,9 @@ _LONG_LINE = rules.limit(_TABLE, "paragraph.long_line")
 _SHORT_TITLE = rules.limit(_TABLE, "paragraph.short_title")
 _LONG_ITEM = rules.limit(_TABLE, "paragraph.long_item")
 _SIBLING_WINDOW = int(rules.limit(_TABLE, "paragraph.sibling_window"))
+_BROKEN_RUN_MAX = int(rules.limit("furniture", "furniture.broken_title_max_lines"))
+_BROKEN_PIECE = 12  # a piece of a broken title: a name, a year, a few genre words
+_BROKEN_RUN_CHARS = 60  # a title, however broken, is short
 
 
 class _Lines:
@@ -149,6 +152,25 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
     return "paragraph.join.page_break"
 
 
+def _broken_title_run(lines: _Lines, i: int) -> int:
+    """How many lines after line ``i`` finish a title a PDF or a narrow page broke into three or
+    more short pieces (a body's name, a year, genre words, the next year ...); 0 if none does.
+    No piece and no run of the first pieces is a title of its own (a list of short titles is no
+    broken title); two pieces are the pair rule's (cues.broken_title)."""
+    pieces: list[str] = []
+    for j in range(i, min(len(lines.order), i + _BROKEN_RUN_MAX)):
+        s = lines.stripped(j)
+        if len(s) > _BROKEN_PIECE or _ANY_PUNCT.search(s) or cues.title_kind(s, s) is not None:
+            return 0
+        pieces.append(s)
+        joined = "".join(pieces)
+        if len(joined) > _BROKEN_RUN_CHARS:
+            return 0
+        if cues.title_kind(joined, joined) is not None:
+            return j - i if len(pieces) >= 3 else 0
+    return 0
+
+
 def build_paragraphs(doc: Document, furniture: frozenset[int]) -> tuple[Paragraph, ...]:
     lines = _Lines(doc, furniture)
     order = lines.order
@@ -156,6 +178,17 @@ def build_paragraphs(doc: Document, furniture: frozenset[int]) -> tuple[Paragrap
     i = 0
     while i < len(order):
         start = order[i]
+        more = _broken_title_run(lines, i) if _short_title(lines.stripped(i)) else 0
+        if more:
+            span = range(i, i + more + 1)
+            offs = [0]
+            for j in span:
+                offs.append(offs[-1] + len(lines.text(j)))
+            out.append(Paragraph(line_start=start, line_end=order[i + more], text="".join(lines.text(j) for j in span),
+                                 pieces=tuple((order[j], offs[j - i]) for j in span), rule="paragraph.join.broken_title",
+                                 norm_text="".join(lines.norm[order[j] - 1] for j in span)))
+            i += more + 1
+            continue
         raw = [lines.raw[start - 1]]
         normed = [lines.norm[start - 1]]
         pieces = [(start, 0)]
