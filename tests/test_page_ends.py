@@ -122,3 +122,15 @@ def test_a_title_broken_into_short_pieces_is_one_title_after_another_page():
     _, chrome, reports = _parse(lines)
     assert [r.start_line for r in reports] == [1, 6] and reports[0].end_line == 5
     assert reports[1].title == "青山县农业农村局2023年工作总结和2024年工作思路"
+
+
+def test_a_sentence_the_page_cut_short_stays_the_reports_last_line():
+    lines = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", _DONE * 4, "社区以网格化"]
+    _, chrome, reports = _parse(lines)
+    assert chrome == frozenset() and reports[0].end_line == 4
+
+
+def test_short_site_lines_under_the_last_sentence_are_still_furniture():
+    lines = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", _DONE * 4, "某某文库", "精品范文", "热门专题"]
+    _, chrome, reports = _parse(lines)
+    assert chrome == {4, 5, 6} and reports[0].end_line == 3

@@ -126,6 +126,7 @@ SCHEMAS: dict[str, Record] = {
         "toc_run": PATTERN_RULE,
         "item_marker": PATTERN_RULE,
         "pinyin": PATTERN_RULE,
+        "fragment": PATTERN_RULE,
         "label_lead": PATTERN_RULE,
         "label_end": PATTERN_RULE,
         "token_split": PATTERN_RULE,

@@ -68,6 +68,7 @@ _TOC_RUN_MIN = int(rules.limit(_TABLE, "furniture.toc_run_min_entries"))
 _TOC_RUN_SHARE = rules.limit(_TABLE, "furniture.toc_run_share")
 _SPACES = re.compile(r"\s+")
 _PINYIN = rules.pattern(_TABLE, "furniture.pinyin")
+_FRAGMENT = rules.pattern(_TABLE, "furniture.fragment")
 _PINYIN_MARK = re.compile("[\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc]")  # a toned vowel: pinyin may be there
 _CRUMB_TITLE_LOOK = 3  # lines of text looked through for the title a breadcrumb ends with
 _COLLECTION = "furniture.essay.collection_title"
@@ -314,6 +315,11 @@ def _weak_blocks(pl: PageLines) -> None:
             b += 1
         if a > 0 and is_terminal(pl.text[a - 1], pl.text[a - 1]) and _SIGNATURE_NAME.match(pl.text[a]):
             a += 1  # the body's name signed under the last sentence belongs to the report
+            if a > b:
+                k = b + 1
+                continue
+        if a > 0 and not pl.found[a] and not pl.found[a - 1] and _FRAGMENT.match(pl.text[a]):
+            a += 1  # a sentence the page cut off short under the text is the text's last line
             if a > b:
                 k = b + 1
                 continue
