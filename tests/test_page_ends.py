@@ -134,3 +134,17 @@ def test_short_site_lines_under_the_last_sentence_are_still_furniture():
     lines = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", _DONE * 4, "某某文库", "精品范文", "热门专题"]
     _, chrome, reports = _parse(lines)
     assert chrome == {4, 5, 6} and reports[0].end_line == 3
+
+
+def test_short_site_lines_under_a_cut_sentence_before_the_next_report_are_furniture():
+    lines = [*_first_report(None), "某某文库", "精品范文", "红石镇2022年工作总结",
+             "2022年，红石镇在县委、县政府的坚强领导下，统筹推进各项工作。", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert {6, 7} <= chrome and reports[0].end_line == 5 and reports[1].start_line == 8
+
+
+def test_short_items_under_a_heading_before_the_next_report_stay_text():
+    lines = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", _DONE * 4, "三、2023年工作重点",
+             "加强党建引领", "优化为民服务", "红石镇2022年工作总结", "2022年，红石镇在县委、县政府的坚强领导下，统筹推进各项工作。", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert not {5, 6} & chrome

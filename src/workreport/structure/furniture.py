@@ -69,6 +69,7 @@ _TOC_RUN_SHARE = rules.limit(_TABLE, "furniture.toc_run_share")
 _SPACES = re.compile(r"\s+")
 _PINYIN = rules.pattern(_TABLE, "furniture.pinyin")
 _FRAGMENT = rules.pattern(_TABLE, "furniture.fragment")
+_CUT_RUN_MIN = 2  # short lines under a cut sentence that are the page's, not the sentence's rest
 _PINYIN_MARK = re.compile("[\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc]")  # a toned vowel: pinyin may be there
 _CRUMB_TITLE_LOOK = 3  # lines of text looked through for the title a breadcrumb ends with
 _COLLECTION = "furniture.essay.collection_title"
@@ -333,6 +334,12 @@ def _weak_blocks(pl: PageLines) -> None:
         unfinished_above = above is not None and not is_terminal(pl.text[above], pl.text[above]) \
             and len(pl.text[above]) > _WEAK_MAX and not pl.anchor(above)
         after_text = above is not None and is_terminal(pl.text[above], pl.text[above])  # a report's last sentence
+        # (a sentence the page cut off, then several such lines: the page's text has ended; one
+        # line may still be the rest of the sentence a narrow page wrapped)
+        if (above is not None and not after_text and not pl.anchor(above) and not pl.weak(above)
+                and match_heading(pl.text[above], 0) is None and not is_bare_heading(pl.text[above])
+                and b - a + 1 >= _CUT_RUN_MIN):  # (short items under a heading are the report's list)
+            unfinished_above, after_text = False, True
         next_report = below is not None and pl.anchor(below)
         # next to furniture; or between a report's end (or the page's top) and the next report; or
         # after a report's last sentence at the page's foot
