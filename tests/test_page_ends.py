@@ -148,3 +148,12 @@ def test_short_items_under_a_heading_before_the_next_report_stay_text():
              "加强党建引领", "优化为民服务", "红石镇2022年工作总结", "2022年，红石镇在县委、县政府的坚强领导下，统筹推进各项工作。", _DONE]
     _, chrome, reports = _parse(lines)
     assert not {5, 6} & chrome
+
+
+def test_values_under_bare_portal_labels_are_furniture_but_a_title_is_not():
+    head = ["• 索引号:", "1234567890/2024-001005", "• 发文机构:", "红石镇人民政府", "• 内容概述:"]
+    lines = [*_first_report(None), *head, "红石镇2022年工作总结",
+             "2022年，红石镇在县委、县政府的坚强领导下，统筹推进各项工作。", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert set(range(6, 11)) <= chrome and 11 not in chrome
+    assert reports[0].end_line == 5 and reports[1].start_line == 11

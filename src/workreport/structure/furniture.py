@@ -46,6 +46,8 @@ _BODY_CHARS = rules.limit(_TABLE, "furniture.opens_body_chars")
 _LABEL_ROW = rules.compiled(
     rules.pattern(_TABLE, "furniture.label_lead").pattern + "(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(
         rules.words(_TABLE, "furniture.labels"), key=len, reverse=True)) + ")" + rules.pattern(_TABLE, "furniture.label_end").pattern)
+# a metadata row holding only its label (its value printed on the line under it)
+_BARE_LABEL_ROW = rules.compiled(_LABEL_ROW.pattern.rsplit("(?:", 1)[0] + r":?\s*$")  # (lines are normalised: one colon)
 _TOKENS = frozenset(norm(w) for w in rules.words(_TABLE, "furniture.tokens"))
 _TOKEN_SPLIT = rules.pattern(_TABLE, "furniture.token_split")
 _DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furniture.doc."))
@@ -214,7 +216,8 @@ def _neighbours(pl: PageLines) -> None:
             for m in range(max(0, k - 1), min(len(pl), k + 2)):
                 if len(text[m]) <= _CRUMB_MAX:
                     found[m] = True
-        elif _META_BARE.match(s) and k + 1 < len(pl) and len(text[k + 1]) <= _META_VALUE_MAX:
+        elif (_META_BARE.match(s) or _BARE_LABEL_ROW.match(s)) and k + 1 < len(pl) and len(text[k + 1]) <= _META_VALUE_MAX \
+                and not _holds_head(pl, k + 1):
             found[k + 1] = True  # the value printed on the line under a bare label
         elif _FILE_NAME.search(s) and any(pl.rule[m] in _DOC_RULES for m in range(max(0, k - 3), min(len(pl), k + 4))):
             found[k] = True  # the file name a document-sharing page prints among its rows
@@ -241,6 +244,12 @@ def _neighbours(pl: PageLines) -> None:
         for m in range(2, len(pl)):  # the page header repeats where the source had page breaks
             if text[m] == text[0]:
                 found[m] = True
+
+
+def _holds_head(pl: PageLines, k: int) -> bool:
+    """Is line k a report's head (a title, a preamble, an opening) rather than a row's value?"""
+    s = pl.text[k]
+    return cues.title_kind(s, s) is not None or cues.preamble_rule(s, s) is not None or pl.anchor(k)
 
 
 def _titled_below(pl: PageLines, k: int, core: str) -> bool:
