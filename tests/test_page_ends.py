@@ -157,3 +157,44 @@ def test_values_under_bare_portal_labels_are_furniture_but_a_title_is_not():
     _, chrome, reports = _parse(lines)
     assert set(range(6, 11)) <= chrome and 11 not in chrome
     assert reports[0].end_line == 5 and reports[1].start_line == 11
+
+
+def test_a_pdfs_broken_lines_keep_their_figures_and_stops():
+    lines = ["某某镇2023年工作总结", "一、经济运行稳中有升", "前三季度，完成地区生产总值", "12", "亿元，增长", "5%", "；居民人均可支配收入达",
+             "30000", "元，增长", "9%", "。", "二、乡村振兴固本强基", "1.", "特色农业提", "质扩量", "。", "围绕", "茶叶种植，全镇新增茶园八百亩。"]
+    _, chrome, _ = _parse(lines)
+    assert chrome == frozenset()
+
+
+def test_a_title_broken_into_pieces_whose_last_reads_as_a_title_is_one_title():
+    lines = ["XX", "镇", "2023", "年政府工作报告", "各位代表：", "现在，我代表镇人民政府向大会报告工作，请予审议。", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert chrome == frozenset() and reports[0].start_line == 1
+
+
+def test_a_speechs_title_lines_over_its_session_line_stay_text_after_portal_rows():
+    lines = ["当前位置：首页 > 要闻", "发布日期：2024-01-20 10:00 信息来源：某某厅", "深入学习贯彻全省工作会议精神",
+             "以高质量发展推动某某事业再上新台阶", "——在2024年全省某某工作会议上的工作报告", "某某厅厅长 王某某", "同志们：",
+             "这次会议的主要任务是，总结2023年工作，部署2024年重点任务。", _DONE]
+    _, chrome, _ = _parse(lines)
+    assert {1, 2} <= chrome and not {3, 4, 5} & chrome
+
+
+def test_a_bodys_name_over_its_text_after_portal_rows_is_its_byline():
+    lines = ["索引号：000012345/2022-00123", "发文字号：", "正文", "某某省水利厅",
+             "2021年在省委、省政府坚强领导下，全省水利系统深入贯彻新发展理念，各项工作取得新成效。", _DONE]
+    _, chrome, _ = _parse(lines)
+    assert {1, 2, 3} <= chrome and 4 not in chrome
+
+
+def test_the_second_line_of_a_speech_title_is_not_furniture():
+    lines = ["暨年度工作部署大会上的讲话", "同志们：", "这次会议的主要任务是，总结2025年工作，部署2026年重点任务。", _DONE]
+    _, chrome, _ = _parse(lines)
+    assert chrome == frozenset()
+
+
+def test_a_speech_that_lost_its_titles_first_line_starts_at_the_second():
+    lines = [*_first_report(None), "暨年度工作部署大会上的讲话", "同志们：",
+             "这次会议的主要任务是，总结2025年工作，部署2026年重点任务。", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert [r.start_line for r in reports] == [1, 6] and reports[0].end_line == 5

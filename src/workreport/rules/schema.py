@@ -127,6 +127,8 @@ SCHEMAS: dict[str, Record] = {
         "item_marker": PATTERN_RULE,
         "pinyin": PATTERN_RULE,
         "fragment": PATTERN_RULE,
+        "title_continuation": PATTERN_RULE,
+        "speech_title_tail": PATTERN_RULE,
         "label_lead": PATTERN_RULE,
         "label_end": PATTERN_RULE,
         "token_split": PATTERN_RULE,

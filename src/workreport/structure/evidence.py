@@ -47,7 +47,7 @@ _SPACING_WINDOW = 10  # paragraphs on each side that say how a text is spaced
 _NAME_MIN = 4  # a body named with its place (county + forestry bureau) at least
 _SHORT_PLAIN = 8  # a line this short with no punctuation (a name under a preamble) is part of a head
 _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.preamble.speech_title", "split.preamble.doc_number",
-                   "split.preamble.opening_part")
+                   "split.preamble.opening_part", "split.preamble.meeting_speech")
 _GREETING = rules.pattern(_TABLE, "split.greeting")
 _CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
 _BODY_HEAD_MIN = int(rules.limit(_TABLE, "split.body_head_min_paragraphs"))

@@ -71,6 +71,9 @@ _TOC_RUN_SHARE = rules.limit(_TABLE, "furniture.toc_run_share")
 _SPACES = re.compile(r"\s+")
 _PINYIN = rules.pattern(_TABLE, "furniture.pinyin")
 _FRAGMENT = rules.pattern(_TABLE, "furniture.fragment")
+TITLE_CONTINUATION = rules.pattern(_TABLE, "furniture.title_continuation")
+_SESSION = "split.preamble.session"
+_SPEECH_TAIL = rules.pattern(_TABLE, "furniture.speech_title_tail")
 _CUT_RUN_MIN = 2  # short lines under a cut sentence that are the page's, not the sentence's rest
 _PINYIN_MARK = re.compile("[\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc]")  # a toned vowel: pinyin may be there
 _CRUMB_TITLE_LOOK = 3  # lines of text looked through for the title a breadcrumb ends with
@@ -193,7 +196,7 @@ class PageLines:
     def _is_weak(s: str) -> bool:
         return (len(s) <= _WEAK_MAX and not _TABLE_ROW.search(s) and not _WEAK_PUNCT.search(s) and match_heading(s, 0) is None
                 and not is_bare_heading(s) and cues.title_kind(s, s) is None and not cues.preamble_rule(s, s)
-                and not cues.is_signature_date(s, s) and not _DOCUMENT_PART.match(s))
+                and not cues.is_signature_date(s, s) and not _DOCUMENT_PART.match(s) and not _SPEECH_TAIL.match(s))
 
 
 def find_furniture(doc: Document) -> frozenset[int]:
@@ -272,7 +275,7 @@ def _item_titles(pl: PageLines) -> None:
     for k, rid in enumerate(pl.rule):
         if rid != _COLLECTION:
             continue
-        m = _ITEM_MARKER.match(pl.text[k])
+        m = _ITEM_MARKER.match(_PINYIN.sub("", pl.text[k]))
         if m is None or cues.title_kind(m.group("title"), m.group("title")) is None:
             continue
         core = cues.title_core(m.group("title"))
@@ -336,6 +339,10 @@ def _weak_blocks(pl: PageLines) -> None:
         if _broken_title_run(pl, a, b):
             k = b + 1
             continue
+        end, b = b, _head_kept(pl, a, b)  # (lines kept at the foot are passed over with the run)
+        if b < a:
+            k = end + 1
+            continue
         run = range(a, b + 1)
         beside_furniture = any(pl.found[m] and pl.rule[m] != _PAGE_NUMBER for m in run)
         above = a - 1 if a > 0 else None
@@ -356,7 +363,7 @@ def _weak_blocks(pl: PageLines) -> None:
                                                            or after_text and below is None)):
             for m in run:
                 pl.found[m] = True
-        k = b + 1
+        k = end + 1
 
 
 def _broken_title_run(pl: PageLines, a: int, b: int) -> bool:
@@ -368,8 +375,26 @@ def _broken_title_run(pl: PageLines, a: int, b: int) -> bool:
         return False
     pieces = [pl.text[m] for m in range(a, below + 1)]
     joined = "".join(pieces)
-    return (len(joined) <= _BROKEN_RUN_CHARS and cues.title_kind(pieces[-1], pieces[-1]) is None
+    return (len(joined) <= _BROKEN_RUN_CHARS
+            and (cues.title_kind(pieces[-1], pieces[-1]) is None or bool(TITLE_CONTINUATION.match(pieces[-1])))
             and cues.title_kind(joined, joined) is not None)
+
+
+def _head_kept(pl: PageLines, a: int, b: int) -> int:
+    """The run a..b without the lines at its foot that belong to the text under it: a speech's
+    title lines over its session line, a body's name signed over its opening (a byline)."""
+    below = b + 1
+    if below >= len(pl):
+        return b
+    t = pl.text
+    speech = cues.preamble_rule(t[below], t[below]) == _SESSION or (
+        below + 1 < len(pl) and cues.preamble_rule(t[below + 1], t[below + 1]) == _SESSION)
+    if speech:
+        while b >= a and not pl.found[b]:
+            b -= 1
+    elif b >= a and not pl.found[b] and _SIGNATURE_NAME.match(t[b]) and (pl.anchor(below) or len(t[below]) >= _BODY_CHARS):
+        b -= 1
+    return b
 
 
 def _toc_run(s: str) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import rules
 from ..model import Document, Paragraph
 from . import cues
-from .furniture import INLINE as _INLINE, furniture_rule
+from .furniture import INLINE as _INLINE, TITLE_CONTINUATION, furniture_rule
 from .headings import BARE_ORDINAL, ORDINAL_CONTINUATION, is_bare_heading, is_terminal, match_heading
 
 _TABLE = "paragraphs"
@@ -160,7 +160,8 @@ def _broken_title_run(lines: _Lines, i: int) -> int:
     pieces: list[str] = []
     for j in range(i, min(len(lines.order), i + _BROKEN_RUN_MAX)):
         s = lines.stripped(j)
-        if len(s) > _BROKEN_PIECE or _ANY_PUNCT.search(s) or cues.title_kind(s, s) is not None:
+        if len(s) > _BROKEN_PIECE or _ANY_PUNCT.search(s) or (
+                cues.title_kind(s, s) is not None and not (pieces and TITLE_CONTINUATION.match(s))):
             return 0
         pieces.append(s)
         joined = "".join(pieces)
