@@ -198,3 +198,18 @@ def test_a_speech_that_lost_its_titles_first_line_starts_at_the_second():
              "这次会议的主要任务是，总结2025年工作，部署2026年重点任务。", _DONE]
     _, chrome, reports = _parse(lines)
     assert [r.start_line for r in reports] == [1, 6] and reports[0].end_line == 5
+
+
+def test_markdown_heading_marks_do_not_hide_a_title():
+    lines = [*_first_report(None), "### 青山县卫生局年终工作总结", "#### 一、主要工作",
+             "全年完成基层医疗机构改造十二所，家庭医生签约率达到百分之六十五。", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert [r.start_line for r in reports] == [1, 6] and reports[0].end_line == 5
+    assert reports[1].title == "青山县卫生局年终工作总结"
+
+
+def test_a_title_with_pinyin_after_its_characters_is_a_title():
+    lines = [*_first_report(None), "篇一:某某局上半年工作總結(jié)范文",
+             "上半年，某某局緊緊圍繞中心工作，全面完成各項任務，群眾滿意度持續提升。", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert 6 not in chrome and [r.start_line for r in reports] == [1, 6]

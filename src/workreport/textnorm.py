@@ -38,3 +38,18 @@ def norm(s: str) -> str:
     for ch in found:
         s = s.replace(ch, chr(_TABLE[ord(ch)]))
     return s
+
+
+# A markdown heading's marker at a line's start (pages saved as markdown: "### title"): blanked,
+# same length, so a title or a part heading reads as it would on the page.
+_MD_HEADING = re.compile(r"^\s*#{1,6}[ \t]+(?=\S)")
+
+
+def norm_line(s: str) -> str:
+    """norm() of one source line, with a markdown heading marker at its start blanked."""
+    n = norm(s)
+    if n[:1] == "#" or n.lstrip()[:1] == "#":
+        m = _MD_HEADING.match(n)
+        if m:
+            n = " " * m.end() + n[m.end():]
+    return n

@@ -67,6 +67,10 @@ _FOLD = str.maketrans(_TRAD_CHARS)
 _TRADITIONAL = rules.compiled("[" + re.escape("".join(_TRAD_CHARS)) + "]")
 
 
+_PINYIN = rules.pattern("furniture", "furniture.pinyin")
+_PINYIN_MARK = re.compile("[\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc]")  # a toned vowel
+
+
 def fold(s: str) -> str:
     """Traditional characters folded to simplified ones (same length); most text has none."""
     return s.translate(_FOLD) if _TRADITIONAL.search(s) else s
@@ -81,6 +85,8 @@ def title_core(s: str) -> str:
     """A (normalised, stripped) line as a title reads: traditional characters folded, site
     decorations cut from its end, spaces between spaced-out characters removed."""
     s = fold(s)
+    if _PINYIN_MARK.search(s):  # pinyin a site printed after characters
+        s = _PINYIN.sub("", s)
     m = _TITLE_PREFIX.match(s)
     if m:  # an essay site's "text one:" marker: the title is what it marks
         s = m.group("title").strip()
