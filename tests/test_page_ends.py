@@ -213,3 +213,14 @@ def test_a_title_with_pinyin_after_its_characters_is_a_title():
              "上半年，某某局緊緊圍繞中心工作，全面完成各項任務，群眾滿意度持續提升。", _DONE]
     _, chrome, reports = _parse(lines)
     assert 6 not in chrome and [r.start_line for r in reports] == [1, 6]
+
+
+def test_related_links_with_their_previews_are_the_pages_tail():
+    tail = ["相关文档", "白沙镇2021年工作总结", "今年以来，白沙镇在县委县政府的领导下，扎实推进各项工作……",
+            "黑石乡2022年工作计划", "2022年，黑石乡将坚持稳中求进工作总基调……"]
+    lines = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", _DONE * 10,
+             "二、下一步工作打算", "继续加强社会救助体系建设，提升服务水平。", *tail,
+             "红石镇2022年工作总结", "2022年，红石镇在县委、县政府的坚强领导下，统筹推进各项工作。", _DONE * 5]
+    _, chrome, reports = _parse(lines)
+    assert set(range(6, 11)) <= chrome
+    assert [(r.start_line, r.end_line) for r in reports] == [(1, 5), (11, 13)]

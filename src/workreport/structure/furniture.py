@@ -74,6 +74,8 @@ _FRAGMENT = rules.pattern(_TABLE, "furniture.fragment")
 TITLE_CONTINUATION = rules.pattern(_TABLE, "furniture.title_continuation")
 _SESSION = "split.preamble.session"
 _SPEECH_TAIL = rules.pattern(_TABLE, "furniture.speech_title_tail")
+_SNIPPET = rules.pattern(_TABLE, "furniture.snippet_end")
+_SNIPPET_MAX = 200  # a link's preview is a line or two of text
 _CUT_RUN_MIN = 2  # short lines under a cut sentence that are the page's, not the sentence's rest
 _PINYIN_MARK = re.compile("[\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc]")  # a toned vowel: pinyin may be there
 _CRUMB_TITLE_LOOK = 3  # lines of text looked through for the title a breadcrumb ends with
@@ -295,13 +297,16 @@ def _tails(pl: PageLines) -> None:
             continue
         if not in_tail or pl.found[k]:
             continue
-        if len(s) > _TAIL_END_MIN and _reads_as_text(s):
+        if listed and len(s) <= _SNIPPET_MAX and _SNIPPET.search(s):
+            pl.found[k] = True  # a related link's preview, cut by the site
+        elif len(s) > _TAIL_END_MIN and _reads_as_text(s):
             in_tail = False
         elif cues.title_kind(s, s) is not None or cues.fused_title(s, s) is not None:
             # one more title of a list of links opens a text only if its own text follows, and
             # that text does not name another body (a link over a report pasted without its title)
             body = pl.body_after(k, repeat=not listed)
-            if cues.fused_title(s, s) is not None or (body is not None and not cues.names_conflict(s, pl.text[body])):
+            if cues.fused_title(s, s) is not None or (body is not None and not cues.names_conflict(s, pl.text[body])
+                                                      and not (len(pl.text[body]) <= _SNIPPET_MAX and _SNIPPET.search(pl.text[body]))):
                 in_tail = False
             else:
                 pl.found[k] = listed = True
