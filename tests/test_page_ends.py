@@ -224,3 +224,22 @@ def test_related_links_with_their_previews_are_the_pages_tail():
     _, chrome, reports = _parse(lines)
     assert set(range(6, 11)) <= chrome
     assert [(r.start_line, r.end_line) for r in reports] == [(1, 5), (11, 13)]
+
+
+def _spans(lines):
+    doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "t.txt")
+    return [(p.line_start, p.line_end) for p in build_paragraphs(doc, find_furniture(doc))]
+
+
+def test_a_sentence_cut_mid_word_does_not_go_on_into_a_sentence_that_opens_with_its_period():
+    lines = ["今年以来，县民政局扎实做好各项工作，持续抓好兜底保障政策落", "",
+             "今年以来，县政府办自觉围绕县委县政府中心工作，主动适应新任务、新要求。"]
+    assert _spans(lines) == [(1, 1), (3, 3)]
+    half = ["全年共走访困难家庭三百余户，发放救助资金一百二十万元，群众满意度持续提升。上半年重点抓好", "",
+            "2021年上半年，在县委、县政府的正确领导下，县民政局扎实推进各项工作。"]
+    assert _spans(half) == [(1, 1), (3, 3)]
+
+
+def test_a_page_break_inside_a_sentence_is_still_repaired():
+    lines = ["全年共走访困难家庭三百余户，发放救助资金", "— 3 —", "一百二十万元，群众满意度持续提升。"]
+    assert _spans(lines) == [(1, 3)]

@@ -26,6 +26,7 @@ _SHORT_TITLE = rules.limit(_TABLE, "paragraph.short_title")
 _LONG_ITEM = rules.limit(_TABLE, "paragraph.long_item")
 _SIBLING_WINDOW = int(rules.limit(_TABLE, "paragraph.sibling_window"))
 _BROKEN_RUN_MAX = int(rules.limit("furniture", "furniture.broken_title_max_lines"))
+_SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
 _BROKEN_PIECE = 12  # a piece of a broken title: a name, a year, a few genre words
 _BROKEN_RUN_CHARS = 60  # a title, however broken, is short
 
@@ -139,6 +140,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
         return None  # a name or title line of its own
     if cues.is_anchor(lines.text(idx + 1), lines.norm[nxt_line - 1]):
         return None  # a page cut the last sentence of a report; the next line opens another
+    if _ANY_PUNCT.search(cs[-1:]) is None and cues.intro_rules(lines.text(idx + 1), lines.norm[nxt_line - 1]) & _SENTENCE_OPENINGS:
+        return None  # cut mid-word, then a sentence that opens with its year or period and a comma: another text
     if lines.titled_gap(idx) or lines.seam_gap(idx):
         return None  # a page header with a title, or a web page's furniture, between: not joined across it
     if first:
