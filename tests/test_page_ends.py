@@ -243,3 +243,18 @@ def test_a_sentence_cut_mid_word_does_not_go_on_into_a_sentence_that_opens_with_
 def test_a_page_break_inside_a_sentence_is_still_repaired():
     lines = ["全年共走访困难家庭三百余户，发放救助资金", "— 3 —", "一百二十万元，群众满意度持续提升。"]
     assert _spans(lines) == [(1, 3)]
+
+
+def test_a_pages_own_title_and_first_words_again_at_its_foot_are_furniture():
+    lines = ["2026年某某省人民政府工作报告", "各位代表：", "现在，我代表省人民政府，向大会报告工作，请予审议。", _DONE * 6,
+             "相关报道：", "解读省政府工作报告：在服务大局中担当作为", "打印本页", "关闭窗口",
+             "2026年某某省人民政府工作报告", "各位代表：现在，我代表省人民政府，向大会"]
+    _, chrome, reports = _parse(lines)
+    assert set(range(5, 11)) <= chrome and [(r.start_line, r.end_line) for r in reports] == [(1, 4)]
+
+
+def test_a_bracketed_source_credit_at_the_foot_is_furniture():
+    lines = ["2026年某某省人民政府工作报告", "各位代表：", "现在，我代表省人民政府，向大会报告工作，请予审议。", _DONE * 6,
+             "（来源：某某日报）", "编辑：某某某"]
+    _, chrome, reports = _parse(lines)
+    assert {5, 6} <= chrome and reports[0].end_line == 4

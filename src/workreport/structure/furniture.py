@@ -76,6 +76,8 @@ _SESSION = "split.preamble.session"
 _SPEECH_TAIL = rules.pattern(_TABLE, "furniture.speech_title_tail")
 _SNIPPET = rules.pattern(_TABLE, "furniture.snippet_end")
 _SNIPPET_MAX = 200  # a link's preview is a line or two of text
+_TEASER_MAX = 120  # the first words of a text a page's foot prints under its title again
+_TEASER_LINES = 2
 _CUT_RUN_MIN = 2  # short lines under a cut sentence that are the page's, not the sentence's rest
 _PINYIN_MARK = re.compile("[\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc]")  # a toned vowel: pinyin may be there
 _CRUMB_TITLE_LOOK = 3  # lines of text looked through for the title a breadcrumb ends with
@@ -290,7 +292,10 @@ def _tails(pl: PageLines) -> None:
     """A tail marker (read the full text, related posts, print this page ...) and what follows it, until a line reads as
     report text again or a title opens the next report."""
     in_tail = listed = False  # listed: the tail's last line was a related title
+    titles: set[str] = set()  # the titles read so far (a page's foot may print its own again)
     for k, s in enumerate(pl.text):
+        if not in_tail and not pl.found[k] and cues.title_kind(s, s) is not None:
+            titles.add(cues.title_core(s))
         if any(p.match(s) for _, p in _TAIL):
             in_tail = pl.found[k] = True
             listed = False
@@ -300,6 +305,11 @@ def _tails(pl: PageLines) -> None:
         if listed and len(s) <= _SNIPPET_MAX and _SNIPPET.search(s):
             pl.found[k] = True  # a related link's preview, cut by the site
         elif len(s) > _TAIL_END_MIN and _reads_as_text(s):
+            in_tail = False
+        elif cues.title_kind(s, s) is not None and cues.title_core(s) in titles and _teaser(pl, k):
+            # the page's own title again at its foot, with the first words of its text under it
+            for m in range(k, _teaser(pl, k)):
+                pl.found[m] = True
             in_tail = False
         elif cues.title_kind(s, s) is not None or cues.fused_title(s, s) is not None:
             # one more title of a list of links opens a text only if its own text follows, and
@@ -314,6 +324,21 @@ def _tails(pl: PageLines) -> None:
             in_tail = False  # an opening or a heading: the next report, title dropped
         else:
             pl.found[k] = True
+
+
+def _teaser(pl: PageLines, k: int) -> int:
+    """The end (exclusive) of a page-foot teaser starting at the title line k: the title and a
+    few short lines before the document ends or the next title; 0 if more text follows."""
+    chars = 0
+    for j in range(k + 1, len(pl)):
+        if pl.found[j]:
+            continue
+        if cues.title_kind(pl.text[j], pl.text[j]) is not None:
+            return j if chars else 0
+        chars += len(pl.text[j])
+        if chars > _TEASER_MAX or j - k > _TEASER_LINES:
+            return 0
+    return len(pl) if chars else 0
 
 
 def _weak_blocks(pl: PageLines) -> None:
