@@ -258,3 +258,12 @@ def test_a_bracketed_source_credit_at_the_foot_is_furniture():
              "（来源：某某日报）", "编辑：某某某"]
     _, chrome, reports = _parse(lines)
     assert {5, 6} <= chrome and reports[0].end_line == 4
+
+
+def test_a_signature_block_is_the_reports_last_lines_before_the_pages_tail():
+    lines = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", _DONE * 10,
+             "二、下一步工作打算", "继续加强社会救助体系建设，提升服务水平。", "青山县民政局", "2022年12月20日",
+             "分享到：", "微信", "打印本页", "红石镇2022年工作总结", "2022年，红石镇在县委、县政府的坚强领导下，统筹推进各项工作。", _DONE * 5]
+    _, chrome, reports = _parse(lines)
+    assert chrome == {8, 9, 10}
+    assert [(r.start_line, r.end_line) for r in reports] == [(1, 7), (11, 13)]
