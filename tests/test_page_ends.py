@@ -267,3 +267,13 @@ def test_a_signature_block_is_the_reports_last_lines_before_the_pages_tail():
     _, chrome, reports = _parse(lines)
     assert chrome == {8, 9, 10}
     assert [(r.start_line, r.end_line) for r in reports] == [(1, 7), (11, 13)]
+
+
+def test_contents_of_a_text_that_lost_its_title_after_a_page_that_ended_on_a_heading():
+    heads = ["一、工作开展情况", "（一）强化党建引领", "（二）推进项目建设", "（三）优化营商环境", "二、存在问题", "三、下一步工作计划"]
+    lines = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", _DONE * 10,
+             "（二）养老服务体系提质升级", *heads,
+             "2022年，县发改局围绕县委、县政府决策部署，统筹推进重点项目建设和营商环境优化各项工作。",
+             "一、工作开展情况", "（一）强化党建引领，夯实发展基础。全年召开党组会议二十次，开展专题学习十二次。", _DONE]
+    _, chrome, reports = _parse(lines)
+    assert 4 not in chrome and set(range(5, 11)) <= chrome

@@ -23,6 +23,7 @@ _ENTRY_MAX = 80  # an entry (with leaders and page number) is a short line
 _PAGE_TAIL = re.compile(r"\s*(\.{2,}|…+|·{2,}|—{2,}|-{2,})?\s*\d{1,4}\s*$")
 _HEADING_MAX = 40  # a heading listed in a contents block has no body after it
 _PROSE = 40  # a line this long after the list is the text (a title lost in the paste)
+_LEAD_HEADINGS = 3  # headings of the page before that may lead a contents run
 _KEY_MIN = 4  # a heading this long coming back is the same heading, not a common phrase
 
 
@@ -120,8 +121,12 @@ def _bare_lists(pl) -> list[int]:
             later = (strip_ordinal(pl.text[m]).strip() for m in range(j + 1, min(n, j + 1 + _REPEAT)))
             if any(x in keys for x in later):
                 out.extend(run)
-        elif len(run) >= _MIN_ENTRIES and j < n and (pl.anchor(j) or len(pl.text[j]) >= _PROSE) and _repeated(pl, run, j):
-            out.extend(run)  # the same before a text that lost its title (its first heading comes back)
+        elif len(run) >= _MIN_ENTRIES and j < n and (pl.anchor(j) or len(pl.text[j]) >= _PROSE):
+            # the same before a text that lost its title (its first heading comes back); the
+            # run may begin with the last heading of the page before
+            first = next((f for f in range(min(_LEAD_HEADINGS, len(run) - _MIN_ENTRIES + 1)) if _repeated(pl, run[f:], j)), None)
+            if first is not None:
+                out.extend(run[first:])
         k = j
     return out
 
