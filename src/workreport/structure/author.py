@@ -36,6 +36,8 @@ _REGION_SCOPE = rules.entry(_TABLE, "org.scope.autonomous_region")
 _REGION_CUE = rules.compiled(_REGION_SCOPE["pattern"])
 _REGION_UNLESS = rules.compiled(_REGION_SCOPE["unless"])
 _LEADERSHIP = rules.pattern(_TABLE, "org.scope.leadership")
+_NAMED_GOV = rules.pattern(_TABLE, "org.scope.named_government")
+_LEVEL_ORDER = ("township_street", "county_district", "city", "province")
 _PLACE_ONLY = "org.self_reference.titled_place"
 _SYSTEM = rules.pattern(_TABLE, "org.system")
 _GOV_DOMAIN = rules.entry(_TABLE, "org.domain.fixed")["label"]
@@ -90,7 +92,17 @@ def _unplaced_level(org: str | None, guess: OrgGuess, text: str) -> tuple[str | 
         # (counties and districts: a city's; only towns and streets: a county's)
         level = city_text.city_level_from_text(text)
         rule = "level.text_cues" if level else rule
+    if level is None and dept and org:
+        level = _named_government_level(text)
+        rule = "level.named_government" if level else rule
     return level, rule
+
+
+def _named_government_level(text: str) -> str | None:
+    """The lowest government a department names by its place word alone (orgs.yaml
+    named_government): the one it answers to."""
+    levels = {_SCOPE_LEVEL.get(m.group("scope")) for m in _NAMED_GOV.finditer(text)} - {None}
+    return min(levels, key=_LEVEL_ORDER.index) if levels else None
 
 
 def _system_level(org: str, text: str) -> tuple[str | None, str] | None:

@@ -21,7 +21,7 @@ from . import bodies
 from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
 from .selfref import GUESSED_KINDS, SELF, TITLED_PLACE, field_department, local_name, named_of_bare_kind, resolve_self, self_word
 from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
-from .titles import Evidence, byline, org_from_title, page_rows, report_titles, row_authors, signature
+from .titles import Evidence, bare_kind, byline, org_from_title, page_rows, report_titles, row_authors, signature
 
 __all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "region_of"]
 
@@ -58,6 +58,7 @@ _SECTOR = rules.entry(_TABLE, "org.sector")
 _SECTOR_OPENING = rules.compiled(rf"{SUBJECT_CUES['before']}\s*" + _pattern("org.sector").pattern)
 _POST = _pattern("org.subject.post")
 _POST_LEAD = _pattern("org.subject.post_lead")
+_OWN_PLACE_LEADER = _pattern("org.own_place_leader")
 
 
 
@@ -141,6 +142,10 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     frequent = _frequent_subject(report)
     if frequent:
         return OrgGuess(_fuller_from(fuller(frequent.name, report), sig), frequent.line, frequent.rule)
+    for title, line, _ in titles:  # a template's title that kept only the kind of its author
+        kind = bare_kind(title)
+        if kind:
+            return OrgGuess(local_name(kind, report) or kind, line, "org.title.bare_kind")
     rows = row_authors(ev)
     if rows:
         return OrgGuess(rows[0][0], rows[0][1], "org.row")
@@ -159,6 +164,13 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
         system = _system_subject(p.text, p.norm_text)
         if system:
             return OrgGuess(system[1], p.line_start, "org.system")
+    mentioned = _frequent_mention(report)
+    if mentioned:
+        return mentioned
+    for p in _opening(report):  # "we", led last by our own street office's or town's committee
+        led = _OWN_PLACE_LEADER.search(bodies.fold(p.norm_text[:_limit("leadership_window")]))
+        if led:
+            return OrgGuess(p.norm_text[led.start("kind"): led.end("kind")], p.line_start, "org.own_place_leader")
     return OrgGuess(None, None, "org.none")
 
 
@@ -328,6 +340,25 @@ def _opening_mention(report: Report) -> OrgGuess | None:
                     and clean_name(x.name) == x.name and is_body(x.name):
                 return OrgGuess(x.name, p.line_start, "org.mention.opening")
     return None
+
+
+def _frequent_mention(report: Report) -> OrgGuess | None:
+    """A body the report names again and again though never as its sentences' subject (a
+    section's or a station's summary that speaks of itself in the third person): the most named,
+    clearly ahead of any other, superiors not counted (orgs.yaml min_mention_hits)."""
+    c: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for p in report.paragraphs:
+        s = norm(p.text)
+        for x in bodies.mentions(p.text, bodies.table().end_chars):
+            if superior(s, x.start, x.end) or is_self(x.name) or clean_name(x.name) != x.name or not is_body(x.name):
+                continue
+            c[x.name] += 1
+            first.setdefault(x.name, p.line_start)
+    top = c.most_common(2)
+    if not top or top[0][1] < _limit("min_mention_hits") or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+        return None
+    return OrgGuess(top[0][0], first[top[0][0]], "org.mention.frequent")
 
 
 def _frequent_subject(report: Report) -> OrgGuess | None:

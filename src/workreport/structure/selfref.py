@@ -33,6 +33,7 @@ _TITLE_FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _FULLER_MAX = int(rules.limit(_TABLE, "org.fuller_prefix_max"))
 _FIELD_DEPT = rules.pattern(_TABLE, "org.title.field_department")
 _SECTOR_ORGANS: dict[str, str] = rules.entry(_TABLE, "org.sector")["organs"]
+_OWN_FIELD = rules.pattern(_TABLE, "org.self_reference.own_field")
 
 
 def self_word(m: re.Match) -> str:
@@ -85,7 +86,31 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
         stem = _title_field(report, ev)
         if stem:
             return OrgGuess(stem + spec["system_organ"], line, "org.self_reference.title_field")
+        stem = _field_near(m)
+        if stem:
+            return OrgGuess(stem + spec["system_organ"], line, "org.self_reference.field")
     return OrgGuess(self_word(m), line, "org.self_reference")
+
+
+def _field_near(m: re.Match) -> str | None:
+    """The function of a department that calls itself "our bureau" in a sentence joining it to its
+    own line of work (orgs.yaml own_field), or that names the same function's higher department
+    as the one guiding it (the province's transport department guides the city's bureau)."""
+    s = m.string
+    lo, hi = max(0, m.start() - limit("leadership_window")), m.end() + limit("leadership_window")
+    own = _OWN_FIELD.search(bodies.fold(s[m.end(): hi]))
+    stem = system_stem(own.group("stem")) if own else None
+    if stem:
+        return stem
+    for x in bodies.mentions(s[lo: m.start()], bodies.table().end_chars):
+        body = x.body
+        if body.comprehensive or not body.organ or not body.form.endswith(body.organ):
+            continue
+        stem = body.form[: len(body.form) - len(body.organ)]
+        line = bodies.stem_body(stem) if len(stem) >= NAME_MIN else None
+        if line is not None and line.id == body.id and superior(s[lo: m.start()], x.start, x.end):
+            return stem
+    return None
 
 
 def _title_field(report: Report, ev: Evidence) -> str | None:

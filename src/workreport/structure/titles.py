@@ -22,6 +22,7 @@ _ROW_AUTHOR = rules.pattern(_TABLE, "org.row.author")
 _ROW_TITLE = rules.pattern(_TABLE, "org.row.title")
 _ESSAY_TITLE = rules.pattern(_TABLE, "org.row.essay_title")
 _GOV_TITLE = rules.pattern(_TABLE, "org.next_year_genre")
+_BARE_KIND = rules.pattern(_TABLE, "org.title.bare_kind")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,20 @@ def org_from_title(title: str) -> str | None:
             if gap > 0 and not bodies.is_owner(cand[:gap].strip()) and is_body(tail) and clean_name(tail) == tail:
                 return title[off + gap + 1: off + end]
             return title[off: off + end]
-    return None
+    # a template's government work report that kept only its author's kind (the township's)
+    return bare_kind(title) if _GOV_TITLE.search(s) else None
+
+
+def bare_kind(title: str) -> str | None:
+    """The kind of place a template's title keeps instead of its author's name (the town's
+    half-year summary), as written (orgs.yaml title_bare_kind)."""
+    s = norm(title)
+    off = len(s) - len(s.lstrip())
+    off += len(s[off:]) - len(strip_ordinal(s[off:]))
+    head = _TITLE_HEAD.match(s, off)
+    off = head.end() if head else off
+    bare = _BARE_KIND.match(bodies.fold(s[off:]))
+    return title[off: off + bare.end("kind")] if bare else None
 
 
 def fused_title(report: Report) -> tuple[str, int] | None:

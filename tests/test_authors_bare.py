@@ -1,0 +1,76 @@
+"""Who wrote a report when the page names its author only by kind or by function (structure/org.py,
+selfref.py, titles.py): a template's title that kept only "town" or "township", a portal's
+open-information annual report that names its bureau in the publishing sentence, a zone's social
+services bureau, a report that speaks as "we" under its own street office's committee, "our
+bureau" tied to its line of work or guided by its line's higher department, "our community".
+Every name is invented."""
+from __future__ import annotations
+
+from test_authors import _BODY, one, same_unit
+
+
+def test_a_title_that_kept_only_its_author_s_kind_names_that_kind():
+    r = one("镇上半年工作情况总结\n今年以来，全镇上下团结一心，各项工作稳步推进。" + _BODY)
+    assert same_unit("镇人民政府", r.org) and r.level == "township_street", (r.org, r.org_rule)
+    assert r.domain == "乡镇综合"
+    r = one("乡2023年政府工作报告\n一年来，我们坚持惠民生、强保障。青石村实施土地整治项目。" + _BODY)
+    assert same_unit("乡人民政府", r.org) and r.level == "township_street", (r.org, r.org_rule)
+    # the same kind in traditional characters is read folded and kept as written
+    r = one("鄉鎮上半年宣傳思想工作總結\n上半年，全鎮宣傳思想工作紮實推進。" + _BODY)
+    assert r.org == "鄉鎮" and r.level == "township_street", (r.org, r.org_rule)
+
+
+def test_a_field_that_starts_like_a_place_kind_is_no_author():
+    r = one("乡村振兴工作总结\n今年以来，各项工作稳步推进，群众满意度提升。" + _BODY)
+    assert r.org_rule != "org.title", (r.org, r.org_rule)
+
+
+def test_an_open_information_annual_report_names_its_bureau_where_it_is_published():
+    r = one("根据《中华人民共和国政府信息公开条例》的规定，现发布青山区民政局2021年政府信息公开工作年度报告。\n"
+            "一、总体情况\n2021年，民政局按照区政府部署，扎实推进政务公开。\n二、存在问题\n公开形式较单一。\n")
+    assert (r.org, r.level, r.domain, r.year) == ("青山区民政局", "county_district", "民政", 2021), r.org_rule
+
+
+def test_a_zone_s_social_services_bureau_follows_the_zone_s_committees():
+    r = one("2022年以来，社会事业局在园区党工委、管委会的坚强领导下，克服人手少、任务重的困难，"
+            "较好完成了教育、卫生、民政等各项任务。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("社会事业局", "county_district", "其他"), (r.org_rule, r.level_rule)
+
+
+def test_we_led_last_by_our_own_street_office_s_committee_is_the_street_office():
+    r = one("2022年，我们坚持以习近平新时代中国特色社会主义思想为指导，在区委、区政府和街道党工委的坚强领导下，"
+            "全力推动街域经济社会发展。" + _BODY)
+    assert same_unit("街道办事处", r.org) and r.level == "township_street", (r.org, r.org_rule)
+    assert r.domain == "街道综合"
+
+
+def test_our_bureau_tied_to_its_line_of_work_is_that_line_s_bureau():
+    r = one("2023年，我局在区委、区政府的正确领导下，紧密结合水利工作，不断规范政府信息公开。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("水利局", "county_district", "水利"), r.org_rule
+    r = one("一年来，在市委、市政府的正确领导下，在省交通运输厅的大力支持和具体指导下，我局认真学习贯彻"
+            "上级精神，重点抓好基础项目建设。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("交通运输局", "city", "交通运输"), r.org_rule
+    # a comprehensive superior gives no line of work: "our bureau" stays as written
+    r = one("一年来，在市委、市政府的正确领导下，我局认真学习贯彻上级精神，各项工作有序推进。" + _BODY)
+    assert r.org == "我局", r.org
+
+
+def test_our_community_is_a_community_and_what_we_did_is_no_station():
+    r = one("2023年，我们社区文明创建工作取得了显著成绩，居民文明素质明显提升。" + _BODY)
+    assert same_unit("社区", r.org) and r.level == "township_street", (r.org, r.org_rule)
+    r = one("2023年，我们所取得的成绩来之不易，全县经济稳中向好。" + _BODY)
+    assert r.org is None or "所" not in r.org, r.org
+
+
+def test_a_section_that_speaks_of_itself_in_the_third_person_is_the_author():
+    r = one("回顾过去一年的工作\n社区建设科作为社区事务的执行机构，主要负责管理社区事务"
+            "经过社区建设科的不断努力，各项文化活动得到了很好的开展"
+            "社区建设科也存在一些不足，服务居民的水平有待提升\n一、存在问题\n人手不足。\n")
+    assert (r.org, r.domain) == ("社区建设科", "民政"), r.org_rule
+
+
+def test_a_placeless_bureau_takes_the_level_of_the_government_it_names():
+    r = one("2017年，人社局按照区政府工作部署，创新工作方式，各项工作取得明显成效。" + _BODY)
+    assert (r.org, r.level, r.level_rule) == ("人社局", "county_district", "level.named_government")
+    r = one("2017年，人社局落实市委、县委工作部署，创新工作方式，得到县政府肯定。" + _BODY)
+    assert r.level == "county_district", r.level_rule
