@@ -74,3 +74,14 @@ def test_a_placeless_bureau_takes_the_level_of_the_government_it_names():
     assert (r.org, r.level, r.level_rule) == ("人社局", "county_district", "level.named_government")
     r = one("2017年，人社局落实市委、县委工作部署，创新工作方式，得到县政府肯定。" + _BODY)
     assert r.level == "county_district", r.level_rule
+
+
+def test_a_party_department_is_no_party_committee_and_a_placeless_one_a_county_s_by_default():
+    r = one("2023年，县委组织部认真贯彻落实新时代党的组织路线，全面加强干部队伍建设。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("县委组织部", "county_district", "党的建设"), r.org_rule
+    # a bureau that names no place, scope or government: a county's, as most such bureaus are
+    r = one("卫生健康局2022年工作总结\n一、工作情况\n严格落实各项防控措施，加快推进医疗服务。\n")
+    assert (r.org, r.level, r.level_rule) == ("卫生健康局", "county_district", "org.level.unplaced_default")
+    # ... but one that names its city's government is the city's
+    r = one("卫生健康局2022年工作总结\n一、工作情况\n按照市委、市政府部署，加快推进医疗服务。\n")
+    assert r.level == "city", r.level_rule

@@ -225,6 +225,11 @@ def self_word_spelled_out(entry: dict, text: str) -> bool:
     return m is not None and selfref.self_word(m) != m.group(0)
 
 
+@matcher("orgs:unplaced_default")
+def placeless_department_defaults(entry: dict, text: str) -> bool:
+    return author.level_of(text, names.OrgGuess(text, 1, "org.title"), "")[1] == entry["id"]
+
+
 @matcher("orgs:self_prefixes")
 def names_itself(entry: dict, text: str) -> bool:
     return names.is_self(text)

@@ -221,6 +221,7 @@ SCHEMAS: dict[str, Record] = {
         "names": Record({k: PATTERN_RULE for k in ("not_in_owner", "generic", "bad_start", "lead", "function_chars", "place")}),
         "scope": PATTERN_RULE,
         "scope_levels": MapOf(LEVEL),
+        "unplaced_default": rule({"level": LEVEL}),
         "leadership": PATTERN_RULE,
         "scope_region": rule({"scopes": STRS, "pattern": Pattern(), "unless": Pattern(), "level": LEVEL}),
         "domain_fixed": rule({"bodies": STRS, "label": STR}),

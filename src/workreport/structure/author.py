@@ -37,6 +37,7 @@ _REGION_CUE = rules.compiled(_REGION_SCOPE["pattern"])
 _REGION_UNLESS = rules.compiled(_REGION_SCOPE["unless"])
 _LEADERSHIP = rules.pattern(_TABLE, "org.scope.leadership")
 _NAMED_GOV = rules.pattern(_TABLE, "org.scope.named_government")
+_UNPLACED_DEFAULT = rules.entry(_TABLE, "org.level.unplaced_default")
 _LEVEL_ORDER = ("township_street", "county_district", "city", "province")
 _PLACE_ONLY = "org.self_reference.titled_place"
 _SYSTEM = rules.pattern(_TABLE, "org.system")
@@ -95,6 +96,8 @@ def _unplaced_level(org: str | None, guess: OrgGuess, text: str) -> tuple[str | 
     if level is None and dept and org:
         level = _named_government_level(text)
         rule = "level.named_government" if level else rule
+    if level is None and body is not None and not body.comprehensive and body.level is None:
+        level, rule = _UNPLACED_DEFAULT["level"], _UNPLACED_DEFAULT["id"]
     return level, rule
 
 
