@@ -85,3 +85,29 @@ def test_a_party_department_is_no_party_committee_and_a_placeless_one_a_county_s
     # ... but one that names its city's government is the city's
     r = one("卫生健康局2022年工作总结\n一、工作情况\n按照市委、市政府部署，加快推进医疗服务。\n")
     assert r.level == "city", r.level_rule
+
+
+def _first(text: str):
+    from test_authors import parse_text
+    furn, reps = parse_text(text)
+    return reps[0]
+
+
+def test_a_report_that_ran_on_keeps_the_author_of_its_own_opening():
+    # the next report's start is missed (its title follows this one's last line): the title
+    # below this report's opening, and the body the next one names once, are not this author
+    r = _first("2023年，团县委围绕服务青年，扎实开展各项工作。\n一、主要工作\n全年各项工作有序推进。\n"
+               "二、下一步打算\n继续抓好各项工作。\n某某建材有限公司2023年工作总结\n2023年，公司全面完成销售目标。\n"
+               "一、主要工作\n全年各项工作有序推进。\n")
+    assert r.org == "团县委", (r.org, r.org_rule, r.start_line, r.end_line)
+    r = _first("今年上半年，我镇在县委、县政府的坚强领导下，各项工作稳步推进。\n一、主要工作\n全年各项工作有序推进。\n"
+               "二、下一步打算\n继续抓好各项工作。\n2023年，青山区教育和体育局坚持立德树人。\n一、工作开展情况\n"
+               "（一）抓好重点项目。\n")
+    assert same_unit("镇", r.org) and r.level == "township_street", (r.org, r.org_rule, r.end_line)
+
+
+def test_our_bureau_s_line_of_work_in_its_own_sentence_beats_a_bureau_named_further_in():
+    r = _first("2023年，在县委、县政府的正确领导下，在市民政局的精心指导下，我局紧紧围绕民生保障工作，兜牢底线。\n"
+               "一、主要工作\n全年各项工作有序推进。\n二、下一步打算\n继续抓好各项工作。\n"
+               "2023年，某某县应急管理局坚持人民至上，全力防范化解重大安全风险。\n一、主要工作\n全年排查隐患。\n")
+    assert (r.org, r.domain) == ("民政局", "民政"), (r.org, r.org_rule, r.end_line)

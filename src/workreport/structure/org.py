@@ -20,6 +20,7 @@ from ..textnorm import norm
 from . import bodies
 from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
 from .selfref import GUESSED_KINDS, SELF, TITLED_PLACE, field_department, local_name, named_of_bare_kind, resolve_self, self_word
+from .openings import frequent_mention, lead_paragraphs, opening, opening_self, own_place_leader, title_below_opening
 from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
 from .titles import Evidence, bare_kind, byline, org_from_title, page_rows, report_titles, row_authors, signature
 
@@ -58,8 +59,6 @@ _SECTOR = rules.entry(_TABLE, "org.sector")
 _SECTOR_OPENING = rules.compiled(rf"{SUBJECT_CUES['before']}\s*" + _pattern("org.sector").pattern)
 _POST = _pattern("org.subject.post")
 _POST_LEAD = _pattern("org.subject.post_lead")
-_OWN_PLACE_LEADER = _pattern("org.own_place_leader")
-
 
 
 def _suffix_of(name: str) -> str | None:
@@ -72,7 +71,7 @@ def _suffix_of(name: str) -> str | None:
 def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess | None:
     """The government a work report speaks for, from its title block."""
     block = [(t, line) for t, line, _ in titles[:1]]
-    lead = _lead_paragraphs(report)[:_limit("title_block_paragraphs")]
+    lead = lead_paragraphs(report)[:_limit("title_block_paragraphs")]
     if not lead:  # the report starts at a heading-like line (an item header): the address after it
         heads = {s.line for s in report.sections}
         lead = [p for p in report.paragraphs if p.line_start not in heads][:_limit("speech_after_heading_paragraphs")]
@@ -89,32 +88,12 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
     return None
 
 
-def _lead_paragraphs(report: Report) -> list:
-    """The paragraphs before the first heading; or the first line, when it was read as a
-    numbered heading but is a whole paragraph (a document-sharing chunk: number, title, opening)."""
-    first_head = report.sections[0].line if report.sections else report.end_line + 1
-    before = [p for p in report.paragraphs if p.line_start < first_head]
-    at = [p for p in report.paragraphs if p.line_start == first_head][:1]
-    if at and len(at[0].norm_text) >= _limit("chunk_opening_min_chars"):
-        return before + at
-    return before
-
-
-def _opening(report: Report) -> list:
-    """The paragraphs that may hold the opening: those before the first heading, or the one
-    right after it when the report starts at its first part heading.  A first line read as a
-    numbered heading that is a whole paragraph (a document-sharing chunk: number, title, opening)
-    is the opening itself."""
-    first_head = report.sections[0].line if report.sections else report.end_line + 1
-    head_lines = {s.line for s in report.sections}
-    after = [p for p in report.paragraphs if p.line_start > first_head and p.line_start not in head_lines][:1]
-    return _lead_paragraphs(report)[:_limit("opening_paragraphs")] + after
-
-
 def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     """The author as the report names it, the line that shows it, and the rule."""
     ev = page_rows(report, ev)
     titles = report_titles(report, ev)
+    if title_below_opening(report):  # a following report's title, in a report that ran on
+        titles = [t for t in titles if t[2] != "org.title"]
     speech = _speech_org(report, titles)
     if speech:
         return speech
@@ -135,11 +114,15 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
                 if opened:
                     return opened
             return OrgGuess(local or _fuller_from(_same_body_named(_placed(u, report), report), sig), line, rule)
-    for p in _opening(report):
+    for p in opening(report):
         found = _opening_author(p, report, ev, sig)
         if found:
             return _row_of_sector(found, ev) or _place_body(found, report) or found
     frequent = _frequent_subject(report)
+    if frequent and frequent.rule != "org.subject.frequent":  # named once, further in
+        own = own_place_leader(report) or opening_self(report, frequent.name, ev, sig)
+        if own:
+            return own
     if frequent:
         return OrgGuess(_fuller_from(fuller(frequent.name, report), sig), frequent.line, frequent.rule)
     for title, line, _ in titles:  # a template's title that kept only the kind of its author
@@ -151,6 +134,9 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
         return OrgGuess(rows[0][0], rows[0][1], "org.row")
     if sig:
         return OrgGuess(sig[0], sig[1], "org.signature")
+    led = own_place_leader(report)
+    if led:
+        return led
     for p in report.paragraphs:
         m = SELF.search(p.norm_text)
         if m:
@@ -160,24 +146,20 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     named = _opening_mention(report)
     if named:
         return named
-    for p in _opening(report):  # a sector spoken for as a whole, further into a long opening
+    for p in opening(report):  # a sector spoken for as a whole, further into a long opening
         system = _system_subject(p.text, p.norm_text)
         if system:
             return OrgGuess(system[1], p.line_start, "org.system")
-    mentioned = _frequent_mention(report)
+    mentioned = frequent_mention(report)
     if mentioned:
         return mentioned
-    for p in _opening(report):  # "we", led last by our own street office's or town's committee
-        led = _OWN_PLACE_LEADER.search(bodies.fold(p.norm_text[:_limit("leadership_window")]))
-        if led:
-            return OrgGuess(p.norm_text[led.start("kind"): led.end("kind")], p.line_start, "org.own_place_leader")
     return OrgGuess(None, None, "org.none")
 
 
 def _opening_of_kind(kind: str, report: Report, ev: Evidence, sig) -> OrgGuess | None:
     """A title naming only a bare kind (the street office's summary) defers to an opening
     whose subject is one body of that kind, named or masked (a starred or placeholder name)."""
-    for p in _opening(report):
+    for p in opening(report):
         found = _opening_author(p, report, ev, sig)
         if found and found.name and found.name != kind and found.name.endswith(kind):
             return found
@@ -331,7 +313,7 @@ def _opening_mention(report: Report) -> OrgGuess | None:
     """The first body the opening names, not as its leader, with a name of its own
     (masked or a place's: orgs.yaml mention_owner_min_chars)."""
     ends = bodies.table().end_chars
-    for p in _opening(report):
+    for p in opening(report):
         s = norm(p.text)
         for x in bodies.mentions(p.text, ends):
             owner = x.body.prefix  # a name of its own: masked, or a place's name
@@ -340,25 +322,6 @@ def _opening_mention(report: Report) -> OrgGuess | None:
                     and clean_name(x.name) == x.name and is_body(x.name):
                 return OrgGuess(x.name, p.line_start, "org.mention.opening")
     return None
-
-
-def _frequent_mention(report: Report) -> OrgGuess | None:
-    """A body the report names again and again though never as its sentences' subject (a
-    section's or a station's summary that speaks of itself in the third person): the most named,
-    clearly ahead of any other, superiors not counted (orgs.yaml min_mention_hits)."""
-    c: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for p in report.paragraphs:
-        s = norm(p.text)
-        for x in bodies.mentions(p.text, bodies.table().end_chars):
-            if superior(s, x.start, x.end) or is_self(x.name) or clean_name(x.name) != x.name or not is_body(x.name):
-                continue
-            c[x.name] += 1
-            first.setdefault(x.name, p.line_start)
-    top = c.most_common(2)
-    if not top or top[0][1] < _limit("min_mention_hits") or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
-        return None
-    return OrgGuess(top[0][0], first[top[0][0]], "org.mention.frequent")
 
 
 def _frequent_subject(report: Report) -> OrgGuess | None:

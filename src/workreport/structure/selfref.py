@@ -69,6 +69,11 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
     c: Counter[str] = Counter(x.group(1) for x in re.finditer(rf"({PH}{re.escape(kind)})(?!{_NOT_AFTER_SELF})", text))
     if c:
         return OrgGuess(c.most_common(1)[0][0], line, "org.self_reference")
+    spec = _SELF_KINDS.get(kind, {})
+    # its line of work in its own sentence: nearer evidence than a bureau named anywhere in the text
+    stem = _field_near(m) if spec.get("system_organ") else None
+    if stem:
+        return OrgGuess(stem + spec["system_organ"], line, "org.self_reference.field")
     named = _named_of_kind(kind, text) if kind not in _UNGUESSED else None
     if named:
         return OrgGuess(named_of_bare_kind(named, report) or fuller(named, report), line, "org.self_reference.named")
@@ -86,9 +91,6 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
         stem = _title_field(report, ev)
         if stem:
             return OrgGuess(stem + spec["system_organ"], line, "org.self_reference.title_field")
-        stem = _field_near(m)
-        if stem:
-            return OrgGuess(stem + spec["system_organ"], line, "org.self_reference.field")
     return OrgGuess(self_word(m), line, "org.self_reference")
 
 
