@@ -111,3 +111,39 @@ def test_our_bureau_s_line_of_work_in_its_own_sentence_beats_a_bureau_named_furt
                "一、主要工作\n全年各项工作有序推进。\n二、下一步打算\n继续抓好各项工作。\n"
                "2023年，某某县应急管理局坚持人民至上，全力防范化解重大安全风险。\n一、主要工作\n全年排查隐患。\n")
     assert (r.org, r.domain) == ("民政局", "民政"), (r.org, r.org_rule, r.end_line)
+
+
+def test_a_body_named_before_a_passive_is_no_body_of_the_one_that_honours_it():
+    r = one("2023年，县应急管理局被县委、县政府授予先进单位称号。\n2023年，县应急管理局坚持人民至上，"
+            "全力防范化解重大安全风险。" + _BODY)
+    assert (r.org, r.domain) == ("县应急管理局", "应急管理"), r.org_rule
+
+
+def test_a_place_masked_with_a_bracketed_ellipsis_is_a_masked_name():
+    r = one("2023年，〔…〕镇在县委、县政府的坚强领导下，较好地完成了全镇各项重点工作任务。" + _BODY)
+    assert same_unit("〔…〕镇", r.org) and (r.level, r.domain) == ("township_street", "乡镇综合"), r.org
+
+
+def test_a_street_office_s_community_office_is_a_civil_affairs_body():
+    r = one("2024年金水街道社区发展办工作总结\n今年以来，社区发展办扎实推进社区治理。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("金水街道社区发展办", "township_street", "民政"), r.org_rule
+
+
+def test_our_department_speaking_for_its_sector_is_that_sector_s_department():
+    r = one("2023年全省水利工作完成情况\n2023年，在省委、省政府的坚强领导下，全省水利系统全力推进水网建设。\n"
+            "一、主要工作\n我厅组织干部职工认真学习，扎实推进各项工作。\n二、下一步打算\n继续抓好各项工作。\n")
+    assert (r.org, r.level, r.domain, r.org_rule) == ("省水利厅", "province", "水利", "org.system.self")
+
+
+def test_our_bureau_whose_text_is_all_one_field_is_that_field_s_bureau():
+    body = ("今年以来，我局认真落实各项工作。全年发放低保金1200万元，城乡低保对象3000人，特困供养人员500人。"
+            "临时救助困难群众800人次，养老服务中心新建5个，殡葬改革稳步推进，婚姻登记2000对，社会组织年检100家。"
+            "低保动态管理常态化，救助资金及时发放，养老服务质量提升，社会组织规范发展，低保审核严格，"
+            "临时救助及时，殡葬管理规范。")
+    r = one(body + _BODY)
+    assert (r.org, r.domain, r.org_rule) == ("民政局", "民政", "org.self_reference.text_field"), (r.org, r.domain)
+
+
+def test_our_city_that_is_a_county_level_city_is_county_level():
+    r = one("今年以来，我局深入贯彻市委决策部署，指导各乡镇抓好春耕，全市粮食总产稳定。" + _BODY)
+    assert r.level == "county_district", (r.level, r.level_rule)

@@ -18,7 +18,8 @@ from .. import rules
 from ..model import Report
 from ..textnorm import norm
 from . import bodies, city_text
-from .names import system_stem
+from .names import is_self, system_stem
+from .selfref import field_department_of
 from .org import OrgGuess, canonical_org, find_org, region_of
 from .titles import Evidence, report_titles
 from .year import is_gov_title, report_year
@@ -86,8 +87,13 @@ def _unplaced_level(org: str | None, guess: OrgGuess, text: str) -> tuple[str | 
     dept = body is None or (not body.comprehensive and body.level is None)
     lead = _LEADERSHIP.search(text[: _limit("leadership_window")]) if dept and guess.rule != "org.system" else None
     if lead and lead.group("scope") in _SCOPE_LEVEL:
-        return _SCOPE_LEVEL[lead.group("scope")], "level.leadership"
-    level, rule = scope_level(text)
+        level, rule = _SCOPE_LEVEL[lead.group("scope")], "level.leadership"
+    else:
+        level, rule = scope_level(text)
+    if level == "city" and city_text.city_level_from_text(text) == _COUNTY_CITY:
+        return _COUNTY_CITY, "level.city.text"  # "our city" that is a county-level city
+    if lead and lead.group("scope") in _SCOPE_LEVEL:
+        return level, rule
     if level is None and dept and org:
         # a department that names neither its place nor its scope: the places it directs
         # (counties and districts: a city's; only towns and streets: a county's)
@@ -211,6 +217,11 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     title = titles[0][0].replace(named, "") if titles and named else "".join(t for t, _ in titles[:1])
     topic = title + "".join(m.group(0) for m in _TOPIC.finditer(opening))  # not the author's own name
     domain, domain_rule = domain_of(body, gov, text, topic)
+    rule = guess.rule
+    if rule == "org.self_reference" and org and is_self(org) and domain and domain_rule.startswith("domain."):
+        dept = field_department_of(org, domain)  # "our bureau" whose text is all one field's
+        if dept:
+            org, rule = dept, "org.self_reference.text_field"
     return replace(report, org=org, org_line=guess.line, level=level, region=region_of(named), domain=domain,
-                   year=year, org_rule=guess.rule, level_rule=level_rule, domain_rule=domain_rule,
+                   year=year, org_rule=rule, level_rule=level_rule, domain_rule=domain_rule,
                    year_rule=year_rule)

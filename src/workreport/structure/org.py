@@ -19,7 +19,8 @@ from ..model import Report
 from ..textnorm import norm
 from . import bodies
 from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
-from .selfref import GUESSED_KINDS, SELF, TITLED_PLACE, field_department, local_name, named_of_bare_kind, resolve_self, self_word
+from .selfref import (GUESSED_KINDS, SELF, TITLED_PLACE, field_department, local_name, named_of_bare_kind, resolve_self,
+                      self_word, system_department)
 from .openings import frequent_mention, lead_paragraphs, opening, opening_self, own_place_leader, title_below_opening
 from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
 from .titles import Evidence, bare_kind, byline, org_from_title, page_rows, report_titles, row_authors, signature
@@ -232,7 +233,8 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
                 return OrgGuess(named, p.line_start, "org.subject.bare_named")
             return OrgGuess(_fuller_from(fuller(x, report), sig), p.line_start, "org.subject.opening")
         if kind == "system":
-            return OrgGuess(x, p.line_start, "org.system")
+            dept = system_department(x, report)  # "our department" speaking for its sector
+            return OrgGuess(dept, p.line_start, "org.system.self") if dept else OrgGuess(x, p.line_start, "org.system")
         if kind == "sector":
             return OrgGuess(x, p.line_start, _SECTOR["id"])
         found = resolve_self(x, report, ev, p.line_start, sig)

@@ -94,6 +94,32 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
     return OrgGuess(self_word(m), line, "org.self_reference")
 
 
+def field_department_of(self_name: str, label: str) -> str | None:
+    """"Our bureau" whose text is plainly about one department's field (its domain read from the
+    words, author.py): that field's department, by the organ "our" names (civil affairs + bureau)."""
+    organ = _SELF_KINDS.get(_SELF_ALIAS.get(self_name[1:], self_name[1:]), {}).get("system_organ")
+    line = bodies.stem_body(label) if organ else None
+    body = bodies.classify_body(label + organ) if line is not None else None
+    return label + organ if body is not None and body.id == line.id and body.domain == label else None
+
+
+def system_department(system: str, report: Report) -> str | None:
+    """A sector spoken for as a whole (the whole province's ecology system) in a report that
+    calls itself "our department" or "our bureau": that sector's department of the scope's
+    government (province + ecology + department), as far as the text names the scope."""
+    m = _SYSTEM.search(bodies.fold(system))
+    stem = system_stem(m.group("stem")) if m else None
+    if not stem:
+        return None
+    for x in SELF.finditer(norm(report_text(report))):
+        organ = _SELF_KINDS.get(_SELF_ALIAS.get(x.group(1), x.group(1)), {}).get("system_organ")
+        if organ:
+            name = (m.group("scope") or "") + stem + organ
+            body, line = bodies.classify_body(name), bodies.stem_body(stem)
+            return name if body is not None and line is not None and body.id == line.id else None
+    return None
+
+
 def _field_near(m: re.Match) -> str | None:
     """The function of a department that calls itself "our bureau" in a sentence joining it to its
     own line of work (orgs.yaml own_field), or that names the same function's higher department
