@@ -147,3 +147,9 @@ def test_our_bureau_whose_text_is_all_one_field_is_that_field_s_bureau():
 def test_our_city_that_is_a_county_level_city_is_county_level():
     r = one("今年以来，我局深入贯彻市委决策部署，指导各乡镇抓好春耕，全市粮食总产稳定。" + _BODY)
     assert r.level == "county_district", (r.level, r.level_rule)
+
+
+def test_a_body_named_by_its_leading_word_ends_as_a_body_does():
+    r = one("政协青山县委员会常务委员会工作报告\n各位委员：\n现在，我代表政协青山县第十届委员会常务委员会，向大会报告工作。"
+            + _BODY)
+    assert r.org == "政协青山县委员会常务委员会" and r.level == "county_district", r.org

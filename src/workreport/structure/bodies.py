@@ -213,7 +213,10 @@ class _Table(Levels):
 
     def match(self, s: str) -> BodyMatch | None:
         for word, i in self.leading:
-            if s.startswith(word) and len(s) > len(word):
+            if not s.startswith(word) or len(s) <= len(word):
+                continue
+            # the name still ends as a body does (its committee, its branch): not a title run on
+            if any(s.endswith(o) for o in self.organ_words) or self._at_end(s) is not None:
                 return self._result(i, word, s[len(word):], "bodies.leading", self._organ_of(s), None)
         return self._match(s)
 
