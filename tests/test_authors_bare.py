@@ -153,3 +153,19 @@ def test_a_body_named_by_its_leading_word_ends_as_a_body_does():
     r = one("政协青山县委员会常务委员会工作报告\n各位委员：\n现在，我代表政协青山县第十届委员会常务委员会，向大会报告工作。"
             + _BODY)
     assert r.org == "政协青山县委员会常务委员会" and r.level == "county_district", r.org
+
+
+def test_our_station_guided_by_a_county_bureau_is_that_line_s_station():
+    r = one("2023年，我所在县公安局和镇党委的领导下，全力维护辖区治安稳定。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("派出所", "township_street", "公安"), (r.org, r.org_rule)
+    r = one("2023年，我所在县市场监管局的正确领导下，认真履行市场监管职责。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("市场监管所", "township_street", "市场监管"), (r.org, r.org_rule)
+    # a centre the text names in full keeps that name
+    r = one("2023年，我中心在县卫健局的正确领导下，扎实开展疾病预防控制工作。青山县疾病预防控制中心全年接种"
+            "疫苗2万剂，青山县疾病预防控制中心获评先进。" + _BODY)
+    assert r.org == "青山县疾病预防控制中心", (r.org, r.org_rule)
+
+
+def test_a_department_whose_function_a_site_masked_is_kept_as_written():
+    r = one("XX县XX局2023年工作总结\n今年以来，我局在县委、县政府的坚强领导下，扎实推进各项工作。" + _BODY)
+    assert (r.org, r.level) == ("XX县XX局", "county_district"), (r.org, r.org_rule)

@@ -225,6 +225,12 @@ def self_word_spelled_out(entry: dict, text: str) -> bool:
     return m is not None and selfref.self_word(m) != m.group(0)
 
 
+@matcher("orgs:domain_from_text")
+def domain_read_from_text(entry: dict, text: str) -> bool:
+    m = bodies.classify_body(text)
+    return m is not None and m.id in entry["bodies"]
+
+
 @matcher("orgs:unplaced_default")
 def placeless_department_defaults(entry: dict, text: str) -> bool:
     return author.level_of(text, names.OrgGuess(text, 1, "org.title"), "")[1] == entry["id"]

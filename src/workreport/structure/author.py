@@ -31,6 +31,7 @@ _DOMAINS = [(e["id"], e["label"], rules.compiled(e["text"]), int(e["min_hits"]))
 _COUNTY_CITY = "county_district"  # the level of a county-level city's bodies (CONTRACT.md)
 _NOT_FOCUS = frozenset(e["label"] for e in _T["domains"] if e.get("not_focus_of_comprehensive"))
 _FIXED = frozenset(rules.words(_TABLE, "org.domain.fixed", "bodies"))
+_FROM_TEXT = frozenset(rules.words(_TABLE, "org.domain.from_text", "bodies"))
 _SCOPE = rules.pattern(_TABLE, "org.scope")
 _SCOPE_LEVEL: dict[str, str] = _T["scope_levels"]
 _REGION_SCOPE = rules.entry(_TABLE, "org.scope.autonomous_region")
@@ -177,9 +178,9 @@ def domain_of(body: bodies.BodyMatch | None, gov_report: bool, text: str,
     the report's title and opening, where a report names what it is about)."""
     if gov_report or (body is not None and body.id in _FIXED):
         return _GOV_DOMAIN, "domain.government"
-    if body is not None and not body.comprehensive:
+    if body is not None and not body.comprehensive and body.id not in _FROM_TEXT:
         return body.domain, body.id
-    label, rid = text_domain(text, comprehensive=body is not None, topic=topic)
+    label, rid = text_domain(text, comprehensive=body is not None and body.comprehensive, topic=topic)
     if label:
         return label, rid
     return (body.domain, body.id) if body is not None else (None, rid)

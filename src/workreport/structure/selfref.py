@@ -34,6 +34,8 @@ _FULLER_MAX = int(rules.limit(_TABLE, "org.fuller_prefix_max"))
 _FIELD_DEPT = rules.pattern(_TABLE, "org.title.field_department")
 _SECTOR_ORGANS: dict[str, str] = rules.entry(_TABLE, "org.sector")["organs"]
 _OWN_FIELD = rules.pattern(_TABLE, "org.self_reference.own_field")
+_STOP = rules.compiled(rules.piece("sentence_stop"))
+_STATIONS = tuple(rules.entry("levels", "level.station")["forms"])
 
 
 def self_word(m: re.Match) -> str:
@@ -70,13 +72,26 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
     if c:
         return OrgGuess(c.most_common(1)[0][0], line, "org.self_reference")
     spec = _SELF_KINDS.get(kind, {})
-    # its line of work in its own sentence: nearer evidence than a bureau named anywhere in the text
-    stem = _field_near(m) if spec.get("system_organ") else None
-    if stem:
-        return OrgGuess(stem + spec["system_organ"], line, "org.self_reference.field")
     named = _named_of_kind(kind, text) if kind not in _UNGUESSED else None
+    # its line of work in its own sentence: nearer evidence than a bureau of another line named
+    # anywhere in the text (the next report's, when a start was missed)
+    stem = _field_near(m) if spec.get("system_organ") else None
+    line_body = bodies.stem_body(stem) if stem else None
+    named_body = bodies.classify_body(named) if named else None
+    if stem and (named_body is None or line_body is None or named_body.id != line_body.id):
+        return OrgGuess(stem + spec["system_organ"], line, "org.self_reference.field")
     if named:
         return OrgGuess(named_of_bare_kind(named, report) or fuller(named, report), line, "org.self_reference.named")
+    # a station of the line of the department that guides it (the market regulation station)
+    stem = guiding_line(m) if spec.get("organs") and not spec.get("system_organ") else None
+    of_line = bodies.stem_body(stem) if stem else None
+    # the usual name of such a station of that line (a police station), else line + organ
+    names = [f for f in _STATIONS if f.endswith(kind)] + [stem + organ for organ in spec.get("organs", ())] \
+        if of_line is not None else []
+    for name in names:
+        body = bodies.classify_body(name)
+        if body is not None and body.id == of_line.id:
+            return OrgGuess(name, line, "org.self_reference.guided")
     local = _local_place(kind, text) if kind in GUESSED_KINDS else None
     if local:
         return OrgGuess(local, line, "org.self_reference.local_place")
@@ -130,13 +145,24 @@ def _field_near(m: re.Match) -> str | None:
     stem = system_stem(own.group("stem")) if own else None
     if stem:
         return stem
-    for x in bodies.mentions(s[lo: m.start()], bodies.table().end_chars):
+    return guiding_line(m)
+
+
+def guiding_line(m: re.Match) -> str | None:
+    """The function of the department named, before "our ...", as the one that leads or guides
+    it (the county's market regulation bureau guiding "our station")."""
+    s = m.string
+    lo = max(0, m.start() - limit("leadership_window"))
+    stop = _STOP.search(s[m.end(): m.end() + limit("leadership_window")])
+    seg = s[lo: m.end() + (stop.start() if stop else limit("leadership_window"))]
+    for x in bodies.mentions(seg, bodies.table().end_chars):
         body = x.body
-        if body.comprehensive or not body.organ or not body.form.endswith(body.organ):
+        if lo + x.start >= m.start() and lo + x.start < m.end() or body.comprehensive or not body.organ \
+                or not body.form.endswith(body.organ):
             continue
         stem = body.form[: len(body.form) - len(body.organ)]
         line = bodies.stem_body(stem) if len(stem) >= NAME_MIN else None
-        if line is not None and line.id == body.id and superior(s[lo: m.start()], x.start, x.end):
+        if line is not None and line.id == body.id and superior(seg, x.start, x.end):
             return stem
     return None
 
