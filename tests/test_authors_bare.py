@@ -169,3 +169,13 @@ def test_our_station_guided_by_a_county_bureau_is_that_line_s_station():
 def test_a_department_whose_function_a_site_masked_is_kept_as_written():
     r = one("XX县XX局2023年工作总结\n今年以来，我局在县委、县政府的坚强领导下，扎实推进各项工作。" + _BODY)
     assert (r.org, r.level) == ("XX县XX局", "county_district"), (r.org, r.org_rule)
+
+
+def test_a_township_s_report_whose_title_names_one_field_is_on_that_field():
+    r = one("青山镇2023年安全生产工作总结\n2023年，青山镇认真落实安全生产责任制，全年未发生较大事故。" + _BODY)
+    assert (r.domain, r.domain_rule) == ("应急管理", "domain.title_field"), r.domain
+    r = one("金水街道2023年党建工作总结\n2023年，金水街道党工委坚持以党建引领基层治理。" + _BODY)
+    assert r.domain == "党的建设", r.domain
+    # a title naming no field leaves it to the text: a township's summary of everything
+    r = one("青山镇2023年工作总结\n2023年，青山镇各项工作稳步推进。" + _BODY)
+    assert r.domain == "乡镇综合", r.domain

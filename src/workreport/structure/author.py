@@ -46,6 +46,7 @@ _SYSTEM = rules.pattern(_TABLE, "org.system")
 _GOV_DOMAIN = rules.entry(_TABLE, "org.domain.fixed")["label"]
 _PH = rules.compiled(rules.piece("placeholder"))
 _TOPIC = rules.pattern(_TABLE, "org.domain.topic")
+_TITLE_FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _COMPILATION_NAME = rules.pattern(_TABLE, "org.file_compilation")
 _ESSAY_TITLE_RULE = "org.title.essay"
 
@@ -172,14 +173,33 @@ def text_domain(text: str, comprehensive: bool, topic: str = "") -> tuple[str | 
     return None, "domain.none"
 
 
+def title_field(title: str) -> tuple[str | None, str]:
+    """The field a title names as its work (a work-safety summary: emergency management): the
+    department of that function's domain, or the one domain whose words the field holds."""
+    f = _TITLE_FIELD.search(bodies.fold(norm(title)))
+    if not f:
+        return None, "domain.none"
+    stem = system_stem(f.group("stem"))
+    body = bodies.stem_body(stem) if stem else None
+    if body is not None and not body.comprehensive:
+        return body.domain, "domain.title_field"
+    labels = {label for _, label, pat, _ in _DOMAINS if pat.search(f.group("stem"))}
+    return (labels.pop(), "domain.title_field") if len(labels) == 1 else (None, "domain.none")
+
+
 def domain_of(body: bodies.BodyMatch | None, gov_report: bool, text: str,
-              topic: str = "") -> tuple[str | None, str]:
+              topic: str = "", title: str = "") -> tuple[str | None, str]:
     """The body's function first; the text only for comprehensive and unknown bodies (``topic``:
-    the report's title and opening, where a report names what it is about)."""
+    the report's title and opening, where a report names what it is about); a comprehensive
+    body's report whose title names one field of work is on that field."""
     if gov_report or (body is not None and body.id in _FIXED):
         return _GOV_DOMAIN, "domain.government"
     if body is not None and not body.comprehensive and body.id not in _FROM_TEXT:
         return body.domain, body.id
+    if body is not None and body.comprehensive and title:
+        label, rid = title_field(title)
+        if label:
+            return label, rid
     label, rid = text_domain(text, comprehensive=body is not None and body.comprehensive, topic=topic)
     if label:
         return label, rid
@@ -217,7 +237,8 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     opening = "".join(p.norm_text for p in report.paragraphs[:1] if p.line_start < first_head)
     title = titles[0][0].replace(named, "") if titles and named else "".join(t for t, _ in titles[:1])
     topic = title + "".join(m.group(0) for m in _TOPIC.finditer(opening))  # not the author's own name
-    domain, domain_rule = domain_of(body, gov, text, topic)
+    own_title = title if titles and titles[0][1] != _ESSAY_TITLE_RULE else ""
+    domain, domain_rule = domain_of(body, gov, text, topic, own_title)
     rule = guess.rule
     if rule == "org.self_reference" and org and is_self(org) and domain and domain_rule.startswith("domain."):
         dept = field_department_of(org, domain)  # "our bureau" whose text is all one field's
