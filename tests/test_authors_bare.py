@@ -179,3 +179,9 @@ def test_a_township_s_report_whose_title_names_one_field_is_on_that_field():
     # a title naming no field leaves it to the text: a township's summary of everything
     r = one("青山镇2023年工作总结\n2023年，青山镇各项工作稳步推进。" + _BODY)
     assert r.domain == "乡镇综合", r.domain
+
+
+def test_a_town_head_s_speech_is_the_town_the_speaker_came_to():
+    r = one("镇长述职报告\n各位领导、同志们：我是今年二月份调入青石镇，并在镇人代会上当选为镇长。一年来，"
+            "在镇党委的正确领导下，我代表镇政府认真履职。" + _BODY)
+    assert same_unit("青石镇", r.org) and r.level == "township_street", (r.org, r.org_rule)

@@ -192,6 +192,7 @@ SCHEMAS: dict[str, Record] = {
         "meeting_title": PATTERN_RULE,
         "half_year": PATTERN_RULE,
         "speech_body": rule({"word": STR}),
+        "speaker_place": PATTERN_RULE,
         "self_reference": PATTERN_RULE,
         "self_alias": rule({"map": MapOf(STR)}),
         "self_prefixes": WORDS_RULE,

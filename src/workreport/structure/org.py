@@ -60,6 +60,7 @@ _SECTOR = rules.entry(_TABLE, "org.sector")
 _SECTOR_OPENING = rules.compiled(rf"{SUBJECT_CUES['before']}\s*" + _pattern("org.sector").pattern)
 _POST = _pattern("org.subject.post")
 _POST_LEAD = _pattern("org.subject.post_lead")
+_SPEAKER_PLACE = _pattern("org.speech.speaker_place")
 
 
 def _suffix_of(name: str) -> str | None:
@@ -90,7 +91,13 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
 
 
 def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
-    """The author as the report names it, the line that shows it, and the rule."""
+    """The author as the report names it, the line that shows it, and the rule; a bare town
+    government the speaker names as the town they came to."""
+    guess = _find_org(report, ev)
+    return _speaker_place(guess, report) or guess
+
+
+def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     ev = page_rows(report, ev)
     titles = report_titles(report, ev)
     if title_below_opening(report):  # a following report's title, in a report that ran on
@@ -155,6 +162,19 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     if mentioned:
         return mentioned
     return OrgGuess(None, None, "org.none")
+
+
+def _speaker_place(speech: OrgGuess, report: Report) -> OrgGuess | None:
+    """A bare town government (a speech's, a "we" led by the town's committee) whose speaker
+    names the town they came to (orgs.yaml speaker_place): that town."""
+    body = bodies.classify_body(speech.name) if speech.name else None
+    if body is None or not body.comprehensive or body.prefix or not body.place:
+        return None
+    for p in opening(report):
+        m = _SPEAKER_PLACE.search(bodies.fold(p.norm_text))
+        if m and m.group("name").endswith(body.place):
+            return OrgGuess(p.norm_text[m.start("name"): m.end("name")], p.line_start, "org.speech.speaker_place")
+    return None
 
 
 def _opening_of_kind(kind: str, report: Report, ev: Evidence, sig) -> OrgGuess | None:
