@@ -139,13 +139,9 @@ def _field_near(m: re.Match) -> str | None:
     """The function of a department that calls itself "our bureau" in a sentence joining it to its
     own line of work (orgs.yaml own_field), or that names the same function's higher department
     as the one guiding it (the province's transport department guides the city's bureau)."""
-    s = m.string
-    lo, hi = max(0, m.start() - limit("leadership_window")), m.end() + limit("leadership_window")
-    own = _OWN_FIELD.search(bodies.fold(s[m.end(): hi]))
+    own = _OWN_FIELD.search(bodies.fold(m.string[m.end(): m.end() + limit("leadership_window")]))
     stem = system_stem(own.group("stem")) if own else None
-    if stem:
-        return stem
-    return guiding_line(m)
+    return stem or guiding_line(m)
 
 
 def guiding_line(m: re.Match) -> str | None:
