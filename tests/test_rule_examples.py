@@ -84,7 +84,7 @@ def _para(text: str) -> Paragraph:
          *(f"paragraphs:{k}" for k in ("continuation_start", "list_start", "any_punct", "colon_end", "semicolon_end")),
          "furniture:sentence", "roles:year", "split:named_title", "split:year", "split:title_row", "split:not_a_start", "split:scene_body",
          "furniture:weak_punct", "furniture:document_part", "furniture:signature_name", "furniture:table_row", "furniture:label_lead", "furniture:label_end",
-         "furniture:token_split", "furniture:toc_run", "furniture:item_marker", "furniture:pinyin", "furniture:fragment", "furniture:title_continuation", "furniture:speech_title_tail", "furniture:snippet_end", "split:sentence_stop", "split:spaced", "split:chunk", "split:inline_outline", "split:greeting", "split:name_line", "split:nameless_title", "split:year_named_title", "split:title_prefix",
+         "furniture:token_split", "furniture:toc_run", "furniture:item_marker", "furniture:pinyin", "furniture:fragment", "furniture:title_continuation", "furniture:speech_title_tail", "furniture:snippet_end", "split:sentence_stop", "split:spaced", "split:chunk", "split:year_tail", "split:inline_outline", "split:greeting", "split:name_line", "split:nameless_title", "split:year_named_title", "split:title_prefix",
          "split:signature",
          *(f"plans:{k}" for k in ("plan_heading", "combined_heading", "plan_start", "item_heading", "inline_item",
                                   "intro", "deadline", "lead_unit", "target_cue", "estimate_cue", "decrease",
@@ -330,6 +330,14 @@ def decorated_title(entry: dict, text: str) -> bool:
 @matcher("split:fused_title")
 def title_run_on(entry: dict, text: str) -> bool:
     return cues.fused_title(text) is not None
+
+
+@matcher("split:page_mark")
+def page_mark(entry: dict, text: str) -> bool:
+    # the mark comes off and what is left reads as a title or a title run on with its text
+    n = norm(text)
+    rest = n[cues.page_mark_end(n):]
+    return rest != n and (cues.is_title(rest) or cues.fused_title(rest) is not None)
 
 
 @matcher("split:broken_title")

@@ -44,7 +44,9 @@ _SENTENCE_STOP = rules.pattern("split", "split.sentence_stop")
 _SCENE_BODY = rules.pattern(_TABLE, "split.scene_body")
 _APPENDIX = rules.pattern(_TABLE, "split.appendix")
 _BROKEN_TAIL = int(rules.entry(_TABLE, "split.broken_title")["tail_max_chars"])
+BROKEN_LINES = int(rules.entry(_TABLE, "split.broken_title").get("max_lines", 2))
 _CHUNK = rules.pattern(_TABLE, "split.chunk")
+_PAGE_MARK = rules.pattern(_TABLE, "split.page_mark")
 _CHUNK_MIN = int(rules.limit(_TABLE, "split.chunk_min_chars"))
 _GENERIC_SUBJECT = rules.pattern(_TABLE, "split.generic_subject")
 _NAME_LINE = rules.pattern(_TABLE, "split.name_line")
@@ -52,6 +54,8 @@ _NAMELESS_TITLE = rules.pattern(_TABLE, "split.nameless_title")
 _YEAR_NAMED_TITLE = rules.pattern(_TABLE, "split.year_named_title")
 _TITLE_PREFIX = rules.pattern(_TABLE, "split.title_prefix")
 _SPACE = re.compile(r"\s")
+_YEAR_TAIL = rules.pattern(_TABLE, "split.year_tail")
+_PIECE_STOP = rules.pattern("paragraphs", "paragraph.any_punct")  # a piece of a title has no punctuation
 _LOOK = 2 * _TITLE_MAX  # a line longer than this is no title (decorations included)
 _FUSED_LOOK = 120  # a fused title is looked for in the first characters of a line
 _PREAMBLE_MAX = 100  # preamble lines are short (a session line may carry the speaker and a full stop)
@@ -125,6 +129,12 @@ def _title_kind(s: str) -> str | None:
     return "title" if _TITLE.match(core) else None
 
 
+def item_header(text: str, normalized: str | None = None) -> bool:
+    """An essay site's item marker with the text's title after it (data: split.title_prefix), a line the furniture keeps."""
+    s = fold(_s(text, normalized))
+    return bool(_TITLE_PREFIX.match(_PINYIN.sub("", s))) and _title_kind(s) is not None
+
+
 def title_kind(text: str, normalized: str | None = None) -> str | None:
     """"title" (a year and a genre), "numbered" (a compilation's numbered title), "genre" (the
     genre words and a body, no year: a government work report), or None."""
@@ -168,6 +178,12 @@ def chunk_runs(texts: list[str]) -> set[int]:
     return out
 
 
+def page_mark_end(normalized: str) -> int:
+    """Where a page-count mark glued before a line's text ends (0: none, or nothing after it)."""
+    m = _PAGE_MARK.match(normalized)
+    return m.end() if m and normalized[m.end():].strip() else 0
+
+
 def broken_title(first: str, second: str) -> bool:
     """Two lines (normalised, stripped) that are one title broken by a narrow page: neither is
     a title, the second is short, the two together are one."""
@@ -178,6 +194,28 @@ def broken_title(first: str, second: str) -> bool:
     # the second line may be a title of its own only when the first is the body it names (a
     # name line over a year-and-genre line)
     return _title_kind(second) is None or bool(_NAME_LINE.match(fold(first)) and _NAMELESS_TITLE.match(second))
+
+
+def broken_title_lines(parts: list[str]) -> int:
+    """How many of the first (normalised, stripped) lines make one title broken into three or
+    more short pieces (a converted page puts a name, a year and the genre words each on a line
+    of its own): the most that read as a title together, none of the pieces a title or a
+    sentence by itself, the line after them no title (0: no such title)."""
+    best, joined = 0, ""
+    for k, s in enumerate(parts[:BROKEN_LINES]):
+        # (a piece that reads as a title alone may still end one whose year was cut before the year character: data split.year_tail)
+        if not s or len(s) > _BROKEN_TAIL or _PIECE_STOP.search(s) or (
+                _title_kind(s) is not None and not (k and parts[k - 1].isdigit() and _YEAR_TAIL.match(s))):
+            break
+        if k and parts[k - 1].isdigit() and not _YEAR_TAIL.match(s):
+            break  # a number alone is a year cut from its year character, which the next piece begins with
+        joined += s
+        if len(joined) > _LOOK:
+            break
+        if k >= 2 and _title_kind(joined) == "title":  # (with its year: a site's scattered tags read as a genre title)
+            best = k + 1
+    # (the title's keywords a page scatters one per line above the title itself are no title)
+    return 0 if best and best < len(parts) and _title_kind(parts[best]) is not None else best
 
 
 def _distinct(name: str) -> str:

@@ -25,10 +25,12 @@ _TITLE_ROW = rules.pattern(_TABLE, "split.title_row")
 _YEAR_WINDOW = int(rules.limit(_TABLE, "split.year_window_chars"))
 _SHORT = int(rules.limit(_TABLE, "split.short_report_chars"))
 _WEAK_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})
+_FUSED_OPENINGS = _WEAK_OPENINGS | {"split.intro.scene"}
 _HEAD_LINE = int(rules.limit(_TABLE, "split.head_line_chars"))
 _SHI = "cn_shi"
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
 _CHUNK = rules.pattern(_TABLE, "split.chunk")
+_CELL_END = rules.compiled(r"\s*[|\uff5c]+\s*$")  # a table cell's closing bar
 _INLINE_OUTLINE = rules.pattern(_TABLE, "split.inline_outline")
 _INLINE_CHARS = int(rules.limit(_TABLE, "split.inline_outline_chars"))
 
@@ -113,6 +115,12 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
         if chunk:  # the chunk's number is the site's, not the report's: read what follows it
             cut = _CHUNK.match(normed).end()
             text, normed = text[cut:], normed[cut:]
+        pipe = _CELL_END.search(normed)
+        if pipe and pipe.start() > 0:  # a title or text left in a table cell: the cell's bar is the table's
+            text, normed = text[:pipe.start()], normed[:pipe.start()]
+        mark = cues.page_mark_end(normed)
+        if mark:  # a page-count mark glued before the page's first line: the site's, not the text's
+            text, normed = text[mark:], normed[mark:]
         s = normed.strip()
         gap = range(prev_end + 1, p.line_start)
         gap_f = sum(1 for n in gap if n in furniture)
@@ -125,7 +133,9 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
         # a title run on with its text: the text after the title is the opening
         said, said_n = (text[run_on:], normed[run_on:]) if fused else (text, normed)
         intro = cues.intro_rules(said, said_n) if chunk < 2 else set()
-        strong = title is None and chunk < 2 and cues.opening_strength(said, said_n, found=intro) == "strong"
+        # (after a title run on with its text, a time phrase or the year's scene opens: the title names the subject)
+        strong = title is None and chunk < 2 and (cues.opening_strength(said, said_n, found=intro) == "strong"
+                                                  or (fused and bool(intro & _FUSED_OPENINGS)))
         head = None if fused or chunk else match_heading(text, p.line_start, allow_shi=False, normalized=normed)
         furn_title = next((t for n in gap if n in furniture for t in [_furniture_title_core(doc.norm_lines[n - 1])] if t), None)
         in_furn = furn_title is not None
@@ -218,11 +228,13 @@ class State:
     titles: set[str] = field(default_factory=set)
     late: bool = False  # the report has had its problems or next year's plan: it is complete
     greetings: set[str] = field(default_factory=set)  # whom the report has addressed (a speech)
+    said: bool = False  # its opening was a whole paragraph, ended (the head is over even with no body yet)
 
     def begin(self, i: int) -> None:
         self.start, self.chars, self.body, self.family = i, 0, 0, None
         self.top_values, self.year, self.names, self.opened = [], None, set(), False
         self.appendix, self.titles, self.late, self.greetings = False, set(), False, set()
+        self.said = False
 
     def take(self, c: Cues, p: Paragraph) -> None:
         """Add paragraph ``p`` to the report."""
@@ -253,6 +265,7 @@ class State:
         # a title run on with its text, an opening with its outline run on: the report's body is in them
         if (c.head_line and not c.run_on) or c.bare or (c.strong and not c.run_on and not self.opened and not self.body):
             self.opened = self.opened or c.strong
+            self.said = self.said or (c.strong and c.terminal and len(p.text) >= _CUT_LINE)
             return
         self.body += 1
 
@@ -380,7 +393,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         # text right under a part heading is that part's (3. next year's plans / next year we will ...)
         f["prev_heading"] = float(c.head is None and not c.headish and (prev.bare or (
             prev.head is not None and not prev.head.inline_body)))
-    f["in_head"] = float(st.body == 0)
+    f["in_head"] = float(st.body == 0 and not st.said)
     # a fragment the document begins with (no head: a page cut into a report) is no short report
     # (a head alone, then another head with its title or preamble: the first was a teaser of a
     # text at a page's foot, or a page heading; the decoder drops it, so its shortness says nothing)
@@ -426,7 +439,8 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # a title or preamble line, under a report that has its body, that is not the report's own
     # title again: reports name themselves only in their heads (a sentence ended or not)
     f["head_after_body"] = float(not f["head_after_cut"] and not f["repeat_title"] and c.head is None
-                                 and st.body >= _BODY_HEAD_MIN and bool(f["title"] or f["genre_title"] or f["preamble"]))
+                                 and (st.body >= _BODY_HEAD_MIN or st.said)
+                                 and bool(f["title"] or f["genre_title"] or f["preamble"] or f["fused_title"]))
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
     return f

@@ -58,6 +58,8 @@ _PAGE_NUMBER = "furniture.page_number"
 INLINE = frozenset({_PAGE_NUMBER, "furniture.doc.page_thumb", "furniture.doc.thumbnail", "furniture.share_buttons",
                     "furniture.share_targets", "furniture.tokens", "furniture.qr", "furniture.essay.image_name",
                     "furniture.punct_only", "furniture.photo_caption"})
+_SESSION = "split.preamble.session"
+_SPEECH_TITLE_LINES = 2  # a main title and a subtitle over a speech's session line
 _RULE_MAX = 220  # no rule takes a longer line (the longest: a content-summary row)
 _TOKENS_MAX = 80  # a toolbar row is short
 _SALUTATION_MAX = 12  # a salutation alone on its line (with its honorific)
@@ -149,7 +151,16 @@ class PageLines:
         def pair(a: int) -> bool:
             return (0 <= a and a + 1 < len(t) and cues.broken_title(t[a], t[a + 1])
                     and not (a + 2 < len(t) and cues.title_kind(t[a + 2], t[a + 2]) is not None))
-        return pair(k) or pair(k - 1)
+        # (or a piece of a title a converted page broke into three or more short adjacent lines)
+        return pair(k) or pair(k - 1) or any(
+            cues.broken_title_lines(self._adjacent(a)) > k - a for a in range(max(0, k - cues.BROKEN_LINES + 1), k + 1))
+
+    def _adjacent(self, a: int) -> list[str]:
+        """Line a and the lines right under it (no blank line between), as many as a broken title may take."""
+        b = a + 1
+        while b < len(self.text) and b - a <= cues.BROKEN_LINES and self.nonblank[b] == self.nonblank[b - 1] + 1:
+            b += 1
+        return self.text[a:b]
 
     def opens_body(self, k: int, repeat: bool = True) -> bool:
         """Is the title-like line k followed by text it opens (not by more titles, as in a list
@@ -242,7 +253,7 @@ def _neighbours(pl: PageLines) -> None:
     for k in range(len(pl) - 1):
         s, nxt = _SPACES.sub("", text[k].rstrip("…. ")), _SPACES.sub("", text[k + 1])
         if (len(s) >= _SUMMARY_MIN and len(nxt) > len(s) and nxt.startswith(s) and _WEAK_PUNCT.search(s)
-                and cues.title_kind(s, s) is None):
+                and cues.title_kind(text[k], text[k]) is None):
             found[k] = True
     # A report's own title over its date row stays the report's (it may repeat below the row).
     if (len(pl) >= 2 and _DATELINE.match(text[1]) and len(text[0]) <= _PAGE_TITLE_MAX and not _SENTENCE.search(text[0])
@@ -370,6 +381,20 @@ def _weak_blocks(pl: PageLines) -> None:
             k = b + 1
             continue
         end, b = b, _head_kept(pl, a, b)  # (lines kept at the foot are passed over with the run)
+        if b < a:
+            k = end + 1
+            continue
+        # a speech's title (a headline, a subtitle) printed right over its session line is the speech's
+        session = next((m for m in range(b + 1, min(n, b + 1 + _SPEECH_TITLE_LINES))
+                        if cues.preamble_rule(pl.text[m], pl.text[m]) == _SESSION), None)
+        while session is not None and b >= a and session - b <= _SPEECH_TITLE_LINES and pl.rule[b] is None \
+                and all(pl.nonblank[m + 1] == pl.nonblank[m] + 1 for m in range(b, session)) \
+                and not _SENTENCE.search(pl.text[b]):
+            b -= 1
+        # a body's name alone right over the text, under the page's rows (not under a last sentence): the report's byline
+        if (b + 1 < n and b > a and pl.rule[b] is None and _SIGNATURE_NAME.match(pl.text[b])
+                and pl.rule[b + 1] is None and len(pl.text[b + 1]) >= _BODY_CHARS and _SENTENCE.search(pl.text[b + 1])):
+            b -= 1
         if b < a:
             k = end + 1
             continue

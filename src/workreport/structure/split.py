@@ -32,6 +32,11 @@ _NOT_A_START = rules.pattern(_TABLE, "split.not_a_start")
 _TOPIC_PARAS = int(rules.limit(_TABLE, "split.topic_paragraphs"))
 _TOPIC_CHARS = int(rules.limit(_TABLE, "split.topic_chars"))
 _TOPIC_MARGIN = rules.limit(_TABLE, "split.topic_margin")
+_HEAD_LINE = int(rules.limit(_TABLE, "split.head_line_chars"))
+_SESSION = "split.preamble.session"
+_SPEECH_TITLE_LINES = 2  # a main title and a subtitle over a speech's session line
+_PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
+_BYLINE = rules.pattern("furniture", "furniture.signature_name")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +67,45 @@ def find_starts(doc, paras: list[Paragraph], furniture: frozenset[int] = frozens
     """(paragraph index, rule, score) of every report start."""
     if not paras:
         return []
-    return decode(evidence.paragraph_cues(doc, paras, furniture), paras, weights, threshold)
+    cs = evidence.paragraph_cues(doc, paras, furniture)
+    return _bylines(cs, paras, _speech_titles(cs, paras, decode(cs, paras, weights, threshold)))
+
+
+def _bylines(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
+    """A report begins at the body's name printed alone right over its first line when
+    page furniture, not a last sentence, is above that name (a portal's byline)."""
+    out: list = []
+    for i, rule, sc in starts:
+        j = i - 1
+        if (out and j > out[-1][0] and cs[j].short_plain and cs[j].gap_furniture > 0
+                and _BYLINE.match(paras[j].norm_text.strip())):
+            i = j
+        out.append((i, rule, sc))
+    return out
+
+
+def _speech_titles(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
+    """A speech found at its session line (——at the Nth session of ...) begins at the title printed
+    right over it (a headline and a subtitle, short lines of no sentence, no blank line between)."""
+    out: list = []
+    for i, rule, sc in starts:
+        if out and cs[i].preamble == _SESSION:
+            top = i
+            while (top - 1 > 0 and i - top < _SPEECH_TITLE_LINES and paras[top - 1].line_end + 1 == paras[top].line_start
+                   and _speech_title_line(cs[top - 1], paras[top - 1])):
+                top -= 1
+            # (a title line taken for a report of its own before the session line is the speech's)
+            while len(out) > 1 and out[-1][0] >= top:
+                out.pop()
+            i = max(top, out[-1][0] + 1)
+        out.append((i, rule, sc))
+    return out
+
+
+def _speech_title_line(c: evidence.Cues, p: Paragraph) -> bool:
+    t = p.norm_text.strip()
+    return (len(t) <= _HEAD_LINE and not c.terminal and c.head is None and not c.bare and not c.signature
+            and not c.preamble and not _PUNCT.search(t))
 
 
 def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, float] | None = None,
@@ -129,9 +172,20 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[i
         title_p = next((q for q in chunk[:_TITLE_WITHIN] if is_title(q.text, q.norm_text)), None)
         title = cues.clean_title(title_p.text, title_p.norm_text) if title_p else _furniture_title(doc, paras, s, furniture)
         appendix = next((q.line_start for q in chunk if is_appendix(q.text, q.norm_text)), None)
-        drafts.append(ReportDraft(chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix,
+        header = _item_header(doc, paras, s, furniture) if k and title_p is not chunk[0] else None
+        drafts.append(ReportDraft(header or chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix,
                                   title_p.line_start if title_p else None, sc))
     return drafts
+
+
+def _item_header(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -> int | None:
+    """The line of an essay site's item marker with the report's title (an item number and the
+    title), printed in the furniture right above a report that does not open with a title of its
+    own: the report begins there."""
+    for n in range(paras[s].line_start - 1, paras[s - 1].line_end, -1):
+        if n in furniture and cues.item_header(doc.lines[n - 1], doc.norm_lines[n - 1]):
+            return n
+    return None
 
 
 def _unglue(paras: list[Paragraph], starts: list) -> tuple[list[Paragraph], list]:
