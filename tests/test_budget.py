@@ -191,3 +191,33 @@ def test_no_worker_outlives_a_killed_ingest(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_the_peak_watch_outlives_a_reading_refused_at_the_memory_cap(monkeypatch):
+    """At its cap the process may refuse the watcher's own small allocations: that reading is
+    skipped (the last one stands), nothing is printed to stderr and the watch goes on."""
+    import threading
+
+    from workreport import workers
+
+    calls = {"n": 0}
+    real_open = open
+
+    def capped_open(path, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise MemoryError
+        if calls["n"] == 2:
+            return real_open(path, *args, **kwargs)
+        raise OSError("the watch is over")
+
+    seen = []
+    monkeypatch.setattr(threading, "excepthook", lambda info: seen.append(info.exc_type))
+    monkeypatch.setattr(workers, "open", capped_open, raising=False)
+    monkeypatch.setattr(workers, "_SAMPLE", 0.0)
+    room = [0, 0]
+    t = threading.Thread(target=workers._sample_peak, args=(room,))
+    t.start()
+    t.join(5)
+    assert not t.is_alive() and seen == [] and calls["n"] == 3
+    assert room[1] > 0  # the reading after the refused one was taken

@@ -84,16 +84,18 @@ _SAMPLE = 0.01  # seconds between two readings of the peak address space (~30 us
 
 def _sample_peak(room) -> None:
     # VmPeak only grows: a reading every 10 ms sees the largest size however short-lived it was
-    try:
-        while True:
+    while True:
+        try:
             with open("/proc/self/status", "rb") as fh:
                 for line in fh:
                     if line.startswith(b"VmPeak:"):
                         room[1] = int(line.split()[1]) * 1024
                         break
-            time.sleep(_SAMPLE)
-    except (OSError, ValueError):
-        pass
+        except MemoryError:  # the process is at its cap: the last reading stands, the next may pass
+            pass
+        except (OSError, ValueError):
+            return
+        time.sleep(_SAMPLE)
 
 
 def died_at_cap(room, memory_mb: int) -> bool:
