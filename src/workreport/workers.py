@@ -52,7 +52,12 @@ def _watch_parent() -> None:
     parent = os.getppid()
 
     def watch():
-        while os.getppid() == parent:
+        while True:
+            try:
+                if os.getppid() != parent:
+                    break
+            except Exception:  # noqa: BLE001 -- refused at the memory cap, like the peak watch
+                pass
             time.sleep(0.25)
         os._exit(3)  # the parent is gone (killed, crashed): nobody will read our result
 
@@ -91,10 +96,10 @@ def _sample_peak(room) -> None:
                     if line.startswith(b"VmPeak:"):
                         room[1] = int(line.split()[1]) * 1024
                         break
-        except MemoryError:  # the process is at its cap: the last reading stands, the next may pass
-            pass
-        except (OSError, ValueError):
+        except (FileNotFoundError, PermissionError):  # no /proc: not Linux
             return
+        except Exception:  # noqa: BLE001 -- at its cap the process refuses the watcher's own
+            pass  # allocations in any form (MemoryError, ENOMEM, a lock): the last reading stands
         time.sleep(_SAMPLE)
 
 
