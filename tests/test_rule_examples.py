@@ -19,7 +19,7 @@ from workreport.extract.indicators import paragraph_indicators
 from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
 from workreport.model import Document, Paragraph, Report
-from workreport.structure import author, bodies, city_text, cues, furniture, headings, names, org, roles, selfref, split, subjects
+from workreport.structure import author, bodies, city_text, cues, furniture, headings, names, org, roles, selfref, shape, split, subjects
 from workreport.textnorm import norm
 
 Matcher = Callable[[dict, str], bool]
@@ -261,6 +261,18 @@ def furniture_line(entry: dict, text: str) -> bool:
     # the line is furniture by some rule, and this rule's pattern takes the whole line
     return furniture.furniture_rule(text) is not None and bool(
         rules.compiled(entry["pattern"]).match(norm(text).strip()))
+
+
+@matcher("furniture:figure_unit")
+def figure_with_unit(entry: dict, text: str) -> bool:
+    # the figure keeps its short line out of a block of weak lines
+    s = norm(text).strip()
+    return bool(rules.compiled(entry["pattern"]).search(s)) and not furniture.PageLines._is_weak(s)
+
+
+@matcher("furniture:shape")
+def furniture_shape(entry: dict, text: str) -> bool:
+    return shape.shape_rule(norm(text).strip()) == entry["id"]
 
 
 @matcher("furniture:labels")

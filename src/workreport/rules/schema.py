@@ -113,6 +113,7 @@ SCHEMAS: dict[str, Record] = {
     }),
     "furniture": table({
         "line": PATTERN_RULES,
+        "shape": ListOf(rule({"pattern": Pattern()}, {"under_title": BOOL}), non_empty=True),
         "tail_start": PATTERN_RULES,
         "page_title": rule({"max_chars": INT}),
         "sentence": PATTERN_RULE,
@@ -123,6 +124,7 @@ SCHEMAS: dict[str, Record] = {
         "signature_name": PATTERN_RULE,
         "document_part": PATTERN_RULE,
         "table_row": PATTERN_RULE,
+        "figure_unit": PATTERN_RULE,
         "toc_run": PATTERN_RULE,
         "item_marker": PATTERN_RULE,
         "pinyin": PATTERN_RULE,

@@ -18,7 +18,7 @@ import re
 from .. import rules
 from ..model import Document
 from ..textnorm import norm
-from . import contents, cues
+from . import contents, cues, shape
 from .headings import is_bare_heading, is_terminal, match_heading
 
 _TABLE = "furniture"
@@ -67,6 +67,7 @@ _SUMMARY_MIN = rules.limit(_TABLE, "furniture.summary_min_chars")
 _SIGNATURE_NAME = rules.pattern(_TABLE, "furniture.signature_name")
 _DOCUMENT_PART = rules.pattern(_TABLE, "furniture.document_part")
 _TABLE_ROW = rules.pattern(_TABLE, "furniture.table_row")
+_FIGURE = rules.pattern(_TABLE, "furniture.figure_unit")
 _TOC_RUN = rules.pattern(_TABLE, "furniture.toc.run")
 _TOC_RUN_MIN = int(rules.limit(_TABLE, "furniture.toc_run_min_entries"))
 _TOC_RUN_SHARE = rules.limit(_TABLE, "furniture.toc_run_share")
@@ -209,6 +210,10 @@ class PageLines:
 
     @staticmethod
     def _is_weak(s: str) -> bool:
+        if _FIGURE.search(s):
+            return False  # a figure with its unit is the report's, however short its line
+        if shape.shape_rule(s) is not None:
+            return True  # a menu, a row of fields, a code: short lines of the page whatever their words
         return (len(s) <= _WEAK_MAX and not _TABLE_ROW.search(s) and not _WEAK_PUNCT.search(s) and match_heading(s, 0) is None
                 and not is_bare_heading(s) and cues.title_kind(s, s) is None and not cues.preamble_rule(s, s)
                 and not cues.is_signature_date(s, s) and not _DOCUMENT_PART.match(s) and not _SPEECH_TAIL.match(s))
@@ -222,6 +227,8 @@ def find_furniture(doc: Document) -> frozenset[int]:
         pl.found[k] = True
     _tails(pl)
     _weak_blocks(pl)
+    for k in shape.under_titles(pl.text, pl.found):
+        pl.found[k] = True
     return frozenset(n for n, f in zip(pl.nonblank, pl.found) if f)
 
 
@@ -412,6 +419,11 @@ def _weak_blocks(pl: PageLines) -> None:
                 and b - a + 1 >= _CUT_RUN_MIN):  # (short items under a heading are the report's list)
             unfinished_above, after_text = False, True
         next_report = below is not None and pl.anchor(below)
+        # one bare line between a sentence and an opening sentence reads as the text's own heading
+        if (len(run) == 1 and not beside_furniture and after_text and next_report and shape.shape_rule(pl.text[a]) is None
+                and cues.title_kind(pl.text[below], pl.text[below]) is None):
+            k = end + 1
+            continue
         # next to furniture; or between a report's end (or the page's top) and the next report; or
         # after a report's last sentence at the page's foot
         if beside_furniture or (not unfinished_above and ((above is None or after_text) and next_report
