@@ -5,9 +5,13 @@ Three kinds of evidence, in this order:
 1. single lines a rule names (data/furniture.yaml: `line`, metadata `labels`, toolbar `tokens`);
 2. lines read with their neighbours: breadcrumbs one word a line, the value under a bare label,
    the page's own title over its date row, a file name among document-sharing rows, a table of
-   contents (contents.py), and the tail after a marker (read the full text, related posts ...) up to the next text;
-3. blocks: a run of short lines with no punctuation between a report's last sentence and the
-   next report (or next to other furniture) is furniture even when none of its words is known.
+   contents (contents.py), the tail after a marker (read the full text, related posts ...) up to
+   the next text (tails.py), page rows right under a title (shape.py);
+3. blocks: a run of short lines with no punctuation, or with the shape of a page's row (a menu,
+   fields split by bars, a date row, a code: shape.py), between a report's last sentence and the
+   next report (or next to other furniture) is furniture even when none of its words is known;
+   one bare line between a sentence and an opening is the text's own heading, and a line with a
+   figure and its unit is never in a block.
 A block never runs through a line that can only open a report (a title that opens a text, a
 preamble, an opening sentence: cues.py).  Every pass is linear in the number of lines.
 """
@@ -18,7 +22,7 @@ import re
 from .. import rules
 from ..model import Document
 from ..textnorm import norm
-from . import contents, cues, shape
+from . import contents, cues, shape, tails
 from .headings import is_bare_heading, is_terminal, match_heading
 
 _TABLE = "furniture"
@@ -27,7 +31,6 @@ _LINE = [(e["id"], rules.compiled(e["pattern"])) for e in _T["line"]]
 # the rules a line can match by its last character (most rules end a line with a known set)
 _LINE_ENDS = [(rid, pat, rules.Ends(pat.pattern)) for rid, pat in _LINE]
 _LINE_BY_LAST: dict[str, tuple[tuple[str, re.Pattern], ...]] = {}
-_TAIL = [(e["id"], rules.compiled(e["pattern"])) for e in _T["tail_start"]]
 _DATELINE = rules.pattern(_TABLE, "furniture.dateline")
 _META_BARE = rules.pattern(_TABLE, "furniture.meta_bare")
 _SENTENCE = rules.pattern(_TABLE, "furniture.sentence")
@@ -36,8 +39,6 @@ _PAGE_TITLE_MAX = rules.entry(_TABLE, "furniture.page_title")["max_chars"]
 _CRUMB_SEPARATORS = frozenset(rules.words(_TABLE, "furniture.crumb_separators"))
 _CRUMB_MAX = rules.limit(_TABLE, "furniture.crumb_max_chars")
 _META_VALUE_MAX = rules.limit(_TABLE, "furniture.meta_value_max_chars")
-_PROSE_MIN = rules.limit(_TABLE, "furniture.prose_min_chars")
-_TAIL_END_MIN = rules.limit(_TABLE, "furniture.tail_end_min_chars")
 _WEAK_MAX = rules.limit(_TABLE, "furniture.weak_max_chars")
 _LABEL_PROSE = rules.limit(_TABLE, "furniture.label_row_prose_chars")
 _LOOKAHEAD = int(rules.limit(_TABLE, "furniture.body_lookahead_lines"))
@@ -77,10 +78,6 @@ _FRAGMENT = rules.pattern(_TABLE, "furniture.fragment")
 TITLE_CONTINUATION = rules.pattern(_TABLE, "furniture.title_continuation")
 _SESSION = "split.preamble.session"
 _SPEECH_TAIL = rules.pattern(_TABLE, "furniture.speech_title_tail")
-_SNIPPET = rules.pattern(_TABLE, "furniture.snippet_end")
-_SNIPPET_MAX = 200  # a link's preview is a line or two of text
-_TEASER_MAX = 120  # the first words of a text a page's foot prints under its title again
-_TEASER_LINES = 2
 _CUT_RUN_MIN = 2  # short lines under a cut sentence that are the page's, not the sentence's rest
 _PINYIN_MARK = re.compile("[\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc]")  # a toned vowel: pinyin may be there
 _CRUMB_TITLE_LOOK = 3  # lines of text looked through for the title a breadcrumb ends with
@@ -225,7 +222,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     _neighbours(pl)
     for k in contents.table_of_contents(pl):
         pl.found[k] = True
-    _tails(pl)
+    tails.mark_tails(pl)
     _weak_blocks(pl)
     for k in shape.under_titles(pl.text, pl.found):
         pl.found[k] = True
@@ -304,59 +301,6 @@ def _item_titles(pl: PageLines) -> None:
         near = range(max(0, k - _ITEM_NEAR), min(len(pl), k + _ITEM_NEAR + 1))
         if not any(j != k and cues.title_core(pl.text[j]) == core for j in near):
             pl.rule[k], pl.found[k] = None, False
-
-
-def _tails(pl: PageLines) -> None:
-    """A tail marker (read the full text, related posts, print this page ...) and what follows it, until a line reads as
-    report text again or a title opens the next report."""
-    in_tail = listed = False  # listed: the tail's last line was a related title
-    titles: set[str] = set()  # the titles read so far (a page's foot may print its own again)
-    for k, s in enumerate(pl.text):
-        if not in_tail and not pl.found[k] and cues.title_kind(s, s) is not None:
-            titles.add(cues.title_core(s))
-        if any(p.match(s) for _, p in _TAIL):
-            in_tail = pl.found[k] = True
-            listed = False
-            continue
-        if not in_tail or pl.found[k]:
-            continue
-        if listed and len(s) <= _SNIPPET_MAX and _SNIPPET.search(s):
-            pl.found[k] = True  # a related link's preview, cut by the site
-        elif len(s) > _TAIL_END_MIN and _reads_as_text(s):
-            in_tail = False
-        elif cues.title_kind(s, s) is not None and cues.title_core(s) in titles and _teaser(pl, k):
-            # the page's own title again at its foot, with the first words of its text under it
-            for m in range(k, _teaser(pl, k)):
-                pl.found[m] = True
-            in_tail = False
-        elif cues.title_kind(s, s) is not None or cues.fused_title(s, s) is not None:
-            # one more title of a list of links opens a text only if its own text follows, and
-            # that text does not name another body (a link over a report pasted without its title)
-            body = pl.body_after(k, repeat=not listed)
-            if cues.fused_title(s, s) is not None or (body is not None and not cues.names_conflict(s, pl.text[body])
-                                                      and not (len(pl.text[body]) <= _SNIPPET_MAX and _SNIPPET.search(pl.text[body]))):
-                in_tail = False
-            else:
-                pl.found[k] = listed = True
-        elif pl.anchor(k) or match_heading(s, 0) is not None:
-            in_tail = False  # an opening or a heading: the next report, title dropped
-        else:
-            pl.found[k] = True
-
-
-def _teaser(pl: PageLines, k: int) -> int:
-    """The end (exclusive) of a page-foot teaser starting at the title line k: the title and a
-    few short lines before the document ends or the next title; 0 if more text follows."""
-    chars = 0
-    for j in range(k + 1, len(pl)):
-        if pl.found[j]:
-            continue
-        if cues.title_kind(pl.text[j], pl.text[j]) is not None:
-            return j if chars else 0
-        chars += len(pl.text[j])
-        if chars > _TEASER_MAX or j - k > _TEASER_LINES:
-            return 0
-    return len(pl) if chars else 0
 
 
 def _weak_blocks(pl: PageLines) -> None:
@@ -472,8 +416,3 @@ def _toc_run(s: str) -> str | None:
     if len(found) >= _TOC_RUN_MIN and sum(m.end() - m.start() for m in found) >= _TOC_RUN_SHARE * len(s):
         return "furniture.toc.run"
     return None
-
-
-def _reads_as_text(s: str) -> bool:
-    """A line that is clearly report prose (ends a sentence and is long)."""
-    return len(s) >= _PROSE_MIN and bool(_SENTENCE.search(s))
