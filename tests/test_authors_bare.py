@@ -45,10 +45,10 @@ def test_we_led_last_by_our_own_street_office_s_committee_is_the_street_office()
 
 
 def test_our_bureau_tied_to_its_line_of_work_is_that_line_s_bureau():
-    r = one("2023年，我局在区委、区政府的正确领导下，紧密结合水利工作，不断规范政府信息公开。" + _BODY)
+    r = one("2023年，我局在区委、区政府领导下，结合水利工作实际，把政务公开做细做实。" + _BODY)
     assert (r.org, r.level, r.domain) == ("水利局", "county_district", "水利"), r.org_rule
-    r = one("一年来，在市委、市政府的正确领导下，在省交通运输厅的大力支持和具体指导下，我局认真学习贯彻"
-            "上级精神，重点抓好基础项目建设。" + _BODY)
+    r = one("过去一年，在市委、市政府领导下，在省交通运输厅的指导下，我局抓住重点项目，"
+            "把路网建设往前推。" + _BODY)
     assert (r.org, r.level, r.domain) == ("交通运输局", "city", "交通运输"), r.org_rule
     # a comprehensive superior gives no line of work: "our bureau" stays as written
     r = one("一年来，在市委、市政府的正确领导下，我局认真学习贯彻上级精神，各项工作有序推进。" + _BODY)
@@ -63,9 +63,9 @@ def test_our_community_is_a_community_and_what_we_did_is_no_station():
 
 
 def test_a_section_that_speaks_of_itself_in_the_third_person_is_the_author():
-    r = one("回顾过去一年的工作\n社区建设科作为社区事务的执行机构，主要负责管理社区事务"
-            "经过社区建设科的不断努力，各项文化活动得到了很好的开展"
-            "社区建设科也存在一些不足，服务居民的水平有待提升\n一、存在问题\n人手不足。\n")
+    r = one("回顾过去一年的工作\n社区建设科承担辖区社区事务的日常管理"
+            "这一年社区建设科组织了多场文体活动，居民参与踊跃"
+            "社区建设科的服务能力仍需加强\n一、存在问题\n人手不足。\n")
     assert (r.org, r.domain) == ("社区建设科", "民政"), r.org_rule
 
 
