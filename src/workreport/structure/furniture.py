@@ -60,7 +60,7 @@ INLINE = frozenset({_PAGE_NUMBER, "furniture.doc.page_thumb", "furniture.doc.thu
                     "furniture.share_targets", "furniture.tokens", "furniture.qr", "furniture.essay.image_name",
                     "furniture.punct_only", "furniture.photo_caption"})
 _SESSION = "split.preamble.session"
-_SPEECH_TITLE_LINES = 2  # a main title and a subtitle over a speech's session line
+_SPEECH_TITLE_LINES = int(rules.limit("split", "split.speech_title_lines"))
 _RULE_MAX = 220  # no rule takes a longer line (the longest: a content-summary row)
 _TOKENS_MAX = 80  # a toolbar row is short
 _SALUTATION_MAX = 12  # a salutation alone on its line (with its honorific)
@@ -76,7 +76,6 @@ _SPACES = re.compile(r"\s+")
 _PINYIN = rules.pattern(_TABLE, "furniture.pinyin")
 _FRAGMENT = rules.pattern(_TABLE, "furniture.fragment")
 TITLE_CONTINUATION = rules.pattern(_TABLE, "furniture.title_continuation")
-_SESSION = "split.preamble.session"
 _SPEECH_TAIL = rules.pattern(_TABLE, "furniture.speech_title_tail")
 _CUT_RUN_MIN = 2  # short lines under a cut sentence that are the page's, not the sentence's rest
 _PINYIN_MARK = re.compile("[\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc]")  # a toned vowel: pinyin may be there

@@ -34,7 +34,7 @@ _TOPIC_CHARS = int(rules.limit(_TABLE, "split.topic_chars"))
 _TOPIC_MARGIN = rules.limit(_TABLE, "split.topic_margin")
 _HEAD_LINE = int(rules.limit(_TABLE, "split.head_line_chars"))
 _SESSION = "split.preamble.session"
-_SPEECH_TITLE_LINES = 2  # a main title and a subtitle over a speech's session line
+_SPEECH_TITLE_LINES = int(rules.limit(_TABLE, "split.speech_title_lines"))
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
 _BYLINE = rules.pattern("furniture", "furniture.signature_name")
 
