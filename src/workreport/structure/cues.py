@@ -84,13 +84,17 @@ def _s(text: str, normalized: str | None) -> str:
     return (normalized if normalized is not None else norm(text)).strip()
 
 
+def drop_pinyin(s: str) -> str:
+    """``s`` without the pinyin a site printed after its characters (only looked for when a toned
+    vowel is there: most lines have none)."""
+    return _PINYIN.sub("", s) if _PINYIN_MARK.search(s) else s
+
+
 @lru_cache(maxsize=1 << 14)
 def title_core(s: str) -> str:
     """A (normalised, stripped) line as a title reads: traditional characters folded, site
     decorations cut from its end, spaces between spaced-out characters removed."""
-    s = fold(s)
-    if _PINYIN_MARK.search(s):  # pinyin a site printed after characters
-        s = _PINYIN.sub("", s)
+    s = drop_pinyin(fold(s))
     m = _TITLE_PREFIX.match(s)
     if m:  # an essay site's "text one:" marker: the title is what it marks
         s = m.group("title").strip()

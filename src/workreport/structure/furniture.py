@@ -78,7 +78,6 @@ _FRAGMENT = rules.pattern(_TABLE, "furniture.fragment")
 TITLE_CONTINUATION = rules.pattern(_TABLE, "furniture.title_continuation")
 _SPEECH_TAIL = rules.pattern(_TABLE, "furniture.speech_title_tail")
 _CUT_RUN_MIN = 2  # short lines under a cut sentence that are the page's, not the sentence's rest
-_PINYIN_MARK = re.compile("[\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc]")  # a toned vowel: pinyin may be there
 _CRUMB_TITLE_LOOK = 3  # lines of text looked through for the title a breadcrumb ends with
 _COLLECTION = "furniture.essay.collection_title"
 _ITEM_MARKER = rules.pattern(_TABLE, "furniture.item_marker")
@@ -89,9 +88,7 @@ _BROKEN_RUN_CHARS = 60  # a title, however broken, is short
 
 def furniture_rule(text: str, normalized: str | None = None) -> str | None:
     """Id of the furniture rule matching one line, or None. ``text`` is the raw line."""
-    s = cues.fold((normalized if normalized is not None else norm(text)).strip())  # traditional-character sites too
-    if _PINYIN_MARK.search(s):
-        s = _PINYIN.sub("", s)
+    s = cues.drop_pinyin(cues.fold((normalized if normalized is not None else norm(text)).strip()))  # traditional-character sites too
     if not s or len(s) > _RULE_MAX:
         return None
     if _LABEL_ROW.match(s) and not (len(s) > _LABEL_PROSE and is_terminal(s, s)):
