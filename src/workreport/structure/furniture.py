@@ -77,11 +77,11 @@ _PINYIN = rules.pattern(_TABLE, "furniture.pinyin")
 _FRAGMENT = rules.pattern(_TABLE, "furniture.fragment")
 TITLE_CONTINUATION = rules.pattern(_TABLE, "furniture.title_continuation")
 _SPEECH_TAIL = rules.pattern(_TABLE, "furniture.speech_title_tail")
-_CUT_RUN_MIN = 2  # short lines under a cut sentence that are the page's, not the sentence's rest
-_CRUMB_TITLE_LOOK = 3  # lines of text looked through for the title a breadcrumb ends with
+_CUT_RUN_MIN = int(rules.limit(_TABLE, "furniture.cut_run_min_lines"))
+_CRUMB_TITLE_LOOK = int(rules.limit(_TABLE, "furniture.crumb_title_look_lines"))
 _COLLECTION = "furniture.essay.collection_title"
 _ITEM_MARKER = rules.pattern(_TABLE, "furniture.item_marker")
-_ITEM_NEAR = 3  # lines either side where a page prints an item's title again
+_ITEM_NEAR = int(rules.limit(_TABLE, "furniture.item_near_lines"))
 _BROKEN_RUN_MAX = int(rules.limit(_TABLE, "furniture.broken_title_max_lines"))
 _BROKEN_RUN_CHARS = 60  # a title, however broken, is short
 
