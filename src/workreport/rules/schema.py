@@ -299,7 +299,7 @@ SCHEMAS: dict[str, Record] = {
         "title_decoration": PATTERN_RULE,
         "fused_title": PATTERN_RULE,
         "spaced": PATTERN_RULE,
-        "broken_title": rule({"tail_max_chars": INT}, {"max_lines": INT}),
+        "broken_title": rule({"tail_max_chars": INT, "max_lines": INT, "piece_max_chars": INT, "max_chars": INT}),
         "generic_subject": PATTERN_RULE,
         "name_line": PATTERN_RULE,
         "nameless_title": PATTERN_RULE,

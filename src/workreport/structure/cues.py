@@ -43,8 +43,12 @@ _SCENE_MAX = 80  # a scene sentence is short
 _SENTENCE_STOP = rules.pattern("split", "split.sentence_stop")
 _SCENE_BODY = rules.pattern(_TABLE, "split.scene_body")
 _APPENDIX = rules.pattern(_TABLE, "split.appendix")
-_BROKEN_TAIL = int(rules.entry(_TABLE, "split.broken_title")["tail_max_chars"])
-BROKEN_LINES = int(rules.entry(_TABLE, "split.broken_title").get("max_lines", 2))
+_BROKEN = rules.entry(_TABLE, "split.broken_title")
+_BROKEN_TAIL = int(_BROKEN["tail_max_chars"])  # the second line of a title broken over two
+# a title broken into three or more pieces: at most this many lines, each piece and the whole this short
+BROKEN_LINES = int(_BROKEN["max_lines"])
+BROKEN_PIECE = int(_BROKEN["piece_max_chars"])
+BROKEN_CHARS = int(_BROKEN["max_chars"])
 _CHUNK = rules.pattern(_TABLE, "split.chunk")
 _PAGE_MARK = rules.pattern(_TABLE, "split.page_mark")
 _CHUNK_MIN = int(rules.limit(_TABLE, "split.chunk_min_chars"))
@@ -208,13 +212,13 @@ def broken_title_lines(parts: list[str]) -> int:
     best, joined = 0, ""
     for k, s in enumerate(parts[:BROKEN_LINES]):
         # (a piece that reads as a title alone may still end one whose year was cut before the year character: data split.year_tail)
-        if not s or len(s) > _BROKEN_TAIL or _PIECE_STOP.search(s) or (
+        if not s or len(s) > BROKEN_PIECE or _PIECE_STOP.search(s) or (
                 _title_kind(s) is not None and not (k and parts[k - 1].isdigit() and _YEAR_TAIL.match(s))):
             break
         if k and parts[k - 1].isdigit() and not _YEAR_TAIL.match(s):
             break  # a number alone is a year cut from its year character, which the next piece begins with
         joined += s
-        if len(joined) > _LOOK:
+        if len(joined) > BROKEN_CHARS:
             break
         if k >= 2 and _title_kind(joined) == "title":  # (with its year: a site's scattered tags read as a genre title)
             best = k + 1

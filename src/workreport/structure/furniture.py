@@ -82,8 +82,8 @@ _CRUMB_TITLE_LOOK = int(rules.limit(_TABLE, "furniture.crumb_title_look_lines"))
 _COLLECTION = "furniture.essay.collection_title"
 _ITEM_MARKER = rules.pattern(_TABLE, "furniture.item_marker")
 _ITEM_NEAR = int(rules.limit(_TABLE, "furniture.item_near_lines"))
-_BROKEN_RUN_MAX = int(rules.limit(_TABLE, "furniture.broken_title_max_lines"))
-_BROKEN_RUN_CHARS = 60  # a title, however broken, is short
+_BROKEN_RUN_MAX = cues.BROKEN_LINES  # (weak lines over the title's last piece: data split.broken_title)
+_BROKEN_RUN_CHARS = cues.BROKEN_CHARS
 
 
 def furniture_rule(text: str, normalized: str | None = None) -> str | None:

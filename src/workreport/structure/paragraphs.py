@@ -25,10 +25,7 @@ _LONG_LINE = rules.limit(_TABLE, "paragraph.long_line")
 _SHORT_TITLE = rules.limit(_TABLE, "paragraph.short_title")
 _LONG_ITEM = rules.limit(_TABLE, "paragraph.long_item")
 _SIBLING_WINDOW = int(rules.limit(_TABLE, "paragraph.sibling_window"))
-_BROKEN_RUN_MAX = int(rules.limit("furniture", "furniture.broken_title_max_lines"))
 _SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
-_BROKEN_PIECE = 12  # a piece of a broken title: a name, a year, a few genre words
-_BROKEN_RUN_CHARS = 60  # a title, however broken, is short
 
 
 class _Lines:
@@ -161,14 +158,14 @@ def _broken_title_run(lines: _Lines, i: int) -> int:
     No piece and no run of the first pieces is a title of its own (a list of short titles is no
     broken title); two pieces are the pair rule's (cues.broken_title)."""
     pieces: list[str] = []
-    for j in range(i, min(len(lines.order), i + _BROKEN_RUN_MAX)):
+    for j in range(i, min(len(lines.order), i + cues.BROKEN_LINES)):
         s = lines.stripped(j)
-        if len(s) > _BROKEN_PIECE or _ANY_PUNCT.search(s) or (
+        if len(s) > cues.BROKEN_PIECE or _ANY_PUNCT.search(s) or (
                 cues.title_kind(s, s) is not None and not (pieces and TITLE_CONTINUATION.match(s))):
             return 0
         pieces.append(s)
         joined = "".join(pieces)
-        if len(joined) > _BROKEN_RUN_CHARS:
+        if len(joined) > cues.BROKEN_CHARS:
             return 0
         if cues.title_kind(joined, joined) is not None:
             return j - i if len(pieces) >= 3 else 0
