@@ -47,3 +47,16 @@ def test_furniture_between_pieces_is_skipped():
 
 def test_lone_opening_bracket_joins_its_ordinal():
     assert paras("（", "三）改革开放持续深化。", blank=False) == [(1, 2)]
+
+
+def test_a_title_broken_into_short_lines_is_joined_where_the_furniture_pass_reads_one():
+    # one rule (cues.broken_title_lines) for both passes: the whole title, next year's plan too, is one paragraph
+    body = "今年以来，青山县民政局在县委县政府的领导下，扎实做好各项民政工作，群众满意度持续提升。"
+    title = ["青山县", "民政局", "2023年", "工作总结", "和2024年", "工作计划"]
+    assert paras(*title, body, blank=False) == [(1, 6), (7, 7)]
+    doc = document_from_bytes(("\n".join([*title, body]) + "\n").encode("utf-8"), "t.txt")
+    assert not find_furniture(doc)
+    # a site's tags one a line (no year with its year character) are no title: not joined
+    for tags in (["交通局", "全年", "总结", "范文"], ["2023", "交通局", "全年", "总结"]):
+        doc = document_from_bytes(("\n".join([*tags, body]) + "\n").encode("utf-8"), "t.txt")
+        assert [p.line_end - p.line_start for p in build_paragraphs(doc, frozenset())] == [0] * 5

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import rules
 from ..model import Document, Paragraph
 from . import cues
-from .furniture import INLINE as _INLINE, TITLE_CONTINUATION, furniture_rule
+from .furniture import INLINE as _INLINE, furniture_rule
 from .headings import BARE_ORDINAL, ORDINAL_CONTINUATION, is_bare_heading, is_terminal, match_heading
 
 _TABLE = "paragraphs"
@@ -155,21 +155,11 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
 def _broken_title_run(lines: _Lines, i: int) -> int:
     """How many lines after line ``i`` finish a title a PDF or a narrow page broke into three or
     more short pieces (a body's name, a year, genre words, the next year ...); 0 if none does.
-    No piece and no run of the first pieces is a title of its own (a list of short titles is no
-    broken title); two pieces are the pair rule's (cues.broken_title)."""
-    pieces: list[str] = []
-    for j in range(i, min(len(lines.order), i + cues.BROKEN_LINES)):
-        s = lines.stripped(j)
-        if len(s) > cues.BROKEN_PIECE or _ANY_PUNCT.search(s) or (
-                cues.title_kind(s, s) is not None and not (pieces and TITLE_CONTINUATION.match(s))):
-            return 0
-        pieces.append(s)
-        joined = "".join(pieces)
-        if len(joined) > cues.BROKEN_CHARS:
-            return 0
-        if cues.title_kind(joined, joined) is not None:
-            return j - i if len(pieces) >= 3 else 0
-    return 0
+    The furniture pass reads the same rule (cues.broken_title_lines), so the lines it keeps as a
+    title are the lines joined here; two pieces are the pair rule's (cues.broken_title)."""
+    # (one line more than a title's pieces: the line after them may not be a title itself)
+    parts = [lines.stripped(j) for j in range(i, min(len(lines.order), i + cues.BROKEN_LINES + 1))]
+    return max(cues.broken_title_lines(parts) - 1, 0)
 
 
 def build_paragraphs(doc: Document, furniture: frozenset[int]) -> tuple[Paragraph, ...]:
