@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import synth  # noqa: E402
 from workreport import rules  # noqa: E402
 from workreport.ingest import document_from_bytes  # noqa: E402
-from workreport.structure import evidence, furniture, paragraphs, split  # noqa: E402
+from workreport.structure import evidence, furniture, paragraph_cues, paragraphs, split  # noqa: E402
 
 L2 = 1.0  # penalty on every weight but the bias
 # a cue of the genre the synthetic pages rarely show alone keeps the weight the data table gives
@@ -53,7 +53,7 @@ def prepared(seeds):
         doc = document_from_bytes(comp.text.encode("utf-8"), f"synthetic-{seed}.txt")
         furn = furniture.find_furniture(doc)
         paras = list(paragraphs.build_paragraphs(doc, furn))
-        out.append((comp, paras, evidence.paragraph_cues(doc, paras, furn)))
+        out.append((comp, paras, paragraph_cues.paragraph_cues(doc, paras, furn)))
     return out
 
 

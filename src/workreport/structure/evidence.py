@@ -2,37 +2,24 @@
 (cues.py), read against the report being built (has it a body yet, which outline family and
 year and author does it have) and against the document (is it a compilation at all).
 
-``Cues`` are computed once per paragraph; ``features`` turns them and the state of the current
-report into the named numbers the splitter weighs (data/split.yaml: evidence).  The weights are
-fitted on synthetic compilations (scripts/fit_split.py); the names here are the contract
-between this module, the data and the fitting script.
+``Cues`` are computed once per paragraph (paragraph_cues.py); ``features`` turns them and the
+state of the current report into the named numbers the splitter weighs (data/split.yaml:
+evidence).  The weights are fitted on synthetic compilations (scripts/fit_split.py); the names
+here are the contract between this module, the data and the fitting script.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .. import rules
-from ..model import Heading, Paragraph
-from ..textnorm import norm
-from . import cues
-from .headings import FAMILY_RANK, is_bare_heading, is_terminal, match_heading
+from ..model import Paragraph
+from .headings import FAMILY_RANK
+from .paragraph_cues import WEAK_OPENINGS as _WEAK_OPENINGS, Cues
 from .roles import cue_role
 
 _TABLE = "split"
-_YEAR = rules.pattern(_TABLE, "split.year")
-_TITLE_ROW = rules.pattern(_TABLE, "split.title_row")
-_YEAR_WINDOW = int(rules.limit(_TABLE, "split.year_window_chars"))
 _SHORT = int(rules.limit(_TABLE, "split.short_report_chars"))
-_WEAK_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})
-_FUSED_OPENINGS = _WEAK_OPENINGS | {"split.intro.scene"}
-_HEAD_LINE = int(rules.limit(_TABLE, "split.head_line_chars"))
 _SHI = "cn_shi"
-_PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
-_CHUNK = rules.pattern(_TABLE, "split.chunk")
-_CELL_END = rules.compiled(r"\s*[|\uff5c]+\s*$")  # a table cell's closing bar
-_INLINE_OUTLINE = rules.pattern(_TABLE, "split.inline_outline")
-_INLINE_CHARS = int(rules.limit(_TABLE, "split.inline_outline_chars"))
 
 FEATURES = (
     "bias", "title", "genre_title", "fused_title", "title_in_furniture", "preamble", "salutation", "exclamation", "address",
@@ -45,171 +32,10 @@ FEATURES = (
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _FIRST_ROLES = ("achievements", "overview", "highlights")
-_SPACING_WINDOW = 10  # paragraphs on each side that say how a text is spaced
-_NAME_MIN = 4  # a body named with its place (county + forestry bureau) at least
-_SHORT_PLAIN = 8  # a line this short with no punctuation (a name under a preamble) is part of a head
 _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.preamble.speech_title", "split.preamble.doc_number",
                    "split.preamble.opening_part", "split.preamble.meeting_speech")
-_GREETING = rules.pattern(_TABLE, "split.greeting")
 _CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
 _BODY_HEAD_MIN = int(rules.limit(_TABLE, "split.body_head_min_paragraphs"))
-
-
-@dataclass(frozen=True, slots=True)
-class Cues:
-    """What one paragraph says by itself."""
-
-    title: str | None  # cues.title_kind
-    fused: bool
-    preamble: str | None
-    intro: frozenset[str]
-    strong: bool  # opens the way reports open
-    head: Heading | None  # numbered heading (the 'firstly' family excluded)
-    bare: bool
-    terminal: bool
-    signature: bool
-    gap_furniture: int  # furniture lines between the paragraph before and this one
-    gap_blank: int  # blank lines before it, beyond the document's usual spacing
-    title_in_furniture: bool  # a title printed only in the furniture just above (a title row, a file name)
-    year: int | None  # the year a title, an opening or a numbered heading names first
-    name: str | None  # the author a title or opening names
-    short_plain: bool  # a few characters, no punctuation: a name line
-    exclaims: bool  # ends with an exclamation mark (the salutation with an exclamation mark)
-    appendix: bool  # an attachment or glossary line: what follows is no report's outline
-    colon: bool  # ends with a colon
-    title_core: str | None  # the title as read (decorations cut), to tell a repeated title
-    chunk: int = 0  # the number of a document-sharing chunk (1: the first, where a report begins), 0: none
-    inline: bool = False  # an opening with the first part heading run on after it (a page without line breaks)
-    greeting: str | None = None  # whom a salutation addresses (the words before its colon or exclamation mark)
-    run_on: bool = False  # a whole report run into one line (a title or an opening with its text after it)
-    furniture_title: str | None = None  # the title a furniture line just above prints (read as title_core)
-
-    @property
-    def head_line(self) -> bool:
-        """A line a report's head is made of (title, preamble, address, a name under them)."""
-        return self.headish or self.short_plain
-
-    @property
-    def headish(self) -> bool:
-        """A line of a report's head: title, preamble, address."""
-        return bool(self.title or self.fused or self.preamble or self.salutation)
-
-    @property
-    def salutation(self) -> bool:
-        return "split.intro.salutation" in self.intro
-
-    @property
-    def speaks(self) -> bool:
-        """The speech has begun (the salutation with a colon, the speaker reporting to the congress): nothing after is head."""
-        return (self.salutation and not self.exclaims) or self.preamble == "split.preamble.address"
-
-
-def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> list[Cues]:
-    out = []
-    prev_end = 0
-    spacing = _usual_spacing(paras)
-    chunks = _chunks(paras)
-    for i, p in enumerate(paras):
-        chunk = chunks.get(i, 0)
-        text, normed = p.text, p.norm_text
-        if chunk:  # the chunk's number is the site's, not the report's: read what follows it
-            cut = _CHUNK.match(normed).end()
-            text, normed = text[cut:], normed[cut:]
-        pipe = _CELL_END.search(normed)
-        if pipe and pipe.start() > 0:  # a title or text left in a table cell: the cell's bar is the table's
-            text, normed = text[:pipe.start()], normed[:pipe.start()]
-        mark = cues.page_mark_end(normed)
-        if mark:  # a page-count mark glued before the page's first line: the site's, not the text's
-            text, normed = text[mark:], normed[mark:]
-        s = normed.strip()
-        gap = range(prev_end + 1, p.line_start)
-        gap_f = sum(1 for n in gap if n in furniture)
-        gap_b = sum(1 for n in gap if not doc.norm_lines[n - 1].strip()) - spacing[i]  # more than usual
-        single = len(p.pieces) == 1
-        title = cues.title_kind(text, normed) if single or len(s) <= _HEAD_LINE else None
-        run_on = cues.fused_end(text, normed) if title is None else None
-        fused = run_on is not None
-        pre = cues.preamble_rule(text, normed) if len(s) <= 2 * _HEAD_LINE else None
-        # a title run on with its text: the text after the title is the opening
-        said, said_n = (text[run_on:], normed[run_on:]) if fused else (text, normed)
-        intro = cues.intro_rules(said, said_n) if chunk < 2 else set()
-        # (after a title run on with its text, a time phrase or the year's scene opens: the title names the subject)
-        strong = title is None and chunk < 2 and (cues.opening_strength(said, said_n, found=intro) == "strong"
-                                                  or (fused and bool(intro & _FUSED_OPENINGS)))
-        head = None if fused or chunk else match_heading(text, p.line_start, allow_shi=False, normalized=normed)
-        furn_title = next((t for n in gap if n in furniture for t in [_furniture_title_core(doc.norm_lines[n - 1])] if t), None)
-        in_furn = furn_title is not None
-        year = name = None
-        if title or fused or strong or in_furn or (head is not None and head.value == 1):
-            m = _YEAR.search(s[:_YEAR_WINDOW])
-            year = int(m.group(0)[:4]) if m and m.group(0)[:4].isdigit() else None
-        if title or fused:
-            name = cues.title_name(cues.title_core(s) if title else (cues.fused_title(text, normed) or ""))
-        elif strong:
-            name = cues.opening_subject(text, normed)
-        name = _key(name) if name and len(name) >= _NAME_MIN else None  # a bare party committee: no name to compare
-        out.append(Cues(title, fused, pre, frozenset(intro), strong, head, head is None and is_bare_heading(s),
-                        is_terminal(s, s), cues.is_signature_date(s, s), gap_f, gap_b, in_furn, year, name,
-                        len(s) <= _SHORT_PLAIN and not _PUNCT.search(s), s.endswith("!"),
-                        head is None and cues.is_appendix(text, normed), s.endswith(":"),
-                        cues.title_core(s) if title else None, chunk,
-                        strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS])),
-                        _greeting(said_n.strip()) if "split.intro.salutation" in intro else None,
-                        (fused and len(s) > 2 * _HEAD_LINE) or (strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS]))),
-                        furn_title))
-        prev_end = p.line_end
-    return out
-
-
-def _greeting(s: str) -> str | None:
-    m = _GREETING.match(cues.fold(s))
-    return m.group(0) if m else None
-
-
-def _chunks(paras: list[Paragraph]) -> dict[int, int]:
-    """Paragraph index -> chunk number, for runs of document-sharing chunks (cues.chunk_runs)
-    that begin with the first chunk cut in mid-sentence (a numbered item of a report ends its sentence)."""
-    runs = cues.chunk_runs([p.norm_text for p in paras])
-    out: dict[int, int] = {}
-    for i in sorted(runs):
-        s = paras[i].norm_text.strip()
-        first = _CHUNK.match(s).group("n") == "1" and not is_terminal(s, s)
-        # a chunk numbered one right after another page's chunks is that page's first: a new run
-        if i - 1 in out and not first:
-            out[i] = out[i - 1] + 1
-        elif first:
-            out[i] = 1
-    return out
-
-
-def _furniture_title(line: str) -> bool:
-    return _furniture_title_core(line) is not None
-
-
-def _furniture_title_core(line: str) -> str | None:
-    """The title a furniture line prints (a title row, a page's collection header), as read."""
-    s = line.strip()
-    m = _TITLE_ROW.match(s)
-    if m:
-        t = m.group("title") or m.group("shared")
-        return cues.title_core(t) if cues.is_title(t) else None
-    return cues.title_core(s) if cues.title_kind(s, s) in ("title", "numbered") else None
-
-
-def _usual_spacing(paras: list[Paragraph]) -> list[int]:
-    """Blank lines the text around each paragraph usually puts between paragraphs (some sources
-    put three everywhere, others none): the median gap of its neighbourhood."""
-    gaps = [0] + [b.line_start - a.line_end - 1 for a, b in zip(paras, paras[1:])]
-    out = []
-    for i in range(len(gaps)):
-        near = sorted(gaps[max(0, i - _SPACING_WINDOW): i + _SPACING_WINDOW + 1])
-        out.append(near[len(near) // 2])
-    return out
-
-
-def _key(name: str) -> str:
-    """A name as compared between reports: no spaces, no place prefix of a self-reference."""
-    return re.sub(r"\s+", "", cues.fold(norm(name)))
 
 
 @dataclass

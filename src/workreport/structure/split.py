@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .. import rules
 from ..model import Paragraph
-from . import cues, evidence
+from . import cues, evidence, paragraph_cues
 from .headings import is_bare_heading, match_heading
 from .cues import intro_rule, intro_rules, is_appendix, is_title, opening_strength  # noqa: F401 (public API)
 
@@ -67,7 +67,7 @@ def find_starts(doc, paras: list[Paragraph], furniture: frozenset[int] = frozens
     """(paragraph index, rule, score) of every report start."""
     if not paras:
         return []
-    cs = evidence.paragraph_cues(doc, paras, furniture)
+    cs = paragraph_cues.paragraph_cues(doc, paras, furniture)
     return _bylines(cs, paras, _speech_titles(cs, paras, decode(cs, paras, weights, threshold)))
 
 
