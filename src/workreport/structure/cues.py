@@ -47,7 +47,7 @@ _BROKEN = rules.entry(_TABLE, "split.broken_title")
 _BROKEN_TAIL = int(_BROKEN["tail_max_chars"])  # the second line of a title broken over two
 # a title broken into three or more pieces: at most this many lines, each piece and the whole this short
 BROKEN_LINES = int(_BROKEN["max_lines"])
-BROKEN_PIECE = int(_BROKEN["piece_max_chars"])
+_BROKEN_PIECE = int(_BROKEN["piece_max_chars"])
 BROKEN_CHARS = int(_BROKEN["max_chars"])
 _CHUNK = rules.pattern(_TABLE, "split.chunk")
 _PAGE_MARK = rules.pattern(_TABLE, "split.page_mark")
@@ -212,7 +212,7 @@ def broken_title_lines(parts: list[str]) -> int:
     best, joined = 0, ""
     for k, s in enumerate(parts[:BROKEN_LINES]):
         # (a piece that reads as a title alone may still end one whose year was cut before the year character: data split.year_tail)
-        if not s or len(s) > BROKEN_PIECE or _PIECE_STOP.search(s) or (
+        if not s or len(s) > _BROKEN_PIECE or _PIECE_STOP.search(s) or (
                 _title_kind(s) is not None and not (k and parts[k - 1].isdigit() and _YEAR_TAIL.match(s))):
             break
         if k and parts[k - 1].isdigit() and not _YEAR_TAIL.match(s):

@@ -376,7 +376,9 @@ def _weak_blocks(pl: PageLines) -> None:
 def _broken_title_run(pl: PageLines, a: int, b: int) -> bool:
     """Are the weak lines a..b, with the line after them, one title a narrow page (or a PDF)
     broke into short pieces (a body's name, a year, the genre words, the next year)?  Not a
-    furniture row over a title: the line after them is no title by itself."""
+    furniture row over a title: the line after them is no title by itself.  (Not the rule of
+    cues.broken_title_lines with the same limits: the run is known weak here, and its last
+    piece may be longer, or a title alone that goes on from a bare year above it.)"""
     below = b + 1
     if below >= len(pl) or pl.found[below] or b - a + 1 > _BROKEN_RUN_MAX:
         return False
