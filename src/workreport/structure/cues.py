@@ -25,6 +25,7 @@ _GENRE_MAX = int(rules.entry(_TABLE, "split.genre_title")["max_chars"])
 _DECORATION = rules.pattern(_TABLE, "split.title_decoration")
 _DECORATION_ENDS = rules.Ends(_DECORATION.pattern)  # decorations end a line: most lines cannot hold one
 _FUSED = rules.pattern(_TABLE, "split.fused_title")
+_FUSED_TAGGED = rules.pattern(_TABLE, "split.fused_tagged_title")
 _SPACED = rules.pattern(_TABLE, "split.spaced")
 _NAMED_TITLE = rules.pattern(_TABLE, "split.named_title")
 # (id, pattern, first characters searched, last characters searched)
@@ -252,19 +253,31 @@ def names_conflict(title: str, opening: str) -> bool:
     return shared * 2 < len(pairs)
 
 
+@lru_cache(maxsize=1 << 12)
+def _fused_match(s: str) -> int | None:
+    """The end of the title a (folded, stripped) line starts with, text run on after it: an
+    opening right after the genre words, or a site's tag that only ends titles (the part before
+    the tag must read as a title by itself)."""
+    m = _FUSED.match(s)
+    if m:
+        return m.end()
+    m = _FUSED_TAGGED.match(s)
+    return m.end() if m and _title_kind(m.group("title").strip()) is not None else None
+
+
 def fused_end(text: str, normalized: str | None = None) -> int | None:
     """Where the title a line starts with ends (an offset into the line), when text runs on after it."""
     n = normalized if normalized is not None else norm(text)
     lead = len(n) - len(n.lstrip())
-    m = _FUSED.match(fold(n.strip()[:_FUSED_LOOK]))
-    return lead + m.end() if m else None
+    end = _fused_match(fold(n.strip()[:_FUSED_LOOK]))
+    return lead + end if end is not None else None
 
 
 def fused_title(text: str, normalized: str | None = None) -> str | None:
     """The title a line starts with when the text runs on after it on the same line."""
     s = _s(text, normalized)[:_FUSED_LOOK]
-    m = _FUSED.match(fold(s))
-    return strip_ordinal(s[: m.end()]) if m else None
+    end = _fused_match(fold(s))
+    return strip_ordinal(s[:end]) if end is not None else None
 
 
 def is_appendix(text: str, normalized: str | None = None) -> bool:
@@ -346,6 +359,7 @@ def is_anchor(text: str, normalized: str | None = None) -> bool:
 
 @lru_cache(maxsize=1 << 12)
 def _anchor(s: str) -> bool:
+    s = s[page_mark_end(s):]  # a converted page's count mark glued before its first line is the site's
     if _title_kind(s) is not None or preamble_rule(s, s) is not None or fused_title(s, s) is not None:
         return True
     # what a line's beginning says: a closing formula (reported as follows:) ends an opening, maybe one a page cut
