@@ -36,6 +36,7 @@ _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.pr
                    "split.preamble.opening_part", "split.preamble.meeting_speech")
 _CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
 _BODY_HEAD_MIN = int(rules.limit(_TABLE, "split.body_head_min_paragraphs"))
+_REPEAT_MIN = int(rules.limit(_TABLE, "split.repeat_title_min_chars"))
 
 
 @dataclass
@@ -239,7 +240,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
                                    and not (f["title"] or f["genre_title"] or f["preamble"] or f["address"]))
     if f["repeat_salutation"]:
         f["salutation"] = f["exclamation"] = 0.0  # the same speech going on: no evidence of a new one
-    f["repeat_title"] = float(any(b.title_core and b.title_core in st.titles for b in block))
+    f["repeat_title"] = float(any(b.title_core and _repeats(b.title_core, st.titles) for b in block))
     # a page seam: a sentence cut off (the page's text ends where the site cut it), then a head
     # (a title, a preamble, a page's first chunk): the head is another page's.  (Not a salutation:
     # a photo caption under a speech's title does not end its sentence either.)
@@ -270,6 +271,12 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
     return f
+
+
+def _repeats(core: str, titles: set[str]) -> bool:
+    """Is a title the report's own again: the same, or the part of its title it names (a notice
+    that issues a plan prints the plan's title again over the plan)?"""
+    return core in titles or (len(core) >= _REPEAT_MIN and any(core in t for t in titles))
 
 
 def is_compilation(cs: list[Cues]) -> bool:
