@@ -1,0 +1,104 @@
+"""Report starts of issue 10 round 4, read from how the genre's web pages print a report's first
+line: a title in the forms essay and document sites give it (a place name masked away so the
+level word comes first, the Taiwan form of 'plan', the second half-year, a 'for reference' or
+'model text' tag after any genre word, a notice that issues a plan), a title run on with its
+text after such a tag or before a salutation, and an opening that profiles the place or the body.
+Each is a page's first line, after a page the site cut mid-sentence.  All units and sentences
+here are made up."""
+from workreport.ingest import document_from_bytes
+from workreport.structure import cues, structure
+from workreport.structure.furniture import find_furniture
+from workreport.structure.paragraphs import build_paragraphs
+
+_DONE = "全年共走访困难家庭三百余户，发放救助资金一百二十万元，群众满意度持续提升。"
+_MORE = "持续推进农村人居环境整治，全年共清理河塘沟渠四十余条，新建公厕十二座，改造农户厨房两百余户。"
+# a page the site cut off in mid-sentence (the search corpus and doc-share previews stop anywhere)
+_CUT = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作", _DONE, _MORE,
+        "加强养老服务体系建设，新建农村互助养老站六处，为八十岁以上老人发放高龄津贴，开展居家养老上门服务三千余人次。",
+        "健全社会救助体系，全年新增低保对象八十余户，临时救助困难群众两百余人次，做到应保尽保、应救尽救，同时加快推进"]
+_BODY = [_MORE, "二、存在问题", "基层力量仍然薄弱，服务能力有待提升，部分项目推进较慢，群众反映的问题还需加快解决。"]
+
+
+def _doc(lines):
+    return document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
+
+
+def _starts(lines):
+    _, reports = structure(_doc(lines))
+    return [r.start_line for r in reports]
+
+
+def _after_cut(first: list[str]) -> list[int]:
+    """Starts of a cut page, a blank line, then a page that begins with ``first``."""
+    return _starts([*_CUT, "", *first, *_BODY])
+
+
+def test_titles_as_sites_print_them_read_as_titles():
+    # the town's name masked away: the level word comes first
+    assert cues.title_kind("镇农村饮水安全工作计划") == "genre"
+    assert cues.title_kind("区域协调发展工作总结") is None and cues.title_kind("村级组织建设工作总结") is None
+    # a converted page's traditional characters, with the Taiwan form of the plan
+    assert cues.is_title("白沙鎮2023年上半年工作情況匯報和下半年工作計畫")
+    # the second half-year names a period as a year does; alone it is a part of a report
+    assert cues.is_title("关于某某县林业的下半年的工作计划和总结")
+    assert not cues.is_title("下半年工作计划")
+    # a site's tag after any genre word, and a file name
+    assert cues.is_title("青山县水务局关于2021年工作总结暨2022年工作打算范文.doc")
+    assert cues.is_title("1 2022 年青石乡农业服务中心上半年工作总结及下步计划 供借鉴")
+    assert cues.is_title("2022年度某某县总工会工作总结.docx")
+
+
+def test_a_short_title_after_a_cut_page_and_a_blank_line_starts_a_report():
+    n = len(_CUT) + 2
+    assert _after_cut(["镇农村饮水安全工作计划", "为确保全镇群众喝上放心水，结合我镇实际，制定本计划。"]) == [1, n]
+    assert _after_cut(["白沙鎮2023年上半年工作情況匯報和下半年工作計畫", "一、上半年工作情況"]) == [1, n]
+    assert _after_cut(["关于某某县林业的下半年的工作计划和总结", "一年来，通过全局干部职工的共同努力，我县林业工作取得了一定成绩。"]) == [1, n]
+
+
+def test_a_title_run_on_after_a_sites_tag_is_a_fused_title():
+    teaser = "红星医院年终工作总结范文2021最新精选6篇年终总结是对过去一年工作的回顾和分析，用于指导下一阶段的工作。"
+    assert cues.fused_title(teaser) == "红星医院年终工作总结范文2021最新精选6篇"
+    assert cues.fused_title("2022年青石乡党政办政务公开工作总结供借鉴2022年，我办认真落实政务公开各项要求") is not None
+    # a quoted file name and a page thumbnail's caption name a title; they are no title run on
+    assert cues.fused_title("《红星医院年终工作总结范文.docx》由会员分享，可在线阅读") is None
+    assert cues.fused_title("红星医院年终工作总结范文.docx_第1页") is None
+    # a sentence that names a summary is no title
+    assert cues.fused_title("全年完成投资3亿元，年度工作总结范文已上报") is None
+    assert _after_cut([teaser, "2021年，在县卫健局的领导下，我院坚持以病人为中心。"]) == [1, len(_CUT) + 2]
+
+
+def test_titles_run_on_with_a_half_year_opening_a_salutation_or_a_session():
+    assert cues.fused_title("青山县妇联2021年上半年工作总结范文半年来，在县委的正确领导下，全县各级妇联组织") is not None
+    assert cues.fused_title("某某公司先进事迹报告会交流材料各位领导、同志们：今天，我们在这里汇报工作") is not None
+    assert cues.fused_title("在全局水利工作务虚会上的总结讲话同志们：今年务虚会听取了各科室的汇报") is not None
+    assert cues.fused_title("某某乡政府工作报告 某某乡第八届人民代表大会第三次会议政府工作报告") is not None
+    assert cues.fused_title("青石镇交通运输所半年工作总结和下半年工作计划 20*年上半年，在镇党委的领导下") is not None
+    # after a cut page: its own page, never the end of the cut sentence (a page-count mark before it)
+    speech = "第1页共9页在全局水利工作务虚会上的总结讲话同志们：今年务虚会听取了各科室的汇报，" + _MORE
+    paras = build_paragraphs(_doc([*_CUT, "", speech]), frozenset())
+    assert paras[-1].text == speech
+    assert _after_cut([speech]) == [1, len(_CUT) + 2]
+
+
+def test_a_notice_that_issues_a_plan_is_one_report_with_the_plan():
+    notice = ["某某省林业局关于印发某某省2023年林业工作要点的通知", "各市林业局，局机关各处室：",
+              "《某某省2023年林业工作要点》已经局务会议审议通过，现印发给你们，请认真贯彻执行。",
+              "某某省林业局", "2023年2月8日", "某某省2023年林业工作要点",
+              "2023年是全面贯彻党的二十大精神的开局之年，做好林业工作意义重大。", "一、加强森林资源保护", _MORE]
+    assert cues.is_title(notice[0])
+    assert not cues.is_title("关于印发《安全生产大检查实施方案》的通知")  # a notice of another kind of text
+    assert _starts(notice) == [1]
+    assert _starts([*_CUT, "", *notice]) == [1, len(_CUT) + 2]
+
+
+def test_an_opening_that_profiles_the_place_or_the_body_opens_a_report():
+    place = "青石乡位于某某县西南部，距县城15公里，辖9个行政村，总人口1.2万人。今年以来，乡党委政府团结带领全乡干部群众攻坚克难。"
+    body = "某某市科技局是负责统筹全市科技创新工作的政府职能部门。今年以来，市科技局认真落实市委市政府部署。"
+    for first in (place, body):
+        assert cues.opening_strength(first) == "strong"
+        assert cues.is_anchor(first)  # never the end of a sentence a page cut
+        assert _after_cut([first]) == [1, len(_CUT) + 2]
+    assert cues.opening_strength("工业和农业是国民经济的两个主要部门，要协调发展。") is None
+    assert cues.opening_strength("项目位于园区东部，总投资3亿元。") is None
+    # the furniture pass leaves the profile with its page
+    assert not find_furniture(_doc([*_CUT, "", place]))
