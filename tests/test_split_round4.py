@@ -102,3 +102,11 @@ def test_an_opening_that_profiles_the_place_or_the_body_opens_a_report():
     assert cues.opening_strength("项目位于园区东部，总投资3亿元。") is None
     # the furniture pass leaves the profile with its page
     assert not find_furniture(_doc([*_CUT, "", place]))
+
+
+def test_an_opening_a_converted_page_spaced_out_still_opens():
+    # a PDF's text keeps a space between a year and its character (2023 年是…)
+    spaced = "2023 年是全面贯彻党的二十大精神的开局之年。一年来，青石镇党委团结带领全镇干部群众攻坚克难，各项事业稳步推进。"
+    assert "split.intro.scene" in cues.intro_rules(spaced)
+    assert cues.opening_strength("2022 年，青石镇农业服务中心在镇党委的领导下，扎实推进各项工作。") == "strong"
+    assert _after_cut([spaced]) == [1, len(_CUT) + 2]

@@ -284,10 +284,19 @@ def is_appendix(text: str, normalized: str | None = None) -> bool:
     return bool(_APPENDIX.match(_s(text, normalized)))
 
 
+_INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
+
+
+def _despaced(s: str) -> str:
+    """A converted page's spaces between characters and digits (2023 年是…) removed."""
+    return _INNER_SPACE.sub("", s) if _SPACE.search(s) else s
+
+
 def intro_rules(text: str, normalized: str | None = None) -> set[str]:
     """Ids of every opening cue a paragraph carries (each looked for where its entry says)."""
     s = _s(text, normalized)
-    head, tail = fold(s[:_FIRST]), fold(s[-_LAST:])  # only the ends are read: fold only them
+    # only the ends are read: fold only them (a converted page's spaces inside them read past)
+    head, tail = _despaced(fold(s[:_FIRST + 8]))[:_FIRST], fold(s[-_LAST:])
     found = set()
     for rid, pat, first, last in _INTRO:
         part = tail[-last:] if last else head[:first]
@@ -324,7 +333,7 @@ def opening_strength(p: Paragraph | str, normalized: str | None = None, found: s
 
 def opening_subject(text: str, normalized: str | None = None) -> str | None:
     """The body an opening names as its subject (after its time phrase and leadership), or None."""
-    m = _SUBJECT_NAME.match(fold(_s(text, normalized)[:_SUBJECT_LOOK]))
+    m = _SUBJECT_NAME.match(_despaced(fold(_s(text, normalized)[:_SUBJECT_LOOK])))
     return m.group("name") if m else None
 
 
