@@ -288,7 +288,7 @@ _INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 
 
 def _despaced(s: str) -> str:
-    """A converted page's spaces between characters and digits (2023 年是…) removed."""
+    """A converted page's spaces between characters and digits (a year, a space, its character) removed."""
     return _INNER_SPACE.sub("", s) if _SPACE.search(s) else s
 
 
