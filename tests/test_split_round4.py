@@ -110,3 +110,11 @@ def test_an_opening_a_converted_page_spaced_out_still_opens():
     assert "split.intro.scene" in cues.intro_rules(spaced)
     assert cues.opening_strength("2022 年，青石镇农业服务中心在镇党委的领导下，扎实推进各项工作。") == "strong"
     assert _after_cut([spaced]) == [1, len(_CUT) + 2]
+
+
+def test_a_title_after_a_report_run_into_one_long_paragraph_is_the_next_head():
+    # a converted page ran its lines into one paragraph; it ended its sentence, and the next
+    # page's title follows with no blank line
+    one = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。" + _DONE + _MORE * 4]
+    nxt = ["青石镇2023年上半年工作总结", "2023年上半年，青石镇在县委县政府的领导下，扎实推进各项工作。", *_BODY]
+    assert _starts([*one, *nxt]) == [1, 3]

@@ -37,6 +37,7 @@ _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.pr
 _CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
 _BODY_HEAD_MIN = int(rules.limit(_TABLE, "split.body_head_min_paragraphs"))
 _REPEAT_MIN = int(rules.limit(_TABLE, "split.repeat_title_min_chars"))
+_BODY_HEAD_CHARS = int(rules.limit(_TABLE, "split.body_head_min_chars"))
 
 
 @dataclass
@@ -266,7 +267,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # a title or preamble line, under a report that has its body, that is not the report's own
     # title again: reports name themselves only in their heads (a sentence ended or not)
     f["head_after_body"] = float(not f["head_after_cut"] and not f["repeat_title"] and c.head is None
-                                 and (st.body >= _BODY_HEAD_MIN or st.said)
+                                 and (st.body >= _BODY_HEAD_MIN or st.said or (st.body and st.chars >= _BODY_HEAD_CHARS))
                                  and bool(f["title"] or f["genre_title"] or f["preamble"] or f["fused_title"]))
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
