@@ -118,3 +118,11 @@ def test_a_title_after_a_report_run_into_one_long_paragraph_is_the_next_head():
     one = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。" + _DONE + _MORE * 4]
     nxt = ["青石镇2023年上半年工作总结", "2023年上半年，青石镇在县委县政府的领导下，扎实推进各项工作。", *_BODY]
     assert _starts([*one, *nxt]) == [1, 3]
+
+
+def test_more_title_forms_of_essay_sites():
+    assert cues.title_kind("街道工作总结") == "genre"  # the street office's name masked away
+    assert cues.title_kind("某某局述职述廉报告") == "genre"
+    assert cues.is_title("青山区水务局2019年工作亮点及2020年工作重点")
+    # a part of a report, not a title
+    assert not cues.is_title("2019年工作亮点") and not cues.is_title("上半年工作回顾")
