@@ -126,3 +126,12 @@ def test_more_title_forms_of_essay_sites():
     assert cues.is_title("青山区水务局2019年工作亮点及2020年工作重点")
     # a part of a report, not a title
     assert not cues.is_title("2019年工作亮点") and not cues.is_title("上半年工作回顾")
+
+
+def test_a_long_title_line_is_not_glued_to_the_text_under_it():
+    # a news-style title longer than a name line, then a blank line and a sentence
+    title = "某某市卫健委考核某某市第三人民医院2022年度重点工作完成情况"
+    text = ["1月10日上午，市卫健委考核组来院考核2022年度重点工作完成情况，院领导班子成员参会。", _MORE]
+    paras = build_paragraphs(_doc([title, "", *text]), frozenset())
+    assert paras[0].text == title
+    assert _after_cut([title, "", *text]) == [1, len(_CUT) + 2]
