@@ -33,7 +33,7 @@ FEATURES = (
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _FIRST_ROLES = ("achievements", "overview", "highlights")
 _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.preamble.speech_title", "split.preamble.doc_number",
-                   "split.preamble.opening_part", "split.preamble.meeting_speech")
+                   "split.preamble.opening_part", "split.preamble.meeting_speech", "split.preamble.congress_document")
 _CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
 _BODY_HEAD_MIN = int(rules.limit(_TABLE, "split.body_head_min_paragraphs"))
 _REPEAT_MIN = int(rules.limit(_TABLE, "split.repeat_title_min_chars"))
