@@ -113,11 +113,12 @@ def test_an_opening_a_converted_page_spaced_out_still_opens():
 
 
 def test_a_title_after_a_report_run_into_one_long_paragraph_is_the_next_head():
-    # a converted page ran its lines into one paragraph; it ended its sentence, and the next
-    # page's title follows with no blank line
-    one = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。" + _DONE + _MORE * 4]
-    nxt = ["青石镇2023年上半年工作总结", "2023年上半年，青石镇在县委县政府的领导下，扎实推进各项工作。", *_BODY]
-    assert _starts([*one, *nxt]) == [1, 3]
+    # a converted page ran its body into one paragraph; it ended its sentence, and the same
+    # body's next report follows with no blank line (same name, same year: only its title says so)
+    one = ["青山县民政局2022年上半年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", _DONE + _MORE * 8]
+    nxt = ["青山县民政局2022年下半年工作打算", "下半年，县民政局重点抓好以下几项工作。", _MORE]
+    assert _starts([*one, *nxt]) == [1, 4]
+    assert _starts([*one[:2], _DONE, *nxt]) == [1]  # a short body: the title may be the report's own part
 
 
 def test_more_title_forms_of_essay_sites():
@@ -151,3 +152,18 @@ def test_heads_of_the_genre_a_page_may_begin_with():
     congress = ["某某旗第十五届人民代表大会第四次会议材料(三)", "政府工作报告", "——2023年1月9日在某某旗第十五届人民代表大会第四次会议上",
                 "各位代表：", "现在，我代表旗人民政府向大会报告工作，请予审议。", _DONE]
     assert _after_cut(congress) == [1, len(_CUT) + 2]
+
+
+def test_a_speech_opens_its_first_part_in_its_own_words():
+    # right after it addressed its audience, an opening before the first numbered part is the speech's
+    speech = ["副市长在全市水利工作会议上的讲话", "同志们：", "这次会议的主要任务是：总结去年工作，部署今年任务，动员全市上下加快水利建设。",
+              "下面，我讲三点意见。", "2022年，我市认真贯彻落实省委部署，水利建设取得新成效。", "（一）水利投入进一步加大。", _DONE, _MORE]
+    assert _starts(speech) == [1]
+    assert _starts([*_CUT, "", *speech]) == [1, len(_CUT) + 2]
+
+
+def test_a_page_that_prints_its_title_again_run_on_with_its_text_is_one_report():
+    # (a site's preview of the text, cut off, between the two)
+    page = ["青石镇2022年工作总结暨2023年工作思路", "全镇上下团结一心，全年完成固定资产投资3亿元，同比增长", "",
+            "青石镇2022年工作总结暨2023年工作思路 一、2022年工作总结 今年以来，在县委县政府的领导下，青石镇扎实推进各项工作。" + _DONE, _MORE]
+    assert _starts(page) == [1]

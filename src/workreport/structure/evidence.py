@@ -37,6 +37,7 @@ _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.pr
 _CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
 _BODY_HEAD_MIN = int(rules.limit(_TABLE, "split.body_head_min_paragraphs"))
 _REPEAT_MIN = int(rules.limit(_TABLE, "split.repeat_title_min_chars"))
+_SPEECH_OPENING = int(rules.limit(_TABLE, "split.speech_opening_paragraphs"))
 _BODY_HEAD_CHARS = int(rules.limit(_TABLE, "split.body_head_min_chars"))
 
 
@@ -57,12 +58,13 @@ class State:
     late: bool = False  # the report has had its problems or next year's plan: it is complete
     greetings: set[str] = field(default_factory=set)  # whom the report has addressed (a speech)
     said: bool = False  # its opening was a whole paragraph, ended (the head is over even with no body yet)
+    spoken: int | None = None  # body paragraphs when the speech addressed its audience or said whom it reports for
 
     def begin(self, i: int) -> None:
         self.start, self.chars, self.body, self.family = i, 0, 0, None
         self.top_values, self.year, self.names, self.opened = [], None, set(), False
         self.appendix, self.titles, self.late, self.greetings = False, set(), False, set()
-        self.said = False
+        self.said, self.spoken = False, None
 
     def take(self, c: Cues, p: Paragraph) -> None:
         """Add paragraph ``p`` to the report."""
@@ -76,6 +78,8 @@ class State:
         self.appendix = self.appendix or c.appendix
         if c.greeting:
             self.greetings.add(c.greeting)
+        if c.speaks and self.spoken is None:
+            self.spoken = self.body
         if c.bare:
             self.top_values = []  # a part heading (the next year's arrangements) begins a fresh list
         h = c.head
@@ -202,7 +206,11 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
             # an opening right before the outline starts again begins a report in any document
             opened = after is not None and after.strong
             # (or the outline's first start after an opening, under text that had no outline)
-            first = (opened and st.family is None and st.body > 0 and cs[j].head is not None
+            # (not in a speech that has just begun: its first part follows its address, and opens in its own words)
+            # (a page seam between says nothing of the kind: a short speech page may end there)
+            just_spoke = (st.spoken is not None and st.body - st.spoken <= _SPEECH_OPENING
+                          and not c.gap_furniture and c.gap_blank <= 0)
+            first = (opened and st.family is None and st.body > 0 and not just_spoke and cs[j].head is not None
                      and cs[j].head.value == 1 and cs[j].head.family != _SHI)
             if (compilation or opened) and restart(cs[j], st) or first:
                 f["restart_ahead"] = 1.0

@@ -129,7 +129,7 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         is_terminal(s, s), cues.is_signature_date(s, s), gap_f, gap_b, in_furn, year, name,
                         len(s) <= _SHORT_PLAIN and not _PUNCT.search(s), s.endswith("!"),
                         head is None and cues.is_appendix(text, normed), s.endswith(":"),
-                        cues.title_core(s) if title else None, chunk,
+                        cues.title_core(s) if title else (cues.title_core(cues.fused_title(text, normed) or "") or None if fused else None), chunk,
                         strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS])),
                         _greeting(said_n.strip()) if "split.intro.salutation" in intro else None,
                         (fused and len(s) > 2 * _HEAD_LINE) or (strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS]))),
