@@ -164,3 +164,10 @@ def test_a_page_that_prints_its_title_again_run_on_with_its_text_is_one_report()
     page = ["青石镇2022年工作总结暨2023年工作思路", "全镇上下团结一心，全年完成固定资产投资3亿元，同比增长", "",
             "青石镇2022年工作总结暨2023年工作思路 一、2022年工作总结 今年以来，在县委县政府的领导下，青石镇扎实推进各项工作。" + _DONE, _MORE]
     assert _starts(page) == [1]
+
+
+def test_titles_with_a_plans_other_names_and_an_item_number():
+    assert cues.is_title("青石新区2022年工作总结及2023年工作部署")
+    assert cues.is_title("某某镇2023年上半年工作总结及下半年工作设想")
+    assert cues.is_title("青山中学学校工作总结 篇1")  # an essay site's item number
+    assert cues.title_kind("青山区城管局关于城市管理工作情况总结") == "genre"
