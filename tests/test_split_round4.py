@@ -171,3 +171,14 @@ def test_titles_with_a_plans_other_names_and_an_item_number():
     assert cues.is_title("某某镇2023年上半年工作总结及下半年工作设想")
     assert cues.is_title("青山中学学校工作总结 篇1")  # an essay site's item number
     assert cues.title_kind("青山区城管局关于城市管理工作情况总结") == "genre"
+
+
+def test_a_title_run_on_with_its_opening_across_a_name_or_a_date():
+    blob = "1、青山林场阶段工作总结 某某县国有青山林场 二〇二二年阶段工作总结 半年多时间以来，我场在县林业局的领导下，切实加强森林管护。" + _MORE
+    assert cues.fused_title(blob) is not None
+    assert cues.fused_title("认真总结经验今年以来全镇上下团结一心，各项工作稳步推进。") is None
+    spaced = "青山县人民医院 2025 年工作总结暨 2026 年工 作计划 2025 年，在县委县政府的领导下，医院坚持以人民健康为中心。" + _DONE
+    assert cues.fused_title(spaced) is not None
+    # after its own title line, the spaced copy run on with the text is that title again
+    assert _starts(["青山县人民医院2025年工作总结暨2026年工作计划", "加入收藏 立即下载", "", spaced, _MORE]) == [1]
+    assert _after_cut([blob]) == [1, len(_CUT) + 2]

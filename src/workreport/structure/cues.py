@@ -26,6 +26,7 @@ _DECORATION = rules.pattern(_TABLE, "split.title_decoration")
 _DECORATION_ENDS = rules.Ends(_DECORATION.pattern)  # decorations end a line: most lines cannot hold one
 _FUSED = rules.pattern(_TABLE, "split.fused_title")
 _FUSED_TAGGED = rules.pattern(_TABLE, "split.fused_tagged_title")
+_FUSED_GAP = rules.pattern(_TABLE, "split.fused_gap_title")
 _SPACED = rules.pattern(_TABLE, "split.spaced")
 _NAMED_TITLE = rules.pattern(_TABLE, "split.named_title")
 # (id, pattern, first characters searched, last characters searched)
@@ -262,7 +263,13 @@ def _fused_match(s: str) -> int | None:
     if m:
         return m.end()
     m = _FUSED_TAGGED.match(s)
-    return m.end() if m and _title_kind(m.group("title").strip()) is not None else None
+    if m and _title_kind(m.group("title").strip()) is not None:
+        return m.end()
+    # (or a few words that are no sentence between the title and its opening: a name, a date, the title again)
+    m = _FUSED_GAP.match(s)
+    if m and (_title_kind(m.group("title").strip()) is not None or _title_kind((m.group("title") + m.group("gap")).strip()) is not None):
+        return m.end()
+    return None
 
 
 def fused_end(text: str, normalized: str | None = None) -> int | None:

@@ -9,6 +9,7 @@ here are the contract between this module, the data and the fitting script.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import rules
@@ -37,6 +38,7 @@ _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.pr
 _CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
 _BODY_HEAD_MIN = int(rules.limit(_TABLE, "split.body_head_min_paragraphs"))
 _REPEAT_MIN = int(rules.limit(_TABLE, "split.repeat_title_min_chars"))
+_SPACES = re.compile(r"\s+")
 _SPEECH_OPENING = int(rules.limit(_TABLE, "split.speech_opening_paragraphs"))
 _BODY_HEAD_CHARS = int(rules.limit(_TABLE, "split.body_head_min_chars"))
 
@@ -285,7 +287,10 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
 def _repeats(core: str, titles: set[str]) -> bool:
     """Is a title the report's own again: the same, or the part of its title it names (a notice
     that issues a plan prints the plan's title again over the plan)?"""
-    return core in titles or (len(core) >= _REPEAT_MIN and any(core in t for t in titles))
+    if core in titles:
+        return True
+    key = _SPACES.sub("", core)  # (a converted page's copy keeps spaces the title line has not)
+    return any(key == _SPACES.sub("", t) or (len(key) >= _REPEAT_MIN and key in _SPACES.sub("", t)) for t in titles)
 
 
 def is_compilation(cs: list[Cues]) -> bool:
