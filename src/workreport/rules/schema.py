@@ -132,6 +132,7 @@ SCHEMAS: dict[str, Record] = {
         "title_continuation": PATTERN_RULE,
         "speech_title_tail": PATTERN_RULE,
         "snippet_end": PATTERN_RULE,
+        "body_label": PATTERN_RULE,
         "label_lead": PATTERN_RULE,
         "label_end": PATTERN_RULE,
         "token_split": PATTERN_RULE,

@@ -219,6 +219,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     for k in contents.table_of_contents(pl):
         pl.found[k] = True
     tails.mark_tails(pl)
+    tails.mark_summary_boxes(pl)
     _weak_blocks(pl)
     for k in shape.under_titles(pl.text, pl.found):
         pl.found[k] = True

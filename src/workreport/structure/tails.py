@@ -16,6 +16,9 @@ _SNIPPET = rules.pattern(_TABLE, "furniture.snippet_end")
 _SNIPPET_MAX = 200  # a link's preview is a line or two of text
 _TEASER_MAX = 120  # the first words of a text a page's foot prints under its title again
 _TEASER_LINES = 2
+_ABSTRACT = "furniture.essay.abstract"
+_BODY_LABEL = rules.pattern(_TABLE, "furniture.body_label")
+_BOX_LINES = int(rules.limit(_TABLE, "furniture.summary_box_lines"))
 
 
 def mark_tails(pl) -> None:
@@ -74,3 +77,17 @@ def _teaser(pl, k: int) -> int:
 def _reads_as_text(s: str) -> bool:
     """A line that is clearly report prose (ends a sentence and is long)."""
     return len(s) >= _PROSE_MIN and bool(_SENTENCE.search(s))
+
+
+def mark_summary_boxes(pl) -> None:
+    """An essay page's summary box: the lines between a summary label and the body label a few
+    lines under it are the site's summary of the text (a title among them stays the text's)."""
+    for k, rid in enumerate(pl.rule):
+        if rid != _ABSTRACT:
+            continue
+        for j in range(k + 1, min(len(pl), k + 1 + _BOX_LINES)):
+            if _BODY_LABEL.match(pl.text[j]):
+                for m in range(k + 1, j):
+                    if cues.title_kind(pl.text[m], pl.text[m]) is None:
+                        pl.found[m] = True
+                break
