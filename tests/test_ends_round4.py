@@ -102,3 +102,13 @@ def test_report_lines_about_documents_uploads_or_a_stations_own_work_stay_text()
     chrome, reports = _parse(lines)
     assert not chrome
     assert [(r.start_line, r.end_line) for r in reports] == [(1, 5)]
+
+
+def test_a_sentence_the_excerpt_cut_short_stays_the_reports_last_line():
+    # the cut line opens with the genre's verb or purpose (no subject), or is a dash-led item of a speech
+    for cut in ("深化“一村一", "为适应新形势", "——扎实推"):
+        lines = [*_FIRST, cut, "某某县林业局2023年工作总结",
+                 "今年以来，县林业局在县委县政府的领导下，扎实推进森林防火和造林绿化各项工作。", _DONE]
+        chrome, reports = _parse(lines)
+        assert 6 not in chrome, cut
+        assert [(r.start_line, r.end_line) for r in reports] == [(1, 6), (7, 9)], cut
