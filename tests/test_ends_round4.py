@@ -93,7 +93,9 @@ def test_a_headline_with_the_sites_word_count_is_the_pages():
              "今年以来，区水务局在区委区政府的坚强领导下，全力推进水利工程建设和河湖治理。", "一、工作开展情况", _DONE]
     chrome, reports = _parse(lines)
     assert 6 in chrome
-    assert reports[0].end_line == 5
+    assert [(r.start_line, r.end_line) for r in reports] == [(1, 5), (7, 9)]
+    # the headline still names the report (its count left out)
+    assert reports[1].title == "某某区水务局2022年度工作总结及2023年度工作思路" and "水务局" in reports[1].org
 
 
 def test_report_lines_about_documents_uploads_or_a_stations_own_work_stay_text():
