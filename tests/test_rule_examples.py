@@ -182,7 +182,7 @@ def self_reference_of_a_kind(entry: dict, text: str) -> bool:
     return m is not None and m.group(1) in entry["kinds"]
 
 
-@matcher("orgs:superior_context.after", "orgs:fused_title", "orgs:post")
+@matcher("orgs:superior_context.after", "orgs:fused_title", "orgs:post", "orgs:quoted_name")
 def pattern_at_start(entry: dict, text: str) -> bool:
     return bool(rules.compiled(entry["pattern"]).match(norm(text)))
 

@@ -242,6 +242,7 @@ SCHEMAS: dict[str, Record] = {
         "review_scene": rule({"pattern": Pattern(), "looking_back": Pattern()}),
         "year_range": PATTERN_RULE,
         "title_head": PATTERN_RULE,
+        "quoted_name": PATTERN_RULE,
         "title_tail": PATTERN_RULE,
         "title_line": PATTERN_RULE,
         "region_suffixes": WORDS_RULE,

@@ -36,6 +36,7 @@ _SECTOR_ORGANS: dict[str, str] = rules.entry(_TABLE, "org.sector")["organs"]
 _OWN_FIELD = rules.pattern(_TABLE, "org.self_reference.own_field")
 _STOP = rules.compiled(rules.piece("sentence_stop"))
 _STATIONS = tuple(rules.entry("levels", "level.station")["forms"])
+_QUOTED = rules.pattern(_TABLE, "org.local_place.quoted")
 
 
 def self_word(m: re.Match) -> str:
@@ -184,14 +185,28 @@ def _local_place(kind: str, text: str) -> str | None:
     name before the kind word (a name's start is not marked); the longest of the most used wins."""
     han = rules.compiled(_HAN)
     c: Counter[str] = Counter()
+    quoted: set[str] = set()  # a campaign's or an honour's title, in quotes at least once
     for m in re.finditer(re.escape(kind), text):
+        if _QUOTED.match(text, m.end()):
+            quoted.add(text[max(0, m.start() - _FULLER_MAX): m.end()])
+            continue
+        here: list[str] = []
         for n in range(NAME_MIN, _FULLER_MAX + 1):
             name = text[max(0, m.start() - n): m.end()]
             head = name[: -len(kind)]
             if len(head) < n or not all(han.match(ch) for ch in head) or _FUNCTION_CHARS.search(head):
                 break
-            if clean_name(name) == name:
-                c[name] += 1
+            cleaned = clean_name(name)
+            bad = _BAD_START.match(name) if cleaned is None else None
+            cleaned = name[bad.end():] if bad and bad.end() else cleaned
+            if cleaned == name:
+                here.append(name)
+            elif cleaned and len(cleaned) < len(name):
+                # a verb before the name ("combining" + the community): the name starts after it
+                here = [x for x in here if len(x) <= len(cleaned)]
+                break
+        c.update(here)
+    c = Counter({k: v for k, v in c.items() if not any(q.endswith(k) for q in quoted)})
     if not c:
         return None
     best = max(c.items(), key=lambda kv: (kv[1], len(kv[0])))
