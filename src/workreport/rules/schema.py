@@ -190,6 +190,7 @@ SCHEMAS: dict[str, Record] = {
         "post": PATTERN_RULE,
         "post_lead": PATTERN_RULE,
         "speech": ListOf(rule({"pattern": Pattern()}, {"unit": STR})),
+        "speech_organ": PATTERN_RULE,
         "next_year_genre": PATTERN_RULE,
         "plan_title": PATTERN_RULE,
         "meeting_title": PATTERN_RULE,

@@ -49,6 +49,7 @@ _TOPIC = rules.pattern(_TABLE, "org.domain.topic")
 _TITLE_FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _COMPILATION_NAME = rules.pattern(_TABLE, "org.file_compilation")
 _ESSAY_TITLE_RULE = "org.title.essay"
+_ORGAN_SPEECH = "org.speech.organ"
 
 
 def _limit(name: str) -> int:
@@ -238,7 +239,9 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     title = titles[0][0].replace(named, "") if titles and named else "".join(t for t, _ in titles[:1])
     topic = title + "".join(m.group(0) for m in _TOPIC.finditer(opening))  # not the author's own name
     own_title = title if titles and titles[0][1] != _ESSAY_TITLE_RULE else ""
-    domain, domain_rule = domain_of(body, gov, text, topic, own_title)
+    # a court's or a standing committee's report to the congress dates like the government's,
+    # but is on its own function
+    domain, domain_rule = domain_of(body, gov and guess.rule != _ORGAN_SPEECH, text, topic, own_title)
     rule = guess.rule
     if rule == "org.self_reference" and org and is_self(org) and domain and domain_rule.startswith("domain."):
         dept = field_department_of(org, domain)  # "our bureau" whose text is all one field's

@@ -61,6 +61,7 @@ _SECTOR_OPENING = rules.compiled(rf"{SUBJECT_CUES['before']}\s*" + _pattern("org
 _POST = _pattern("org.subject.post")
 _POST_LEAD = _pattern("org.subject.post_lead")
 _SPEAKER_PLACE = _pattern("org.speech.speaker_place")
+_SPEECH_ORGAN = _pattern("org.speech.organ")
 
 
 def _suffix_of(name: str) -> str | None:
@@ -78,6 +79,10 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
         heads = {s.line for s in report.sections}
         lead = [p for p in report.paragraphs if p.line_start not in heads][:_limit("speech_after_heading_paragraphs")]
     block += [(p.text, p.line_start) for p in lead]
+    for text, line in block:  # a court's, a procuratorate's, a standing committee's report
+        m = _SPEECH_ORGAN.search(bodies.fold(norm(text)))
+        if m:
+            return OrgGuess(norm(text)[m.start("body"): m.end("body")], line, "org.speech.organ")
     for text, line in block:
         raw = norm(text).strip()
         s = bodies.fold(raw)  # matched folded, kept as written (same length)
