@@ -20,7 +20,7 @@ from ..textnorm import norm
 from . import bodies
 from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
 from .selfref import (GUESSED_KINDS, SELF, TITLED_PLACE, field_department, local_name, named_of_bare_kind, resolve_self,
-                      self_word, system_department)
+                      self_word, system_department, title_field_author)
 from .openings import frequent_mention, lead_paragraphs, opening, opening_self, own_place_leader, title_below_opening
 from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
 from .titles import Evidence, bare_kind, byline, org_from_title, page_rows, report_titles, row_authors, signature
@@ -79,10 +79,12 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
         heads = {s.line for s in report.sections}
         lead = [p for p in report.paragraphs if p.line_start not in heads][:_limit("speech_after_heading_paragraphs")]
     block += [(p.text, p.line_start) for p in lead]
-    for text, line in block:  # a court's, a procuratorate's, a standing committee's report
+    organ = None  # a court's, a procuratorate's, a standing committee's report: over the dateline
+    for text, line in block:
         m = _SPEECH_ORGAN.search(bodies.fold(norm(text)))
         if m:
-            return OrgGuess(norm(text)[m.start("body"): m.end("body")], line, "org.speech.organ")
+            organ = OrgGuess(norm(text)[m.start("body"): m.end("body")], line, "org.speech.organ")
+            break
     for text, line in block:
         raw = norm(text).strip()
         s = bodies.fold(raw)  # matched folded, kept as written (same length)
@@ -91,7 +93,7 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
             if m:
                 groups = {k: raw[m.start(k): m.end(k)] for k, v in m.groupdict().items() if v is not None}
                 name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
-                return OrgGuess(name, line, rid)
+                return organ or OrgGuess(name, line, rid)
     return None
 
 
@@ -150,6 +152,9 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     led = own_place_leader(report)
     if led:
         return led
+    field = title_field_author(report, ev)  # a title naming only a line department's field
+    if field:
+        return field
     for p in report.paragraphs:
         m = SELF.search(p.norm_text)
         if m:

@@ -34,6 +34,11 @@ _FULLER_MAX = int(rules.limit(_TABLE, "org.fuller_prefix_max"))
 _FIELD_DEPT = rules.pattern(_TABLE, "org.title.field_department")
 _SECTOR_ORGANS: dict[str, str] = rules.entry(_TABLE, "org.sector")["organs"]
 _OWN_FIELD = rules.pattern(_TABLE, "org.self_reference.own_field")
+_GUIDED_FIELD = rules.pattern(_TABLE, "org.self_reference.guided_field")
+_LED_BY_GOVERNMENT = rules.pattern(_TABLE, "org.title.field_department.led")
+_CROSS_CUTTING = rules.words(_TABLE, "org.title_field.cross_cutting")
+_SCOPE = rules.pattern(_TABLE, "org.scope")
+_TITLE_YEAR = rules.pattern(_TABLE, "org.title_field.year")
 _STOP = rules.compiled(rules.piece("sentence_stop"))
 _STATIONS = tuple(rules.entry("levels", "level.station")["forms"])
 _QUOTED = rules.pattern(_TABLE, "org.local_place.quoted")
@@ -142,7 +147,19 @@ def _field_near(m: re.Match) -> str | None:
     as the one guiding it (the province's transport department guides the city's bureau)."""
     own = _OWN_FIELD.search(bodies.fold(m.string[m.end(): m.end() + limit("leadership_window")]))
     stem = system_stem(own.group("stem")) if own else None
-    return stem or guiding_line(m)
+    return stem or guiding_line(m) or guided_field(m)
+
+
+def guided_field(m: re.Match) -> str | None:
+    """The line of the superiors' departments named in the sentence of "our ..." as the ones
+    guiding it (orgs.yaml guided_field: the provincial and city civil affairs departments)."""
+    s = m.string
+    stop = _STOP.search(s[m.end(): m.end() + limit("leadership_window")])
+    seg = bodies.fold(s[max(0, m.start() - limit("leadership_window")): m.end() + (
+        stop.start() if stop else limit("leadership_window"))])
+    g = _GUIDED_FIELD.search(seg)
+    stem = system_stem(g.group("stem")) if g else None
+    return stem if stem and bodies.stem_body(stem) is not None else None
 
 
 def guiding_line(m: re.Match) -> str | None:
@@ -312,5 +329,44 @@ def field_department(place: str, title: str, report: Report) -> str | None:
         return None
     text = bodies.fold(report_text(report))
     own = re.search(re.escape(stem) + _FIELD_DEPT.pattern, text) or any(
-        m.group(1) == organ for m in SELF.finditer(text))
+        m.group(1) == organ for m in SELF.finditer(text)) or _led_by_government(place[-1:], report)
     return name if own else None
+
+
+def _led_by_government(place_word: str, report: Report) -> bool:
+    """Does the opening say it works under the government of ``place_word`` (the district
+    committee and the district government)?  A government names only its party committee."""
+    for p in report.paragraphs[: limit("opening_paragraphs")]:
+        m = _LED_BY_GOVERNMENT.search(bodies.fold(p.norm_text[: limit("leadership_window")]))
+        if m and m.group("scope") == place_word:
+            return True
+    return False
+
+
+def title_field_author(report: Report, ev: Evidence) -> OrgGuess | None:
+    """A report that names no author under a title that names only a line department's field of
+    work (orgs.yaml title_field_cross_cutting: not a field every body works on): that
+    department, in the place word its title puts before the field, else in the scope its text
+    speaks of most (the whole county's education: the county's), else bare."""
+    titles = [(t, line) for t, line, _ in report_titles(report, ev)[:1]]
+    for title, line in titles:
+        t = bodies.fold(norm(title))
+        f = _TITLE_FIELD.search(t)
+        stem = system_stem(f.group("stem")) if f else None
+        if not stem or any(w in f.group("stem") for w in _CROSS_CUTTING):
+            continue
+        line_body = bodies.stem_body(stem)
+        if line_body is None or line_body.comprehensive:
+            continue
+        head = _TITLE_YEAR.sub("", t[: f.end("stem") - len(stem)])  # what stands before the field
+        place = head[-1:] if head[-1:] and head[-1:] in _SECTOR_ORGANS else ""
+        if not place and head:
+            continue  # something else is named before the field (a programme, a body)
+        if not place:
+            scopes = Counter(m.group(1) for m in _SCOPE.finditer(norm(report_text(report))))
+            place = next((w for w, _ in scopes.most_common() if w in _SECTOR_ORGANS), "")
+        for name in (place + stem + _SECTOR_ORGANS[place], stem):
+            found = bodies.classify_body(name)
+            if found is not None and found.id == line_body.id:
+                return OrgGuess(name, line, "org.title.field_only")
+    return None
