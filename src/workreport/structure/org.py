@@ -23,7 +23,7 @@ from .selfref import (GUESSED_KINDS, SELF, TITLED_PLACE, field_department, local
                       self_word, system_department, title_field_author)
 from .openings import frequent_mention, lead_paragraphs, opening, opening_self, own_place_leader, title_below_opening
 from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
-from .titles import Evidence, bare_kind, byline, org_from_title, page_rows, report_titles, row_authors, signature
+from .titles import Evidence, bare_kind, byline, lone_name, org_from_title, page_rows, report_titles, row_authors, signature
 
 __all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "region_of"]
 
@@ -129,6 +129,9 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
                 if opened:
                     return opened
             return OrgGuess(local or _fuller_from(_same_body_named(_placed(u, report), report), sig), line, rule)
+    lone = lone_name(report)  # the author's name alone over a title-less text
+    if lone:
+        return OrgGuess(lone[0], lone[1], "org.lone_name")
     for p in opening(report):
         found = _opening_author(p, report, ev, sig)
         if found:

@@ -202,4 +202,17 @@ def byline(report: Report, title_line: int | None) -> tuple[str, int] | None:
     return nxt.text.strip(), nxt.line_start
 
 
+def lone_name(report: Report) -> tuple[str, int] | None:
+    """A report that opens with a body's name alone on its first line, over its text (a portal's
+    page whose title was lost keeps the author's line; a compiler's head line): that body."""
+    first = report.paragraphs[0] if report.paragraphs else None
+    if first is None or any(s.line == first.line_start for s in report.sections):
+        return None
+    s = re.sub(r"\s+", "", first.norm_text)
+    if not (NAME_MIN <= len(s) <= limit("signature_max_chars")) or is_self(s) or clean_name(s) != s \
+            or not is_body(s) or superior(s, 0, len(s)) or len(report.paragraphs) < 2:
+        return None
+    return first.text.strip(), first.line_start
+
+
 # ---- the author ---------------------------------------------------------------------------
