@@ -195,6 +195,7 @@ SCHEMAS: dict[str, Record] = {
         "field_department_led": PATTERN_RULE,
         "title_field_cross_cutting": WORDS_RULE,
         "title_field_year": PATTERN_RULE,
+        "line_led": PATTERN_RULE,
         "next_year_genre": PATTERN_RULE,
         "plan_title": PATTERN_RULE,
         "meeting_title": PATTERN_RULE,

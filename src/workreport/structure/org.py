@@ -20,7 +20,7 @@ from ..textnorm import norm
 from . import bodies
 from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
 from .selfref import (GUESSED_KINDS, SELF, TITLED_PLACE, field_department, local_name, named_of_bare_kind, resolve_self,
-                      self_word, system_department, title_field_author)
+                      line_led, self_word, system_department, title_field_author)
 from .openings import frequent_mention, lead_paragraphs, opening, opening_self, own_place_leader, title_below_opening
 from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
 from .titles import Evidence, bare_kind, byline, lone_name, org_from_title, page_rows, report_titles, row_authors, signature
@@ -253,6 +253,9 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
     post = _post_holder(p, window)
     if post:
         cands.append((post[0], "subject", post[1]))
+    led = None if subs else line_led(p.norm_text)  # a line of work led by a government
+    if led and (selfref is None or led[0] < selfref.start()):
+        cands.append((led[0], "subject", led[1]))
     if not cands:  # a sector spoken for as a whole, when no body is named
         system = _system_subject(p.text, p.norm_text[:window])
         sector = None if system else _sector_subject(p.norm_text[:window])

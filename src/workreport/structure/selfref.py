@@ -39,6 +39,7 @@ _LED_BY_GOVERNMENT = rules.pattern(_TABLE, "org.title.field_department.led")
 _CROSS_CUTTING = rules.words(_TABLE, "org.title_field.cross_cutting")
 _SCOPE = rules.pattern(_TABLE, "org.scope")
 _TITLE_YEAR = rules.pattern(_TABLE, "org.title_field.year")
+_LINE_LED = rules.pattern(_TABLE, "org.subject.line_led")
 _STOP = rules.compiled(rules.piece("sentence_stop"))
 _STATIONS = tuple(rules.entry("levels", "level.station")["forms"])
 _QUOTED = rules.pattern(_TABLE, "org.local_place.quoted")
@@ -370,3 +371,25 @@ def title_field_author(report: Report, ev: Evidence) -> OrgGuess | None:
             if found is not None and found.id == line_body.id:
                 return OrgGuess(name, line, "org.title.field_only")
     return None
+
+
+def line_led(s: str) -> tuple[int, str] | None:
+    """An opening whose subject is a line of work (bare, or after a short place name) led by a
+    government and its party committee (orgs.yaml line_led): the offset of that subject and the
+    government's department of the line.  Not for the fields every body works on."""
+    s = bodies.fold(s[: limit("subject_window")])
+    m = _LINE_LED.search(s)
+    if not m:
+        return None
+    clause = m.group("clause")
+    stem = system_stem(clause)
+    if not stem or any(w in clause for w in _CROSS_CUTTING):
+        return None
+    before = _TITLE_YEAR.sub("", clause[: len(clause) - len(stem)])
+    line_body = bodies.stem_body(stem)
+    if len(before) > limit("line_led_name_max") or line_body is None or line_body.comprehensive \
+            or bodies.table().place_re.search(before):
+        return None  # a longer phrase, or a place's own body (a town's office) before the line
+    name = m.group("scope") + stem + _SECTOR_ORGANS[m.group("scope")]
+    found = bodies.classify_body(name)
+    return (m.start("clause"), name) if found is not None and found.id == line_body.id else None
