@@ -14,7 +14,7 @@ from . import bodies
 from .names import OrgGuess, clean_name, is_body, is_self, superior
 from .selfref import SELF, resolve_self, self_word
 from .subjects import authors
-from .titles import Evidence
+from .titles import Evidence, is_prose
 
 _TABLE = "orgs"
 _OWN_PLACE_LEADER = rules.pattern(_TABLE, "org.own_place_leader")
@@ -80,7 +80,7 @@ def title_below_opening(report: Report) -> bool:
     for p in report.paragraphs[: _limit("opening_paragraphs")]:
         if title and title in p.norm_text:
             return False
-        if authors(p.text, _limit("subject_window"), p.norm_text):
+        if authors(p.text, _limit("subject_window"), p.norm_text) or is_prose(p):
             return True
     return False
 

@@ -23,7 +23,7 @@ from .selfref import (GUESSED_KINDS, SELF, TITLED_PLACE, field_department, local
                       line_led, self_word, system_department, title_field_author)
 from .openings import frequent_mention, lead_paragraphs, opening, opening_self, own_place_leader, title_below_opening
 from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
-from .titles import Evidence, bare_kind, byline, lone_name, org_from_title, page_rows, report_titles, row_authors, signature
+from .titles import Evidence, bare_kind, byline, is_prose, lone_name, org_from_title, page_rows, report_titles, row_authors, signature
 
 __all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "region_of"]
 
@@ -78,7 +78,8 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
     if not lead:  # the report starts at a heading-like line (an item header): the address after it
         heads = {s.line for s in report.sections}
         lead = [p for p in report.paragraphs if p.line_start not in heads][:_limit("speech_after_heading_paragraphs")]
-    block += [(p.text, p.line_start) for p in lead]
+    prose = next((k for k, p in enumerate(lead) if is_prose(p)), len(lead))
+    block += [(p.text, p.line_start) for p in lead[: prose + 1]]  # the block ends at the text
     organ = None  # a court's, a procuratorate's, a standing committee's report: over the dateline
     for text, line in block:
         m = _SPEECH_ORGAN.search(bodies.fold(norm(text)))

@@ -23,6 +23,7 @@ _ROW_TITLE = rules.pattern(_TABLE, "org.row.title")
 _ESSAY_TITLE = rules.pattern(_TABLE, "org.row.essay_title")
 _GOV_TITLE = rules.pattern(_TABLE, "org.next_year_genre")
 _BARE_KIND = rules.pattern(_TABLE, "org.title.bare_kind")
+_STOP = rules.compiled(rules.piece("sentence_stop"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,12 @@ def bare_kind(title: str) -> str | None:
     return title[off: off + bare.end("kind")] if bare else None
 
 
+def is_prose(p) -> bool:
+    """A paragraph of the report's text (long, ending a sentence): a report's title and a
+    speech's title block stand above its first such paragraph, never below it."""
+    return len(p.norm_text) >= limit("prose_min_chars") and bool(_STOP.search(p.norm_text))
+
+
 def fused_title(report: Report) -> tuple[str, int] | None:
     """A title glued to the start of one of the report's first lines (one-line pages,
     document-sharing chunks numbered "1."), with its line (orgs.yaml fused_title)."""
@@ -83,6 +90,8 @@ def fused_title(report: Report) -> tuple[str, int] | None:
         m = _FUSED_TITLE.match(p.norm_text)
         if m:
             return p.text[m.start("title"): m.end("title")], p.line_start
+        if is_prose(p):
+            break  # below the report's first paragraph of text: a later report's title
     return None
 
 
