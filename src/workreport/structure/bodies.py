@@ -79,6 +79,7 @@ class _Table(Levels):
                 self.place_level[w] = (e["level"], e["id"], bool(e.get("text_decides")))
         self.not_place = set(levels["not_place"]["words"])
         self.name_end = set(levels["name_end_compounds"]["words"])
+        self.name_end_not_after = set(levels["name_end_compounds"]["not_after"])
         self.place_re = rules.compiled(rules.alternation(set(self.place_level) | self.not_place))
         self.municipalities = tuple(levels["municipalities"]["names"])
         cc = levels["county_cities"]

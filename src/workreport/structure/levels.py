@@ -40,7 +40,8 @@ class Levels:
         for m in self.place_re.finditer(text):
             if m.group() not in self.not_place:
                 last, end = m, None
-            elif m.group() in self.name_end and m.start() > 0 and m.end() == len(text):
+            elif m.group() in self.name_end and m.start() > 0 and m.end() == len(text) \
+                    and text[m.start() - 1] not in self.name_end_not_after:
                 last, end = m, m.end() - 1  # the name ends with the compound's first character
         if last is None:
             return None

@@ -22,6 +22,7 @@ _BAD_START = rules.pattern(_TABLE, "org.name.bad_start")
 _LEAD = rules.pattern(_TABLE, "org.name.lead")
 _NOT_IN_OWNER = rules.pattern(_TABLE, "org.name.not_in_owner")
 _GENERIC = rules.pattern(_TABLE, "org.name.generic")
+_ORGAN_IN_PLACE = rules.pattern(_TABLE, "org.name.organ_in_place")
 NAME_MIN = int(rules.limit(_TABLE, "org.name_min_chars"))
 _HAN = rules.piece("han")
 _FUNCTION_CHARS = rules.pattern(_TABLE, "org.name.function_chars")
@@ -86,7 +87,8 @@ def _form_start(name: str) -> int:
 def is_body(name: str) -> bool:
     """A name of a known kind of body whose owner part is a name, not a phrase."""
     m = bodies.classify_body(name)
-    return m is not None and not _NOT_IN_OWNER.search(m.prefix) and not _GENERIC.match(m.prefix + m.form)
+    return m is not None and not _NOT_IN_OWNER.search(m.prefix) and not _GENERIC.match(m.prefix + m.form) \
+        and not (m.comprehensive and _ORGAN_IN_PLACE.search(m.prefix))
 
 
 def superior(s: str, start: int, end: int) -> bool:

@@ -24,6 +24,7 @@ _ESSAY_TITLE = rules.pattern(_TABLE, "org.row.essay_title")
 _GOV_TITLE = rules.pattern(_TABLE, "org.next_year_genre")
 _BARE_KIND = rules.pattern(_TABLE, "org.title.bare_kind")
 _STOP = rules.compiled(rules.piece("sentence_stop"))
+_SUBTITLE = rules.pattern(_TABLE, "org.title.subtitle")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,9 @@ def org_from_title(title: str) -> str | None:
             if gap > 0 and not bodies.is_owner(cand[:gap].strip()) and is_body(tail) and clean_name(tail) == tail:
                 return title[off + gap + 1: off + end]
             return title[off: off + end]
+    dashes = list(_SUBTITLE.finditer(title))  # a slogan, then the report after a dash
+    if dashes and dashes[-1].end() < len(title):
+        return org_from_title(title[dashes[-1].end():])
     # a template's government work report that kept only its author's kind (the township's)
     return bare_kind(title) if _GOV_TITLE.search(s) else None
 
