@@ -73,7 +73,7 @@ def _para(text: str) -> Paragraph:
          *(f"roles:problem_lead.{k}" for k in ("vocative", "acknowledge", "problem", "overcome", "still", "follows",
                                                "sentence_end")),
          "furniture:tail_start",
-         "orgs:speech", "orgs:speech_organ", "orgs:field_department_led", "orgs:title_field_year", "orgs:title_subtitle", "orgs:line_led", "orgs:names.bad_start", "orgs:names.lead", "orgs:names.function_chars",
+         "orgs:speech", "orgs:speech_organ", "orgs:field_department_led", "orgs:title_field_year", "orgs:title_subtitle", "orgs:speech_post", "orgs:line_led", "orgs:names.bad_start", "orgs:names.lead", "orgs:names.function_chars",
          "orgs:names.place", "orgs:names.not_in_owner", "orgs:names.organ_in_place", "orgs:names.generic", "orgs:scope", "orgs:cn_year", "orgs:not_report_year",
          "orgs:not_names", "orgs:superiors", "orgs:next_year_genre", "orgs:self_reference",
          "orgs:self_named_not_before", "orgs:year", "orgs:session", "orgs:plan_phrase", "orgs:file_year", "orgs:file_compilation", "orgs:date_line", "orgs:review_heading", "orgs:review_inline", "orgs:year_range",

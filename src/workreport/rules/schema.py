@@ -249,6 +249,7 @@ SCHEMAS: dict[str, Record] = {
         "year_range": PATTERN_RULE,
         "title_head": PATTERN_RULE,
         "title_subtitle": PATTERN_RULE,
+        "speech_post": rule({"pattern": Pattern(), "governments": MapOf(STR), "heads": MapOf(STR), "government_body": STR}),
         "quoted_name": PATTERN_RULE,
         "title_tail": PATTERN_RULE,
         "title_line": PATTERN_RULE,

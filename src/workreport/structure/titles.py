@@ -11,7 +11,7 @@ from ..model import Report
 from ..textnorm import norm
 from . import bodies
 from .headings import strip_ordinal
-from .names import NAME_MIN, clean_name, is_body, is_self, limit, superior
+from .names import NAME_MIN, clean_name, is_body, is_self, limit, superior, system_stem
 
 _TABLE = "orgs"
 _TITLE_HEAD = rules.pattern(_TABLE, "org.title.head")
@@ -25,6 +25,8 @@ _GOV_TITLE = rules.pattern(_TABLE, "org.next_year_genre")
 _BARE_KIND = rules.pattern(_TABLE, "org.title.bare_kind")
 _STOP = rules.compiled(rules.piece("sentence_stop"))
 _SUBTITLE = rules.pattern(_TABLE, "org.title.subtitle")
+_SPEECH_POST = rules.entry(_TABLE, "org.title.speech_post")
+_SPEECH_POST_RE = rules.compiled(_SPEECH_POST["pattern"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +65,27 @@ def org_from_title(title: str) -> str | None:
     if dashes and dashes[-1].end() < len(title):
         return org_from_title(title[dashes[-1].end():])
     # a template's government work report that kept only its author's kind (the township's)
-    return bare_kind(title) if _GOV_TITLE.search(s) else None
+    return bare_kind(title) if _GOV_TITLE.search(s) else speech_post(title)
+
+
+def speech_post(title: str) -> str | None:
+    """The body a leader's speech speaks for, from the post its title names (orgs.yaml
+    speech_post): the government of a head of government's place, the body named before a
+    head's or a secretary's post, else the department of the meeting's line in its scope."""
+    s = bodies.fold(norm(title)).strip()
+    m = _SPEECH_POST_RE.match(s)
+    if not m:
+        return None
+    owner, post = m.group("owner"), m.group("post")
+    place = _SPEECH_POST["governments"].get(post)
+    if place:
+        return (owner if owner.endswith(place) else owner + place) + _SPEECH_POST["government_body"]
+    if owner and is_body(owner) and clean_name(owner) == owner:
+        return owner
+    organ = _SPEECH_POST["heads"].get(post)
+    stem = system_stem(m.group("topic")) if organ and m.group("topic") else None
+    name = (m.group("scope") or "") + stem + organ if stem else None
+    return name if name and is_body(name) else None
 
 
 def bare_kind(title: str) -> str | None:
