@@ -71,6 +71,13 @@ def clean_name(name: str) -> str | None:
     return name
 
 
+def government_named_as_superior(name: str) -> bool:
+    """A government named the way a subordinate names its superior (the district government):
+    no author in running text, but a title that begins with it is that government's own."""
+    m = bodies.classify_body(name)
+    return bool(_SUPERIOR.match(name)) and m is not None and m.comprehensive
+
+
 def _place_head(name: str) -> int:
     """The length of a place word the name starts with (a zone's short name starts like a
     function word), else 0: no lead or bad start inside it."""

@@ -11,7 +11,7 @@ from ..model import Report
 from ..textnorm import norm
 from . import bodies
 from .headings import strip_ordinal
-from .names import NAME_MIN, clean_name, is_body, is_self, limit, superior, system_stem
+from .names import NAME_MIN, clean_name, government_named_as_superior, is_body, is_self, limit, superior, system_stem
 
 _TABLE = "orgs"
 _TITLE_HEAD = rules.pattern(_TABLE, "org.title.head")
@@ -25,6 +25,7 @@ _GOV_TITLE = rules.pattern(_TABLE, "org.next_year_genre")
 _BARE_KIND = rules.pattern(_TABLE, "org.title.bare_kind")
 _STOP = rules.compiled(rules.piece("sentence_stop"))
 _SUBTITLE = rules.pattern(_TABLE, "org.title.subtitle")
+_FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _SPEECH_POST = rules.entry(_TABLE, "org.title.speech_post")
 _SPEECH_POST_RE = rules.compiled(_SPEECH_POST["pattern"])
 
@@ -54,7 +55,9 @@ def org_from_title(title: str) -> str | None:
     s = _TITLE_TAIL.sub("", s[off:].rstrip())[: limit("title_name_max_chars")]
     for end in range(len(s), NAME_MIN - 1, -1):
         cand = s[:end]
-        if is_body(cand) and not is_self(cand) and clean_name(cand) == cand:
+        # (a government named as a superior heads its own report, not one on a department's field)
+        own_government = government_named_as_superior(cand) and not _FIELD.search(s[end:])
+        if is_body(cand) and not is_self(cand) and (clean_name(cand) == cand or own_government):
             # a site's or a column's name before a space is no owner of the body after it
             gap = max(cand.rfind(" "), cand.rfind("\u3000"))
             tail = cand[gap + 1:]
