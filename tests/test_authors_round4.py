@@ -116,3 +116,28 @@ def test_a_title_fused_below_the_first_paragraph_of_text_is_a_later_report_s():
     r = one("2023年，我场深入推进森林资源保护和生态修复" + _LONG + "\n"
             "1、白河县卫生局2023年工作总结今年以来，县卫生局扎实推进医疗卫生工作。\n一、主要工作\n抓好医改。\n")
     assert r.org != "白河县卫生局", (r.org, r.org_rule)
+
+
+@pytest.mark.parametrize("title,unit,level,domain", [
+    ("县长在全县经济工作会议上的讲话", "县人民政府", "county_district", "政府工作"),
+    ("白河县县长在2023年全县经济工作会议上的讲话", "白河县人民政府", "county_district", "政府工作"),
+    ("局长在全市民政工作会议上的讲话", "市民政局", "city", "民政"),
+    ("青山区民政局局长张某某在全区民政工作会议上的讲话", "青山区民政局", "county_district", "民政"),
+])
+def test_a_leader_s_speech_speaks_for_the_body_of_the_post(title, unit, level, domain):
+    r = one(title + "\n同志们：\n这次会议的主要任务是总结2023年的工作，部署今年的任务。" + _BODY)
+    assert (r.org, r.level, r.domain) == (unit, level, domain), (r.org, r.org_rule)
+
+
+def test_a_title_that_begins_with_a_government_named_as_a_superior_is_its_own():
+    r = one("1、区政府2021年工作计划2021年是新一届政府的开局之年，做好今年的政府工作至关重要。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("区政府", "county_district", "政府工作"), (r.org, r.org_rule)
+    # but a government's name before a department's field is that field's title
+    r = one("县政府民政工作总结\n上半年，我局在县委、县政府的领导下，较好完成了目标任务。" + _BODY)
+    assert r.org != "县政府", (r.org, r.org_rule)
+
+
+def test_who_compiled_an_annual_report_names_its_author():
+    r = one("2023年政府信息公开工作年度报告\n本报告由白河县卫生健康局根据《中华人民共和国政府信息公开条例》要求编制。"
+            + _BODY)
+    assert (r.org, r.domain) == ("白河县卫生健康局", "卫生健康"), (r.org, r.org_rule)

@@ -57,6 +57,8 @@ def org_from_title(title: str) -> str | None:
         cand = s[:end]
         # (a government named as a superior heads its own report, not one on a department's field)
         own_government = government_named_as_superior(cand) and not _FIELD.search(s[end:])
+        if _placeless_government(cand) and not _GOV_TITLE.search(s):
+            continue  # "government information disclosure": no government of any place
         if is_body(cand) and not is_self(cand) and (clean_name(cand) == cand or own_government):
             # a site's or a column's name before a space is no owner of the body after it
             gap = max(cand.rfind(" "), cand.rfind("\u3000"))
@@ -69,6 +71,13 @@ def org_from_title(title: str) -> str | None:
         return org_from_title(title[dashes[-1].end():])
     # a template's government work report that kept only its author's kind (the township's)
     return bare_kind(title) if _GOV_TITLE.search(s) else speech_post(title)
+
+
+def _placeless_government(name: str) -> bool:
+    """A government named with no place at all (a title's "government information …"): read as
+    a government only where the title is a government work report (bare_kind)."""
+    m = bodies.classify_body(name)
+    return m is not None and m.comprehensive and not m.prefix and not m.place
 
 
 def speech_post(title: str) -> str | None:
