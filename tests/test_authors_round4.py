@@ -141,3 +141,16 @@ def test_who_compiled_an_annual_report_names_its_author():
     r = one("2023年政府信息公开工作年度报告\n本报告由白河县卫生健康局根据《中华人民共和国政府信息公开条例》要求编制。"
             + _BODY)
     assert (r.org, r.domain) == ("白河县卫生健康局", "卫生健康"), (r.org, r.org_rule)
+
+
+def test_a_template_s_blank_is_a_placeholder_name():
+    r = one("2023年工作总结\n今年以来，__镇党委政府团结带领全镇干部群众扎实推进各项工作。" + _BODY)
+    assert same_unit("__镇", r.org) and r.level == "township_street", (r.org, r.org_rule)
+
+
+def test_our_school_named_nowhere_is_a_school_and_our_hospital_by_its_field():
+    r = one("2023年度工作总结\n今年以来，我校坚持立德树人，全年招生1000人。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("学校", "enterprise_other", "教育"), (r.org, r.org_rule)
+    r = one("2023年度工作总结\n今年以来，我院坚持以病人为中心，" + "医疗质量、医疗服务、医疗安全持续提升，" * 4
+            + "公共卫生服务扎实，疫苗接种有序。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("医院", "enterprise_other", "卫生健康"), (r.org, r.org_rule)

@@ -247,6 +247,8 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
         dept = field_department_of(org, domain)  # "our bureau" whose text is all one field's
         if dept:
             org, rule = dept, "org.self_reference.text_field"
+            if level is None:  # a kind that fixes its level (a hospital)
+                level, level_rule = level_of(org, guess, text)
     return replace(report, org=org, org_line=guess.line, level=level, region=region_of(named), domain=domain,
                    year=year, org_rule=rule, level_rule=level_rule, domain_rule=domain_rule,
                    year_rule=year_rule)

@@ -113,13 +113,18 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
         stem = _title_field(report, ev)
         if stem:
             return OrgGuess(stem + spec["system_organ"], line, "org.self_reference.title_field")
+    if spec.get("bare"):  # one kind of body (a school): its bare name
+        return OrgGuess(spec["bare"], line, "org.self_reference.bare")
     return OrgGuess(self_word(m), line, "org.self_reference")
 
 
 def field_department_of(self_name: str, label: str) -> str | None:
     """"Our bureau" whose text is plainly about one department's field (its domain read from the
     words, author.py): that field's department, by the organ "our" names (civil affairs + bureau)."""
-    organ = _SELF_KINDS.get(_SELF_ALIAS.get(self_name[1:], self_name[1:]), {}).get("system_organ")
+    spec = _SELF_KINDS.get(_SELF_ALIAS.get(self_name[1:], self_name[1:]), {})
+    if label in spec.get("by_domain", {}):  # a kind several bodies share: the one of this field
+        return spec["by_domain"][label]
+    organ = spec.get("system_organ")
     line = bodies.stem_body(label) if organ else None
     body = bodies.classify_body(label + organ) if line is not None else None
     return label + organ if body is not None and body.id == line.id and body.domain == label else None
