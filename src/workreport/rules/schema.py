@@ -273,7 +273,7 @@ SCHEMAS: dict[str, Record] = {
         "limits": LIMITS,
     }),
     "paragraphs": table({
-        **{k: PATTERN_RULE for k in ("continuation_start", "list_start", "any_punct", "colon_end", "semicolon_end")},
+        **{k: PATTERN_RULE for k in ("continuation_start", "list_start", "any_punct", "colon_end", "semicolon_end", "first_page_mark")},
         "openers": WORDS_RULE,
         "limits": LIMITS,
     }),

@@ -16,6 +16,7 @@ from .headings import BARE_ORDINAL, ORDINAL_CONTINUATION, is_bare_heading, is_te
 
 _TABLE = "paragraphs"
 _CONTINUATION_START = rules.pattern(_TABLE, "paragraph.continuation_start")
+_FIRST_PAGE = rules.pattern(_TABLE, "paragraph.first_page_mark")
 _LIST_START = rules.pattern(_TABLE, "paragraph.list_start")
 _ANY_PUNCT = rules.pattern(_TABLE, "paragraph.any_punct")
 _COLON_END = rules.pattern(_TABLE, "paragraph.colon_end")
@@ -124,8 +125,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
         return "paragraph.join.cut_bracket"  # a link or a page cut the ordinal from its bracket
     if _CONTINUATION_START.match(ns) and not _LIST_START.match(ns):
         return "paragraph.join.punct_start"
-    if _opens_block(lines, idx + 1):
-        return None
+    if _opens_block(lines, idx + 1) or _FIRST_PAGE.match(ns):
+        return None  # (a document's first page begins another text)
     if is_terminal("", cs) or _COLON_END.search(cs):
         return None
     if _SEMI_END.search(cs) and len(cs) < _LONG_LINE:
