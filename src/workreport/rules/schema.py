@@ -320,6 +320,7 @@ SCHEMAS: dict[str, Record] = {
         "title_prefix": PATTERN_RULE,
         "chunk": PATTERN_RULE,
         "page_mark": PATTERN_RULE,
+        "address_body": PATTERN_RULE,
         "year_tail": PATTERN_RULE,
         "greeting": PATTERN_RULE,
         "inline_outline": PATTERN_RULE,

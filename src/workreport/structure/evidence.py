@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import rules
 from ..model import Paragraph
+from . import cues
 from .headings import FAMILY_RANK
 from .paragraph_cues import WEAK_OPENINGS as _WEAK_OPENINGS, Cues
 from .roles import cue_role
@@ -41,6 +42,8 @@ _REPEAT_MIN = int(rules.limit(_TABLE, "split.repeat_title_min_chars"))
 _SPACES = re.compile(r"\s+")
 _SPEECH_OPENING = int(rules.limit(_TABLE, "split.speech_opening_paragraphs"))
 _BODY_HEAD_CHARS = int(rules.limit(_TABLE, "split.body_head_min_chars"))
+_ADDRESS = "split.preamble.address"
+_ADDRESS_BODY = rules.pattern(_TABLE, "split.address_body")
 
 
 @dataclass
@@ -118,10 +121,11 @@ def restart_higher(c: Cues, st: State) -> bool:
             and FAMILY_RANK.get(h.family, 99) < FAMILY_RANK.get(st.family, 99) and bool(st.top_values))
 
 
-def head_blocks(cs: list[Cues]) -> list[int | None]:
+def head_blocks(cs: list[Cues], paras: list[Paragraph] | None = None) -> list[int | None]:
     """For each paragraph inside a report's head block (the lines after its first: a title, a
     preamble, names, the address) or right after one, the index of the block's first line.
-    Such a paragraph never starts a report itself: the block does, at its first line."""
+    Such a paragraph never starts a report itself: the block does, at its first line.
+    (With the paragraphs: a line that names another body than the block's title ends the block.)"""
     out: list[int | None] = [None] * len(cs)
     i = 0
     while i < len(cs):
@@ -129,27 +133,78 @@ def head_blocks(cs: list[Cues]) -> list[int | None]:
             i += 1
             continue
         j = i
-        while j + 1 < len(cs) and cs[j + 1].head_line and not cs[j].speaks and not cs[j].exclaims and not cs[j].fused:
+        while (j + 1 < len(cs) and cs[j + 1].head_line and not cs[j].speaks and not cs[j].exclaims and not cs[j].fused
+               and not foreign(cs, paras, i, j + 1)):
             j += 1
             out[j] = i
         # the paragraph under a title or preamble is the opening it goes with; after a title
         # run on with its text (one-line pages) or an address, the head is complete
-        if j + 1 < len(cs) and not cs[j + 1].head_line and not any(c.fused or c.speaks for c in cs[i: j + 1]):
+        if (j + 1 < len(cs) and not cs[j + 1].head_line and not any(c.fused or c.speaks for c in cs[i: j + 1])
+                and not foreign(cs, paras, i, j + 1)):
             out[j + 1] = i
             j += 1
         i = j + 1
     return out
 
 
-def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilation: bool) -> dict[str, float]:
+def link_heads(cs: list[Cues], paras: list[Paragraph], inside: list[int | None]) -> set[int]:
+    """The head lines that are another text's title, not the next report's head: a title (with
+    the lines of its block) right above a head or an opening that names another body.  A page's
+    foot lists related texts by their titles, and a compilation prints a heading over its
+    reports; the report begins at its own head, and the link stays with the text before it."""
+    out: set[int] = set()
+    for i, c in enumerate(cs):
+        if not c.headish or inside[i] is not None or c.fused:
+            continue
+        j = i
+        while j + 1 < len(cs) and inside[j + 1] == i:
+            j += 1
+        if cs[j].head_line and j + 1 < len(cs) and foreign(cs, paras, i, j + 1):
+            out.update(range(i, j + 1))
+    return out
+
+
+def _named(cs: list[Cues], paras: list[Paragraph], k: int) -> str | None:
+    """The body a head line or an opening names, as written (a salutation: the address after it)."""
+    c, p = cs[k], paras[k]
+    if c.salutation and k + 1 < len(cs) and cs[k + 1].preamble == _ADDRESS:
+        c, p = cs[k + 1], paras[k + 1]
+    if c.title:
+        return cues.title_name(c.title_core) if c.title_core else None
+    if c.preamble == _ADDRESS:
+        m = _ADDRESS_BODY.match(cues.fold(p.norm_text.strip()))
+        return m.group("name") if m else None
+    if c.fused:
+        t = cues.fused_title(p.text, p.norm_text)
+        return cues.title_name(cues.title_core(t)) if t else None
+    return cues.opening_subject(p.text, p.norm_text) if c.strong else None
+
+
+def foreign(cs: list[Cues], paras: list[Paragraph] | None, i: int, k: int) -> bool:
+    """Does line k, under the head lines i..k-1, name another body than their titles do?"""
+    if paras is None:
+        return False
+    names = [n for b in range(i, k) if cs[b].title and cs[b].title_core for n in [cues.title_name(cs[b].title_core)] if n]
+    there = _named(cs, paras, k) if names else None
+    return bool(there) and any(cues.names_differ(n, there) for n in names)
+
+
+def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilation: bool,
+             links: frozenset[int] | set[int] = frozenset()) -> dict[str, float]:
     """The evidence that paragraph ``i`` starts a new report, given the report built so far.  A
-    head block (title, preamble, address) is read as one: its cues, and the opening after it."""
+    head block (title, preamble, address) is read as one: its cues, and the opening after it.
+    ``links``: other texts' titles (link_heads), read past as the line before (a page's foot
+    listed them after the report's last, cut line)."""
     c = cs[i]
-    prev = cs[i - 1] if i > 0 else None
+    k = i - 1
+    while k > 0 and k in links:
+        k -= 1
+    prev = cs[k] if i > 0 else None
     block = [c]
     if c.headish and not c.fused:
         j = i + 1
-        while j < len(cs) and cs[j].head_line and not block[-1].speaks and not block[-1].exclaims and not block[-1].fused:
+        while (j < len(cs) and cs[j].head_line and not block[-1].speaks and not block[-1].exclaims and not block[-1].fused
+               and not foreign(cs, paras, i, j)):
             block.append(cs[j])
             j += 1
         after = cs[j] if j < len(cs) else None

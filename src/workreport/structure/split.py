@@ -114,15 +114,17 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
     w = WEIGHTS if weights is None else weights
     thr = THRESHOLD if threshold is None else threshold
     comp = evidence.is_compilation(cs)
-    inside = evidence.head_blocks(cs)
+    inside = evidence.head_blocks(cs, paras)
+    links = evidence.link_heads(cs, paras, inside)
     st = evidence.State()
     st.take(cs[0], paras[0])
     starts: list[tuple[int, str, float | None]] = [(0, "split.document_start", None)]
     for i in range(1, len(paras)):
-        if inside[i] is not None or cs[i].chunk > 1 or (cs[i].short_plain and not cs[i].headish):
-            st.take(cs[i], paras[i])  # the head block above starts here or nowhere; a name line or a later chunk never does
+        if inside[i] is not None or i in links or cs[i].chunk > 1 or (cs[i].short_plain and not cs[i].headish):
+            # the head block above starts here or nowhere; another text's title, a name line or a later chunk never does
+            st.take(cs[i], paras[i])
             continue
-        f = evidence.features(i, cs, paras, st, comp)
+        f = evidence.features(i, cs, paras, st, comp, links)
         sc = score(f, w)
         if sc > thr:
             if _head_only(st, starts):
@@ -145,14 +147,15 @@ def training_rows(cs: list[evidence.Cues], paras: list[Paragraph], gold_starts: 
     """(features, is a start) for every paragraph after the first, the report state following
     the gold starts (line numbers): the rows scripts/fit_split.py fits the weights on."""
     comp = evidence.is_compilation(cs)
-    inside = evidence.head_blocks(cs)
+    inside = evidence.head_blocks(cs, paras)
+    links = evidence.link_heads(cs, paras, inside)
     st = evidence.State()
     st.take(cs[0], paras[0])
     rows = []
     for i in range(1, len(paras)):
         y = paras[i].line_start in gold_starts
-        if inside[i] is None and cs[i].chunk < 2 and not (cs[i].short_plain and not cs[i].headish):
-            rows.append((evidence.features(i, cs, paras, st, comp), y))
+        if inside[i] is None and i not in links and cs[i].chunk < 2 and not (cs[i].short_plain and not cs[i].headish):
+            rows.append((evidence.features(i, cs, paras, st, comp, links), y))
         if y:
             st.begin(i)
         st.take(cs[i], paras[i])
