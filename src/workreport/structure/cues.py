@@ -272,14 +272,17 @@ def _fused_match(s: str) -> int | None:
     return None
 
 
+_MASKED = re.compile(r"[A-Za-z*＊×_]")  # the letters and marks sites mask a name with
+
+
 def names_differ(a: str, b: str) -> bool:
     """Do two names (a title's body, an opening's subject) name different bodies?  Only when
     both name one distinctly (a town by its name, not 'the town') and they share no pair of
     characters (a page's headline may name the sector, its title the bureau: water works,
     the city's water bureau)."""
     x, y = sorted((_distinct(a), _distinct(b)), key=len)
-    if len(x) < 3:
-        return False
+    if len(x) < 3 or _MASKED.search(x + y):
+        return False  # (a masked name, XX镇, says too little)
     return not any(x[k: k + 2] in y for k in range(len(x) - 1))
 
 

@@ -165,7 +165,7 @@ def link_heads(cs: list[Cues], paras: list[Paragraph], inside: list[int | None])
 
 
 def _named(cs: list[Cues], paras: list[Paragraph], k: int) -> str | None:
-    """The body a head line or an opening names, as written (a salutation: the address after it)."""
+    """The body a title or a speech's address names, as written (a salutation: the address after it)."""
     c, p = cs[k], paras[k]
     if c.salutation and k + 1 < len(cs) and cs[k + 1].preamble == _ADDRESS:
         c, p = cs[k + 1], paras[k + 1]
@@ -177,16 +177,25 @@ def _named(cs: list[Cues], paras: list[Paragraph], k: int) -> str | None:
     if c.fused:
         t = cues.fused_title(p.text, p.norm_text)
         return cues.title_name(cues.title_core(t)) if t else None
-    return cues.opening_subject(p.text, p.norm_text) if c.strong else None
+    # (an opening's subject is not read: openings name their body short, 区文体旅局 under a title
+    # of the bureau of culture, sports and tourism, or not at all)
+    return None
 
 
 def foreign(cs: list[Cues], paras: list[Paragraph] | None, i: int, k: int) -> bool:
     """Does line k, under the head lines i..k-1, name another body than their titles do?"""
     if paras is None:
         return False
-    names = [n for b in range(i, k) if cs[b].title and cs[b].title_core for n in [cues.title_name(cs[b].title_core)] if n]
-    there = _named(cs, paras, k) if names else None
-    return bool(there) and any(cues.names_differ(n, there) for n in names)
+    titles = [(cs[b].title_core, n) for b in range(i, k) if cs[b].title and cs[b].title_core
+              for n in [cues.title_name(cs[b].title_core)] if n]
+    there = _named(cs, paras, k) if titles else None
+    if not there:
+        return False
+    # (a line that names the title's body anywhere is that title's, and so is a short self-reference
+    # the whole title holds: the region's government under the title of the Inner Region's report)
+    said = cues.fold("".join(p.norm_text for p in paras[k: k + 2]))
+    return any(cues.names_differ(n, there) and cues.names_differ(core, there) and cues.fold(n) not in said
+               for core, n in titles)
 
 
 def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilation: bool,
