@@ -272,7 +272,7 @@ def _fused_match(s: str) -> int | None:
     return None
 
 
-_MASKED = re.compile(r"[A-Za-z*＊×_]")  # the letters and marks sites mask a name with
+_MASKED = re.compile(r"[A-Za-z*_]")  # the letters and marks sites mask a name with (read normalised)
 
 
 def names_differ(a: str, b: str) -> bool:
@@ -282,7 +282,7 @@ def names_differ(a: str, b: str) -> bool:
     the city's water bureau)."""
     x, y = sorted((_distinct(a), _distinct(b)), key=len)
     if len(x) < 3 or _MASKED.search(x + y):
-        return False  # (a masked name, XX镇, says too little)
+        return False  # (a masked name, XX town, says too little)
     return not any(x[k: k + 2] in y for k in range(len(x) - 1))
 
 

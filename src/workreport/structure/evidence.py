@@ -177,8 +177,8 @@ def _named(cs: list[Cues], paras: list[Paragraph], k: int) -> str | None:
     if c.fused:
         t = cues.fused_title(p.text, p.norm_text)
         return cues.title_name(cues.title_core(t)) if t else None
-    # (an opening's subject is not read: openings name their body short, 区文体旅局 under a title
-    # of the bureau of culture, sports and tourism, or not at all)
+    # (an opening's subject is not read: openings name their body short, the district's culture and
+    # tourism bureau abbreviated under a title that spells it out, or not at all)
     return None
 
 
