@@ -321,6 +321,7 @@ SCHEMAS: dict[str, Record] = {
         "chunk": PATTERN_RULE,
         "page_mark": PATTERN_RULE,
         "address_body": PATTERN_RULE,
+        "masked_name": PATTERN_RULE,
         "year_tail": PATTERN_RULE,
         "greeting": PATTERN_RULE,
         "inline_outline": PATTERN_RULE,

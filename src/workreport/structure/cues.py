@@ -272,7 +272,7 @@ def _fused_match(s: str) -> int | None:
     return None
 
 
-_MASKED = re.compile(r"[A-Za-z*_]")  # the letters and marks sites mask a name with (read normalised)
+_MASKED = rules.pattern(_TABLE, "split.masked_name")
 
 
 def names_differ(a: str, b: str) -> bool:
