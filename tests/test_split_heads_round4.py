@@ -17,6 +17,7 @@ _FIRST = ["青山县林业局2023年工作总结", _OPEN, "一、主要工作", 
 _TITLED = ["石门街道2023年工作总结", "2023年，石门街道在区委区政府的坚强领导下，坚持以人民为中心，统筹推进基层治理和民生保障各项工作，取得新进展。",
            "一、主要工作", _DONE]
 _SPEECH = ["各位代表：", "现在，我代表石门镇人民政府向大会报告工作，请予审议，并请各位列席人员提出意见。", "一、2023年工作回顾", _DONE]
+_SESSION = ["——2024年1月8日在石门镇第十八届人民代表大会第三次会议上", "镇长  王某", *_SPEECH]
 _UNTITLED = ["2023年，石门街道在区委区政府的坚强领导下，坚持以人民为中心，统筹推进基层治理和民生保障各项工作，取得新进展。",
              "一、主要工作", _DONE]
 
@@ -32,7 +33,7 @@ def _reports(lines):
 
 @pytest.mark.parametrize("foot", [["柳河镇2022年上半年工作总结"], ["柳河镇2022年上半年工作总结", "2022-07-15"],
                                   ["柳河镇2022年上半年工作总结", "责任编辑：李某"]])
-@pytest.mark.parametrize("nxt", [_TITLED, _SPEECH])
+@pytest.mark.parametrize("nxt", [_TITLED, _SPEECH, _SESSION])
 def test_another_texts_title_at_a_page_foot_stays_with_the_report_before(foot, nxt):
     lines = [*_FIRST, *foot, "", *nxt]
     head = len(_FIRST) + len(foot) + 2  # the next report's own first line

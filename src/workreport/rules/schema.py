@@ -322,6 +322,7 @@ SCHEMAS: dict[str, Record] = {
         "page_mark": PATTERN_RULE,
         "address_body": PATTERN_RULE,
         "masked_name": PATTERN_RULE,
+        "session_body": PATTERN_RULE,
         "year_tail": PATTERN_RULE,
         "greeting": PATTERN_RULE,
         "inline_outline": PATTERN_RULE,

@@ -44,6 +44,8 @@ _SPEECH_OPENING = int(rules.limit(_TABLE, "split.speech_opening_paragraphs"))
 _BODY_HEAD_CHARS = int(rules.limit(_TABLE, "split.body_head_min_chars"))
 _ADDRESS = "split.preamble.address"
 _ADDRESS_BODY = rules.pattern(_TABLE, "split.address_body")
+_SESSION = "split.preamble.session"
+_SESSION_BODY = rules.pattern(_TABLE, "split.session_body")
 
 
 @dataclass
@@ -165,14 +167,14 @@ def link_heads(cs: list[Cues], paras: list[Paragraph], inside: list[int | None])
 
 
 def _named(cs: list[Cues], paras: list[Paragraph], k: int) -> str | None:
-    """The body a title or a speech's address names, as written (a salutation: the address after it)."""
+    """The body a title, a speech's session line or its address names, as written (a salutation: the address after it)."""
     c, p = cs[k], paras[k]
     if c.salutation and k + 1 < len(cs) and cs[k + 1].preamble == _ADDRESS:
         c, p = cs[k + 1], paras[k + 1]
     if c.title:
         return cues.title_name(c.title_core) if c.title_core else None
-    if c.preamble == _ADDRESS:
-        m = _ADDRESS_BODY.match(cues.fold(p.norm_text.strip()))
+    if c.preamble in (_ADDRESS, _SESSION):
+        m = (_ADDRESS_BODY if c.preamble == _ADDRESS else _SESSION_BODY).match(cues.fold(p.norm_text.strip()))
         return m.group("name") if m else None
     if c.fused:
         t = cues.fused_title(p.text, p.norm_text)
