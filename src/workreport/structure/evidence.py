@@ -161,7 +161,8 @@ def link_heads(cs: list[Cues], paras: list[Paragraph], inside: list[int | None])
         j = i
         while j + 1 < len(cs) and inside[j + 1] == i:
             j += 1
-        if cs[j].head_line and j + 1 < len(cs) and foreign(cs, paras, i, j + 1):
+        # (a block that holds its own text, a title run on with it, is a report, whatever follows it)
+        if cs[j].head_line and j + 1 < len(cs) and not any(cs[b].fused for b in range(i, j + 1)) and foreign(cs, paras, i, j + 1):
             out.update(range(i, j + 1))
     return out
 
