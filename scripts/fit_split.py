@@ -9,14 +9,26 @@ whether a report starts there.  A logistic regression is fitted on these rows (N
 on the rows grouped by their feature pattern, L2 penalty, deterministic), then the threshold is
 the one that gives the best split F1 when the fitting compilations are split for real.
 
+With ``--real DIR[,DIR...]`` rows from real pages annotated by hand are added: each DIR holds
+``singles/NAME.txt`` (one pasted page) and ``singles/NAME.gold.json`` (the contract's gold form:
+``reports[0].start``/``end``, ``chrome_lines``, 1-based lines).  The pages are pasted into shuffled
+compilations (10-15 pages, 0-2 blank lines between, a title line left out now and then as pastes
+lose it) and the gold starts label the rows.  The pages stay where they are: the script only reads
+them, and nothing of their text is written anywhere.  ``--real-share`` is the part of the total
+row weight the real rows get (shared equally by the directories), so the many synthetic rows do
+not swamp them; the threshold is the one with the best mean split F1 over the sources, weighed
+the same way.
+
 Usage (from the repository root):
 
     .venv/bin/python scripts/fit_split.py            # fit and print the weights and scores
     .venv/bin/python scripts/fit_split.py --write    # and write them into data/split.yaml
+    .venv/bin/python scripts/fit_split.py --real /my/pages1,/my/pages2 --yaml /tmp/split.yaml
 """
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import random
 import re
@@ -55,6 +67,81 @@ def prepared(seeds):
         paras = list(paragraphs.build_paragraphs(doc, furn))
         out.append((comp, paras, paragraph_cues.paragraph_cues(doc, paras, furn)))
     return out
+
+
+REAL_SEEDS, REAL_N, REAL_DROP = (7, 11), 40, 0.33  # compilations per seed; chance a title line is left out
+
+
+def load_singles(directory: Path) -> list[tuple[list[str], dict]]:
+    """(lines, gold) of every annotated page of a directory (singles/*.txt with *.gold.json)."""
+    d = directory / "singles"
+    if not d.is_dir():
+        raise SystemExit(f"{directory}: no singles/ directory")
+    pages = []
+    for f in sorted(d.glob("*.txt")):
+        g = f.with_name(f.stem + ".gold.json")
+        if not g.exists():
+            continue
+        lines = f.read_text("utf-8").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        pages.append((lines, json.loads(g.read_text("utf-8"))))
+    if not pages:
+        raise SystemExit(f"{directory}: no annotated pages (singles/NAME.txt + NAME.gold.json)")
+    return pages
+
+
+def _drop_title(lines: list[str], gold: dict, rnd: random.Random) -> tuple[list[str], int, list[int]]:
+    """The page with its title line left out now and then (when the gold start is a title line
+    and the report goes on after it): (lines, start, chrome lines), 1-based."""
+    start, end = gold["reports"][0]["start"], gold["reports"][0]["end"]
+    chrome = list(gold.get("chrome_lines", []))
+    s = start - 1
+    rest = [i for i in range(s + 1, len(lines)) if lines[i].strip() and i + 1 not in chrome]
+    if not (rnd.random() < REAL_DROP and s < len(lines) and split.is_title(lines[s].strip())
+            and rest and rest[0] < end):
+        return lines, start, chrome
+    shift = lambda x: x - 1 if x > start else x  # noqa: E731
+    return lines[:s] + lines[s + 1:], shift(rest[0] + 1), [shift(c) for c in chrome if c != start]
+
+
+def real_compilations(pages, seeds=REAL_SEEDS, n=REAL_N) -> list[tuple[str, list[int]]]:
+    """Shuffled compilations of the pages: (text, gold start lines)."""
+    out = []
+    for seed in seeds:
+        rnd = random.Random(seed)
+        for _ in range(n):
+            k = rnd.randint(min(10, len(pages)), min(15, len(pages)))
+            lines, starts = [], []
+            for j, (page, gold) in enumerate(rnd.sample(pages, k)):
+                page, start, _ = _drop_title(page, gold, rnd)
+                lines.extend([""] * (rnd.choice([0, 1, 2]) if j else 0))
+                starts.append(len(lines) + start)
+                lines.extend(page)
+            out.append(("\n".join(lines) + "\n", starts))
+    return out
+
+
+def prepared_real(directory: Path):
+    """(gold starts, paragraphs, cues) of the shuffled compilations of a directory's pages; a
+    gold start on a line no paragraph begins at (furniture, a joined paragraph) labels the
+    paragraph that holds it or comes next."""
+    out = []
+    for n, (text, starts) in enumerate(real_compilations(load_singles(directory))):
+        doc = document_from_bytes(text.encode("utf-8"), f"real-{n}.txt")
+        furn = furniture.find_furniture(doc)
+        paras = list(paragraphs.build_paragraphs(doc, furn))
+        gold = {next((p.line_start for p in paras if p.line_end >= g), -1) for g in starts}
+        out.append((_Gold(sorted(gold)), paras, paragraph_cues.paragraph_cues(doc, paras, furn)))
+    return out
+
+
+class _Gold:
+    """What split_f1 and grouped_rows read of a compilation: its gold starts."""
+    __slots__ = ("starts",)
+
+    def __init__(self, starts):
+        self.starts = starts
 
 
 def grouped_rows(data) -> Counter:
@@ -147,8 +234,8 @@ def split_f1(data, weights, threshold) -> tuple[float, int, int, int]:
     return (2 * p * r / (p + r) if p + r else 0.0), tp, fp, fn
 
 
-def write(weights: dict[str, float], threshold: float, note: str) -> None:
-    path = ROOT / "src" / "workreport" / "data" / "split.yaml"
+def write(weights: dict[str, float], threshold: float, note: str, path: Path | None = None) -> None:
+    path = path or ROOT / "src" / "workreport" / "data" / "split.yaml"
     text = path.read_text("utf-8")
     block = "\n".join(f"    {k}: {v}" for k, v in weights.items())
     new = (f'evidence:\n  id: split.evidence\n  fitted_by: "{note}"\n  threshold: {threshold}\n'
@@ -161,28 +248,70 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--write", action="store_true", help="write the fitted weights into data/split.yaml")
     ap.add_argument("--seeds", type=int, default=len(synth.FIT_SEEDS), help="how many fitting seeds to use")
+    ap.add_argument("--real", default="", help="directories of annotated real pages (singles/*.txt + *.gold.json), comma-separated")
+    ap.add_argument("--real-share", type=float, default=0.5, help="part of the total row weight the real rows get")
+    ap.add_argument("--yaml", type=Path, help="write into this copy of split.yaml instead (to try weights)")
     args = ap.parse_args(argv)
     seeds = list(synth.FIT_SEEDS)[: args.seeds]
     t = time.time()
-    data = prepared(seeds)
-    groups = grouped_rows(data)
-    n_rows = sum(groups.values())
-    n_pos = sum(n for (_, y), n in groups.items() if y)
-    print(f"{len(data)} compilations, {n_rows} rows ({n_pos} starts), {len(groups)} patterns ({time.time() - t:.0f} s)")
-    weights = fit(augmented(groups))
-    scored = [(split_f1(data, weights, th), th) for th in THRESHOLDS]
-    (f1, tp, fp, fn), threshold = max(scored, key=lambda x: (x[0][0], -abs(x[1])))
-    for (f, *_), th in scored:
-        print(f"  threshold {th:5.2f}: F1 {f:.4f}")
-    print(f"threshold {threshold}: split F1 {f1:.4f} (tp {tp}, fp {fp}, fn {fn}) on the fitting compilations")
+    sources = [("synthetic", prepared(seeds))] if seeds else []
+    for d in [x for x in args.real.split(",") if x]:
+        sources.append((Path(d).name, prepared_real(Path(d))))
+    if not sources:
+        raise SystemExit("nothing to fit on")
+    shares = _shares(sources, args.real_share)
+    rows = [grouped_rows(data) for _, data in sources]
+    total = sum(sum(g.values()) for g in rows)  # the shares are given back in rows: the penalty L2 is set for this many
+    groups: Counter = Counter()
+    for (name, data), share, g in zip(sources, shares, rows):
+        n_rows = sum(g.values())
+        n_pos = sum(n for (_, y), n in g.items() if y)
+        print(f"{name}: {len(data)} compilations, {n_rows} rows ({n_pos} starts), weight share {share:.3f}")
+        for key, n in augmented(g).items():
+            groups[key] += n * share * total / n_rows
+    print(f"{len(groups)} patterns ({time.time() - t:.0f} s)")
+    weights = fit(groups)
+    scored = []
+    for th in THRESHOLDS:
+        per = [split_f1(data, weights, th) for _, data in sources]
+        scored.append((sum(sh * p[0] for sh, p in zip(shares, per)), per, th))
+    f1, per, threshold = max(scored, key=lambda x: (x[0], -abs(x[2])))
+    for f, _, th in scored:
+        print(f"  threshold {th:5.2f}: weighted F1 {f:.4f}")
+    print(f"threshold {threshold}: weighted split F1 {f1:.4f} on the fitting compilations")
+    for (name, _), (f, tp, fp, fn) in zip(sources, per):
+        print(f"  {name:12s} F1 {f:.4f} (tp {tp}, fp {fp}, fn {fn})")
     for k, v in weights.items():
         print(f"  {k:22s} {v:8.3f}")
-    if args.write:
-        note = (f"scripts/fit_split.py: {len(seeds)} synthetic compilations (seeds {seeds[0]}..{seeds[-1]}, "
-                f"held-out genre texts excluded), fitting-set split F1 {f1:.3f}")
-        write(weights, threshold, note)
-        print("written to src/workreport/data/split.yaml")
+    if args.write or args.yaml:
+        write(weights, threshold, _note(seeds, sources, shares, per), args.yaml)
+        print(f"written to {args.yaml or 'src/workreport/data/split.yaml'}")
     return 0
+
+
+def _shares(sources, real_share: float) -> list[float]:
+    """Each source's part of the total row weight: the real directories share real_share equally."""
+    n_real = sum(1 for name, _ in sources if name != "synthetic") if sources[0][0] == "synthetic" else len(sources)
+    if sources[0][0] != "synthetic":
+        return [1.0 / n_real] * n_real
+    if not n_real:
+        return [1.0]
+    return [1.0 - real_share] + [real_share / n_real] * n_real
+
+
+def _note(seeds, sources, shares, per) -> str:
+    parts = []
+    if seeds:
+        parts.append(f"{len(seeds)} synthetic compilations (seeds {seeds[0]}..{seeds[-1]}, held-out genre texts "
+                     f"excluded, split F1 {per[0][0]:.3f})")
+    real = [(s, d, p) for s, (name, d), p in zip(shares, sources, per) if name != "synthetic"]
+    if real:
+        npages = len(real)
+        f = sum(s * p[0] for s, _, p in real) / sum(s for s, _, _ in real)
+        parts.append(f"shuffled compilations of annotated real pages from {npages} private sets kept outside the "
+                     f"repository (weight share {sum(s for s, _, _ in real):.2f}, split F1 {f:.3f}); "
+                     f"reproduce with one's own annotated pages: --real DIR (DIR/singles/NAME.txt + NAME.gold.json)")
+    return "scripts/fit_split.py: " + "; ".join(parts)
 
 
 if __name__ == "__main__":
