@@ -259,7 +259,7 @@ def main(argv=None) -> int:
         sources.append((Path(d).name, prepared_real(Path(d))))
     if not sources:
         raise SystemExit("nothing to fit on")
-    shares = _shares(sources, args.real_share)
+    shares = _shares(1 if seeds else 0, len(sources) - (1 if seeds else 0), args.real_share)
     rows = [grouped_rows(data) for _, data in sources]
     total = sum(sum(g.values()) for g in rows)  # the shares are given back in rows: the penalty L2 is set for this many
     groups: Counter = Counter()
@@ -289,14 +289,13 @@ def main(argv=None) -> int:
     return 0
 
 
-def _shares(sources, real_share: float) -> list[float]:
-    """Each source's part of the total row weight: the real directories share real_share equally."""
-    n_real = sum(1 for name, _ in sources if name != "synthetic") if sources[0][0] == "synthetic" else len(sources)
-    if sources[0][0] != "synthetic":
-        return [1.0 / n_real] * n_real
+def _shares(n_synthetic: int, n_real: int, real_share: float) -> list[float]:
+    """Each source's part of the total row weight: the real directories share real_share equally
+    (all of it when there are no synthetic rows)."""
     if not n_real:
-        return [1.0]
-    return [1.0 - real_share] + [real_share / n_real] * n_real
+        return [1.0] * n_synthetic
+    real = real_share if n_synthetic else 1.0
+    return [1.0 - real] * n_synthetic + [real / n_real] * n_real
 
 
 def _note(seeds, sources, shares, per) -> str:
@@ -304,14 +303,14 @@ def _note(seeds, sources, shares, per) -> str:
     if seeds:
         parts.append(f"{len(seeds)} synthetic compilations (seeds {seeds[0]}..{seeds[-1]}, held-out genre texts "
                      f"excluded, split F1 {per[0][0]:.3f})")
-    real = [(s, d, p) for s, (name, d), p in zip(shares, sources, per) if name != "synthetic"]
+    real = list(zip(shares, per))[1 if seeds else 0:]
     if real:
-        npages = len(real)
-        f = sum(s * p[0] for s, _, p in real) / sum(s for s, _, _ in real)
-        parts.append(f"shuffled compilations of annotated real pages from {npages} private sets kept outside the "
-                     f"repository (weight share {sum(s for s, _, _ in real):.2f}, split F1 {f:.3f}); "
+        f = sum(s * p[0] for s, p in real) / sum(s for s, _ in real)
+        parts.append(f"shuffled compilations of annotated real pages from {len(real)} private sets kept outside the "
+                     f"repository (weight share {sum(s for s, _ in real):.2f}, split F1 {f:.3f}); "
                      f"reproduce with one's own annotated pages: --real DIR (DIR/singles/NAME.txt + NAME.gold.json)")
-    return "scripts/fit_split.py: " + "; ".join(parts)
+    return ("scripts/fit_split.py: " + "; ".join(parts) + "; head_after_cut and head_after_body held at "
+            "split.seam_weight and split.body_head_weight")
 
 
 if __name__ == "__main__":

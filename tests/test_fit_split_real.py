@@ -93,3 +93,9 @@ def test_a_directory_without_annotated_pages_is_refused(fit_split, tmp_path):
     (tmp_path / "singles").mkdir()
     with pytest.raises(SystemExit):
         fit_split.load_singles(tmp_path)
+
+
+def test_real_rows_get_their_share_of_the_weight(fit_split):
+    assert fit_split._shares(1, 2, 0.5) == [0.5, 0.25, 0.25]
+    assert fit_split._shares(1, 0, 0.5) == [1.0]  # synthetic only: the fit as before
+    assert fit_split._shares(0, 4, 0.5) == [0.25] * 4  # real only: all of it
