@@ -210,7 +210,7 @@ def domain_of(body: bodies.BodyMatch | None, gov_report: bool, text: str,
 def _system_body(name: str) -> bodies.BodyMatch | None:
     """The department a sector named as a whole stands for (the whole region's transport system
     is transport's)."""
-    m = _SYSTEM.search(name)
+    m = _SYSTEM.search(bodies.fold(name))  # a sector written in traditional characters too
     stem = system_stem(m.group("stem")) if m else None
     return bodies.stem_body(stem) if stem else None
 

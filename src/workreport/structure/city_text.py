@@ -25,6 +25,11 @@ def _city_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict]:
 
 
 @lru_cache(maxsize=1)
+def _ranked() -> re.Pattern:
+    return rules.compiled(rules.load("levels")["city_cues"]["ranked_among_counties"]["pattern"])
+
+
+@lru_cache(maxsize=1)
 def _superior_city() -> re.Pattern:
     return re.compile(rules.load("levels")["city_cues"]["superior_city"]["pattern"])
 
@@ -57,6 +62,8 @@ def city_level_from_text(text: str) -> str | None:
     pref = prefecture.search(s)
     if points >= mun["decisive"] or (points >= mun["enough"] and not pref):
         return "province"
+    if _ranked().search(s):  # ranked among counties: before the prefecture cue its ranking contains
+        return "county_district"
     if pref:
         return "city"
     if county_city.search(s) or _own_city_is_county_level(s):

@@ -30,7 +30,8 @@ SUFFIX_INFO: dict[str, dict] = {}
 for _e in _T["suffixes"]:
     for _w in _e["words"]:
         SUFFIX_INFO.setdefault(_w, _e)
-NAME = rf"(?:{PH}|{_HAN}){{1,{_limit('name_max_chars')}}}?(?:{rules.alternation(SUFFIX_INFO)})"
+# a PDF's text puts a space between a mask and the characters after it ("xx town"): one is allowed
+NAME = rf"(?:{PH}[ ]?|{_HAN}){{1,{_limit('name_max_chars')}}}?(?:{rules.alternation(SUFFIX_INFO)})"
 SUBJECT_CUES = rules.entry(_TABLE, "org.subject")
 _SUBJECT = rules.compiled(rf"{SUBJECT_CUES['before']}\s*(?P<name>{NAME})(?={SUBJECT_CUES.get('alias', '')}{SUBJECT_CUES['after']})")
 
@@ -43,7 +44,7 @@ def subjects(text: str, limit: int | None = None, normalized: str | None = None)
     s = bodies.fold(s)  # traditional characters: the cues are matched in simplified ones
     out = []
     for m in _SUBJECT.finditer(s):
-        nm = clean_name(text[m.start("name"): m.end("name")])
+        nm = clean_name(text[m.start("name"): m.end("name")].replace(" ", ""))
         if nm:
             out.append((m.start("name"), nm))
     return out

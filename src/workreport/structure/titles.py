@@ -56,7 +56,7 @@ def org_from_title(title: str) -> str | None:
     for end in range(len(s), NAME_MIN - 1, -1):
         cand = s[:end]
         # (a government named as a superior heads its own report, not one on a department's field)
-        own_government = government_named_as_superior(cand) and not _FIELD.search(s[end:])
+        own_government = government_named_as_superior(cand) and not _names_field(s[end:])
         if _placeless_government(cand) and not _GOV_TITLE.search(s):
             continue  # "government information disclosure": no government of any place
         if is_body(cand) and not is_self(cand) and (clean_name(cand) == cand or own_government):
@@ -71,6 +71,13 @@ def org_from_title(title: str) -> str | None:
         return org_from_title(title[dashes[-1].end():])
     # a template's government work report that kept only its author's kind (the township's)
     return bare_kind(title) if _GOV_TITLE.search(s) else speech_post(title)
+
+
+def _names_field(rest: str) -> bool:
+    """Does the rest of a title name a department's line of work ("civil affairs work summary")?
+    A period or a stress ("first half-year's key work") names none: the government's own report."""
+    f = _FIELD.search(rest)
+    return bool(f) and system_stem(f.group("stem")) is not None
 
 
 def _placeless_government(name: str) -> bool:

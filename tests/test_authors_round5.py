@@ -1,0 +1,57 @@
+"""Who wrote a report, round 5 (issue 10): classes seen on fresh pages and rewritten here with
+invented units -- a PDF's text that spaces a mask off its town ("xx 镇"), a department of justice
+speaking for its line by the line's own name (司法行政系统), a city that ranks itself among counties
+(a county-level city), and a government's half-year report whose title stresses its period, not a
+department's field.  Every name is invented."""
+from __future__ import annotations
+
+from test_authors import _BODY, one, same_unit
+
+
+def test_a_masked_town_spaced_off_by_a_pdf_is_the_author():
+    r = one("乡镇 2022 年工作总结和 2023 年工作计划\n"
+            "2022 年,xx 镇党委、政府在市委、市政府的坚强领导下,\n"
+            "围绕年初确定的目标任务,强化责任,狠抓落实,全镇呈现出\n"
+            "经济发展、社会和谐稳定的良好态势。" + _BODY)
+    assert same_unit("xx镇", r.org) and " " not in (r.org or ""), (r.org, r.org_rule)
+    assert (r.level, r.domain) == ("township_street", "乡镇综合"), (r.level, r.level_rule, r.domain)
+
+
+def test_a_placeholder_alone_is_still_no_town_when_the_space_leads_elsewhere():
+    r = one("2022年工作总结\n2022年,xx 同志带领全体干部坚持以人民为中心,扎实推进各项工作。" + _BODY)
+    assert r.org is None or "同志" not in r.org, (r.org, r.org_rule)
+
+
+def test_the_justice_line_spoken_for_as_a_whole_is_the_justice_department_s():
+    r = one("2022年,南岭司法行政系统以学习贯彻党的二十大精神为统领,以队伍建设为主线,"
+            "全面推进法治南岭建设,各项工作取得新成效。" + _BODY)
+    assert same_unit("南岭司法行政系统", r.org) and r.domain == "司法行政", (r.org, r.org_rule, r.domain)
+
+
+def test_the_whole_province_s_justice_line_in_traditional_characters():
+    r = one("2022年以來,全省司法行政系統堅持以習近平法治思想為指導,聚焦服務大局,各項工作取得新成效。"
+            + _BODY)
+    assert r.domain == "司法行政" and r.level == "province", (r.org, r.domain, r.level, r.level_rule)
+
+
+def test_a_city_bureau_ranked_among_counties_is_a_county_level_city_s():
+    r = one("青石市城管局2022年工作总结\n今年以来,市城管局围绕建设美丽城市目标,扎实推进各项工作,"
+            "城市管理考核多次位居区县(市)同组首位。" + _BODY)
+    assert (r.org, r.level) == ("青石市城管局", "county_district"), (r.org, r.level, r.level_rule)
+
+
+def test_a_city_bureau_that_directs_its_counties_stays_a_city_s():
+    r = one("青石市城管局2022年工作总结\n今年以来,市城管局围绕建设美丽城市目标,指导各区县(市)扎实推进"
+            "各项工作,全市城市管理水平明显提升。" + _BODY)
+    assert (r.org, r.level) == ("青石市城管局", "city"), (r.org, r.level, r.level_rule)
+
+
+def test_a_government_s_half_year_title_names_the_government_not_a_field():
+    r = one("2022年县政府上半年重点工作情况报告\n一、上半年工作情况\n今年以来,全县上下团结一心,"
+            "我县迅速部署各项重点工作,经济社会发展稳中有进。" + _BODY)
+    assert r.org == "县政府" and r.level == "county_district", (r.org, r.org_rule, r.level)
+
+
+def test_a_government_title_naming_a_line_of_work_is_still_the_department_s():
+    r = one("县政府民政工作总结\n今年以来,我局在县委、县政府的正确领导下,扎实推进民政各项工作。" + _BODY)
+    assert r.org != "县政府" and r.domain == "民政", (r.org, r.org_rule, r.domain)
