@@ -55,3 +55,22 @@ def test_a_government_s_half_year_title_names_the_government_not_a_field():
 def test_a_government_title_naming_a_line_of_work_is_still_the_department_s():
     r = one("县政府民政工作总结\n今年以来,我局在县委、县政府的正确领导下,扎实推进民政各项工作。" + _BODY)
     assert r.org != "县政府" and r.domain == "民政", (r.org, r.org_rule, r.domain)
+
+
+def test_a_department_that_calls_itself_only_the_whole_department_is_that_word():
+    r = one("同志们:\n今年务虚会请来了两位专家介绍产业情况,分别听取了厅机关各处室的汇报,"
+            "全厅上下对明年的农业工作形成了共识。" + _BODY)
+    assert r.org == "厅", (r.org, r.org_rule)
+
+
+def test_the_provincial_department_as_a_city_bureau_s_superior_is_no_author():
+    r = one("2022年工作总结\n今年以来,在省厅党组和市委市政府的坚强领导下,各项工作稳步推进。" + _BODY)
+    assert r.org != "厅", (r.org, r.org_rule)
+
+
+def test_the_whole_department_whose_text_is_one_field_s_is_that_field_s_department():
+    r = one("同志们:\n这次务虚会听取了厅机关各处室的汇报,全厅上下围绕农业农村工作、粮食生产、"
+            "农业产业化、农村改革、高标准农田建设和乡村振兴深入讨论,农业生产和农民增收形势良好。"
+            + "\n一、粮食生产\n全省粮食播种面积稳定,农业机械化水平提高,农村人居环境整治、农田水利和"
+            "种业振兴扎实推进,农民合作社和家庭农场发展壮大。" * 3 + _BODY)
+    assert same_unit("厅", r.org) and len(r.org) >= 2 and r.domain == "农业农村", (r.org, r.org_rule, r.domain)

@@ -219,6 +219,7 @@ SCHEMAS: dict[str, Record] = {
         "fused_title": PATTERN_RULE,
         "title_bare_kind": PATTERN_RULE,
         "own_place_leader": PATTERN_RULE,
+        "bare_organ_self": PATTERN_RULE,
         "domain_from_text": rule({"bodies": STRS}),
         "named_government": PATTERN_RULE,
         "unguessed_places": WORDS_RULE,

@@ -19,7 +19,7 @@ from ..model import Report
 from ..textnorm import norm
 from . import bodies, city_text
 from .names import is_self, system_stem
-from .selfref import field_department_of
+from .selfref import field_department_of, kind_field_department
 from .org import OrgGuess, canonical_org, find_org, region_of
 from .titles import Evidence, report_titles
 from .year import is_gov_title, report_year
@@ -50,6 +50,7 @@ _TITLE_FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _COMPILATION_NAME = rules.pattern(_TABLE, "org.file_compilation")
 _ESSAY_TITLE_RULE = "org.title.essay"
 _ORGAN_SPEECH = "org.speech.organ"
+_BARE_ORGAN = "org.self_reference.bare_organ"
 
 
 def _limit(name: str) -> int:
@@ -243,6 +244,10 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     # but is on its own function
     domain, domain_rule = domain_of(body, gov and guess.rule != _ORGAN_SPEECH, text, topic, own_title)
     rule = guess.rule
+    if rule == _BARE_ORGAN and org and domain and domain_rule.startswith("domain."):
+        dept = kind_field_department(org, domain)  # "the whole department" whose text is one field's
+        if dept:
+            org, rule = dept, f"{_BARE_ORGAN}.text_field"
     if rule == "org.self_reference" and org and is_self(org) and domain and domain_rule.startswith("domain."):
         dept = field_department_of(org, domain)  # "our bureau" whose text is all one field's
         if dept:

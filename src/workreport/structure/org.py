@@ -19,7 +19,7 @@ from ..model import Report
 from ..textnorm import norm
 from . import bodies
 from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
-from .selfref import (GUESSED_KINDS, SELF, TITLED_PLACE, field_department, local_name, named_of_bare_kind, resolve_self,
+from .selfref import (GUESSED_KINDS, bare_organ, SELF, TITLED_PLACE, field_department, local_name, named_of_bare_kind, resolve_self,
                       line_led, self_word, system_department, title_field_author)
 from .openings import frequent_mention, lead_paragraphs, opening, opening_self, own_place_leader, title_below_opening
 from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
@@ -175,7 +175,8 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     mentioned = frequent_mention(report)
     if mentioned:
         return mentioned
-    return OrgGuess(None, None, "org.none")
+    return bare_organ(report) or OrgGuess(None, None, "org.none")
+
 
 
 def _speaker_place(speech: OrgGuess, report: Report) -> OrgGuess | None:

@@ -121,7 +121,14 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
 def field_department_of(self_name: str, label: str) -> str | None:
     """"Our bureau" whose text is plainly about one department's field (its domain read from the
     words, author.py): that field's department, by the organ "our" names (civil affairs + bureau)."""
-    spec = _SELF_KINDS.get(_SELF_ALIAS.get(self_name[1:], self_name[1:]), {})
+    return kind_field_department(self_name[1:], label)
+
+
+def kind_field_department(kind: str, label: str) -> str | None:
+    """The department of a field by the organ word a body calls itself (department + agriculture:
+    the agriculture department), when that organ is the field's."""
+    kind = bodies.fold(kind)
+    spec = _SELF_KINDS.get(_SELF_ALIAS.get(kind, kind), {})
     if label in spec.get("by_domain", {}):  # a kind several bodies share: the one of this field
         return spec["by_domain"][label]
     organ = spec.get("system_organ")
@@ -398,3 +405,16 @@ def line_led(s: str) -> tuple[int, str] | None:
     name = m.group("scope") + stem + _SECTOR_ORGANS[m.group("scope")]
     found = bodies.classify_body(name)
     return (m.start("clause"), name) if found is not None and found.id == line_body.id else None
+
+
+_BARE_ORGAN = rules.pattern(_TABLE, "org.self_reference.bare_organ")
+
+
+def bare_organ(report: Report) -> OrgGuess | None:
+    """A department that speaks of itself only by its organ word ("the whole department"): that
+    word, as written (orgs.yaml bare_organ_self)."""
+    for p in report.paragraphs:
+        m = _BARE_ORGAN.search(bodies.fold(p.norm_text))
+        if m:
+            return OrgGuess(p.text[m.start("organ"): m.end("organ")], p.line_start, "org.self_reference.bare_organ")
+    return None
