@@ -74,3 +74,15 @@ def test_the_whole_department_whose_text_is_one_field_s_is_that_field_s_departme
             + "\n一、粮食生产\n全省粮食播种面积稳定,农业机械化水平提高,农村人居环境整治、农田水利和"
             "种业振兴扎实推进,农民合作社和家庭农场发展壮大。" * 3 + _BODY)
     assert same_unit("厅", r.org) and len(r.org) >= 2 and r.domain == "农业农村", (r.org, r.org_rule, r.domain)
+
+
+def test_a_body_named_with_all_its_staff_as_the_subject_is_the_author():
+    r = one("2022年度工作总结\n2022年度,在上级主管部门的正确领导下,青石中学全体师生同心同德,团结协作,"
+            "努力追求率先发展。" + _BODY)
+    assert r.org == "青石中学", (r.org, r.org_rule)
+
+
+def test_a_bureau_that_sets_out_from_an_aim_is_the_subject_not_the_system_it_leads():
+    r = one("xx年,在县委、县政府坚强领导下,__县卫生局从构建和谐社会的高度出发,带领卫生系统广大干部职工,"
+            "坚持以人为本,认真落实各项工作目标。" + _BODY)
+    assert same_unit("县卫生局", r.org) and r.level == "county_district", (r.org, r.org_rule, r.level)
