@@ -123,6 +123,14 @@ def restart_higher(c: Cues, st: State) -> bool:
             and FAMILY_RANK.get(h.family, 99) < FAMILY_RANK.get(st.family, 99) and bool(st.top_values))
 
 
+def _heads_on(c: Cues, nxt: Cues) -> bool:
+    """Does ``nxt`` belong to the head ``c`` is part of?  A head line does; so does a date alone
+    on its line right under a title or preamble (a speech is headed by its title, the day it was
+    delivered, the session and the speaker; a summary by its title and the day it was written):
+    there it dates the head, it does not sign off a report."""
+    return nxt.head_line or (nxt.signature and c.headish and c.head is None)
+
+
 def head_blocks(cs: list[Cues], paras: list[Paragraph] | None = None) -> list[int | None]:
     """For each paragraph inside a report's head block (the lines after its first: a title, a
     preamble, names, the address) or right after one, the index of the block's first line.
@@ -135,13 +143,13 @@ def head_blocks(cs: list[Cues], paras: list[Paragraph] | None = None) -> list[in
             i += 1
             continue
         j = i
-        while (j + 1 < len(cs) and cs[j + 1].head_line and not cs[j].speaks and not cs[j].exclaims and not cs[j].fused
+        while (j + 1 < len(cs) and _heads_on(cs[j], cs[j + 1]) and not cs[j].speaks and not cs[j].exclaims and not cs[j].fused
                and not foreign(cs, paras, i, j + 1)):
             j += 1
             out[j] = i
         # the paragraph under a title or preamble is the opening it goes with; after a title
         # run on with its text (one-line pages) or an address, the head is complete
-        if (j + 1 < len(cs) and not cs[j + 1].head_line and not any(c.fused or c.speaks for c in cs[i: j + 1])
+        if (j + 1 < len(cs) and not _heads_on(cs[j], cs[j + 1]) and not any(c.fused or c.speaks for c in cs[i: j + 1])
                 and not foreign(cs, paras, i, j + 1)):
             out[j + 1] = i
             j += 1
@@ -215,7 +223,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     block = [c]
     if c.headish and not c.fused:
         j = i + 1
-        while (j < len(cs) and cs[j].head_line and not block[-1].speaks and not block[-1].exclaims and not block[-1].fused
+        while (j < len(cs) and _heads_on(block[-1], cs[j]) and not block[-1].speaks and not block[-1].exclaims and not block[-1].fused
                and not foreign(cs, paras, i, j)):
             block.append(cs[j])
             j += 1

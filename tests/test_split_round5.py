@@ -1,0 +1,54 @@
+"""Report starts of issue 10 round 5, from how the genre heads a report: a speech's head dated on
+a line of its own under the title (title, day delivered, session, speaker), a title that pairs the
+half-year's summary with the next half's key tasks (重点工作), and a work-conference speech whose
+title the page ran on with its first words (今天我们召开…).  Each is a page after another page the
+site cut off mid-sentence.  All units and sentences here are made up."""
+from workreport.ingest import document_from_bytes
+from workreport.structure import cues, structure
+
+_DONE = "全年共走访困难家庭三百余户，发放救助资金一百二十万元，群众满意度持续提升。"
+_MORE = "持续推进农村人居环境整治，全年共清理河塘沟渠四十余条，新建公厕十二座，改造农户厨房两百余户。"
+_CUT = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作", _DONE, _MORE,
+        "加强养老服务体系建设，新建农村互助养老站六处，为八十岁以上老人发放高龄津贴，开展居家养老上门服务三千余人次。",
+        "健全社会救助体系，全年新增低保对象八十余户，临时救助困难群众两百余人次，做到应保尽保、应救尽救，同时加快推进"]
+_BODY = [_MORE, "二、存在问题", "基层力量仍然薄弱，服务能力有待提升，部分项目推进较慢，群众反映的问题还需加快解决。"]
+
+
+def _starts(lines):
+    doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
+    _, reports = structure(doc)
+    return [r.start_line for r in reports]
+
+
+def test_a_speech_head_dated_under_its_title_starts_at_the_title():
+    head = ["政 府 工 作 报 告", "2023年1月12日", "在某某区第三届人民代表大会第二次会议上", "某某区人民政府区长 李某某", "各位代表:",
+            "现在，我代表区人民政府，向大会报告工作，请予审议。", "一、2022年工作回顾",
+            "2022年，在区委的坚强领导下，全区上下团结奋进，经济社会发展取得新成效，地区生产总值增长百分之六。"]
+    n = len(_CUT) + 2
+    # the report begins at its title; the date under it dates the head, it does not sign off a report
+    assert _starts([*_CUT, "", *head, *_BODY]) == [1, n]
+
+
+def test_a_date_that_signs_off_a_report_still_ends_it():
+    signed = ["青山镇2022年工作总结", "今年以来，青山镇在县委县政府的领导下，扎实推进各项工作。", _DONE, _MORE, "青山镇人民政府", "2022年12月20日"]
+    nxt = ["某某街道2022年工作总结", "今年以来，某某街道在区委区政府的坚强领导下，统筹推进各项工作。", *_BODY]
+    assert _starts([*signed, "", *nxt]) == [1, len(signed) + 2]
+
+
+def test_a_title_pairing_the_summary_with_next_half_key_tasks_is_a_title():
+    assert cues.title_kind("某某县信访局2021年上半年工作总结和下半年的重点工作") == "title"
+    assert cues.title_kind("青山镇2022年工作总结及2023年重点工作") == "title"
+    # the key tasks as a part heading of a report are no title
+    assert cues.title_kind("二、下半年重点工作") is None
+    page = ["某某县信访局2021年上半年工作总结和下半年的重点工作",
+            "2021年上半年，我局在县委县政府的正确领导下，认真做好信访工作，信访总量同比下降。", *_BODY]
+    assert _starts([*_CUT, "", *page]) == [1, len(_CUT) + 2]
+
+
+def test_a_conference_speech_run_on_with_its_first_words_starts_there():
+    line = "在全县水利工作会议上的讲话今天我们召开一年一度的全县水利工作会议，主要任务是总结去年工作，部署今年任务。"
+    assert cues.fused_end(line, line) is not None
+    assert _starts([*_CUT, "", line, *_BODY]) == [1, len(_CUT) + 2]
+    # "today" inside a sentence after a genre word is no run-on title
+    prose = "大家认真学习了工作报告今天的会议精神，要抓好贯彻落实。"
+    assert cues.fused_end(prose, prose) is None
