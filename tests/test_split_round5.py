@@ -52,3 +52,14 @@ def test_a_conference_speech_run_on_with_its_first_words_starts_there():
     # "today" inside a sentence after a genre word is no run-on title
     prose = "大家认真学习了工作报告今天的会议精神，要抓好贯彻落实。"
     assert cues.fused_end(prose, prose) is None
+
+
+def test_an_opening_whose_year_has_no_comma_still_opens_a_report():
+    # web copies drop the comma after the year: the year, the body, what it held to
+    line = "2023年某某街道始终以习近平新时代中国特色社会主义思想为指引，主动作为，攻坚克难，各项工作取得新成效。"
+    assert cues.opening_strength(line, line) == "strong"
+    assert cues.is_anchor(line, line)  # a page break never joins it to the cut line before
+    assert _starts([*_CUT, "", line, "一、上半年工作开展情况", *_BODY]) == [1, len(_CUT) + 2]
+    # the whole place or its parts as the subject: a sentence of the body
+    for body in ("2023年全镇坚持稳中求进，完成固定资产投资三亿元。", "2023年各村认真落实人居环境整治任务。"):
+        assert cues.opening_strength(body, body) is None
