@@ -63,3 +63,11 @@ def test_an_opening_whose_year_has_no_comma_still_opens_a_report():
     # the whole place or its parts as the subject: a sentence of the body
     for body in ("2023年全镇坚持稳中求进，完成固定资产投资三亿元。", "2023年各村认真落实人居环境整治任务。"):
         assert cues.opening_strength(body, body) is None
+
+
+def test_a_line_of_work_as_the_subject_opens_a_report():
+    # a province's department reports for its whole line of work: 某某省民政系统 is the subject
+    line = "2021年,某某省民政系统以学习贯彻党的二十大精神为统领，以服务高质量发展为重点，各项工作取得新成效。"
+    assert cues.opening_subject(line, line) == "某某省民政系统"
+    assert cues.opening_strength(line, line) == "strong"
+    assert _starts([*_CUT, "", line, "一、党的建设得到全面加强", *_BODY]) == [1, len(_CUT) + 2]
