@@ -71,3 +71,22 @@ def test_a_line_of_work_as_the_subject_opens_a_report():
     assert cues.opening_subject(line, line) == "某某省民政系统"
     assert cues.opening_strength(line, line) == "strong"
     assert _starts([*_CUT, "", line, "一、党的建设得到全面加强", *_BODY]) == [1, len(_CUT) + 2]
+
+
+def test_a_page_cut_after_its_title_and_opening_is_still_a_report():
+    # a document-sharing preview shows a title and the first lines of the opening, then stops
+    short = ["某某县信访局2021年上半年信访工作总结",
+             "2021年上半年，我局在县委县政府的正确领导下，以解决群众合理诉求为重点，扎实做好信访各项工作，按照上级关于信访"]
+    nxt = ["青山镇2022年工作总结", "今年以来，青山镇在县委县政府的领导下，扎实推进各项工作。", *_BODY]
+    n = len(_CUT) + 2
+    assert _starts([*_CUT, "", *short, "", *nxt]) == [1, n, n + len(short) + 1]
+
+
+def test_a_title_and_address_alone_stay_with_the_report_before():
+    # a speech's title and salutation at the foot of its own page (a teaser): no report of its own
+    speech = ["某某县人民政府工作报告", "各位代表:", "现在，我代表县人民政府向大会报告工作，请予审议。",
+              "一、2022年工作回顾", "2022年，在县委的坚强领导下，全县经济社会发展取得新成效，地区生产总值增长百分之六。", _MORE]
+    teaser = ["某某县人民政府工作报告", "各位代表:"]
+    nxt = ["青山镇2022年工作总结", "今年以来，青山镇在县委县政府的领导下，扎实推进各项工作。", *_BODY]
+    starts = _starts([*speech, "", *teaser, "", *nxt])
+    assert len(speech) + 2 not in starts

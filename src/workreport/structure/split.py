@@ -139,8 +139,10 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
 
 def _head_only(st: evidence.State, starts: list) -> bool:
     """A "report" of a title and an address only, before the next one or the end (a teaser of
-    the same speech at the foot of its page): no report; its lines stay with the one before."""
-    return len(starts) > 1 and st.body == 0 and st.chars < _SHORT
+    the same speech at the foot of its page): no report; its lines stay with the one before.
+    (A title with its opening under it is a report a site cut short, a preview that stops
+    after its first lines; an opening alone is a paragraph of the report before.)"""
+    return len(starts) > 1 and st.body == 0 and st.chars < _SHORT and not (st.opened and st.titles)
 
 
 def training_rows(cs: list[evidence.Cues], paras: list[Paragraph], gold_starts: set[int]):
