@@ -240,6 +240,8 @@ def _neighbours(pl: PageLines) -> None:
             found[k + 1] = True  # the value printed on the line under a bare label
         elif _FILE_NAME.search(s) and any(pl.rule[m] in _DOC_RULES for m in range(max(0, k - 3), min(len(pl), k + 4))):
             found[k] = True  # the file name a document-sharing page prints among its rows
+        elif _FILE_NAME.search(s) and _titled_below(pl, k, cues.title_core(s)):
+            found[k] = True  # the file name over the document's own title: the site's header, the title is below
     # A breadcrumb written with spaces only (site, section, the page's title) over the title itself.
     # (the title under it may have been lost in the paste: then the next title names the same)
     for k in range(len(pl) - 1):
