@@ -104,3 +104,23 @@ def test_a_file_name_over_the_documents_own_title_is_the_sites_header():
     alone = ["青山县人民医院2023年工作总结.docx", "2023年，在上级主管部门的指导下，我院坚持以患者为中心，统筹推进医疗质量提升。", _DONE]
     doc = document_from_bytes(("\n".join(alone) + "\n").encode("utf-8"), "pages.txt")
     assert 1 not in find_furniture(doc)
+
+
+def test_a_short_title_with_prose_under_it_is_not_joined_to_it():
+    from workreport.structure.furniture import find_furniture
+    from workreport.structure.paragraphs import build_paragraphs
+    lines = ["第一篇: 2023年某某中学工作总结", "本学期围绕学校内涵发展的工作主题，突出教学研究，深入开展校本培训，取得了较好的效果，现总结如下", _DONE]
+    doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
+    paras = build_paragraphs(doc, find_furniture(doc))
+    assert [p.line_start for p in paras][:2] == [1, 2]
+    # a title a narrow page broke in two is still joined
+    broke = ["某某市交通运输局2019年工作总结和2020年工", "作思路", _DONE]
+    doc = document_from_bytes(("\n".join(broke) + "\n").encode("utf-8"), "pages.txt")
+    assert build_paragraphs(doc, find_furniture(doc))[0].line_end == 2
+
+
+def test_a_date_row_with_its_category_after_a_bar_is_furniture():
+    from workreport.structure.furniture import find_furniture
+    lines = ["2023-09-11 │ 学校工作总结", "", "2023年某某中学工作总结", "本学期，我校围绕内涵发展的工作主题，深入开展教学研究。", _DONE]
+    doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
+    assert 1 in find_furniture(doc) and 3 not in find_furniture(doc)

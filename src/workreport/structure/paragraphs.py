@@ -136,8 +136,10 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
         return "paragraph.join.broken_title"  # a title a narrow page broke over two lines
     if _short_title(ns):
         return None  # a name or title line of its own
-    if first and len(cs) > _SHORT_TITLE and cues.title_kind(cs, cs) is not None:
-        return None  # a long title line is whole (a shorter one may be the first half of a broken title, above)
+    if first and (len(cs) > _SHORT_TITLE or len(ns) > _SHORT_TITLE) and cues.title_kind(cs, cs) is not None:
+        # a long title line is whole, and so is a shorter one with prose under it (the first half of
+        # a broken title goes on with a short rest, above)
+        return None
     if cues.is_anchor(lines.text(idx + 1), lines.norm[nxt_line - 1]):
         return None  # a page cut the last sentence of a report; the next line opens another
     if _ANY_PUNCT.search(cs[-1:]) is None and cues.intro_rules(lines.text(idx + 1), lines.norm[nxt_line - 1]) & _SENTENCE_OPENINGS:
