@@ -124,3 +124,12 @@ def test_a_date_row_with_its_category_after_a_bar_is_furniture():
     lines = ["2023-09-11 │ 学校工作总结", "", "2023年某某中学工作总结", "本学期，我校围绕内涵发展的工作主题，深入开展教学研究。", _DONE]
     doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
     assert 1 in find_furniture(doc) and 3 not in find_furniture(doc)
+
+
+def test_an_essay_sites_lead_naming_its_editor_late_in_the_line_is_furniture():
+    from workreport.structure.furniture import find_furniture
+    lead = ("总结的用处很多，每完成一项任务都要向上级写总结，反映工作中的基本情况、取得的经验和存在的问题，"
+            "以取得上级的指导。以下是小编整理的某某学校工作总结【五篇】，仅供参考。")
+    lines = [lead, "", "第一篇：2023年某某中学工作总结", "本学期，我校围绕内涵发展的工作主题，深入开展教学研究。", _DONE]
+    doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
+    assert 1 in find_furniture(doc) and 3 not in find_furniture(doc)
