@@ -133,3 +133,18 @@ def test_an_essay_sites_lead_naming_its_editor_late_in_the_line_is_furniture():
     lines = [lead, "", "第一篇：2023年某某中学工作总结", "本学期，我校围绕内涵发展的工作主题，深入开展教学研究。", _DONE]
     doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
     assert 1 in find_furniture(doc) and 3 not in find_furniture(doc)
+
+
+def test_a_sentence_the_page_cut_short_stays_the_reports_last_line():
+    from workreport.structure.furniture import find_furniture
+    from workreport.structure.paragraphs import build_paragraphs
+    # the site stopped the excerpt a few characters into a new paragraph that opens with its verb
+    page = [*_CUT[:-1], "强化行政执法协调监"]
+    nxt = ["长者模式 无障碍阅读 | 繁体版", "首页 > 政务公开 > 规划计划", "", "2020年某某省民政工作总结",
+           "2020年以来，某某省民政系统坚持以人民为中心，各项工作取得新成效。", *_BODY]
+    doc = document_from_bytes(("\n".join([*page, *nxt]) + "\n").encode("utf-8"), "pages.txt")
+    furn = find_furniture(doc)
+    assert len(page) not in furn
+    # and no title goes on across another page's header rows
+    paras = build_paragraphs(doc, furn)
+    assert not any(p.line_start == len(page) and p.line_end > len(page) for p in paras)

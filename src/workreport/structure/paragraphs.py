@@ -131,6 +131,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
         return None
     if _SEMI_END.search(cs) and len(cs) < _LONG_LINE:
         return None  # a short item of a semicolon list; a long line ending so was cut by the page
+    if lines.seam_gap(idx):
+        return None  # a web page's rows between: a title is not broken across another page's header
     if first and title_like and cues.broken_title(cs, ns) and not (
             idx + 2 < len(lines.order) and cues.title_kind(lines.stripped(idx + 2), lines.stripped(idx + 2))):
         return "paragraph.join.broken_title"  # a title a narrow page broke over two lines
