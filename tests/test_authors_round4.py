@@ -41,7 +41,7 @@ def test_a_community_named_in_quotes_is_a_campaign_not_the_author():
 
 
 def test_the_social_construction_commission_is_its_own_body():
-    r = one("20xx年，青山区社工委认真贯彻落实省、市、区社会工作会议精神，狠抓社会建设重点项目落实。" + _BODY)
+    r = one("20xx年，青山区社工委紧扣全区社会建设重点，扎实推进社区服务项目落地见效。" + _BODY)
     assert (r.org, r.level, r.domain) == ("青山区社工委", "county_district", "其他"), (r.org, r.org_rule, r.domain)
 
 
@@ -87,7 +87,7 @@ def test_a_field_every_body_works_on_names_no_department(title):
 @pytest.mark.parametrize("opening,unit,domain", [
     ("今年以来，青山审计在区委区政府的领导下，紧扣中心工作，扎实开展经济体检。", "区审计局", "审计"),
     ("2020年，教育在区委、区政府的领导下，贯彻落实教育大会精神。", "区教育局", "教育"),
-    ("全年交通工作，在市委、市政府和上级交通主管部门的正确领导下，圆满完成各项任务。", "市交通局", "交通运输"),
+    ("全年水利工作，在市委、市政府和上级水行政主管部门的坚强领导下，圆满完成各项任务。", "市水利局", "水利"),
 ])
 def test_a_line_of_work_led_by_a_government_is_its_department(opening, unit, domain):
     r = one(opening + _BODY)
