@@ -29,3 +29,13 @@ def build_compilation(files: list[Path], *, blank_between_lines: bool = False,
                 out.append("")
         out.append("")
     return "\n".join(out) + "\n", starts
+
+
+# Lines of a made-up bureau's report, shared by the report-start tests (tests/test_split_round4.py, _round5.py).
+DONE = "全年共走访困难家庭三百余户，发放救助资金一百二十万元，群众满意度持续提升。"
+MORE = "持续推进农村人居环境整治，全年共清理河塘沟渠四十余条，新建公厕十二座，改造农户厨房两百余户。"
+# a page the site cut off in mid-sentence (the search corpus and doc-share previews stop anywhere)
+CUT = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作", DONE, MORE,
+       "加强养老服务体系建设，新建农村互助养老站六处，为八十岁以上老人发放高龄津贴，开展居家养老上门服务三千余人次。",
+       "健全社会救助体系，全年新增低保对象八十余户，临时救助困难群众两百余人次，做到应保尽保、应救尽救，同时加快推进"]
+BODY = [MORE, "二、存在问题", "基层力量仍然薄弱，服务能力有待提升，部分项目推进较慢，群众反映的问题还需加快解决。"]

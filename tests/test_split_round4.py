@@ -5,18 +5,12 @@ level word comes first, the Taiwan form of 'plan', the second half-year, a 'for 
 text after such a tag or before a salutation, and an opening that profiles the place or the body.
 Each is a page's first line, after a page the site cut mid-sentence.  All units and sentences
 here are made up."""
+from structure_helpers import BODY as _BODY, CUT as _CUT, DONE as _DONE, MORE as _MORE
 from workreport.ingest import document_from_bytes
 from workreport.structure import cues, structure
 from workreport.structure.furniture import find_furniture
 from workreport.structure.paragraphs import build_paragraphs
 
-_DONE = "全年共走访困难家庭三百余户，发放救助资金一百二十万元，群众满意度持续提升。"
-_MORE = "持续推进农村人居环境整治，全年共清理河塘沟渠四十余条，新建公厕十二座，改造农户厨房两百余户。"
-# a page the site cut off in mid-sentence (the search corpus and doc-share previews stop anywhere)
-_CUT = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作", _DONE, _MORE,
-        "加强养老服务体系建设，新建农村互助养老站六处，为八十岁以上老人发放高龄津贴，开展居家养老上门服务三千余人次。",
-        "健全社会救助体系，全年新增低保对象八十余户，临时救助困难群众两百余人次，做到应保尽保、应救尽救，同时加快推进"]
-_BODY = [_MORE, "二、存在问题", "基层力量仍然薄弱，服务能力有待提升，部分项目推进较慢，群众反映的问题还需加快解决。"]
 
 
 def _doc(lines):
