@@ -120,8 +120,7 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
     st.take(cs[0], paras[0])
     starts: list[tuple[int, str, float | None]] = [(0, "split.document_start", None)]
     for i in range(1, len(paras)):
-        if inside[i] is not None or i in links or cs[i].chunk > 1 or (cs[i].short_plain and not cs[i].headish):
-            # the head block above starts here or nowhere; another text's title, a name line or a later chunk never does
+        if not _candidate(i, cs, inside, links):
             st.take(cs[i], paras[i])
             continue
         f = evidence.features(i, cs, paras, st, comp, links)
@@ -135,6 +134,12 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
     if _head_only(st, starts):
         starts.pop()
     return starts
+
+
+def _candidate(i: int, cs: list[evidence.Cues], inside: list[int | None], links: set[int]) -> bool:
+    """Is paragraph i weighed as a start at all?  The head block above starts here or nowhere;
+    another text's title (a link), a name line or a later chunk never does."""
+    return inside[i] is None and i not in links and cs[i].chunk < 2 and not (cs[i].short_plain and not cs[i].headish)
 
 
 def _head_only(st: evidence.State, starts: list) -> bool:
@@ -156,7 +161,7 @@ def training_rows(cs: list[evidence.Cues], paras: list[Paragraph], gold_starts: 
     rows = []
     for i in range(1, len(paras)):
         y = paras[i].line_start in gold_starts
-        if inside[i] is None and i not in links and cs[i].chunk < 2 and not (cs[i].short_plain and not cs[i].headish):
+        if _candidate(i, cs, inside, links):
             rows.append((evidence.features(i, cs, paras, st, comp, links), y))
         if y:
             st.begin(i)
