@@ -326,7 +326,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
                                    and not (f["title"] or f["genre_title"] or f["preamble"] or f["address"]))
     if f["repeat_salutation"]:
         f["salutation"] = f["exclamation"] = 0.0  # the same speech going on: no evidence of a new one
-    f["repeat_title"] = float(any(b.title_core and _repeats(b.title_core, st.titles) for b in block))
+    f["repeat_title"] = float(any(b.title_core and repeats(b.title_core, st.titles) for b in block))
     # a page seam: a sentence cut off (the page's text ends where the site cut it), then a head
     # (a title, a preamble, a page's first chunk): the head is another page's.  (Not a salutation:
     # a photo caption under a speech's title does not end its sentence either.)
@@ -359,7 +359,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     return f
 
 
-def _repeats(core: str, titles: set[str]) -> bool:
+def repeats(core: str, titles: set[str]) -> bool:
     """Is a title the report's own again: the same, or the part of its title it names (a notice
     that issues a plan prints the plan's title again over the plan)?"""
     if core in titles:

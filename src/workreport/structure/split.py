@@ -37,6 +37,7 @@ _SESSION = "split.preamble.session"
 _SPEECH_TITLE_LINES = int(rules.limit(_TABLE, "split.speech_title_lines"))
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
 _BYLINE = rules.pattern("furniture", "furniture.signature_name")
+_FOOT_WORDS = int(rules.limit(_TABLE, "split.foot_link_words_chars"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +127,12 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
         f = evidence.features(i, cs, paras, st, comp, links)
         sc = score(f, w)
         if sc > thr:
-            if _head_only(st, starts):
+            if _head_only(st, starts) or _foot_link(cs, paras, starts, i):
                 starts.pop()
             starts.append((i, _why(f, w), sc))
             st.begin(i)
         st.take(cs[i], paras[i])
-    if _head_only(st, starts):
+    if _head_only(st, starts) or _foot_link(cs, paras, starts, len(paras)):
         starts.pop()
     return starts
 
@@ -148,6 +149,24 @@ def _head_only(st: evidence.State, starts: list) -> bool:
     (A title with its opening under it is a report a site cut short, a preview that stops
     after its first lines; an opening alone is a paragraph of the report before.)"""
     return len(starts) > 1 and st.body == 0 and st.chars < _SHORT and not (st.opened and st.titles)
+
+
+def _foot_link(cs: list[evidence.Cues], paras: list[Paragraph], starts: list, end: int) -> bool:
+    """A "report" of a title and a few words under it, not a sentence, before the next report
+    (that is not the same text: its own title again) or the end: another text's title at the foot of a page
+    (a related link, the next article of the site) with the first words of its text where the site cut
+    the page.  No report; its lines stay with the one before."""
+    if len(starts) < 2 or end - starts[-1][0] != 2:
+        return False
+    head, tail = cs[starts[-1][0]], cs[end - 1]
+    words = paras[end - 1].norm_text.strip()
+    # (a title alone on its line: a title run on with its text is a text)
+    if (not head.title or len(paras[starts[-1][0]].norm_text.strip()) > _HEAD_LINE or tail.terminal
+            or tail.head is not None or len(words) >= _FOOT_WORDS):
+        return False
+    nxt = cs[end].title_core if end < len(cs) else None  # (a page's heading over the text's own title)
+    return not (nxt and head.title_core and evidence.repeats(nxt, {head.title_core}) or
+                head.title_core and nxt and evidence.repeats(head.title_core, {nxt}))
 
 
 def training_rows(cs: list[evidence.Cues], paras: list[Paragraph], gold_starts: set[int]):
