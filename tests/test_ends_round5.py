@@ -22,7 +22,7 @@ def _at(lines, text):
 
 
 def test_an_essay_sites_comment_widget_under_the_text_is_the_pages():
-    widget = ["【本文共3120字，精选范文，仅供学习参考】", "网友评论", "（网友留言只代表个人看法，与本网站立场无关）"]
+    widget = ["【本文约3120字，范文可作写作参考】", "网友评论", "（网友留言只代表个人看法，与本网站立场无关）"]
     lines = [*_FIRST, *widget, *_NEXT]
     chrome, reports = _parse(lines)
     assert {_at(lines, w) for w in widget} <= chrome
@@ -52,3 +52,29 @@ def test_comments_ratings_and_likes_inside_a_reports_sentences_stay_text():
     chrome, reports = _parse(text)
     assert not chrome
     assert [(r.start_line, r.end_line) for r in reports] == [(1, len(text))]
+
+
+def test_a_masked_names_first_letter_where_the_site_cut_the_page_is_the_reports_last_line():
+    cut = "青山街道建成社区书屋五处，节假日照常开放，放学后还为孩子们安排托管和阅读辅导，借阅人次比上年增加两成，"
+    lines = [*_FIRST, cut, "", "X", "", "当前位置：首页 > 工作总结", *_NEXT]
+    chrome, reports = _parse(lines)
+    assert _at(lines, "X") not in chrome and _at(lines, "当前位置：首页 > 工作总结") in chrome
+    assert [(r.start_line, r.end_line) for r in reports] == [(1, _at(lines, "X")), (_at(lines, _NEXT[0]), len(lines))]
+
+
+def test_a_sites_address_printed_at_a_page_break_inside_a_sentence_does_not_cut_the_report():
+    # (the rest of the sentence under the address, cut by the site, then a page pasted without its title)
+    done = "全镇新建村级文化广场十二个，改造农家书屋三十个，组织送戏下乡演出八十场，开展全民健身活动二十余次，群众参与热情高涨，文化惠民工程"
+    rest = "深入推进，基层综合性文化服务中心实现全覆盖，公共文化服务效能持续提升，群众获得"
+    nxt = ["今年以来，白石镇在县委县政府的坚强领导下，统筹推进乡村振兴和基层治理各项工作，取得明显成效。", "一、主要工作", _DONE]
+    lines = [*_FIRST, done * 2, "某某文库网 www.example.com", rest, *nxt]
+    chrome, reports = _parse(lines)
+    assert _at(lines, "某某文库网 www.example.com") in chrome
+    assert [(r.start_line, r.end_line) for r in reports] == [(1, _at(lines, rest)), (_at(lines, nxt[0]), len(lines))]
+
+
+def test_a_sites_address_over_the_next_pages_title_still_parts_the_two_reports():
+    lines = [*_FIRST, "全镇新建村级文化广场十二个，改造农家书屋三十个，组织送戏下乡演出八十场，惠及群众两万余",
+             "某某文库网 www.example.com", *_NEXT]
+    chrome, reports = _parse(lines)
+    assert [(r.start_line, r.end_line) for r in reports] == [(1, len(_FIRST) + 1), (_at(lines, _NEXT[0]), len(lines))]

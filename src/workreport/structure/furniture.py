@@ -54,11 +54,12 @@ _TOKEN_SPLIT = rules.pattern(_TABLE, "furniture.token_split")
 _DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furniture.doc."))
 _FILE_NAME = rules.compiled(r"\.(docx?|pdf|wps)(\s*VIP)?$")
 _PAGE_NUMBER = "furniture.page_number"
-# what may stand between the two halves of a sentence inside one text: a page break's marks and
-# the widgets a page puts inside its text (share bar, picture); other furniture heads or ends a page
+# what may stand between the two halves of a sentence inside one text: a page break's marks (and
+# the site's address a converted document prints at them) and the widgets a page puts inside its
+# text (share bar, picture); other furniture heads or ends a page
 INLINE = frozenset({_PAGE_NUMBER, "furniture.doc.page_thumb", "furniture.doc.thumbnail", "furniture.share_buttons",
                     "furniture.share_targets", "furniture.tokens", "furniture.qr", "furniture.essay.image_name",
-                    "furniture.punct_only", "furniture.photo_caption"})
+                    "furniture.punct_only", "furniture.photo_caption", "furniture.essay.site_header"})
 _SESSION = "split.preamble.session"
 _SPEECH_TITLE_LINES = int(rules.limit("split", "split.speech_title_lines"))
 _RULE_MAX = 220  # no rule takes a longer line (the longest: a content-summary row)
