@@ -62,6 +62,10 @@ _POST = _pattern("org.subject.post")
 _POST_LEAD = _pattern("org.subject.post_lead")
 _SPEAKER_PLACE = _pattern("org.speech.speaker_place")
 _SPEECH_ORGAN = _pattern("org.speech.organ")
+_SPEAKER_BODY = _pattern("org.speech.speaker_body")
+_WE_NAMED = _pattern("org.self_reference.we_named")
+# what a speaker's own body decides over: a sector spoken for, a self-reference, nothing
+_SPEAKER_BODY_OVER = frozenset({"org.system", "org.sector", "org.self_reference.bare_organ", "org.none"})
 
 
 def _suffix_of(name: str) -> str | None:
@@ -102,7 +106,21 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     """The author as the report names it, the line that shows it, and the rule; a bare town
     government the speaker names as the town they came to."""
     guess = _find_org(report, ev)
+    if guess.rule in _SPEAKER_BODY_OVER:
+        return _speaker_body(report) or guess
     return _speaker_place(guess, report) or guess
+
+
+def _speaker_body(report: Report) -> OrgGuess | None:
+    """The body a speaker says they speak for in a report that names no author of its own
+    (orgs.yaml speaker_body): that body, when named with its place."""
+    for p in opening(report):
+        for m in _SPEAKER_BODY.finditer(bodies.fold(p.norm_text)):
+            name = p.norm_text[m.start("body"): m.end("body")]
+            body = bodies.classify_body(name)
+            if body is not None and body.prefix and is_body(name) and clean_name(name) == name and not is_self(name):
+                return OrgGuess(name, p.line_start, "org.speech.speaker_body")
+    return None
 
 
 def _find_org(report: Report, ev: Evidence) -> OrgGuess:
@@ -171,7 +189,7 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     for p in opening(report):  # a sector spoken for as a whole, further into a long opening
         system = _system_subject(p.text, p.norm_text)
         if system:
-            return OrgGuess(system[1], p.line_start, "org.system")
+            return bare_organ(report) or OrgGuess(system[1], p.line_start, "org.system")
     mentioned = frequent_mention(report)
     if mentioned:
         return mentioned
@@ -252,6 +270,9 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
     formula = _formula_author(p)
     if formula:
         cands.append((formula[0], "subject", formula[1]))
+    we = _we_named(p.norm_text[:window])
+    if we:
+        cands.append((we[0], "subject", we[1]))
     post = _post_holder(p, window)
     if post:
         cands.append((post[0], "subject", post[1]))
@@ -272,7 +293,11 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
             return OrgGuess(_fuller_from(fuller(x, report), sig), p.line_start, "org.subject.opening")
         if kind == "system":
             dept = system_department(x, report)  # "our department" speaking for its sector
-            return OrgGuess(dept, p.line_start, "org.system.self") if dept else OrgGuess(x, p.line_start, "org.system")
+            if dept:
+                return OrgGuess(dept, p.line_start, "org.system.self")
+            # a department that speaks of itself by its organ word ("the whole department")
+            # reviews its line at every level: the department, not the line, is the author
+            return bare_organ(report) or OrgGuess(x, p.line_start, "org.system")
         if kind == "sector":
             return OrgGuess(x, p.line_start, _SECTOR["id"])
         found = resolve_self(x, report, ev, p.line_start, sig)
@@ -290,6 +315,15 @@ def _own_body(s: str, selfref: re.Match) -> str | None:
         return None
     name = s[selfref.start(1): selfref.end()] + form
     return name if bodies.classify_body(name) is not None and is_body(name) else None
+
+
+def _we_named(s: str) -> tuple[int, str] | None:
+    """"We" before the author's own name and its staff (orgs.yaml we_named): offset and name."""
+    m = _WE_NAMED.search(bodies.fold(s))
+    if m is None:
+        return None
+    name = s[m.start("name"): m.end("name")]
+    return (m.start(), name) if is_body(name) and clean_name(name) == name and not is_self(name) else None
 
 
 def _post_holder(p, window: int) -> tuple[int, str] | None:
@@ -328,6 +362,8 @@ def _system_subject(text: str, s: str) -> tuple[int, str] | None:
         stem = system_stem(m.group("stem"))
         if stem:
             start = m.end("stem") - len(stem)
+            if m.group("ranks"):  # "the whole region's water departments at every level"
+                start = m.start("ranks")
             scope = _SYSTEM_SCOPE.search(s, max(0, start - _limit("system_scope_chars")), start)
             if scope:
                 start = scope.start()

@@ -1,0 +1,63 @@
+"""Who wrote a report, round 6 (issue 10): how bodies name themselves when no title names them --
+a department head's speech at the whole sector's meeting that says whose behalf it speaks on, a
+speech title glued to its first words, a sector reviewed at every level of an autonomous region,
+a department that calls itself "the whole department" while reviewing its line at every level, a
+company that says "we, the company's staff", a plan whose subject says what it will do.  Every
+name and sentence is invented."""
+from __future__ import annotations
+
+from test_authors import _BODY, one, same_unit
+
+
+def test_a_speech_at_the_sector_s_meeting_is_the_bureau_the_speaker_speaks_for():
+    r = one("在2023年全县林业系统工作会议上的讲话\n同志们：今天召开全县林业系统工作会议，总结去年工作，"
+            "部署今年任务。下面，我代表白河县林业局党组讲三点意见。" + _BODY)
+    assert (r.org, r.level) == ("白河县林业局", "county_district"), (r.org, r.org_rule, r.level)
+
+
+def test_a_speaker_for_the_people_of_a_town_names_no_body():
+    r = one("在2023年全县林业系统工作会议上的讲话\n同志们：今天召开全县林业系统工作会议，总结去年工作。"
+            "我代表全乡的干部群众，向各位领导表示感谢。" + _BODY)
+    assert r.org is None or "干部" not in r.org, (r.org, r.org_rule)
+
+
+def test_a_speech_title_glued_to_its_first_words_names_the_department():
+    r = one("在青山县统计局2024年半年工作会上的讲话同志们：今天我们召开半年工作会，盘点上半年"
+            "各项工作进展，部署下半年重点任务。上半年，全局上下克服困难，统计调查工作有序推进。" + _BODY)
+    assert same_unit("青山县统计局", r.org) and r.level == "county_district", (r.org, r.org_rule, r.level)
+
+
+def test_a_whole_region_s_water_departments_at_every_level_are_the_author_as_written():
+    r = one("2023年全区水利工作总结\n2023年，在自治区党委、政府的坚强领导下，"
+            "全区各级水利部门坚持节水优先，扎实推进水利建设，各项工作取得新进展。" + _BODY)
+    assert same_unit("全区各级水利部门", r.org) and r.level == "province", (r.org, r.org_rule, r.level, r.level_rule)
+
+
+def test_a_district_s_departments_at_every_level_stay_a_district_s():
+    r = one("2023年全区林业工作总结\n2023年，在区委、区政府的坚强领导下，"
+            "全区各级林业部门扎实推进国土绿化，各项工作取得新进展。" + _BODY)
+    assert same_unit("全区各级林业部门", r.org) and r.level == "county_district", (r.org, r.org_rule, r.level)
+
+
+def test_a_department_speaking_as_the_whole_department_is_its_organ_not_its_line():
+    r = one("在全厅农业工作务虚会上的讲话\n同志们：这次务虚会听取了厅机关各处室的汇报，讲得都很好。\n"
+            "一、今年工作回顾\n今年，全省各级农业部门在省委、省政府的正确领导下，克服灾害影响，"
+            "粮食生产再获丰收。全厅上下团结一心。" + _BODY)
+    assert r.org == "厅" and r.level == "province", (r.org, r.org_rule, r.level)
+
+
+def test_we_the_company_s_staff_names_the_company():
+    r = one("引言\n在过去的一年里，我们青河供水公司全体员工齐心协力，提升供水服务质量，确保居民用水安全。"
+            + _BODY)
+    assert same_unit("青河供水公司", r.org) and r.level == "enterprise_other", (r.org, r.org_rule, r.level)
+
+
+def test_we_all_together_names_no_body():
+    r = one("引言\n在过去的一年里，我们全体干部齐心协力，圆满完成了各项任务。" + _BODY)
+    assert r.org is None or "全体" not in r.org, (r.org, r.org_rule)
+
+
+def test_a_plan_s_subject_says_what_it_will_do():
+    r = one("2026年是承上启下的重要一年，也是推进基层治理的攻坚之年。街道办事处将坚持以人民为中心，"
+            "锚定工作主线，全力推动各项工作提质增效。现结合实际，制定本年度工作计划如下：" + _BODY)
+    assert same_unit("街道办事处", r.org) and r.level == "township_street", (r.org, r.org_rule, r.level)
