@@ -61,3 +61,20 @@ def test_a_plan_s_subject_says_what_it_will_do():
     r = one("2026年是承上启下的重要一年，也是推进基层治理的攻坚之年。街道办事处将坚持以人民为中心，"
             "锚定工作主线，全力推动各项工作提质增效。现结合实际，制定本年度工作计划如下：" + _BODY)
     assert same_unit("街道办事处", r.org) and r.level == "township_street", (r.org, r.org_rule, r.level)
+
+
+def test_a_city_bureau_that_names_itself_once_with_a_municipality_is_provincial():
+    r = one("2023年，市林业局坚持生态优先，扎实推进国土绿化，各项工作取得新进展。全年新增造林面积"
+            "12万亩。欢迎关注“天津市林业局”公众号了解更多信息。" + _BODY)
+    assert (r.org, r.level) == ("市林业局", "province"), (r.org, r.level, r.level_rule)
+
+
+def test_a_city_bureau_that_only_mentions_a_municipality_stays_a_city_s():
+    r = one("2023年，市林业局坚持生态优先，扎实推进国土绿化，指导各县区做好工作，赴天津学习考察。" + _BODY)
+    assert (r.org, r.level) == ("市林业局", "city"), (r.org, r.level, r.level_rule)
+
+
+def test_a_speech_s_speaker_body_keeps_the_department_s_own_line_of_work():
+    r = one("在2023年全县林业系统工作会议上的讲话\n同志们：今天召开全县林业系统工作会议，总结去年工作，"
+            "部署今年任务。下面，我代表白河县林业局党组讲三点意见。" + _BODY)
+    assert r.domain != "政府工作", (r.org, r.domain, r.domain_rule)

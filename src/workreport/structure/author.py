@@ -144,6 +144,8 @@ def level_of(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, s
         m = bodies.classify_body(org)
         if m is not None and city_text.answers_to_another_city(text, m.prefix):
             return _COUNTY_CITY, "level.city.superior_city"
+        if m is not None and len(m.prefix) == 1 and city_text.municipality_names_own(text, org):
+            return "province", "level.city.municipality_own_name"
         by_text = city_text.city_level_from_text(text)
         if by_text:
             return by_text, "level.city.text"

@@ -13,7 +13,7 @@ from .. import rules
 from ..textnorm import norm
 from .bodies import table
 
-__all__ = ["answers_to_another_city", "city_level_from_text"]
+__all__ = ["answers_to_another_city", "city_level_from_text", "municipality_names_own"]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +47,22 @@ def answers_to_another_city(text: str, own: str) -> bool:
     ph = re.compile(rules.piece("placeholder"))
     return any(m.group("city") != own_city and (ph.search(own_city) or not m.group("city").endswith(own_city))
                for m in _superior_city().finditer(norm(text)))
+
+
+def municipality_names_own(text: str, org: str) -> bool:
+    """Does the text name the author, written with only its city word ("the city's medical
+    insurance bureau"), once in full with a municipality's name before it?  Its own full name
+    decides what one mention of a municipality elsewhere could not (levels.yaml
+    city_cues.municipality)."""
+    _, _, municipality, mun = _city_cues()
+    s = norm(text)
+    for m in municipality.finditer(s):
+        if m.group() == mun["capital"] or len(org) < 3:
+            continue
+        rest = s[m.end():]
+        if rest.startswith(org) or (m.group().endswith(org[0]) and rest.startswith(org[1:])):
+            return True
+    return False
 
 
 def city_level_from_text(text: str) -> str | None:

@@ -62,7 +62,7 @@ _POST = _pattern("org.subject.post")
 _POST_LEAD = _pattern("org.subject.post_lead")
 _SPEAKER_PLACE = _pattern("org.speech.speaker_place")
 _SPEECH_ORGAN = _pattern("org.speech.organ")
-_SPEAKER_BODY = _pattern("org.speech.speaker_body")
+_SPEAKER_BODY = _pattern("org.speaker_body")
 _WE_NAMED = _pattern("org.self_reference.we_named")
 # what a speaker's own body decides over: a sector spoken for, a self-reference, nothing
 _SPEAKER_BODY_OVER = frozenset({"org.system", "org.sector", "org.self_reference.bare_organ", "org.none"})
@@ -119,7 +119,7 @@ def _speaker_body(report: Report) -> OrgGuess | None:
             name = p.norm_text[m.start("body"): m.end("body")]
             body = bodies.classify_body(name)
             if body is not None and body.prefix and is_body(name) and clean_name(name) == name and not is_self(name):
-                return OrgGuess(name, p.line_start, "org.speech.speaker_body")
+                return OrgGuess(name, p.line_start, "org.speaker_body")
     return None
 
 
