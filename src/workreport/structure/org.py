@@ -64,6 +64,7 @@ _SPEAKER_PLACE = _pattern("org.speech.speaker_place")
 _SPEECH_ORGAN = _pattern("org.speech.organ")
 _SPEAKER_BODY = _pattern("org.speaker_body")
 _WE_NAMED = _pattern("org.self_reference.we_named")
+_OWN_REALITY = _pattern("org.subject.own_reality")
 # what a speaker's own body decides over: a sector spoken for, a self-reference, nothing
 _SPEAKER_BODY_OVER = frozenset({"org.system", "org.sector", "org.self_reference.bare_organ", "org.none"})
 
@@ -273,6 +274,9 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
     we = _we_named(p.norm_text[:window])
     if we:
         cands.append((we[0], "subject", we[1]))
+    suited = _own_reality(p.norm_text)  # anywhere in the paragraph: it closes a plan's preamble
+    if suited:
+        cands.append((suited[0], "subject", suited[1]))
     post = _post_holder(p, window)
     if post:
         cands.append((post[0], "subject", post[1]))
@@ -324,6 +328,15 @@ def _we_named(s: str) -> tuple[int, str] | None:
         return None
     name = s[m.start("name"): m.end("name")]
     return (m.start(), name) if is_body(name) and clean_name(name) == name and not is_self(name) else None
+
+
+def _own_reality(s: str) -> tuple[int, str] | None:
+    """The body whose circumstances a plan says it suits (orgs.yaml own_reality): offset and name."""
+    for m in _OWN_REALITY.finditer(bodies.fold(s)):
+        name = s[m.start("name"): m.end("name")]
+        if is_body(name) and clean_name(name) == name and not is_self(name):
+            return m.start("name"), name
+    return None
 
 
 def _post_holder(p, window: int) -> tuple[int, str] | None:
