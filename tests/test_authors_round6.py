@@ -78,3 +78,10 @@ def test_a_speech_s_speaker_body_keeps_the_department_s_own_line_of_work():
     r = one("在2023年全县林业系统工作会议上的讲话\n同志们：今天召开全县林业系统工作会议，总结去年工作，"
             "部署今年任务。下面，我代表白河县林业局党组讲三点意见。" + _BODY)
     assert r.domain != "政府工作", (r.org, r.domain, r.domain_rule)
+
+
+def test_a_session_line_wrapped_over_two_lines_and_spaced_still_names_the_government():
+    r = one("政 府 工 作 报 告\n——2024年1月9日在青山旗第十六届\n人 民 代 表 大 会 第 三 次 会 议 上\n"
+            "各位代表：\n现在，我代表旗人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n"
+            "过去的一年，全旗上下团结一心，经济社会发展稳中有进。" + _BODY)
+    assert r.org == "青山旗人民政府" and r.level == "county_district", (r.org, r.org_rule, r.level)

@@ -91,7 +91,7 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
         if m:
             organ = OrgGuess(norm(text)[m.start("body"): m.end("body")], line, "org.speech.organ")
             break
-    for text, line in block:
+    for k, (text, line) in enumerate(block):
         raw = norm(text).strip()
         s = bodies.fold(raw)  # matched folded, kept as written (same length)
         for rid, pat, org in _SPEECH:
@@ -99,7 +99,29 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
             if m:
                 groups = {k: raw[m.start(k): m.end(k)] for k, v in m.groupdict().items() if v is not None}
                 name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
-                return organ or OrgGuess(name, line, rid)
+                # the lines above, read as one text, come first (a wrapped dateline)
+                return organ or _speech_org_joined(block[:k]) or OrgGuess(name, line, rid)
+    return organ or _speech_org_joined(block)
+
+
+def _speech_org_joined(block: list[tuple[str, int | None]]) -> OrgGuess | None:
+    """The title block read as one text without spaces: a page wraps the session's dateline over
+    two lines ("…在某某旗第十五届" / "人民代表大会…") and spaces out a title's characters."""
+    pieces = [(re.sub(r"\s+", "", norm(text)), line) for text, line in block]
+    raw = "".join(t for t, _ in pieces)
+    s = bodies.fold(raw)
+    for rid, pat, org in _SPEECH:
+        m = pat.search(s)
+        if m:
+            groups = {k: raw[m.start(k): m.end(k)] for k, v in m.groupdict().items() if v is not None}
+            name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
+            end, line = 0, None
+            for t, ln in pieces:  # the line the match starts on
+                end += len(t)
+                if m.start() < end:
+                    line = ln
+                    break
+            return OrgGuess(name, line, rid)
     return None
 
 
