@@ -85,3 +85,24 @@ def test_a_session_line_wrapped_over_two_lines_and_spaced_still_names_the_govern
             "各位代表：\n现在，我代表旗人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n"
             "过去的一年，全旗上下团结一心，经济社会发展稳中有进。" + _BODY)
     assert r.org == "青山旗人民政府" and r.level == "county_district", (r.org, r.org_rule, r.level)
+
+
+def test_a_banner_that_calls_itself_ours_is_the_banner_s_government():
+    r = one("2023年，在盟委、行署的坚强领导下，我旗扎实推进各项工作，牧民人均可支配收入稳步增长。" + _BODY)
+    assert r.org is not None and r.org.endswith("人民政府") and r.level == "county_district", (r.org, r.org_rule, r.level)
+
+
+def test_a_company_s_subsidiaries_are_no_banner():
+    r = one("2023年，青河能源公司紧紧围绕年度目标，我旗下的子公司全部实现盈利。" + _BODY)
+    assert r.level == "enterprise_other", (r.org, r.org_rule, r.level)
+
+
+def test_the_whole_autonomous_region_s_line_of_work_is_provincial():
+    r = one("2023年，在自治区党委、政府的坚强领导下，全区民政工作坚持以人民为中心，各项工作取得新成效。" + _BODY)
+    assert r.level == "province", (r.org, r.org_rule, r.level, r.level_rule)
+
+
+def test_a_named_city_citing_the_municipalities_as_models_stays_a_city():
+    r = one("2023年，云州市工业和信息化局学习北京、上海的先进经验，扎实推进制造业高质量发展，"
+            "全省排名第三。" + _BODY)
+    assert (r.org, r.level) == ("云州市工业和信息化局", "city"), (r.org, r.level, r.level_rule)

@@ -101,13 +101,18 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
                 name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
                 # the lines above, read as one text, come first (a wrapped dateline)
                 return organ or _speech_org_joined(block[:k]) or OrgGuess(name, line, rid)
-    return organ or _speech_org_joined(block)
+    joined = _speech_org_joined(block)
+    return (organ or joined) if joined else None
 
 
 def _speech_org_joined(block: list[tuple[str, int | None]]) -> OrgGuess | None:
     """The title block read as one text without spaces: a page wraps the session's dateline over
     two lines ("…在某某旗第十五届" / "人民代表大会…") and spaces out a title's characters."""
-    pieces = [(re.sub(r"\s+", "", norm(text)), line) for text, line in block]
+    pieces: list[tuple[str, int | None]] = []
+    for text, line in block:  # the title is also the block's first paragraph: once
+        piece = re.sub(r"\s+", "", norm(text))
+        if not pieces or (piece, line) != pieces[-1] and piece != pieces[-1][0]:
+            pieces.append((piece, line))
     raw = "".join(t for t, _ in pieces)
     s = bodies.fold(raw)
     for rid, pat, org in _SPEECH:
