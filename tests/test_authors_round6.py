@@ -106,3 +106,24 @@ def test_a_named_city_citing_the_municipalities_as_models_stays_a_city():
     r = one("2023年，云州市工业和信息化局学习北京、上海的先进经验，扎实推进制造业高质量发展，"
             "全省排名第三。" + _BODY)
     assert (r.org, r.level) == ("云州市工业和信息化局", "city"), (r.org, r.level, r.level_rule)
+
+
+def test_an_audit_report_on_the_government_s_behalf_is_the_audit_office_s():
+    r = one("主任、各位副主任、秘书长、各位委员：\n受白河县人民政府委托，现将2023年度县级预算执行和其他财政收支的"
+            "审计情况报告如下，请予审议。\n一、县级预算执行审计情况\n审计结果表明，全县财政运行总体平稳。" + _BODY)
+    assert (r.org, r.level) == ("白河县审计局", "county_district"), (r.org, r.org_rule, r.level)
+
+
+def test_a_plan_execution_report_on_the_government_s_behalf_is_not_an_audit_office_s():
+    r = one("受白河县人民政府委托，现将2023年国民经济和社会发展计划执行情况报告如下，请予审议。" + _BODY)
+    assert r.org is None or "审计" not in r.org, (r.org, r.org_rule)
+
+
+def test_a_disabled_persons_federation_written_in_full_is_the_author():
+    r = one("2023年，青山县残疾人联合会在县委、县政府的坚强领导下，扎实推进残疾人康复和就业工作。" + _BODY)
+    assert (r.org, r.level) == ("青山县残疾人联合会", "county_district"), (r.org, r.org_rule, r.level)
+
+
+def test_a_culture_press_and_broadcasting_bureau_by_its_short_name():
+    r = one("2023年，区文新广局在区委、区政府的坚强领导下，扎实推进公共文化服务体系建设。" + _BODY)
+    assert (r.org, r.level, r.domain) == ("区文新广局", "county_district", "文化旅游"), (r.org, r.level, r.domain)

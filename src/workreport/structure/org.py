@@ -64,6 +64,8 @@ _SPEAKER_PLACE = _pattern("org.speech.speaker_place")
 _SPEECH_ORGAN = _pattern("org.speech.organ")
 _SPEAKER_BODY = _pattern("org.speaker_body")
 _WE_NAMED = _pattern("org.self_reference.we_named")
+_ENTRUSTED = rules.entry(_TABLE, "org.entrusted_audit")
+_ENTRUSTED_AUDIT = rules.compiled(_ENTRUSTED["pattern"])
 _OWN_REALITY = _pattern("org.subject.own_reality")
 # what a speaker's own body decides over: a sector spoken for, a self-reference, nothing
 _SPEAKER_BODY_OVER = frozenset({"org.system", "org.sector", "org.self_reference.bare_organ", "org.none"})
@@ -107,7 +109,7 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
 
 def _speech_org_joined(block: list[tuple[str, int | None]]) -> OrgGuess | None:
     """The title block read as one text without spaces: a page wraps the session's dateline over
-    two lines ("…在某某旗第十五届" / "人民代表大会…") and spaces out a title's characters."""
+    two lines (the congress's name cut after its term) and spaces out a title's characters."""
     pieces: list[tuple[str, int | None]] = []
     for text, line in block:  # the title is also the block's first paragraph: once
         piece = re.sub(r"\s+", "", norm(text))
@@ -137,6 +139,18 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     if guess.rule in _SPEAKER_BODY_OVER:
         return _speaker_body(report) or guess
     return _speaker_place(guess, report) or guess
+
+
+def _entrusted_audit(report: Report) -> OrgGuess | None:
+    """An audit report delivered on a government's behalf (orgs.yaml entrusted_audit): that
+    government's audit office."""
+    for p in opening(report):
+        m = _ENTRUSTED_AUDIT.search(bodies.fold(p.norm_text))
+        if m:
+            place = p.norm_text[m.start("place"): m.end("place")]
+            organs = _ENTRUSTED["organs"]
+            return OrgGuess(place + m.group("stem") + organs.get(place[-1:], organs[""]), p.line_start, _ENTRUSTED["id"])
+    return None
 
 
 def _speaker_body(report: Report) -> OrgGuess | None:
@@ -179,6 +193,9 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     lone = lone_name(report)  # the author's name alone over a title-less text
     if lone:
         return OrgGuess(lone[0], lone[1], "org.lone_name")
+    audit = _entrusted_audit(report)
+    if audit:
+        return audit
     for p in opening(report):
         found = _opening_author(p, report, ev, sig)
         if found:
