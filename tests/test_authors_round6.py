@@ -127,3 +127,26 @@ def test_a_disabled_persons_federation_written_in_full_is_the_author():
 def test_a_culture_press_and_broadcasting_bureau_by_its_short_name():
     r = one("2023年，区文新广局在区委、区政府的坚强领导下，扎实推进公共文化服务体系建设。" + _BODY)
     assert (r.org, r.level, r.domain) == ("区文新广局", "county_district", "文化旅游"), (r.org, r.level, r.domain)
+
+
+def test_a_report_supervised_by_its_congress_and_cppcc_is_the_government_s():
+    r = one("过去的一年，在市委的坚强领导下，在市人大、市政协的监督支持下，我们团结依靠全市人民，"
+            "扎实推进各项工作，经济社会保持平稳健康发展。" + _BODY)
+    assert (r.org, r.level) == ("市人民政府", "city"), (r.org, r.org_rule, r.level)
+
+
+def test_a_procuratorate_supervised_by_its_congress_is_no_government():
+    r = one("2023年，全市检察机关在市委的坚强领导下，在市人大及其常委会、市政协的有力监督下，"
+            "各项检察工作取得新进展。" + _BODY)
+    assert r.org is None or "政府" not in r.org, (r.org, r.org_rule)
+
+
+def test_the_whole_town_as_one_is_the_town_s_government():
+    r = one("2023年，全镇上下在县委、县政府的坚强领导下，凝心聚力，扎实推进各项工作。" + _BODY)
+    assert (r.org, r.level) == ("镇人民政府", "township_street"), (r.org, r.org_rule, r.level)
+
+
+def test_the_whole_county_in_a_bureau_s_report_leaves_the_bureau_the_author():
+    r = one("2023年，全县上下在县委、县政府的坚强领导下，扎实推进各项工作。我局紧紧围绕全县中心工作，"
+            "扎实推进统计调查，圆满完成经济普查。" + _BODY)
+    assert r.org is not None and "政府" not in r.org, (r.org, r.org_rule)

@@ -203,6 +203,8 @@ SCHEMAS: dict[str, Record] = {
         "speech_body": rule({"word": STR}),
         "speaker_place": PATTERN_RULE,
         "speaker_body": PATTERN_RULE,
+        "supervised_government": rule({"pattern": STR, "unless": STR}),
+        "whole_place": PATTERN_RULE,
         "entrusted_audit": rule({"pattern": STR, "organs": MapOf(STR)}),
         "self_reference": PATTERN_RULE,
         "self_alias": rule({"map": MapOf(STR)}),

@@ -64,6 +64,10 @@ _SPEAKER_PLACE = _pattern("org.speech.speaker_place")
 _SPEECH_ORGAN = _pattern("org.speech.organ")
 _SPEAKER_BODY = _pattern("org.speaker_body")
 _WE_NAMED = _pattern("org.self_reference.we_named")
+_SUPERVISED_ENTRY = rules.entry(_TABLE, "org.supervised_government")
+_SUPERVISED = rules.compiled(_SUPERVISED_ENTRY["pattern"])
+_SUPERVISED_UNLESS = rules.compiled(_SUPERVISED_ENTRY["unless"])
+_WHOLE_PLACE = _pattern("org.whole_place")
 _ENTRUSTED = rules.entry(_TABLE, "org.entrusted_audit")
 _ENTRUSTED_AUDIT = rules.compiled(_ENTRUSTED["pattern"])
 _OWN_REALITY = _pattern("org.subject.own_reality")
@@ -153,6 +157,20 @@ def _entrusted_audit(report: Report) -> OrgGuess | None:
     return None
 
 
+def _place_spoken_for(report: Report) -> OrgGuess | None:
+    """A report that names no author but speaks as its place's government (supervised by the
+    place's congress: orgs.yaml supervised_government) or as the whole place (orgs.yaml
+    whole_place): that place's government, by its place word."""
+    for pat, rid in ((_SUPERVISED, _SUPERVISED_ENTRY["id"]), (_WHOLE_PLACE, "org.whole_place")):
+        for p in opening(report):
+            s = bodies.fold(p.norm_text[: _limit("subject_window")])
+            m = pat.search(s)
+            if m and not (pat is _SUPERVISED and _SUPERVISED_UNLESS.search(s)):
+                g = "scope" if m.group("scope") else "town"
+                return OrgGuess(p.norm_text[m.start(g): m.end(g)], p.line_start, rid)
+    return None
+
+
 def _speaker_body(report: Report) -> OrgGuess | None:
     """The body a speaker says they speak for in a report that names no author of its own
     (orgs.yaml speaker_body): that body, when named with its place."""
@@ -228,6 +246,9 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
             own = _own_body(p.norm_text, m)
             return OrgGuess(own, p.line_start, "org.self_reference.own_body") if own else \
                 resolve_self(m, report, ev, p.line_start, sig)
+    place = _place_spoken_for(report)
+    if place:
+        return place
     named = _opening_mention(report)
     if named:
         return named
