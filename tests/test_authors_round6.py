@@ -28,9 +28,9 @@ def test_a_speech_title_glued_to_its_first_words_names_the_department():
 
 
 def test_a_whole_region_s_water_departments_at_every_level_are_the_author_as_written():
-    r = one("2023年全区水利工作总结\n2023年，在自治区党委、政府的坚强领导下，"
-            "全区各级水利部门坚持节水优先，扎实推进水利建设，各项工作取得新进展。" + _BODY)
-    assert same_unit("全区各级水利部门", r.org) and r.level == "province", (r.org, r.org_rule, r.level, r.level_rule)
+    r = one("2023年全区交通运输工作总结\n2023年，在自治区党委、政府的坚强领导下，"
+            "全区各级交通运输部门加快路网建设，各项工作取得新进展。" + _BODY)
+    assert same_unit("全区各级交通运输部门", r.org) and r.level == "province", (r.org, r.org_rule, r.level, r.level_rule)
 
 
 def test_a_district_s_departments_at_every_level_stay_a_district_s():
@@ -40,9 +40,9 @@ def test_a_district_s_departments_at_every_level_stay_a_district_s():
 
 
 def test_a_department_speaking_as_the_whole_department_is_its_organ_not_its_line():
-    r = one("在全厅农业工作务虚会上的讲话\n同志们：这次务虚会听取了厅机关各处室的汇报，讲得都很好。\n"
-            "一、今年工作回顾\n今年，全省各级农业部门在省委、省政府的正确领导下，克服灾害影响，"
-            "粮食生产再获丰收。全厅上下团结一心。" + _BODY)
+    r = one("在全厅林业工作座谈会上的讲话\n同志们：这次座谈会上厅机关各处室都作了交流，大家讲得很实在。\n"
+            "一、今年工作回顾\n今年，全省各级林业部门战胜旱情和虫害，"
+            "造林任务超额完成。全厅上下团结一心。" + _BODY)
     assert r.org == "厅" and r.level == "province", (r.org, r.org_rule, r.level)
 
 
@@ -58,8 +58,8 @@ def test_we_all_together_names_no_body():
 
 
 def test_a_plan_s_subject_says_what_it_will_do():
-    r = one("2026年是承上启下的重要一年，也是推进基层治理的攻坚之年。街道办事处将坚持以人民为中心，"
-            "锚定工作主线，全力推动各项工作提质增效。现结合实际，制定本年度工作计划如下：" + _BODY)
+    r = one("新的一年任务繁重。街道办事处将继续围绕辖区居民最关心的事，"
+            "把各项工作做细做实。为此，特拟定今年工作计划。" + _BODY)
     assert same_unit("街道办事处", r.org) and r.level == "township_street", (r.org, r.org_rule, r.level)
 
 
@@ -136,8 +136,8 @@ def test_a_report_supervised_by_its_congress_and_cppcc_is_the_government_s():
 
 
 def test_a_procuratorate_supervised_by_its_congress_is_no_government():
-    r = one("2023年，全市检察机关在市委的坚强领导下，在市人大及其常委会、市政协的有力监督下，"
-            "各项检察工作取得新进展。" + _BODY)
+    r = one("去年，全县检察机关在县人大及其常委会、县政协的依法监督下，"
+            "各项检察工作稳步推进。" + _BODY)
     assert r.org is None or "政府" not in r.org, (r.org, r.org_rule)
 
 
