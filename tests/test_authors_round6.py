@@ -28,7 +28,7 @@ def test_a_speech_title_glued_to_its_first_words_names_the_department():
 
 
 def test_a_whole_region_s_water_departments_at_every_level_are_the_author_as_written():
-    r = one("2023年全区交通运输工作总结\n2023年，在自治区党委、政府的坚强领导下，"
+    r = one("2023年全区交通运输工作总结\n2023年，在自治区党委和政府领导下，"
             "全区各级交通运输部门加快路网建设，各项工作取得新进展。" + _BODY)
     assert same_unit("全区各级交通运输部门", r.org) and r.level == "province", (r.org, r.org_rule, r.level, r.level_rule)
 
@@ -98,7 +98,7 @@ def test_a_company_s_subsidiaries_are_no_banner():
 
 
 def test_the_whole_autonomous_region_s_line_of_work_is_provincial():
-    r = one("2023年，在自治区党委、政府的坚强领导下，全区民政工作坚持以人民为中心，各项工作取得新成效。" + _BODY)
+    r = one("2023年，在自治区党委和政府领导下，全区民政工作坚持以人民为中心，各项工作取得新成效。" + _BODY)
     assert r.level == "province", (r.org, r.org_rule, r.level, r.level_rule)
 
 
@@ -115,7 +115,7 @@ def test_an_audit_report_on_the_government_s_behalf_is_the_audit_office_s():
 
 
 def test_a_plan_execution_report_on_the_government_s_behalf_is_not_an_audit_office_s():
-    r = one("受白河县人民政府委托，现将2023年国民经济和社会发展计划执行情况报告如下，请予审议。" + _BODY)
+    r = one("受白河县人民政府委托，现将今年上半年计划执行情况报告如下，请予审议。" + _BODY)
     assert r.org is None or "审计" not in r.org, (r.org, r.org_rule)
 
 
@@ -130,7 +130,7 @@ def test_a_culture_press_and_broadcasting_bureau_by_its_short_name():
 
 
 def test_a_report_supervised_by_its_congress_and_cppcc_is_the_government_s():
-    r = one("过去的一年，在市委的坚强领导下，在市人大、市政协的监督支持下，我们团结依靠全市人民，"
+    r = one("过去的一年，我们在市委领导下，在市人大、市政协监督支持下，团结依靠全市人民，"
             "扎实推进各项工作，经济社会保持平稳健康发展。" + _BODY)
     assert (r.org, r.level) == ("市人民政府", "city"), (r.org, r.org_rule, r.level)
 
