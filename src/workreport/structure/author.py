@@ -40,6 +40,7 @@ _REGION_UNLESS = rules.compiled(_REGION_SCOPE["unless"])
 _LEADERSHIP = rules.pattern(_TABLE, "org.scope.leadership")
 _NAMED_GOV = rules.pattern(_TABLE, "org.scope.named_government")
 _UNPLACED_DEFAULT = rules.entry(_TABLE, "org.level.unplaced_default")
+_SECTOR_RULE = rules.entry(_TABLE, "org.sector")["id"]
 _LEVEL_ORDER = ("township_street", "county_district", "city", "province")
 _PLACE_ONLY = "org.self_reference.titled_place"
 _SYSTEM = rules.pattern(_TABLE, "org.system")
@@ -137,6 +138,9 @@ def level_of(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, s
         by_scope = _system_level(org, text)
         if by_scope:
             return by_scope
+    if org and guess.rule == _SECTOR_RULE and org[:1] in _REGION_SCOPE["scopes"] \
+            and _REGION_CUE.search(text) and not _REGION_UNLESS.search(text):
+        return _REGION_SCOPE["level"], _REGION_SCOPE["id"]  # the whole autonomous region's line of work
     lv = bodies.level_of(org) if org and guess.rule != "org.system" else None
     if lv is None:
         return _unplaced_level(org, guess, text)
@@ -144,7 +148,11 @@ def level_of(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, s
         m = bodies.classify_body(org)
         if m is not None and city_text.answers_to_another_city(text, m.prefix):
             return _COUNTY_CITY, "level.city.superior_city"
+        if m is not None and len(m.prefix) == 1 and city_text.municipality_names_own(text, org):
+            return "province", "level.city.municipality_own_name"
         by_text = city_text.city_level_from_text(text)
+        if by_text == "province" and m is not None and city_text.names_own_city(m.prefix):
+            by_text = None  # a named city is no municipality, whichever ones its text cites
         if by_text:
             return by_text, "level.city.text"
     return lv.level, lv.rule

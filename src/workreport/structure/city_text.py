@@ -13,7 +13,7 @@ from .. import rules
 from ..textnorm import norm
 from .bodies import table
 
-__all__ = ["answers_to_another_city", "city_level_from_text"]
+__all__ = ["answers_to_another_city", "city_level_from_text", "municipality_names_own", "names_own_city"]
 
 
 @lru_cache(maxsize=1)
@@ -34,19 +34,47 @@ def _superior_city() -> re.Pattern:
     return re.compile(rules.load("levels")["city_cues"]["superior_city"]["pattern"])
 
 
+def _own_city(own: str) -> str:
+    """The city's name in the owner part of a city body's name ("" when only the city word)."""
+    t = table()
+    city_words = [w for w, (_, _, decides) in t.place_level.items() if decides]  # the city word
+    cut = max((own.rfind(w) for w in city_words), default=-1)
+    return own[:cut] if cut > 0 else ""
+
+
+def names_own_city(own: str) -> bool:
+    """Does the owner part name its city, unmasked (a named city that is no municipality, whose
+    text may still speak of the municipalities as models)?"""
+    city = _own_city(own)
+    return bool(city) and not re.search(rules.piece("placeholder"), city)
+
+
 def answers_to_another_city(text: str, own: str) -> bool:
     """Does a city body's report follow another named city's body (its documents, its guidance)?
     ``own``: the owner part of the author's name (its city's name, masked or not); a report that
     names no city of its own cannot tell."""
-    t = table()
-    city_words = [w for w, (_, _, decides) in t.place_level.items() if decides]  # the city word
-    cut = max((own.rfind(w) for w in city_words), default=-1)
-    own_city = own[:cut] if cut > 0 else ""
+    own_city = _own_city(own)
     if not own_city:
         return False
     ph = re.compile(rules.piece("placeholder"))
     return any(m.group("city") != own_city and (ph.search(own_city) or not m.group("city").endswith(own_city))
                for m in _superior_city().finditer(norm(text)))
+
+
+def municipality_names_own(text: str, org: str) -> bool:
+    """Does the text name the author, written with only its city word ("the city's medical
+    insurance bureau"), once in full with a municipality's name before it?  Its own full name
+    decides what one mention of a municipality elsewhere could not (levels.yaml
+    city_cues.municipality)."""
+    _, _, municipality, mun = _city_cues()
+    s = norm(text)
+    for m in municipality.finditer(s):
+        if m.group() == mun["capital"] or len(org) < 3:
+            continue
+        rest = s[m.end():]
+        if rest.startswith(org) or (m.group().endswith(org[0]) and rest.startswith(org[1:])):
+            return True
+    return False
 
 
 def city_level_from_text(text: str) -> str | None:

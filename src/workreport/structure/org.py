@@ -62,6 +62,17 @@ _POST = _pattern("org.subject.post")
 _POST_LEAD = _pattern("org.subject.post_lead")
 _SPEAKER_PLACE = _pattern("org.speech.speaker_place")
 _SPEECH_ORGAN = _pattern("org.speech.organ")
+_SPEAKER_BODY = _pattern("org.speaker_body")
+_WE_NAMED = _pattern("org.self_reference.we_named")
+_SUPERVISED_ENTRY = rules.entry(_TABLE, "org.supervised_government")
+_SUPERVISED = rules.compiled(_SUPERVISED_ENTRY["pattern"])
+_SUPERVISED_UNLESS = rules.compiled(_SUPERVISED_ENTRY["unless"])
+_WHOLE_PLACE = _pattern("org.whole_place")
+_ENTRUSTED = rules.entry(_TABLE, "org.entrusted_audit")
+_ENTRUSTED_AUDIT = rules.compiled(_ENTRUSTED["pattern"])
+_OWN_REALITY = _pattern("org.subject.own_reality")
+# what a speaker's own body decides over: a sector spoken for, a self-reference, nothing
+_SPEAKER_BODY_OVER = frozenset({"org.system", "org.sector", "org.self_reference.bare_organ", "org.none"})
 
 
 def _suffix_of(name: str) -> str | None:
@@ -86,7 +97,7 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
         if m:
             organ = OrgGuess(norm(text)[m.start("body"): m.end("body")], line, "org.speech.organ")
             break
-    for text, line in block:
+    for k, (text, line) in enumerate(block):
         raw = norm(text).strip()
         s = bodies.fold(raw)  # matched folded, kept as written (same length)
         for rid, pat, org in _SPEECH:
@@ -94,7 +105,34 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
             if m:
                 groups = {k: raw[m.start(k): m.end(k)] for k, v in m.groupdict().items() if v is not None}
                 name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
-                return organ or OrgGuess(name, line, rid)
+                # the lines above, read as one text, come first (a wrapped dateline)
+                return organ or _speech_org_joined(block[:k]) or OrgGuess(name, line, rid)
+    joined = _speech_org_joined(block)
+    return (organ or joined) if joined else None
+
+
+def _speech_org_joined(block: list[tuple[str, int | None]]) -> OrgGuess | None:
+    """The title block read as one text without spaces: a page wraps the session's dateline over
+    two lines (the congress's name cut after its term) and spaces out a title's characters."""
+    pieces: list[tuple[str, int | None]] = []
+    for text, line in block:  # the title is also the block's first paragraph: once
+        piece = re.sub(r"\s+", "", norm(text))
+        if not pieces or (piece, line) != pieces[-1] and piece != pieces[-1][0]:
+            pieces.append((piece, line))
+    raw = "".join(t for t, _ in pieces)
+    s = bodies.fold(raw)
+    for rid, pat, org in _SPEECH:
+        m = pat.search(s)
+        if m:
+            groups = {k: raw[m.start(k): m.end(k)] for k, v in m.groupdict().items() if v is not None}
+            name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
+            end, line = 0, None
+            for t, ln in pieces:  # the line the match starts on
+                end += len(t)
+                if m.start() < end:
+                    line = ln
+                    break
+            return OrgGuess(name, line, rid)
     return None
 
 
@@ -102,7 +140,47 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     """The author as the report names it, the line that shows it, and the rule; a bare town
     government the speaker names as the town they came to."""
     guess = _find_org(report, ev)
+    if guess.rule in _SPEAKER_BODY_OVER:
+        return _speaker_body(report) or guess
     return _speaker_place(guess, report) or guess
+
+
+def _entrusted_audit(report: Report) -> OrgGuess | None:
+    """An audit report delivered on a government's behalf (orgs.yaml entrusted_audit): that
+    government's audit office."""
+    for p in opening(report):
+        m = _ENTRUSTED_AUDIT.search(bodies.fold(p.norm_text))
+        if m:
+            place = p.norm_text[m.start("place"): m.end("place")]
+            organs = _ENTRUSTED["organs"]
+            return OrgGuess(place + m.group("stem") + organs.get(place[-1:], organs[""]), p.line_start, _ENTRUSTED["id"])
+    return None
+
+
+def _place_spoken_for(report: Report) -> OrgGuess | None:
+    """A report that names no author but speaks as its place's government (supervised by the
+    place's congress: orgs.yaml supervised_government) or as the whole place (orgs.yaml
+    whole_place): that place's government, by its place word."""
+    for pat, rid in ((_SUPERVISED, _SUPERVISED_ENTRY["id"]), (_WHOLE_PLACE, "org.whole_place")):
+        for p in opening(report):
+            s = bodies.fold(p.norm_text[: _limit("subject_window")])
+            m = pat.search(s)
+            if m and not (pat is _SUPERVISED and _SUPERVISED_UNLESS.search(s)):
+                g = "scope" if m.group("scope") else "town"
+                return OrgGuess(p.norm_text[m.start(g): m.end(g)], p.line_start, rid)
+    return None
+
+
+def _speaker_body(report: Report) -> OrgGuess | None:
+    """The body a speaker says they speak for in a report that names no author of its own
+    (orgs.yaml speaker_body): that body, when named with its place."""
+    for p in opening(report):
+        for m in _SPEAKER_BODY.finditer(bodies.fold(p.norm_text)):
+            name = p.norm_text[m.start("body"): m.end("body")]
+            body = bodies.classify_body(name)
+            if body is not None and body.prefix and is_body(name) and clean_name(name) == name and not is_self(name):
+                return OrgGuess(name, p.line_start, "org.speaker_body")
+    return None
 
 
 def _find_org(report: Report, ev: Evidence) -> OrgGuess:
@@ -133,6 +211,9 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     lone = lone_name(report)  # the author's name alone over a title-less text
     if lone:
         return OrgGuess(lone[0], lone[1], "org.lone_name")
+    audit = _entrusted_audit(report)
+    if audit:
+        return audit
     for p in opening(report):
         found = _opening_author(p, report, ev, sig)
         if found:
@@ -165,13 +246,16 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
             own = _own_body(p.norm_text, m)
             return OrgGuess(own, p.line_start, "org.self_reference.own_body") if own else \
                 resolve_self(m, report, ev, p.line_start, sig)
+    place = _place_spoken_for(report)
+    if place:
+        return place
     named = _opening_mention(report)
     if named:
         return named
     for p in opening(report):  # a sector spoken for as a whole, further into a long opening
         system = _system_subject(p.text, p.norm_text)
         if system:
-            return OrgGuess(system[1], p.line_start, "org.system")
+            return bare_organ(report) or OrgGuess(system[1], p.line_start, "org.system")
     mentioned = frequent_mention(report)
     if mentioned:
         return mentioned
@@ -252,6 +336,12 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
     formula = _formula_author(p)
     if formula:
         cands.append((formula[0], "subject", formula[1]))
+    we = _we_named(p.norm_text[:window])
+    if we:
+        cands.append((we[0], "subject", we[1]))
+    suited = _own_reality(p.norm_text)  # anywhere in the paragraph: it closes a plan's preamble
+    if suited:
+        cands.append((suited[0], "subject", suited[1]))
     post = _post_holder(p, window)
     if post:
         cands.append((post[0], "subject", post[1]))
@@ -272,7 +362,11 @@ def _opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
             return OrgGuess(_fuller_from(fuller(x, report), sig), p.line_start, "org.subject.opening")
         if kind == "system":
             dept = system_department(x, report)  # "our department" speaking for its sector
-            return OrgGuess(dept, p.line_start, "org.system.self") if dept else OrgGuess(x, p.line_start, "org.system")
+            if dept:
+                return OrgGuess(dept, p.line_start, "org.system.self")
+            # a department that speaks of itself by its organ word ("the whole department")
+            # reviews its line at every level: the department, not the line, is the author
+            return bare_organ(report) or OrgGuess(x, p.line_start, "org.system")
         if kind == "sector":
             return OrgGuess(x, p.line_start, _SECTOR["id"])
         found = resolve_self(x, report, ev, p.line_start, sig)
@@ -290,6 +384,24 @@ def _own_body(s: str, selfref: re.Match) -> str | None:
         return None
     name = s[selfref.start(1): selfref.end()] + form
     return name if bodies.classify_body(name) is not None and is_body(name) else None
+
+
+def _we_named(s: str) -> tuple[int, str] | None:
+    """"We" before the author's own name and its staff (orgs.yaml we_named): offset and name."""
+    m = _WE_NAMED.search(bodies.fold(s))
+    if m is None:
+        return None
+    name = s[m.start("name"): m.end("name")]
+    return (m.start(), name) if is_body(name) and clean_name(name) == name and not is_self(name) else None
+
+
+def _own_reality(s: str) -> tuple[int, str] | None:
+    """The body whose circumstances a plan says it suits (orgs.yaml own_reality): offset and name."""
+    for m in _OWN_REALITY.finditer(bodies.fold(s)):
+        name = s[m.start("name"): m.end("name")]
+        if is_body(name) and clean_name(name) == name and not is_self(name):
+            return m.start("name"), name
+    return None
 
 
 def _post_holder(p, window: int) -> tuple[int, str] | None:
@@ -328,6 +440,8 @@ def _system_subject(text: str, s: str) -> tuple[int, str] | None:
         stem = system_stem(m.group("stem"))
         if stem:
             start = m.end("stem") - len(stem)
+            if m.group("ranks"):  # "the whole region's water departments at every level"
+                start = m.start("ranks")
             scope = _SYSTEM_SCOPE.search(s, max(0, start - _limit("system_scope_chars")), start)
             if scope:
                 start = scope.start()
