@@ -37,6 +37,8 @@ _FIRST_ROLES = ("achievements", "overview", "highlights")
 _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.preamble.speech_title", "split.preamble.doc_number",
                    "split.preamble.opening_part", "split.preamble.meeting_speech", "split.preamble.congress_document")
 _CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
+_CUT_SENTENCE = rules.pattern(_TABLE, "split.cut_sentence")
+_CUT_SENTENCE_MIN = int(rules.limit(_TABLE, "split.cut_sentence_min_chars"))
 _BODY_HEAD_MIN = int(rules.limit(_TABLE, "split.body_head_min_paragraphs"))
 _REPEAT_MIN = int(rules.limit(_TABLE, "split.repeat_title_min_chars"))
 _SPACES = re.compile(r"\s+")
@@ -336,6 +338,11 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     cut = bool(f["prev_unfinished"]) or (prev is not None and (
         (prev.head is not None and not prev.head.inline_body) or (prev.run_on and not prev.terminal)))
     cut_long = cut and len(paras[i - 1].norm_text.strip()) >= _CUT_LINE
+    # (a shorter last line is a page's cut too when it is running text, a clause ended inside it
+    # and the next one broken off: an opening formula after it is the next page's)
+    last = paras[k].norm_text.strip() if prev is not None else ""
+    cut_text = cut_long or (bool(f["prev_unfinished"]) and prev.head is None and len(last) >= _CUT_SENTENCE_MIN
+                            and bool(_CUT_SENTENCE.search(last)))
     # a title the furniture between prints is another page's header, unless it repeats the
     # report's own title (a running header over every page of one report)
     furn_header = c.furniture_title is not None and c.furniture_title not in st.titles
@@ -345,7 +352,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"] or f["chunk"] or furn_header
         # (after a document-sharing page's last chunk or a page run into one line, cut: the page has ended)
         or f["after_chunks"] or f["after_one_line"]
-        or (cut_long and f["opening"] and not f["future"])
+        or (cut_text and f["opening"] and not f["future"])
         # (or, past the furniture of the next page's head, the first part heading of the top family)
         or (cut_long and c.gap_furniture > 0 and c.head is not None and c.head.value == 1
             and FAMILY_RANK.get(c.head.family, 99) <= 1)))  # a chapter or the first-level family

@@ -1,0 +1,33 @@
+"""Report starts at a page's seam (issue 10, round 5): a page the site cut off in mid-sentence,
+then the next page with no title, only its opening formula (the year, the body, the leadership
+it works under), pasted with no blank line between.  A short cut line is a page's end when it is
+running text (a clause ended inside it and the next broken off); a short subheading is not.
+All units and sentences here are made up."""
+from structure_helpers import BODY as _BODY, DONE as _DONE, MORE as _MORE
+from workreport.ingest import document_from_bytes
+from workreport.structure import structure
+
+
+def _starts(lines):
+    doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
+    _, reports = structure(doc)
+    return [r.start_line for r in reports]
+
+
+_PAGE = ["青山县林业局2023年工作总结", "2023年，县林业局在县委县政府的领导下，扎实做好森林防火和生态修复工作。", "1.森林防火", _DONE, "2.生态修复", _MORE]
+# (the body named as short as openings do: no other name to tell it by)
+_OPENING = "2024年，中心在上级主管部门的正确领导下，坚持以服务群众为宗旨，统筹推进窗口服务和队伍建设，各项工作取得新进展。"
+_NEXT = [_OPENING, "一、窗口服务能力持续提升", *_BODY]
+
+
+def test_an_opening_after_a_short_line_cut_in_mid_sentence_starts_a_report():
+    cut = "汛期来得早。怎样在雨季前把山塘加固完成，成为全局下一步必须抓紧解决的难"  # under 60 characters
+    assert len(cut) < 60
+    assert _starts([*_PAGE, cut, *_NEXT]) == [1, len(_PAGE) + 2]
+
+
+def test_an_opening_under_a_short_subheading_stays_in_the_report():
+    # an unnumbered subheading with no stop is not a page cut: the year's opening under it is the part's text
+    sub = "强化森林防火，守护绿水青山"
+    own = "2023年，县林业局在县委县政府的领导下，坚持预防为主，全年未发生较大森林火灾，各项工作取得新进展。"
+    assert _starts([*_PAGE, sub, own, *_BODY]) == [1]
