@@ -31,3 +31,16 @@ def test_an_opening_under_a_short_subheading_stays_in_the_report():
     sub = "强化森林防火，守护绿水青山"
     own = "2023年，县林业局在县委县政府的领导下，坚持预防为主，全年未发生较大森林火灾，各项工作取得新进展。"
     assert _starts([*_PAGE, sub, own, *_BODY]) == [1]
+
+
+def test_a_title_naming_no_body_heads_a_page_over_its_date_and_source_rows():
+    # a page's first line is its title even when it names no body, when the site's rows follow it
+    page = ["2021年度文化工作总结", "发布时间：2022-01-05 09:30:12 来源：某某网", "", _OPENING, "一、窗口服务能力持续提升", *_BODY]
+    starts = _starts([*_PAGE, "", *page])
+    assert starts == [1, len(_PAGE) + 2]
+
+
+def test_a_title_naming_no_body_inside_a_report_is_a_part_heading():
+    # the same words with no furniture beside them, under a report's text: the report's own part
+    part = ["2022年工作计划", "2022年，县林业局将持续抓好森林防火，推进国土绿化，完成植树造林五千亩。", *_BODY]
+    assert _starts([*_PAGE, "全年各项目标任务顺利完成。", *part]) == [1]

@@ -317,6 +317,7 @@ SCHEMAS: dict[str, Record] = {
         "generic_subject": PATTERN_RULE,
         "name_line": PATTERN_RULE,
         "nameless_title": PATTERN_RULE,
+        "bare_title": PATTERN_RULE,
         "year_named_title": PATTERN_RULE,
         "title_prefix": PATTERN_RULE,
         "chunk": PATTERN_RULE,
