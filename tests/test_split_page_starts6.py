@@ -44,3 +44,11 @@ def test_a_title_naming_no_body_inside_a_report_is_a_part_heading():
     # the same words with no furniture beside them, under a report's text: the report's own part
     part = ["2022年工作计划", "2022年，县林业局将持续抓好森林防火，推进国土绿化，完成植树造林五千亩。", *_BODY]
     assert _starts([*_PAGE, "全年各项目标任务顺利完成。", *part]) == [1]
+
+
+def test_an_essay_sites_tagged_title_naming_no_body_heads_its_page():
+    # the genre words, the site's tags after them (a model text, a collection) and a bracketed count
+    # (a line longer than the furniture pass's short rows: a shorter one beside the page's rows is dropped with them)
+    for title in ("乡镇机关单位年度工作总结及明年工作计划范本", "乡镇机关单位年度工作总结及明年工作计划范本【推荐】"):
+        page = [title, "发布时间：2023-12-20 10:02:44", "", _OPENING, "一、窗口服务能力持续提升", *_BODY]
+        assert _starts([*_PAGE, "", *page]) == [1, len(_PAGE) + 2], title
