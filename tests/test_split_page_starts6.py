@@ -52,3 +52,21 @@ def test_an_essay_sites_tagged_title_naming_no_body_heads_its_page():
     for title in ("乡镇机关单位年度工作总结及明年工作计划范本", "乡镇机关单位年度工作总结及明年工作计划范本【推荐】"):
         page = [title, "发布时间：2023-12-20 10:02:44", "", _OPENING, "一、窗口服务能力持续提升", *_BODY]
         assert _starts([*_PAGE, "", *page]) == [1, len(_PAGE) + 2], title
+
+
+# a page cut off long in mid-sentence (the search corpus and doc-share previews stop anywhere)
+_LONG_CUT = "加快推进城乡供水一体化，新建改造供水管网八十余公里，完成农村饮水安全巩固提升工程十二处，同时对全县水厂的水质检测能力开展"
+
+
+def test_a_leadership_paragraph_under_a_page_head_row_after_a_cut_page_starts_a_report():
+    # the next page: a short label row, a blank line, then its first paragraph, site words before the
+    # opening proper, saying whose leadership the body worked under, then its outline
+    led = "回顾过去一年，青山街道在区委区政府的坚强领导下，紧紧围绕年度目标任务，统筹推进经济发展、城市管理、平安建设和民生保障各项工作，"
+    nxt = ["概述", "", led, "一、主要工作完成情况", *_BODY]
+    assert _starts([*_PAGE, _LONG_CUT, *nxt]) == [1, len(_PAGE) + 4]
+
+
+def test_a_short_row_between_two_pieces_of_one_broken_sentence_is_no_page_head():
+    # a masked name printed on a line of its own inside a sentence, no blank line around it
+    broken = ["全年共完成造林任务三千余亩，新建苗圃两处，林下经济产值达到", "XX", "万元，在县委县政府的领导下，林区群众收入持续增长，森林覆盖率稳步提高。"]
+    assert _starts([*_PAGE, *broken, *_BODY]) == [1]

@@ -33,6 +33,7 @@ FEATURES = (
     "head_after_cut", "head_after_body",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
+_LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
 _FIRST_ROLES = ("achievements", "overview", "highlights")
 _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.preamble.speech_title", "split.preamble.doc_number",
                    "split.preamble.opening_part", "split.preamble.meeting_speech", "split.preamble.congress_document")
@@ -338,6 +339,19 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     cut = bool(f["prev_unfinished"]) or (prev is not None and (
         (prev.head is not None and not prev.head.inline_body) or (prev.run_on and not prev.terminal)))
     cut_long = cut and len(paras[i - 1].norm_text.strip()) >= _CUT_LINE
+    # (a page's head row between, a short label of no sentence: the line above it is where the page before was cut)
+    row_cut = False
+    if prev is not None and prev.short_plain and not prev.headish and k > 0 and not cut and c.gap_blank + c.gap_furniture > 0:
+        r = k - 1
+        while r > 0 and cs[r].short_plain and not cs[r].headish:
+            r -= 1
+        above = cs[r]
+        text_above = paras[r].norm_text.strip()
+        row_cut = (not above.terminal and not above.colon and above.head is None and not above.head_line and not above.signature
+                   and (len(text_above) >= _CUT_LINE or (len(text_above) >= _CUT_SENTENCE_MIN and bool(_CUT_SENTENCE.search(text_above)))))
+    # (the paragraph there says whose leadership the body worked under: a report's opening, whatever
+    # words a site put before that phrase)
+    led = (after is not None and bool(after.intro & _LED) and len(paras[after_i].norm_text.strip()) >= _CUT_LINE)
     # (a shorter last line is a page's cut too when it is running text, a clause ended inside it
     # and the next one broken off: an opening formula after it is the next page's)
     last = paras[k].norm_text.strip() if prev is not None else ""
@@ -348,7 +362,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     furn_header = c.furniture_title is not None and c.furniture_title not in st.titles
     # (a head whose own opening was cut off has ended too: two openings do not follow each other)
     opened_cut = st.opened and prev is not None and prev.strong and cut_long
-    f["head_after_cut"] = float(cut and (st.body > 0 or opened_cut) and not f["repeat_title"] and bool(
+    f["head_after_cut"] = float(row_cut and st.body > 0 and (f["opening"] or led) and not f["future"]) or float(cut and (st.body > 0 or opened_cut) and not f["repeat_title"] and bool(
         f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"] or f["chunk"] or furn_header
         # (after a document-sharing page's last chunk or a page run into one line, cut: the page has ended)
         or f["after_chunks"] or f["after_one_line"]
