@@ -70,3 +70,14 @@ def test_a_short_row_between_two_pieces_of_one_broken_sentence_is_no_page_head()
     # a masked name printed on a line of its own inside a sentence, no blank line around it
     broken = ["全年共完成造林任务三千余亩，新建苗圃两处，林下经济产值达到", "XX", "万元，在县委县政府的领导下，林区群众收入持续增长，森林覆盖率稳步提高。"]
     assert _starts([*_PAGE, *broken, *_BODY]) == [1]
+
+
+def test_a_page_run_into_one_line_with_its_title_glued_on_starts_at_the_title():
+    # a converted page: the title, then the whole text with no line break (here the same bureau's
+    # half-year summary of the same year: no other name or year tells it); before it a page whose
+    # last line was a short dash item the site broke off
+    blob = ("青山县林业局2023年上半年工作总结2023年是林业改革走向深入的关键之年，全局干部职工紧扣森林资源保护，"
+            "完成植树造林一千二百亩，森林火灾零发生，新建防火通道十二公里，开展巡山两千余人次，护林队伍力量仍然不足，"
+            "下半年将继续抓好森林防火和国土绿化。")
+    before = [*_PAGE, "——做好汛"]
+    assert _starts([*before, "", blob]) == [1, len(before) + 2]

@@ -239,7 +239,8 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     near = cs[after_i: after_i + 2] if after is not None and c.headish else []
     f = dict.fromkeys(FEATURES, 0.0)
     f["bias"] = 1.0
-    f["title"] = float(any(b.title in ("title", "numbered") for b in block))
+    # (a title a site glued to its whole text, one line for the page, is that page's title as much as one on its own line)
+    f["title"] = float(any(b.title in ("title", "numbered") or (b.fused and b.run_on) for b in block))
     f["genre_title"] = float(any(b.title == "genre" for b in block))
     f["fused_title"] = float(any(b.fused for b in block))
     f["title_in_furniture"] = float(c.title_in_furniture)
