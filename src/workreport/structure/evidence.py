@@ -33,10 +33,13 @@ FEATURES = (
     "head_after_cut", "head_after_body",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
+_LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
 _FIRST_ROLES = ("achievements", "overview", "highlights")
 _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.preamble.speech_title", "split.preamble.doc_number",
                    "split.preamble.opening_part", "split.preamble.meeting_speech", "split.preamble.congress_document")
 _CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
+_CUT_SENTENCE = rules.pattern(_TABLE, "split.cut_sentence")
+_CUT_SENTENCE_MIN = int(rules.limit(_TABLE, "split.cut_sentence_min_chars"))
 _BODY_HEAD_MIN = int(rules.limit(_TABLE, "split.body_head_min_paragraphs"))
 _REPEAT_MIN = int(rules.limit(_TABLE, "split.repeat_title_min_chars"))
 _SPACES = re.compile(r"\s+")
@@ -236,7 +239,8 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     near = cs[after_i: after_i + 2] if after is not None and c.headish else []
     f = dict.fromkeys(FEATURES, 0.0)
     f["bias"] = 1.0
-    f["title"] = float(any(b.title in ("title", "numbered") for b in block))
+    # (a title a site glued to its whole text, one line for the page, is that page's title as much as one on its own line)
+    f["title"] = float(any(b.title in ("title", "numbered") or (b.fused and b.run_on) for b in block))
     f["genre_title"] = float(any(b.title == "genre" for b in block))
     f["fused_title"] = float(any(b.fused for b in block))
     f["title_in_furniture"] = float(c.title_in_furniture)
@@ -336,16 +340,34 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     cut = bool(f["prev_unfinished"]) or (prev is not None and (
         (prev.head is not None and not prev.head.inline_body) or (prev.run_on and not prev.terminal)))
     cut_long = cut and len(paras[i - 1].norm_text.strip()) >= _CUT_LINE
+    # (a page's head row between, a short label of no sentence: the line above it is where the page before was cut)
+    row_cut = False
+    if prev is not None and prev.short_plain and not prev.headish and k > 0 and not cut and c.gap_blank + c.gap_furniture > 0:
+        r = k - 1
+        while r > 0 and cs[r].short_plain and not cs[r].headish:
+            r -= 1
+        above = cs[r]
+        text_above = paras[r].norm_text.strip()
+        row_cut = (not above.terminal and not above.colon and above.head is None and not above.head_line and not above.signature
+                   and (len(text_above) >= _CUT_LINE or (len(text_above) >= _CUT_SENTENCE_MIN and bool(_CUT_SENTENCE.search(text_above)))))
+    # (the paragraph there says whose leadership the body worked under: a report's opening, whatever
+    # words a site put before that phrase)
+    led = (after is not None and bool(after.intro & _LED) and len(paras[after_i].norm_text.strip()) >= _CUT_LINE)
+    # (a shorter last line is a page's cut too when it is running text, a clause ended inside it
+    # and the next one broken off: an opening formula after it is the next page's)
+    last = paras[k].norm_text.strip() if prev is not None else ""
+    cut_text = cut_long or (bool(f["prev_unfinished"]) and prev.head is None and len(last) >= _CUT_SENTENCE_MIN
+                            and bool(_CUT_SENTENCE.search(last)))
     # a title the furniture between prints is another page's header, unless it repeats the
     # report's own title (a running header over every page of one report)
     furn_header = c.furniture_title is not None and c.furniture_title not in st.titles
     # (a head whose own opening was cut off has ended too: two openings do not follow each other)
     opened_cut = st.opened and prev is not None and prev.strong and cut_long
-    f["head_after_cut"] = float(cut and (st.body > 0 or opened_cut) and not f["repeat_title"] and bool(
+    f["head_after_cut"] = float(row_cut and st.body > 0 and (f["opening"] or led) and not f["future"]) or float(cut and (st.body > 0 or opened_cut) and not f["repeat_title"] and bool(
         f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"] or f["chunk"] or furn_header
         # (after a document-sharing page's last chunk or a page run into one line, cut: the page has ended)
         or f["after_chunks"] or f["after_one_line"]
-        or (cut_long and f["opening"] and not f["future"])
+        or (cut_text and f["opening"] and not f["future"])
         # (or, past the furniture of the next page's head, the first part heading of the top family)
         or (cut_long and c.gap_furniture > 0 and c.head is not None and c.head.value == 1
             and FAMILY_RANK.get(c.head.family, 99) <= 1)))  # a chapter or the first-level family
