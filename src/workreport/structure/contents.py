@@ -49,7 +49,7 @@ def table_of_contents(pl) -> list[int]:
     for k, rid in enumerate(pl.rule):
         if rid in _TOC_WORDS:
             out.extend(_after_word(pl, k, outline=rid == _TOC_OUTLINE))
-            if k < _COVER:
+            if k < _COVER and rid == _TOC_WORD:  # (an article's outline has no cover)
                 out.extend(m for m in range(k) if len(pl.text[m]) <= _ENTRY_MAX and not is_terminal(pl.text[m], pl.text[m]))
     out.extend(_bare_lists(pl))
     return out
