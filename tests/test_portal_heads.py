@@ -46,3 +46,11 @@ def test_an_outline_before_the_article_is_a_table_of_contents():
     chrome, reports = structure(_doc(lines))
     assert set(range(len(_FIRST) + 1, len(_FIRST) + len(outline) + 1)) <= chrome
     assert [r.start_line for r in reports] == [1, len(_FIRST) + len(outline) + 1]
+
+
+def test_a_pages_comment_section_and_its_word_count_pitch_are_not_the_reports_last_lines():
+    foot = ["【文章共2150字，优质范文，仅供参考】", "用户评论", "（以下评论仅代表网友个人观点，与本网站无关）"]
+    lines = [*_FIRST, *foot]
+    chrome, reports = structure(_doc(lines))
+    assert set(range(len(_FIRST) + 1, len(lines) + 1)) <= chrome
+    assert reports[0].end_line == len(_FIRST)

@@ -71,3 +71,13 @@ def test_a_bare_item_number_and_a_page_counter_header_stay_the_pages():
     # a later page of a collection: the counter says the text goes on from an earlier page
     lines = [*_FIRST, "乡镇2023年工作总结-9篇(第4/18页)", "一年来，全镇把民生实事摆在突出位置，逐件抓好落实。", _DONE]
     assert len(_FIRST) + 1 in find_furniture(_doc(lines))
+
+
+def test_an_item_marker_before_the_texts_own_title_is_a_plain_title_but_a_numbered_headline_is_not():
+    # the page lost its plain title line; the item header still prints it (with the site's word count)
+    head = ["2023年白河乡政府工作报告全文(4篇)", "时间:2024-02-03 阅读:88", "篇一 2023年白河乡政府工作报告全文3120字"]
+    doc = _doc([*_FIRST, *head, *_SPEECH])
+    assert {len(_FIRST) + 1, len(_FIRST) + 3} <= find_furniture(doc)
+    # the headline's words with a number after them only number the headline
+    head = ["2023年白河乡政府工作报告多篇4篇", "时间:2024-02-03 阅读:88", "2023年白河乡政府工作报告多篇篇1"]
+    assert len(_FIRST) + 1 not in find_furniture(_doc([*_FIRST, *head, *_SPEECH]))

@@ -313,10 +313,18 @@ def _plain_title_follows(pl: PageLines, k: int) -> bool:
     if len(core) < 4:
         return False
     for j in range(k + 1, min(len(pl), k + 1 + _COLLECTION_HEAD)):
-        if pl.rule[j] in (_COLLECTION, _COLLECTION_ITEM):
+        s = pl.text[j]
+        if pl.rule[j] == _COLLECTION_ITEM:
+            # an item marker before a title prints the text's own title (篇一 + the title); a
+            # number after the headline's words (…篇1) only numbers the headline
+            m = _ITEM_MARKER.match(_PINYIN.sub("", s))
+            if m is None:
+                continue
+            s = m.group("title")
+        elif pl.rule[j] == _COLLECTION:
             continue
         # (the headline itself again, run into a teaser, is no plain title)
-        if cues.title_core(pl.text[j]).startswith(core) and not pl.text[j].startswith(pl.text[k]):
+        if cues.title_core(s).startswith(core) and not s.startswith(pl.text[k]):
             return True
     return False
 
