@@ -54,3 +54,11 @@ def test_a_pages_comment_section_and_its_word_count_pitch_are_not_the_reports_la
     chrome, reports = structure(_doc(lines))
     assert set(range(len(_FIRST) + 1, len(lines) + 1)) <= chrome
     assert reports[0].end_line == len(_FIRST)
+
+
+def test_a_bare_part_number_under_an_editors_lead_stays_the_reports():
+    # the title was lost in the paste: the editor's lead, then the text's first part number alone
+    lead = "下面是小编为大家整理的某某区水务局2023年工作总结，供大家参考。"
+    lines = [*_FIRST, lead, "第一部分", "2023年工作总结 2023年，区水务局紧紧围绕区委区政府中心工作，全力推进河湖治理。", _DONE]
+    furniture = find_furniture(_doc(lines))
+    assert len(_FIRST) + 1 in furniture and len(_FIRST) + 2 not in furniture
