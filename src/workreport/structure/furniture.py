@@ -315,8 +315,8 @@ def _plain_title_follows(pl: PageLines, k: int) -> bool:
     for j in range(k + 1, min(len(pl), k + 1 + _COLLECTION_HEAD)):
         s = pl.text[j]
         if pl.rule[j] == _COLLECTION_ITEM:
-            # an item marker before a title prints the text's own title (篇一 + the title); a
-            # number after the headline's words (…篇1) only numbers the headline
+            # an item marker before a title prints the text's own title (text one: the title); a
+            # number after the headline's words (the headline, text 1) only numbers the headline
             m = _ITEM_MARKER.match(_PINYIN.sub("", s))
             if m is None:
                 continue
