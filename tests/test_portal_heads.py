@@ -18,8 +18,8 @@ def _doc(lines):
 
 
 def test_a_portals_split_disclosure_rows_are_the_pages_and_the_opening_starts_the_report():
-    rows = ["号: /202401-00031 信息分类: 综合政务", "来源单位: 白河县农业农村局 性: 有效", "生效时间: 有效 废止时间: 暂无",
-            "政策解读链接：点击查看政策解读", "来源时间为:2024-01-22"]
+    rows = ["号: /202401-00031 信息分类: 综合政务", "来源单位: 白河县农业农村局 性: 现行有效", "生效时间: 现行有效 废止时间: 无",
+            "解读材料链接：点击查看解读", "来源时间为:2024-01-22"]
     lines = [*_FIRST, *rows, _OPENING, "一、2023年工作开展情况", _DONE]
     chrome, reports = structure(_doc(lines))
     assert set(range(len(_FIRST) + 1, len(_FIRST) + len(rows) + 1)) <= chrome
@@ -49,7 +49,7 @@ def test_an_outline_before_the_article_is_a_table_of_contents():
 
 
 def test_a_pages_comment_section_and_its_word_count_pitch_are_not_the_reports_last_lines():
-    foot = ["【文章共2150字，优质范文，仅供参考】", "用户评论", "（以下评论仅代表网友个人观点，与本网站无关）"]
+    foot = ["【文章共2150字，优质范文，仅供参考】", "全部评论", "（网友评论只代表个人看法，不代表本站观点）"]
     lines = [*_FIRST, *foot]
     chrome, reports = structure(_doc(lines))
     assert set(range(len(_FIRST) + 1, len(lines) + 1)) <= chrome

@@ -51,7 +51,7 @@ def test_a_plain_title_run_into_a_teaser_still_makes_the_headline_the_pages():
 
 
 def test_the_headline_repeated_with_a_teaser_is_no_plain_title():
-    head = ["2021年森林防火工作总结及计划3篇", "2022-05-09 18:16:44",
+    head = ["2021年森林防火工作总结及计划3篇", "2023-07-14 09:20:31",
             "2021年森林防火工作总结及计划3篇 今年以来，县林业局把森林防火摆在突出位置。"]
     lines = [*_FIRST, *head, "总结一 2021年，县林业局全面落实森林防火责任制，全年未发生较大森林火灾。", _DONE]
     assert len(_FIRST) + 1 not in find_furniture(_doc(lines))
@@ -79,5 +79,5 @@ def test_an_item_marker_before_the_texts_own_title_is_a_plain_title_but_a_number
     doc = _doc([*_FIRST, *head, *_SPEECH])
     assert {len(_FIRST) + 1, len(_FIRST) + 3} <= find_furniture(doc)
     # the headline's words with a number after them only number the headline
-    head = ["2023年白河乡政府工作报告多篇4篇", "时间:2024-02-03 阅读:88", "2023年白河乡政府工作报告多篇篇1"]
+    head = ["2023年白河乡政府工作报告多篇5篇", "发布:2024-02-03 阅读:88", "2023年白河乡政府工作报告多篇篇1"]
     assert len(_FIRST) + 1 not in find_furniture(_doc([*_FIRST, *head, *_SPEECH]))
