@@ -50,6 +50,14 @@ def test_a_plain_title_run_into_a_teaser_still_makes_the_headline_the_pages():
     assert len(_FIRST) + 1 in find_furniture(_doc(lines))
 
 
+def test_a_headline_given_back_is_no_weak_page_row_even_without_a_year_mark():
+    # a bare year before the line of work (no year character): not read as a title, still the title line
+    head = ["2021森林防火工作总结及计划3篇", "2023-07-14 09:20:31",
+            "2021森林防火工作总结及计划3篇 今年以来，县林业局把森林防火摆在突出位置。"]
+    lines = [*_FIRST, *head, "总结一 2021年，县林业局全面落实森林防火责任制，全年未发生较大森林火灾。", _DONE]
+    assert len(_FIRST) + 1 not in find_furniture(_doc(lines))
+
+
 def test_the_headline_repeated_with_a_teaser_is_no_plain_title():
     head = ["2021年森林防火工作总结及计划3篇", "2023-07-14 09:20:31",
             "2021年森林防火工作总结及计划3篇 今年以来，县林业局把森林防火摆在突出位置。"]

@@ -122,6 +122,7 @@ class PageLines:
         self.found = [r is not None for r in self.rule]
         self._anchor: dict[int, bool] = {}
         self._weak: dict[int, bool] = {}
+        self.headlines: set[int] = set()  # collection headlines given back as a text's title line
 
     def __len__(self) -> int:
         return len(self.nonblank)
@@ -191,7 +192,7 @@ class PageLines:
     def weak(self, k: int) -> bool:
         """A short line with no punctuation that is nothing a report is made of."""
         if k not in self._weak:
-            self._weak[k] = self._is_weak(self.text[k]) and not self.broken(k)
+            self._weak[k] = self._is_weak(self.text[k]) and not self.broken(k) and k not in self.headlines
         return self._weak[k]
 
     def joins_weak(self, k: int) -> bool:
@@ -304,6 +305,7 @@ def _collections(pl: PageLines) -> None:
             continue
         if not keep:
             pl.rule[k], pl.found[k] = None, False
+            pl.headlines.add(k)  # (a title line, even one that reads like no title: never a weak page row)
 
 
 def _plain_title_follows(pl: PageLines, k: int) -> bool:
