@@ -15,6 +15,8 @@ from .headings import is_bare_heading, is_terminal, match_heading, strip_ordinal
 
 _TABLE = "furniture"
 _TOC_WORD = "furniture.toc.word"
+_TOC_OUTLINE = "furniture.toc.outline"
+_TOC_WORDS = frozenset({_TOC_WORD, _TOC_OUTLINE})
 _TOC_ENTRY = "furniture.toc.entry"
 _COVER = int(rules.limit(_TABLE, "furniture.cover_lines"))
 _MIN_ENTRIES = int(rules.limit(_TABLE, "furniture.toc_min_entries"))
@@ -45,9 +47,9 @@ def table_of_contents(pl) -> list[int]:
     """Indexes (into pl) of the lines of every table of contents, the cover above a contents heading included."""
     out: list[int] = []
     for k, rid in enumerate(pl.rule):
-        if rid == _TOC_WORD:
-            out.extend(_after_word(pl, k))
-            if k < _COVER:
+        if rid in _TOC_WORDS:
+            out.extend(_after_word(pl, k, outline=rid == _TOC_OUTLINE))
+            if k < _COVER and rid == _TOC_WORD:  # (an article's outline has no cover)
                 out.extend(m for m in range(k) if len(pl.text[m]) <= _ENTRY_MAX and not is_terminal(pl.text[m], pl.text[m]))
     out.extend(_bare_lists(pl))
     return out
@@ -58,16 +60,17 @@ def toc_entries(pl, ks: list[int]) -> tuple[TocEntry, ...]:
     out = []
     for k in sorted(set(ks)):
         s = pl.text[k]
-        if pl.rule[k] == _TOC_WORD or not (pl.rule[k] == _TOC_ENTRY or match_heading(s, 0) or cues.title_kind(s, s)):
+        if pl.rule[k] in _TOC_WORDS or not (pl.rule[k] == _TOC_ENTRY or match_heading(s, 0) or cues.title_kind(s, s)):
             continue
         m = re.search(r"(\d{1,4})\s*$", s) if pl.rule[k] == _TOC_ENTRY else None
         out.append(TocEntry(pl.nonblank[k], entry_key(s), int(m.group(1)) if m else None, pl.rule[k] or "contents.heading"))
     return tuple(out)
 
 
-def _after_word(pl, k: int) -> list[int]:
+def _after_word(pl, k: int, outline: bool = False) -> list[int]:
     """The entries under a contents heading: short lines up to the first that repeats an entry or opens
-    a text (the first report's title with its body after it)."""
+    a text (the first report's title with its body after it).  Under an outline's heading the entries
+    are the text's own headings: one heading over the next is still the list."""
     out = [k]
     seen: set[str] = set()
     for j in range(k + 1, len(pl)):
@@ -79,7 +82,7 @@ def _after_word(pl, k: int) -> list[int]:
         if not key or len(s) > _ENTRY_MAX or is_terminal(s, s) or key in seen:
             break
         # (a numbered entry repeated unnumbered below is the entry of that title, not the title)
-        if pl.rule[j] != _TOC_ENTRY and (cues.title_kind(s, s) or match_heading(s, 0)) \
+        if pl.rule[j] != _TOC_ENTRY and (cues.title_kind(s, s) or (match_heading(s, 0) and not outline)) \
                 and pl.opens_body(j, repeat=strip_ordinal(s) == s) and not _listed(pl, j):
             break
         seen.add(key)

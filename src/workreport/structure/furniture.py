@@ -81,6 +81,8 @@ _SPEECH_TAIL = rules.pattern(_TABLE, "furniture.speech_title_tail")
 _CUT_RUN_MIN = int(rules.limit(_TABLE, "furniture.cut_run_min_lines"))
 _CRUMB_TITLE_LOOK = int(rules.limit(_TABLE, "furniture.crumb_title_look_lines"))
 _COLLECTION = "furniture.essay.collection_title"
+_COLLECTION_ITEM = "furniture.essay.collection_item"
+_COLLECTION_HEAD = int(rules.limit(_TABLE, "furniture.collection_head_lines"))
 _ITEM_MARKER = rules.pattern(_TABLE, "furniture.item_marker")
 _ITEM_NEAR = int(rules.limit(_TABLE, "furniture.item_near_lines"))
 _BROKEN_RUN_MAX = cues.BROKEN_LINES  # (weak lines over the title's last piece: data split.broken_title)
@@ -121,6 +123,7 @@ class PageLines:
         self.found = [r is not None for r in self.rule]
         self._anchor: dict[int, bool] = {}
         self._weak: dict[int, bool] = {}
+        self.headlines: set[int] = set()  # collection headlines given back as a text's title line
 
     def __len__(self) -> int:
         return len(self.nonblank)
@@ -190,7 +193,7 @@ class PageLines:
     def weak(self, k: int) -> bool:
         """A short line with no punctuation that is nothing a report is made of."""
         if k not in self._weak:
-            self._weak[k] = self._is_weak(self.text[k]) and not self.broken(k)
+            self._weak[k] = self._is_weak(self.text[k]) and not self.broken(k) and k not in self.headlines
         return self._weak[k]
 
     def joins_weak(self, k: int) -> bool:
@@ -215,7 +218,7 @@ class PageLines:
 
 def find_furniture(doc: Document) -> frozenset[int]:
     pl = PageLines(doc)
-    _item_titles(pl)
+    _collections(pl)
     _neighbours(pl)
     for k in contents.table_of_contents(pl):
         pl.found[k] = True
@@ -288,19 +291,64 @@ def _titled_below(pl: PageLines, k: int, core: str) -> bool:
     return False
 
 
-def _item_titles(pl: PageLines) -> None:
-    """An essay page's item marker with the item's title (text one: the title) is the page's
-    furniture when the title itself is printed next to it; alone, it is the item's title."""
+def _collections(pl: PageLines) -> None:
+    """An essay page that collects several texts prints a headline with their count and an item
+    header (text one: ...) over each text.  Both are the page's furniture beside the text's own
+    plain title; where the page prints no plain title, the headline (or, without a headline, the
+    item header) is the first text's title line and stays the report's."""
+    listed = [m for m, rid in enumerate(pl.rule) if rid == _COLLECTION]  # (before any is given back)
     for k, rid in enumerate(pl.rule):
-        if rid != _COLLECTION:
+        if rid == _COLLECTION:
+            keep = _plain_title_follows(pl, k) or _headline_above(pl, listed, k, repeat=True)
+        elif rid == _COLLECTION_ITEM:
+            keep = _item_title_near(pl, k) or _headline_above(pl, listed, k)
+        else:
             continue
-        m = _ITEM_MARKER.match(_PINYIN.sub("", pl.text[k]))
-        if m is None or cues.title_kind(m.group("title"), m.group("title")) is None:
-            continue
-        core = cues.title_core(m.group("title"))
-        near = range(max(0, k - _ITEM_NEAR), min(len(pl), k + _ITEM_NEAR + 1))
-        if not any(j != k and cues.title_core(pl.text[j]) == core for j in near):
+        if not keep:
             pl.rule[k], pl.found[k] = None, False
+            pl.headlines.add(k)  # (a title line, even one that reads like no title: never a weak page row)
+
+
+def _plain_title_follows(pl: PageLines, k: int) -> bool:
+    """Does the collection headline k have the text's own title (the headline without its count)
+    within the next lines of the page head?  (printed alone, or run into the text's first line)"""
+    core = cues.title_core(pl.text[k])
+    if len(core) < 4:
+        return False
+    for j in range(k + 1, min(len(pl), k + 1 + _COLLECTION_HEAD)):
+        s = pl.text[j]
+        if pl.rule[j] == _COLLECTION_ITEM:
+            # an item marker before a title prints the text's own title (text one: the title); a
+            # number after the headline's words (the headline, text 1) only numbers the headline
+            m = _ITEM_MARKER.match(_PINYIN.sub("", s))
+            if m is None:
+                continue
+            s = m.group("title")
+        elif pl.rule[j] == _COLLECTION:
+            continue
+        # (the headline itself again, run into a teaser, is no plain title)
+        if cues.title_core(s).startswith(core) and not s.startswith(pl.text[k]):
+            return True
+    return False
+
+
+def _headline_above(pl: PageLines, listed: list[int], k: int, repeat: bool = False) -> bool:
+    """Is a collection headline (one of ``listed``) printed within the few lines above line k
+    (for a headline: the same headline, which the page repeats)?"""
+    return any(k - _COLLECTION_HEAD <= j < k and (not repeat or pl.text[j] == pl.text[k]) for j in listed)
+
+
+def _item_title_near(pl: PageLines, k: int) -> bool:
+    """Is the title an item header names (after its marker, or before its number) printed next
+    to it?  A bare item number, with no title, is the page's in any case."""
+    s = _PINYIN.sub("", pl.text[k])
+    m = _ITEM_MARKER.match(s)
+    title = m.group("title") if m is not None else cues.title_core(s)
+    if title == s or cues.title_kind(title, title) is None:
+        return True
+    core = cues.title_core(title)
+    near = range(max(0, k - _ITEM_NEAR), min(len(pl), k + _ITEM_NEAR + 1))
+    return any(j != k and cues.title_core(pl.text[j]) == core for j in near)
 
 
 def _weak_blocks(pl: PageLines) -> None:
