@@ -324,6 +324,7 @@ SCHEMAS: dict[str, Record] = {
         "name_line": PATTERN_RULE,
         "nameless_title": PATTERN_RULE,
         "bare_title": PATTERN_RULE,
+        "dated_start": PATTERN_RULE,
         "year_named_title": PATTERN_RULE,
         "title_prefix": PATTERN_RULE,
         "chunk": PATTERN_RULE,

@@ -58,6 +58,9 @@ _GENERIC_SUBJECT = rules.pattern(_TABLE, "split.generic_subject")
 _NAME_LINE = rules.pattern(_TABLE, "split.name_line")
 _NAMELESS_TITLE = rules.pattern(_TABLE, "split.nameless_title")
 _YEAR_NAMED_TITLE = rules.pattern(_TABLE, "split.year_named_title")
+_BARE_TITLE = rules.pattern(_TABLE, "split.bare_title")
+_BARE_TITLE_MAX = int(rules.limit(_TABLE, "split.bare_title_max_chars"))
+_DATED = rules.pattern(_TABLE, "split.dated_start")
 _TITLE_PREFIX = rules.pattern(_TABLE, "split.title_prefix")
 _SPACE = re.compile(r"\s")
 _YEAR_TAIL = rules.pattern(_TABLE, "split.year_tail")
@@ -137,6 +140,18 @@ def _title_kind(s: str) -> str | None:
     if is_bare_heading(core) and not _YEAR_NAMED_TITLE.match(core):
         return None  # a part name (the year's summary), unless a body follows its year
     return "title" if _TITLE.match(core) else None
+
+
+def bare_title(s: str) -> bool:
+    """A short title naming no body (data: split.bare_title), read without what the site added
+    (a tag in brackets, a count): a title only where a page prints its head."""
+    core = title_core(s) if len(s) <= 2 * _BARE_TITLE_MAX else ""
+    return bool(core) and len(core) <= _BARE_TITLE_MAX and bool(_BARE_TITLE.match(fold(core)))
+
+
+def dated_bare_title(s: str) -> bool:
+    """A bare title that opens with its year (data: split.dated_start): one text's title, never a page's row."""
+    return bool(_DATED.match(s)) and bare_title(s)
 
 
 def item_header(text: str, normalized: str | None = None) -> bool:

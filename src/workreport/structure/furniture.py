@@ -212,7 +212,8 @@ class PageLines:
         if shape.shape_rule(s) is not None:
             return True  # a menu, a row of fields, a code: short lines of the page whatever their words
         return (len(s) <= _WEAK_MAX and not _TABLE_ROW.search(s) and not _WEAK_PUNCT.search(s) and match_heading(s, 0) is None
-                and not is_bare_heading(s) and cues.title_kind(s, s) is None and not cues.preamble_rule(s, s)
+                and not is_bare_heading(s) and cues.title_kind(s, s) is None and not cues.dated_bare_title(s)
+                and not cues.preamble_rule(s, s)
                 and not cues.is_signature_date(s, s) and not _DOCUMENT_PART.match(s) and not _SPEECH_TAIL.match(s))
 
 
@@ -263,8 +264,9 @@ def _neighbours(pl: PageLines) -> None:
                 and cues.title_kind(text[k], text[k]) is None):
             found[k] = True
     # A report's own title over its date row stays the report's (it may repeat below the row).
+    # (nor a headline the collection pass gave back as the text's title, nor a title that opens with its year)
     if (len(pl) >= 2 and _DATELINE.match(text[1]) and len(text[0]) <= _PAGE_TITLE_MAX and not _SENTENCE.search(text[0])
-            and cues.title_kind(text[0], text[0]) is None):
+            and cues.title_kind(text[0], text[0]) is None and 0 not in pl.headlines and not cues.dated_bare_title(text[0])):
         found[0] = found[1] = True
         for m in range(2, len(pl)):  # the page header repeats where the source had page breaks
             if text[m] == text[0]:

@@ -30,8 +30,6 @@ _SPACING_WINDOW = 10  # paragraphs on each side that say how a text is spaced
 _NAME_MIN = 4  # a body named with its place (county + forestry bureau) at least
 _SHORT_PLAIN = 8  # a line this short with no punctuation (a name under a preamble) is part of a head
 _GREETING = rules.pattern(_TABLE, "split.greeting")
-_BARE_TITLE = rules.pattern(_TABLE, "split.bare_title")
-_BARE_TITLE_MAX = int(rules.limit(_TABLE, "split.bare_title_max_chars"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +115,7 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                                                   or (fused and bool(intro & _FUSED_OPENINGS)))
         head = None if fused or chunk else match_heading(text, p.line_start, allow_shi=False, normalized=normed)
         if title is None and not fused and head is None and single and _page_head(i, paras, furniture, gap_f) \
-                and _bare_title(s):
+                and cues.bare_title(s):
             title = "title"  # a title naming no body, where a page prints its head (furniture beside it)
         furn_title = next((t for n in gap if n in furniture for t in [_furniture_title_core(doc.norm_lines[n - 1])] if t), None)
         in_furn = furn_title is not None
@@ -148,12 +146,6 @@ def _page_head(i: int, paras: list[Paragraph], furniture: frozenset[int], gap_f:
     if gap_f:
         return True
     return i + 1 < len(paras) and any(n in furniture for n in range(paras[i].line_end + 1, paras[i + 1].line_start))
-
-
-def _bare_title(s: str) -> bool:
-    """A short title naming no body, read without what the site added (a tag in brackets, a count)."""
-    core = cues.title_core(s) if len(s) <= 2 * _BARE_TITLE_MAX else ""
-    return bool(core) and len(core) <= _BARE_TITLE_MAX and bool(_BARE_TITLE.match(cues.fold(core)))
 
 
 def _greeting(s: str) -> str | None:
