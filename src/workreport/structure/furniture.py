@@ -53,6 +53,7 @@ _TOKENS = frozenset(norm(w) for w in rules.words(_TABLE, "furniture.tokens"))
 _TOKEN_SPLIT = rules.pattern(_TABLE, "furniture.token_split")
 _DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furniture.doc."))
 _FILE_NAME = rules.compiled(r"\.(docx?|pdf|wps)(\s*VIP)?$")
+_FILE_REPEAT = 3  # lines between two copies of a file name the site prints at the head
 _PAGE_NUMBER = "furniture.page_number"
 # what may stand between the two halves of a sentence inside one text: a page break's marks (and
 # the site's address a converted document prints at them) and the widgets a page puts inside its
@@ -247,6 +248,10 @@ def _neighbours(pl: PageLines) -> None:
             found[k] = True  # the file name a document-sharing page prints among its rows
         elif _FILE_NAME.search(s) and _titled_below(pl, k, cues.title_core(s)):
             found[k] = True  # the file name over the document's own title: the site's header, the title is below
+        elif _FILE_NAME.search(s) and any(text[m] == s for m in range(max(0, k - _FILE_REPEAT), k)):
+            found[k] = True  # the file name printed again (the viewer's header under the page's): both the site's
+            for m in range(max(0, k - _FILE_REPEAT), k):
+                found[m] = found[m] or text[m] == s
     # A breadcrumb written with spaces only (site, section, the page's title) over the title itself.
     # (the title under it may have been lost in the paste: then the next title names the same)
     for k in range(len(pl) - 1):
