@@ -11,7 +11,7 @@ from workreport.structure import cues, structure
 
 _OPEN = "今年以来，青山县档案局在县委、县政府的坚强领导下，认真履行职责，各项工作取得新成效。"
 _TEXT = [_OPEN, "", "一、主要工作", "", "(一)抓好档案接收。全年接收进馆档案1200卷。"]
-_ROWS = ["当前位置:某某文档网 > 工作汇报 > 青山县档案局工作汇报", "", "时间:2024-03-02 09:10:11 工作汇报 来源:网友投稿", ""]
+_ROWS = ["当前位置:某某文档网 > 工作汇报 > 青山县档案局工作汇报", "", "发布时间:2024-03-02 来源:某某文档网", ""]
 
 
 def _parse(lines):
@@ -57,7 +57,7 @@ def test_a_run_on_title_ends_after_all_of_the_sites_tags():
 
 
 def test_a_file_name_printed_twice_and_a_sites_slogan_are_the_sites():
-    lines = ["写材料难?某某范文网提供各类范文写作素材!", "青山县档案局2023年工作总结.docx", "",
+    lines = ["某某公文网免费提供工作总结范文与写作模板", "青山县档案局2023年工作总结.docx", "",
              "青山县档案局2023年工作总结.docx", "", *_TEXT]
     furniture, starts = _parse(lines)
     assert {1, 2, 4} <= furniture and starts == [6]
