@@ -28,7 +28,7 @@ def test_year_first_title_without_its_character_opens_the_page():
 
 
 def test_year_first_title_over_its_date_row_is_the_title_not_the_page_title():
-    lines = ["2021农田水利工作总结及计划3篇", "2022-06-01 10:20:30", "", *_TEXT]
+    lines = ["2021农田水利工作总结与打算5篇", "2023-06-01 10:20:30", "", *_TEXT]
     furniture, starts = _parse(lines)
     assert starts == [1] and 1 not in furniture and 2 in furniture
 
