@@ -61,3 +61,13 @@ def test_a_file_name_printed_twice_and_a_sites_slogan_are_the_sites():
              "青山县档案局2023年工作总结.docx", "", *_TEXT]
     furniture, starts = _parse(lines)
     assert {1, 2, 4} <= furniture and starts == [6]
+
+
+def test_a_tagged_title_naming_no_body_heads_its_text_but_not_a_page_foot():
+    head = ["首页 > 范文大全 > 工作总结", "", "年终工作总结【精选】", "", "发布时间:2023-01-05 来源:某某范文网", "", *_TEXT]
+    furniture, starts = _parse(head)
+    assert starts == [3] and 3 not in furniture
+    # the same line under a text's last sentence, with no text under it: a related link of the page
+    foot = [*_TEXT, "", "年终工作总结【精选】", "", "首页 关于我们 联系我们"]
+    furniture, starts = _parse(foot)
+    assert starts == [1] and {7, 9} <= furniture

@@ -129,6 +129,7 @@ SCHEMAS: dict[str, Record] = {
         "item_marker": PATTERN_RULE,
         "pinyin": PATTERN_RULE,
         "fragment": PATTERN_RULE,
+        "title_tag": PATTERN_RULE,
         "title_continuation": PATTERN_RULE,
         "speech_title_tail": PATTERN_RULE,
         "snippet_end": PATTERN_RULE,

@@ -53,6 +53,7 @@ _TOKENS = frozenset(norm(w) for w in rules.words(_TABLE, "furniture.tokens"))
 _TOKEN_SPLIT = rules.pattern(_TABLE, "furniture.token_split")
 _DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furniture.doc."))
 _FILE_NAME = rules.compiled(r"\.(docx?|pdf|wps)(\s*VIP)?$")
+_TITLE_TAG = rules.pattern(_TABLE, "furniture.title_tag")
 _FILE_REPEAT = 3  # lines between two copies of a file name the site prints at the head
 _PAGE_NUMBER = "furniture.page_number"
 # what may stand between the two halves of a sentence inside one text: a page break's marks (and
@@ -194,14 +195,27 @@ class PageLines:
     def weak(self, k: int) -> bool:
         """A short line with no punctuation that is nothing a report is made of."""
         if k not in self._weak:
-            self._weak[k] = self._is_weak(self.text[k]) and not self.broken(k) and k not in self.headlines
+            self._weak[k] = (self._is_weak(self.text[k]) and not self.broken(k) and k not in self.headlines
+                             and not self.tagged_headline(k))
         return self._weak[k]
+
+    def tagged_headline(self, k: int) -> bool:
+        """A title naming no body that carries the site's tag (a bracketed count, a model-text word),
+        alone among its neighbours and over text: the essay page's headline for its one text, not
+        one of a list of related titles nor a menu's category name (which the site prints bare)."""
+        s = self.text[k]
+        if not cues.bare_title(s) or not _TITLE_TAG.search(s):
+            return False
+        return not any(0 <= j < len(self) and (cues.bare_title(self.text[j]) or cues.title_kind(self.text[j], self.text[j]))
+                       for j in (k - 1, k + 1)) and self.opens_body(k)  # (and heads a text, as a page's foot link does not)
 
     def joins_weak(self, k: int) -> bool:
         """A weak line, or a bare part name (work summary) that a run of weak lines takes in."""
         s = self.text[k]
         if self.weak(k):
             return True
+        if self.tagged_headline(k):
+            return False
         # a bare part name among page keywords (a genre word over the title), not one that heads text
         return (is_bare_heading(s) and len(s) <= _WEAK_MAX and cues.title_kind(s, s) is None and k + 1 < len(self)
                 and (self.found[k + 1] or self.weak(k + 1) or cues.title_kind(self.text[k + 1], self.text[k + 1]) is not None))
