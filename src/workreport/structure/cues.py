@@ -21,6 +21,7 @@ _T = rules.load(_TABLE)
 _TITLE = rules.pattern(_TABLE, "split.title")
 _TITLE_MAX = int(rules.entry(_TABLE, "split.title")["max_chars"])
 _GENRE_TITLE = rules.pattern(_TABLE, "split.genre_title")
+_SUBTITLE = rules.pattern(_TABLE, "split.subtitle")
 _GENRE_MAX = int(rules.entry(_TABLE, "split.genre_title")["max_chars"])
 _DECORATION = rules.pattern(_TABLE, "split.title_decoration")
 _DECORATION_ENDS = rules.Ends(_DECORATION.pattern)  # decorations end a line: most lines cannot hold one
@@ -137,6 +138,13 @@ def _title_kind(s: str) -> str | None:
     if is_bare_heading(core) and not _YEAR_NAMED_TITLE.match(core):
         return None  # a part name (the year's summary), unless a body follows its year
     return "title" if _TITLE.match(core) else None
+
+
+def is_subtitle(text: str, normalized: str | None = None) -> bool:
+    """A report's own title printed as a subtitle (a dash before it) under a headline of slogans."""
+    s = _s(text, normalized)
+    m = _SUBTITLE.match(s)
+    return m is not None and _title_kind(s[m.end():]) is not None
 
 
 def item_header(text: str, normalized: str | None = None) -> bool:
