@@ -72,3 +72,15 @@ def test_a_headline_over_a_dash_subtitle_opens_the_school_s_report():
     r = reps[0]
     assert same_unit("青禾中学", r.org) and r.level == "enterprise_other" and r.year == 2022, \
         (r.org, r.org_rule, r.level, r.year)
+
+
+def test_an_essay_site_s_short_name_yields_to_the_text_s_full_name_of_the_same_bureau():
+    r = one("下面是小编为大家整理的区应急局2023年工作总结，供大家参考。\n"
+            "2023年，青溪区应急管理局坚持安全发展理念，扎实推进安全生产专项整治。" + _BODY)
+    assert same_unit("青溪区应急管理局", r.org), (r.org, r.org_rule)
+
+
+def test_an_essay_site_s_name_stays_when_the_text_names_another_place_s_bureau():
+    r = one("下面是小编为大家整理的区应急局2023年工作总结，供大家参考。\n"
+            "2023年，我局坚持安全发展理念。青溪县应急管理局来我区交流。" + _BODY)
+    assert r.org is None or "青溪县" not in r.org, (r.org, r.org_rule)

@@ -73,6 +73,7 @@ _ENTRUSTED = rules.entry(_TABLE, "org.entrusted_audit")
 _ENTRUSTED_AUDIT = rules.compiled(_ENTRUSTED["pattern"])
 _OWN_REALITY = _pattern("org.subject.own_reality")
 _GENERIC_OWNER = _pattern("org.title.generic_owner")
+_ESSAY_TITLE = "org.title.essay"
 # what a speaker's own body decides over: a sector spoken for, a self-reference, nothing
 _SPEAKER_BODY_OVER = frozenset({"org.system", "org.sector", "org.self_reference.bare_organ", "org.none"})
 
@@ -214,7 +215,9 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
                 opened = _opening_of_kind(u, report, ev, sig)
                 if opened:
                     return opened
-            return OrgGuess(local or _fuller_from(_same_body_named(_placed(u, report), report), sig), line, rule)
+            # an essay site's own words for the piece: the text's name for the same body wins
+            same = _same_body_named(_placed(u, report), report, site_words=rule == _ESSAY_TITLE)
+            return OrgGuess(local or _fuller_from(same, sig), line, rule)
     lone = lone_name(report)  # the author's name alone over a title-less text
     if lone:
         return OrgGuess(lone[0], lone[1], "org.lone_name")
@@ -543,28 +546,37 @@ def _placed(name: str, report: Report) -> str:
     return name
 
 
-def _same_body_named(name: str, report: Report) -> str:
+def _same_body_named(name: str, report: Report, site_words: bool = False) -> str:
     """A department a title names by its place word alone ("the district's health bureau") that
     the report's sentences name as their subject with its place's name before the same words:
     that name, the one used most.  (A short form and a full one are two spellings: the title's
-    is kept, as an annotator keeps it.)"""
+    is kept, as an annotator keeps it -- unless the title is an essay site's words for the piece.)"""
     m = bodies.classify_body(name)
-    if m is None or m.comprehensive or len(m.prefix) + bool(m.place) != 1 or re.search(PH, name):
+    if m is None or m.comprehensive or len(m.prefix) + bool(m.place) > 1 or re.search(PH, name):
+        return name
+    if not (m.prefix or m.place or site_words):
         return name
     key = bodies.fold(name)
     c: Counter[str] = Counter(nm for p in report.paragraphs for _, nm in authors(p.text, None, p.norm_text)
-                              if len(nm) > len(name) and _same_words(nm, key, m) and not is_self(nm))
+                              if len(nm) > len(name) and _same_words(nm, key, m, site_words) and not is_self(nm))
     return c.most_common(1)[0][0] if c else name
 
 
-def _same_words(name: str, key: str, title: bodies.BodyMatch) -> bool:
+def _same_words(name: str, key: str, title: bodies.BodyMatch, site_words: bool = False) -> bool:
     """Does ``name`` end with the title's words, or with the same words in the other order the
-    body is also written in (a youth league committee: the district before or after the league word)?"""
+    body is also written in (a youth league committee: the district before or after the league
+    word)?  A site's title for the piece (``site_words``) is the site's wording: any form of the
+    same body of the same place word will do (a short form there, the full one in the text)."""
     folded = bodies.fold(name)
     if folded.endswith(key):
         return True
     m = bodies.classify_body(name)
-    return m is not None and m.id == title.id and bool(m.prefix) and sorted(folded[len(m.prefix):]) == sorted(key)
+    if m is None or m.id != title.id or not m.prefix:
+        return False
+    if site_words:
+        word = title.prefix or title.place or ""
+        return not word or m.prefix.endswith(word) or m.place == word
+    return sorted(folded[len(m.prefix):]) == sorted(key)
 
 
 def _fuller_from(name: str, sig: tuple[str, int] | None) -> str:
