@@ -84,3 +84,15 @@ def test_an_essay_site_s_name_stays_when_the_text_names_another_place_s_bureau()
     r = one("下面是小编为大家整理的区应急局2023年工作总结，供大家参考。\n"
             "2023年，我局坚持安全发展理念。青溪县应急管理局来我区交流。" + _BODY)
     assert r.org is None or "青溪县" not in r.org, (r.org, r.org_rule)
+
+
+def test_a_report_led_by_the_province_and_then_the_city_is_the_city_s():
+    r = one("工作报告\n一、过去一年工作回顾\n过去的一年，我们在省委、省政府和市委的坚强领导下，"
+            "全力稳增长、保民生，各项工作取得新成效。" + _BODY)
+    assert r.level == "city", (r.org, r.org_rule, r.level, r.level_rule)
+
+
+def test_a_report_led_by_the_province_alone_stays_the_province_s():
+    r = one("工作报告\n一、过去一年工作回顾\n过去的一年，我们在省委、省政府的坚强领导下，"
+            "全力稳增长、保民生，各项工作取得新成效。" + _BODY)
+    assert r.level in ("province", None), (r.org, r.org_rule, r.level, r.level_rule)

@@ -243,6 +243,7 @@ SCHEMAS: dict[str, Record] = {
         "scope_levels": MapOf(LEVEL),
         "unplaced_default": rule({"level": LEVEL}),
         "leadership": PATTERN_RULE,
+        "leadership_next": PATTERN_RULE,
         "scope_region": rule({"scopes": STRS, "pattern": Pattern(), "unless": Pattern(), "level": LEVEL}),
         "domain_fixed": rule({"bodies": STRS, "label": STR}),
         "domain_topic": PATTERN_RULE,
