@@ -38,6 +38,7 @@ _REGION_SCOPE = rules.entry(_TABLE, "org.scope.autonomous_region")
 _REGION_CUE = rules.compiled(_REGION_SCOPE["pattern"])
 _REGION_UNLESS = rules.compiled(_REGION_SCOPE["unless"])
 _LEADERSHIP = rules.pattern(_TABLE, "org.scope.leadership")
+_LEADERSHIP_NEXT = rules.pattern(_TABLE, "org.scope.leadership_next")
 _NAMED_GOV = rules.pattern(_TABLE, "org.scope.named_government")
 _UNPLACED_DEFAULT = rules.entry(_TABLE, "org.level.unplaced_default")
 _SECTOR_RULE = rules.entry(_TABLE, "org.sector")["id"]
@@ -92,7 +93,7 @@ def _unplaced_level(org: str | None, guess: OrgGuess, text: str) -> tuple[str | 
     dept = body is None or (not body.comprehensive and body.level is None)
     lead = _LEADERSHIP.search(text[: _limit("leadership_window")]) if dept and guess.rule != "org.system" else None
     if lead and lead.group("scope") in _SCOPE_LEVEL:
-        level, rule = _SCOPE_LEVEL[lead.group("scope")], "level.leadership"
+        level, rule = _leaders_level(text, lead), "level.leadership"
     else:
         level, rule = scope_level(text)
     if level == "city" and city_text.city_level_from_text(text) == _COUNTY_CITY:
@@ -110,6 +111,16 @@ def _unplaced_level(org: str | None, guess: OrgGuess, text: str) -> tuple[str | 
     if level is None and body is not None and not body.comprehensive and body.level is None:
         level, rule = _UNPLACED_DEFAULT["level"], _UNPLACED_DEFAULT["id"]
     return level, rule
+
+
+def _leaders_level(text: str, lead) -> str:
+    """The lowest level among the leaders a leadership phrase lists, highest first (the
+    province's committee and government, then the city's: the author is the city's)."""
+    levels, pos = [_SCOPE_LEVEL[lead.group("scope")]], lead.end()
+    while (m := _LEADERSHIP_NEXT.match(text, pos)) is not None:
+        levels.append(_SCOPE_LEVEL.get(m.group("scope"), levels[-1]))
+        pos = m.end()
+    return min(levels, key=lambda lv: _LEVEL_ORDER.index(lv) if lv in _LEVEL_ORDER else len(_LEVEL_ORDER))
 
 
 def _named_government_level(text: str) -> str | None:

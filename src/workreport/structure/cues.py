@@ -21,6 +21,7 @@ _T = rules.load(_TABLE)
 _TITLE = rules.pattern(_TABLE, "split.title")
 _TITLE_MAX = int(rules.entry(_TABLE, "split.title")["max_chars"])
 _GENRE_TITLE = rules.pattern(_TABLE, "split.genre_title")
+_SUBTITLE = rules.pattern(_TABLE, "split.subtitle")
 _GENRE_MAX = int(rules.entry(_TABLE, "split.genre_title")["max_chars"])
 _DECORATION = rules.pattern(_TABLE, "split.title_decoration")
 _DECORATION_ENDS = rules.Ends(_DECORATION.pattern)  # decorations end a line: most lines cannot hold one
@@ -152,6 +153,13 @@ def bare_title(s: str) -> bool:
 def dated_bare_title(s: str) -> bool:
     """A bare title that opens with its year (data: split.dated_start): one text's title, never a page's row."""
     return bool(_DATED.match(s)) and bare_title(s)
+
+
+def is_subtitle(text: str, normalized: str | None = None) -> bool:
+    """A report's own title printed as a subtitle (a dash before it) under a headline of slogans."""
+    s = _s(text, normalized)
+    m = _SUBTITLE.match(s)
+    return m is not None and _title_kind(s[m.end():]) is not None
 
 
 def item_header(text: str, normalized: str | None = None) -> bool:

@@ -68,9 +68,12 @@ _SUPERVISED_ENTRY = rules.entry(_TABLE, "org.supervised_government")
 _SUPERVISED = rules.compiled(_SUPERVISED_ENTRY["pattern"])
 _SUPERVISED_UNLESS = rules.compiled(_SUPERVISED_ENTRY["unless"])
 _WHOLE_PLACE = _pattern("org.whole_place")
+_SCOPE = _pattern("org.scope")
 _ENTRUSTED = rules.entry(_TABLE, "org.entrusted_audit")
 _ENTRUSTED_AUDIT = rules.compiled(_ENTRUSTED["pattern"])
 _OWN_REALITY = _pattern("org.subject.own_reality")
+_GENERIC_OWNER = _pattern("org.title.generic_owner")
+_ESSAY_TITLE = "org.title.essay"
 # what a speaker's own body decides over: a sector spoken for, a self-reference, nothing
 _SPEAKER_BODY_OVER = frozenset({"org.system", "org.sector", "org.self_reference.bare_organ", "org.none"})
 
@@ -202,12 +205,19 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
             if dept:
                 return OrgGuess(dept, line, "org.title.field_department")
         if u:
-            local = local_name(u, report)  # a bare "street office": the one the text names
+            # a bare "street office": the one the text names; a bare or stand-in government: the
+            # place of its kind the sentences name as their subject
+            local = local_name(u, report)
+            generic = None if local else _named_of_generic(u, report)
+            if generic:
+                return OrgGuess(generic, line, "org.title.generic_owner")
             if local is None and u in GUESSED_KINDS:
                 opened = _opening_of_kind(u, report, ev, sig)
                 if opened:
                     return opened
-            return OrgGuess(local or _fuller_from(_same_body_named(_placed(u, report), report), sig), line, rule)
+            # an essay site's own words for the piece: the text's name for the same body wins
+            same = _same_body_named(_placed(u, report), report, site_words=rule == _ESSAY_TITLE)
+            return OrgGuess(local or _fuller_from(same, sig), line, rule)
     lone = lone_name(report)  # the author's name alone over a title-less text
     if lone:
         return OrgGuess(lone[0], lone[1], "org.lone_name")
@@ -274,6 +284,28 @@ def _speaker_place(speech: OrgGuess, report: Report) -> OrgGuess | None:
         if m and m.group("name").endswith(body.place):
             return OrgGuess(p.norm_text[m.start("name"): m.end("name")], p.line_start, "org.speech.speaker_place")
     return None
+
+
+def _named_of_generic(name: str, report: Report) -> str | None:
+    """A title's author that names only a kind of government (the town's government, a stand-in
+    county: orgs.yaml generic_owner): the place of that kind, with a name of its own, that the
+    report's sentences name as their subject most often.  A bare "government" takes a place
+    whose scope the text speaks of ("the whole township")."""
+    if not _GENERIC_OWNER.search(bodies.fold(norm(name))):
+        return None
+    kind = bodies.classify_body(name)
+    place = kind.place if kind is not None else None
+    text = bodies.fold(norm("".join(p.text for p in report.paragraphs)))
+    c: Counter[str] = Counter()
+    for p in report.paragraphs:
+        for _, nm in authors(p.text, None, p.norm_text):
+            m = bodies.classify_body(nm)
+            if m is None or not m.comprehensive or not m.place or re.search(PH, m.prefix) \
+                    or len(m.prefix) < _limit("generic_owner_min_chars"):
+                continue
+            if m.place == place or (place is None and any(s.group(1) == m.place for s in _SCOPE.finditer(text))):
+                c[nm] += 1
+    return c.most_common(1)[0][0] if c else None
 
 
 def _opening_of_kind(kind: str, report: Report, ev: Evidence, sig) -> OrgGuess | None:
@@ -514,18 +546,37 @@ def _placed(name: str, report: Report) -> str:
     return name
 
 
-def _same_body_named(name: str, report: Report) -> str:
+def _same_body_named(name: str, report: Report, site_words: bool = False) -> str:
     """A department a title names by its place word alone ("the district's health bureau") that
     the report's sentences name as their subject with its place's name before the same words:
     that name, the one used most.  (A short form and a full one are two spellings: the title's
-    is kept, as an annotator keeps it.)"""
+    is kept, as an annotator keeps it -- unless the title is an essay site's words for the piece.)"""
     m = bodies.classify_body(name)
-    if m is None or m.comprehensive or len(m.prefix) != 1 or re.search(PH, name):
+    if m is None or m.comprehensive or len(m.prefix) + bool(m.place) > 1 or re.search(PH, name):
+        return name
+    if not (m.prefix or m.place or site_words):
         return name
     key = bodies.fold(name)
     c: Counter[str] = Counter(nm for p in report.paragraphs for _, nm in authors(p.text, None, p.norm_text)
-                              if len(nm) > len(name) and bodies.fold(nm).endswith(key) and not is_self(nm))
+                              if len(nm) > len(name) and _same_words(nm, key, m, site_words) and not is_self(nm))
     return c.most_common(1)[0][0] if c else name
+
+
+def _same_words(name: str, key: str, title: bodies.BodyMatch, site_words: bool = False) -> bool:
+    """Does ``name`` end with the title's words, or with the same words in the other order the
+    body is also written in (a youth league committee: the district before or after the league
+    word)?  A site's title for the piece (``site_words``) is the site's wording: any form of the
+    same body of the same place word will do (a short form there, the full one in the text)."""
+    folded = bodies.fold(name)
+    if folded.endswith(key):
+        return True
+    m = bodies.classify_body(name)
+    if m is None or m.id != title.id or not m.prefix:
+        return False
+    if site_words:
+        word = title.prefix or title.place or ""
+        return not word or m.prefix.endswith(word) or m.place == word
+    return sorted(folded[len(m.prefix):]) == sorted(key)
 
 
 def _fuller_from(name: str, sig: tuple[str, int] | None) -> str:

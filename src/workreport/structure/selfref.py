@@ -12,7 +12,7 @@ from ..model import Report
 from ..textnorm import norm
 from . import bodies
 from .names import NAME_MIN, PH, OrgGuess, clean_name, fuller, is_self, limit, report_text, superior, system_stem
-from .titles import TITLE_LINE, Evidence, report_titles, row_authors
+from .titles import TITLE_LINE, Evidence, breadcrumb_bodies, report_titles, row_authors
 
 _TABLE = "orgs"
 _HAN = rules.piece("han")
@@ -74,6 +74,11 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
             return OrgGuess(name, row_line, "org.self_reference.row")
     if sig and _of_kind(bodies.classify_body(sig[0]), kind):
         return OrgGuess(sig[0], line, "org.self_reference.signature")
+    if kind in TITLED_PLACE:  # "our district" on the page of one of its departments (its breadcrumb)
+        for name, row_line in breadcrumb_bodies(ev):
+            body = bodies.classify_body(name)
+            if body is not None and not body.comprehensive and (body.prefix.endswith(kind) or body.place == kind):
+                return OrgGuess(name, row_line, "org.self_reference.breadcrumb")
     text = report_text(report)
     c: Counter[str] = Counter(x.group(1) for x in re.finditer(rf"({PH}{re.escape(kind)})(?!{_NOT_AFTER_SELF})", text))
     if c:
@@ -266,8 +271,13 @@ def _named_of_kind(kind: str, text: str) -> str | None:
     s = norm(text)
     c: Counter[str] = Counter()
     for x in bodies.mentions(text, spec["ends"]):
-        if _of_kind(x.body, kind) and not superior(s, x.start, x.end) and not is_self(x.name):
-            c[x.name] += 1
+        # a verb or preposition the mention took in ("following the city's bureau's plan"): the
+        # name starts after it, and what stands before the name tells a superior
+        bad = _BAD_START.match(x.name)
+        start, name = (x.start + bad.end(), x.name[bad.end():]) if bad else (x.start, x.name)
+        if len(name) > len(kind) and _of_kind(x.body, kind) and not superior(s, start, x.end) \
+                and not is_self(x.name) and not is_self(name):
+            c[name] += 1
     for short in list(c):
         full = [k for k in c if k != short and k.endswith(short)]
         if full:

@@ -19,6 +19,8 @@ _TITLE_TAIL = rules.pattern(_TABLE, "org.title.tail")
 TITLE_LINE = rules.pattern(_TABLE, "org.title.line")
 _FUSED_TITLE = rules.pattern(_TABLE, "org.fused_title")
 _ROW_AUTHOR = rules.pattern(_TABLE, "org.row.author")
+_BREADCRUMB = rules.pattern(_TABLE, "org.row.breadcrumb")
+_CRUMB_SEPARATOR = re.compile(r"\s*[>»›]+\s*")
 _ROW_TITLE = rules.pattern(_TABLE, "org.row.title")
 _ESSAY_TITLE = rules.pattern(_TABLE, "org.row.essay_title")
 _GOV_TITLE = rules.pattern(_TABLE, "org.next_year_genre")
@@ -168,6 +170,18 @@ def row_authors(ev: Evidence) -> list[tuple[str, int]]:
             nm = text[m.start("name"): m.end("name")]
             if is_body(nm):
                 out.append((nm, line))
+    return out
+
+
+def breadcrumb_bodies(ev: Evidence) -> list[tuple[str, int]]:
+    """The bodies a portal's breadcrumb rows name as a section of their own (the department
+    whose disclosure column holds the page), with the row's line."""
+    out = []
+    for line, text in ev.rows:
+        s = norm(text)
+        if _BREADCRUMB.search(s):
+            out += [(seg, line) for seg in _CRUMB_SEPARATOR.split(s.strip())
+                    if seg and is_body(seg) and clean_name(seg) == seg and not is_self(seg)]
     return out
 
 
