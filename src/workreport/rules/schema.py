@@ -325,6 +325,8 @@ SCHEMAS: dict[str, Record] = {
         "nameless_title": PATTERN_RULE,
         "bare_title": PATTERN_RULE,
         "year_named_title": PATTERN_RULE,
+        "slogan_title": rule({"pattern": Pattern(), "max_chars": INT}),
+        "subtitle": PATTERN_RULE,
         "title_prefix": PATTERN_RULE,
         "chunk": PATTERN_RULE,
         "page_mark": PATTERN_RULE,

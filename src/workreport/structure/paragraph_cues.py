@@ -6,7 +6,7 @@ furniture just above prints).  evidence.py reads these against the report being 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import rules
 from ..model import Heading, Paragraph
@@ -140,6 +140,18 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         (fused and len(s) > 2 * _HEAD_LINE) or (strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS]))),
                         furn_title))
         prev_end = p.line_end
+    return _slogans(out, paras)
+
+
+def _slogans(out: list[Cues], paras: list[Paragraph]) -> list[Cues]:
+    """A slogan over a dash subtitle that is the report's title: the slogan is the title's
+    first line, where the report begins."""
+    for i in range(len(out) - 1):
+        c, nxt = out[i], out[i + 1]
+        if (c.title is None and not c.fused and c.preamble is None and c.head is None and not c.intro
+                and nxt.title and len(paras[i].pieces) == 1
+                and cues.slogan_over(paras[i].norm_text, paras[i + 1].norm_text)):
+            out[i] = replace(c, title="title", bare=False)
     return out
 
 
