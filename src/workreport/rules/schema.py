@@ -327,6 +327,7 @@ SCHEMAS: dict[str, Record] = {
         "year_named_title": PATTERN_RULE,
         "slogan_title": rule({"pattern": Pattern(), "max_chars": INT}),
         "subtitle": PATTERN_RULE,
+        "page_head_row": PATTERN_RULE,
         "title_prefix": PATTERN_RULE,
         "chunk": PATTERN_RULE,
         "page_mark": PATTERN_RULE,

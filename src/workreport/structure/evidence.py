@@ -30,7 +30,7 @@ FEATURES = (
     "year_change", "heading", "repeat_title", "prev_empty_heading", "prev_heading",
     "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
     "repeat_salutation", "chunk", "inline_outline", "restart_higher", "after_chunks", "after_one_line",
-    "head_after_cut", "head_after_body", "outline_goes_on",
+    "head_after_cut", "head_after_body", "outline_goes_on", "after_page_head",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
@@ -299,6 +299,9 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
                 f["restart_ahead"] = 1.0
                 break
     f["furniture_gap"] = float(c.gap_furniture > 0)
+    # a portal prints its catalogue rows and breadcrumb over each document, never inside one:
+    # the text under them is another page's (its title may have been lost)
+    f["after_page_head"] = float(c.page_head)
     f["blank_gap"] = float(c.gap_blank >= 1)
     if prev is not None:
         f["prev_unfinished"] = float(not prev.terminal and not prev.colon and (prev.head is None or prev.head.inline_body)

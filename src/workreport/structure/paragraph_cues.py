@@ -32,6 +32,7 @@ _SHORT_PLAIN = 8  # a line this short with no punctuation (a name under a preamb
 _GREETING = rules.pattern(_TABLE, "split.greeting")
 _BARE_TITLE = rules.pattern(_TABLE, "split.bare_title")
 _BARE_TITLE_MAX = int(rules.limit(_TABLE, "split.bare_title_max_chars"))
+_PAGE_HEAD_ROW = rules.pattern(_TABLE, "split.page_head_row")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class Cues:
     greeting: str | None = None  # whom a salutation addresses (the words before its colon or exclamation mark)
     run_on: bool = False  # a whole report run into one line (a title or an opening with its text after it)
     furniture_title: str | None = None  # the title a furniture line just above prints (read as title_core)
+    page_head: bool = False  # the furniture just above holds a row only a page's head prints (catalogue fields, a breadcrumb)
 
     @property
     def head_line(self) -> bool:
@@ -138,7 +140,8 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS])),
                         _greeting(said_n.strip()) if "split.intro.salutation" in intro else None,
                         (fused and len(s) > 2 * _HEAD_LINE) or (strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS]))),
-                        furn_title))
+                        furn_title,
+                        any(n in furniture and _PAGE_HEAD_ROW.match(doc.norm_lines[n - 1]) for n in gap)))
         prev_end = p.line_end
     return _slogans(out, paras)
 
