@@ -147,14 +147,19 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
 
 
 def _slogans(out: list[Cues], paras: list[Paragraph]) -> list[Cues]:
-    """A slogan over a dash subtitle that is the report's title: the slogan is the title's
-    first line, where the report begins."""
+    """A slogan (one line or two) over a dash subtitle that is the report's title: the slogan is
+    the title's first line, where the report begins."""
     for i in range(len(out) - 1):
         c, nxt = out[i], out[i + 1]
         if (c.title is None and not c.fused and c.preamble is None and c.head is None and not c.intro
                 and nxt.title and len(paras[i].pieces) == 1
                 and cues.slogan_over(paras[i].norm_text, paras[i + 1].norm_text)):
             out[i] = replace(c, title="title", bare=False)
+            # (a headline of two slogan lines: the first is where the title begins)
+            b = out[i - 1] if i > 0 else None
+            if (b is not None and b.title is None and not b.fused and b.preamble is None and b.head is None and not b.intro
+                    and len(paras[i - 1].pieces) == 1 and cues.slogan_over(paras[i - 1].norm_text, paras[i + 1].norm_text)):
+                out[i - 1] = replace(b, title="title", bare=False)
     return out
 
 

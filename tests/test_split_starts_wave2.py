@@ -1,0 +1,75 @@
+"""Report starts of issue 10 round 5, wave 2: a title a document-sharing site prints again inside
+the text (the outline numbers on under it), a slogan headline over a dash subtitle, the text under
+a portal's catalogue rows or breadcrumb (its title lost), an essay site's "collected for you" line
+over a text that begins with a bare part heading, titles with a year written without its character
+or a school year.  All units and sentences here are made up."""
+from workreport.ingest import document_from_bytes
+from workreport.structure import cues, structure
+from workreport.structure.furniture import find_furniture
+
+_DONE = "全年共走访困难家庭三百余户，发放救助资金一百二十万元，群众满意度持续提升。"
+_MORE = "持续推进农村人居环境整治，全年共清理河塘沟渠四十余条，新建公厕十二座，改造农户厨房两百余户。"
+_REPORT = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作", _DONE, _MORE,
+           "健全社会救助体系，全年新增低保对象八十余户，临时救助困难群众两百余人次，做到应保尽保、应救尽救。",
+           "二、存在问题", "基层力量仍然薄弱，服务能力有待提升，部分项目推进较慢，群众反映的问题还需加快解决。"]
+
+
+def _doc(lines):
+    return document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
+
+
+def _starts(lines):
+    _, reports = structure(_doc(lines))
+    return [r.start_line for r in reports]
+
+
+def test_a_title_printed_again_where_the_outline_numbers_on_is_inside_the_text():
+    page = ["上半年，在县委县政府的正确领导下，白石乡认真落实年初各项部署，经济社会保持平稳发展。", "一、上半年工作情况",
+            "（一）明确全乡发展思路", "1.坚定发展目标。力争实现近期、中期、远期三个层次的目标，确保近期目标按期完成。",
+            "乡镇上半年政府工作总结报告",
+            "2.明确发展思路。白石乡基础差、底子薄，必须立足实际，发挥资源优势，走特色发展之路。", _DONE]
+    assert _starts([*_REPORT, *page]) == [1, 9]
+    # the same title over an outline that starts at one is the next report's head
+    fresh = ["乡镇上半年政府工作总结报告", "1.坚定发展目标。力争实现近期、中期、远期三个层次的目标，确保近期目标按期完成。", _MORE, _DONE]
+    assert _starts([*_REPORT, *fresh]) == [1, 9]
+
+
+def test_a_slogan_over_a_dash_subtitle_is_where_the_report_begins():
+    assert cues.slogan_over("凝心聚力谋发展 砥砺奋进开新局", "——2021-2022学年青山中学工作总结及新学年工作思路")
+    assert not cues.slogan_over("强化行政执法协调监", "——2022年4月26日在青山区第十一届人民代表大会第一次会议上")
+    assert not cues.slogan_over("一、主要工作", "——青山中学2022年工作总结")
+    school = ["凝心聚力谋发展 砥砺奋进开新局", "——2021-2022学年青山中学工作总结及新学年工作思路",
+              "一年来，我校坚持立德树人根本任务，全面提升办学质量，现将一年来的工作总结如下：", "一、党建引领，凝聚发展合力", _MORE, _DONE]
+    lines = [*_REPORT, *school]
+    assert not find_furniture(_doc(lines)) & {9, 10}
+    assert _starts(lines) == [1, 9]
+
+
+def test_the_text_under_a_portals_catalogue_rows_begins_a_document():
+    page = ["某某自治区某某委员会", "", "政府信息公开", "", "  • 索引号：000000000/2020-00001", "  • 发文字号：",
+            "  • 公文种类：", "  • 发文机关：某某委", "  • 成文日期：2019-07-04", "", "发布时间：2019-07-04   浏览次数：",
+            "", "关于“12.大力推进全区民族团结进步事业”方面", "", "一是深入开展民族团结进步创建，赴基层一线调研指导，推动创建活动走深走实。",
+            "", "关于“13.进一步促进全区宗教和睦和谐”方面", "", "一是认真组织宗教界人士学习培训，引导宗教界人士坚定政治立场。"]
+    assert _starts([*_REPORT, *page]) == [1, 21]
+    # the same rows over a report that has its title: the report begins at the title, not under the rows
+    titled = ["青山县林业局2022年工作总结", "索引号：000000/2022-00145", "发文机关：青山县林业局", "成文日期：2022-12-30",
+              "2022年，县林业局在县委县政府的领导下，扎实推进国土绿化和森林防火工作。", _MORE, _DONE]
+    assert _starts([*_REPORT, *titled]) == [1, 9]
+
+
+def test_a_bare_part_heading_under_an_essay_sites_collected_for_you_line_begins_a_report():
+    page = ["下面是小编为大家整理的青山市城管局2021年工作总结及2022年工作思路，供大家参考。", "第一部分",
+            "2021年工作总结 2021年，市城管局紧紧围绕市委市政府中心工作，扎实推进城市精细化管理。", _MORE, _DONE]
+    assert _starts([*_REPORT, *page]) == [1, 10]
+
+
+def test_titles_with_a_year_written_without_its_character_or_a_school_year():
+    for t in ("2023某某县科协工作汇报", "2020水利工作总结及计划3篇", "2021-2022学年青山中学工作总结"):
+        assert cues.is_title(t), t
+    for t in ("2020全区工作总结", "2022中心工作总结", "本学年工作总结", "2023工作总结及2024工作计划"):
+        assert not cues.is_title(t), t
+    page = ["当前位置：某某文档网 > 范文大全 > 工作汇报", "下面是小编为大家整理的2023某某县科协工作汇报，供大家参考。",
+            "2023某某县科协工作汇报", "今年以来，县科协在县委县政府的坚强领导下，围绕中心、服务大局，各项工作取得新进展。", _MORE, _DONE]
+    lines = [*_REPORT, *page]
+    assert 11 not in find_furniture(_doc(lines))
+    assert _starts(lines) == [1, 11]
