@@ -4,8 +4,10 @@ a portal's catalogue rows or breadcrumb (its title lost), an essay site's "colle
 over a text that begins with a bare part heading, titles with a year written without its character
 or a school year.  All units and sentences here are made up."""
 from workreport.ingest import document_from_bytes
-from workreport.structure import cues, structure
+from workreport.structure import cues, evidence, split, structure
 from workreport.structure.furniture import find_furniture
+from workreport.structure.paragraph_cues import paragraph_cues
+from workreport.structure.paragraphs import build_paragraphs
 
 _DONE = "全年共走访困难家庭三百余户，发放救助资金一百二十万元，群众满意度持续提升。"
 _MORE = "持续推进农村人居环境整治，全年共清理河塘沟渠四十余条，新建公厕十二座，改造农户厨房两百余户。"
@@ -23,14 +25,34 @@ def _starts(lines):
     return [r.start_line for r in reports]
 
 
+def _weighed(lines, text):
+    """The evidence for the paragraph ``text`` as a start, the report walked up to it."""
+    doc = _doc(lines)
+    furn = find_furniture(doc)
+    paras = list(build_paragraphs(doc, furn))
+    cs = paragraph_cues(doc, paras, furn)
+    st = evidence.State()
+    st.take(cs[0], paras[0])
+    for i in range(1, len(paras)):
+        if paras[i].text == text:
+            return evidence.features(i, cs, paras, st, evidence.is_compilation(cs))
+        st.take(cs[i], paras[i])
+    raise AssertionError(text)
+
+
 def test_a_title_printed_again_where_the_outline_numbers_on_is_inside_the_text():
+    title = "乡镇上半年政府工作总结报告"
     page = ["上半年，在县委县政府的正确领导下，白石乡认真落实年初各项部署，经济社会保持平稳发展。", "一、上半年工作情况",
-            "（一）明确全乡发展思路", "1.坚定发展目标。力争实现近期、中期、远期三个层次的目标，确保近期目标按期完成。",
-            "乡镇上半年政府工作总结报告",
-            "2.明确发展思路。白石乡基础差、底子薄，必须立足实际，发挥资源优势，走特色发展之路。", _DONE]
-    assert _starts([*_REPORT, *page]) == [1, 9]
+            "（一）明确全乡发展思路", "按照全县总体要求，结合本乡实际，我们明确了今后一个时期的发展思路和工作重点。", _MORE,
+            "1.坚定发展目标。力争实现近期、中期、远期三个层次的目标，确保近期目标按期完成。", title,
+            "2.明确发展思路。全乡基础差、底子薄，必须立足实际，发挥资源优势，走特色发展之路。", _DONE]
+    f = _weighed([*_REPORT, *page], title)
+    assert f["outline_goes_on"] == 1.0 and f["head_after_body"] == 1.0
+    assert split.score(f) <= split.THRESHOLD
     # the same title over an outline that starts at one is the next report's head
-    fresh = ["乡镇上半年政府工作总结报告", "1.坚定发展目标。力争实现近期、中期、远期三个层次的目标，确保近期目标按期完成。", _MORE, _DONE]
+    fresh = [title, "1.坚定发展目标。力争实现近期、中期、远期三个层次的目标，确保近期目标按期完成。", _MORE, _DONE]
+    f = _weighed([*_REPORT, *fresh], title)
+    assert f["outline_goes_on"] == 0.0 and split.score(f) > split.THRESHOLD
     assert _starts([*_REPORT, *fresh]) == [1, 9]
 
 
