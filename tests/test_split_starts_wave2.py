@@ -95,3 +95,13 @@ def test_titles_with_a_year_written_without_its_character_or_a_school_year():
     lines = [*_REPORT, *page]
     assert 11 not in find_furniture(_doc(lines))
     assert _starts(lines) == [1, 11]
+
+
+def test_a_page_that_begins_with_its_review_of_another_year_begins_a_report():
+    # (the text lost its title: the part name that reviews its year is the first line left)
+    page = ["2019年工作回顾", "2019年，全市检察机关在市委和省检察院的坚强领导下，忠实履行法律监督职责，各项检察工作取得新进展。",
+            "一、充分发挥检察职能，服务发展大局", "全年起诉破坏市场经济秩序案件四百余件，依法保护各类市场主体合法权益。", _DONE]
+    assert _starts([*_REPORT, "", *page]) == [1, 10]
+    # the same part name in a report of that year is the report's own
+    own = ["青山县检察院2019年工作报告", "各位代表：", "现在，我代表县人民检察院，向大会报告工作，请予审议。", *page]
+    assert _starts(own) == [1]

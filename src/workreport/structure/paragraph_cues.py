@@ -13,6 +13,7 @@ from ..model import Heading, Paragraph
 from ..textnorm import norm
 from . import cues
 from .headings import is_bare_heading, is_terminal, match_heading
+from .roles import cue_role
 
 _TABLE = "split"
 _YEAR = rules.pattern(_TABLE, "split.year")
@@ -33,6 +34,7 @@ _GREETING = rules.pattern(_TABLE, "split.greeting")
 _BARE_TITLE = rules.pattern(_TABLE, "split.bare_title")
 _BARE_TITLE_MAX = int(rules.limit(_TABLE, "split.bare_title_max_chars"))
 _PAGE_HEAD_ROW = rules.pattern(_TABLE, "split.page_head_row")
+_FIRST_ROLES = ("achievements", "overview", "highlights")  # (as evidence.py: the part a report begins with)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,9 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
         furn_title = next((t for n in gap if n in furniture for t in [_furniture_title_core(doc.norm_lines[n - 1])] if t), None)
         in_furn = furn_title is not None
         year = name = None
-        if title or fused or strong or in_furn or (head is not None and head.value == 1):
+        # (a bare part name that reviews a year, over a text that lost its title, says the year too)
+        review = head is None and not fused and is_bare_heading(s) and cue_role(s) in _FIRST_ROLES
+        if title or fused or strong or in_furn or (head is not None and head.value == 1) or review:
             m = _YEAR.search(s[:_YEAR_WINDOW])
             year = int(m.group(0)[:4]) if m and m.group(0)[:4].isdigit() else None
         if title or fused:
