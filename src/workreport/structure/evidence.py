@@ -339,9 +339,13 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # a title whose next line numbers on from the report's last item (2. under 1.) is printed
     # inside the text (a sharing site repeats the title at its page breaks): a report opens its
     # outline at one, it does not carry on another's
+    # (the title sits between two items, no page furniture around it: a page seam, where the next
+    # page may begin mid-outline, has its furniture or its last line is no item)
     f["outline_goes_on"] = float(after is not None and after is not c and after.head is not None
                                  and st.last_item is not None and after.head.family == st.last_item[0]
                                  and after.head.value == st.last_item[1] + 1
+                                 and prev is not None and prev.head is not None and prev.head.family == st.last_item[0]
+                                 and not c.gap_furniture and not after.gap_furniture
                                  and bool(f["title"] or f["genre_title"] or f["fused_title"]))
     # a page seam: a sentence cut off (the page's text ends where the site cut it), then a head
     # (a title, a preamble, a page's first chunk): the head is another page's.  (Not a salutation:
