@@ -52,7 +52,9 @@ L2 = 1.0  # penalty on every weight but the bias
 # and then a head is a page seam; the few synthetic rows that show it also carry stronger cues,
 # so a fit would leave it near zero and real pages, where it is often the only cue, would merge.
 FIXED = {"head_after_cut": float(rules.limit("split", "split.seam_weight")),
-         "head_after_body": float(rules.limit("split", "split.body_head_weight"))}
+         "head_after_body": float(rules.limit("split", "split.body_head_weight")),
+         "outline_goes_on": float(rules.limit("split", "split.outline_goes_on_weight")),
+         "after_page_head": float(rules.limit("split", "split.page_head_weight"))}
 DROP, COPIES, AUGMENT = 0.3, 4, 0.5  # cue dropout (see augmented)
 THRESHOLDS = [x / 4 for x in range(-12, 13)]
 
@@ -309,8 +311,8 @@ def _note(seeds, sources, shares, per) -> str:
         parts.append(f"shuffled compilations of annotated real pages from {len(real)} private sets kept outside the "
                      f"repository (weight share {sum(s for s, _ in real):.2f}, split F1 {f:.3f}); "
                      f"reproduce with one's own annotated pages: --real DIR (DIR/singles/NAME.txt + NAME.gold.json)")
-    return ("scripts/fit_split.py: " + "; ".join(parts) + "; head_after_cut and head_after_body held at "
-            "split.seam_weight and split.body_head_weight")
+    return ("scripts/fit_split.py: " + "; ".join(parts) + "; head_after_cut, head_after_body, outline_goes_on and after_page_head held at "
+            "split.seam_weight, split.body_head_weight, split.outline_goes_on_weight and split.page_head_weight")
 
 
 if __name__ == "__main__":

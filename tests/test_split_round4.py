@@ -134,9 +134,14 @@ def test_a_long_title_line_is_not_glued_to_the_text_under_it():
 
 
 def test_heads_of_the_genre_a_page_may_begin_with():
-    # a body's name, then a year written without its character (a year first is no such title)
+    # a body's name, then a year written without its character; a year first is such a title only
+    # when a body's name follows it at once, or the genre pairs a summary with a plan
     assert cues.is_title("青山区商务局2021工会工作总结")
-    assert not cues.is_title("2021青山区商务局工会工作总结")
+    assert cues.is_title("2021青山区商务局工会工作总结")
+    assert cues.is_title("2020水务工作总结及计划")
+    assert not cues.is_title("2021全区工作总结")
+    assert not cues.is_title("2021工作总结")
+    assert not cues.is_title("2021年度目标任务完成情况汇总表")
     # a speech's title with the speaker first and no 'at the meeting's'
     assert cues.title_kind("副市长在全市水利暨防汛推进会讲话") == "genre"
     # the label a congress prints over its session's documents

@@ -62,6 +62,8 @@ _YEAR_NAMED_TITLE = rules.pattern(_TABLE, "split.year_named_title")
 _BARE_TITLE = rules.pattern(_TABLE, "split.bare_title")
 _BARE_TITLE_MAX = int(rules.limit(_TABLE, "split.bare_title_max_chars"))
 _DATED = rules.pattern(_TABLE, "split.dated_start")
+_SLOGAN = rules.pattern(_TABLE, "split.slogan_title")
+_SLOGAN_MAX = int(rules.entry(_TABLE, "split.slogan_title")["max_chars"])
 _TITLE_PREFIX = rules.pattern(_TABLE, "split.title_prefix")
 _SPACE = re.compile(r"\s")
 _YEAR_TAIL = rules.pattern(_TABLE, "split.year_tail")
@@ -166,6 +168,15 @@ def item_header(text: str, normalized: str | None = None) -> bool:
     """An essay site's item marker with the text's title after it (data: split.title_prefix), a line the furniture keeps."""
     s = fold(_s(text, normalized))
     return bool(_TITLE_PREFIX.match(_PINYIN.sub("", s))) and _title_kind(s) is not None
+
+
+def slogan_over(line: str, below: str) -> bool:
+    """Is ``line`` (normalised) a slogan printed as the title over ``below``, a dash subtitle that
+    is the report's title (a slogan line, then a dash and the body's year and genre)?  (Not over a speech's dash session
+    line: a page cut off short right above another page's session line is no slogan.)"""
+    s = line.strip()
+    return (len(s) <= _SLOGAN_MAX and bool(_SLOGAN.match(s)) and bool(_SUBTITLE.match(below))
+            and _title_kind(below.strip()) is not None)
 
 
 def title_kind(text: str, normalized: str | None = None) -> str | None:

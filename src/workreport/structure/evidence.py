@@ -30,7 +30,7 @@ FEATURES = (
     "year_change", "heading", "repeat_title", "prev_empty_heading", "prev_heading",
     "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
     "repeat_salutation", "chunk", "inline_outline", "restart_higher", "after_chunks", "after_one_line",
-    "head_after_cut", "head_after_body",
+    "head_after_cut", "head_after_body", "outline_goes_on", "after_page_head",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
@@ -69,12 +69,13 @@ class State:
     greetings: set[str] = field(default_factory=set)  # whom the report has addressed (a speech)
     said: bool = False  # its opening was a whole paragraph, ended (the head is over even with no body yet)
     spoken: int | None = None  # body paragraphs when the speech addressed its audience or said whom it reports for
+    last_item: tuple[str, int] | None = None  # the family and number of the report's last numbered item
 
     def begin(self, i: int) -> None:
         self.start, self.chars, self.body, self.family = i, 0, 0, None
         self.top_values, self.year, self.names, self.opened = [], None, set(), False
         self.appendix, self.titles, self.late, self.greetings = False, set(), False, set()
-        self.said, self.spoken = False, None
+        self.said, self.spoken, self.last_item = False, None, None
 
     def take(self, c: Cues, p: Paragraph) -> None:
         """Add paragraph ``p`` to the report."""
@@ -94,6 +95,7 @@ class State:
             self.top_values = []  # a part heading (the next year's arrangements) begins a fresh list
         h = c.head
         if h is not None and h.family != _SHI and h.value is not None:
+            self.last_item = (h.family, h.value)
             if self.family is None or FAMILY_RANK.get(h.family, 99) < FAMILY_RANK.get(self.family, 99):
                 self.family = h.family
                 self.top_values = []
@@ -297,6 +299,9 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
                 f["restart_ahead"] = 1.0
                 break
     f["furniture_gap"] = float(c.gap_furniture > 0)
+    # a portal prints its catalogue rows and breadcrumb over each document, never inside one:
+    # the text under them is another page's (its title may have been lost)
+    f["after_page_head"] = float(c.page_head)
     f["blank_gap"] = float(c.gap_blank >= 1)
     if prev is not None:
         f["prev_unfinished"] = float(not prev.terminal and not prev.colon and (prev.head is None or prev.head.inline_body)
@@ -331,6 +336,17 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     if f["repeat_salutation"]:
         f["salutation"] = f["exclamation"] = 0.0  # the same speech going on: no evidence of a new one
     f["repeat_title"] = float(any(b.title_core and repeats(b.title_core, st.titles) for b in block))
+    # a title whose next line numbers on from the report's last item (2. under 1.) is printed
+    # inside the text (a sharing site repeats the title at its page breaks): a report opens its
+    # outline at one, it does not carry on another's
+    # (the title sits between two items, no page furniture around it: a page seam, where the next
+    # page may begin mid-outline, has its furniture or its last line is no item)
+    f["outline_goes_on"] = float(after is not None and after is not c and after.head is not None
+                                 and st.last_item is not None and after.head.family == st.last_item[0]
+                                 and after.head.value == st.last_item[1] + 1
+                                 and prev is not None and prev.head is not None and prev.head.family == st.last_item[0]
+                                 and not c.gap_furniture and not after.gap_furniture
+                                 and bool(f["title"] or f["genre_title"] or f["fused_title"]))
     # a page seam: a sentence cut off (the page's text ends where the site cut it), then a head
     # (a title, a preamble, a page's first chunk): the head is another page's.  (Not a salutation:
     # a photo caption under a speech's title does not end its sentence either.)

@@ -411,6 +411,9 @@ def _weak_blocks(pl: PageLines) -> None:
                 and all(pl.nonblank[m + 1] == pl.nonblank[m] + 1 for m in range(b, session)) \
                 and not _SENTENCE.search(pl.text[b]):
             b -= 1
+        # a slogan printed as the title over a dash subtitle naming the report is the report's head
+        if b + 1 < n and b >= a and pl.rule[b] is None and cues.slogan_over(pl.text[b], pl.text[b + 1]):
+            b -= 1
         # a body's name alone right over the text, under the page's rows (not under a last sentence): the report's byline
         if (b + 1 < n and b > a and pl.rule[b] is None and _SIGNATURE_NAME.match(pl.text[b])
                 and pl.rule[b + 1] is None and len(pl.text[b + 1]) >= _BODY_CHARS and _SENTENCE.search(pl.text[b + 1])):

@@ -6,13 +6,14 @@ furniture just above prints).  evidence.py reads these against the report being 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import rules
 from ..model import Heading, Paragraph
 from ..textnorm import norm
 from . import cues
 from .headings import is_bare_heading, is_terminal, match_heading
+from .roles import cue_role
 
 _TABLE = "split"
 _YEAR = rules.pattern(_TABLE, "split.year")
@@ -30,6 +31,10 @@ _SPACING_WINDOW = 10  # paragraphs on each side that say how a text is spaced
 _NAME_MIN = 4  # a body named with its place (county + forestry bureau) at least
 _SHORT_PLAIN = 8  # a line this short with no punctuation (a name under a preamble) is part of a head
 _GREETING = rules.pattern(_TABLE, "split.greeting")
+_BARE_TITLE = rules.pattern(_TABLE, "split.bare_title")
+_BARE_TITLE_MAX = int(rules.limit(_TABLE, "split.bare_title_max_chars"))
+_PAGE_HEAD_ROW = rules.pattern(_TABLE, "split.page_head_row")
+_FIRST_ROLES = ("achievements", "overview", "highlights")  # (as evidence.py: the part a report begins with)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,7 @@ class Cues:
     greeting: str | None = None  # whom a salutation addresses (the words before its colon or exclamation mark)
     run_on: bool = False  # a whole report run into one line (a title or an opening with its text after it)
     furniture_title: str | None = None  # the title a furniture line just above prints (read as title_core)
+    page_head: bool = False  # the furniture just above holds a row only a page's head prints (catalogue fields, a breadcrumb)
 
     @property
     def head_line(self) -> bool:
@@ -120,7 +126,9 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
         furn_title = next((t for n in gap if n in furniture for t in [_furniture_title_core(doc.norm_lines[n - 1])] if t), None)
         in_furn = furn_title is not None
         year = name = None
-        if title or fused or strong or in_furn or (head is not None and head.value == 1):
+        # (a bare part name that reviews a year, over a text that lost its title, says the year too)
+        review = head is None and not fused and is_bare_heading(s) and cue_role(s) in _FIRST_ROLES
+        if title or fused or strong or in_furn or (head is not None and head.value == 1) or review:
             m = _YEAR.search(s[:_YEAR_WINDOW])
             year = int(m.group(0)[:4]) if m and m.group(0)[:4].isdigit() else None
         if title or fused:
@@ -136,8 +144,26 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS])),
                         _greeting(said_n.strip()) if "split.intro.salutation" in intro else None,
                         (fused and len(s) > 2 * _HEAD_LINE) or (strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS]))),
-                        furn_title))
+                        furn_title,
+                        any(n in furniture and _PAGE_HEAD_ROW.match(doc.norm_lines[n - 1]) for n in gap)))
         prev_end = p.line_end
+    return _slogans(out, paras)
+
+
+def _slogans(out: list[Cues], paras: list[Paragraph]) -> list[Cues]:
+    """A slogan (one line or two) over a dash subtitle that is the report's title: the slogan is
+    the title's first line, where the report begins."""
+    for i in range(len(out) - 1):
+        c, nxt = out[i], out[i + 1]
+        if (c.title is None and not c.fused and c.preamble is None and c.head is None and not c.intro
+                and nxt.title and len(paras[i].pieces) == 1
+                and cues.slogan_over(paras[i].norm_text, paras[i + 1].norm_text)):
+            out[i] = replace(c, title="title", bare=False)
+            # (a headline of two slogan lines: the first is where the title begins)
+            b = out[i - 1] if i > 0 else None
+            if (b is not None and b.title is None and not b.fused and b.preamble is None and b.head is None and not b.intro
+                    and len(paras[i - 1].pieces) == 1 and cues.slogan_over(paras[i - 1].norm_text, paras[i + 1].norm_text)):
+                out[i - 1] = replace(b, title="title", bare=False)
     return out
 
 
