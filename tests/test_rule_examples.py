@@ -76,7 +76,7 @@ def _para(text: str) -> Paragraph:
          "orgs:speech", "orgs:speech_organ", "orgs:field_department_led", "orgs:title_field_year", "orgs:title_subtitle", "orgs:speech_post", "orgs:line_led", "orgs:names.bad_start", "orgs:names.lead", "orgs:names.function_chars",
          "orgs:names.place", "orgs:names.not_in_owner", "orgs:names.organ_in_place", "orgs:names.generic", "orgs:scope", "orgs:cn_year", "orgs:not_report_year",
          "orgs:not_names", "orgs:superiors", "orgs:next_year_genre", "orgs:self_reference",
-         "orgs:self_named_not_before", "orgs:year", "orgs:session", "orgs:plan_phrase", "orgs:file_year", "orgs:file_compilation", "orgs:date_line", "orgs:review_heading", "orgs:review_inline", "orgs:year_range",
+         "orgs:self_named_not_before", "orgs:year", "orgs:session", "orgs:plan_phrase", "orgs:file_year", "orgs:file_compilation", "orgs:date_line", "orgs:review_heading", "orgs:review_inline", "orgs:year_range", "orgs:closing_scene", "orgs:sample_title", "orgs:summary_title",
          "orgs:title_tail", "orgs:title_line", "orgs:title_bare_kind", "orgs:speaker_place", "orgs:speaker_body", "orgs:supervised_government", "orgs:whole_place", "orgs:entrusted_audit", "orgs:we_named", "orgs:own_reality", "orgs:named_government", "orgs:own_field", "orgs:own_place_leader", "orgs:bare_organ_self", "orgs:formula", "orgs:post_lead", "orgs:plan_title", "orgs:meeting_title", "orgs:field_department", "orgs:domain_topic", "orgs:half_year", "orgs:body_frame", "orgs:leadership", "orgs:rows.author", "orgs:rows.title", "orgs:rows.essay_title",
          "orgs:superior_context.before",
          "outline:bare_ordinal", "outline:ordinal_continuation", "outline:not_heading", "outline:heading_end",

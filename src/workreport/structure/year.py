@@ -35,6 +35,9 @@ _RANGE = rules.pattern(_TABLE, "org.year.range")
 _DATE_LINE = rules.pattern(_TABLE, "org.year.date_line")
 FILE_RULE = "org.title.file"
 _REVIEW_ROLES = ("achievements", "highlights", "overview")
+_CLOSING = rules.pattern(_TABLE, "org.year.closing_scene")
+_SAMPLE_TITLE = rules.pattern(_TABLE, "org.year.sample_title")
+_SUMMARY_TITLE = rules.pattern(_TABLE, "org.year.summary_title")
 _PLAN = rules.entry(_TABLE, "org.year.plan_phrase")
 _PLAN_PHRASE = rules.compiled(_PLAN["pattern"])
 
@@ -85,7 +88,7 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
     for p in report.paragraphs[:_limit("opening_paragraphs")]:
         m = _REVIEW_INLINE.search(p.norm_text)  # the review heading run into a pasted paragraph
         if m:
-            return int(m.group(1)), "year.gov_report.review_inline"
+            return _first_group(m), "year.gov_report.review_inline"
     first_head = report.sections[0].line if report.sections else report.end_line + 1
     for p in report.paragraphs[:_limit("title_block_paragraphs")]:
         if p.line_start >= first_head:
@@ -106,8 +109,32 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
         ys = title_years(t, rule)
         if ys and _HALF_YEAR.search(norm(t)):
             return ys[0], "year.gov_report.half_year"
+        if ys and rule != FILE_RULE and _SUMMARY_TITLE.search(norm(t)) and not (
+                is_gov_title(t) or _MEETING_TITLE.search(norm(t))):
+            # a speech filed under a summary's name (the year's work briefing): the year it sums up
+            return ys[0], "year.gov_report.summary_title"
         if ys:
             return ys[0] - 1, "year.gov_report.title"
+    return None
+
+
+def _sample_title(report: Report, titles: tuple[tuple[str, str], ...]) -> bool:
+    """Does the title, as the page printed it (the label is cut from ``titles``), carry a site's
+    sample label?"""
+    head = report.paragraphs[0].norm_text if report.paragraphs else ""
+    return bool(titles and (_SAMPLE_TITLE.search(norm(titles[0][0]))
+                            or (titles[0][0] in head and _SAMPLE_TITLE.search(head[:len(titles[0][0]) + 8]))))
+
+
+def _opening_year(report: Report, title: str = "") -> int | None:
+    """The year the first paragraphs open with (not a date line, a plan's name, a range); with
+    ``title``, a paragraph that is only that title line is skipped."""
+    paras = [p for p in report.paragraphs if not _DATE_LINE.match(p.norm_text)
+             and not (title and p.norm_text.startswith(title) and len(p.norm_text) <= len(title) + 8)]
+    for p in paras[:_limit("opening_paragraphs")]:
+        ys = years("", _NOT_REPORT_YEAR.sub("", p.norm_text[:_limit("year_window")]))
+        if ys:
+            return ys[0]
     return None
 
 
@@ -147,12 +174,14 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         return votes.most_common(1)[0][0], "year.headings"
     if titles:
         ys = title_years(*titles[0])
+        opening = _opening_year(report, norm(titles[0][0])) if ys and _sample_title(report, titles) else None
+        if opening is not None:
+            return opening, "year.opening.over_sample_title"  # a site's sample label dates the posting
         if ys:
             return ys[0], "year.title"
-    for p in [p for p in report.paragraphs if not _DATE_LINE.match(p.norm_text)][:_limit("opening_paragraphs")]:
-        ys = years("", _NOT_REPORT_YEAR.sub("", p.norm_text[:_limit("year_window")]))
-        if ys:
-            return ys[0], "year.opening"
+    opening = _opening_year(report)
+    if opening is not None:
+        return opening, "year.opening"
     for t, rule in titles[1:]:
         ys = title_years(t, rule)
         if ys:
@@ -161,6 +190,10 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         m = _PLAN_PHRASE.search(p.norm_text[:_limit("year_window")])
         if m:
             return _PLAN["periods"][m.group("plan")] + _PLAN["years"][m.group("when")], _PLAN["id"]
+    for p in report.paragraphs:
+        m = _CLOSING.search(p.norm_text)  # "2023 is drawing to its close": the year summed up
+        if m:
+            return _first_group(m), "year.closing_scene"
     allys = Counter(y for p in report.paragraphs for y in years(p.text, p.norm_text))
     top = allys.most_common(1)
     return (top[0][0], "year.most_named") if top and top[0][1] >= _limit("year_min_mentions") else (None, "year.none")
