@@ -1,0 +1,67 @@
+"""The year a report reports on, round 5 (issue 10): a year named once as the year now closing, a
+site's sample label on the title, a speech filed under a summary's name, a year written straight
+before the genre words, a school year, a first part that opens on the year and its speakers, a
+new term's first session in the summer.  Every name and sentence is invented."""
+from __future__ import annotations
+
+from test_authors import _BODY, one
+
+
+def test_a_speech_naming_its_year_once_as_closing_reports_that_year():
+    r = one("同志们：今天我们召开全局务虚会，听取大家意见。\n一、今年的主要工作\n全局上下团结一心，扎实推进各项工作。\n重点项目建设稳步推进，服务群众水平不断提升。\n眼下，2024年已经进入收尾阶段，"
+            "各项工作有序推进。\n二、明年的打算\n我们要认真谋划明年工作安排。\n")
+    assert (r.year, r.year_rule) == (2024, "year.closing_scene"), (r.year, r.year_rule)
+
+
+def test_a_past_year_named_in_passing_is_not_a_closing_year():
+    r = one("同志们：今天我们召开全局务虚会，听取大家意见。2019年已完成的项目还要回头看。" + _BODY)
+    assert r.year_rule != "year.closing_scene", (r.year, r.year_rule)
+
+
+def test_a_sample_label_on_the_title_yields_to_the_year_the_body_opens_with():
+    r = one("2021年青山中学工作总结范文\n2017年度，在县教育局的正确领导下，青山中学全体教职工"
+            "团结一心，圆满完成了各项工作任务。" + _BODY)
+    assert (r.year, r.year_rule) == (2017, "year.opening.over_sample_title"), (r.year, r.year_rule)
+
+
+def test_a_plain_title_keeps_its_year_over_the_body_s_opening():
+    r = one("白河镇2021年工作总结和2022年工作计划\n2020年，白河镇党委、政府在县委的坚强领导下，"
+            "团结带领全镇干部群众，各项工作取得新成效。" + _BODY)
+    assert (r.year, r.year_rule) == (2021, "year.title"), (r.year, r.year_rule)
+
+
+def test_a_congress_speech_filed_under_a_summary_s_name_reports_the_summary_s_year():
+    r = one("2022年青山区政府部门工作汇报\n各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。"
+            "\n一、主要工作\n预计全年地区生产总值增长5%。\n二、下一步打算\n继续抓好各项工作。\n")
+    assert r.year == 2022, (r.year, r.year_rule)
+
+
+def test_a_year_written_straight_before_the_genre_words_is_the_title_s_year():
+    r = one("XX镇2023政府工作报告\n各位代表：\n现在，我代表镇人民政府向大会报告工作，请予审议。"
+            "\n一、过去一年的工作\n全年各项工作有序推进。\n二、今年的工作安排\n继续抓好各项工作。\n")
+    assert r.year == 2022, (r.year, r.year_rule)
+
+
+def test_a_school_year_summary_reports_the_year_the_school_year_ends():
+    r = one("2022-2023学年青山中学工作总结\n本学年，我校坚持立德树人，教育教学质量稳步提升。" + _BODY)
+    assert r.year == 2023, (r.year, r.year_rule)
+
+
+def test_a_first_part_opening_on_the_year_and_its_speakers_is_the_year_reviewed():
+    r = one("白河镇2024年政府工作报告 各位代表：现在我代表镇人民政府报告工作。一、2024年我们迎难而上，"
+            "全镇经济稳中有进。二、2025年工作安排 继续抓好各项工作。")
+    assert (r.year, r.year_rule) == (2024, "year.gov_report.review_inline"), (r.year, r.year_rule)
+
+
+def test_a_new_term_s_first_session_in_the_summer_reviews_the_year_before():
+    r = one("白河乡2021年政府工作报告\n——2021年8月20日在白河乡第十八届人民代表大会第一次会议上\n"
+            "各位代表：\n现在，我代表乡人民政府向大会报告工作，请予审议。\n一、过去一年的工作\n"
+            "全年各项工作有序推进。\n二、今后的工作安排\n继续抓好各项工作。\n")
+    assert (r.year, r.year_rule) == (2020, "year.gov_report.session"), (r.year, r.year_rule)
+
+
+def test_a_december_session_reviews_its_own_year():
+    r = one("白河乡2022年政府工作报告\n——2021年12月20日在白河乡第十八届人民代表大会第二次会议上\n"
+            "各位代表：\n现在，我代表乡人民政府向大会报告工作，请予审议。\n一、过去一年的工作\n"
+            "全年各项工作有序推进。\n二、明年的工作安排\n继续抓好各项工作。\n")
+    assert (r.year, r.year_rule) == (2021, "year.gov_report.session_late"), (r.year, r.year_rule)
