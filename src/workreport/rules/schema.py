@@ -258,6 +258,7 @@ SCHEMAS: dict[str, Record] = {
         "closing_scene": PATTERN_RULE,
         "sample_title": PATTERN_RULE,
         "summary_title": PATTERN_RULE,
+        "opening_year_place": PATTERN_RULE,
         "title_head": PATTERN_RULE,
         "title_subtitle": PATTERN_RULE,
         "speech_post": rule({"pattern": Pattern(), "governments": MapOf(STR), "heads": MapOf(STR), "government_body": STR}),

@@ -38,6 +38,7 @@ _REVIEW_ROLES = ("achievements", "highlights", "overview")
 _CLOSING = rules.pattern(_TABLE, "org.year.closing_scene")
 _SAMPLE_TITLE = rules.pattern(_TABLE, "org.year.sample_title")
 _SUMMARY_TITLE = rules.pattern(_TABLE, "org.year.summary_title")
+_OPENING_PLACE = rules.pattern(_TABLE, "org.year.opening_place")
 _PLAN = rules.entry(_TABLE, "org.year.plan_phrase")
 _PLAN_PHRASE = rules.compiled(_PLAN["pattern"])
 
@@ -132,9 +133,10 @@ def _opening_year(report: Report, title: str = "") -> int | None:
     paras = [p for p in report.paragraphs if not _DATE_LINE.match(p.norm_text)
              and not (title and p.norm_text.startswith(title) and len(p.norm_text) <= len(title) + 8)]
     for p in paras[:_limit("opening_paragraphs")]:
-        ys = years("", _NOT_REPORT_YEAR.sub("", p.norm_text[:_limit("year_window")]))
-        if ys:
-            return ys[0]
+        s = _NOT_REPORT_YEAR.sub("", p.norm_text[:_limit("year_window")])
+        m = _OPENING_PLACE.search(s) if years("", s) else None
+        if m:
+            return _first_group(m)
     return None
 
 
