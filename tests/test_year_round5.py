@@ -4,7 +4,9 @@ before the genre words, a school year, a first part that opens on the year and i
 new term's first session in the summer.  Every name and sentence is invented."""
 from __future__ import annotations
 
-from test_authors import _BODY, one
+from test_authors import _BODY, one, parse_text
+
+from workreport.structure.year import report_year
 
 
 def test_a_speech_naming_its_year_once_as_closing_reports_that_year():
@@ -65,3 +67,39 @@ def test_a_december_session_reviews_its_own_year():
             "各位代表：\n现在，我代表乡人民政府向大会报告工作，请予审议。\n一、过去一年的工作\n"
             "全年各项工作有序推进。\n二、明年的工作安排\n继续抓好各项工作。\n")
     assert (r.year, r.year_rule) == (2021, "year.gov_report.session_late"), (r.year, r.year_rule)
+
+
+def test_a_past_fact_in_a_later_sentence_of_the_opening_is_not_the_year():
+    r = one("白河电力公司先进事迹材料\n各位领导、同志们：公司供电量增长迅速，居全市之首。而我公司早在2006年最高负荷"
+            "就已突破十万千瓦，电网十分薄弱。\n一、主要做法\n加强电网建设。\n二、下一步打算\n继续抓好各项工作。\n")
+    assert r.year_rule != "year.opening", (r.year, r.year_rule)
+
+
+def test_the_first_part_heading_run_into_a_one_line_page_names_the_year():
+    r = one("青山市林业局工作总结及工作安排今年以来，在市委、市政府的正确领导下，全市林业工作保持良好态势，"
+            "各项工作稳步推进，全体干部职工团结一心、攻坚克难。一、2022年林业主要工作及成效(一)认真实施造林工程。"
+            "全年完成造林五万亩。")
+    assert (r.year, r.year_rule) == (2022, "year.review_part_inline"), (r.year, r.year_rule)
+
+
+def test_a_government_portal_s_posting_date_dates_a_monthly_summary_that_names_no_year():
+    r = one("当前位置: 首页 > 政务公开 > 青山区林业局 > 规划计划\n\n青山区林业局5月份工作小结\n\n"
+            "来源: 青山区政府门户网站 发布时间:2023-06-12 作者:\n\n一、5月份工作完成情况\n"
+            "1、完成植树造林二百亩。\n2、开展森林防火检查十次。\n二、6月份工作打算\n继续抓好森林防火。\n")
+    assert (r.year, r.year_rule) == (2023, "year.portal_date"), (r.year, r.year_rule)
+
+
+def test_an_essay_site_s_posting_date_dates_nothing():
+    r = one("当前位置:范文网 > 实用文 > 汇报材料 >\n\n青山区林业局5月份工作小结\n\n"
+            "更新时间:2023-06-12 阅读量:25\n\n一、5月份工作完成情况\n"
+            "1、完成植树造林二百亩。\n2、开展森林防火检查十次。\n二、6月份工作打算\n继续抓好森林防火。\n")
+    assert r.year is None, (r.year, r.year_rule)
+
+
+def test_a_work_conference_subtitle_under_a_theme_headline_dates_the_report():
+    _, reps = parse_text("凝心聚力推动林业高质量发展\n——在2025年全省林业工作会议上的报告\n某某省林业局局长 张三\n"
+            "同志们：\n这次会议的主要任务是总结工作、部署任务。\n一、过去一年的主要工作\n各项工作有序推进。\n"
+            "二、今年的重点任务\n继续抓好各项工作。\n")
+    # the report as read under its theme headline alone (the subtitle is one of its lines)
+    r = next(r for r in reps if r.start_line <= 2 <= r.end_line)
+    assert report_year(r, (("凝心聚力推动林业高质量发展", "org.title"),)) == (2024, "year.gov_report.title")

@@ -39,6 +39,9 @@ _CLOSING = rules.pattern(_TABLE, "org.year.closing_scene")
 _SAMPLE_TITLE = rules.pattern(_TABLE, "org.year.sample_title")
 _SUMMARY_TITLE = rules.pattern(_TABLE, "org.year.summary_title")
 _OPENING_PLACE = rules.pattern(_TABLE, "org.year.opening_place")
+_REVIEW_PART_INLINE = rules.pattern(_TABLE, "org.year.review_part_inline")
+_PORTAL_ROW = rules.pattern(_TABLE, "org.year.portal_row")
+_PORTAL_DATE = rules.pattern(_TABLE, "org.year.portal_date")
 _PLAN = rules.entry(_TABLE, "org.year.plan_phrase")
 _PLAN_PHRASE = rules.compiled(_PLAN["pattern"])
 
@@ -140,12 +143,41 @@ def _opening_year(report: Report, title: str = "") -> int | None:
     return None
 
 
+def _meeting_line(report: Report) -> str | None:
+    """A subtitle of the title block that says at which year's work conference the report was
+    given (a headline above it names only the theme)."""
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    for p in report.paragraphs[:_limit("title_block_paragraphs")]:
+        if p.line_start >= first_head:
+            break
+        if len(p.norm_text) <= _limit("meeting_line_max_chars") and _MEETING_TITLE.search(p.norm_text) \
+                and years(p.text, p.norm_text):
+            return p.norm_text
+    return None
+
+
+def _portal_year(rows: tuple[tuple[int, str], ...]) -> int | None:
+    """The year a government portal posted the report on (its page rows: a breadcrumb through
+    the open-government listing, then a date row); None on any other site."""
+    if not any(_PORTAL_ROW.search(norm(t)) for _, t in rows):
+        return None
+    for _, t in rows:
+        m = _PORTAL_DATE.search(norm(t))
+        if m:
+            late = int(m.group("month")) > _limit("portal_date_last_month_of_next_year")
+            return int(m.group(1)) - (0 if late else 1)
+    return None
+
+
 def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
-                gov_report: bool = False) -> tuple[int | None, str]:
+                gov_report: bool = False, rows: tuple[tuple[int, str], ...] = ()) -> tuple[int | None, str]:
     """The year whose work is reported, and the rule that read it.  ``titles``: the report's
     titles best first, with the rule that found each (its own, a fused or CMS-row title, the
-    file name: org.title.file)."""
+    file name: org.title.file); ``rows``: the furniture rows of its page (a portal's date)."""
     titles = tuple(titles) or (((report.title, "org.title"),) if report.title else ())
+    meeting = _meeting_line(report)
+    if meeting and not any(_MEETING_TITLE.search(norm(t)) for t, _ in titles):
+        titles, gov_report = (*titles, (meeting, "org.title.meeting_line")), True
     if gov_report or (titles and (is_gov_title(titles[0][0]) or _MEETING_TITLE.search(norm(titles[0][0])))):
         found = _gov_year(report, list(titles))
         if found:
@@ -184,6 +216,10 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
     opening = _opening_year(report)
     if opening is not None:
         return opening, "year.opening"
+    for p in report.paragraphs[:_limit("opening_paragraphs")]:
+        m = _REVIEW_PART_INLINE.search(p.norm_text)  # the review part's heading run into the text
+        if m:
+            return int(m.group(1)), "year.review_part_inline"
     for t, rule in titles[1:]:
         ys = title_years(t, rule)
         if ys:
@@ -198,4 +234,7 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
             return _first_group(m), "year.closing_scene"
     allys = Counter(y for p in report.paragraphs for y in years(p.text, p.norm_text))
     top = allys.most_common(1)
-    return (top[0][0], "year.most_named") if top and top[0][1] >= _limit("year_min_mentions") else (None, "year.none")
+    if top and top[0][1] >= _limit("year_min_mentions"):
+        return top[0][0], "year.most_named"
+    posted = _portal_year(rows)
+    return (posted, "year.portal_date") if posted is not None else (None, "year.none")
