@@ -103,3 +103,18 @@ def test_a_work_conference_subtitle_under_a_theme_headline_dates_the_report():
     # the report as read under its theme headline alone (the subtitle is one of its lines)
     r = next(r for r in reps if r.start_line <= 2 <= r.end_line)
     assert report_year(r, (("凝心聚力推动林业高质量发展", "org.title"),)) == (2024, "year.gov_report.title")
+
+
+def test_a_year_only_a_document_site_put_before_the_file_name_is_not_the_report_s():
+    bare = report_year_of_chunks("林场半年工作总结 青山县国有白石林场")
+    dated = report_year_of_chunks("2023年林场半年工作总结 青山县国有白石林场")
+    assert bare[1] != "year.title" and dated == (2023, "year.title"), (bare, dated)
+
+
+def report_year_of_chunks(first_chunk: str):
+    """A document-sharing page: the file-name row dates the file, its chunks are the document."""
+    _, reps = parse_text("2023年林场半年工作总结.docx\n上传人:某某 上传时间:2023-04-20\n资源描述\n\n"
+                         f"1、{first_chunk} 半年多来，我场在区委、区政府领导下，扎实推进营林护林工作。\n"
+                         "2、营林护林。截止目前，已完成造林三百亩，森林防火形势平稳。\n")
+    r = next(r for r in reps if r.start_line <= 5 <= r.end_line)
+    return r.year, r.year_rule

@@ -262,6 +262,7 @@ SCHEMAS: dict[str, Record] = {
         "review_part_inline": PATTERN_RULE,
         "portal_row": PATTERN_RULE,
         "portal_date": PATTERN_RULE,
+        "title_year_part": PATTERN_RULE,
         "title_head": PATTERN_RULE,
         "title_subtitle": PATTERN_RULE,
         "speech_post": rule({"pattern": Pattern(), "governments": MapOf(STR), "heads": MapOf(STR), "government_body": STR}),

@@ -41,6 +41,7 @@ _SUMMARY_TITLE = rules.pattern(_TABLE, "org.year.summary_title")
 _OPENING_PLACE = rules.pattern(_TABLE, "org.year.opening_place")
 _REVIEW_PART_INLINE = rules.pattern(_TABLE, "org.year.review_part_inline")
 _PORTAL_ROW = rules.pattern(_TABLE, "org.year.portal_row")
+_TITLE_YEAR_PART = rules.pattern(_TABLE, "org.year.title_part")
 _PORTAL_DATE = rules.pattern(_TABLE, "org.year.portal_date")
 _PLAN = rules.entry(_TABLE, "org.year.plan_phrase")
 _PLAN_PHRASE = rules.compiled(_PLAN["pattern"])
@@ -156,6 +157,18 @@ def _meeting_line(report: Report) -> str | None:
     return None
 
 
+def _site_year_title(report: Report, title: str) -> bool:
+    """Is the title's year one a site put before the file's name: the report's first line holds
+    the same title without any year?"""
+    t, bare = norm(title).replace(" ", ""), _TITLE_YEAR_PART.sub("", norm(title).replace(" ", ""))
+    if not report.paragraphs or bare == t or len(bare) < _limit("site_year_title_min_chars"):
+        return False
+    head = report.paragraphs[0].norm_text.replace(" ", "")
+    at = head.find(bare)
+    return 0 <= at <= _limit("site_year_title_offset") and t not in head \
+        and not years("", head[:at + len(bare) + _limit("site_year_title_offset")])
+
+
 def _portal_year(rows: tuple[tuple[int, str], ...]) -> int | None:
     """The year a government portal posted the report on (its page rows: a breadcrumb through
     the open-government listing, then a date row); None on any other site."""
@@ -211,6 +224,10 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         opening = _opening_year(report, norm(titles[0][0])) if ys and _sample_title(report, titles) else None
         if opening is not None:
             return opening, "year.opening.over_sample_title"  # a site's sample label dates the posting
+        if ys and titles[0][1] != FILE_RULE and _site_year_title(report, titles[0][0]):
+            # the site's upload year on the file's name (repeated on its page rows): not the report's
+            titles = tuple(t for t in titles[1:] if ys[0] not in title_years(*t))
+            ys = []
         if ys:
             return ys[0], "year.title"
     opening = _opening_year(report)
