@@ -46,7 +46,7 @@ def test_a_year_written_straight_before_the_genre_words_is_the_title_s_year():
 
 def test_a_school_year_summary_reports_the_year_the_school_year_ends():
     r = one("2022-2023学年青山中学工作总结\n本学年，我校坚持立德树人，教育教学质量稳步提升。" + _BODY)
-    assert r.year == 2023, (r.year, r.year_rule)
+    assert (r.year, r.year_rule) == (2023, "year.gov_report.fused_title"), (r.year, r.year_rule)
 
 
 def test_a_first_part_opening_on_the_year_and_its_speakers_is_the_year_reviewed():
@@ -118,3 +118,9 @@ def report_year_of_chunks(first_chunk: str):
                          "2、营林护林。截止目前，已完成造林三百亩，森林防火形势平稳。\n")
     r = next(r for r in reps if r.start_line <= 5 <= r.end_line)
     return r.year, r.year_rule
+
+
+def test_a_government_work_report_title_glued_to_the_speech_dates_it():
+    r = one("下面是为大家整理的材料，供参考。\nXX 镇 2024 政府工作报告 现在，我代表镇人民政府，向大会作政府工作报告，"
+            "请予审议。\n一、过去五年工作回顾\n五年来，全镇经济平稳发展。\n二、今年的工作安排\n继续抓好各项工作。\n")
+    assert (r.year, r.year_rule) == (2023, "year.gov_report.fused_title"), (r.year, r.year_rule)

@@ -110,6 +110,12 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
         m = _SCENE_YEAR.search(p.norm_text)  # "2023 was the year of …; over the year, we …"
         if m and _LOOKING_BACK.search(p.norm_text, m.end()):
             return int(m.group(1)), "year.gov_report.review_scene"
+    head = report.paragraphs[0].norm_text[:_limit("gov_title_head_chars")] if report.paragraphs else ""
+    m = _GOV_REPORT.search(head.replace(" ", ""))
+    if m and not _titles_name_year(titles):
+        ys = years(head.replace(" ", "")[:m.end()])  # the title glued to the speech's first words
+        if ys and not _HALF_YEAR.search(head):
+            return ys[0] - 1, "year.gov_report.fused_title"
     for t, rule in titles:
         ys = title_years(t, rule)
         if ys and _HALF_YEAR.search(norm(t)):
@@ -129,6 +135,10 @@ def _sample_title(report: Report, titles: tuple[tuple[str, str], ...]) -> bool:
     head = report.paragraphs[0].norm_text if report.paragraphs else ""
     return bool(titles and (_SAMPLE_TITLE.search(norm(titles[0][0]))
                             or (titles[0][0] in head and _SAMPLE_TITLE.search(head[:len(titles[0][0]) + 8]))))
+
+
+def _titles_name_year(titles) -> bool:
+    return any(title_years(t, rule) for t, rule in titles)
 
 
 def _opening_year(report: Report, title: str = "") -> int | None:
