@@ -10,7 +10,7 @@ from workreport.structure.year import report_year
 
 
 def test_a_speech_naming_its_year_once_as_closing_reports_that_year():
-    r = one("同志们：今天我们召开全局务虚会，听取大家意见。\n一、今年的主要工作\n全局上下团结一心，扎实推进各项工作。\n重点项目建设稳步推进，服务群众水平不断提升。\n眼下，2024年已经进入收尾阶段，"
+    r = one("同志们：今天我们召开全局务虚会，听取大家意见。\n一、今年的主要工作\n全局上下团结一心，扎实推进各项工作。\n重点项目建设稳步推进，服务群众水平不断提升。\n眼下，2024年已接近尾声，"
             "各项工作有序推进。\n二、明年的打算\n我们要认真谋划明年工作安排。\n")
     assert (r.year, r.year_rule) == (2024, "year.closing_scene"), (r.year, r.year_rule)
 
@@ -83,8 +83,8 @@ def test_the_first_part_heading_run_into_a_one_line_page_names_the_year():
 
 
 def test_a_government_portal_s_posting_date_dates_a_monthly_summary_that_names_no_year():
-    r = one("当前位置: 首页 > 政务公开 > 青山区林业局 > 规划计划\n\n青山区林业局5月份工作小结\n\n"
-            "来源: 青山区政府门户网站 发布时间:2023-06-12 作者:\n\n一、5月份工作完成情况\n"
+    r = one("您所在的位置：首页 > 政务公开 > 部门信息 > 青山区林业局\n\n青山区林业局5月份工作小结\n\n"
+            "信息来源：青山区林业局 发布时间：2023-06-12 浏览：\n\n一、5月份工作完成情况\n"
             "1、完成植树造林二百亩。\n2、开展森林防火检查十次。\n二、6月份工作打算\n继续抓好森林防火。\n")
     assert (r.year, r.year_rule) == (2023, "year.portal_date"), (r.year, r.year_rule)
 
@@ -106,16 +106,16 @@ def test_a_work_conference_subtitle_under_a_theme_headline_dates_the_report():
 
 
 def test_a_year_only_a_document_site_put_before_the_file_name_is_not_the_report_s():
-    bare = report_year_of_chunks("林场半年工作总结 青山县国有白石林场")
-    dated = report_year_of_chunks("2023年林场半年工作总结 青山县国有白石林场")
+    bare = report_year_of_chunks("苗圃半年工作总结 青山县白石苗圃")
+    dated = report_year_of_chunks("2023年苗圃半年工作总结 青山县白石苗圃")
     assert bare[1] != "year.title" and dated == (2023, "year.title"), (bare, dated)
 
 
 def report_year_of_chunks(first_chunk: str):
     """A document-sharing page: the file-name row dates the file, its chunks are the document."""
-    _, reps = parse_text("2023年林场半年工作总结.docx\n上传人:某某 上传时间:2023-04-20\n资源描述\n\n"
-                         f"1、{first_chunk} 半年多来，我场在区委、区政府领导下，扎实推进营林护林工作。\n"
-                         "2、营林护林。截止目前，已完成造林三百亩，森林防火形势平稳。\n")
+    _, reps = parse_text("2023年苗圃半年工作总结.docx\n上传者:某某 上传日期:2023-03-02\n资源描述\n\n"
+                         f"1、{first_chunk} 今年以来，本场在主管部门指导下，扎实推进苗木培育工作。\n"
+                         "2、苗木培育。目前已育苗三十万株，病虫害防治有序开展。\n")
     r = next(r for r in reps if r.start_line <= 5 <= r.end_line)
     return r.year, r.year_rule
 
