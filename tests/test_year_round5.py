@@ -69,15 +69,16 @@ def test_a_december_session_reviews_its_own_year():
     assert (r.year, r.year_rule) == (2021, "year.gov_report.session_late"), (r.year, r.year_rule)
 
 
-def test_a_past_fact_in_a_later_sentence_of_the_opening_is_not_the_year():
-    r = one("白河电力公司先进事迹材料\n各位领导、同志们：公司供电量增长迅速，居全市之首。而我公司早在2006年最高负荷"
-            "就已突破十万千瓦，电网十分薄弱。\n一、主要做法\n加强电网建设。\n二、下一步打算\n继续抓好各项工作。\n")
+def test_a_past_fact_in_a_later_sentence_of_a_document_site_s_next_chunk_is_not_the_year():
+    r = one("1、白河电力公司先进事迹材料各位领导、同志们：今天，市里安排我们公司介绍经验，我们深感荣幸。\n"
+            "2、公司供电量增长迅速，居全市之首。而我公司早在2006年最高负荷就已突破十万千瓦，电网十分薄弱。\n"
+            "3、加强电网建设，提升供电能力。\n")
     assert r.year_rule != "year.opening", (r.year, r.year_rule)
 
 
 def test_the_first_part_heading_run_into_a_one_line_page_names_the_year():
     r = one("青山市林业局工作总结及工作安排今年以来，在市委、市政府的正确领导下，全市林业工作保持良好态势，"
-            "各项工作稳步推进，全体干部职工团结一心、攻坚克难。一、2022年林业主要工作及成效(一)认真实施造林工程。"
+            "各项工作稳步推进，全体干部职工团结一心、攻坚克难，造林绿化、森林防火、林业产业和生态保护修复等重点工作均取得明显成效。一、2022年林业主要工作及成效(一)认真实施造林工程。"
             "全年完成造林五万亩。")
     assert (r.year, r.year_rule) == (2022, "year.review_part_inline"), (r.year, r.year_rule)
 

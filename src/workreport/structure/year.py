@@ -146,9 +146,13 @@ def _opening_year(report: Report, title: str = "") -> int | None:
     ``title``, a paragraph that is only that title line is skipped."""
     paras = [p for p in report.paragraphs if not _DATE_LINE.match(p.norm_text)
              and not (title and p.norm_text.startswith(title) and len(p.norm_text) <= len(title) + 8)]
-    for p in paras[:_limit("opening_paragraphs")]:
+    for i, p in enumerate(paras[:_limit("opening_paragraphs")]):
         s = _NOT_REPORT_YEAR.sub("", p.norm_text[:_limit("year_window")])
-        m = _OPENING_PLACE.search(s) if years("", s) else None
+        ys = years("", s)
+        if ys and i == 0:
+            return ys[0]  # the first paragraph is the opening: its first year
+        # a later paragraph (a document site's next chunk) opens the year only at a sentence's start
+        m = _OPENING_PLACE.search(s) if ys else None
         if m:
             return _first_group(m)
     return None
