@@ -3,8 +3,10 @@
 A summary names it in its title, its part headings (the review part's year, or the plan part's
 year = one year after) and its opening.  A government work report reviews a year named by its
 review heading; it is delivered early in the year after (its dateline's year minus one, unless
-the session met late in the year), else its title's year minus one (docs/GENRE.md §7).  Patterns and
-weights: data/orgs.yaml.
+the session met late in the year), else its title's year minus one (docs/GENRE.md §7).  Where
+pages and sites interfere: a site's sample label or upload year on the title yields to the
+document's own first lines; a government portal's posting date dates a report that names no year,
+an essay site's never.  Patterns and weights: data/orgs.yaml.
 """
 from __future__ import annotations
 
