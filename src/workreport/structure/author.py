@@ -243,7 +243,7 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     gov = guess.rule.startswith("org.speech") or any(is_gov_title(t) for t, _ in titles)
     # an essay site's name for the piece tells who wrote it, not which year it reviews (the site
     # dates the piece by when it was posted)
-    year, year_rule = report_year(report, tuple(t for t in titles if t[1] != _ESSAY_TITLE_RULE), gov)
+    year, year_rule = report_year(report, tuple(t for t in titles if t[1] != _ESSAY_TITLE_RULE), gov, ev.rows)
     # a place known only from its documents' titles: which of its bodies wrote is not known
     org = (named if guess.rule == _PLACE_ONLY else canonical_org(named)) if named else None
     text = _text(report)

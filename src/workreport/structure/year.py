@@ -3,8 +3,10 @@
 A summary names it in its title, its part headings (the review part's year, or the plan part's
 year = one year after) and its opening.  A government work report reviews a year named by its
 review heading; it is delivered early in the year after (its dateline's year minus one, unless
-the session met late in the year), else its title's year minus one (docs/GENRE.md §7).  Patterns and
-weights: data/orgs.yaml.
+the session met late in the year), else its title's year minus one (docs/GENRE.md §7).  Where
+pages and sites interfere: a site's sample label or upload year on the title yields to the
+document's own first lines; a government portal's posting date dates a report that names no year,
+an essay site's never.  Patterns and weights: data/orgs.yaml.
 """
 from __future__ import annotations
 
@@ -35,6 +37,14 @@ _RANGE = rules.pattern(_TABLE, "org.year.range")
 _DATE_LINE = rules.pattern(_TABLE, "org.year.date_line")
 FILE_RULE = "org.title.file"
 _REVIEW_ROLES = ("achievements", "highlights", "overview")
+_CLOSING = rules.pattern(_TABLE, "org.year.closing_scene")
+_SAMPLE_TITLE = rules.pattern(_TABLE, "org.year.sample_title")
+_SUMMARY_TITLE = rules.pattern(_TABLE, "org.year.summary_title")
+_OPENING_PLACE = rules.pattern(_TABLE, "org.year.opening_place")
+_REVIEW_PART_INLINE = rules.pattern(_TABLE, "org.year.review_part_inline")
+_PORTAL_ROW = rules.pattern(_TABLE, "org.year.portal_row")
+_TITLE_YEAR_PART = rules.pattern(_TABLE, "org.year.title_part")
+_PORTAL_DATE = rules.pattern(_TABLE, "org.year.portal_date")
 _PLAN = rules.entry(_TABLE, "org.year.plan_phrase")
 _PLAN_PHRASE = rules.compiled(_PLAN["pattern"])
 
@@ -85,7 +95,7 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
     for p in report.paragraphs[:_limit("opening_paragraphs")]:
         m = _REVIEW_INLINE.search(p.norm_text)  # the review heading run into a pasted paragraph
         if m:
-            return int(m.group(1)), "year.gov_report.review_inline"
+            return _first_group(m), "year.gov_report.review_inline"
     first_head = report.sections[0].line if report.sections else report.end_line + 1
     for p in report.paragraphs[:_limit("title_block_paragraphs")]:
         if p.line_start >= first_head:
@@ -102,21 +112,101 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
         m = _SCENE_YEAR.search(p.norm_text)  # "2023 was the year of …; over the year, we …"
         if m and _LOOKING_BACK.search(p.norm_text, m.end()):
             return int(m.group(1)), "year.gov_report.review_scene"
+    head = report.paragraphs[0].norm_text[:_limit("gov_title_head_chars")] if report.paragraphs else ""
+    m = _GOV_REPORT.search(head.replace(" ", ""))
+    if m and not _titles_name_year(titles):
+        ys = years(head.replace(" ", "")[:m.end()])  # the title glued to the speech's first words
+        if ys and not _HALF_YEAR.search(head):
+            return ys[0] - 1, "year.gov_report.fused_title"
     for t, rule in titles:
         ys = title_years(t, rule)
         if ys and _HALF_YEAR.search(norm(t)):
             return ys[0], "year.gov_report.half_year"
+        if ys and rule != FILE_RULE and _SUMMARY_TITLE.search(norm(t)) and not (
+                is_gov_title(t) or _MEETING_TITLE.search(norm(t))):
+            # a speech filed under a summary's name (the year's work briefing): the year it sums up
+            return ys[0], "year.gov_report.summary_title"
         if ys:
             return ys[0] - 1, "year.gov_report.title"
     return None
 
 
+def _sample_title(report: Report, titles: tuple[tuple[str, str], ...]) -> bool:
+    """Does the title, as the page printed it (the label is cut from ``titles``), carry a site's
+    sample label?"""
+    head = report.paragraphs[0].norm_text if report.paragraphs else ""
+    return bool(titles and (_SAMPLE_TITLE.search(norm(titles[0][0]))
+                            or (titles[0][0] in head and _SAMPLE_TITLE.search(head[:len(titles[0][0]) + 8]))))
+
+
+def _titles_name_year(titles) -> bool:
+    return any(title_years(t, rule) for t, rule in titles)
+
+
+def _opening_year(report: Report, title: str = "") -> int | None:
+    """The year the first paragraphs open with (not a date line, a plan's name, a range); with
+    ``title``, a paragraph that is only that title line is skipped."""
+    paras = [p for p in report.paragraphs if not _DATE_LINE.match(p.norm_text)
+             and not (title and p.norm_text.startswith(title) and len(p.norm_text) <= len(title) + 8)]
+    for i, p in enumerate(paras[:_limit("opening_paragraphs")]):
+        s = _NOT_REPORT_YEAR.sub("", p.norm_text[:_limit("year_window")])
+        ys = years("", s)
+        if ys and i == 0:
+            return ys[0]  # the first paragraph is the opening: its first year
+        # a later paragraph (a document site's next chunk) opens the year only at a sentence's start
+        m = _OPENING_PLACE.search(s) if ys else None
+        if m:
+            return _first_group(m)
+    return None
+
+
+def _meeting_line(report: Report) -> str | None:
+    """A subtitle of the title block that says at which year's work conference the report was
+    given (a headline above it names only the theme)."""
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    for p in report.paragraphs[:_limit("title_block_paragraphs")]:
+        if p.line_start >= first_head:
+            break
+        if len(p.norm_text) <= _limit("meeting_line_max_chars") and _MEETING_TITLE.search(p.norm_text) \
+                and years(p.text, p.norm_text):
+            return p.norm_text
+    return None
+
+
+def _site_year_title(report: Report, title: str) -> bool:
+    """Is the title's year one a site put before the file's name: the report's first line holds
+    the same title without any year?"""
+    t, bare = norm(title).replace(" ", ""), _TITLE_YEAR_PART.sub("", norm(title).replace(" ", ""))
+    if not report.paragraphs or bare == t or len(bare) < _limit("site_year_title_min_chars"):
+        return False
+    head = report.paragraphs[0].norm_text.replace(" ", "")
+    at = head.find(bare)
+    return 0 <= at <= _limit("site_year_title_offset") and t not in head \
+        and not years("", head[:at + len(bare) + _limit("site_year_title_offset")])
+
+
+def _portal_year(rows: tuple[tuple[int, str], ...]) -> int | None:
+    """The year a government portal posted the report on (its page rows: a breadcrumb through
+    the open-government listing, then a date row); None on any other site."""
+    if not any(_PORTAL_ROW.search(norm(t)) for _, t in rows):
+        return None
+    for _, t in rows:
+        m = _PORTAL_DATE.search(norm(t))
+        if m:
+            late = int(m.group("month")) > _limit("portal_date_last_month_of_next_year")
+            return int(m.group(1)) - (0 if late else 1)
+    return None
+
+
 def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
-                gov_report: bool = False) -> tuple[int | None, str]:
+                gov_report: bool = False, rows: tuple[tuple[int, str], ...] = ()) -> tuple[int | None, str]:
     """The year whose work is reported, and the rule that read it.  ``titles``: the report's
     titles best first, with the rule that found each (its own, a fused or CMS-row title, the
-    file name: org.title.file)."""
+    file name: org.title.file); ``rows``: the furniture rows of its page (a portal's date)."""
     titles = tuple(titles) or (((report.title, "org.title"),) if report.title else ())
+    meeting = _meeting_line(report)
+    if meeting and not any(_MEETING_TITLE.search(norm(t)) for t, _ in titles):
+        titles, gov_report = (*titles, (meeting, "org.title.meeting_line")), True
     if gov_report or (titles and (is_gov_title(titles[0][0]) or _MEETING_TITLE.search(norm(titles[0][0])))):
         found = _gov_year(report, list(titles))
         if found:
@@ -147,12 +237,22 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         return votes.most_common(1)[0][0], "year.headings"
     if titles:
         ys = title_years(*titles[0])
+        opening = _opening_year(report, norm(titles[0][0])) if ys and _sample_title(report, titles) else None
+        if opening is not None:
+            return opening, "year.opening.over_sample_title"  # a site's sample label dates the posting
+        if ys and titles[0][1] != FILE_RULE and _site_year_title(report, titles[0][0]):
+            # the site's upload year on the file's name (repeated on its page rows): not the report's
+            titles = tuple(t for t in titles[1:] if ys[0] not in title_years(*t))
+            ys = []
         if ys:
             return ys[0], "year.title"
-    for p in [p for p in report.paragraphs if not _DATE_LINE.match(p.norm_text)][:_limit("opening_paragraphs")]:
-        ys = years("", _NOT_REPORT_YEAR.sub("", p.norm_text[:_limit("year_window")]))
-        if ys:
-            return ys[0], "year.opening"
+    opening = _opening_year(report)
+    if opening is not None:
+        return opening, "year.opening"
+    for p in report.paragraphs[:_limit("opening_paragraphs")]:
+        m = _REVIEW_PART_INLINE.search(p.norm_text)  # the review part's heading run into the text
+        if m:
+            return int(m.group(1)), "year.review_part_inline"
     for t, rule in titles[1:]:
         ys = title_years(t, rule)
         if ys:
@@ -161,6 +261,13 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         m = _PLAN_PHRASE.search(p.norm_text[:_limit("year_window")])
         if m:
             return _PLAN["periods"][m.group("plan")] + _PLAN["years"][m.group("when")], _PLAN["id"]
+    for p in report.paragraphs:
+        m = _CLOSING.search(p.norm_text)  # "2023 is drawing to its close": the year summed up
+        if m:
+            return _first_group(m), "year.closing_scene"
     allys = Counter(y for p in report.paragraphs for y in years(p.text, p.norm_text))
     top = allys.most_common(1)
-    return (top[0][0], "year.most_named") if top and top[0][1] >= _limit("year_min_mentions") else (None, "year.none")
+    if top and top[0][1] >= _limit("year_min_mentions"):
+        return top[0][0], "year.most_named"
+    posted = _portal_year(rows)
+    return (posted, "year.portal_date") if posted is not None else (None, "year.none")
