@@ -52,6 +52,8 @@ _TITLE_FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _COMPILATION_NAME = rules.pattern(_TABLE, "org.file_compilation")
 _ESSAY_TITLE_RULE = "org.title.essay"
 _ORGAN_SPEECH = "org.speech.organ"
+# a head's report to a school's or company's staff congress: dated like a government's, on its body's own line
+_STAFF_SPEECH = "org.speech.staff_congress"
 _BARE_ORGAN = "org.self_reference.bare_organ"
 
 
@@ -259,9 +261,9 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     title = titles[0][0].replace(named, "") if titles and named else "".join(t for t, _ in titles[:1])
     topic = title + "".join(m.group(0) for m in _TOPIC.finditer(opening))  # not the author's own name
     own_title = title if titles and titles[0][1] != _ESSAY_TITLE_RULE else ""
-    # a court's or a standing committee's report to the congress dates like the government's,
-    # but is on its own function
-    domain, domain_rule = domain_of(body, gov and guess.rule != _ORGAN_SPEECH, text, topic, own_title)
+    # a court's or a standing committee's report to the congress (or a head's to the staff
+    # congress) dates like the government's, but is on its own function
+    domain, domain_rule = domain_of(body, gov and guess.rule not in (_ORGAN_SPEECH, _STAFF_SPEECH), text, topic, own_title)
     rule = guess.rule
     if rule == _BARE_ORGAN and org and domain and domain_rule.startswith("domain."):
         dept = kind_field_department(org, domain)  # "the whole department" whose text is one field's
