@@ -248,6 +248,7 @@ SCHEMAS: dict[str, Record] = {
         "scope_region": rule({"scopes": STRS, "pattern": Pattern(), "unless": Pattern(), "level": LEVEL}),
         "domain_fixed": rule({"bodies": STRS, "label": STR}),
         "domain_topic": PATTERN_RULE,
+        "own_work": PATTERN_RULE,
         "year": PATTERN_RULE,
         "cn_year": PATTERN_RULE,
         "not_report_year": PATTERN_RULE,

@@ -48,6 +48,7 @@ _SYSTEM = rules.pattern(_TABLE, "org.system")
 _GOV_DOMAIN = rules.entry(_TABLE, "org.domain.fixed")["label"]
 _PH = rules.compiled(rules.piece("placeholder"))
 _TOPIC = rules.pattern(_TABLE, "org.domain.topic")
+_OWN_WORK = rules.pattern(_TABLE, "org.domain.own_work")
 _TITLE_FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _COMPILATION_NAME = rules.pattern(_TABLE, "org.file_compilation")
 _ESSAY_TITLE_RULE = "org.title.essay"
@@ -229,6 +230,18 @@ def domain_of(body: bodies.BodyMatch | None, gov_report: bool, text: str,
     return (body.domain, body.id) if body is not None else (None, rid)
 
 
+def own_work_domain(opening: str, text: str) -> tuple[str | None, str]:
+    """The line of work an author of no known kind says it does in its opening (orgs.yaml
+    own_work), when exactly one field's words hold it and the text names that field again."""
+    for m in _OWN_WORK.finditer(bodies.fold(opening)):
+        labels = {(label, rid, pat) for rid, label, pat, _ in _DOMAINS if pat.search(m.group("field"))}
+        if len(labels) == 1:
+            label, rid, pat = labels.pop()
+            if len(pat.findall(text)) >= _limit("own_work_min_hits"):
+                return label, "domain.own_work"
+    return None, "domain.none"
+
+
 def _system_body(name: str) -> bodies.BodyMatch | None:
     """The department a sector named as a whole stands for (the whole region's transport system
     is transport's)."""
@@ -264,6 +277,12 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     # a court's or a standing committee's report to the congress (or a head's to the staff
     # congress) dates like the government's, but is on its own function
     domain, domain_rule = domain_of(body, gov and guess.rule not in (_ORGAN_SPEECH, _STAFF_SPEECH), text, topic, own_title)
+    # an author of no known kind, or one that names itself only "our bureau": the work its opening says it does
+    if (body is None or (org is not None and is_self(org))) and not gov:
+        lead = "".join(p.norm_text for p in report.paragraphs[:_limit("own_work_paragraphs")] if p.line_start < first_head)
+        own, own_rule = own_work_domain(lead, text)
+        if own:
+            domain, domain_rule = own, own_rule
     rule = guess.rule
     if rule == _BARE_ORGAN and org and domain and domain_rule.startswith("domain."):
         dept = kind_field_department(org, domain)  # "the whole department" whose text is one field's

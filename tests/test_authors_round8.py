@@ -1,0 +1,62 @@
+"""Who wrote a report, round 8 (issue 10): how bodies name themselves on pages the rules had not
+met -- a street office whose opening verb is "突出抓好"; a doc-share page whose title runs into the
+first sentence (the text's own name for the bureau, not the title's); a university president's
+report to the staff congress (the dateline names the university, its line is education); a city
+finance bureau that ranks itself among the prefectures; a bureau that calls itself only "our
+bureau" but says which line of work it does.  Every name and sentence is invented."""
+from __future__ import annotations
+
+from test_authors import _BODY, one, same_unit
+
+
+def test_a_street_office_that_stresses_its_work_is_named_by_the_opening():
+    r = one("2022年,青石街道突出抓好基层治理和文明创建等重点工作，较好完成了全年任务。\n"
+            "一、主要工作\n（一）党建引领基层治理。\n新建小区党支部12个。\n")
+    assert same_unit("青石街道", r.org) and r.level == "township_street", (r.org, r.org_rule, r.level)
+
+
+def test_problems_that_stand_out_are_no_subject():
+    from workreport.structure.subjects import subjects
+    assert subjects("2023年,白沙镇突出问题依然较多", 60) == []
+
+
+def test_a_title_run_into_the_first_sentence_yields_to_the_text_s_name():
+    r = one("市场监管局2023年工作总结和2024年工作计划范文2023年,市市场监管局坚持稳中求进，"
+            "全力守护食品安全底线，全年共完成抽检3200批次。" + _BODY)
+    assert same_unit("市市场监管局", r.org), (r.org, r.org_rule)
+
+
+def test_a_title_standing_alone_still_names_its_author():
+    r = one("行署2024年工作报告\n一、过去一年的工作\n2023年，全地区粮食总产稳定在80万吨。\n"
+            "二、今年的主要任务\n抓好项目建设。\n")
+    assert r.org == "行署", (r.org, r.org_rule)
+
+
+def test_a_president_s_report_to_the_staff_congress_is_the_university_s():
+    r = one("——在云岭理工学院第四届教职工代表大会第二次会议上的工作报告\n（2021年3月6日）\n院长 某某某\n"
+            "各位代表、老师们、同志们：\n现在，我代表学院向大会报告工作，请予审议。\n一、2020年工作回顾\n"
+            "2020年，学院坚持立德树人，全年招收本科生4200人，全省高校考核位居前列。\n")
+    assert same_unit("云岭理工学院", r.org), (r.org, r.org_rule)
+    assert (r.level, r.domain, r.year) == ("enterprise_other", "教育", 2020), (r.level, r.domain, r.year, r.domain_rule)
+
+
+def test_a_city_bureau_ranked_among_the_prefectures_is_city_level_though_it_names_towns():
+    r = one("2023年上半年,市财政局坚持稳中求进，全市一般公共预算收入80.2亿元，增幅居全省各地市第3，"
+            "指导各镇街加强预算管理。" + _BODY)
+    assert same_unit("市财政局", r.org) and r.level == "city", (r.org, r.level, r.level_rule)
+
+
+def test_our_bureau_takes_the_line_of_work_its_opening_names():
+    r = one("回顾过去的一年,我局以服务群众为目标，做好做实城市管理工作，主要抓了以下几个方面。\n"
+            "一、加强基层党组织建设\n局机关党支部按期换届，全体党员参加党建培训，党支部开展党员活动，"
+            "党组织生活会按期召开，党员队伍素质提高，支部书记讲党课，党建工作扎实。\n"
+            "二、整治市容环境\n全年清理占道经营1200处，城管队员每日巡查，环卫作业全覆盖，市容明显改观。\n")
+    assert r.domain == "城市管理", (r.org, r.domain, r.domain_rule)
+
+
+def test_our_bureau_keeps_the_text_s_field_when_the_opening_names_none():
+    r = one("回顾过去的一年,我局以服务群众为目标，各项工作取得了新成效。\n"
+            "一、加强基层党组织建设\n局机关党支部按期换届，全体党员参加党建培训，党支部开展党员活动，"
+            "党组织生活会按期召开，党员队伍素质提高，支部书记讲党课，党建工作扎实。\n"
+            "二、整治市容环境\n全年清理占道经营1200处，城管队员每日巡查，环卫作业全覆盖，市容明显改观。\n")
+    assert r.domain != "城市管理", (r.org, r.domain, r.domain_rule)
