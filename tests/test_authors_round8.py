@@ -60,3 +60,16 @@ def test_our_bureau_keeps_the_text_s_field_when_the_opening_names_none():
             "党组织生活会按期召开，党员队伍素质提高，支部书记讲党课，党建工作扎实。\n"
             "二、整治市容环境\n全年清理占道经营1200处，城管队员每日巡查，环卫作业全覆盖，市容明显改观。\n")
     assert r.domain != "城市管理", (r.org, r.domain, r.domain_rule)
+
+
+def test_a_party_department_head_s_speech_is_the_department_s_in_its_own_script():
+    r = one("宣傳部長在2023年縣委工作會上的講話\n同志們:\n根據會議安排,我就全縣宣傳思想工作講三點意見。\n"
+            "一、2022年工作回顧\n2022年,全縣宣傳系統堅持正確導向,新聞宣傳成效明顯。\n")
+    assert r.org == "宣傳部", (r.org, r.org_rule)
+    assert r.domain == "党的建设", (r.domain, r.domain_rule)
+
+
+def test_a_department_head_s_debrief_is_no_speech_title():
+    from workreport.structure.titles import speech_post
+    assert speech_post("组织部长述职报告") is None
+    assert speech_post("组织部长在全区组织工作会议上的讲话") == "组织部"

@@ -101,6 +101,10 @@ def speech_post(title: str) -> str | None:
     place = _SPEECH_POST["governments"].get(post)
     if place:
         return (owner if owner.endswith(place) else owner + place) + _SPEECH_POST["government_body"]
+    dept = _SPEECH_POST["department_heads"].get(post)
+    if dept:  # the department as the title writes it (a traditional-script page keeps its script)
+        raw = norm(title).strip()[m.start("owner"): m.start("post") + len(dept)]
+        return raw if is_body(raw) else None
     if owner and is_body(owner) and clean_name(owner) == owner:
         return owner
     organ = _SPEECH_POST["heads"].get(post)
@@ -201,7 +205,7 @@ def _line_title(report: Report) -> tuple[str, int] | None:
     if not report.paragraphs:
         return None
     p = report.paragraphs[0]
-    s = re.sub(r"\s+", "", p.norm_text)
+    s = bodies.fold(re.sub(r"\s+", "", p.norm_text))  # a traditional-script title's genre words too
     if len(s) > limit("title_line_max_chars") or not TITLE_LINE.search(s):
         return None
     return (p.text.strip(), p.line_start) if _GOV_TITLE.search(s) or org_from_title(p.text) else None
