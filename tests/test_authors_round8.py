@@ -73,3 +73,16 @@ def test_a_department_head_s_debrief_is_no_speech_title():
     from workreport.structure.titles import speech_post
     assert speech_post("组织部长述职报告") is None
     assert speech_post("组织部长在全区组织工作会议上的讲话") == "组织部"
+
+
+def test_a_budget_report_delivered_on_the_town_government_s_behalf_is_the_government_s():
+    r = one("各位代表:\n受青石镇人民政府委托,现将青石镇2024年上半年财政预算执行情况报告如下,请予审议。\n"
+            "一、上半年预算执行情况\n上半年,全镇一般公共预算收入1200万元,完成年度预算的52%。\n")
+    assert same_unit("青石镇人民政府", r.org) and not r.org.startswith("受"), (r.org, r.org_rule)
+    assert r.level == "township_street", r.level
+
+
+def test_an_audit_on_the_government_s_behalf_stays_the_audit_office_s():
+    r = one("受白河县人民政府委托，现将2023年度县级预算执行和其他财政收支的审计情况报告如下。\n"
+            "一、县级财政管理审计情况\n审计了县财政局具体组织的预算执行情况。\n")
+    assert r.org is not None and r.org.endswith("审计局"), (r.org, r.org_rule)

@@ -207,6 +207,7 @@ SCHEMAS: dict[str, Record] = {
         "supervised_government": rule({"pattern": STR, "unless": STR}),
         "whole_place": PATTERN_RULE,
         "entrusted_audit": rule({"pattern": STR, "organs": MapOf(STR)}),
+        "entrusted_government": PATTERN_RULE,
         "self_reference": PATTERN_RULE,
         "self_alias": rule({"map": MapOf(STR)}),
         "we_named": PATTERN_RULE,

@@ -71,6 +71,7 @@ _WHOLE_PLACE = _pattern("org.whole_place")
 _SCOPE = _pattern("org.scope")
 _ENTRUSTED = rules.entry(_TABLE, "org.entrusted_audit")
 _ENTRUSTED_AUDIT = rules.compiled(_ENTRUSTED["pattern"])
+_ENTRUSTED_GOV = _pattern("org.entrusted_government")
 _OWN_REALITY = _pattern("org.subject.own_reality")
 _GENERIC_OWNER = _pattern("org.title.generic_owner")
 _ESSAY_TITLE = "org.title.essay"
@@ -160,6 +161,15 @@ def _entrusted_audit(report: Report) -> OrgGuess | None:
     return None
 
 
+def _entrusted_government(report: Report) -> OrgGuess | None:
+    """A report delivered on a government's behalf (orgs.yaml entrusted_government): that government."""
+    for p in opening(report):
+        m = _ENTRUSTED_GOV.search(bodies.fold(p.norm_text))
+        if m:
+            return OrgGuess(p.norm_text[m.start("body"): m.end("body")], p.line_start, "org.entrusted_government")
+    return None
+
+
 def _place_spoken_for(report: Report) -> OrgGuess | None:
     """A report that names no author but speaks as its place's government (supervised by the
     place's congress: orgs.yaml supervised_government) or as the whole place (orgs.yaml
@@ -221,7 +231,7 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     lone = lone_name(report)  # the author's name alone over a title-less text
     if lone:
         return OrgGuess(lone[0], lone[1], "org.lone_name")
-    audit = _entrusted_audit(report)
+    audit = _entrusted_audit(report) or _entrusted_government(report)
     if audit:
         return audit
     for p in opening(report):
