@@ -86,3 +86,19 @@ def test_an_audit_on_the_government_s_behalf_stays_the_audit_office_s():
     r = one("受白河县人民政府委托，现将2023年度县级预算执行和其他财政收支的审计情况报告如下。\n"
             "一、县级财政管理审计情况\n审计了县财政局具体组织的预算执行情况。\n")
     assert r.org is not None and r.org.endswith("审计局"), (r.org, r.org_rule)
+
+
+_TEASER = "下面是小编为大家整理的2023年区水利局工作总结，供大家参考。\n"
+_PLAN = "一、2023年主要工作\n（一）河湖治理。\n全年清理河道42公里，新建堤防3公里，完成水毁修复12处。\n"
+
+
+def test_an_essay_teaser_s_bureau_yields_to_the_sector_the_opening_speaks_for():
+    r = one(_TEASER + "今年以来,全区水利系统在区委区政府的正确领导下，认真履行水利职责，"
+            "防汛抗旱和河湖治理取得新成效。\n" + _PLAN)
+    assert r.org == "全区水利系统" and r.domain == "水利", (r.org, r.org_rule, r.domain)
+
+
+def test_an_essay_teaser_s_bureau_stays_when_the_opening_speaks_for_another_line():
+    r = one(_TEASER + "今年以来,全区交通运输系统在区委区政府的正确领导下，认真履行职责，"
+            "道路建设取得新成效。\n" + _PLAN)
+    assert r.org != "全区交通运输系统", (r.org, r.org_rule)

@@ -225,7 +225,11 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
                 opened = _opening_of_kind(u, report, ev, sig)
                 if opened:
                     return opened
-            # an essay site's own words for the piece: the text's name for the same body wins
+            # an essay site's own words for the piece: the text's name for the same body wins,
+            # and so does the text's own sector of that body's line spoken for as a whole
+            system = _essay_sector(u, report) if rule == _ESSAY_TITLE else None
+            if system:
+                return system
             same = _same_body_named(_placed(u, report), report, site_words=rule == _ESSAY_TITLE)
             return OrgGuess(local or _fuller_from(same, sig), line, rule)
     lone = lone_name(report)  # the author's name alone over a title-less text
@@ -316,6 +320,22 @@ def _named_of_generic(name: str, report: Report) -> str | None:
             if m.place == place or (place is None and any(s.group(1) == m.place for s in _SCOPE.finditer(text))):
                 c[nm] += 1
     return c.most_common(1)[0][0] if c else None
+
+
+def _essay_sector(name: str, report: Report) -> OrgGuess | None:
+    """An essay site's title names a line department while the opening's subject is that line's
+    sector as a whole ("the whole city's civil affairs system"): the sector, as the text writes it."""
+    body = bodies.classify_body(name)
+    if body is None or body.comprehensive:
+        return None
+    for p in opening(report)[:1]:
+        system = _system_subject(p.text, p.norm_text[:_limit("subject_window")])
+        m = _SYSTEM.search(bodies.fold(system[1])) if system else None
+        stem = system_stem(m.group("stem")) if m else None
+        line = bodies.stem_body(stem) if stem else None
+        if line is not None and line.id == body.id and system[0] <= _limit("opening_subject_window"):
+            return OrgGuess(system[1], p.line_start, "org.system")
+    return None
 
 
 def _opening_of_kind(kind: str, report: Report, ev: Evidence, sig) -> OrgGuess | None:
