@@ -102,3 +102,9 @@ def test_an_essay_teaser_s_bureau_stays_when_the_opening_speaks_for_another_line
     r = one(_TEASER + "今年以来,全区交通运输系统在区委区政府的正确领导下，认真履行职责，"
             "道路建设取得新成效。\n" + _PLAN)
     assert r.org != "全区交通运输系统", (r.org, r.org_rule)
+
+
+def test_a_half_year_title_names_a_provincial_department_s_division():
+    r = one("2020年上半年某省水利厅河湖管理处工作总结及下半年工作计划\n"
+            "上半年，我处认真落实河长制各项任务，全省河湖面貌持续改善。\n一、主要工作\n完成河湖划界1200公里。\n")
+    assert r.org == "某省水利厅河湖管理处" and r.level == "province", (r.org, r.org_rule, r.level)
