@@ -10,7 +10,7 @@ from test_authors import _BODY, one, same_unit
 
 
 def test_a_street_office_that_stresses_its_work_is_named_by_the_opening():
-    r = one("2022年,青石街道突出抓好基层治理和文明创建等重点工作，较好完成了全年任务。\n"
+    r = one("2022年,青石街道突出抓好基层治理和背街小巷改造，全年任务按期完成。\n"
             "一、主要工作\n（一）党建引领基层治理。\n新建小区党支部12个。\n")
     assert same_unit("青石街道", r.org) and r.level == "township_street", (r.org, r.org_rule, r.level)
 
@@ -47,7 +47,7 @@ def test_a_city_bureau_ranked_among_the_prefectures_is_city_level_though_it_name
 
 
 def test_our_bureau_takes_the_line_of_work_its_opening_names():
-    r = one("回顾过去的一年,我局以服务群众为目标，做好做实城市管理工作，主要抓了以下几个方面。\n"
+    r = one("过去一年，我局围绕群众关切，着力做好做实市容管理工作，重点抓了四件事。\n"
             "一、加强基层党组织建设\n局机关党支部按期换届，全体党员参加党建培训，党支部开展党员活动，"
             "党组织生活会按期召开，党员队伍素质提高，支部书记讲党课，党建工作扎实。\n"
             "二、整治市容环境\n全年清理占道经营1200处，城管队员每日巡查，环卫作业全覆盖，市容明显改观。\n")
@@ -55,7 +55,7 @@ def test_our_bureau_takes_the_line_of_work_its_opening_names():
 
 
 def test_our_bureau_keeps_the_text_s_field_when_the_opening_names_none():
-    r = one("回顾过去的一年,我局以服务群众为目标，各项工作取得了新成效。\n"
+    r = one("过去一年，我局围绕群众关切，各项工作取得了新成效。\n"
             "一、加强基层党组织建设\n局机关党支部按期换届，全体党员参加党建培训，党支部开展党员活动，"
             "党组织生活会按期召开，党员队伍素质提高，支部书记讲党课，党建工作扎实。\n"
             "二、整治市容环境\n全年清理占道经营1200处，城管队员每日巡查，环卫作业全覆盖，市容明显改观。\n")
@@ -63,7 +63,7 @@ def test_our_bureau_keeps_the_text_s_field_when_the_opening_names_none():
 
 
 def test_a_party_department_head_s_speech_is_the_department_s_in_its_own_script():
-    r = one("宣傳部長在2023年縣委工作會上的講話\n同志們:\n根據會議安排,我就全縣宣傳思想工作講三點意見。\n"
+    r = one("宣傳部長在全縣宣傳思想工作會議上的講話\n同志們:\n根據會議安排,我就全縣宣傳思想工作講三點意見。\n"
             "一、2022年工作回顧\n2022年,全縣宣傳系統堅持正確導向,新聞宣傳成效明顯。\n")
     assert r.org == "宣傳部", (r.org, r.org_rule)
     assert r.domain == "党的建设", (r.domain, r.domain_rule)
@@ -93,13 +93,13 @@ _PLAN = "一、2023年主要工作\n（一）河湖治理。\n全年清理河道
 
 
 def test_an_essay_teaser_s_bureau_yields_to_the_sector_the_opening_speaks_for():
-    r = one(_TEASER + "今年以来,全区水利系统在区委区政府的正确领导下，认真履行水利职责，"
+    r = one(_TEASER + "今年以来,全区水利系统紧紧围绕区委区政府部署，认真履行水利职责，"
             "防汛抗旱和河湖治理取得新成效。\n" + _PLAN)
     assert r.org == "全区水利系统" and r.domain == "水利", (r.org, r.org_rule, r.domain)
 
 
 def test_an_essay_teaser_s_bureau_stays_when_the_opening_speaks_for_another_line():
-    r = one(_TEASER + "今年以来,全区交通运输系统在区委区政府的正确领导下，认真履行职责，"
+    r = one(_TEASER + "今年以来,全区交通运输系统紧紧围绕区委区政府部署，认真履行职责，"
             "道路建设取得新成效。\n" + _PLAN)
     assert r.org != "全区交通运输系统", (r.org, r.org_rule)
 
