@@ -77,3 +77,8 @@ def test_a_site_summary_run_over_the_texts_first_lines_is_the_pages():
     # a line the text below only begins (no more than its title) is no summary
     kept = find_furniture(_doc([title, title + "。", first + "。", _DONE]))
     assert 1 not in kept and 2 not in kept
+
+
+def test_the_same_sentence_printed_on_several_lines_is_no_summary():
+    lines = ["白河镇2023年工作总结", "2023年，全镇上下团结一心，各项工作稳步推进。", _DONE, _DONE, _DONE, _DONE]
+    assert not find_furniture(_doc(lines))

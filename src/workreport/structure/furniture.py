@@ -278,12 +278,15 @@ def _neighbours(pl: PageLines) -> None:
     # (spaces a PDF or the site put in one of the two are not compared)
     # (the text under it may run over a few lines: its title, the salutation, the first paragraph)
     for k in range(len(pl) - 1):
-        s, nxt = _SPACES.sub("", text[k].rstrip("…. 。")), ""  # (a site may close its cut with a full stop)
+        s = cut = _SPACES.sub("", text[k].rstrip("…. "))
+        nxt, used = "", 0
         for m in range(k + 1, min(len(pl), k + 1 + _SUMMARY_LINES)):
-            nxt += _SPACES.sub("", text[m])
-            if len(nxt) > len(s) or not s.startswith(nxt):
+            nxt, used = nxt + _SPACES.sub("", text[m]), used + 1
+            if len(nxt) >= len(s) or not s.startswith(nxt):
                 break
-        if (len(s) >= _SUMMARY_MIN and len(nxt) > len(s) and nxt.startswith(s) and _WEAK_PUNCT.search(s)
+        if used > 1:  # (run over several lines, the site may close its cut with a full stop)
+            cut = s.rstrip("\u3002")
+        if (len(s) >= _SUMMARY_MIN and len(nxt) > len(cut) and nxt.startswith(cut) and _WEAK_PUNCT.search(s)
                 and cues.title_kind(text[k], text[k]) is None):
             found[k] = True
     # A report's own title over its date row stays the report's (it may repeat below the row).
