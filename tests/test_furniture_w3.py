@@ -27,6 +27,16 @@ def test_a_title_broken_inside_its_plan_words_is_kept_whole():
     assert cues.broken_title(lines[0], lines[1])
     chrome = find_furniture(_doc(lines))
     assert 1 not in chrome and 2 not in chrome
+    # its rest alone reads as a part name (步工作打算): the two lines are still one title, one report
+    chrome, reports = structure(_doc(lines))
+    assert [r.start_line for r in reports] == [1]
+
+
+def test_a_page_cut_line_over_the_next_texts_title_is_not_joined_to_it():
+    lines = ["青山县中医院2024年工作总结", "2024年，医院全面完成各项任务。", _DONE, "强化医疗质量管理监",
+             "2023年白河镇政府工作总结", "2023年，白河镇全面完成各项任务。", _DONE]
+    chrome, reports = structure(_doc(lines))
+    assert 5 in [r.start_line for r in reports]
 
 
 def test_an_item_header_with_no_plain_title_under_it_is_the_reports_start():
