@@ -22,7 +22,7 @@ import re
 from .. import rules
 from ..model import Document
 from ..textnorm import norm
-from . import contents, cues, shape, tails
+from . import collection_heads, contents, cues, shape, tails
 from .headings import is_bare_heading, is_terminal, match_heading
 
 _TABLE = "furniture"
@@ -68,6 +68,7 @@ _RULE_MAX = 220  # no rule takes a longer line (the longest: a content-summary r
 _TOKENS_MAX = 80  # a toolbar row is short
 _SALUTATION_MAX = 12  # a salutation alone on its line (with its honorific)
 _SUMMARY_MIN = rules.limit(_TABLE, "furniture.summary_min_chars")
+_SUMMARY_LINES = int(rules.limit(_TABLE, "furniture.summary_lines"))
 _SIGNATURE_NAME = rules.pattern(_TABLE, "furniture.signature_name")
 _DOCUMENT_PART = rules.pattern(_TABLE, "furniture.document_part")
 _TABLE_ROW = rules.pattern(_TABLE, "furniture.table_row")
@@ -76,17 +77,11 @@ _TOC_RUN = rules.pattern(_TABLE, "furniture.toc.run")
 _TOC_RUN_MIN = int(rules.limit(_TABLE, "furniture.toc_run_min_entries"))
 _TOC_RUN_SHARE = rules.limit(_TABLE, "furniture.toc_run_share")
 _SPACES = re.compile(r"\s+")
-_PINYIN = rules.pattern(_TABLE, "furniture.pinyin")
 _FRAGMENT = rules.pattern(_TABLE, "furniture.fragment")
 TITLE_CONTINUATION = rules.pattern(_TABLE, "furniture.title_continuation")
 _SPEECH_TAIL = rules.pattern(_TABLE, "furniture.speech_title_tail")
 _CUT_RUN_MIN = int(rules.limit(_TABLE, "furniture.cut_run_min_lines"))
 _CRUMB_TITLE_LOOK = int(rules.limit(_TABLE, "furniture.crumb_title_look_lines"))
-_COLLECTION = "furniture.essay.collection_title"
-_COLLECTION_ITEM = "furniture.essay.collection_item"
-_COLLECTION_HEAD = int(rules.limit(_TABLE, "furniture.collection_head_lines"))
-_ITEM_MARKER = rules.pattern(_TABLE, "furniture.item_marker")
-_ITEM_NEAR = int(rules.limit(_TABLE, "furniture.item_near_lines"))
 _BROKEN_RUN_MAX = cues.BROKEN_LINES  # (weak lines over the title's last piece: data split.broken_title)
 _BROKEN_RUN_CHARS = cues.BROKEN_CHARS
 
@@ -232,6 +227,10 @@ class PageLines:
                 and not cues.is_signature_date(s, s) and not _DOCUMENT_PART.match(s) and not _SPEECH_TAIL.match(s))
 
 
+# an essay page's collection headline and item headers (collection_heads.py), read first
+_collections = collection_heads.mark_collections
+
+
 def find_furniture(doc: Document) -> frozenset[int]:
     pl = PageLines(doc)
     _collections(pl)
@@ -277,9 +276,17 @@ def _neighbours(pl: PageLines) -> None:
     # The compilation page's own title: the first line, directly followed by a date/view line.
     # A summary the site cut from the text's beginning, printed above the text itself.
     # (spaces a PDF or the site put in one of the two are not compared)
+    # (the text under it may run over a few lines: its title, the salutation, the first paragraph)
     for k in range(len(pl) - 1):
-        s, nxt = _SPACES.sub("", text[k].rstrip("…. ")), _SPACES.sub("", text[k + 1])
-        if (len(s) >= _SUMMARY_MIN and len(nxt) > len(s) and nxt.startswith(s) and _WEAK_PUNCT.search(s)
+        s = cut = _SPACES.sub("", text[k].rstrip("…. "))
+        nxt, used = "", 0
+        for m in range(k + 1, min(len(pl), k + 1 + _SUMMARY_LINES)):
+            nxt, used = nxt + _SPACES.sub("", text[m]), used + 1
+            if len(nxt) >= len(s) or not s.startswith(nxt):
+                break
+        if used > 1:  # (run over several lines, the site may close its cut with a full stop)
+            cut = s.rstrip("\u3002")
+        if (len(s) >= _SUMMARY_MIN and len(nxt) > len(cut) and nxt.startswith(cut) and _WEAK_PUNCT.search(s)
                 and cues.title_kind(text[k], text[k]) is None):
             found[k] = True
     # A report's own title over its date row stays the report's (it may repeat below the row).
@@ -310,66 +317,6 @@ def _titled_below(pl: PageLines, k: int, core: str) -> bool:
         if seen >= _CRUMB_TITLE_LOOK:
             return False
     return False
-
-
-def _collections(pl: PageLines) -> None:
-    """An essay page that collects several texts prints a headline with their count and an item
-    header (text one: ...) over each text.  Both are the page's furniture beside the text's own
-    plain title; where the page prints no plain title, the headline (or, without a headline, the
-    item header) is the first text's title line and stays the report's."""
-    listed = [m for m, rid in enumerate(pl.rule) if rid == _COLLECTION]  # (before any is given back)
-    for k, rid in enumerate(pl.rule):
-        if rid == _COLLECTION:
-            keep = _plain_title_follows(pl, k) or _headline_above(pl, listed, k, repeat=True)
-        elif rid == _COLLECTION_ITEM:
-            keep = _item_title_near(pl, k) or _headline_above(pl, listed, k)
-        else:
-            continue
-        if not keep:
-            pl.rule[k], pl.found[k] = None, False
-            pl.headlines.add(k)  # (a title line, even one that reads like no title: never a weak page row)
-
-
-def _plain_title_follows(pl: PageLines, k: int) -> bool:
-    """Does the collection headline k have the text's own title (the headline without its count)
-    within the next lines of the page head?  (printed alone, or run into the text's first line)"""
-    core = cues.title_core(pl.text[k])
-    if len(core) < 4:
-        return False
-    for j in range(k + 1, min(len(pl), k + 1 + _COLLECTION_HEAD)):
-        s = pl.text[j]
-        if pl.rule[j] == _COLLECTION_ITEM:
-            # an item marker before a title prints the text's own title (text one: the title); a
-            # number after the headline's words (the headline, text 1) only numbers the headline
-            m = _ITEM_MARKER.match(_PINYIN.sub("", s))
-            if m is None:
-                continue
-            s = m.group("title")
-        elif pl.rule[j] == _COLLECTION:
-            continue
-        # (the headline itself again, run into a teaser, is no plain title)
-        if cues.title_core(s).startswith(core) and not s.startswith(pl.text[k]):
-            return True
-    return False
-
-
-def _headline_above(pl: PageLines, listed: list[int], k: int, repeat: bool = False) -> bool:
-    """Is a collection headline (one of ``listed``) printed within the few lines above line k
-    (for a headline: the same headline, which the page repeats)?"""
-    return any(k - _COLLECTION_HEAD <= j < k and (not repeat or pl.text[j] == pl.text[k]) for j in listed)
-
-
-def _item_title_near(pl: PageLines, k: int) -> bool:
-    """Is the title an item header names (after its marker, or before its number) printed next
-    to it?  A bare item number, with no title, is the page's in any case."""
-    s = _PINYIN.sub("", pl.text[k])
-    m = _ITEM_MARKER.match(s)
-    title = m.group("title") if m is not None else cues.title_core(s)
-    if title == s or cues.title_kind(title, title) is None:
-        return True
-    core = cues.title_core(title)
-    near = range(max(0, k - _ITEM_NEAR), min(len(pl), k + _ITEM_NEAR + 1))
-    return any(j != k and cues.title_core(pl.text[j]) == core for j in near)
 
 
 def _weak_blocks(pl: PageLines) -> None:

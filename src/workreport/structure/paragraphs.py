@@ -125,6 +125,11 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
         return "paragraph.join.cut_bracket"  # a link or a page cut the ordinal from its bracket
     if _CONTINUATION_START.match(ns) and not _LIST_START.match(ns):
         return "paragraph.join.punct_start"
+    # (the rest is the shorter piece and goes on mid-phrase: not a page's cut line over the next text's title)
+    if (first and title_like and len(ns) < len(cs) and not ns[:1].isdigit() and lines.heading(idx + 1) is None
+            and not _LIST_START.match(ns) and cues.broken_title(cs, ns)
+            and not (idx + 2 < len(lines.order) and cues.title_kind(lines.stripped(idx + 2), lines.stripped(idx + 2)))):
+        return "paragraph.join.broken_title"  # (its rest alone may read as a part name: "...and the next" / "step plan")
     if _opens_block(lines, idx + 1) or _FIRST_PAGE.match(ns):
         return None  # (a document's first page begins another text)
     if is_terminal("", cs) or _COLON_END.search(cs):
