@@ -40,3 +40,26 @@ def test_the_formula_that_announces_a_whole_report_still_opens_one():
     nxt = ["2023年，白河乡在县委县政府的领导下，紧紧围绕年度目标任务，各项工作稳步推进，现将有关情况汇报如下：",
            "一、主要工作完成情况", "全乡新建高标准农田三千亩，粮食总产稳定在两万吨以上。"]
     assert _starts([*_PREV, *nxt]) == [1, len(_PREV) + 1]
+
+
+def test_a_portals_first_paragraph_in_a_bulleted_row_under_its_reading_widgets_starts_the_report():
+    # a portal prints its rows as a bulleted list (hits, date, source), the text's first paragraph
+    # the last of them, over the font-size and eye-colour widgets; the report before was cut mid-sentence
+    page = ["文字:", "保护视力色:", "  • 阅读:", "  • 时间:2022-03-01 09:30", "  • 来源:市发改委",
+            "  • 2021年是极不平凡的一年。面对复杂严峻的发展环境，在市委市政府的坚强领导下，市发改委坚持稳中求进工作总基调，全市经济持续恢复。",
+            "一、主要指标完成情况", "全市地区生产总值增长百分之六，固定资产投资增长百分之八。"]
+    cut = [*_PREV[:-1], "继续完善社会救助制度，加强养老服务设施建设，推进殡葬改革和基层民政服务"]
+    assert _starts([*cut, *page])[1] == len(cut) + 6
+
+
+def test_a_doc_share_title_tagged_as_material_run_on_with_its_salutation_is_a_fused_title():
+    assert cues.fused_title("青山区人民政府年度工作报告材料各位代表：现在，我代表区人民政府，向大会报告工作") == "青山区人民政府年度工作报告材料"
+    cut = [*_PREV[:-1], "继续完善社会救助制度，加强养老服务设施建设，推进殡葬改革和基层民政服务"]
+    blob = ("红石区人民政府年度工作报告材料各位代表。现在，我代表区人民政府，向大会作工作报告，请予审议。一、过去一年工作回顾过去一年，全区经济平稳运行"
+            + "，地区生产总值增长百分之五，一般公共预算收入增长百分之四，城乡居民收入稳步提高，" * 4)
+    assert _starts([*cut, blob]) == [1, len(cut) + 1]
+
+
+def test_looking_back_on_the_year_with_the_body_named_is_an_opening():
+    assert cues.opening_strength("回顾即将过去的一年，我局以服务群众为目标，扎实推进城市管理各项工作。") == "strong"
+    assert cues.opening_strength("回顾过去，我们深感责任重大。") is None
