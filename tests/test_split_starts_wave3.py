@@ -63,3 +63,17 @@ def test_a_doc_share_title_tagged_as_material_run_on_with_its_salutation_is_a_fu
 def test_looking_back_on_the_year_with_the_body_named_is_an_opening():
     assert cues.opening_strength("回顾即将过去的一年，我局以服务群众为目标，扎实推进城市管理各项工作。") == "strong"
     assert cues.opening_strength("回顾过去，我们深感责任重大。") is None
+
+
+def test_a_summary_and_next_years_plan_with_no_year_is_a_genre_title():
+    assert cues.title_kind("山村村委会工作总结及下一年工作思路") == "genre"
+    assert cues.title_kind("青山卫生院工作总结及下一步工作打算") == "genre"
+    assert cues.title_kind("全区工作总结及下一年工作思路") is None  # a scope, no body: a part name
+    # an essay site's item header with the word count, in traditional characters: the title line
+    assert cues.title_kind("第1篇 山村村兩委工作總結及下一年工作思路 3600字") == "genre"
+
+
+def test_a_department_heads_speech_at_a_work_meeting_is_a_title_and_its_salutation_in_traditional_characters():
+    assert cues.title_kind("宣传部长在2023年全县宣传思想工作会议上的讲话") == "genre"
+    assert cues.title_kind("組織部長在2023年縣委工作會議上的講話") == "genre"
+    assert "split.intro.salutation" in cues.intro_rules("同志們:")
