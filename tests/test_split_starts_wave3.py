@@ -77,3 +77,9 @@ def test_a_department_heads_speech_at_a_work_meeting_is_a_title_and_its_salutati
     assert cues.title_kind("宣传部长在2023年全县宣传思想工作会议上的讲话") == "genre"
     assert cues.title_kind("組織部長在2023年縣委工作會議上的講話") == "genre"
     assert "split.intro.salutation" in cues.intro_rules("同志們:")
+
+
+def test_a_street_office_that_puts_its_stress_on_the_years_tasks_is_an_opening_subject():
+    assert cues.opening_strength("2021年,青石街道突出抓好党的建设、城市更新和疫情防控,各项工作稳步推进。") == "strong"
+    assert cues.opening_subject("2021年,青石街道突出抓好党的建设、城市更新和疫情防控,各项工作稳步推进。") == "青石街道"
+    assert cues.opening_strength("2021年,全街道突出问题整改率达到百分之九十。") is None
