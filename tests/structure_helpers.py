@@ -39,3 +39,20 @@ CUT = ["青山县民政局2022年工作总结", "今年以来，县民政局在�
        "加强养老服务体系建设，新建农村互助养老站六处，为八十岁以上老人发放高龄津贴，开展居家养老上门服务三千余人次。",
        "健全社会救助体系，全年新增低保对象八十余户，临时救助困难群众两百余人次，做到应保尽保、应救尽救，同时加快推进"]
 BODY = [MORE, "二、存在问题", "基层力量仍然薄弱，服务能力有待提升，部分项目推进较慢，群众反映的问题还需加快解决。"]
+# a whole short report of the same bureau (its title, opening, two parts), and how the seam tests read it
+REPORT = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作", DONE, MORE,
+          "健全社会救助体系，全年新增低保对象八十余户，临时救助困难群众两百余人次，做到应保尽保、应救尽救。",
+          "二、存在问题", "基层力量仍然薄弱，服务能力有待提升，部分项目推进较慢，群众反映的问题还需加快解决。"]
+
+
+def pasted(lines: list[str]):
+    """The lines pasted as one text file."""
+    from workreport.ingest import document_from_bytes
+    return document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
+
+
+def start_lines(lines: list[str]) -> list[int]:
+    """The first line of every report found in the pasted lines."""
+    from workreport.structure import structure
+    _, reports = structure(pasted(lines))
+    return [r.start_line for r in reports]

@@ -5,25 +5,11 @@ date line with a masked year, a title run on with its opening after a report's b
 after a report that is only its head and one whole opening paragraph (a page the site cut
 short), a site's summary of the text printed above it without the text's spaces.  All units
 and sentences here are made up."""
-from workreport.ingest import document_from_bytes
 from workreport.structure import cues, structure
 from workreport.structure.furniture import find_furniture
 from workreport.structure.paragraphs import build_paragraphs
 
-_DONE = "全年共走访困难家庭三百余户，发放救助资金一百二十万元，群众满意度持续提升。"
-_MORE = "持续推进农村人居环境整治，全年共清理河塘沟渠四十余条，新建公厕十二座，改造农户厨房两百余户。"
-_REPORT = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作", _DONE, _MORE,
-           "健全社会救助体系，全年新增低保对象八十余户，临时救助困难群众两百余人次，做到应保尽保、应救尽救。",
-           "二、存在问题", "基层力量仍然薄弱，服务能力有待提升，部分项目推进较慢，群众反映的问题还需加快解决。"]
-
-
-def _doc(lines):
-    return document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
-
-
-def _starts(lines):
-    _, reports = structure(_doc(lines))
-    return [r.start_line for r in reports]
+from structure_helpers import DONE as _DONE, MORE as _MORE, REPORT as _REPORT, pasted as _doc, start_lines as _starts
 
 
 def test_a_page_count_mark_comes_off_a_title_run_on_with_its_opening():
