@@ -157,13 +157,6 @@ def dated_bare_title(s: str) -> bool:
     return bool(_DATED.match(s)) and bare_title(s)
 
 
-def is_subtitle(text: str, normalized: str | None = None) -> bool:
-    """A report's own title printed as a subtitle (a dash before it) under a headline of slogans."""
-    s = _s(text, normalized)
-    m = _SUBTITLE.match(s)
-    return m is not None and _title_kind(s[m.end():]) is not None
-
-
 def item_header(text: str, normalized: str | None = None) -> bool:
     """An essay site's item marker with the text's title after it (data: split.title_prefix), a line the furniture keeps."""
     s = fold(_s(text, normalized))

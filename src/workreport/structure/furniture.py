@@ -426,8 +426,6 @@ def _head_kept(pl: PageLines, a: int, b: int) -> int:
             b -= 1
     elif b >= a and not pl.found[b] and _SIGNATURE_NAME.match(t[b]) and (pl.anchor(below) or len(t[below]) >= _BODY_CHARS):
         b -= 1
-    elif b >= a and not pl.found[b] and cues.is_subtitle(t[below], t[below]) and not _SENTENCE.search(t[b]):
-        b -= 1  # the headline over a subtitle that is the report's own title
     return b
 
 

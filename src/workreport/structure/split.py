@@ -81,11 +81,6 @@ def _bylines(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> l
         if (out and j > out[-1][0] and cs[j].short_plain and cs[j].gap_furniture > 0
                 and _BYLINE.match(paras[j].norm_text.strip())):
             i = j
-        elif (out and j >= out[-1][0] and _speech_title_line(cs[j], paras[j]) and cs[j].title is None
-              and paras[j].line_end + 1 == paras[i].line_start and cues.is_subtitle(paras[i].text, paras[i].norm_text)):
-            if j == out[-1][0]:
-                continue  # the headline printed over a subtitle that is the report's own title
-            i = j
         out.append((i, rule, sc))
     return out
 
