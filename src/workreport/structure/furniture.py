@@ -22,7 +22,7 @@ import re
 from .. import rules
 from ..model import Document
 from ..textnorm import norm
-from . import collection_heads, contents, cues, shape, tails
+from . import collection_heads, contents, cues, figures, shape, tails
 from .headings import is_bare_heading, is_terminal, match_heading
 
 _TABLE = "furniture"
@@ -56,6 +56,7 @@ _FILE_NAME = rules.compiled(r"\.(docx?|pdf|wps)(\s*VIP)?$")
 _TITLE_TAG = rules.pattern(_TABLE, "furniture.title_tag")
 _FILE_REPEAT = 3  # lines between two copies of a file name the site prints at the head
 _PAGE_NUMBER = "furniture.page_number"
+_TOC_ENTRY = "furniture.toc.entry"
 # what may stand between the two halves of a sentence inside one text: a page break's marks (and
 # the site's address a converted document prints at them) and the widgets a page puts inside its
 # text (share bar, picture); other furniture heads or ends a page
@@ -233,6 +234,9 @@ _collections = collection_heads.mark_collections
 
 def find_furniture(doc: Document) -> frozenset[int]:
     pl = PageLines(doc)
+    for k in range(len(pl) - 1):
+        if pl.rule[k] == _TOC_ENTRY and pl.rule[k + 1] in (None, _TOC_ENTRY) and figures.wrapped_figure_row(pl.text[k], pl.text[k + 1]):
+            pl.rule[k], pl.found[k] = None, False  # a sentence the page wrapped after a figure: its measure word is below
     _collections(pl)
     _neighbours(pl)
     for k in contents.table_of_contents(pl):
