@@ -70,3 +70,33 @@ def test_wrapped_row_ending_in_a_figure_is_not_a_contents_entry():
     doc = _doc(lines)
     assert not find_furniture(doc)
     assert [(p.line_start, p.line_end) for p in build_paragraphs(doc, frozenset())] == [(1, 3)]
+
+
+# --- a page cut right after its last line began (issue 10: reports ending a line early)
+
+def test_next_item_mark_alone():
+    from workreport.structure.figures import cut_tail, next_item
+    assert next_item("2完善渔港设施。新建码头一座", "3")
+    assert next_item("一是加强培训。全年举办培训班六期", "二是")
+    assert not next_item("2完善渔港设施。新建码头一座", "7")  # a page number
+    assert not next_item("全年举办培训班六期。", "3")
+    assert cut_tail("一是加强培训。全年举办培训班六期", "二是") and cut_tail("全年完成培训任务。", "全镇共完成")
+    assert not cut_tail("全年完成培训任务。", "某某县水利局工作总结")
+
+
+def test_next_item_number_at_the_foot_is_the_texts_line():
+    lines = ["某某县农机中心2021年上半年工作总结", "今年以来,我中心围绕农机化生产开展工作,现总结如下:",
+             "1推进农机购置补贴。全年兑付补贴资金120万元,惠及农户340户。",
+             "2开展农机安全检查。检查拖拉机86台,排除隐患12处。", "3"]
+    doc = _doc(lines)
+    assert 5 not in find_furniture(doc)
+
+
+def test_start_on_a_cut_tail_moves_to_the_head_below():
+    first = ["青山区水务局2021年工作总结", "2021年,我局围绕防汛抗旱、供水保障和河湖治理开展工作,现总结如下:",
+             "一、防汛工作", "一是健全责任体系。落实各级防汛责任人120名,开展汛前检查三轮", "二是"]
+    second = ["——2022年1月10日在某某镇第五届人民代表大会第二次会议上", "各位代表:",
+              "现在,我代表镇人民政府向大会报告工作,请予审议。", "一、2021年工作回顾",
+              "2021年,全镇地区生产总值增长6.5%,完成固定资产投资8.2亿元。"]
+    got = starts(*first, *second)
+    assert got == [1, 6]

@@ -10,7 +10,10 @@ Patterns: data/paragraphs.yaml (figure_only, figure_end, measure_start).
 """
 from __future__ import annotations
 
+import re
+
 from .. import rules
+from .headings import match_heading
 
 _TABLE = "paragraphs"
 _ONLY = rules.pattern(_TABLE, "paragraph.figure_only")
@@ -18,6 +21,11 @@ _END = rules.pattern(_TABLE, "paragraph.figure_end")
 _MEASURE = rules.pattern(_TABLE, "paragraph.measure_start")
 _CONTINUATION = rules.pattern(_TABLE, "paragraph.continuation_start")
 _PUNCT = rules.pattern(_TABLE, "paragraph.any_punct")
+_FRAGMENT = rules.pattern("furniture", "furniture.fragment")
+_TAIL_MAX = int(rules.limit(_TABLE, "paragraph.cut_tail_chars"))
+_CUT_TEXT = "X"
+_DIGIT_FAMILIES = frozenset({"ar_dun"})  # (1. and its enumeration-comma form: the notation a bare number goes on)
+_LEAD_NUMBER = re.compile(r"\d{1,2}(?=\D)")
 
 
 def figure_only(s: str) -> bool:
@@ -47,3 +55,27 @@ def wrapped_figure_row(line: str, nxt: str) -> bool:
     """A line of prose (with its commas) whose last figure's measure word opens the next line:
     a sentence wrapped by the page, not a contents entry with its page number."""
     return bool(_PUNCT.search(line)) and measured(line, nxt)
+
+
+def next_item(above: str, line: str) -> bool:
+    """Is ``line`` only the mark of the item after the one that opens ``above`` (items 1, 2, then
+    "3" alone; the first point, then the second's mark alone) at a page's foot?  The page was cut
+    right after the next item's mark: the text's own line, not a page number nor a title."""
+    if line.isdigit():
+        h = match_heading(above, 0)
+        if h is not None and h.value is not None:
+            return h.family in _DIGIT_FAMILIES and h.value + 1 == int(line)
+        lead = _LEAD_NUMBER.match(above)  # (a site may drop the mark after an item's number)
+        return lead is not None and int(lead.group()) + 1 == int(line)
+    mark = match_heading(line + _CUT_TEXT, 0)  # (the mark read with the text the page cut after it)
+    if mark is None or mark.value is None or match_heading(line, 0) is not None:
+        return False
+    h = match_heading(above, 0)
+    return h is not None and h.family == mark.family and h.value is not None and h.value + 1 == mark.value
+
+
+def cut_tail(above: str, line: str) -> bool:
+    """A short line under the text that is a sentence the page cut off (a subject and its verb,
+    and no more) or the next item's mark alone: the text's last line, never a title."""
+    return bool(line) and len(line) <= _TAIL_MAX and not _PUNCT.search(line) and (
+        bool(_FRAGMENT.match(line)) or next_item(above, line))

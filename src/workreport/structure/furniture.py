@@ -348,6 +348,11 @@ def _weak_blocks(pl: PageLines) -> None:
             if a > b:
                 k = b + 1
                 continue
+        if a > 0 and not pl.found[a] and figures.next_item(pl.text[a - 1], pl.text[a]):
+            a += 1  # the next item's number alone under the items: the page was cut after it
+            if a > b:
+                k = b + 1
+                continue
         if _broken_title_run(pl, a, b):
             k = b + 1
             continue
