@@ -100,3 +100,17 @@ def test_start_on_a_cut_tail_moves_to_the_head_below():
               "2021年,全镇地区生产总值增长6.5%,完成固定资产投资8.2亿元。"]
     got = starts(*first, *second)
     assert got == [1, 6]
+
+
+def test_table_rows_at_a_page_foot_stay_the_reports():
+    # a pipe table closing a page, then the next page's rows: the table's short second row is the
+    # report's (its header row above is too long for a menu), the site's rows are furniture
+    lines = ["某某小学2022学年工作总结", "本学年我校各科成绩升降情况如下表:",
+             "科目 | 本学年综合平均分 | 升降幅度考核得分 | 目标考核奖分 | 任教学科奖分 | 分科奖惩得分",
+             "上年均分 | 本年均分 | 应保分值 | 奖惩", "", "更新时间:2023-02 来源:网友投稿", "",
+             "今年上半年,我局围绕乡村振兴开展工作,全局上下同心协力,完成各项任务。"]
+    furn = find_furniture(_doc(lines))
+    assert 4 not in furn and 6 in furn
+    menu = ["收藏本站 | 设为首页 | 联系我们 | 网站地图", "首页 | 新闻 | 公开 | 互动", "", "某某县2022年工作总结",
+            "2022年,全县上下围绕发展大局,扎实推进各项工作,经济社会保持平稳。"]
+    assert {1, 2} <= find_furniture(_doc(menu))  # a menu's rows under a menu row are still the page's

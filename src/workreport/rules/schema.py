@@ -124,6 +124,7 @@ SCHEMAS: dict[str, Record] = {
         "signature_name": PATTERN_RULE,
         "document_part": PATTERN_RULE,
         "table_row": PATTERN_RULE,
+        "table_cells": PATTERN_RULE,
         "figure_unit": PATTERN_RULE,
         "toc_run": PATTERN_RULE,
         "item_marker": PATTERN_RULE,

@@ -192,8 +192,12 @@ class PageLines:
         """A short line with no punctuation that is nothing a report is made of."""
         if k not in self._weak:
             self._weak[k] = (self._is_weak(self.text[k]) and not self.broken(k) and k not in self.headlines
-                             and not self.tagged_headline(k))
+                             and not self.tagged_headline(k) and not self._table_row(k))
         return self._weak[k]
+
+    def _table_row(self, k: int) -> bool:
+        """A row of cells under the report's sentence announcing a table, or under such a row."""
+        return k > 0 and shape.table_continues(self.text[k - 1], self.text[k]) and not self.found[k - 1] and not self.weak(k - 1)
 
     def tagged_headline(self, k: int) -> bool:
         """A title naming no body that carries the site's tag (a bracketed count, a model-text word),

@@ -17,6 +17,8 @@ _SHAPES = [(e["id"], rules.compiled(e["pattern"])) for e in rules.load(_TABLE)["
 _UNDER_TITLE = frozenset(e["id"] for e in rules.load(_TABLE)["shape"] if e.get("under_title"))
 _MAX = rules.limit(_TABLE, "furniture.shape_max_chars")
 _TABLE_ROW = rules.pattern(_TABLE, "furniture.table_row")
+_CELLS = rules.pattern(_TABLE, "furniture.table_cells")
+_COLON_END = rules.pattern("paragraphs", "paragraph.colon_end")
 
 
 def shape_rule(s: str) -> str | None:
@@ -52,3 +54,9 @@ def under_titles(text: list[str], found: list[bool]) -> list[int]:
             out.extend(shaped)
         k = max(j, k + 1)
     return out
+
+
+def table_continues(above: str, s: str) -> bool:
+    """Is the row ``s`` (cells between bars) a row of the table that ``above`` is a row of or
+    announces (a sentence ending in a colon: as the table below shows)?"""
+    return bool(_CELLS.match(s) and (_CELLS.match(above) or _COLON_END.search(above)))
