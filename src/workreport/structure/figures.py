@@ -21,8 +21,6 @@ _END = rules.pattern(_TABLE, "paragraph.figure_end")
 _MEASURE = rules.pattern(_TABLE, "paragraph.measure_start")
 _CONTINUATION = rules.pattern(_TABLE, "paragraph.continuation_start")
 _PUNCT = rules.pattern(_TABLE, "paragraph.any_punct")
-_FRAGMENT = rules.pattern("furniture", "furniture.fragment")
-_TAIL_MAX = int(rules.limit(_TABLE, "paragraph.cut_tail_chars"))
 _CUT_TEXT = "X"
 _DIGIT_FAMILIES = frozenset({"ar_dun"})  # (1. and its enumeration-comma form: the notation a bare number goes on)
 _LEAD_NUMBER = re.compile(r"\d{1,2}(?=\D)")
@@ -73,9 +71,3 @@ def next_item(above: str, line: str) -> bool:
     h = match_heading(above, 0)
     return h is not None and h.family == mark.family and h.value is not None and h.value + 1 == mark.value
 
-
-def cut_tail(above: str, line: str) -> bool:
-    """A short line under the text that is a sentence the page cut off (a subject and its verb,
-    and no more) or the next item's mark alone: the text's last line, never a title."""
-    return bool(line) and len(line) <= _TAIL_MAX and not _PUNCT.search(line) and (
-        bool(_FRAGMENT.match(line)) or next_item(above, line))

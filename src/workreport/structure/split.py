@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .. import rules
 from ..model import Paragraph
-from . import cues, evidence, figures, paragraph_cues
+from . import cues, evidence, paragraph_cues
 from .headings import is_bare_heading, match_heading
 from .cues import intro_rule, intro_rules, is_appendix, is_title, opening_strength  # noqa: F401 (public API)
 
@@ -69,21 +69,7 @@ def find_starts(doc, paras: list[Paragraph], furniture: frozenset[int] = frozens
     if not paras:
         return []
     cs = paragraph_cues.paragraph_cues(doc, paras, furniture)
-    return _cut_tails(cs, paras, _bylines(cs, paras, _speech_titles(cs, paras, decode(cs, paras, weights, threshold))))
-
-
-def _cut_tails(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
-    """A start on the page's cut end (a short cut sentence, the next item's mark alone) under a
-    text's body moves to the head below it: that line is the text's last, the page cut after it."""
-    out: list = []
-    for n, (i, rule, sc) in enumerate(starts):
-        nxt = starts[n + 1][0] if n + 1 < len(starts) else len(paras)
-        if (out and i + 1 < nxt and i - 1 > out[-1][0] and paras[i].line_start == paras[i].line_end
-                and cs[i].head is None and cues.title_kind(paras[i].norm_text, paras[i].norm_text) is None
-                and figures.cut_tail(paras[i - 1].norm_text.strip(), paras[i].norm_text.strip())):
-            i, rule = i + 1, "split.cut_tail"
-        out.append((i, rule, sc))
-    return out
+    return _bylines(cs, paras, _speech_titles(cs, paras, decode(cs, paras, weights, threshold)))
 
 
 def _bylines(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
