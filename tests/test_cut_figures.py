@@ -1,9 +1,9 @@
-"""Figures a PDF text layer put on lines of their own (issue 10): a number or a masked figure
-between the words before it and its measure word, a title broken at its year.  All units are
-fictional; the shapes are the ones doc-share and forum pages of PDF text show."""
+"""Page cuts and wraps at a report's foot (issue 10): a wrapped row ending in a figure is no
+contents entry, the next item's mark alone stays the text's, table rows under the sentence that
+announces them stay the report's.  All units are fictional."""
 from workreport.ingest import document_from_bytes
 from workreport.structure import split
-from workreport.structure.figures import figure_only, goes_on, wrapped_figure_row
+from workreport.structure.figures import wrapped_figure_row
 from workreport.structure.furniture import find_furniture
 from workreport.structure.paragraphs import build_paragraphs
 
@@ -22,44 +22,6 @@ def starts(*lines):
     furn = find_furniture(doc)
     ps = build_paragraphs(doc, furn)
     return [ps[i].line_start for i, _, _ in split.find_starts(doc, list(ps), furn)]
-
-
-def test_figure_shapes():
-    assert figure_only("2021") and figure_only("30XX") and figure_only("8.5") and figure_only("xx")
-    assert not figure_only("3月") and not figure_only("*") and not figure_only("(二)")
-    assert goes_on("4500", "亩,同比增加") and goes_on("xx", "乡镇完成验收") and goes_on("95%", "完成年度任务。")
-    assert not goes_on("12", "加强队伍建设。")  # a page number: no measure word follows it
-
-
-def test_title_broken_at_its_year_is_one_line():
-    got = paras("2021", "年青山区水务局工作总结", "今年以来,我局围绕防汛抗旱和供水保障开展工作,现总结如下:")
-    assert got[0] == (1, 2)
-
-
-def test_lone_figures_rejoin_their_sentence():
-    got = paras("一是加强巡查,全年共组织巡查人员", "320", "人次,清理河道垃圾", "45.5", "吨,整改问题",
-                "xx", "处,完成率达到", "98%", "。")
-    assert got == [(1, 9)]
-
-
-def test_masked_year_opening_joins_its_sentence_not_the_title():
-    got = paras("2021", "年某某镇林业站上半年工作总结", "20XX",
-                "年上半年全镇林业工作在镇党委的领导下,围绕“", "xxxx", "”目标扎实推进,现总结如下:")
-    assert got == [(1, 2), (3, 6)]
-
-
-def test_page_number_and_heading_stay_apart():
-    # a page number alone between two sentences; a heading over a line opening with a figure
-    assert paras("全年完成培训任务。", "12", "二是加强队伍建设。") == [(1, 1), (2, 2), (3, 3)]
-    got = paras("(三)推进数字化管理", "2021", "年我局建成网格化平台,覆盖全部社区。")
-    assert got == [(1, 1), (2, 3)]
-
-
-def test_cut_sentence_before_a_new_title_broken_at_its_year():
-    # the page before ends mid-sentence; the next text's title is broken at its year
-    got = starts("某某县教育局2020年工作总结", "2020年,我局围绕教育质量提升,推进学校建设和师资培训,取得了",
-                 "2021", "年某某县交通运输局工作总结", "今年以来,我局紧扣交通建设目标,全年完成公路养护里程86公里。")
-    assert got == [1, 3]
 
 
 def test_wrapped_row_ending_in_a_figure_is_not_a_contents_entry():
