@@ -202,6 +202,7 @@ SCHEMAS: dict[str, Record] = {
         "meeting_title": PATTERN_RULE,
         "half_year": PATTERN_RULE,
         "speech_body": rule({"word": STR}),
+        "written_government": PATTERN_RULE,
         "speaker_place": PATTERN_RULE,
         "speaker_body": PATTERN_RULE,
         "supervised_government": rule({"pattern": STR, "unless": STR}),

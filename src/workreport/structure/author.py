@@ -20,7 +20,7 @@ from ..textnorm import norm
 from . import bodies, city_text
 from .names import is_self, system_stem
 from .selfref import field_department_of, kind_field_department
-from .org import OrgGuess, canonical_org, find_org, region_of
+from .org import OrgGuess, as_written, canonical_org, find_org, region_of
 from .titles import Evidence, report_titles
 from .year import is_gov_title, report_year
 
@@ -262,6 +262,7 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     # a place known only from its documents' titles: which of its bodies wrote is not known
     org = (named if guess.rule == _PLACE_ONLY else canonical_org(named)) if named else None
     text = _text(report)
+    org = as_written(named, org, text) if org else org  # "town government", as the report writes it
     if guess.rule == "org.system":
         body = _system_body(named)
     elif guess.rule == _PLACE_ONLY:  # the place is known, not which of its bodies wrote

@@ -25,7 +25,7 @@ from .openings import frequent_mention, lead_paragraphs, opening, opening_self, 
 from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
 from .titles import Evidence, bare_kind, byline, is_prose, lone_name, org_from_title, page_rows, report_titles, row_authors, signature
 
-__all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "region_of"]
+__all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "as_written", "region_of"]
 
 _TABLE = "orgs"
 _T = rules.load(_TABLE)
@@ -50,6 +50,9 @@ _FUNCTION_CHARS = _pattern("org.name.function_chars")
 _PLACE = _pattern("org.name.place")
 _SPEECH = [(e["id"], rules.compiled(e["pattern"]), e.get("unit")) for e in _T["speech"]]
 _SPEECH_BODY = rules.entry(_TABLE, "org.speech.body")["word"]
+_DATELINE = "org.speech.congress"
+_BYLINE_ID = "org.speech.byline"
+_BYLINE = next(pat for rid, pat, _ in _SPEECH if rid == _BYLINE_ID)
 _REGION_SUFFIXES = _words("org.region_suffixes")
 _SYSTEM = _pattern("org.system")
 _BODY_FRAME = _pattern("org.subject.body_frame")
@@ -75,6 +78,7 @@ _ENTRUSTED_GOV = _pattern("org.entrusted_government")
 _OWN_REALITY = _pattern("org.subject.own_reality")
 _GENERIC_OWNER = _pattern("org.title.generic_owner")
 _ESSAY_TITLE = "org.title.essay"
+_WRITTEN = _pattern("org.written_government")
 # what a speaker's own body decides over: a sector spoken for, a self-reference, nothing
 _SPEAKER_BODY_OVER = frozenset({"org.system", "org.sector", "org.self_reference.bare_organ", "org.none"})
 
@@ -110,9 +114,26 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
                 groups = {k: raw[m.start(k): m.end(k)] for k, v in m.groupdict().items() if v is not None}
                 name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
                 # the lines above, read as one text, come first (a wrapped dateline)
-                return organ or _speech_org_joined(block[:k]) or OrgGuess(name, line, rid)
+                return organ or _speech_org_joined(block[:k]) or _signed(groups, block[k + 1:], rid) \
+                    or OrgGuess(name, line, rid)
     joined = _speech_org_joined(block)
     return (organ or joined) if joined else None
+
+
+def _signed(groups: dict, rest: list[tuple[str, int | None]], rid: str) -> OrgGuess | None:
+    """The speaker's line under a session's dateline ("<place> people's government, head <name>")
+    names the government as it signs itself, often in its short form (a banner's short name):
+    that form is the author's, when it is the same kind of place as the dateline's."""
+    if rid != _DATELINE or "place" not in groups:
+        return None
+    for text, line in rest:
+        raw = norm(text).strip()
+        m = _BYLINE.search(bodies.fold(raw))
+        if m:
+            place = raw[m.start("place"): m.end("place")]
+            same = place[:1] == groups["place"][:1] and place[-1:] == groups["place"][-1:]
+            return OrgGuess(place + _SPEECH_BODY, line, _BYLINE_ID) if same else None
+    return None
 
 
 def _speech_org_joined(block: list[tuple[str, int | None]]) -> OrgGuess | None:
@@ -631,6 +652,24 @@ def canonical_org(name: str) -> str:
             name = name[1:]
         return name + info["body"]
     return name
+
+
+def as_written(name: str, org: str, text: str) -> str:
+    """A bare place made its people's government (``org``) as the report writes that government
+    after the place's own words (orgs.yaml written_government: a town's summary that only says
+    "town government"), when it never writes the full form there; else ``org``."""
+    if is_self(name):  # "our county": the county
+        name = name[1:]
+    if org == name or not name or not org.startswith(name):
+        return org
+    full, short = org[len(name):], Counter()
+    for m in re.finditer(re.escape(name), text):
+        if text.startswith(full, m.end()):
+            return org
+        w = _WRITTEN.match(text, m.end())
+        if w:
+            short[w.group("form")] += 1
+    return name + short.most_common(1)[0][0] if short else org
 
 
 def region_of(org: str | None) -> str | None:
