@@ -39,3 +39,34 @@ def test_a_speaker_line_of_another_kind_of_place_does_not_rename_the_dateline():
             "各位代表：\n现在，我代表区人民政府，向大会报告工作，请予审议。\n一、2022年工作回顾\n"
             "过去一年，全区地区生产总值增长6.1%。\n")
     assert r.org == "青山区人民政府", (r.org, r.org_rule)
+
+
+def test_our_bureau_of_petitions_takes_its_line_from_the_text():
+    r = one("2023年，在县委、县政府的正确领导下，我局畅通群众来信来访渠道，全年信访形势平稳。\n"
+            "一、基本情况\n全年共受理来信来访860件次，其中来信210件，来访650人次，集访同比下降。\n"
+            "二、主要做法\n（一）领导接访。局领导轮流接待上访群众，信访事项按期办结率98%。\n"
+            "（二）源头化解。对重复信访逐件包案，来访群众满意率提高。\n")
+    assert r.domain == "信访" and same_unit("局", r.org), (r.org, r.domain, r.domain_rule)
+
+
+def test_a_whole_bureau_as_one_is_a_bureau_of_its_text_s_line():
+    r = one("今年上半年，全局上下同心协力，紧紧围绕乡村振兴，聚焦农业提质增效。\n"
+            "一、上半年工作开展情况\n（一）粮食生产稳定。全区粮食播种面积12万亩，新建高标准农田8000亩。\n"
+            "（二）特色种植扩面。发展设施农业，新增种植基地6个，养殖场完成改造4家。\n"
+            "（三）农业经营主体壮大。新培育家庭农场20家。\n")
+    assert r.domain == "农业农村" and same_unit("局", r.org), (r.org, r.org_rule, r.domain, r.domain_rule)
+
+
+def test_serving_the_overall_situation_is_no_bureau():
+    from workreport.structure.selfref import bare_organ
+    r = one("2023年，青石街道坚持服务全局，顾全大局，各项工作取得新进展。\n一、主要工作\n"
+            "（一）基层治理。新建网格12个。\n")
+    assert r.org == "青石街道办事处" or same_unit("青石街道", r.org), (r.org, r.org_rule)
+    assert bare_organ(r) is None
+
+
+def test_a_bureau_whose_fields_are_mixed_gets_no_guessed_line():
+    r = one("2023年，我局围绕中心工作，各项任务顺利完成。\n一、主要工作\n"
+            "（一）党建。党员学习12次，党支部换届，党组织生活会召开。\n"
+            "（二）业务。新建农田800亩，种植大户培训3次，学校食堂检查6次，教育活动2次。\n")
+    assert r.domain is None and r.org == "我局", (r.org, r.domain, r.domain_rule)

@@ -123,6 +123,13 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
     return OrgGuess(self_word(m), line, "org.self_reference")
 
 
+def department_kind(name: str) -> bool:
+    """Is ``name`` a department's organ word alone or with "our" ("our bureau", the bare "bureau"
+    of "the whole bureau"): a body of one line of work that its name does not tell?"""
+    kind = bodies.fold(name[1:] if is_self(name) else name)
+    return bool(_SELF_KINDS.get(_SELF_ALIAS.get(kind, kind), {}).get("system_organ"))
+
+
 def field_department_of(self_name: str, label: str) -> str | None:
     """"Our bureau" whose text is plainly about one department's field (its domain read from the
     words, author.py): that field's department, by the organ "our" names (civil affairs + bureau)."""
