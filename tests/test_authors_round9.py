@@ -70,3 +70,11 @@ def test_a_bureau_whose_fields_are_mixed_gets_no_guessed_line():
             "（一）党建。党员学习12次，党支部换届，党组织生活会召开。\n"
             "（二）业务。新建农田800亩，种植大户培训3次，学校食堂检查6次，教育活动2次。\n")
     assert r.domain is None and r.org == "我局", (r.org, r.domain, r.domain_rule)
+
+
+def test_a_traditional_character_portal_s_source_row_names_the_department():
+    r = one("2022年全省民政工作總結\n時間 : 2023-02-10 09:12:01 來源 : 雲嶺省民政廳\n"
+            "2022年，全省民政系統堅持以人民為中心，兜牢基本民生底線，各項工作取得新成效。\n"
+            "一、主要工作\n（一）社會救助。全年發放低保金12億元，臨時救助3.2萬人次。\n"
+            "（二）養老服務。新建養老服務中心40個。\n")
+    assert same_unit("雲嶺省民政廳", r.org) and r.level == "province", (r.org, r.org_rule, r.level)

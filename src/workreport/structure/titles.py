@@ -169,7 +169,7 @@ def essay_title(ev: Evidence, before: int) -> tuple[str, int] | None:
 def row_authors(ev: Evidence) -> list[tuple[str, int]]:
     out = []
     for line, text in ev.rows:
-        s = norm(text)
+        s = bodies.fold(norm(text))  # a portal's traditional-character version labels its rows so too
         for m in _ROW_AUTHOR.finditer(s):
             nm = text[m.start("name"): m.end("name")]
             if is_body(nm):
