@@ -78,3 +78,16 @@ def test_a_traditional_character_portal_s_source_row_names_the_department():
             "一、主要工作\n（一）社會救助。全年發放低保金12億元，臨時救助3.2萬人次。\n"
             "（二）養老服務。新建養老服務中心40個。\n")
     assert same_unit("雲嶺省民政廳", r.org) and r.level == "province", (r.org, r.org_rule, r.level)
+
+
+def test_our_bureau_on_its_own_portal_is_the_department_of_the_masthead():
+    r = one("青山市数据资源管理局\n\n来源:本网 发布时间:2023-01-20\n"
+            "2022年以来，我局坚持以数字政府建设为牵引，持续推进政务服务一网通办，办事效率明显提高。\n"
+            "一、主要成绩\n（一）政务云扩容。新增政务云节点2个。\n（二）一网通办。政务服务事项网办率95%。\n")
+    assert same_unit("青山市数据资源管理局", r.org) and r.level == "city", (r.org, r.org_rule, r.level)
+
+
+def test_a_heading_above_the_report_is_no_masthead():
+    from workreport.structure.titles import Evidence, masthead_bodies
+    ev = Evidence(rows=((1, "（二）聚焦工业强县"), (2, "白河县统计局"), (9, "白河县林业局")))
+    assert masthead_bodies(ev, 5) == [("白河县统计局", 2)]

@@ -177,6 +177,19 @@ def row_authors(ev: Evidence) -> list[tuple[str, int]]:
     return out
 
 
+def masthead_bodies(ev: Evidence, before: int) -> list[tuple[str, int]]:
+    """The bodies a page's head rows name alone, above the report (a portal's masthead: the
+    department whose site it is), with the row's line."""
+    out = []
+    for line, text in ev.rows:
+        s = re.sub(r"\s+", "", norm(text))
+        if line < before and NAME_MIN <= len(s) <= limit("signature_max_chars") and clean_name(s) == s \
+                and strip_ordinal(s) == s \
+                and is_body(s) and not is_self(s) and not superior(s, 0, len(s)):
+            out.append((s, line))
+    return out
+
+
 def breadcrumb_bodies(ev: Evidence) -> list[tuple[str, int]]:
     """The bodies a portal's breadcrumb rows name as a section of their own (the department
     whose disclosure column holds the page), with the row's line."""
