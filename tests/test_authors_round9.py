@@ -91,3 +91,16 @@ def test_a_heading_above_the_report_is_no_masthead():
     from workreport.structure.titles import Evidence, masthead_bodies
     ev = Evidence(rows=((1, "（二）聚焦工业强县"), (2, "白河县统计局"), (9, "白河县林业局")))
     assert masthead_bodies(ev, 5) == [("白河县统计局", 2)]
+
+
+def test_a_report_written_within_its_year_takes_the_one_year_it_names():
+    r = one("今年上半年，全局上下克服汛期影响，聚焦主责主业，各项工作稳步推进。\n"
+            "一、上半年工作开展情况\n（一）项目建设。落实2024年城区排水改造补助资金300万元。\n"
+            "（二）队伍建设。开展业务培训4次。\n二、下半年工作安排\n抓好项目收尾。\n")
+    assert r.year == 2024, (r.year, r.year_rule)
+
+
+def test_a_summary_that_names_a_past_year_once_is_not_dated_by_it():
+    r = one("过去一年，我局聚焦主责主业，各项工作稳步推进。\n"
+            "一、主要工作\n（一）项目建设。续建2019年开工的排水改造工程。\n（二）队伍建设。开展业务培训4次。\n")
+    assert r.year is None, (r.year, r.year_rule)
