@@ -18,9 +18,9 @@ from .. import rules
 from ..model import Report
 from ..textnorm import norm
 from . import bodies, city_text
-from .names import is_self, system_stem
+from .names import as_written, is_self, system_stem
+from .org import OrgGuess, canonical_org, find_org, region_of
 from .selfref import department_kind, field_department_of, kind_field_department
-from .org import OrgGuess, as_written, canonical_org, find_org, region_of
 from .titles import Evidence, report_titles
 from .year import is_gov_title, report_year
 

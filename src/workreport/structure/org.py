@@ -25,7 +25,7 @@ from .openings import frequent_mention, lead_paragraphs, opening, opening_self, 
 from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
 from .titles import Evidence, bare_kind, byline, is_prose, lone_name, org_from_title, page_rows, report_titles, row_authors, signature
 
-__all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "as_written", "region_of"]
+__all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "region_of"]
 
 _TABLE = "orgs"
 _T = rules.load(_TABLE)
@@ -78,7 +78,6 @@ _ENTRUSTED_GOV = _pattern("org.entrusted_government")
 _OWN_REALITY = _pattern("org.subject.own_reality")
 _GENERIC_OWNER = _pattern("org.title.generic_owner")
 _ESSAY_TITLE = "org.title.essay"
-_WRITTEN = _pattern("org.written_government")
 # what a speaker's own body decides over: a sector spoken for, a self-reference, nothing
 _SPEAKER_BODY_OVER = frozenset({"org.system", "org.sector", "org.self_reference.bare_organ", "org.none"})
 
@@ -652,24 +651,6 @@ def canonical_org(name: str) -> str:
             name = name[1:]
         return name + info["body"]
     return name
-
-
-def as_written(name: str, org: str, text: str) -> str:
-    """A bare place made its people's government (``org``) as the report writes that government
-    after the place's own words (orgs.yaml written_government: a town's summary that only says
-    "town government"), when it never writes the full form there; else ``org``."""
-    if is_self(name):  # "our county": the county
-        name = name[1:]
-    if org == name or not name or not org.startswith(name):
-        return org
-    full, short = org[len(name):], Counter()
-    for m in re.finditer(re.escape(name), text):
-        if text.startswith(full, m.end()):
-            return org
-        w = _WRITTEN.match(text, m.end())
-        if w:
-            short[w.group("form")] += 1
-    return name + short.most_common(1)[0][0] if short else org
 
 
 def region_of(org: str | None) -> str | None:
