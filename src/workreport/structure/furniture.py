@@ -84,6 +84,7 @@ _CUT_RUN_MIN = int(rules.limit(_TABLE, "furniture.cut_run_min_lines"))
 _CRUMB_TITLE_LOOK = int(rules.limit(_TABLE, "furniture.crumb_title_look_lines"))
 _BROKEN_RUN_MAX = cues.BROKEN_LINES  # (weak lines over the title's last piece: data split.broken_title)
 _BROKEN_RUN_CHARS = cues.BROKEN_CHARS
+_TEASER_LOOK = 2  # rows of the site between its teaser row and the title it names
 
 
 def furniture_rule(text: str, normalized: str | None = None) -> str | None:
@@ -239,6 +240,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
         pl.found[k] = True
     tails.mark_tails(pl)
     tails.mark_summary_boxes(pl)
+    _teased(pl)
     _weak_blocks(pl)
     for k in shape.under_titles(pl.text, pl.found):
         pl.found[k] = True
@@ -286,7 +288,9 @@ def _neighbours(pl: PageLines) -> None:
                 break
         if used > 1:  # (run over several lines, the site may close its cut with a full stop)
             cut = s.rstrip("\u3002")
-        if (len(s) >= _SUMMARY_MIN and len(nxt) > len(cut) and nxt.startswith(cut) and _WEAK_PUNCT.search(s)
+        # (a line with no punctuation that runs several of the lines under it together is such a
+        # summary too: a headline adds a date or a tag to the title, it never goes on with the text)
+        if (len(s) >= _SUMMARY_MIN and len(nxt) > len(cut) and nxt.startswith(cut) and (_WEAK_PUNCT.search(s) or used > 2)
                 and cues.title_kind(text[k], text[k]) is None):
             found[k] = True
     # A report's own title over its date row stays the report's (it may repeat below the row).
@@ -297,6 +301,22 @@ def _neighbours(pl: PageLines) -> None:
         for m in range(2, len(pl)):  # the page header repeats where the source had page breaks
             if text[m] == text[0]:
                 found[m] = True
+
+
+def _teased(pl: PageLines) -> None:
+    """The line right under an essay site's teaser row that reads the title the row names is the
+    text's title line (kept, however little it looks like a title: a speech titled by its meeting)."""
+    for k, s in enumerate(pl.text):
+        if not pl.found[k]:
+            continue
+        quoted = cues.teased_title(s)
+        if quoted is None:
+            continue
+        j = k + 1
+        while j < len(pl) and pl.found[j] and j - k <= _TEASER_LOOK:
+            j += 1  # (the site's other rows between)
+        if j < len(pl) and not pl.found[j] and cues.title_core(pl.text[j]) == quoted:
+            pl.headlines.add(j)
 
 
 def _holds_head(pl: PageLines, k: int) -> bool:
