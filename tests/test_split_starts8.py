@@ -79,3 +79,27 @@ def test_this_years_opening_of_a_titleless_report_starts_it():
     school = ["本年度,我校坚持以质量立校为中心,认真抓好学校各项管理工作,较好地完成了本年度的工作任务,现将一年来的工作总结如下:",
               "一、主要工作", "(一)加强师德师风建设", "全校教师签订师德承诺书,开展师德专题培训四次,评选师德标兵六名。"]
     assert _starts([*CUT, *school]) == [1, len(CUT) + 1]
+
+
+def test_a_tables_last_row_at_a_pages_foot_stays_the_reports():
+    # a school's summary that ends in a pasted table (cell bars), the page cut after its second
+    # row; the next page opens with its site rows
+    school = ["红星小学2022年工作总结", "2022年,我校在镇党委政府的领导下,认真落实教学常规,全面提升教育教学质量。",
+              "一、教学质量", "全校各科平均分情况如下表:", "科目 | 上年平均分考核 | 今年平均分考核 | 升降幅度 | 名次 | ||||||",
+              "上年镇平均 | 上年校平均 | 今年镇平均 | 应达分值 | 奖惩"]
+    nxt = ["首页 > 工作总结", "时间:2023-01-05", "青山镇2022年工作总结",
+           "2022年,青山镇在县委县政府的领导下,扎实推进各项工作,全年完成固定资产投资三亿元。"]
+    furniture, reports = _structure([*school, "", *nxt])
+    assert 6 not in furniture and reports[0].end_line == 6
+    assert [r.start_line for r in reports] == [1, 10]
+
+
+def test_a_wrapped_lines_last_piece_that_goes_on_with_a_particle_is_text():
+    # a converted page wraps its lines; the site cut it after the first characters of a line
+    page = ["青山县2021年政府工作报告", "各位代表:", "现在,我代表县人民政府向大会报告工作,请予审议。", "一、过去一年工作回顾",
+            "过去一年,全县引进项目四十个,总投资一百二十亿元,工业园区新入驻企业三十家,与十家企业签订",
+            "了合作协"]
+    nxt = ["首页 > 工作总结", "时间:2023-01-05", "青山镇2022年工作总结",
+           "2022年,青山镇在县委县政府的领导下,扎实推进各项工作,全年完成固定资产投资三亿元。"]
+    furniture, reports = _structure([*page, "", *nxt])
+    assert 6 not in furniture and reports[0].end_line == 6

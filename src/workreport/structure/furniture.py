@@ -85,6 +85,7 @@ _CRUMB_TITLE_LOOK = int(rules.limit(_TABLE, "furniture.crumb_title_look_lines"))
 _BROKEN_RUN_MAX = cues.BROKEN_LINES  # (weak lines over the title's last piece: data split.broken_title)
 _BROKEN_RUN_CHARS = cues.BROKEN_CHARS
 _TEASER_LOOK = 2  # rows of the site between its teaser row and the title it names
+_TABLE_BARS = 3  # cell bars a pasted table's row holds at least
 
 
 def furniture_rule(text: str, normalized: str | None = None) -> str | None:
@@ -364,6 +365,13 @@ def _weak_blocks(pl: PageLines) -> None:
             if a > b:
                 k = b + 1
                 continue
+        # the next row of a table the text holds (its rows above it kept, or the sentence that
+        # announces it with a colon) is the table's, not a page's row
+        while a <= b and a > 0 and not pl.found[a - 1] and _table_rows(pl.text[a - 1], pl.text[a]):
+            a += 1
+        if a > b:
+            k = b + 1
+            continue
         if _broken_title_run(pl, a, b):
             k = b + 1
             continue
@@ -414,6 +422,12 @@ def _weak_blocks(pl: PageLines) -> None:
             for m in run:
                 pl.found[m] = True
         k = end + 1
+
+
+def _table_rows(above: str, line: str) -> bool:
+    """Is ``line`` a row of a table pasted with its cell bars (it holds several) under another row or the sentence announcing it?"""
+    bars = line.count("|") + line.count("\uff5c")
+    return bars >= _TABLE_BARS and (above.endswith((":", "\uff1a")) or above.count("|") + above.count("\uff5c") >= _TABLE_BARS)
 
 
 def _broken_title_run(pl: PageLines, a: int, b: int) -> bool:
