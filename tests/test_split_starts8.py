@@ -103,3 +103,14 @@ def test_a_wrapped_lines_last_piece_that_goes_on_with_a_particle_is_text():
            "2022年,青山镇在县委县政府的领导下,扎实推进各项工作,全年完成固定资产投资三亿元。"]
     furniture, reports = _structure([*page, "", *nxt])
     assert 6 not in furniture and reports[0].end_line == 6
+
+
+def test_a_session_line_under_a_pages_last_piece_starts_the_speech_there():
+    # a town's speech that lost its title opens on its session line; the page pasted right above
+    # ends on a lone page number, or on the first characters of a wrapped line
+    speech = ["(2021年1月8日在红石乡第十届人民代表大会第五次会议上)", "各位代表:",
+              "现在,我代表红石乡人民政府,向大会报告工作,请予审议。", "一、2020年工作回顾",
+              "2020年,全乡完成财政收入两千万元,比上年增长百分之八,农民人均可支配收入一万四千元。"]
+    for last in ("3", "了合作协"):
+        before = [*REPORT[:-1], "基层力量仍然薄弱,服务能力有待提升,部分项目推进较慢,群众反映的", last]
+        assert _starts([*before, *speech]) == [1, len(before) + 1]
