@@ -22,7 +22,7 @@ import re
 from .. import rules
 from ..model import Document
 from ..textnorm import norm
-from . import collection_heads, contents, cues, shape, tails
+from . import collection_heads, contents, cues, shape, site_heads, tails
 from .headings import is_bare_heading, is_terminal, match_heading
 
 _TABLE = "furniture"
@@ -67,8 +67,6 @@ _SPEECH_TITLE_LINES = int(rules.limit("split", "split.speech_title_lines"))
 _RULE_MAX = 220  # no rule takes a longer line (the longest: a content-summary row)
 _TOKENS_MAX = 80  # a toolbar row is short
 _SALUTATION_MAX = 12  # a salutation alone on its line (with its honorific)
-_SUMMARY_MIN = rules.limit(_TABLE, "furniture.summary_min_chars")
-_SUMMARY_LINES = int(rules.limit(_TABLE, "furniture.summary_lines"))
 _SIGNATURE_NAME = rules.pattern(_TABLE, "furniture.signature_name")
 _DOCUMENT_PART = rules.pattern(_TABLE, "furniture.document_part")
 _TABLE_ROW = rules.pattern(_TABLE, "furniture.table_row")
@@ -76,7 +74,6 @@ _FIGURE = rules.pattern(_TABLE, "furniture.figure_unit")
 _TOC_RUN = rules.pattern(_TABLE, "furniture.toc.run")
 _TOC_RUN_MIN = int(rules.limit(_TABLE, "furniture.toc_run_min_entries"))
 _TOC_RUN_SHARE = rules.limit(_TABLE, "furniture.toc_run_share")
-_SPACES = re.compile(r"\s+")
 _FRAGMENT = rules.pattern(_TABLE, "furniture.fragment")
 TITLE_CONTINUATION = rules.pattern(_TABLE, "furniture.title_continuation")
 _SPEECH_TAIL = rules.pattern(_TABLE, "furniture.speech_title_tail")
@@ -84,7 +81,6 @@ _CUT_RUN_MIN = int(rules.limit(_TABLE, "furniture.cut_run_min_lines"))
 _CRUMB_TITLE_LOOK = int(rules.limit(_TABLE, "furniture.crumb_title_look_lines"))
 _BROKEN_RUN_MAX = cues.BROKEN_LINES  # (weak lines over the title's last piece: data split.broken_title)
 _BROKEN_RUN_CHARS = cues.BROKEN_CHARS
-_TEASER_LOOK = 2  # rows of the site between its teaser row and the title it names
 _TABLE_BARS = 3  # cell bars a pasted table's row holds at least
 
 
@@ -241,7 +237,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
         pl.found[k] = True
     tails.mark_tails(pl)
     tails.mark_summary_boxes(pl)
-    _teased(pl)
+    site_heads.mark_teased(pl)
     _weak_blocks(pl)
     for k in shape.under_titles(pl.text, pl.found):
         pl.found[k] = True
@@ -277,23 +273,7 @@ def _neighbours(pl: PageLines) -> None:
                 and (parts[-1] == text[k + 1].strip() or _titled_below(pl, k, cues.title_core(parts[-1])))):
             found[k] = True
     # The compilation page's own title: the first line, directly followed by a date/view line.
-    # A summary the site cut from the text's beginning, printed above the text itself.
-    # (spaces a PDF or the site put in one of the two are not compared)
-    # (the text under it may run over a few lines: its title, the salutation, the first paragraph)
-    for k in range(len(pl) - 1):
-        s = cut = _SPACES.sub("", text[k].rstrip("…. "))
-        nxt, used = "", 0
-        for m in range(k + 1, min(len(pl), k + 1 + _SUMMARY_LINES)):
-            nxt, used = nxt + _SPACES.sub("", text[m]), used + 1
-            if len(nxt) >= len(s) or not s.startswith(nxt):
-                break
-        if used > 1:  # (run over several lines, the site may close its cut with a full stop)
-            cut = s.rstrip("\u3002")
-        # (a line with no punctuation that runs several of the lines under it together is such a
-        # summary too: a headline adds a date or a tag to the title, it never goes on with the text)
-        if (len(s) >= _SUMMARY_MIN and len(nxt) > len(cut) and nxt.startswith(cut) and (_WEAK_PUNCT.search(s) or used > 2)
-                and cues.title_kind(text[k], text[k]) is None):
-            found[k] = True
+    site_heads.mark_summaries(pl)
     # A report's own title over its date row stays the report's (it may repeat below the row).
     # (nor a headline the collection pass gave back as the text's title, nor a title that opens with its year)
     if (len(pl) >= 2 and _DATELINE.match(text[1]) and len(text[0]) <= _PAGE_TITLE_MAX and not _SENTENCE.search(text[0])
@@ -302,22 +282,6 @@ def _neighbours(pl: PageLines) -> None:
         for m in range(2, len(pl)):  # the page header repeats where the source had page breaks
             if text[m] == text[0]:
                 found[m] = True
-
-
-def _teased(pl: PageLines) -> None:
-    """The line right under an essay site's teaser row that reads the title the row names is the
-    text's title line (kept, however little it looks like a title: a speech titled by its meeting)."""
-    for k, s in enumerate(pl.text):
-        if not pl.found[k]:
-            continue
-        quoted = cues.teased_title(s)
-        if quoted is None:
-            continue
-        j = k + 1
-        while j < len(pl) and pl.found[j] and j - k <= _TEASER_LOOK:
-            j += 1  # (the site's other rows between)
-        if j < len(pl) and not pl.found[j] and cues.title_core(pl.text[j]) == quoted:
-            pl.headlines.add(j)
 
 
 def _holds_head(pl: PageLines, k: int) -> bool:
