@@ -18,15 +18,15 @@ def _starts(lines):
 
 # a speech page on an essay site: a time row, the teaser row naming the text's title, the title
 # (a meeting's name, no year, no genre word a title needs), the salutation, whom the speaker reports for
-_SPEECH = ["", "时间:2021-05-10 09:12:00", "", "导语:青山区政府全体会议的讲话一文来源于网友上传,不代表本站观点,欢迎参考。", "",
+_SPEECH = ["", "时间:2021-05-10 09:12:00", "", "导语:青山区政府全体会议的讲话一文由用户投稿,本站仅作展示。", "",
            "青山区政府全体会议的讲话", "", "各位代表:", "",
-           "现在,我代表区人民政府向大会报告工作,请予审议,并请各位政协委员提出意见。", "", "一、过去一年工作回顾", "",
+           "现在,我受区人民政府委托,向大会报告一年来的工作,请予审议。", "", "一、过去一年工作回顾", "",
            "过去的一年,全区经济平稳运行,地区生产总值增长百分之六,一般公共预算收入增长百分之五,城乡居民收入稳步提高。"]
 
 
 def test_the_teaser_row_names_the_title_under_it():
-    assert cues.teased_title("导语:青山区政府全体会议的讲话一文来源于网友上传,不代表本站观点。") == "青山区政府全体会议的讲话"
-    assert cues.teased_title("導語:青山區政府全體會議的講話一文來源于網友上傳,不代表本站觀點。") == "青山区政府全体会议的讲话"
+    assert cues.teased_title("导语:青山区政府全体会议的讲话一文由用户投稿,本站仅作展示。") == "青山区政府全体会议的讲话"
+    assert cues.teased_title("導語:青山區政府全體會議的講話一文由用戶投稿,本站僅作展示。") == "青山区政府全体会议的讲话"
     assert cues.teased_title("导语:今年以来,某某镇认真贯彻落实上级部署,各项工作稳步推进。") is None
 
 
@@ -55,7 +55,7 @@ def test_a_document_id_glued_before_a_one_line_page_is_the_sites():
 
 def test_a_half_year_opening_after_a_title_run_on_with_it():
     # (the title, a date and the title again, then "in the first half of 2021, ...")
-    s = "青山区民政局2021年上半年工作总结汇报2021/X/XX青山区民政局2021年上半年工作总结2021年上半年,区民政局围绕中心工作"
+    s = "青山区水务局2021年上半年工作情况总结汇报2021/X/XX青山区水务局2021年上半年工作情况总结2021年上半年,区水务局围绕中心工作"
     assert cues.fused_title(s) is not None
 
 
@@ -63,9 +63,9 @@ def test_a_one_line_summary_that_runs_the_head_together_is_the_sites():
     # an essay page: its site row, then its summary of the text (the title, the genre words, the
     # session line and the speaker run into one line, no punctuation), then the same lines as the text prints them
     page = ["范文站 2021-07-23 10:26:26 政府报告",
-            "(某省)2019年青山县人民政府工作报告(全文) 政府工作报告 2019年2月20日在青山县第九届人民代表大会第三次会议上 青山县人民政府县长",
-            "(某省)2019年青山县人民政府工作报告(全文)", "政府工作报告", "2019年2月20日在青山县第九届人民代表大会第三次会议上",
-            "青山县人民政府县长 王某某", "各位代表:", "现在,我代表青山县人民政府向大会作政府工作报告,请予审议。",
+            "青山县政府2019年度工作报告 工作报告 2019年2月20日在青山县第九届人民代表大会第三次会议上 青山县人民政府县长",
+            "青山县政府2019年度工作报告", "工作报告", "2019年2月20日在青山县第九届人民代表大会第三次会议上",
+            "青山县人民政府县长 王某某", "各位代表:", "现在,我受青山县人民政府委托,向大会报告过去一年的工作,请予审议。",
             "一、过去一年工作回顾", "过去的一年,全县地区生产总值增长百分之六,一般公共预算收入增长百分之五。"]
     furniture, reports = _structure(page)
     assert 2 in furniture and 3 not in furniture
@@ -74,9 +74,9 @@ def test_a_one_line_summary_that_runs_the_head_together_is_the_sites():
 
 
 def test_this_years_opening_of_a_titleless_report_starts_it():
-    assert cues.opening_strength("本年度,我校坚持以质量立校为中心,认真抓好学校各项管理工作。") == "strong"
+    assert cues.opening_strength("本年度,我校坚持以质量立校为中心,扎实做好教学与管理各项工作。") == "strong"
     assert cues.opening_strength("本年度,全校共完成课题六项。") is None  # (no subject that writes the report)
-    school = ["本年度,我校坚持以质量立校为中心,认真抓好学校各项管理工作,较好地完成了本年度的工作任务,现将一年来的工作总结如下:",
+    school = ["本年度,我校坚持以质量立校为中心,扎实做好教学与管理各项工作,全年目标任务基本完成,现将有关情况总结如下:",
               "一、主要工作", "(一)加强师德师风建设", "全校教师签订师德承诺书,开展师德专题培训四次,评选师德标兵六名。"]
     assert _starts([*CUT, *school]) == [1, len(CUT) + 1]
 
@@ -108,8 +108,8 @@ def test_a_wrapped_lines_last_piece_that_goes_on_with_a_particle_is_text():
 def test_a_session_line_under_a_pages_last_piece_starts_the_speech_there():
     # a town's speech that lost its title opens on its session line; the page pasted right above
     # ends on a lone page number, or on the first characters of a wrapped line
-    speech = ["(2021年1月8日在红石乡第十届人民代表大会第五次会议上)", "各位代表:",
-              "现在,我代表红石乡人民政府,向大会报告工作,请予审议。", "一、2020年工作回顾",
+    speech = ["(2021年1月8日在红石乡第十届人民代表大会第三次会议上)", "各位代表:",
+              "现在,我受红石乡人民政府委托,向大会报告过去一年的工作,请予审议。", "一、2020年工作回顾",
               "2020年,全乡完成财政收入两千万元,比上年增长百分之八,农民人均可支配收入一万四千元。"]
     for last in ("3", "了合作协"):
         before = [*REPORT[:-1], "基层力量仍然薄弱,服务能力有待提升,部分项目推进较慢,群众反映的", last]
