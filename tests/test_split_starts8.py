@@ -96,7 +96,7 @@ def test_a_tables_last_row_at_a_pages_foot_stays_the_reports():
 
 def test_a_wrapped_lines_last_piece_that_goes_on_with_a_particle_is_text():
     # a converted page wraps its lines; the site cut it after the first characters of a line
-    page = ["青山县2021年政府工作报告", "各位代表:", "现在,我代表县人民政府向大会报告工作,请予审议。", "一、过去一年工作回顾",
+    page = ["青山县2021年政府工作报告", "各位代表:", "现在,我受县人民政府委托,向大会报告过去一年的工作,请予审议。", "一、过去一年工作回顾",
             "过去一年,全县引进项目四十个,总投资一百二十亿元,工业园区新入驻企业三十家,与十家企业签订",
             "了合作协"]
     nxt = ["首页 > 工作总结", "时间:2023-01-05", "青山镇2022年工作总结",
