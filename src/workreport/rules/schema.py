@@ -352,6 +352,7 @@ SCHEMAS: dict[str, Record] = {
         "masked_name": PATTERN_RULE,
         "session_body": PATTERN_RULE,
         "year_tail": PATTERN_RULE,
+        "teaser_row": PATTERN_RULE,
         "greeting": PATTERN_RULE,
         "inline_outline": PATTERN_RULE,
         "intro": ListOf(rule({"pattern": Pattern()}, {"first_chars": INT, "last_chars": INT},
