@@ -18,9 +18,9 @@ from .. import rules
 from ..model import Report
 from ..textnorm import norm
 from . import bodies, city_text
-from .names import is_self, system_stem
-from .selfref import field_department_of, kind_field_department
+from .names import as_written, is_self, system_stem
 from .org import OrgGuess, canonical_org, find_org, region_of
+from .selfref import department_kind, field_department_of, kind_field_department
 from .titles import Evidence, report_titles
 from .year import is_gov_title, report_year
 
@@ -197,6 +197,17 @@ def text_domain(text: str, comprehensive: bool, topic: str = "") -> tuple[str | 
     return None, "domain.none"
 
 
+def department_domain(text: str) -> tuple[str | None, str]:
+    """The line of work of a department that names itself only by its organ ("our bureau", "the
+    whole bureau"): one field's words recurring far ahead of every other's (a short excerpt of
+    its report names its line fewer times than an unknown body's text must)."""
+    hits = sorted(((len(pat.findall(text)), label) for _, label, pat, _ in _DOMAINS), reverse=True)
+    (n, label), second = hits[0], hits[1][0] if len(hits) > 1 else 0
+    if n >= _limit("department_domain_min_hits") and n >= _limit("department_domain_lead") * max(1, second):
+        return label, "domain.department_text"
+    return None, "domain.none"
+
+
 def title_field(title: str) -> tuple[str | None, str]:
     """The field a title names as its work (a work-safety summary: emergency management): the
     department of that function's domain, or the one domain whose words the field holds."""
@@ -262,6 +273,7 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     # a place known only from its documents' titles: which of its bodies wrote is not known
     org = (named if guess.rule == _PLACE_ONLY else canonical_org(named)) if named else None
     text = _text(report)
+    org = as_written(named, org, text) if org else org  # "town government", as the report writes it
     if guess.rule == "org.system":
         body = _system_body(named)
     elif guess.rule == _PLACE_ONLY:  # the place is known, not which of its bodies wrote
@@ -283,6 +295,8 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
         own, own_rule = own_work_domain(lead, text)
         if own:
             domain, domain_rule = own, own_rule
+    if domain is None and org and not gov and department_kind(org):
+        domain, domain_rule = department_domain(text)
     rule = guess.rule
     if rule == _BARE_ORGAN and org and domain and domain_rule.startswith("domain."):
         dept = kind_field_department(org, domain)  # "the whole department" whose text is one field's

@@ -157,6 +157,15 @@ def dated_bare_title(s: str) -> bool:
     return bool(_DATED.match(s)) and bare_title(s)
 
 
+_TEASER = rules.pattern(_TABLE, "split.teaser_row")
+
+
+def teased_title(normalized: str) -> str | None:
+    """The title an essay site's teaser row names (data: split.teaser_row), as a title reads (title_core), or None."""
+    m = _TEASER.match(fold(normalized.strip()))
+    return title_core(m.group("title").strip()) if m else None
+
+
 def item_header(text: str, normalized: str | None = None) -> bool:
     """An essay site's item marker with the text's title after it (data: split.title_prefix), a line the furniture keeps."""
     s = fold(_s(text, normalized))

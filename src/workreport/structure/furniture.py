@@ -22,7 +22,7 @@ import re
 from .. import rules
 from ..model import Document
 from ..textnorm import norm
-from . import collection_heads, contents, cues, figures, shape, tails
+from . import collection_heads, contents, cues, figures, shape, site_heads, tails
 from .headings import is_bare_heading, is_terminal, match_heading
 
 _TABLE = "furniture"
@@ -68,8 +68,6 @@ _SPEECH_TITLE_LINES = int(rules.limit("split", "split.speech_title_lines"))
 _RULE_MAX = 220  # no rule takes a longer line (the longest: a content-summary row)
 _TOKENS_MAX = 80  # a toolbar row is short
 _SALUTATION_MAX = 12  # a salutation alone on its line (with its honorific)
-_SUMMARY_MIN = rules.limit(_TABLE, "furniture.summary_min_chars")
-_SUMMARY_LINES = int(rules.limit(_TABLE, "furniture.summary_lines"))
 _SIGNATURE_NAME = rules.pattern(_TABLE, "furniture.signature_name")
 _DOCUMENT_PART = rules.pattern(_TABLE, "furniture.document_part")
 _TABLE_ROW = rules.pattern(_TABLE, "furniture.table_row")
@@ -77,7 +75,6 @@ _FIGURE = rules.pattern(_TABLE, "furniture.figure_unit")
 _TOC_RUN = rules.pattern(_TABLE, "furniture.toc.run")
 _TOC_RUN_MIN = int(rules.limit(_TABLE, "furniture.toc_run_min_entries"))
 _TOC_RUN_SHARE = rules.limit(_TABLE, "furniture.toc_run_share")
-_SPACES = re.compile(r"\s+")
 _FRAGMENT = rules.pattern(_TABLE, "furniture.fragment")
 TITLE_CONTINUATION = rules.pattern(_TABLE, "furniture.title_continuation")
 _SPEECH_TAIL = rules.pattern(_TABLE, "furniture.speech_title_tail")
@@ -247,6 +244,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
         pl.found[k] = True
     tails.mark_tails(pl)
     tails.mark_summary_boxes(pl)
+    site_heads.mark_teased(pl)
     _weak_blocks(pl)
     for k in shape.under_titles(pl.text, pl.found):
         pl.found[k] = True
@@ -282,21 +280,7 @@ def _neighbours(pl: PageLines) -> None:
                 and (parts[-1] == text[k + 1].strip() or _titled_below(pl, k, cues.title_core(parts[-1])))):
             found[k] = True
     # The compilation page's own title: the first line, directly followed by a date/view line.
-    # A summary the site cut from the text's beginning, printed above the text itself.
-    # (spaces a PDF or the site put in one of the two are not compared)
-    # (the text under it may run over a few lines: its title, the salutation, the first paragraph)
-    for k in range(len(pl) - 1):
-        s = cut = _SPACES.sub("", text[k].rstrip("…. "))
-        nxt, used = "", 0
-        for m in range(k + 1, min(len(pl), k + 1 + _SUMMARY_LINES)):
-            nxt, used = nxt + _SPACES.sub("", text[m]), used + 1
-            if len(nxt) >= len(s) or not s.startswith(nxt):
-                break
-        if used > 1:  # (run over several lines, the site may close its cut with a full stop)
-            cut = s.rstrip("\u3002")
-        if (len(s) >= _SUMMARY_MIN and len(nxt) > len(cut) and nxt.startswith(cut) and _WEAK_PUNCT.search(s)
-                and cues.title_kind(text[k], text[k]) is None):
-            found[k] = True
+    site_heads.mark_summaries(pl)
     # A report's own title over its date row stays the report's (it may repeat below the row).
     # (nor a headline the collection pass gave back as the text's title, nor a title that opens with its year)
     if (len(pl) >= 2 and _DATELINE.match(text[1]) and len(text[0]) <= _PAGE_TITLE_MAX and not _SENTENCE.search(text[0])

@@ -24,6 +24,7 @@ _NOT_IN_OWNER = rules.pattern(_TABLE, "org.name.not_in_owner")
 _GENERIC = rules.pattern(_TABLE, "org.name.generic")
 _ORGAN_IN_PLACE = rules.pattern(_TABLE, "org.name.organ_in_place")
 NAME_MIN = int(rules.limit(_TABLE, "org.name_min_chars"))
+_WRITTEN = rules.pattern(_TABLE, "org.written_government")
 _HAN = rules.piece("han")
 _FUNCTION_CHARS = rules.pattern(_TABLE, "org.name.function_chars")
 _SHORT_PLACE_HEADS = frozenset(rules.words(_TABLE, "org.short_place_heads"))
@@ -174,3 +175,21 @@ def fuller(name: str, report: Report) -> str:
     if not cands:
         return name
     return cands.most_common(1)[0][0] + name
+
+
+def as_written(name: str, org: str, text: str) -> str:
+    """A bare place made its people's government (``org``) as the report writes that government
+    after the place's own words (orgs.yaml written_government: a town's summary that only says
+    "town government"), when it never writes the full form there; else ``org``."""
+    if is_self(name):  # "our county": the county
+        name = name[1:]
+    if org == name or not name or not org.startswith(name):
+        return org
+    full, short = org[len(name):], Counter()
+    for m in re.finditer(re.escape(name), text):
+        if text.startswith(full, m.end()):
+            return org
+        w = _WRITTEN.match(text, m.end())
+        if w:
+            short[w.group("form")] += 1
+    return name + short.most_common(1)[0][0] if short else org

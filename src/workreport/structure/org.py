@@ -50,6 +50,9 @@ _FUNCTION_CHARS = _pattern("org.name.function_chars")
 _PLACE = _pattern("org.name.place")
 _SPEECH = [(e["id"], rules.compiled(e["pattern"]), e.get("unit")) for e in _T["speech"]]
 _SPEECH_BODY = rules.entry(_TABLE, "org.speech.body")["word"]
+_DATELINE = "org.speech.congress"
+_BYLINE_ID = "org.speech.byline"
+_BYLINE = next(pat for rid, pat, _ in _SPEECH if rid == _BYLINE_ID)
 _REGION_SUFFIXES = _words("org.region_suffixes")
 _SYSTEM = _pattern("org.system")
 _BODY_FRAME = _pattern("org.subject.body_frame")
@@ -110,9 +113,26 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
                 groups = {k: raw[m.start(k): m.end(k)] for k, v in m.groupdict().items() if v is not None}
                 name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
                 # the lines above, read as one text, come first (a wrapped dateline)
-                return organ or _speech_org_joined(block[:k]) or OrgGuess(name, line, rid)
+                return organ or _speech_org_joined(block[:k]) or _signed(groups, block[k + 1:], rid) \
+                    or OrgGuess(name, line, rid)
     joined = _speech_org_joined(block)
     return (organ or joined) if joined else None
+
+
+def _signed(groups: dict, rest: list[tuple[str, int | None]], rid: str) -> OrgGuess | None:
+    """The speaker's line under a session's dateline ("<place> people's government, head <name>")
+    names the government as it signs itself, often in its short form (a banner's short name):
+    that form is the author's, when it is the same kind of place as the dateline's."""
+    if rid != _DATELINE or "place" not in groups:
+        return None
+    for text, line in rest:
+        raw = norm(text).strip()
+        m = _BYLINE.search(bodies.fold(raw))
+        if m:
+            place = raw[m.start("place"): m.end("place")]
+            same = place[:1] == groups["place"][:1] and place[-1:] == groups["place"][-1:]
+            return OrgGuess(place + _SPEECH_BODY, line, _BYLINE_ID) if same else None
+    return None
 
 
 def _speech_org_joined(block: list[tuple[str, int | None]]) -> OrgGuess | None:

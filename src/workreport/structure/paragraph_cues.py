@@ -123,6 +123,9 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
         if title is None and not fused and head is None and single and _page_head(i, paras, furniture, gap_f) \
                 and cues.bare_title(s):
             title = "title"  # a title naming no body, where a page prints its head (furniture beside it)
+        if title is None and not fused and head is None and single and any(
+                n in furniture and cues.teased_title(doc.norm_lines[n - 1]) == cues.title_core(s) for n in gap):
+            title = "title"  # the line a site's teaser row right above names as the text's title
         furn_title = next((t for n in gap if n in furniture for t in [_furniture_title_core(doc.norm_lines[n - 1])] if t), None)
         in_furn = furn_title is not None
         year = name = None

@@ -12,7 +12,7 @@ from ..model import Report
 from ..textnorm import norm
 from . import bodies
 from .names import NAME_MIN, PH, OrgGuess, clean_name, fuller, is_self, limit, report_text, superior, system_stem
-from .titles import TITLE_LINE, Evidence, breadcrumb_bodies, report_titles, row_authors
+from .titles import TITLE_LINE, Evidence, breadcrumb_bodies, masthead_bodies, report_titles, row_authors
 
 _TABLE = "orgs"
 _HAN = rules.piece("han")
@@ -72,6 +72,9 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
     for name, row_line in row_authors(ev):
         if _of_kind(bodies.classify_body(name), kind):
             return OrgGuess(name, row_line, "org.self_reference.row")
+    for name, row_line in masthead_bodies(ev, report.start_line):  # the department whose site it is
+        if _of_kind(bodies.classify_body(name), kind):
+            return OrgGuess(name, row_line, "org.self_reference.masthead")
     if sig and _of_kind(bodies.classify_body(sig[0]), kind):
         return OrgGuess(sig[0], line, "org.self_reference.signature")
     if kind in TITLED_PLACE:  # "our district" on the page of one of its departments (its breadcrumb)
@@ -121,6 +124,13 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
     if spec.get("bare"):  # one kind of body (a school): its bare name
         return OrgGuess(spec["bare"], line, "org.self_reference.bare")
     return OrgGuess(self_word(m), line, "org.self_reference")
+
+
+def department_kind(name: str) -> bool:
+    """Is ``name`` a department's organ word alone or with "our" ("our bureau", the bare "bureau"
+    of "the whole bureau"): a body of one line of work that its name does not tell?"""
+    kind = bodies.fold(name[1:] if is_self(name) else name)
+    return bool(_SELF_KINDS.get(_SELF_ALIAS.get(kind, kind), {}).get("system_organ"))
 
 
 def field_department_of(self_name: str, label: str) -> str | None:

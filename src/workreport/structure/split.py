@@ -105,8 +105,9 @@ def _speech_titles(cs: list[evidence.Cues], paras: list[Paragraph], starts: list
 
 def _speech_title_line(c: evidence.Cues, p: Paragraph) -> bool:
     t = p.norm_text.strip()
+    # (not a page number, nor the last piece of a sentence the page before was cut in: a particle begins no title)
     return (len(t) <= _HEAD_LINE and not c.terminal and c.head is None and not c.bare and not c.signature
-            and not c.preamble and not _PUNCT.search(t))
+            and not c.preamble and not _PUNCT.search(t) and not t.isdigit() and not _NOT_A_START.match(t))
 
 
 def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, float] | None = None,

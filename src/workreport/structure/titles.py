@@ -169,11 +169,24 @@ def essay_title(ev: Evidence, before: int) -> tuple[str, int] | None:
 def row_authors(ev: Evidence) -> list[tuple[str, int]]:
     out = []
     for line, text in ev.rows:
-        s = norm(text)
+        s = bodies.fold(norm(text))  # a portal's traditional-character version labels its rows so too
         for m in _ROW_AUTHOR.finditer(s):
             nm = text[m.start("name"): m.end("name")]
             if is_body(nm):
                 out.append((nm, line))
+    return out
+
+
+def masthead_bodies(ev: Evidence, before: int) -> list[tuple[str, int]]:
+    """The bodies a page's head rows name alone, above the report (a portal's masthead: the
+    department whose site it is), with the row's line."""
+    out = []
+    for line, text in ev.rows:
+        s = re.sub(r"\s+", "", norm(text))
+        if line < before and NAME_MIN <= len(s) <= limit("signature_max_chars") and clean_name(s) == s \
+                and strip_ordinal(s) == s \
+                and is_body(s) and not is_self(s) and not superior(s, 0, len(s)):
+            out.append((s, line))
     return out
 
 

@@ -38,6 +38,7 @@ _DATE_LINE = rules.pattern(_TABLE, "org.year.date_line")
 FILE_RULE = "org.title.file"
 _REVIEW_ROLES = ("achievements", "highlights", "overview")
 _CLOSING = rules.pattern(_TABLE, "org.year.closing_scene")
+_THIS_YEAR = rules.pattern(_TABLE, "org.year.this_year_opening")
 _SAMPLE_TITLE = rules.pattern(_TABLE, "org.year.sample_title")
 _SUMMARY_TITLE = rules.pattern(_TABLE, "org.year.summary_title")
 _OPENING_PLACE = rules.pattern(_TABLE, "org.year.opening_place")
@@ -266,8 +267,12 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         if m:
             return _first_group(m), "year.closing_scene"
     allys = Counter(y for p in report.paragraphs for y in years(p.text, p.norm_text))
-    top = allys.most_common(1)
+    top = allys.most_common(2)
     if top and top[0][1] >= _limit("year_min_mentions"):
         return top[0][0], "year.most_named"
+    # written within its year ("so far this year"): its one year named, if no other ties it
+    this_year = any(_THIS_YEAR.search(p.norm_text) for p in report.paragraphs[:_limit("opening_paragraphs")])
+    if top and this_year and (len(top) == 1 or top[1][1] < top[0][1]):
+        return top[0][0], "year.this_year_opening"
     posted = _portal_year(rows)
     return (posted, "year.portal_date") if posted is not None else (None, "year.none")
