@@ -232,6 +232,7 @@ _collections = collection_heads.mark_collections
 def find_furniture(doc: Document) -> frozenset[int]:
     pl = PageLines(doc)
     _collections(pl)
+    site_heads.mark_tagged_twins(pl)
     _neighbours(pl)
     for k in contents.table_of_contents(pl):
         pl.found[k] = True

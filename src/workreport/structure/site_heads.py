@@ -16,6 +16,12 @@ _SUMMARY_LINES = int(rules.limit(_TABLE, "furniture.summary_lines"))
 _RUN_LINES = 2  # a summary with no punctuation runs more than this many of the lines under it together
 _TEASER_LOOK = 2  # rows of the site between its teaser row and the title it names
 _SPACES = re.compile(r"\s+")
+_TITLE_TAG = rules.pattern(_TABLE, "furniture.title_tag")
+_TWIN_NOISE = rules.pattern(_TABLE, "furniture.twin_noise")
+_TWIN_HEAD = 8  # lines of text at a page's head where a site prints its headline
+_TWIN_LOOK = 3  # lines of text between a tagged headline and the plain title it dresses
+_TWIN_MIN = 6  # characters the two must still share with the noise taken out (a shorter plain title is too generic: a part's label)
+_TWIN_TAGGED = "furniture.essay.tagged_twin"
 
 
 def _covers(s: str, text: list[str], k: int) -> bool:
@@ -60,3 +66,27 @@ def mark_teased(pl) -> None:
             j += 1  # (the site's other rows between)
         if j < len(pl) and not pl.found[j] and cues.title_core(pl.text[j]) == quoted:
             pl.headlines.add(j)
+
+
+def _twin_key(s: str) -> str:
+    return _TWIN_NOISE.sub("", cues.title_core(s))
+
+
+def mark_tagged_twins(pl) -> None:
+    """An essay site's headline is the text's plain title dressed with a model-text word, a tag or a
+    year (…范文, 【精品】…, 2024年…).  Printed next to that plain title at the page's head (over it or
+    under it, a date row between), the headline is the site's and the plain title the text's.  (A
+    headline whose twin carries the site's word too, or runs on into the text, has no plain title.)"""
+    head = [k for k in range(len(pl)) if not pl.found[k]][:_TWIN_HEAD]
+    for i, k in enumerate(head):
+        s = pl.text[k]
+        if k in pl.headlines or not _TITLE_TAG.search(cues.fold(s)) or cues.title_kind(s, s) is None:
+            continue
+        key = _twin_key(s)
+        if len(key) < _TWIN_MIN:
+            continue
+        for j in head[max(0, i - _TWIN_LOOK):i + 1 + _TWIN_LOOK]:
+            t = pl.text[j]
+            if j != k and not _TITLE_TAG.search(cues.fold(t)) and cues.title_kind(t, t) is not None and _twin_key(t) == key:
+                pl.found[k], pl.rule[k] = True, _TWIN_TAGGED
+                break
