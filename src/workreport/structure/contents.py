@@ -29,8 +29,8 @@ _LEAD_HEADINGS = 3  # headings of the page before that may lead a contents run
 _KEY_MIN = 4  # a heading this long coming back is the same heading, not a common phrase
 _PIECE_MIN = 8  # a piece of a listed title this long printed again is that title
 _OUTLINE_CUT_LINES = 40  # an outline excerpt a site prints before the text is closed within this many lines
-_ELLIPSIS_END = re.compile(r"(…+|\.{3,})$")
-_ELLIPSIS_ONLY = re.compile(r"^(…+|\.{3,}|。{3,})$")
+_ELLIPSIS_END = re.compile(r"(\u2026+|\.{3,})$")
+_ELLIPSIS_ONLY = re.compile(r"^(\u2026+|\.{3,}|\u3002{3,})$")
 
 
 @dataclass(frozen=True, slots=True)

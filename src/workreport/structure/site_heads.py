@@ -68,13 +68,13 @@ def mark_teased(pl) -> None:
             pl.headlines.add(j)
 
 
-def _twin_key(s: str) -> str:
+def twin_key(s: str) -> str:
     return _TWIN_NOISE.sub("", cues.title_core(s))
 
 
 def mark_tagged_twins(pl) -> None:
     """An essay site's headline is the text's plain title dressed with a model-text word, a tag or a
-    year (…范文, 【精品】…, 2024年…).  Printed next to that plain title at the page's head (over it or
+    year (data: furniture.twin_noise).  Printed next to that plain title at the page's head (over it or
     under it, a date row between), the headline is the site's and the plain title the text's.  (A
     headline whose twin carries the site's word too, or runs on into the text, has no plain title.)"""
     head = [k for k in range(len(pl)) if not pl.found[k]][:_TWIN_HEAD]
@@ -82,11 +82,11 @@ def mark_tagged_twins(pl) -> None:
         s = pl.text[k]
         if k in pl.headlines or not _TITLE_TAG.search(cues.fold(s)) or cues.title_kind(s, s) is None:
             continue
-        key = _twin_key(s)
+        key = twin_key(s)
         if len(key) < _TWIN_MIN:
             continue
         for j in head[max(0, i - _TWIN_LOOK):i + 1 + _TWIN_LOOK]:
             t = pl.text[j]
-            if j != k and not _TITLE_TAG.search(cues.fold(t)) and cues.title_kind(t, t) is not None and _twin_key(t) == key:
+            if j != k and not _TITLE_TAG.search(cues.fold(t)) and cues.title_kind(t, t) is not None and twin_key(t) == key:
                 pl.found[k], pl.rule[k] = True, _TWIN_TAGGED
                 break
