@@ -18,7 +18,6 @@ _TEASER_LOOK = 2  # rows of the site between its teaser row and the title it nam
 _SPACES = re.compile(r"\s+")
 _TITLE_TAG = rules.pattern(_TABLE, "furniture.title_tag")
 _TWIN_NOISE = rules.pattern(_TABLE, "furniture.twin_noise")
-_TWIN_HEAD = 8  # lines of text at a page's head where a site prints its headline
 _TWIN_LOOK = 3  # lines of text between a tagged headline and the plain title it dresses
 _TWIN_MIN = 6  # characters the two must still share with the noise taken out (a shorter plain title is too generic: a part's label)
 _TWIN_TAGGED = "furniture.essay.tagged_twin"
@@ -74,18 +73,18 @@ def twin_key(s: str) -> str:
 
 def mark_tagged_twins(pl) -> None:
     """An essay site's headline is the text's plain title dressed with a model-text word, a tag or a
-    year (data: furniture.twin_noise).  Printed next to that plain title at the page's head (over it or
-    under it, a date row between), the headline is the site's and the plain title the text's.  (A
+    year (data: furniture.twin_noise).  Printed next to that plain title (over it or under it, a date
+    row between), the headline is the site's and the plain title the text's.  (A
     headline whose twin carries the site's word too, or runs on into the text, has no plain title.)"""
-    head = [k for k in range(len(pl)) if not pl.found[k]][:_TWIN_HEAD]
-    for i, k in enumerate(head):
+    kept = [k for k in range(len(pl)) if not pl.found[k]]
+    for i, k in enumerate(kept):
         s = pl.text[k]
         if k in pl.headlines or not _TITLE_TAG.search(cues.fold(s)) or cues.title_kind(s, s) is None:
             continue
         key = twin_key(s)
         if len(key) < _TWIN_MIN:
             continue
-        for j in head[max(0, i - _TWIN_LOOK):i + 1 + _TWIN_LOOK]:
+        for j in kept[max(0, i - _TWIN_LOOK):i + 1 + _TWIN_LOOK]:
             t = pl.text[j]
             if j != k and not _TITLE_TAG.search(cues.fold(t)) and cues.title_kind(t, t) is not None and twin_key(t) == key:
                 pl.found[k], pl.rule[k] = True, _TWIN_TAGGED
