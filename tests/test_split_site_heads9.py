@@ -84,3 +84,29 @@ def test_a_collection_headline_under_the_pages_own_title_gives_the_start_to_its_
     assert 4 in furniture and 5 not in furniture and starts == [5]
     # without the page's title above it, the headline itself is the first text's title line
     assert _parse([page[0], *page[2:]])[1] == [3]
+
+
+def test_a_province_titled_with_a_bare_year_starts_under_the_pages_meta_row():
+    page = ["发布者:某某 发布时间:2021-03-02 浏览次数:57", "某某省2015政府工作报告", "各位代表:",
+            "现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。", *_BODY]
+    furniture, starts = _parse([*REPORT, *page])
+    assert starts == [1, len(REPORT) + 2] and len(REPORT) + 2 not in furniture
+
+
+def test_a_recommendation_row_naming_the_text_is_the_sites():
+    page = ["以下是为您推荐的《青山县应急局局长关于全县安全生产情况的报告》，希望对您有所帮助。",
+            "青山县应急局局长关于全县安全生产情况的报告", "各位主任、各位委员:",
+            "我受县政府委托，向本次会议报告全县安全生产情况，请予审议。", *_BODY]
+    furniture, starts = _parse(page)
+    assert 1 in furniture and starts == [2]
+
+
+def test_a_long_outline_printed_before_a_report_to_an_inspection_team_is_furniture():
+    outline = ["一、主要工作情况", "(一)加强理论学习", "(二)抓好主责主业", "二、存在问题",
+               "(一)贯彻落实上级关于平安建设和法治建设各项决策部署以及县委工作要求方面的问题",
+               "(二)队伍建设方面", "三、下一步打算", "(一)加强理论学习", "(二)从严管理队伍"]
+    page = [*outline, "青山县委政法委关于近三年工作情况及迎检准备的汇报",
+            "根据县委巡察工作安排，现将县委政法委近三年来工作开展情况汇报如下。", "一、主要工作情况",
+            "近三年来，县委政法委坚持围绕中心、服务大局，全县社会大局保持稳定，群众安全感逐年提高。"]
+    furniture, starts = _parse(page)
+    assert set(range(1, len(outline) + 1)) <= furniture and starts == [len(outline) + 1]

@@ -24,6 +24,8 @@ _REPEAT = int(rules.limit(_TABLE, "furniture.toc_repeat_lines"))
 _ENTRY_MAX = 80  # an entry (with leaders and page number) is a short line
 _PAGE_TAIL = re.compile(r"\s*(\.{2,}|…+|·{2,}|—{2,}|-{2,})?\s*\d{1,4}\s*$")
 _HEADING_MAX = 40  # a heading listed in a contents block has no body after it
+_LONG_HEADING_MAX = 64  # a numbered heading listed may run this long when it holds no clause
+_CLAUSE = re.compile(r"[,\uff0c;\uff1b:\uff1a]")
 _PROSE = 40  # a line this long after the list is the text (a title lost in the paste)
 _LEAD_HEADINGS = 3  # headings of the page before that may lead a contents run
 _KEY_MIN = 4  # a heading this long coming back is the same heading, not a common phrase
@@ -134,11 +136,14 @@ def _listed(pl, j: int) -> bool:
 
 
 def _listed_heading(s: str) -> bool:
+    h = match_heading(s, 0)
+    if h is not None and _HEADING_MAX < len(s) <= _LONG_HEADING_MAX:
+        # (a numbered heading naming a part at length -- the matters of one area -- lists no clause of text)
+        return not is_terminal(s, s) and not _CLAUSE.search(s)
     if len(s) > _HEADING_MAX:
         return False
-    h = match_heading(s, 0)
     if h is not None:
-        return not h.inline_body and len(s) <= _HEADING_MAX and not is_terminal(s, s)
+        return not h.inline_body and not is_terminal(s, s)
     return is_bare_heading(s)
 
 
