@@ -110,3 +110,18 @@ def test_a_long_outline_printed_before_a_report_to_an_inspection_team_is_furnitu
             "近三年来，县委政法委坚持围绕中心、服务大局，全县社会大局保持稳定，群众安全感逐年提高。"]
     furniture, starts = _parse(page)
     assert set(range(1, len(outline) + 1)) <= furniture and starts == [len(outline) + 1]
+
+
+def test_a_title_in_a_portals_table_row_with_empty_cells_after_it_opens_its_report():
+    page = ["青山县数据管理局2022年工作总结和2023年工作思路 | ||||", "|", "||||",
+            "今年以来，县数据管理局深入推进数字化改革，全县政务数据共享调用量同比增长三成，一网通办事项持续扩大。", *_BODY]
+    furniture, starts = _parse([*REPORT, *page])
+    assert starts == [1, len(REPORT) + 1]
+
+
+def test_a_government_named_by_its_kind_over_its_year_and_genre_line_is_one_title():
+    # a traditional-character site prints the pinyin of some characters after them
+    page = ["鎮(zhèn)政府", "2021年工作總結(jié)及2022年工作安排",
+            "2021年,全鎮(zhèn)上下團結一心,地區生產總值增長百分之七,各項工作取得新進展。", *_BODY]
+    furniture, starts = _parse([*REPORT, *page])
+    assert starts == [1, len(REPORT) + 1] and len(REPORT) + 1 not in furniture
