@@ -100,58 +100,6 @@ def _first_item(pl: PageLines, k: int) -> list[int]:
     return [j for j in range(k + 1, min(len(pl), k + 1 + _COLLECTION_HEAD)) if pl.rule[j] == _COLLECTION_ITEM][:1]
 
 
-def _plain_title_follows(pl: PageLines, k: int) -> bool:
-    """Does the collection headline k have the text's own title (the headline without its count)
-    within the next lines of the page head?  (printed alone, or run into the text's first line)"""
-    core = cues.title_core(pl.text[k])
-    if len(core) < 4:
-        return False
-    for j in range(k + 1, min(len(pl), k + 1 + _COLLECTION_HEAD)):
-        s = pl.text[j]
-        if pl.rule[j] == _COLLECTION_ITEM:
-            # an item marker before a title prints the text's own title (text one: the title); a
-            # number after the headline's words (the headline, text 1) only numbers the headline
-            m = _ITEM_MARKER.match(_PINYIN.sub("", s))
-            if m is None:
-                continue
-            s = m.group("title")
-        elif pl.rule[j] == _COLLECTION:
-            continue
-        # (the headline itself again, run into a teaser, is no plain title)
-        if cues.title_core(s).startswith(core) and not s.startswith(pl.text[k]):
-            return True
-    return False
-
-
-def _headline_above(pl: PageLines, listed: list[int], k: int, repeat: bool = False) -> bool:
-    """Is a collection headline (one of ``listed``) printed within the few lines above line k
-    (for a headline: the same headline, which the page repeats)?"""
-    return any(k - _COLLECTION_HEAD <= j < k and (not repeat or pl.text[j] == pl.text[k]) for j in listed)
-
-
-def _item_title_near(pl: PageLines, k: int) -> bool:
-    """Is the title an item header names (after its marker, or before its number) printed next
-    to it?  A bare item number, with no title, is the page's in any case."""
-    s = _PINYIN.sub("", pl.text[k])
-    m = _ITEM_MARKER.match(s)
-    title = m.group("title") if m is not None else cues.title_core(s)
-    if title == s or cues.title_kind(title, title) is None:
-        return True
-    core = cues.title_core(title)
-    near = range(max(0, k - _ITEM_NEAR), min(len(pl), k + _ITEM_NEAR + 1))
-    return any(j != k and cues.title_core(pl.text[j]) == core for j in near)
-
-
-def _item_under_titled(pl: PageLines, k: int) -> int | None:
-    """A collection headline printed under the page's own title (the headline without its count,
-    over the site's date row) and over the first item header: the headline is the page's, the first
-    item header the first text's title line.  That item header, or None."""
-    core = _plain(pl.text[k])
-    if len(core) < 4 or not any(_plain(pl.text[j]) == core for j in range(max(0, k - _COLLECTION_HEAD), k)):
-        return None
-    return next((j for j in range(k + 1, min(len(pl), k + 1 + _COLLECTION_HEAD)) if pl.rule[j] == _COLLECTION_ITEM), None)
-
-
 def _plain(s: str) -> str:
     """A title without the site's count, tags and years (what a headline and the page's title share)."""
     return site_heads.twin_key(_COUNT.sub("", cues.title_core(s)))

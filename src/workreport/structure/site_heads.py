@@ -1,6 +1,7 @@
 """What a site prints over a text that repeats the text's own head: a summary cut from the text's
-beginning (a line that the lines under it begin with) and a teaser row that names the text's
-title.  The summary is the site's (furniture); the title the teaser names is the text's.
+beginning (a line that the lines under it begin with), a teaser row that names the text's
+title, and a headline that is the text's plain title dressed with a model-text word or a year.
+The summary and the headline are the site's (furniture); the title the teaser names is the text's.
 ``pl`` is furniture.PageLines; lines found are set in ``pl.found``, titles kept in ``pl.headlines``."""
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ _TITLE_TAG = rules.pattern(_TABLE, "furniture.title_tag")
 _TWIN_NOISE = rules.pattern(_TABLE, "furniture.twin_noise")
 _TWIN_LOOK = 3  # lines of text between a tagged headline and the plain title it dresses
 _TWIN_MIN = 6  # characters the two must still share with the noise taken out (a shorter plain title is too generic: a part's label)
-_TWIN_TAGGED = "furniture.essay.tagged_twin"
+_TWIN_TAGGED = "furniture.twin_noise"  # (the rule data that reads such a headline)
 
 
 def _covers(s: str, text: list[str], k: int) -> bool:
@@ -68,6 +69,7 @@ def mark_teased(pl) -> None:
 
 
 def twin_key(s: str) -> str:
+    """What a title names once the site's dressing (model-text word, tag, year) is taken out."""
     return _TWIN_NOISE.sub("", cues.title_core(s))
 
 
