@@ -132,6 +132,8 @@ SCHEMAS: dict[str, Record] = {
         "fragment": PATTERN_RULE,
         "title_tag": PATTERN_RULE,
         "title_continuation": PATTERN_RULE,
+        "twin_noise": PATTERN_RULE,
+        "collection_count": PATTERN_RULE,
         "speech_title_tail": PATTERN_RULE,
         "snippet_end": PATTERN_RULE,
         "body_label": PATTERN_RULE,

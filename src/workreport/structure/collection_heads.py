@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import rules
-from . import cues
+from . import cues, site_heads
 
 if TYPE_CHECKING:
     from .furniture import PageLines
@@ -19,6 +19,7 @@ _COLLECTION_HEAD = int(rules.limit(_TABLE, "furniture.collection_head_lines"))
 _ITEM_MARKER = rules.pattern(_TABLE, "furniture.item_marker")
 _ITEM_NEAR = int(rules.limit(_TABLE, "furniture.item_near_lines"))
 _PINYIN = rules.pattern(_TABLE, "furniture.pinyin")
+_COUNT = rules.pattern(_TABLE, "furniture.collection_count")
 
 
 def mark_collections(pl: PageLines) -> None:
@@ -27,11 +28,17 @@ def mark_collections(pl: PageLines) -> None:
     plain title; where the page prints no plain title, the headline (or, without a headline, the
     item header) is the first text's title line and stays the report's."""
     listed = [m for m, rid in enumerate(pl.rule) if rid == _COLLECTION]  # (before any is given back)
+    first_items: set[int] = set()
     for k, rid in enumerate(pl.rule):
         if rid == _COLLECTION:
             keep = _plain_title_follows(pl, k) or _headline_above(pl, listed, k, repeat=True)
+            if not keep and _titled_above(pl, k):
+                # (the page's title over the headline: the headline is the page's, and the first
+                # item header under it, if any, the first text's title line)
+                keep = True
+                first_items.update(_first_item(pl, k))
         elif rid == _COLLECTION_ITEM:
-            keep = _item_title_near(pl, k) or _headline_above(pl, listed, k)
+            keep = k not in first_items and (_item_title_near(pl, k) or _headline_above(pl, listed, k))
         else:
             continue
         if not keep:
@@ -79,3 +86,20 @@ def _item_title_near(pl: PageLines, k: int) -> bool:
     core = cues.title_core(title)
     near = range(max(0, k - _ITEM_NEAR), min(len(pl), k + _ITEM_NEAR + 1))
     return any(j != k and cues.title_core(pl.text[j]) == core for j in near)
+
+
+def _titled_above(pl: PageLines, k: int) -> bool:
+    """Is the collection headline k printed under the page's own title (the headline without its
+    count and tags, a date row between)?"""
+    core = _plain(pl.text[k])
+    return len(core) >= 4 and any(_plain(pl.text[j]) == core for j in range(max(0, k - _COLLECTION_HEAD), k))
+
+
+def _first_item(pl: PageLines, k: int) -> list[int]:
+    """The first item header within the page head under the headline k (none or one)."""
+    return [j for j in range(k + 1, min(len(pl), k + 1 + _COLLECTION_HEAD)) if pl.rule[j] == _COLLECTION_ITEM][:1]
+
+
+def _plain(s: str) -> str:
+    """A title without the site's count, tags and years (what a headline and the page's title share)."""
+    return site_heads.twin_key(_COUNT.sub("", cues.title_core(s)))

@@ -24,9 +24,15 @@ _REPEAT = int(rules.limit(_TABLE, "furniture.toc_repeat_lines"))
 _ENTRY_MAX = 80  # an entry (with leaders and page number) is a short line
 _PAGE_TAIL = re.compile(r"\s*(\.{2,}|…+|·{2,}|—{2,}|-{2,})?\s*\d{1,4}\s*$")
 _HEADING_MAX = 40  # a heading listed in a contents block has no body after it
+_LONG_HEADING_MAX = 64  # a numbered heading listed may run this long when it holds no clause
+_CLAUSE = re.compile(r"[,\uff0c;\uff1b:\uff1a]")
 _PROSE = 40  # a line this long after the list is the text (a title lost in the paste)
 _LEAD_HEADINGS = 3  # headings of the page before that may lead a contents run
 _KEY_MIN = 4  # a heading this long coming back is the same heading, not a common phrase
+_PIECE_MIN = 8  # a piece of a listed title this long printed again is that title
+_OUTLINE_CUT_LINES = 40  # an outline excerpt a site prints before the text is closed within this many lines
+_ELLIPSIS_END = re.compile(r"(\u2026+|\.{3,})$")
+_ELLIPSIS_ONLY = re.compile(r"^(\u2026+|\.{3,}|\u3002{3,})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +54,8 @@ def table_of_contents(pl) -> list[int]:
     out: list[int] = []
     for k, rid in enumerate(pl.rule):
         if rid in _TOC_WORDS:
-            out.extend(_after_word(pl, k, outline=rid == _TOC_OUTLINE))
+            cut = _cut_outline(pl, k) if rid == _TOC_OUTLINE else None
+            out.extend(cut if cut is not None else _after_word(pl, k, outline=rid == _TOC_OUTLINE))
             if k < _COVER and rid == _TOC_WORD:  # (an article's outline has no cover)
                 out.extend(m for m in range(k) if len(pl.text[m]) <= _ENTRY_MAX and not is_terminal(pl.text[m], pl.text[m]))
     out.extend(_bare_lists(pl))
@@ -73,21 +80,54 @@ def _after_word(pl, k: int, outline: bool = False) -> list[int]:
     are the text's own headings: one heading over the next is still the list."""
     out = [k]
     seen: set[str] = set()
+    numbered: dict[str, int] = {}  # family -> the last ordinal value of the headings listed
     for j in range(k + 1, len(pl)):
         s = pl.text[j]
         if pl.found[j] and pl.rule[j] != _TOC_ENTRY:
             out.append(j)
             continue
         key = entry_key(s)
-        if not key or len(s) > _ENTRY_MAX or is_terminal(s, s) or key in seen:
+        if not key or len(s) > _ENTRY_MAX or is_terminal(s, s) or key in seen or _comes_back(key, seen):
             break
-        # (a numbered entry repeated unnumbered below is the entry of that title, not the title)
+        # (a numbered entry repeated unnumbered below is the entry of that title, not the title;
+        # nor is a title listed under a numbered part whose next part follows it)
         if pl.rule[j] != _TOC_ENTRY and (cues.title_kind(s, s) or (match_heading(s, 0) and not outline)) \
-                and pl.opens_body(j, repeat=strip_ordinal(s) == s) and not _listed(pl, j):
-            break
+                and not _listed(pl, j) and not _next_part(pl, pl.body_after(j, repeat=strip_ordinal(s) == s), numbered):
+            if pl.opens_body(j, repeat=strip_ordinal(s) == s):
+                break
+        h = match_heading(s, 0)
+        if h is not None and h.value is not None:
+            numbered[h.family] = h.value
         seen.add(key)
         out.append(j)
     return out
+
+
+def _comes_back(key: str, seen: set[str]) -> bool:
+    """Is ``key`` the first piece of an entry already listed (the title, broken over lines, under the list)?"""
+    return len(key) >= _PIECE_MIN and any(x.startswith(key) and x != key for x in seen)
+
+
+def _next_part(pl, body: int | None, numbered: dict[str, int]) -> bool:
+    """Is the line a listed title seems to open the next numbered part of the list instead?"""
+    if body is None:
+        return False
+    h = match_heading(pl.text[body], 0)
+    return h is not None and h.value is not None and not h.inline_body and numbered.get(h.family) == h.value - 1
+
+
+def _cut_outline(pl, k: int) -> list[int] | None:
+    """An outline heading that ends with an ellipsis: the site printed the outline's first headings
+    (long ones too) and closed the excerpt with an ellipsis alone on its line, right over the text.
+    The heading, the excerpt and the closing line, or None when no closing line comes."""
+    if not _ELLIPSIS_END.search(pl.text[k]):
+        return None
+    for j in range(k + 1, min(len(pl), k + 1 + _OUTLINE_CUT_LINES)):
+        if _ELLIPSIS_ONLY.match(pl.text[j]):
+            return list(range(k, j + 1))
+        if is_terminal(pl.text[j], pl.text[j]) and len(pl.text[j]) > _ENTRY_MAX:
+            return None  # (a paragraph of text: the excerpt was not closed)
+    return None
 
 
 def _listed(pl, j: int) -> bool:
@@ -96,11 +136,14 @@ def _listed(pl, j: int) -> bool:
 
 
 def _listed_heading(s: str) -> bool:
+    h = match_heading(s, 0)
+    if h is not None and _HEADING_MAX < len(s) <= _LONG_HEADING_MAX:
+        # (a numbered heading naming a part at length -- the matters of one area -- lists no clause of text)
+        return not is_terminal(s, s) and not _CLAUSE.search(s)
     if len(s) > _HEADING_MAX:
         return False
-    h = match_heading(s, 0)
     if h is not None:
-        return not h.inline_body and len(s) <= _HEADING_MAX and not is_terminal(s, s)
+        return not h.inline_body and not is_terminal(s, s)
     return is_bare_heading(s)
 
 

@@ -233,13 +233,15 @@ def page_mark_end(normalized: str) -> int:
 def broken_title(first: str, second: str) -> bool:
     """Two lines (normalised, stripped) that are one title broken by a narrow page: neither is
     a title, the second is short, the two together are one."""
+    # (a site's pinyin debris after traditional characters is not read)
+    first, second = drop_pinyin(first), drop_pinyin(second)
     if not first or not second or len(second) > _BROKEN_TAIL or len(first) + len(second) > _LOOK:
         return False
     if _title_kind(first) is not None or _title_kind(first + second) is None:
         return False
     # the second line may be a title of its own only when the first is the body it names (a
     # name line over a year-and-genre line)
-    return _title_kind(second) is None or bool(_NAME_LINE.match(fold(first)) and _NAMELESS_TITLE.match(second))
+    return _title_kind(second) is None or bool(_NAME_LINE.match(fold(first)) and _NAMELESS_TITLE.match(fold(second)))
 
 
 def broken_title_lines(parts: list[str]) -> int:

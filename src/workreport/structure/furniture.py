@@ -239,6 +239,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
         if pl.rule[k] == _TOC_ENTRY and pl.rule[k + 1] in (None, _TOC_ENTRY) and figures.wrapped_figure_row(pl.text[k], pl.text[k + 1]):
             pl.rule[k], pl.found[k] = None, False  # a sentence the page wrapped after a figure: its measure word is below
     _collections(pl)
+    site_heads.mark_tagged_twins(pl)
     _neighbours(pl)
     for k in contents.table_of_contents(pl):
         pl.found[k] = True

@@ -1,6 +1,7 @@
 """What a site prints over a text that repeats the text's own head: a summary cut from the text's
-beginning (a line that the lines under it begin with) and a teaser row that names the text's
-title.  The summary is the site's (furniture); the title the teaser names is the text's.
+beginning (a line that the lines under it begin with), a teaser row that names the text's
+title, and a headline that is the text's plain title dressed with a model-text word or a year.
+The summary and the headline are the site's (furniture); the title the teaser names is the text's.
 ``pl`` is furniture.PageLines; lines found are set in ``pl.found``, titles kept in ``pl.headlines``."""
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ _SUMMARY_LINES = int(rules.limit(_TABLE, "furniture.summary_lines"))
 _RUN_LINES = 2  # a summary with no punctuation runs more than this many of the lines under it together
 _TEASER_LOOK = 2  # rows of the site between its teaser row and the title it names
 _SPACES = re.compile(r"\s+")
+_TITLE_TAG = rules.pattern(_TABLE, "furniture.title_tag")
+_TWIN_NOISE = rules.pattern(_TABLE, "furniture.twin_noise")
+_TWIN_LOOK = 3  # lines of text between a tagged headline and the plain title it dresses
+_TWIN_MIN = 6  # characters the two must still share with the noise taken out (a shorter plain title is too generic: a part's label)
+_TWIN_TAGGED = "furniture.twin_noise"  # (the rule data that reads such a headline)
 
 
 def _covers(s: str, text: list[str], k: int) -> bool:
@@ -60,3 +66,28 @@ def mark_teased(pl) -> None:
             j += 1  # (the site's other rows between)
         if j < len(pl) and not pl.found[j] and cues.title_core(pl.text[j]) == quoted:
             pl.headlines.add(j)
+
+
+def twin_key(s: str) -> str:
+    """What a title names once the site's dressing (model-text word, tag, year) is taken out."""
+    return _TWIN_NOISE.sub("", cues.title_core(s))
+
+
+def mark_tagged_twins(pl) -> None:
+    """An essay site's headline is the text's plain title dressed with a model-text word, a tag or a
+    year (data: furniture.twin_noise).  Printed next to that plain title (over it or under it, a date
+    row between), the headline is the site's and the plain title the text's.  (A
+    headline whose twin carries the site's word too, or runs on into the text, has no plain title.)"""
+    kept = [k for k in range(len(pl)) if not pl.found[k]]
+    for i, k in enumerate(kept):
+        s = pl.text[k]
+        if k in pl.headlines or not _TITLE_TAG.search(cues.fold(s)) or cues.title_kind(s, s) is None:
+            continue
+        key = twin_key(s)
+        if len(key) < _TWIN_MIN:
+            continue
+        for j in kept[max(0, i - _TWIN_LOOK):i + 1 + _TWIN_LOOK]:
+            t = pl.text[j]
+            if j != k and not _TITLE_TAG.search(cues.fold(t)) and cues.title_kind(t, t) is not None and twin_key(t) == key:
+                pl.found[k], pl.rule[k] = True, _TWIN_TAGGED
+                break
