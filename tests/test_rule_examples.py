@@ -187,6 +187,20 @@ def pattern_at_start(entry: dict, text: str) -> bool:
     return bool(rules.compiled(entry["pattern"]).match(norm(text)))
 
 
+@matcher("orgs:speaker_line")
+def speaker_line_names_department(entry: dict, text: str) -> bool:
+    from workreport.structure.titles import speaker_line
+
+    return speaker_line(text) is not None
+
+
+@matcher("orgs:fused_body_title")
+def body_led_fused_title(entry: dict, text: str) -> bool:
+    from workreport.structure.titles import body_led_title
+
+    return body_led_title(text) is not None
+
+
 @matcher("orgs:title_field_cross_cutting")
 def names_cross_cutting_field(entry: dict, text: str) -> bool:
     return any(w in norm(text) for w in entry["words"])

@@ -205,6 +205,8 @@ SCHEMAS: dict[str, Record] = {
         "written_government": PATTERN_RULE,
         "speaker_place": PATTERN_RULE,
         "speaker_body": PATTERN_RULE,
+        "speaker_line": PATTERN_RULE,
+        "fused_body_title": PATTERN_RULE,
         "supervised_government": rule({"pattern": STR, "unless": STR}),
         "whole_place": PATTERN_RULE,
         "entrusted_audit": rule({"pattern": STR, "organs": MapOf(STR)}),

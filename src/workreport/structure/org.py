@@ -23,7 +23,7 @@ from .selfref import (GUESSED_KINDS, bare_organ, SELF, TITLED_PLACE, field_depar
                       line_led, self_word, system_department, title_field_author)
 from .openings import frequent_mention, lead_paragraphs, opening, opening_self, own_place_leader, title_below_opening
 from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
-from .titles import Evidence, bare_kind, byline, is_prose, lone_name, org_from_title, page_rows, report_titles, row_authors, signature
+from .titles import Evidence, bare_kind, byline, speaker_line, is_prose, lone_name, org_from_title, page_rows, report_titles, row_authors, signature
 
 __all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "region_of"]
 
@@ -113,10 +113,25 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
                 groups = {k: raw[m.start(k): m.end(k)] for k, v in m.groupdict().items() if v is not None}
                 name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
                 # the lines above, read as one text, come first (a wrapped dateline)
-                return organ or _speech_org_joined(block[:k]) or _signed(groups, block[k + 1:], rid) \
+                return organ or _delivered(_speech_org_joined(block[:k]), block) \
+                    or _delivered(OrgGuess(name, line, rid), block) or _signed(groups, block[k + 1:], rid) \
                     or OrgGuess(name, line, rid)
-    joined = _speech_org_joined(block)
+    joined = _delivered(_speech_org_joined(block), block)
     return (organ or joined) if joined else None
+
+
+def _delivered(dated: OrgGuess | None, block: list[tuple[str, int | None]]) -> OrgGuess | None:
+    """A session's dateline names the forum, not the author: a department's speaker line under it
+    (titles.speaker_line: a budget, plan or audit report delivered on the government's behalf)
+    names the author; otherwise the dateline's government (None when ``dated`` is another rule's)."""
+    if dated is None or dated.rule != _DATELINE:
+        return dated
+    below = [(t, ln) for t, ln in block if ln is not None and dated.line is not None and ln > dated.line]
+    for text, line in below[: _limit("speaker_line_lines")]:
+        name = speaker_line(text)
+        if name:
+            return OrgGuess(name, line, "org.speech.speaker_line")
+    return None
 
 
 def _signed(groups: dict, rest: list[tuple[str, int | None]], rid: str) -> OrgGuess | None:
