@@ -67,3 +67,25 @@ def test_a_first_sentence_announcing_the_summary_is_no_title():
     r = one("今年上半年，在县委、县政府的正确领导下，青山县民政局上半年工作总结如下：一是优抚金按时发放，"
             "全县发放优抚金320万元；二是走访慰问优抚对象860人次，接收安置退役士兵42名。\n")
     assert r.org_rule != "org.title.fused", (r.org, r.org_rule)
+
+
+def test_a_cppcc_standing_committee_s_own_words_win_over_a_title_naming_its_city():
+    r = one("青山市第五届委员会常务委员会工作报告\n——在政协青山市第五届委员会第三次会议上\n某某某\n"
+            "各位委员、同志们：\n我代表政协青山市第五届委员会常务委员会，向大会报告工作，请予审议。\n"
+            "一、2024年工作回顾\n一年来，在市委的坚强领导下，市政协常委会围绕中心、服务大局，"
+            "共提出提案210件，立案率96%。\n")
+    assert "政协" in (r.org or "") and "人民政府" not in (r.org or ""), (r.org, r.org_rule)
+
+
+def test_a_superior_after_a_verb_of_following_is_no_author():
+    r = one("2023年，全市气象系统深入学习防灾减灾救灾重要论述，严格落实市委、市政府部署要求，"
+            "以监测预报为重点，新建自动气象站12个，预警信息覆盖率达到98%。\n"
+            "一、主要工作\n（一）监测能力提升。完成观测站升级改造6个。\n")
+    assert not (r.org or "").startswith(("严格", "落实")), (r.org, r.org_rule)
+
+
+def test_a_goal_set_by_the_district_is_no_subject():
+    r = one("尊敬的各位领导：\n青河是青山区西部的一个山区乡，辖8个村。\n"
+            "今年年初，按区委、区政府提出的经济增长目标，我乡结合乡情认真研究，提出全年增长10%以上的目标，"
+            "目前已完成年度任务的92%。\n一、产业发展\n全乡新增经济林3000亩。\n")
+    assert not (r.org or "").startswith("按"), (r.org, r.org_rule)

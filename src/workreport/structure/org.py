@@ -113,19 +113,23 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
                 groups = {k: raw[m.start(k): m.end(k)] for k, v in m.groupdict().items() if v is not None}
                 name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
                 # the lines above, read as one text, come first (a wrapped dateline)
-                return organ or _delivered(_speech_org_joined(block[:k]), block) \
-                    or _delivered(OrgGuess(name, line, rid), block) or _signed(groups, block[k + 1:], rid) \
-                    or OrgGuess(name, line, rid)
-    joined = _delivered(_speech_org_joined(block), block)
-    return (organ or joined) if joined else None
+                above = _speech_org_joined(block[:k])
+                here = OrgGuess(name, line, rid)
+                return organ or (above and (_delivered(above, block) or above)) or _delivered(here, block) \
+                    or _signed(groups, block[k + 1:], rid) or here
+    joined = _speech_org_joined(block)
+    joined = joined and (_delivered(joined, block) or joined)
+    # the speaker's own words name the organ (a CPPCC standing committee's dateline names its
+    # plenary, not a people's congress): they decide over a title naming only the place
+    return organ or joined
 
 
-def _delivered(dated: OrgGuess | None, block: list[tuple[str, int | None]]) -> OrgGuess | None:
+def _delivered(dated: OrgGuess, block: list[tuple[str, int | None]]) -> OrgGuess | None:
     """A session's dateline names the forum, not the author: a department's speaker line under it
     (titles.speaker_line: a budget, plan or audit report delivered on the government's behalf)
-    names the author; otherwise the dateline's government (None when ``dated`` is another rule's)."""
-    if dated is None or dated.rule != _DATELINE:
-        return dated
+    names the author (None when there is none, or ``dated`` is another rule's)."""
+    if dated.rule != _DATELINE:
+        return None
     below = [(t, ln) for t, ln in block if ln is not None and dated.line is not None and ln > dated.line]
     for text, line in below[: _limit("speaker_line_lines")]:
         name = speaker_line(text)
