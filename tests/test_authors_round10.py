@@ -89,3 +89,10 @@ def test_a_goal_set_by_the_district_is_no_subject():
             "今年年初，按区委、区政府提出的经济增长目标，我乡结合乡情认真研究，提出全年增长10%以上的目标，"
             "目前已完成年度任务的92%。\n一、产业发展\n全乡新增经济林3000亩。\n")
     assert not (r.org or "").startswith("按"), (r.org, r.org_rule)
+
+
+def test_a_sumu_s_congress_dateline_names_the_sumu_government():
+    r = one("——2024年3月20日在某某图苏木第十届人民代表大会第二次会议上\n某某某\n各位代表：\n"
+            "现在，我代表苏木人民政府，向大会报告工作，请予审议。\n一、2023年工作回顾\n"
+            "过去一年，全苏木牧民人均可支配收入增长7.2%。\n")
+    assert r.org == "某某图苏木人民政府" and r.level == "township_street", (r.org, r.org_rule, r.level)
