@@ -96,3 +96,11 @@ def test_a_sumu_s_congress_dateline_names_the_sumu_government():
             "现在，我代表苏木人民政府，向大会报告工作，请予审议。\n一、2023年工作回顾\n"
             "过去一年，全苏木牧民人均可支配收入增长7.2%。\n")
     assert r.org == "某某图苏木人民政府" and r.level == "township_street", (r.org, r.org_rule, r.level)
+
+
+def test_a_pdf_title_cut_after_its_year_is_read_as_one():
+    r = one("2022\n年青山县林业局上半年工作总结\n"
+            "上半年，全县林业工作在县委、县政府的领导下，完成造林1.2万亩，森林抚育3000亩，"
+            "未发生较大森林火灾。\n一、主要工作\n（一）国土绿化。完成义务植树20万株。\n")
+    assert same_unit("林业局", r.org) and r.year == 2022, (r.org, r.org_rule, r.year, r.year_rule)
+    assert r.domain == "林业和园林绿化", (r.domain, r.domain_rule)

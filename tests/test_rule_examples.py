@@ -194,6 +194,14 @@ def speaker_line_names_department(entry: dict, text: str) -> bool:
     return speaker_line(text) is not None
 
 
+@matcher("orgs:title_year_cut")
+def year_cut_title(entry: dict, text: str) -> bool:
+    from workreport.structure.titles import year_cut
+
+    piece, title = text.split("\n")
+    return year_cut(piece, title) is not None
+
+
 @matcher("orgs:fused_body_title")
 def body_led_fused_title(entry: dict, text: str) -> bool:
     from workreport.structure.titles import body_led_title

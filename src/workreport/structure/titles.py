@@ -19,6 +19,7 @@ _TITLE_TAIL = rules.pattern(_TABLE, "org.title.tail")
 TITLE_LINE = rules.pattern(_TABLE, "org.title.line")
 _FUSED_TITLE = rules.pattern(_TABLE, "org.fused_title")
 _FUSED_BODY_TITLE = rules.pattern(_TABLE, "org.fused_body_title")
+_YEAR_CUT = rules.pattern(_TABLE, "org.title.year_cut")
 _ROW_AUTHOR = rules.pattern(_TABLE, "org.row.author")
 _BREADCRUMB = rules.pattern(_TABLE, "org.row.breadcrumb")
 _CRUMB_SEPARATOR = re.compile(r"\s*[>»›]+\s*")
@@ -245,7 +246,7 @@ def report_titles(report: Report, ev: Evidence) -> list[tuple[str, int | None, s
     with one of its first lines, a CMS title row, the page heading, the file name (line None)."""
     out = []
     if report.title:
-        out.append((report.title, report.start_line, "org.title"))
+        out.append((_year_cut_title(report) or report.title, report.start_line, "org.title"))
     else:
         line = _line_title(report)
         if line:
@@ -265,6 +266,22 @@ def report_titles(report: Report, ev: Evidence) -> list[tuple[str, int | None, s
     if ev.file_title:
         out.append((ev.file_title, None, "org.title.file"))
     return out
+
+
+def year_cut(piece: str, title: str) -> str | None:
+    """A title a PDF cut after its year's digits, read as one (orgs.yaml title.year_cut)."""
+    m = _YEAR_CUT.match(f"{norm(piece).strip()}\n{norm(title).strip()}")
+    return m.group("piece") + m.group("rest") if m else None
+
+
+def _year_cut_title(report: Report) -> str | None:
+    """The report's title with the piece over it on its first line, when a PDF cut the year there."""
+    lines = [p for p in report.paragraphs[:2]]
+    if len(lines) < 2 or lines[0].line_start != report.start_line:
+        return None
+    if norm(lines[1].text).strip() != norm(report.title or "").strip():
+        return None
+    return year_cut(lines[0].text, lines[1].text)
 
 
 def _page_title(report: Report, ev: Evidence) -> tuple[str, int] | None:
