@@ -119,9 +119,18 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
                     or _signed(groups, block[k + 1:], rid) or here
     joined = _speech_org_joined(block)
     joined = joined and (_delivered(joined, block) or joined)
+    if joined:
+        return organ or joined
     # the speaker's own words name the organ (a CPPCC standing committee's dateline names its
     # plenary, not a people's congress): they decide over a title naming only the place
-    return organ or joined
+    return organ if organ and _title_names_only_place(titles) else None
+
+
+def _title_names_only_place(titles: list[tuple[str, int | None, str]]) -> bool:
+    """Does the report's first title name no body, or only a place (its government)?"""
+    u = org_from_title(titles[0][0]) if titles else None
+    body = bodies.classify_body(canonical_org(u)) if u else None
+    return body is None or body.comprehensive
 
 
 def _delivered(dated: OrgGuess, block: list[tuple[str, int | None]]) -> OrgGuess | None:
