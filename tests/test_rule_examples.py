@@ -188,6 +188,28 @@ def pattern_at_start(entry: dict, text: str) -> bool:
     return bool(rules.compiled(entry["pattern"]).match(norm(text)))
 
 
+@matcher("orgs:speaker_line")
+def speaker_line_names_department(entry: dict, text: str) -> bool:
+    from workreport.structure.titles import speaker_line
+
+    return speaker_line(text) is not None
+
+
+@matcher("orgs:title_year_cut")
+def year_cut_title(entry: dict, text: str) -> bool:
+    from workreport.structure.titles import year_cut
+
+    piece, title = text.split("\n")
+    return year_cut(piece, title) is not None
+
+
+@matcher("orgs:fused_body_title")
+def body_led_fused_title(entry: dict, text: str) -> bool:
+    from workreport.structure.titles import body_led_title
+
+    return body_led_title(text) is not None
+
+
 @matcher("orgs:title_field_cross_cutting")
 def names_cross_cutting_field(entry: dict, text: str) -> bool:
     return any(w in norm(text) for w in entry["words"])

@@ -55,6 +55,7 @@ _ESSAY_TITLE_RULE = "org.title.essay"
 _ORGAN_SPEECH = "org.speech.organ"
 # a head's report to a school's or company's staff congress: dated like a government's, on its body's own line
 _STAFF_SPEECH = "org.speech.staff_congress"
+_SPEAKER_LINE = "org.speech.speaker_line"  # a department's report to the congress: dated like the government's
 _BARE_ORGAN = "org.self_reference.bare_organ"
 
 
@@ -286,9 +287,10 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     title = titles[0][0].replace(named, "") if titles and named else "".join(t for t, _ in titles[:1])
     topic = title + "".join(m.group(0) for m in _TOPIC.finditer(opening))  # not the author's own name
     own_title = title if titles and titles[0][1] != _ESSAY_TITLE_RULE else ""
-    # a court's or a standing committee's report to the congress (or a head's to the staff
-    # congress) dates like the government's, but is on its own function
-    domain, domain_rule = domain_of(body, gov and guess.rule not in (_ORGAN_SPEECH, _STAFF_SPEECH), text, topic, own_title)
+    # a court's, a standing committee's or a department's report to the congress (or a head's to
+    # the staff congress) dates like the government's, but is on its own function
+    domain, domain_rule = domain_of(body, gov and guess.rule not in (_ORGAN_SPEECH, _STAFF_SPEECH, _SPEAKER_LINE),
+                                    text, topic, own_title)
     # an author of no known kind, or one that names itself only "our bureau": the work its opening says it does
     if (body is None or (org is not None and is_self(org))) and not gov:
         lead = "".join(p.norm_text for p in report.paragraphs[:_limit("own_work_paragraphs")] if p.line_start < first_head)

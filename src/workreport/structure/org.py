@@ -23,7 +23,7 @@ from .selfref import (GUESSED_KINDS, bare_organ, SELF, TITLED_PLACE, field_depar
                       line_led, self_word, system_department, title_field_author)
 from .openings import frequent_mention, lead_paragraphs, opening, opening_self, own_place_leader, title_below_opening
 from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
-from .titles import Evidence, bare_kind, byline, is_prose, lone_name, org_from_title, page_rows, report_titles, row_authors, signature
+from .titles import Evidence, bare_kind, byline, speaker_line, is_prose, lone_name, org_from_title, page_rows, report_titles, row_authors, signature
 
 __all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "region_of"]
 
@@ -113,10 +113,38 @@ def _speech_org(report: Report, titles: list[tuple[str, int, str]]) -> OrgGuess 
                 groups = {k: raw[m.start(k): m.end(k)] for k, v in m.groupdict().items() if v is not None}
                 name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
                 # the lines above, read as one text, come first (a wrapped dateline)
-                return organ or _speech_org_joined(block[:k]) or _signed(groups, block[k + 1:], rid) \
-                    or OrgGuess(name, line, rid)
+                above = _speech_org_joined(block[:k])
+                here = OrgGuess(name, line, rid)
+                return organ or (above and (_delivered(above, block) or above)) or _delivered(here, block) \
+                    or _signed(groups, block[k + 1:], rid) or here
     joined = _speech_org_joined(block)
-    return (organ or joined) if joined else None
+    joined = joined and (_delivered(joined, block) or joined)
+    if joined:
+        return organ or joined
+    # the speaker's own words name the organ (a CPPCC standing committee's dateline names its
+    # plenary, not a people's congress): they decide over a title naming only the place
+    return organ if organ and _title_names_only_place(titles) else None
+
+
+def _title_names_only_place(titles: list[tuple[str, int | None, str]]) -> bool:
+    """Does the report's first title name no body, or only a place (its government)?"""
+    u = org_from_title(titles[0][0]) if titles else None
+    body = bodies.classify_body(canonical_org(u)) if u else None
+    return body is None or body.comprehensive
+
+
+def _delivered(dated: OrgGuess, block: list[tuple[str, int | None]]) -> OrgGuess | None:
+    """A session's dateline names the forum, not the author: a department's speaker line under it
+    (titles.speaker_line: a budget, plan or audit report delivered on the government's behalf)
+    names the author (None when there is none, or ``dated`` is another rule's)."""
+    if dated.rule != _DATELINE:
+        return None
+    below = [(t, ln) for t, ln in block if ln is not None and dated.line is not None and ln > dated.line]
+    for text, line in below[: _limit("speaker_line_lines")]:
+        name = speaker_line(text)
+        if name:
+            return OrgGuess(name, line, "org.speech.speaker_line")
+    return None
 
 
 def _signed(groups: dict, rest: list[tuple[str, int | None]], rid: str) -> OrgGuess | None:

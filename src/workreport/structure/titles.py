@@ -18,6 +18,8 @@ _TITLE_HEAD = rules.pattern(_TABLE, "org.title.head")
 _TITLE_TAIL = rules.pattern(_TABLE, "org.title.tail")
 TITLE_LINE = rules.pattern(_TABLE, "org.title.line")
 _FUSED_TITLE = rules.pattern(_TABLE, "org.fused_title")
+_FUSED_BODY_TITLE = rules.pattern(_TABLE, "org.fused_body_title")
+_YEAR_CUT = rules.pattern(_TABLE, "org.title.year_cut")
 _ROW_AUTHOR = rules.pattern(_TABLE, "org.row.author")
 _BREADCRUMB = rules.pattern(_TABLE, "org.row.breadcrumb")
 _CRUMB_SEPARATOR = re.compile(r"\s*[>»›]+\s*")
@@ -30,6 +32,7 @@ _SUBTITLE = rules.pattern(_TABLE, "org.title.subtitle")
 _FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _SPEECH_POST = rules.entry(_TABLE, "org.title.speech_post")
 _SPEECH_POST_RE = rules.compiled(_SPEECH_POST["pattern"])
+_SPEAKER_LINE = rules.pattern(_TABLE, "org.speech.speaker_line")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +144,23 @@ def fused_title(report: Report) -> tuple[str, int] | None:
         m = _FUSED_TITLE.match(p.norm_text)
         if m:
             return p.text[m.start("title"): m.end("title")], p.line_start
+        body_led = body_led_title(p.norm_text) if p.line_start == report.start_line else None
+        if body_led:
+            return body_led, p.line_start
         if is_prose(p):
             break  # below the report's first paragraph of text: a later report's title
     return None
+
+
+def body_led_title(text: str) -> str | None:
+    """A title with no year glued to a one-line page's first sentence, when it begins with a
+    known body's name (orgs.yaml fused_body_title): the title."""
+    m = _FUSED_BODY_TITLE.match(norm(text))
+    if m is None:
+        return None
+    title = m.group("title").strip()
+    org = org_from_title(title)
+    return title if org and title.startswith(org) and not is_self(org) else None
 
 
 def row_title(ev: Evidence) -> tuple[str, int] | None:
@@ -229,7 +246,7 @@ def report_titles(report: Report, ev: Evidence) -> list[tuple[str, int | None, s
     with one of its first lines, a CMS title row, the page heading, the file name (line None)."""
     out = []
     if report.title:
-        out.append((report.title, report.start_line, "org.title"))
+        out.append((_year_cut_title(report) or report.title, report.start_line, "org.title"))
     else:
         line = _line_title(report)
         if line:
@@ -251,6 +268,22 @@ def report_titles(report: Report, ev: Evidence) -> list[tuple[str, int | None, s
     return out
 
 
+def year_cut(piece: str, title: str) -> str | None:
+    """A title a PDF cut after its year's digits, read as one (orgs.yaml title.year_cut)."""
+    m = _YEAR_CUT.match(f"{norm(piece).strip()}\n{norm(title).strip()}")
+    return m.group("piece") + m.group("rest") if m else None
+
+
+def _year_cut_title(report: Report) -> str | None:
+    """The report's title with the piece over it on its first line, when a PDF cut the year there."""
+    lines = [p for p in report.paragraphs[:2]]
+    if len(lines) < 2 or lines[0].line_start != report.start_line:
+        return None
+    if norm(lines[1].text).strip() != norm(report.title or "").strip():
+        return None
+    return year_cut(lines[0].text, lines[1].text)
+
+
 def _page_title(report: Report, ev: Evidence) -> tuple[str, int] | None:
     """The page's heading above the report, taken for furniture (a title repeated around a date
     row): the last such row before the report that names a body."""
@@ -270,6 +303,18 @@ def page_rows(report: Report, ev: Evidence) -> Evidence:
                   and (_ROW_AUTHOR.search(p.norm_text) or _ROW_TITLE.search(p.norm_text)
                        or _ESSAY_TITLE.search(p.norm_text)))
     return replace(ev, rows=ev.rows + extra) if extra else ev
+
+
+def speaker_line(text: str) -> str | None:
+    """The department a speaker's line under a session's dateline names: its name first, then
+    nothing, its head's post, or the head's name (orgs.yaml speaker_line).  A government is no
+    speaker's department here: its head's line names the government itself (org.speech.byline)."""
+    s = norm(text).strip()
+    found = bodies.mentions(s, bodies.table().end_chars)
+    if not found or found[0].start != 0 or found[0].body.comprehensive or not _SPEAKER_LINE.match(s[found[0].end:]):
+        return None
+    name = found[0].name
+    return name if is_body(name) and clean_name(name) == name and not is_self(name) else None
 
 
 def byline(report: Report, title_line: int | None) -> tuple[str, int] | None:
