@@ -94,3 +94,35 @@ def test_the_line_right_over_a_salutation_is_the_speechs_title():
     assert _starts([*REPORT, "", *_SPEECH])[1] == len(REPORT) + 4
     # (a body's name over a salutation is the report before's signature, not a title)
     assert _starts([*REPORT, "某某县民政局", *_SPEECH[4:]])[1:] == [len(REPORT) + 2]
+
+
+def test_a_news_caption_over_the_salutation_is_no_title():
+    # (the governor delivering the report, a photo's caption on a news page: the speech's own title is above it)
+    page = ["某某省2024年政府工作报告", "2024年1月20日在某某省第十四届人民代表大会第二次会议上", "省长某某某作政府工作报告",
+            *_SPEECH[4:]]
+    assert _starts(page) == [1]
+    assert _starts([*REPORT, *page]) == [1, len(REPORT) + 1]
+
+
+def test_a_budget_reports_headline_with_its_session_run_on_after_a_dash():
+    # the page's headline runs the title and the start of its session line together; the title follows again
+    head = "关于青山市2022年预算执行情况和2023年预算草案的报告——2023年1月9日在青山市"
+    assert cues.title_core(head) == "关于青山市2022年预算执行情况和2023年预算草案的报告"
+    page = [head, "青山市财政局", "关于青山市2022年预算执行情况和2023年预算草案的报告",
+            "——2023年1月9日在青山市第十届人民代表大会第二次会议上", "青山市财政局", "各位代表:",
+            "受市人民政府委托,现将青山市2022年预算执行情况和2023年预算草案提请大会审议。", *_BODY]
+    assert _starts([*REPORT, *page]) == [1, len(REPORT) + 1]
+    assert _starts([*CUT, *page]) == [1, len(CUT) + 1]
+
+
+def test_a_committee_reports_opening_names_the_party_and_government_that_led_the_year():
+    # a political consultative committee's standing committee reports; its first paragraph after the
+    # address names the city's party committee and government, which led the year: no other author
+    page = ["政协青山市第九届委员会常务委员会工作报告", "——在政协青山市第九届委员会第三次会议上", "张某某", "各位委员、同志们:",
+            "我代表政协青山市第九届委员会常务委员会,向大会报告工作,请予审议。", "2023年工作回顾",
+            "2023年是全面贯彻党的二十大精神的开局之年,也是青山发展极不平凡的一年。面对复杂多变的外部环境和艰巨繁重的改革发展任务,"
+            "全市上下凝心聚力、真抓实干,经济运行回升向好,城乡面貌持续改善,民生福祉不断增进,社会大局和谐稳定,"
+            "人民政协事业在服务全市中心工作中展现了新的担当和作为,为青山高质量发展贡献了智慧和力量。",
+            "一年来,中共青山市委、青山市人民政府团结带领全市干部群众,攻坚克难,全市经济社会发展取得新成效。",
+            "一年来,在市委的坚强领导下,市政协常委会坚持团结和民主两大主题,履行职能,各项工作取得新进展。", *_BODY]
+    assert _starts([*REPORT, *page]) == [1, len(REPORT) + 1]
