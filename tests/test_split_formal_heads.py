@@ -126,3 +126,10 @@ def test_a_committee_reports_opening_names_the_party_and_government_that_led_the
             "一年来,中共青山市委、青山市人民政府团结带领全市干部群众,攻坚克难,全市经济社会发展取得新成效。",
             "一年来,在市委的坚强领导下,市政协常委会坚持团结和民主两大主题,履行职能,各项工作取得新进展。", *_BODY]
     assert _starts([*REPORT, *page]) == [1, len(REPORT) + 1]
+
+
+def test_a_bare_genre_label_over_the_salutation_is_no_title():
+    # an essay site's category label printed over a text that lost its title: the speech begins at its salutation
+    page = ["发布者:某某 发布时间:2021-03-02 浏览次数:15", "述职报告", "各位领导、同志们:",
+            "我于去年三月任某某乡乡长,一年来在乡党委的领导下,认真履行职责,现将有关情况报告如下:", *_BODY]
+    assert _starts([*REPORT, *page])[1:] == [len(REPORT) + 3]
