@@ -58,6 +58,7 @@ _CHUNK_MIN = int(rules.limit(_TABLE, "split.chunk_min_chars"))
 _GENERIC_SUBJECT = rules.pattern(_TABLE, "split.generic_subject")
 _NAME_LINE = rules.pattern(_TABLE, "split.name_line")
 _NAMELESS_TITLE = rules.pattern(_TABLE, "split.nameless_title")
+_OPEN_HEAD = rules.pattern(_TABLE, "split.open_title_head")
 _YEAR_NAMED_TITLE = rules.pattern(_TABLE, "split.year_named_title")
 _BARE_TITLE = rules.pattern(_TABLE, "split.bare_title")
 _BARE_TITLE_MAX = int(rules.limit(_TABLE, "split.bare_title_max_chars"))
@@ -240,8 +241,15 @@ def broken_title(first: str, second: str) -> bool:
     if _title_kind(first) is not None or _title_kind(first + second) is None:
         return False
     # the second line may be a title of its own only when the first is the body it names (a
-    # name line over a year-and-genre line)
-    return _title_kind(second) is None or bool(_NAME_LINE.match(fold(first)) and _NAMELESS_TITLE.match(fold(second)))
+    # name line over a year-and-genre line), or when the first is left open (a formal report's
+    # "concerning ..." with no genre word, or a line ending on "and": the title goes on)
+    return (_title_kind(second) is None or bool(_NAME_LINE.match(fold(first)) and _NAMELESS_TITLE.match(fold(second)))
+            or open_title_head(first))
+
+
+def open_title_head(first: str) -> bool:
+    """Is the line (normalised, stripped) a title's first line left open (data split.open_title_head)?"""
+    return bool(_OPEN_HEAD.match(first))
 
 
 def broken_title_lines(parts: list[str]) -> int:

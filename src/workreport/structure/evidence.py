@@ -291,8 +291,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
             # (or the outline's first start after an opening, under text that had no outline)
             # (not in a speech that has just begun: its first part follows its address, and opens in its own words)
             # (a page seam between says nothing of the kind: a short speech page may end there)
-            just_spoke = (st.spoken is not None and st.body - st.spoken <= _SPEECH_OPENING
-                          and not c.gap_furniture and c.gap_blank <= 0)
+            just_spoke = _just_spoke(c, st)
             first = (opened and st.family is None and st.body > 0 and not just_spoke and cs[j].head is not None
                      and cs[j].head.value == 1 and cs[j].head.family != _SHI)
             if (compilation or opened) and restart(cs[j], st) or first:
@@ -323,7 +322,9 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["short_report"] = float(st.chars < _SHORT and not teaser and not (st.start == 0 and not st.opened and not st.titles))
     name = next((b.name for b in (*block, after) if b is not None and b.name), None)
     year = next((b.year for b in (*block, after) if b is not None and b.year), None)
-    f["new_name"] = float(bool(name) and bool(st.names) and name not in st.names
+    # (a speech that has just said whom it reports for goes on to name the bodies that led the year,
+    # the party committee and the government: its context, not another author)
+    f["new_name"] = float(bool(name) and bool(st.names) and name not in st.names and not _just_spoke(c, st)
                           and not any(name in n or n in name for n in st.names))
     f["year_change"] = float(year is not None and st.year is not None and year != st.year and (c.head is None or here))
     f["heading"] = float(c.head is not None and not here and not higher and c.title != "numbered")
@@ -395,6 +396,11 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
     return f
+
+
+def _just_spoke(c: Cues, st: State) -> bool:
+    """Has the speech just addressed its audience (within its first paragraphs after), with no page seam before ``c``?"""
+    return st.spoken is not None and st.body - st.spoken <= _SPEECH_OPENING and not c.gap_furniture and c.gap_blank <= 0
 
 
 def repeats(core: str, titles: set[str]) -> bool:

@@ -130,6 +130,10 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
             and not _LIST_START.match(ns) and cues.broken_title(cs, ns)
             and not (idx + 2 < len(lines.order) and cues.title_kind(lines.stripped(idx + 2), lines.stripped(idx + 2)))):
         return "paragraph.join.broken_title"  # (its rest alone may read as a part name: "...and the next" / "step plan")
+    # (a formal report's title left open on its first line goes on with its second, which may begin with its year)
+    if (first and title_like and cues.open_title_head(cs) and lines.heading(idx + 1) is None
+            and not _LIST_START.match(ns) and cues.broken_title(cs, ns)):
+        return "paragraph.join.broken_title"
     if _opens_block(lines, idx + 1) or _FIRST_PAGE.match(ns):
         return None  # (a document's first page begins another text)
     if is_terminal("", cs) or _COLON_END.search(cs):
