@@ -87,15 +87,6 @@ _SPEECH = ["发布者:某某 发布时间:2021-03-02 浏览次数:15", "", "某�
            "过去的一年,全省经济平稳运行,地区生产总值增长百分之七,一般公共预算收入增长百分之六,城乡居民收入稳步提高。"]
 
 
-def test_the_line_right_over_a_salutation_is_the_speechs_title():
-    furniture, reports = _structure(_SPEECH)
-    assert [r.start_line for r in reports] == [3]
-    assert 3 not in furniture and 1 in furniture
-    assert _starts([*REPORT, "", *_SPEECH])[1] == len(REPORT) + 4
-    # (a body's name over a salutation is the report before's signature, not a title)
-    assert _starts([*REPORT, "某某县民政局", *_SPEECH[4:]])[1:] == [len(REPORT) + 2]
-
-
 def test_a_news_caption_over_the_salutation_is_no_title():
     # (the governor delivering the report, a photo's caption on a news page: the speech's own title is above it)
     page = ["某某省2024年政府工作报告", "2024年1月20日在某某省第十四届人民代表大会第二次会议上", "省长某某某作政府工作报告",

@@ -349,7 +349,6 @@ SCHEMAS: dict[str, Record] = {
         "dated_start": PATTERN_RULE,
         "year_named_title": PATTERN_RULE,
         "open_title_head": PATTERN_RULE,
-        "saluted_title": PATTERN_RULE,
         "slogan_title": rule({"pattern": Pattern(), "max_chars": INT}),
         "subtitle": PATTERN_RULE,
         "page_head_row": PATTERN_RULE,

@@ -65,7 +65,6 @@ INLINE = frozenset({_PAGE_NUMBER, "furniture.doc.page_thumb", "furniture.doc.thu
                     "furniture.punct_only", "furniture.photo_caption", "furniture.essay.site_header"})
 _SESSION = "split.preamble.session"
 _SPEECH_TITLE_LINES = int(rules.limit("split", "split.speech_title_lines"))
-_SALUTED_TITLE = rules.pattern("split", "split.saluted_title")
 _RULE_MAX = 220  # no rule takes a longer line (the longest: a content-summary row)
 _TOKENS_MAX = 80  # a toolbar row is short
 _SALUTATION_MAX = 12  # a salutation alone on its line (with its honorific)
@@ -423,19 +422,9 @@ def _head_kept(pl: PageLines, a: int, b: int) -> int:
     if speech:
         while b >= a and not pl.found[b]:
             b -= 1
-    elif (b >= a and not pl.found[b] and _SALUTED_TITLE.search(t[b]) and not _SENTENCE.search(t[b]) and _saluted(t[below])
-          and not (b > 0 and cues.teased_title(t[b - 1]) not in (None, cues.title_core(t[b])))):
-        # a speech's (or a report's to a body) title right over its salutation: the head goes on there
-        # (not a line under a site's teaser row that names another title)
-        b -= 1
     elif b >= a and not pl.found[b] and _SIGNATURE_NAME.match(t[b]) and (pl.anchor(below) or len(t[below]) >= _BODY_CHARS):
         b -= 1
     return b
-
-
-def _saluted(s: str) -> bool:
-    """A salutation with its colon (whom a speech or a report read to a body addresses), alone on its line."""
-    return len(s) <= 2 * _SALUTATION_MAX and s.endswith((":", "\uff1a")) and "split.intro.salutation" in cues.intro_rules(s, s)
 
 
 def _toc_run(s: str) -> str | None:

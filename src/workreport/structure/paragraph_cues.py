@@ -35,8 +35,6 @@ _BARE_TITLE = rules.pattern(_TABLE, "split.bare_title")
 _BARE_TITLE_MAX = int(rules.limit(_TABLE, "split.bare_title_max_chars"))
 _PAGE_HEAD_ROW = rules.pattern(_TABLE, "split.page_head_row")
 _FIRST_ROLES = ("achievements", "overview", "highlights")  # (as evidence.py: the part a report begins with)
-_BYLINE = rules.pattern("furniture", "furniture.signature_name")
-_SALUTED_TITLE = rules.pattern(_TABLE, "split.saluted_title")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,22 +150,7 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         furn_title,
                         any(n in furniture and _PAGE_HEAD_ROW.match(doc.norm_lines[n - 1]) for n in gap)))
         prev_end = p.line_end
-    return _saluted_titles(_slogans(out, paras), paras)
-
-
-def _saluted_titles(out: list[Cues], paras: list[Paragraph]) -> list[Cues]:
-    """A short line of no sentence right over a salutation with its colon is the title of the speech
-    (or of the report read to a body) the salutation opens, however it is worded, when it names what
-    kind of text it is: the report begins there.  (Not a body's name alone: that is the last report's
-    signature; nor the last words of a page cut off.)"""
-    for i in range(len(out) - 1):
-        c, nxt = out[i], out[i + 1]
-        t = paras[i].norm_text.strip()
-        if (c.title is None and not c.fused and c.preamble is None and c.head is None and not c.intro and not c.signature
-                and nxt.salutation and not nxt.exclaims and len(paras[i].pieces) == 1 and len(t) <= _HEAD_LINE
-                and not _PUNCT.search(t) and _SALUTED_TITLE.search(t) and not _BYLINE.match(t)):
-            out[i] = replace(c, title="title", bare=False, short_plain=False, title_core=cues.title_core(t))
-    return out
+    return _slogans(out, paras)
 
 
 def _slogans(out: list[Cues], paras: list[Paragraph]) -> list[Cues]:
