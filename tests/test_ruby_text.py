@@ -71,3 +71,12 @@ def test_figures_on_a_ruby_line_are_cut_from_the_line_as_printed():
 def test_a_line_with_no_syllables_is_read_as_before():
     for line in ["青山县民政局2022年工作总结", "２０２２年，某某镇（街道）扎实推进各项工作", "拼音(pinyin)课程"]:
         assert unruby(line) is line and not has_ruby(line)
+
+
+def test_a_town_government_over_its_year_and_genre_line_opens_the_next_report():
+    from structure_helpers import CUT, DONE
+    lines = [*CUT[:5], DONE, "鎮(zhèn)政府", "2020年工作總結(jié)及2021年工作安排",
+             "2020年,全鎮(zhèn)上下在縣委、縣政府的堅強領導下,攻堅克難,各項工作穩步推進。", "一、主要工作", DONE]
+    _, reps = parse_text("\n".join(lines) + "\n")
+    assert [r.start_line for r in reps] == [1, 7], [(r.start_line, r.title) for r in reps]
+    assert reps[1].year == 2020 and reps[1].level == "township_street"
