@@ -1,0 +1,29 @@
+"""Report starts after a page a site cut mid-sentence (issue 10, round 6 wave 2): a one-line page
+whose title runs straight into a half-year report's text, and a titleless half-year report that
+opens on its time phrase with a masked subject.  Every unit and sentence here is invented."""
+from __future__ import annotations
+
+from structure_helpers import CUT, DONE
+from test_authors import parse_text
+
+
+def _starts(lines: list[str]) -> list[int]:
+    _, reps = parse_text("\n".join(lines) + "\n")
+    return [r.start_line for r in reps]
+
+
+def test_a_one_line_page_with_a_situation_summary_title_fused_to_its_half_year_text():
+    blob = ("白沙县水利局 XX 年上半年工作情况的总结 上半年,在县委、县政府的领导下,全局围绕防汛抗旱和农村供水"
+            "扎实工作,完成水毁工程修复十二处,新建村级供水站三座,各项工作有序推进。")
+    assert _starts([*CUT, blob]) == [1, len(CUT) + 1]
+
+
+def test_a_titleless_half_year_report_with_a_masked_township_opens_on_its_time_phrase():
+    opening = ("××年上半年以来,××乡把发展特色种植作为富民增收的一项重点工作,全面落实县委部署,"
+               "多方筹措资金扶持合作社发展。")
+    assert _starts([*CUT, opening, "一、发展现状", DONE]) == [1, len(CUT) + 1]
+
+
+def test_a_situation_summary_named_mid_sentence_without_an_opening_goes_on_the_page_before():
+    cont = "各村报送的工作情况的总结 上半年报表已全部汇总,全镇上下按照要求逐项对照检查,及时上报。"
+    assert _starts([*CUT, cont, DONE]) == [1]
