@@ -27,3 +27,18 @@ def test_a_titleless_half_year_report_with_a_masked_township_opens_on_its_time_p
 def test_a_situation_summary_named_mid_sentence_without_an_opening_goes_on_the_page_before():
     cont = "各村报送的工作情况的总结 上半年报表已全部汇总,全镇上下按照要求逐项对照检查,及时上报。"
     assert _starts([*CUT, cont, DONE]) == [1]
+
+
+def test_a_row_linking_a_bodys_reports_of_other_years_is_the_pages_not_a_report():
+    from test_authors import parse_text as _parse
+    nav = "2019年白沙县人民政府工作报告 2020年白沙县人民政府工作报告 2021年白沙县人民政府工作报告"
+    lines = ["2020年白沙县人民政府工作报告", nav, "各位代表:", "现在,我代表县人民政府向大会报告工作,请予审议。", DONE]
+    furn, reps = _parse("\n".join(lines) + "\n")
+    assert 2 in furn and [r.start_line for r in reps] == [1], (sorted(furn), [r.start_line for r in reps])
+
+
+def test_a_title_with_its_plan_after_a_space_is_one_title():
+    from test_authors import parse_text as _parse
+    lines = ["青山镇2022年工作总结 2023年工作计划", "2022年,青山镇在县委、县政府的坚强领导下,统筹推进各项工作。", DONE]
+    furn, reps = _parse("\n".join(lines) + "\n")
+    assert 1 not in furn and [r.start_line for r in reps] == [1]
