@@ -42,3 +42,21 @@ def test_a_title_with_its_plan_after_a_space_is_one_title():
     lines = ["青山镇2022年工作总结 2023年工作计划", "2022年,青山镇在县委、县政府的坚强领导下,统筹推进各项工作。", DONE]
     furn, reps = _parse("\n".join(lines) + "\n")
     assert 1 not in furn and [r.start_line for r in reps] == [1]
+
+
+def test_a_forum_handle_row_after_a_cut_page_announces_nothing():
+    from test_authors import parse_text as _parse
+    opening = ("2021年以来,白沙县农业农村局围绕县委、县政府中心工作,紧扣年度目标,扎实推进春耕备耕、"
+               "高标准农田建设和农村人居环境整治。")
+    prev = ["青山镇2020年工作总结", "", "2020年,青山镇在县委的领导下,各项工作稳步推进。", "", "一、招商引资", "", DONE, "",
+            "持续推进项目建设,总投资2.2亿元的光伏电站基本建成,预计春节后投产。另外,青山石材、白沙化工等企业技改项目"]
+    lines = [*prev, "@ABC:", "|", opening, "一、粮食生产稳中有增", DONE]
+    _, reps = _parse("\n".join(lines) + "\n")
+    assert [r.start_line for r in reps] == [1, len(prev) + 3], [(r.start_line, r.end_line) for r in reps]
+
+
+def test_a_cut_line_that_announces_a_list_with_its_colon_still_goes_on():
+    from test_authors import parse_text as _parse
+    lines = [*CUT[:-1], "全年重点抓好以下几项工作,具体", "如下:", "一是加强组织领导。", DONE]
+    _, reps = _parse("\n".join(lines) + "\n")
+    assert [r.start_line for r in reps] == [1]
