@@ -60,3 +60,14 @@ def test_a_cut_line_that_announces_a_list_with_its_colon_still_goes_on():
     lines = [*CUT[:-1], "全年重点抓好以下几项工作,具体", "如下:", "一是加强组织领导。", DONE]
     _, reps = _parse("\n".join(lines) + "\n")
     assert [r.start_line for r in reps] == [1]
+
+
+def test_a_wiki_work_page_head_is_the_sites_and_the_report_runs_from_its_title():
+    from test_authors import parse_text as _parse
+    lines = ["2021年白沙縣人民政府工作報告", "", "某某文庫,自由的圖書館",
+             "2020年白沙縣人民政府工作報告 2021年白沙縣人民政府工作報告 2022年白沙縣人民政府工作報告",
+             "本作品收錄於《白沙縣人民政府工作報告", "", "2022年1月6日在白沙縣第九屆人民代表大會第一次會議上", "",
+             "各位代表:", "現在,我代表縣人民政府向大會報告工作,請予審議。", DONE]
+    furn, reps = _parse("\n".join(lines) + "\n")
+    assert {3, 4, 5} <= furn and [(r.start_line, r.end_line) for r in reps] == [(1, len(lines))], \
+        (sorted(furn), [(r.start_line, r.end_line) for r in reps])
