@@ -71,14 +71,3 @@ def test_a_wiki_work_page_head_is_the_sites_and_the_report_runs_from_its_title()
     furn, reps = _parse("\n".join(lines) + "\n")
     assert {3, 4, 5} <= furn and [(r.start_line, r.end_line) for r in reps] == [(1, len(lines))], \
         (sorted(furn), [(r.start_line, r.end_line) for r in reps])
-
-
-def test_a_masked_community_after_its_time_phrase_opens_a_report_whatever_it_did():
-    opening = "今年以来,****社区新获得了“市级文明社区”“绿色社区”等称号,迎接了各级检查二十余次。"
-    assert _starts([*CUT, opening, "二、居务工作", DONE]) == [1, len(CUT) + 1]
-
-
-def test_a_named_community_needs_what_a_subject_does():
-    from workreport.structure import cues
-    assert cues.opening_subject("今年以来,****社区新获得了多项称号") == "****社区"
-    assert cues.opening_subject("今年以来,社区新获得了多项称号") is None

@@ -363,7 +363,6 @@ SCHEMAS: dict[str, Record] = {
         "not_a_start": PATTERN_RULE,
         "cut_sentence": PATTERN_RULE,
         "subject": PATTERN_RULE,
-        "masked_subject": PATTERN_RULE,
         "scene_body": PATTERN_RULE,
         "sentence_stop": PATTERN_RULE,
         "title_name": PATTERN_RULE,

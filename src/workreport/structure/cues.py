@@ -40,7 +40,6 @@ _FIRST = max(e.get("first_chars") or 0 for e in _T["intro"])
 _LAST = max(e.get("last_chars") or 0 for e in _T["intro"])
 _SIGNATURE = rules.pattern(_TABLE, "split.signature.date")
 _SUBJECT_NAME = rules.pattern(_TABLE, "split.subject")
-_MASKED_SUBJECT = rules.pattern(_TABLE, "split.masked_subject")
 _TITLE_NAME = rules.pattern(_TABLE, "split.title_name")
 _SUBJECT_LOOK = 80  # the subject of an opening comes within its first characters
 _SCENE_MAX = 80  # a scene sentence is short
@@ -391,8 +390,7 @@ def opening_strength(p: Paragraph | str, normalized: str | None = None, found: s
 
 def opening_subject(text: str, normalized: str | None = None) -> str | None:
     """The body an opening names as its subject (after its time phrase and leadership), or None."""
-    s = _despaced(fold(_s(text, normalized)[:_SUBJECT_LOOK]))
-    m = _SUBJECT_NAME.match(s) or _MASKED_SUBJECT.match(s)
+    m = _SUBJECT_NAME.match(_despaced(fold(_s(text, normalized)[:_SUBJECT_LOOK])))
     return m.group("name") if m else None
 
 
