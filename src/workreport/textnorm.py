@@ -45,43 +45,9 @@ def norm(s: str) -> str:
 _MD_HEADING = re.compile(r"^\s*#{1,6}[ \t]+(?=\S)")
 
 
-# The pinyin some sites print in brackets after each character (a page's <ruby> annotations
-# flattened to text): a bracketed syllable with a tone mark.  The same pattern is
-# rule data in furniture.yaml (furniture.pinyin, with examples); this module sits below the rule
-# loader, so a test keeps the two in step.
-RUBY = re.compile("[(\uff08][a-z\u00fc]{0,5}[\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec"
-                  "\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc][a-z\u00fc]{0,5}[)\uff09]")
-_TONED = re.compile("[\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2"
-                    "\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc]")
-
-
-def has_ruby(s: str) -> bool:
-    """Does ``s`` carry a site's bracketed pinyin after its characters?"""
-    return bool(_TONED.search(s)) and bool(RUBY.search(s))
-
-
-def unruby(s: str) -> str:
-    """``s`` read without a site's bracketed pinyin, padded with spaces at its end to the same
-    length: the rules read a bureau's name where the page printed each of its characters
-    followed by its syllable.  Offsets before the first
-    bracket are still those of the original; a stage that maps offsets back into the line's text
-    (figures, checks) reads ``offsets_view`` instead."""
-    if not _TONED.search(s):
-        return s
-    out = RUBY.sub("", s)
-    return out + " " * (len(s) - len(out)) if len(out) != len(s) else s
-
-
-def offsets_view(text: str, normalized: str) -> str:
-    """The normalised text whose offsets are the original's: ``normalized`` unless the rules'
-    view of it dropped pinyin (then ``norm(text)``)."""
-    return norm(text) if has_ruby(text) else normalized
-
-
 def norm_line(s: str) -> str:
-    """norm() of one source line as the rules read it: a markdown heading marker at its start
-    blanked, a site's bracketed pinyin dropped (``unruby``)."""
-    n = unruby(norm(s))
+    """norm() of one source line, with a markdown heading marker at its start blanked."""
+    n = norm(s)
     if n[:1] == "#" or n.lstrip()[:1] == "#":
         m = _MD_HEADING.match(n)
         if m:

@@ -7,7 +7,6 @@ from functools import lru_cache
 
 from .. import rules
 from ..model import Document, Report
-from ..textnorm import offsets_view
 
 @lru_cache(maxsize=1)
 def _messages() -> dict[str, str]:
@@ -52,12 +51,12 @@ def report_lines(doc: Document, report: Report) -> list[tuple[int, str, str]]:
             if ln in seen or not 1 <= ln <= len(doc.lines):
                 continue
             seen.add(ln)
-            out.append((ln, doc.lines[ln - 1], offsets_view(doc.lines[ln - 1], doc.norm_lines[ln - 1])))
+            out.append((ln, doc.lines[ln - 1], doc.norm_lines[ln - 1]))
     if not report.paragraphs:  # a report built without paragraphs: every non-blank line
         for ln in range(report.start_line, report.end_line + 1):
             text = doc.lines[ln - 1]
             if text.strip():
-                out.append((ln, text, offsets_view(text, doc.norm_lines[ln - 1])))
+                out.append((ln, text, doc.norm_lines[ln - 1]))
     out.sort()
     return ReportLines(out)
 

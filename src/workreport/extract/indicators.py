@@ -28,7 +28,6 @@ from dataclasses import dataclass
 
 from .. import rules
 from ..model import Indicator, LineHint, Paragraph, Report, Span, role_at
-from ..textnorm import offsets_view
 from . import tables
 from .measures import Canonical, anchored, before_scope, canonical, level_of, with_unit_noun
 from .numbers import Quantity, find_quantities
@@ -250,7 +249,7 @@ def paragraph_indicators(p: Paragraph, in_plan=lambda line: False, time: ReportT
     """Indicators of one paragraph; ``in_plan(line)`` tells whether a line is in a plan section,
     ``time`` (the report's) gives each figure its period."""
     text = p.text
-    t = offsets_view(p.text, p.norm_text)  # figures map back into the text: its own offsets
+    t = p.norm_text
     qs = find_quantities(text, include_bare=True, normalized=t)
     periods = time.paragraph(p, [q.start for q in qs]) if time is not None else [None] * len(qs)
     if not qs:

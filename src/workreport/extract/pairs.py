@@ -25,7 +25,6 @@ from bisect import bisect_right
 from .. import rules
 from ..numerals import finite
 from ..model import Indicator, Pair, Paragraph, Report
-from ..textnorm import offsets_view
 from .indicators import _CLAUSE, _GENERIC_NAME, _SENT, _TARGET_MODAL, _TARGET_NOUN, _TOPIC_TAIL, _phases
 from .numbers import unit_dimension
 
@@ -155,7 +154,7 @@ def _offset_of(items: list[tuple[int, Indicator]], i: Indicator) -> int:
 def paragraph_pairs(p: Paragraph, indicators: list[Indicator]) -> list[Pair]:
     if not indicators:
         return []
-    t = offsets_view(p.text, p.norm_text)
+    t = p.norm_text
     if not (_GOAL.search(t) or _QUOTA.search(t)):
         return []  # no goal or quota stated, nothing to pair
     phase = _phases(t)

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .. import numerals, rules
 from ..model import Indicator, Paragraph, Report, enclosing_sections, role_at
-from ..textnorm import norm, offsets_view
+from ..textnorm import norm
 
 _TABLE = "periods"
 _T = rules.load(_TABLE)
@@ -306,7 +306,7 @@ class ReportTime:
         base, c = b.period, self._carry
         if c is not None and c[0] == b.top and (not b.own or c[1] == b.inner):
             base = c[2]
-        out, opened = text_periods(offsets_view(p.text, p.norm_text), offsets, base, self.clock, self._slip(b))
+        out, opened = text_periods(p.norm_text, offsets, base, self.clock, self._slip(b))
         if opened is not None and self._is_title(p):
             opened = None  # the title names the year it is delivered in, not a time for what follows
         if opened is not None:  # a review's time carries on; a plan's paragraphs speak for themselves

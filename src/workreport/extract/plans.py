@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .. import rules
 from ..model import Indicator, Paragraph, PlanItem, Report, Section, walk_sections
-from ..textnorm import norm, offsets_view
+from ..textnorm import norm
 
 TARGET_KINDS = ("target", "rate", "growth")
 
@@ -149,7 +149,7 @@ def _items_from_headed_paragraphs(report: Report, paras: list[Paragraph], end: i
 def _items_from_inline(report: Report, paras: list[Paragraph]) -> list[PlanItem]:
     out = []
     for p in paras:
-        t = offsets_view(p.text, p.norm_text)  # items are cut at offsets of the text
+        t = p.norm_text
         marks: list[tuple[int, str]] = []
         for rid, pat in _patterns()["inline_item"]:
             marks.extend((m.start(), rid) for m in pat.finditer(t))

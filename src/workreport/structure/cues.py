@@ -239,7 +239,7 @@ def broken_title(first: str, second: str) -> bool:
         return False
     # the second line may be a title of its own only when the first is the body it names (a
     # name line over a year-and-genre line)
-    return _title_kind(second) is None or bool(_NAME_LINE.match(fold(first)) and _NAMELESS_TITLE.match(fold(second)))
+    return _title_kind(second) is None or bool(_NAME_LINE.match(drop_pinyin(fold(first))) and _NAMELESS_TITLE.match(drop_pinyin(fold(second))))
 
 
 def broken_title_lines(parts: list[str]) -> int:
