@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from .. import rules
 from ..model import Report
 from ..textnorm import norm
-from . import bodies, cues
+from . import bodies
 from .headings import strip_ordinal
 from .names import NAME_MIN, clean_name, government_named_as_superior, is_body, is_self, limit, superior, system_stem
 
@@ -49,7 +49,6 @@ def org_from_title(title: str) -> str | None:
     leading "about" or year) that names a known body: a district's city-management bureau before
     "2022 work summary", a bureau before a year written without its year word, a health commission
     before its own function repeated (orgs.yaml title_head, title_tail)."""
-    title = cues.drop_pinyin(title)  # a site's pinyin after each character is no part of the name
     s = norm(title)
     off = len(s) - len(s.lstrip())
     off += len(s[off:]) - len(strip_ordinal(s[off:]))
