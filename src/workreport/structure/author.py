@@ -17,7 +17,7 @@ from dataclasses import replace
 from .. import rules
 from ..model import Report
 from ..textnorm import norm
-from . import bodies, city_text
+from . import bodies, city_text, cues
 from .names import as_written, is_self, system_stem
 from .org import OrgGuess, canonical_org, find_org, region_of
 from .selfref import department_kind, field_department_of, kind_field_department
@@ -310,6 +310,8 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
             org, rule = dept, "org.self_reference.text_field"
             if level is None:  # a kind that fixes its level (a hospital)
                 level, level_rule = level_of(org, guess, text)
+    if org:  # a unit is named without the pinyin a site printed after its characters (the line keeps it)
+        org = cues.drop_pinyin(org)
     return replace(report, org=org, org_line=guess.line, level=level, region=region_of(named), domain=domain,
                    year=year, org_rule=rule, level_rule=level_rule, domain_rule=domain_rule,
                    year_rule=year_rule)

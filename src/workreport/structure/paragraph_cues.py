@@ -142,7 +142,7 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
         out.append(Cues(title, fused, pre, frozenset(intro), strong, head, head is None and is_bare_heading(s),
                         is_terminal(s, s), cues.is_signature_date(s, s), gap_f, gap_b, in_furn, year, name,
                         len(s) <= _SHORT_PLAIN and not _PUNCT.search(s), s.endswith("!"),
-                        head is None and cues.is_appendix(text, normed), s.endswith(":"),
+                        head is None and cues.is_appendix(text, normed), s.endswith(":") and _worded_end(p),
                         cues.title_core(s) if title else (cues.title_core(cues.fused_title(text, normed) or "") or None if fused else None), chunk,
                         strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS])),
                         _greeting(said_n.strip()) if "split.intro.salutation" in intro else None,
@@ -168,6 +168,16 @@ def _slogans(out: list[Cues], paras: list[Paragraph]) -> list[Cues]:
                     and len(paras[i - 1].pieces) == 1 and cues.slogan_over(paras[i - 1].norm_text, paras[i + 1].norm_text)):
                 out[i - 1] = replace(b, title="title", bare=False)
     return out
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def _worded_end(p: Paragraph) -> bool:
+    """Does the paragraph's last line hold words (a sentence that announces what follows with its
+    colon)?  A row of a forum or social page joined to a cut line (a handle and a colon, a stray
+    label in Latin letters) announces nothing."""
+    return len(p.pieces) == 1 or bool(_CJK.search(p.norm_text[p.pieces[-1][1]:]))
 
 
 def _page_head(i: int, paras: list[Paragraph], furniture: frozenset[int], gap_f: int) -> bool:
