@@ -52,6 +52,7 @@ def _plain_title_follows(pl: PageLines, k: int) -> bool:
     core = cues.title_core(pl.text[k])
     if len(core) < 4:
         return False
+    numbered = False
     for j in range(k + 1, min(len(pl), k + 1 + _COLLECTION_HEAD)):
         s = pl.text[j]
         if pl.rule[j] == _COLLECTION_ITEM:
@@ -59,8 +60,15 @@ def _plain_title_follows(pl: PageLines, k: int) -> bool:
             # number after the headline's words (the headline, text 1) only numbers the headline
             m = _ITEM_MARKER.match(_PINYIN.sub("", s))
             if m is None:
+                numbered = cues.title_core(s).startswith(core)
                 continue
             s = m.group("title")
+        elif numbered and pl.rule[j] is None:
+            # (the headline numbered for its first text, then a title line: the text's own title,
+            # worded as the text words it rather than as the headline does)
+            if cues.is_title(s, s):
+                return True
+            numbered = False
         elif pl.rule[j] == _COLLECTION:
             continue
         # (the headline itself again, run into a teaser, is no plain title)
