@@ -26,7 +26,7 @@ _LONG_LINE = rules.limit(_TABLE, "paragraph.long_line")
 _SHORT_TITLE = rules.limit(_TABLE, "paragraph.short_title")
 _LONG_ITEM = rules.limit(_TABLE, "paragraph.long_item")
 _SIBLING_WINDOW = int(rules.limit(_TABLE, "paragraph.sibling_window"))
-_CLAUSE_COMMAS = frozenset(",，")  # (the comma that closes a sentence's opening phrase)
+_CLAUSE_COMMA = ","  # (normalised: the comma that closes a sentence's opening phrase)
 _SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
 
 
@@ -114,7 +114,7 @@ def _cut_list_item(idx: int, lines: _Lines) -> bool:
 def _opening_only(so_far: str) -> bool:
     """Is the paragraph so far only a sentence's opening (its year or period, then the comma)?
     Its subject follows: the line after goes on it even when it reads as a text's opening."""
-    return (so_far[-1:] in _CLAUSE_COMMAS and _ANY_PUNCT.search(so_far[:-1]) is None
+    return (so_far[-1:] == _CLAUSE_COMMA and _ANY_PUNCT.search(so_far[:-1]) is None
             and bool(cues.intro_rules(so_far, so_far) & _SENTENCE_OPENINGS))
 
 
