@@ -72,3 +72,40 @@ def test_table_rows_at_a_page_foot_stay_the_reports():
     menu = ["收藏本站 | 设为首页 | 联系我们 | 网站地图", "首页 | 新闻 | 公开 | 互动", "", "某某县2022年工作总结",
             "2022年,全县上下围绕发展大局,扎实推进各项工作,经济社会保持平稳。"]
     assert {1, 2} <= find_furniture(_doc(menu))  # a menu's rows under a menu row are still the page's
+
+
+# --- a figure a PDF text layer put on a line of its own (issue 10)
+
+def test_lone_figure_between_sentence_pieces_is_joined():
+    from workreport.structure.figures import figure_only, goes_on
+    assert figure_only("3500") and figure_only("xxxx") and not figure_only("3500亩")
+    assert goes_on("3500", "亩,完成全年任务。") and goes_on("xxxx", "社区开展义诊活动。")
+    assert not goes_on("3500", "二、存在的问题")
+    lines = ["今年以来,某某镇林业站组织群众植树造林,全年共完成", "3500", "亩,超额完成县下达的任务。"]
+    assert paras(*lines) == [(1, 3)]
+
+
+def test_title_broken_at_its_year_is_one_paragraph_and_one_title():
+    lines = ["2021", "年青山县水务局上半年工作总结", "上半年,我局围绕防汛和供水保障开展工作,完成河道清淤12公里。"]
+    assert paras(*lines) == [(1, 2), (3, 3)]
+    from workreport.pipeline import parse
+    rep = parse(_doc(lines)).reports[0]
+    assert rep.start_line == 1 and "青山县水务局" in (rep.org or "") and "2021" in (rep.title or "")
+
+
+def test_opening_year_cut_from_its_subject_goes_on_into_it():
+    # "2023" / "年," / "XX" / "<body> under the county's leadership ...": the paragraph so far is
+    # only the sentence's opening, so the body's line is its subject, not another text's opening
+    lines = ["某某区城管局2023年工作总结", "2023", "年,", "XX", "区城管局在区委、区政府的领导下,围绕市容整治扎实开展工作,成效明显。"]
+    assert paras(*lines) == [(1, 1), (2, 5)]
+
+
+def test_year_after_a_cut_page_line_opens_the_next_text():
+    # a page's last sentence cut off, then a title broken at its year: the year goes with the title
+    lines = ["一是加强河道巡查,全年出动巡查人员", "2022", "年某某镇水利站工作计划", "2022年,我站将重点做好以下工作。"]
+    assert paras(*lines)[:2] == [(1, 1), (2, 3)]
+
+
+def test_page_number_alone_is_not_joined():
+    lines = ["全年完成各项目标任务。", "3", "二、存在的问题"]
+    assert paras(*lines) == [(1, 1), (2, 2), (3, 3)]

@@ -2,9 +2,10 @@
 opens the next line (a wrapped sentence, not a contents entry with its page number), and the next
 item's mark alone at a page's foot (the page was cut right after it began).
 
-Joining a figure a PDF text layer put on a line of its own back into its sentence was tried in
-round 6 and is not applied: it helped one unread set and hurt another (docs/ACCURACY.md).
-Patterns: data/paragraphs.yaml (figure_end, measure_start).
+A figure a PDF text layer put on a line of its own is joined back into its sentence
+(structure/paragraphs.py): a line ending in a figure goes on in a line opening with its measure
+word, a line that is only a figure is the middle of the sentence around it.
+Patterns: data/paragraphs.yaml (figure_only, figure_end, measure_start).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .. import rules
 from .headings import match_heading
 
 _TABLE = "paragraphs"
+_ONLY = rules.pattern(_TABLE, "paragraph.figure_only")
 _END = rules.pattern(_TABLE, "paragraph.figure_end")
 _MEASURE = rules.pattern(_TABLE, "paragraph.measure_start")
 _CONTINUATION = rules.pattern(_TABLE, "paragraph.continuation_start")
@@ -26,6 +28,24 @@ _LEAD_NUMBER = re.compile(r"\d{1,2}(?=\D)")
 def measured(figure_line: str, nxt: str) -> bool:
     """Does ``nxt`` take the figure that ends ``figure_line`` (its measure word, a closing mark)?"""
     return bool(_END.search(figure_line) and (_MEASURE.match(nxt) or _CONTINUATION.match(nxt)))
+
+
+def figure_only(s: str) -> bool:
+    """Is the (normalised, stripped) line nothing but a number or a masked figure?"""
+    return bool(_ONLY.match(s))
+
+
+def _closed(s: str) -> bool:
+    """A figure that needs no measure word after it: a percent, or a mask (xx) standing for a
+    name or a figure alike."""
+    return s.endswith("%") or not any(c.isdigit() for c in s)
+
+
+def goes_on(figure_line: str, nxt: str) -> bool:
+    """Is ``nxt`` the rest of the sentence a lone figure line is the middle of?"""
+    if measured(figure_line, nxt):
+        return True
+    return figure_only(figure_line) and _closed(figure_line) and bool(nxt) and not nxt[:1].isdigit()
 
 
 def wrapped_figure_row(line: str, nxt: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .. import rules
 from ..model import Document, Paragraph
-from . import cues
+from . import cues, figures
 from .furniture import INLINE as _INLINE, furniture_rule
 from .headings import BARE_ORDINAL, ORDINAL_CONTINUATION, is_bare_heading, is_terminal, match_heading
 
@@ -26,6 +26,7 @@ _LONG_LINE = rules.limit(_TABLE, "paragraph.long_line")
 _SHORT_TITLE = rules.limit(_TABLE, "paragraph.short_title")
 _LONG_ITEM = rules.limit(_TABLE, "paragraph.long_item")
 _SIBLING_WINDOW = int(rules.limit(_TABLE, "paragraph.sibling_window"))
+_CLAUSE_COMMA = ","  # (normalised: the comma that closes a sentence's opening phrase)
 _SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
 
 
@@ -110,10 +111,47 @@ def _cut_list_item(idx: int, lines: _Lines) -> bool:
                                for x in items)
 
 
-def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None:
+def _opening_only(so_far: str) -> bool:
+    """Is the paragraph so far only a sentence's opening (its year or period, then the comma)?
+    Its subject follows: the line after goes on it even when it reads as a text's opening."""
+    return (so_far[-1:] == _CLAUSE_COMMA and _ANY_PUNCT.search(so_far[:-1]) is None
+            and bool(cues.intro_rules(so_far, so_far) & _SENTENCE_OPENINGS))
+
+
+def _cut_figure(idx: int, lines: _Lines, so_far: str) -> bool:
+    """Does a figure a PDF text layer put on a line of its own join line ``idx`` and the next?
+    The line ends in the figure and the next opens with its measure word (a title broken at its
+    year too); or the line is an unfinished sentence and the next is only the figure the line
+    after it goes on from.  Not across a web page's rows; a heading or a title line keeps its own line."""
+    cs, ns = lines.stripped(idx), lines.stripped(idx + 1)
+    if lines.seam_gap(idx):
+        return False
+    if figures.measured(cs, ns) or (figures.figure_only(cs) and figures.goes_on(cs, ns) and not _opens_block(lines, idx + 1)):
+        return True
+    if not figures.figure_only(ns) or idx + 2 >= len(lines.order) or lines.seam_gap(idx + 1):
+        return False
+    if is_terminal("", cs) or _COLON_END.search(cs) or cues.title_kind(cs, cs) is not None:
+        return False
+    h = lines.heading(idx, allow_shi=False)
+    if (h is not None and not h.inline_body) or is_bare_heading(cs, normalized=cs):
+        return False
+    after = lines.stripped(idx + 2)
+    if not figures.goes_on(ns, after) or _opens_block(lines, idx + 2):
+        return False
+    # the figure may open another text instead: a title broken at its year, a sentence opening
+    # with its year (the line before was a page's last, cut by the site)
+    whole = ns + after
+    if _opening_only(so_far):
+        return True
+    return not (cues.title_kind(whole, whole) is not None or cues.is_anchor(whole, whole)
+                or cues.intro_rules(whole, whole) & _SENTENCE_OPENINGS)
+
+
+def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str = "") -> str | None:
     """Rule id if the paragraph ending at line ``idx`` goes on into the next line.
 
-    ``title_like``: the paragraph so far is short and unpunctuated; ``first``: it is one line."""
+    ``title_like``: the paragraph so far is short and unpunctuated; ``first``: it is one line;
+    ``so_far``: its normalised text, stripped."""
     if idx in lines.chunks or idx + 1 in lines.chunks:
         return None  # a document-sharing chunk is cut by the site, not by a page
     nxt_line = lines.order[idx + 1]
@@ -125,6 +163,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines) -> str | None
         return "paragraph.join.cut_bracket"  # a link or a page cut the ordinal from its bracket
     if _CONTINUATION_START.match(ns) and not _LIST_START.match(ns):
         return "paragraph.join.punct_start"
+    if _cut_figure(idx, lines, so_far):
+        return "paragraph.join.cut_figure"
     # (the rest is the shorter piece and goes on mid-phrase: not a page's cut line over the next text's title)
     if (first and title_like and len(ns) < len(cs) and not ns[:1].isdigit() and lines.heading(idx + 1) is None
             and not _LIST_START.match(ns) and cues.broken_title(cs, ns)
@@ -205,7 +245,7 @@ def build_paragraphs(doc: Document, furniture: frozenset[int]) -> tuple[Paragrap
         # (text only grows), so the joined text is looked at only while it is still short.
         title_like = _short_title(normed[0].strip())
         while i + 1 < len(order):
-            why = _joins(title_like, len(pieces) == 1, i, lines)
+            why = _joins(title_like, len(pieces) == 1, i, lines, "".join(normed).strip())
             if why is None:
                 break
             i += 1
