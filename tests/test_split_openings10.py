@@ -60,3 +60,17 @@ def test_a_fused_title_whose_opening_states_the_reports_purpose():
             "2022年,我局在县委、县政府的领导下,全年完成造林一万亩,森林覆盖率提高一个百分点。")
     assert cues.fused_title(blob) is not None
     assert _starts([*CUT, blob]) == [1, len(CUT) + 1]
+
+
+# a 汇报 titled by its subject line (关于 + matter + 的汇报), the body named only as "our county"
+_HUIBAO = ["关于我县农村公路养护问题的汇报", "各位领导:受县政府委托,现将我县农村公路养护工作情况汇报如下:",
+           "一、基本情况", DONE, MORE]
+
+
+def test_a_subject_line_title_of_a_huibao_is_a_title():
+    assert cues.title_kind("关于我县农村公路养护问题的汇报") is not None
+    assert cues.title_kind("关于印发某某工作方案的通知") is None
+
+
+def test_a_huibao_after_a_page_cut_mid_sentence_starts_at_its_subject_line():
+    assert _starts([*CUT, *_HUIBAO]) == [1, len(CUT) + 1]
