@@ -74,3 +74,12 @@ def test_a_subject_line_title_of_a_huibao_is_a_title():
 
 def test_a_huibao_after_a_page_cut_mid_sentence_starts_at_its_subject_line():
     assert _starts([*CUT, *_HUIBAO]) == [1, len(CUT) + 1]
+
+
+def test_a_huibao_that_greets_the_visiting_leaders_opens_there():
+    visit = "今天,省厅各位领导在百忙之中莅临我县检查指导农村公路工作,我代表县交通运输局表示热烈欢迎,下面我就有关情况作简要汇报。"
+    assert cues.opening_strength(visit, visit) == "strong"
+    for line in ("今天,我们召开全县水利工作会议,主要任务是总结去年工作。", "今年以来,市领导多次到我县调研农村公路工作。"):
+        assert "split.intro.visit" not in cues.intro_rules(line, line)
+    # its title dropped by the page, the 汇报 starts at the greeting
+    assert _starts([*CUT, visit, "一、基本情况", DONE, MORE]) == [1, len(CUT) + 1]
