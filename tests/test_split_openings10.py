@@ -83,3 +83,18 @@ def test_a_huibao_that_greets_the_visiting_leaders_opens_there():
         assert "split.intro.visit" not in cues.intro_rules(line, line)
     # its title dropped by the page, the 汇报 starts at the greeting
     assert _starts([*CUT, visit, "一、基本情况", DONE, MORE]) == [1, len(CUT) + 1]
+
+
+# a standing committee's work report read at the congress: the formal head block (body, kind,
+# date and session, the committee's director), then the salutation and whom the speaker reports for
+_COMMITTEE = ["某某县人民代表大会常务委员会", "工 作 报 告", "——2024年1月20日在某某县第十八届", "人民代表大会第三次会议上",
+              "某某县人大常委会主任 王某某", "各位代表:", "我受县人大常委会委托,向大会报告工作,请予审议。", "一、坚持党的领导", DONE, MORE]
+
+
+def test_a_committee_directors_speaker_line_is_part_of_the_head_block():
+    assert cues.preamble_rule("某某县人大常委会主任 王某某") == "split.preamble.speaker"
+    assert cues.preamble_rule("县人大常委会主任带队视察") is None
+    # the report runs on past the speaker line and the salutation: one report, to its end
+    reports = structure(document_from_bytes(("\n".join([*CUT, *_COMMITTEE]) + "\n").encode("utf-8"), "pages.txt"))[1]
+    assert [r.start_line for r in reports] == [1, len(CUT) + 1]
+    assert reports[-1].end_line == len(CUT) + len(_COMMITTEE)
