@@ -163,7 +163,7 @@ def ends_a_sentence(entry: dict, text: str) -> bool:
 
 @matcher("orgs:suffixes")
 def org_suffix(entry: dict, text: str) -> bool:
-    return org._suffix_of(text) in entry["words"]
+    return org.org_suffix(text) in entry["words"]
 
 
 @matcher("orgs:domains")

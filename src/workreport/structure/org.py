@@ -27,7 +27,7 @@ from .speech import speaker_body, speaker_place, speech_org
 from .subjects import SUFFIX_INFO, authors
 from .titles import Evidence, bare_kind, byline, lone_name, org_from_title, page_rows, report_titles, row_authors, signature
 
-__all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "region_of"]
+__all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "org_suffix", "region_of"]
 
 _TABLE = "orgs"
 
@@ -65,7 +65,8 @@ _ESSAY_TITLE = "org.title.essay"
 _SPEAKER_BODY_OVER = frozenset({"org.system", "org.sector", "org.self_reference.bare_organ", "org.none"})
 
 
-def _suffix_of(name: str) -> str | None:
+def org_suffix(name: str) -> str | None:
+    """The kind word a body's name ends in (局, 街道, 委员会 …), longest first; None for no body."""
     for w in _SUFFIXES_LONGEST_FIRST:
         if name.endswith(w):
             return w
@@ -383,7 +384,7 @@ def _is_zone(name: str) -> bool:
 def canonical_org(name: str) -> str:
     """A bare place stands for its government (a town for the town's people's government); a
     zone is its own body (its committee), kept as written."""
-    suf = _suffix_of(name)
+    suf = org_suffix(name)
     info = SUFFIX_INFO.get(suf or "")
     if info and info.get("place") and info.get("body") and name.endswith(suf) and not _is_zone(name):
         if is_self(name):
