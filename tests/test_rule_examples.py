@@ -382,6 +382,11 @@ def gapped_title_run_on(entry: dict, text: str) -> bool:
     return cues.fused_title(text) is not None
 
 
+@matcher("split:fused_space_title")
+def spaced_title_run_on(entry: dict, text: str) -> bool:
+    return cues.fused_title(text) is not None
+
+
 @matcher("split:page_mark")
 def page_mark(entry: dict, text: str) -> bool:
     # the mark comes off and what is left reads as a title or a title run on with its text

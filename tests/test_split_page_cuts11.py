@@ -59,3 +59,25 @@ def test_a_line_cut_at_a_comma_inside_one_opening_is_still_joined():
     lines = ["红石镇2023年工作总结", "2023年，在县委、县政府的正确领导下，",
              "我镇坚持稳中求进工作总基调，现将全年工作情况汇报如下：", *_BODY]
     assert (2, 3) in _paras(lines)
+
+
+def test_a_quarterly_reports_title_run_on_with_its_quarter_opening_is_a_fused_title():
+    from workreport.structure import cues
+    assert cues.fused_title("青山镇某年一季度工作情况汇报一季度,全镇上下认真落实县委部署,各项工作稳步推进") == "青山镇某年一季度工作情况汇报"
+    assert "split.intro.period" in cues.intro_rules("一季度，我镇在县委、县政府的正确领导下，扎实推进各项工作")
+    assert "split.intro.period" not in cues.intro_rules("第一季度工作完成情况")
+    n = len(_PREV)
+    blob = "青山镇某年一季度工作情况汇报一季度,全镇上下认真落实县委部署,围绕年度目标任务,扎实推进各项工作,全镇经济社会保持平稳"
+    assert (n, n) in _paras([*_PREV, blob, *_BODY])
+    assert _starts([*_PREV, blob, *_BODY]) == [1, n + 1]
+
+
+def test_a_title_and_its_first_sentence_with_only_a_space_between_begin_a_text_after_a_cut_line():
+    from workreport.structure import cues
+    line = "白河医院工作报告 通过职工代表大会,强化院务公开,不断引导职工关心医院的发展,对内坚持把职代会作为院务公开的"
+    assert cues.fused_title(line).strip() == "白河医院工作报告"
+    # a loose year-and-genre phrase that names no body is no title before a space
+    assert cues.fused_title("认真做好年度工作总结 全镇上下,团结一心") is None
+    n = len(_PREV)
+    assert (n, n) in _paras([*_PREV, line, *_BODY])
+    assert _starts([*_PREV, line, *_BODY]) == [1, n + 1]
