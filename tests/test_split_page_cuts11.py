@@ -81,3 +81,14 @@ def test_a_title_and_its_first_sentence_with_only_a_space_between_begin_a_text_a
     n = len(_PREV)
     assert (n, n) in _paras([*_PREV, line, *_BODY])
     assert _starts([*_PREV, line, *_BODY]) == [1, n + 1]
+
+
+def test_an_essay_sites_sample_tag_with_its_number_is_cut_from_a_title_in_either_script():
+    from workreport.structure import cues
+    assert cues.title_kind("青山中学校长述职报告例子") == "genre"
+    assert cues.title_kind("青山中學校長述職報告例子") == "genre"  # traditional characters, folded first
+    assert cues.title_kind("某某鄉政府年終工作總結范文一") == "genre"
+    assert cues.title_kind("中学生学习的例子") is None
+    # after a page cut mid-sentence, such a title begins the next text
+    n = len(_PREV)
+    assert _starts([*_PREV, "白石中學校長述職報告例子", "各位領導、各位老師:", "我于2021年8月任白石中學校長,現將任職以來的工作報告如下。", *_BODY])[:2] == [1, n + 1]
