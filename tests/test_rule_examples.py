@@ -387,6 +387,11 @@ def spaced_title_run_on(entry: dict, text: str) -> bool:
     return cues.fused_title(text) is not None
 
 
+@matcher("split:speech_headline")
+def speech_headline(entry: dict, text: str) -> bool:
+    return split.speech_headline(norm(text).strip())
+
+
 @matcher("split:page_mark")
 def page_mark(entry: dict, text: str) -> bool:
     # the mark comes off and what is left reads as a title or a title run on with its text

@@ -92,3 +92,18 @@ def test_an_essay_sites_sample_tag_with_its_number_is_cut_from_a_title_in_either
     # after a page cut mid-sentence, such a title begins the next text
     n = len(_PREV)
     assert _starts([*_PREV, "白石中學校長述職報告例子", "各位領導、各位老師:", "我于2021年8月任白石中學校長,現將任職以來的工作報告如下。", *_BODY])[:2] == [1, n + 1]
+
+
+def test_the_last_words_of_a_cut_page_over_a_speechs_session_line_are_not_its_headline():
+    from workreport.structure import split
+    assert split.speech_headline("政府工作报告") and split.speech_headline("工 作 报 告")
+    assert not split.speech_headline("我们将继") and not split.speech_headline("重")
+    speech = ["——2023年1月9日在青山区第五届人民代表大会第三次会议上", "青山区人民政府区长 某某某", "各位代表：",
+              "现在，我代表区人民政府，向大会报告工作，请予审议，并请区政协委员和其他列席人员提出意见。",
+              "一、过去一年工作回顾", "过去一年，全区地区生产总值增长百分之五，一般公共预算收入增长百分之四。"]
+    for piece in ("我们将继", "年内新增市"):
+        cut = [*_PREV[:-2], "三、下半年工作要点", piece]
+        assert _starts([*cut, *speech])[:2] == [1, len(cut) + 1]
+    # a headline with its genre word is still the speech's first line
+    cut = [*_PREV[:-1], "继续完善社会救助制度。"]
+    assert _starts([*cut, "政府工作报告", *speech])[:2] == [1, len(cut) + 1]
