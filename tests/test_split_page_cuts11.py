@@ -107,3 +107,19 @@ def test_the_last_words_of_a_cut_page_over_a_speechs_session_line_are_not_its_he
     # a headline with its genre word is still the speech's first line
     cut = [*_PREV[:-1], "继续完善社会救助制度。"]
     assert _starts([*cut, "政府工作报告", *speech])[:2] == [1, len(cut) + 1]
+
+
+def test_a_peoples_organisation_named_before_the_leadership_it_worked_under_opens_a_report():
+    from workreport.structure import cues
+    assert cues.opening_strength("青山镇工会在镇党委领导下，在上级工会指导下，围绕全镇工作大局开展工作") == "strong"
+    assert cues.opening_strength("某某县妇联在县委的领导下，团结带领全县妇女建功立业") == "strong"
+    assert cues.opening_strength("这次大会在县委的领导下顺利召开") is None
+
+
+def test_a_traditional_profile_opening_is_read_folded_and_is_not_joined_to_a_cut_line():
+    from workreport.structure import cues
+    line = "青石村位於白河鎮政府西南部，距離鎮政府3公里，純屬山區農業村，全村共有農戶三百餘戶。"
+    assert cues.fold(line).startswith("青石村位于白河镇政府西南部")
+    assert "split.intro.profile" in cues.intro_rules(line)
+    n = len(_PREV)
+    assert (n, n) in _paras([*_PREV, line, *_BODY])
