@@ -99,7 +99,7 @@ def test_the_last_words_of_a_cut_page_over_a_speechs_session_line_are_not_its_he
     assert split.speech_headline("政府工作报告") and split.speech_headline("工 作 报 告")
     assert not split.speech_headline("我们将继") and not split.speech_headline("重")
     speech = ["——2023年1月9日在青山区第五届人民代表大会第三次会议上", "青山区人民政府区长 某某某", "各位代表：",
-              "现在，我代表区人民政府，向大会报告工作，请予审议。",
+              "现在，我代表区政府向大会作工作报告，请予审议。",
               "一、过去一年工作回顾", "过去一年，全区地区生产总值增长百分之五，一般公共预算收入增长百分之四。"]
     for piece in ("我们将继", "年内新增市"):
         cut = [*_PREV[:-2], "三、下半年工作要点", piece]
