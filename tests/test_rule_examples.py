@@ -82,7 +82,7 @@ def _para(text: str) -> Paragraph:
          "outline:bare_ordinal", "outline:ordinal_continuation", "outline:not_heading", "outline:heading_end",
          "outline:clause_end", "outline:ordinal_prefix",
          *(f"paragraphs:{k}" for k in ("continuation_start", "list_start", "any_punct", "colon_end", "semicolon_end", "first_page_mark",
-                                        "figure_only", "figure_end", "measure_start")),
+                                        "figure_only", "figure_end", "measure_start", "writer_start")),
          "furniture:sentence", "roles:year", "split:named_title", "split:year", "split:title_row", "split:not_a_start", "split:cut_sentence", "split:bare_title", "split:dated_start", "split:scene_body",
          "furniture:weak_punct", "furniture:document_part", "furniture:signature_name", "furniture:table_row", "furniture:table_cells", "furniture:label_lead", "furniture:label_end",
          "furniture:token_split", "furniture:toc_run", "furniture:item_marker", "furniture:pinyin", "furniture:fragment", "furniture:title_tag", "furniture:twin_noise", "furniture:collection_count", "furniture:title_continuation", "furniture:speech_title_tail", "furniture:snippet_end", "furniture:body_label", "split:sentence_stop", "split:spaced", "split:chunk", "split:year_tail", "split:inline_outline", "split:greeting", "split:name_line", "split:nameless_title", "split:year_named_title", "split:title_prefix", "split:subtitle", "split:slogan_title", "split:page_head_row", "split:teaser_row", "split:open_title_head",
@@ -380,6 +380,16 @@ def tagged_title_run_on(entry: dict, text: str) -> bool:
 @matcher("split:fused_gap_title")
 def gapped_title_run_on(entry: dict, text: str) -> bool:
     return cues.fused_title(text) is not None
+
+
+@matcher("split:fused_space_title")
+def spaced_title_run_on(entry: dict, text: str) -> bool:
+    return cues.fused_title(text) is not None
+
+
+@matcher("split:speech_headline")
+def speech_headline(entry: dict, text: str) -> bool:
+    return split.speech_headline(norm(text).strip())
 
 
 @matcher("split:page_mark")

@@ -302,7 +302,7 @@ SCHEMAS: dict[str, Record] = {
     }),
     "paragraphs": table({
         **{k: PATTERN_RULE for k in ("continuation_start", "list_start", "any_punct", "colon_end", "semicolon_end", "first_page_mark",
-                                     "figure_only", "figure_end", "measure_start")},
+                                     "figure_only", "figure_end", "measure_start", "writer_start")},
         "openers": WORDS_RULE,
         "limits": LIMITS,
     }),
@@ -340,6 +340,8 @@ SCHEMAS: dict[str, Record] = {
         "fused_title": PATTERN_RULE,
         "fused_tagged_title": PATTERN_RULE,
         "fused_gap_title": PATTERN_RULE,
+        "fused_space_title": PATTERN_RULE,
+        "speech_headline": PATTERN_RULE,
         "spaced": PATTERN_RULE,
         "broken_title": rule({"tail_max_chars": INT, "max_lines": INT, "piece_max_chars": INT, "max_chars": INT}),
         "generic_subject": PATTERN_RULE,

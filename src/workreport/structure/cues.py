@@ -28,6 +28,7 @@ _DECORATION_ENDS = rules.Ends(_DECORATION.pattern)  # decorations end a line: mo
 _FUSED = rules.pattern(_TABLE, "split.fused_title")
 _FUSED_TAGGED = rules.pattern(_TABLE, "split.fused_tagged_title")
 _FUSED_GAP = rules.pattern(_TABLE, "split.fused_gap_title")
+_FUSED_SPACE = rules.pattern(_TABLE, "split.fused_space_title")
 _SPACED = rules.pattern(_TABLE, "split.spaced")
 _NAMED_TITLE = rules.pattern(_TABLE, "split.named_title")
 # (id, pattern, first characters searched, last characters searched)
@@ -315,6 +316,12 @@ def _fused_match(s: str) -> int | None:
     # (or a few words that are no sentence between the title and its opening: a name, a date, the title again)
     m = _FUSED_GAP.match(s)
     if m and (_title_kind(m.group("title").strip()) is not None or _title_kind((m.group("title") + m.group("gap")).strip()) is not None):
+        return m.end()
+    # (or only a space between the title and its first sentence, whatever that sentence opens with)
+    # (a title that names its body: a loose year-and-genre phrase may be a sentence's object)
+    m = _FUSED_SPACE.match(s)
+    kind = _title_kind(m.group("title")) if m else None
+    if kind in ("genre", "numbered") or (kind and (_NAMED_TITLE.match(m.group("title")) or _YEAR_NAMED_TITLE.match(m.group("title")))):
         return m.end()
     return None
 

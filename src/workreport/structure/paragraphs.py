@@ -12,7 +12,7 @@ from .. import rules
 from ..model import Document, Paragraph
 from . import cues, figures
 from .furniture import INLINE as _INLINE, furniture_rule
-from .headings import BARE_ORDINAL, ORDINAL_CONTINUATION, is_bare_heading, is_terminal, match_heading
+from .headings import BARE_ORDINAL, ORDINAL_CONTINUATION, is_bare_heading, is_terminal, match_heading, strip_ordinal
 
 _TABLE = "paragraphs"
 _CONTINUATION_START = rules.pattern(_TABLE, "paragraph.continuation_start")
@@ -28,6 +28,9 @@ _LONG_ITEM = rules.limit(_TABLE, "paragraph.long_item")
 _SIBLING_WINDOW = int(rules.limit(_TABLE, "paragraph.sibling_window"))
 _CLAUSE_COMMA = ","  # (normalised: the comma that closes a sentence's opening phrase)
 _SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
+_WRITER_START = rules.pattern(_TABLE, "paragraph.writer_start")
+# an opening's frame: the leadership the writer worked under, a time phrase, the report announced
+_OPENING_FRAME = frozenset({"split.intro.leadership", "split.intro.closing", *_SENTENCE_OPENINGS})
 
 
 class _Lines:
@@ -118,6 +121,14 @@ def _opening_only(so_far: str) -> bool:
             and bool(cues.intro_rules(so_far, so_far) & _SENTENCE_OPENINGS))
 
 
+def _writer_opening(text: str, normalized: str) -> bool:
+    """Does a line open a text: its writer as the subject at its start (data: paragraph.writer_start)
+    and an opening's frame in the same line?  No cut sentence goes on with its writer's name and
+    the leadership it worked under or the report it announces."""
+    s = normalized.strip()
+    return bool(_WRITER_START.match(cues.fold(s))) and bool(cues.intro_rules(text, normalized) & _OPENING_FRAME)
+
+
 def _cut_figure(idx: int, lines: _Lines, so_far: str) -> bool:
     """Does a figure a PDF text layer put on a line of its own join line ``idx`` and the next?
     The line ends in the figure and the next opens with its measure word (a title broken at its
@@ -193,8 +204,12 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
         return None
     if cues.is_anchor(lines.text(idx + 1), lines.norm[nxt_line - 1]):
         return None  # a page cut the last sentence of a report; the next line opens another
-    if _ANY_PUNCT.search(cs[-1:]) is None and cues.intro_rules(lines.text(idx + 1), lines.norm[nxt_line - 1]) & _SENTENCE_OPENINGS:
+    # (cut mid-word, or right after an item's number: the page's last line is the number alone)
+    cut = _ANY_PUNCT.search(cs[-1:]) is None or not strip_ordinal(cs)
+    if cut and cues.intro_rules(lines.text(idx + 1), lines.norm[nxt_line - 1]) & _SENTENCE_OPENINGS:
         return None  # cut mid-word, then a sentence that opens with its year or period and a comma: another text
+    if cut and _writer_opening(lines.text(idx + 1), lines.norm[nxt_line - 1]):
+        return None  # cut mid-word, then a sentence whose subject is its writer, framed as an opening: another text
     if lines.titled_gap(idx) or lines.seam_gap(idx):
         return None  # a page header with a title, or a web page's furniture, between: not joined across it
     if first:

@@ -11,6 +11,7 @@ The walk is one pass over the paragraphs (each looks at most two ahead): linear 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -35,6 +36,8 @@ _TOPIC_MARGIN = rules.limit(_TABLE, "split.topic_margin")
 _HEAD_LINE = int(rules.limit(_TABLE, "split.head_line_chars"))
 _SESSION = "split.preamble.session"
 _SPEECH_TITLE_LINES = int(rules.limit(_TABLE, "split.speech_title_lines"))
+_SPEECH_FRAGMENT = int(rules.limit(_TABLE, "split.speech_fragment_chars"))
+_SPEECH_HEADLINE = rules.pattern(_TABLE, "split.speech_headline")
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
 _BYLINE = rules.pattern("furniture", "furniture.signature_name")
 _FOOT_WORDS = int(rules.limit(_TABLE, "split.foot_link_words_chars"))
@@ -103,11 +106,18 @@ def _speech_titles(cs: list[evidence.Cues], paras: list[Paragraph], starts: list
     return out
 
 
+def speech_headline(normalized: str) -> bool:
+    """Can a (normalised, stripped) line be a speech's headline over its session line?  A very short
+    one only with a genre word: else it is the last words of a page the site cut mid-word."""
+    return len(normalized) > _SPEECH_FRAGMENT or bool(_SPEECH_HEADLINE.search(cues.fold(re.sub(r"\s+", "", normalized))))
+
+
 def _speech_title_line(c: evidence.Cues, p: Paragraph) -> bool:
     t = p.norm_text.strip()
     # (not a page number, nor the last piece of a sentence the page before was cut in: a particle begins no title)
     return (len(t) <= _HEAD_LINE and not c.terminal and c.head is None and not c.bare and not c.signature
-            and not c.preamble and not _PUNCT.search(t) and not t.isdigit() and not _NOT_A_START.match(t))
+            and not c.preamble and not _PUNCT.search(t) and not t.isdigit() and not _NOT_A_START.match(t)
+            and speech_headline(t))
 
 
 def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, float] | None = None,
