@@ -199,13 +199,29 @@ def _chunks(paras: list[Paragraph]) -> dict[int, int]:
     out: dict[int, int] = {}
     for i in sorted(runs):
         s = paras[i].norm_text.strip()
-        first = _CHUNK.match(s).group("n") == "1" and not is_terminal(s, s)
+        first = _CHUNK.match(s).group("n") == "1" and not is_terminal(s, s) and not (
+            i and _under_heading(paras[i - 1]) and not _begins_text(s[_CHUNK.match(s).end():]))
         # a chunk numbered one right after another page's chunks is that page's first: a new run
         if i - 1 in out and not first:
             out[i] = out[i - 1] + 1
         elif first:
             out[i] = 1
     return out
+
+
+def _under_heading(p: Paragraph) -> bool:
+    """A part heading with no text of its own (a line of the outline): the numbered pieces under
+    it are its items, a list the report goes on with.  A sharing site's first chunk is the whole
+    text's beginning, printed where the page's text begins, never under a heading of that text
+    (a heading right above it is where the page before was cut)."""
+    h = match_heading(p.text, p.line_start, normalized=p.norm_text)
+    return (h is not None and h.value is not None and not h.inline_body) or is_bare_heading(p.norm_text)
+
+
+def _begins_text(s: str) -> bool:
+    """Does a piece read as a text's beginning: its title run on with it, or an opening?  (Under
+    the heading another page was cut at, a sharing site's first chunk still begins its text.)"""
+    return bool(cues.fused_title(s, s)) or cues.opening_strength(s, s) == "strong"
 
 
 def _furniture_title_core(line: str) -> str | None:

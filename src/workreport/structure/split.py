@@ -41,6 +41,9 @@ _SPEECH_HEADLINE = rules.pattern(_TABLE, "split.speech_headline")
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
 _BYLINE = rules.pattern("furniture", "furniture.signature_name")
 _FOOT_WORDS = int(rules.limit(_TABLE, "split.foot_link_words_chars"))
+_REVIEW_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.scene", "split.intro.system", "split.intro.leadership",
+                              "split.intro.leadership_first"})
+_NOT_OPENINGS = frozenset({"split.intro.future"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,11 +257,21 @@ def _unglue(paras: list[Paragraph], starts: list) -> tuple[list[Paragraph], list
                 and match_heading(here.text, here.line_start, normalized=here.norm_text) is not None
                 and not _heads(out_paras[j - 1])  # text under a part heading is that part's
                 and match_heading(out_paras[j].text, out_paras[j].line_start, normalized=out_paras[j].norm_text) is None
-                and _can_open(out_paras[j].norm_text) and _closer_to_next(out_paras, j, prev_start)):
+                and _can_open(out_paras[j].norm_text)
+                and (_closer_to_next(out_paras, j, prev_start) or _opens(out_paras[j]))):
             out_starts.append((j, "split.restart.placed", sc))
             continue
         out_starts.append((i + shift, rule, sc))
     return out_paras, out_starts
+
+
+def _opens(p: Paragraph) -> bool:
+    """Does the paragraph open a report's review: its year or period first, then the year's
+    character or the body at work (the year was the Nth of the plan; this year, the bureau kept
+    to ...), not what it will do?  A report says this once, right above its first part heading;
+    a report's last paragraph looks ahead or sums up, it does not begin with its year again."""
+    found = intro_rules(p.text, p.norm_text)
+    return bool(found & _REVIEW_OPENINGS) and not found & _NOT_OPENINGS
 
 
 def _heads(p: Paragraph) -> bool:

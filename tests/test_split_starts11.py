@@ -1,0 +1,55 @@
+"""Report starts of issue 10 round 7: how a numbered list inside a report differs from a
+document-sharing site's chunks, and where a report whose title was lost begins when its outline
+restarts.  All units, figures and sentences here are made up."""
+from workreport.ingest import document_from_bytes
+from workreport.structure import structure
+
+_PREV = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作",
+         "全年共走访困难家庭三百余户，发放救助资金一百二十万元，群众满意度持续提升。",
+         "持续推进农村人居环境整治，全年共清理河塘沟渠四十余条，新建公厕十二座，改造农户厨房两百余户。",
+         "健全社会救助体系，全年新增低保对象八十余户，临时救助困难群众两百余人次，做到应保尽保、应救尽救。",
+         "二、存在问题", "基层力量仍然薄弱，服务能力有待提升，部分项目推进较慢，群众反映的问题还需加快解决。",
+         "三、明年打算", "继续完善社会救助制度，加强养老服务设施建设，推进殡葬改革，提升基层民政服务水平。"]
+
+
+def _starts(lines):
+    _, reports = structure(document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt"))
+    return [r.start_line for r in reports]
+
+
+_ITEM_1 = ("1、春耕生产有序推进。年初县里下达我区粮食播种任务三万亩，上半年已完成早稻播种八千亩，与去年基本持平，"
+           "早稻生产呈现播种早、良种多、管理细的特点。全区新建高标准农田三千亩，完成农机补贴发放两百余万元，"
+           "春季动物防疫密度达到百分之百，为全年丰收打下了基础")  # (the web copy lost its last stop)
+_ITEM_2 = "2、农村人居环境整治扎实开展。全区共清理沟渠四十余条，新建公厕十二座，改造农户厨房两百余户，群众满意度明显提升。"
+
+
+def test_numbered_items_under_a_part_heading_are_no_document_sharing_chunks():
+    # a half-year summary: part heading, sub-heading, then long items 1、2、 whose first lost its stop;
+    # a sharing site's chunks begin the text where the page begins, never under a heading of the text
+    report = ["白河区农业农村局2023年上半年工作总结",
+              "2023年上半年，白河区农业农村局在区委、区政府的领导下，围绕年度目标，扎实推进各项工作。",
+              "一、上半年主要工作", "（一）现代农业稳步发展", _ITEM_1, _ITEM_2,
+              "3、农技推广成效明显。全区举办农技培训班十二期，培训农民一千余人次。"]
+    assert _starts(report) == [1]
+    assert _starts([*_PREV, *report]) == [1, len(_PREV) + 1]
+
+
+def test_a_sharing_sites_chunks_after_a_page_cut_at_a_heading_still_begin_a_report():
+    # the page before was cut right under a heading; the next page is a document-sharing preview
+    # whose first chunk runs the title on with the text: it begins a report all the same
+    cut = [*_PREV[:-2], "三、明年打算"]
+    chunk1 = ("1、红石镇2023年工作总结2023年，红石镇在县委县政府的坚强领导下，坚持稳中求进工作总基调，全镇经济社会"
+              "持续健康发展，全年完成地区生产总值十二亿元，同比增长百分之六，一般公共预算收入完成八千万")
+    chunk2 = ("2、元，同比增长百分之五。全镇新签约项目八个，总投资二十亿元，其中工业项目五个，农业项目三个，"
+              "项目建设取得新进展，民生保障持续改善，社会大局和谐稳定。")
+    assert _starts([*cut, chunk1, chunk2]) == [1, len(cut) + 1]
+
+
+def test_a_titleless_report_begins_at_its_year_opening_above_its_first_part():
+    # the title was lost in the paste: the report opens with its year set in its scene, then its
+    # first part; the outline starting again splits, and the start is the opening above it
+    nxt = ["2023年，是全面贯彻落实党的二十大精神的开局之年，也是红石镇推进乡村振兴的关键一年。",
+           "一、主要经济指标完成情况", "1、农业生产：全镇粮食播种面积五万亩，总产两万吨。",
+           "2、工业生产：规模以上工业产值完成十二亿元，同比增长百分之八。",
+           "二、存在的问题", "项目储备不足，财政增收压力较大。"]
+    assert _starts([*_PREV, *nxt]) == [1, len(_PREV) + 1]
