@@ -352,6 +352,7 @@ SCHEMAS: dict[str, Record] = {
         "slogan_title": rule({"pattern": Pattern(), "max_chars": INT}),
         "subtitle": PATTERN_RULE,
         "page_head_row": PATTERN_RULE,
+        "page_date_row": PATTERN_RULE,
         "title_prefix": PATTERN_RULE,
         "subtitle": PATTERN_RULE,
         "chunk": PATTERN_RULE,

@@ -1,0 +1,45 @@
+"""A page's date row between two texts (issue 10, round 7).  A web page prints its date (published,
+updated, the date and time with the site or the source beside it) in its head, under the title a
+paste may lose, or at its foot: a report is never dated inside its own text.  So once the report
+before has its text, the text under such a row is another page, whatever its first line is: a part
+heading of a page that begins in mid-report, or a plain paragraph.  (Shown on develop pages of
+several sets and sites: a bare time row, an update-and-source row, a date-and-site row.)
+All units and sentences here are made up."""
+from structure_helpers import CUT as _CUT, DONE as _DONE, MORE as _MORE
+from workreport.ingest import document_from_bytes
+from workreport.structure import structure
+
+
+def _starts(lines):
+    doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
+    _, reports = structure(doc)
+    return [r.start_line for r in reports]
+
+
+_PART = ["四、社会治理和平安建设工作：", "", "今年来，某某镇坚持以综治中心为依托，完善矛盾纠纷排查调处机制，全年调处各类纠纷一百二十余起，调处成功率达到百分之九十八。",
+         "", "五、下一步工作打算", "", _DONE]
+_PARA = ["我到青山中学任职两年多来，始终思考怎样办好一所让群众满意的学校，这一年学校在教学质量、队伍建设和校园安全方面都有了新的进步，",
+         "", "一、抓教学质量", _DONE, _MORE]
+
+
+def test_a_page_beginning_mid_report_under_its_time_row_starts_a_report():
+    for row in ("时间：2021-08-31", "更新时间：2025-02 来源：网友投稿", "发布时间：2023-09-18 03:13:01"):
+        lines = [*_CUT, "", row, "", *_PART]
+        assert _starts(lines) == [1, len(_CUT) + 4], row
+
+
+def test_a_plain_paragraph_under_a_date_and_site_row_starts_a_report():
+    lines = [*_CUT, "", "", "2024-10-29 10:36:30 某某素材网", *_PARA]
+    assert _starts(lines) == [1, len(_CUT) + 4]
+
+
+def test_a_title_over_its_date_row_keeps_its_text():
+    # the row under a report's own title is its head's: the text under it is the same report's
+    page = ["青山县民政局2022年工作总结", "", "时间：2023-01-05 来源：青山县民政局", "", *_PART[2:]]
+    assert _starts(page) == [1]
+
+
+def test_a_date_written_in_a_sentence_is_no_page_row():
+    # a report's text that speaks of a day, or its signature date, is not the site's row
+    lines = [*_CUT[:5], "2022年12月20日", "时间紧、任务重，全局干部职工加班加点，确保各项工作按期完成。", _MORE]
+    assert _starts(lines) == [1]
