@@ -43,3 +43,25 @@ def test_a_date_written_in_a_sentence_is_no_page_row():
     # a report's text that speaks of a day, or its signature date, is not the site's row
     lines = [*_CUT[:5], "2022年12月20日", "时间紧、任务重，全局干部职工加班加点，确保各项工作按期完成。", _MORE]
     assert _starts(lines) == [1]
+
+
+def test_a_column_label_over_the_page_rows_is_the_sites_and_the_title_under_them_starts():
+    # a portal's section (the genre words alone) over its breadcrumb and catalogue rows, then the
+    # text's own title; an essay site's category over the date row, then the title
+    for label, rows in (("政府工作报告", ["当前位置：首页 > 政务公开 > 政府工作报告", "索 引 号：000000/2022-00044", "成文日期：2018-02-06"]),
+                        ("工作总结", ["", "发布时间：2023-09-18 03:13:01"])):
+        page = [label, *rows, "", "青山区2018年政府工作报告", "", "各位代表：", "现在，我代表区人民政府，向大会报告工作，请予审议。", *_PART[2:]]
+        lines = [*_CUT, "", *page]
+        title = len(_CUT) + 2 + len(rows) + 2
+        assert _starts(lines) == [1, title], label
+        doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
+        furniture, _ = structure(doc)
+        assert len(_CUT) + 2 in furniture and title not in furniture
+
+
+def test_a_title_naming_its_body_over_the_date_row_is_no_column_label():
+    page = ["文化馆工作总结", "", "时间：2019-05-26 22:13:27 网站：某某素材库", "", *_PART[2:]]
+    lines = [*_CUT, "", *page]
+    doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
+    furniture, _ = structure(doc)
+    assert len(_CUT) + 2 not in furniture

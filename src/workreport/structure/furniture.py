@@ -54,6 +54,7 @@ _TOKEN_SPLIT = rules.pattern(_TABLE, "furniture.token_split")
 _DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furniture.doc."))
 _FILE_NAME = rules.compiled(r"\.(docx?|pdf|wps)(\s*VIP)?$")
 _TITLE_TAG = rules.pattern(_TABLE, "furniture.title_tag")
+_TEXT_LABEL = rules.pattern(_TABLE, "furniture.text_label")
 _FILE_REPEAT = 3  # lines between two copies of a file name the site prints at the head
 _PAGE_NUMBER = "furniture.page_number"
 _TOC_ENTRY = "furniture.toc.entry"
@@ -241,6 +242,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     _collections(pl)
     site_heads.mark_tagged_twins(pl)
     _neighbours(pl)
+    site_heads.mark_column_labels(pl)
     for k in contents.table_of_contents(pl):
         pl.found[k] = True
     tails.mark_tails(pl)
@@ -358,6 +360,9 @@ def _weak_blocks(pl: PageLines) -> None:
             b -= 1
         # a slogan printed as the title over a dash subtitle naming the report is the report's head
         if b + 1 < n and b >= a and pl.rule[b] is None and cues.slogan_over(pl.text[b], pl.text[b + 1]):
+            b -= 1
+        # the line right under the label a page prints over the text it shows (a preview) is the text's first
+        if b > a and not pl.found[b] and pl.found[b - 1] and _TEXT_LABEL.match(pl.text[b - 1]):
             b -= 1
         # a body's name alone right over the text, under the page's rows (not under a last sentence): the report's byline
         if (b + 1 < n and b > a and pl.rule[b] is None and _SIGNATURE_NAME.match(pl.text[b])

@@ -22,6 +22,9 @@ _TWIN_NOISE = rules.pattern(_TABLE, "furniture.twin_noise")
 _TWIN_LOOK = 3  # lines of text between a tagged headline and the plain title it dresses
 _TWIN_MIN = 6  # characters the two must still share with the noise taken out (a shorter plain title is too generic: a part's label)
 _TWIN_TAGGED = "furniture.twin_noise"  # (the rule data that reads such a headline)
+_COLUMN = "furniture.column_label"
+_COLUMN_LABEL = rules.pattern(_TABLE, _COLUMN)
+_PAGE_ROWS = (rules.pattern("split", "split.page_date_row"), rules.pattern("split", "split.page_head_row"))
 
 
 def _covers(s: str, text: list[str], k: int) -> bool:
@@ -91,3 +94,19 @@ def mark_tagged_twins(pl) -> None:
             if j != k and not _TITLE_TAG.search(cues.fold(t)) and cues.title_kind(t, t) is not None and twin_key(t) == key:
                 pl.found[k], pl.rule[k] = True, _TWIN_TAGGED
                 break
+
+
+def mark_column_labels(pl) -> None:
+    """The column a page files its text under (the genre words alone: a portal's section, an essay
+    site's category), printed right over the page's head rows (its date row, catalogue fields, a
+    breadcrumb), is the page's label: the text's own head is under the rows (or, the title lost, its
+    first line).  A title naming the body, the year or the field stays the text's."""
+    for k in range(len(pl) - 1):
+        if pl.found[k] or not _COLUMN_LABEL.match(cues.title_core(pl.text[k]) or ""):
+            continue
+        j = k + 1
+        while j < len(pl) and pl.found[j]:
+            if any(p.match(pl.text[j]) for p in _PAGE_ROWS):
+                pl.found[k], pl.rule[k] = True, _COLUMN
+                break
+            j += 1
