@@ -65,3 +65,26 @@ def test_a_title_naming_its_body_over_the_date_row_is_no_column_label():
     doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
     furniture, _ = structure(doc)
     assert len(_CUT) + 2 not in furniture
+
+
+def test_a_title_printed_over_the_date_row_and_again_under_it_starts_at_the_upper_copy():
+    # an essay site's heading row, the page's title, the date row, the article's title again, the text
+    page = ["某某素材库 首页", "", "档案馆工作总结", "", "时间：2019-05-26 22:13:27 网站：某某素材库", "", "档案馆工作总结", "", *_PART[2:]]
+    lines = [*_CUT, "", *page]
+    doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
+    furniture, reports = structure(doc)
+    top = len(_CUT) + 4
+    assert [r.start_line for r in reports] == [1, top]
+    assert top not in furniture and top - 2 in furniture
+
+
+def test_the_line_under_a_preview_label_is_the_texts_first():
+    # a preview label over a short title naming no place, then the text; the title lost: its first part heading
+    page = ["内容预览：", "县便民服务中心运行情况汇报", "一、基本情况", _DONE, "（一）进驻情况", _MORE]
+    lines = [*_CUT, "", *page]
+    doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
+    furniture, reports = structure(doc)
+    assert [r.start_line for r in reports] == [1, len(_CUT) + 3]
+    assert len(_CUT) + 2 in furniture and len(_CUT) + 3 not in furniture
+    lost = [*_CUT, "", "内容预览：", *page[2:]]
+    assert _starts(lost) == [1, len(_CUT) + 3]

@@ -364,6 +364,12 @@ def _weak_blocks(pl: PageLines) -> None:
         # the line right under the label a page prints over the text it shows (a preview) is the text's first
         if b > a and not pl.found[b] and pl.found[b - 1] and _TEXT_LABEL.match(pl.text[b - 1]):
             b -= 1
+        top = site_heads.title_over_date_row(pl, a, b)
+        if top is not None:  # (the copy above the page's date row is kept; the rows above it are the site's)
+            for m in range(a, top):
+                pl.found[m] = True
+            k = end + 1
+            continue
         # a body's name alone right over the text, under the page's rows (not under a last sentence): the report's byline
         if (b + 1 < n and b > a and pl.rule[b] is None and _SIGNATURE_NAME.match(pl.text[b])
                 and pl.rule[b + 1] is None and len(pl.text[b + 1]) >= _BODY_CHARS and _SENTENCE.search(pl.text[b + 1])):

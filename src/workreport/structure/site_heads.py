@@ -110,3 +110,13 @@ def mark_column_labels(pl) -> None:
                 pl.found[k], pl.rule[k] = True, _COLUMN
                 break
             j += 1
+
+
+def title_over_date_row(pl, a: int, b: int) -> int | None:
+    """A title the page prints over its date row and again under it (the page's heading and the
+    article's), inside the run of short lines a..b that the copy under it ends: the upper copy, where
+    the text begins (the rows between are the site's), or None."""
+    if b + 1 >= len(pl) or b < a:
+        return None
+    return next((m for m in range(a, b) if not pl.found[m] and pl.text[m] == pl.text[b + 1]
+                 and any(_PAGE_ROWS[0].match(pl.text[r]) for r in range(m + 1, b + 1))), None)
