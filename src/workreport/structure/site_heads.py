@@ -102,7 +102,7 @@ def mark_column_labels(pl) -> None:
     breadcrumb), is the page's label: the text's own head is under the rows (or, the title lost, its
     first line).  A title naming the body, the year or the field stays the text's."""
     for k in range(len(pl) - 1):
-        if pl.found[k] or not _COLUMN_LABEL.match(cues.title_core(pl.text[k]) or ""):
+        if pl.found[k] or not _COLUMN_LABEL.match(pl.text[k]):
             continue
         j = k + 1
         while j < len(pl) and pl.found[j]:
