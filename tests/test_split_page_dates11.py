@@ -88,3 +88,16 @@ def test_the_line_under_a_preview_label_is_the_texts_first():
     assert len(_CUT) + 2 in furniture and len(_CUT) + 3 not in furniture
     lost = [*_CUT, "", "内容预览：", *page[2:]]
     assert _starts(lost) == [1, len(_CUT) + 3]
+
+
+def test_a_month_day_time_row_with_the_author_and_column_rows_heads_a_page():
+    # an essay site's rows: the time as month and day, the author, the column; then the text (its title lost)
+    rows = ["时间: 07-03", "作者:王某", "栏目:总结"]
+    lines = [*_CUT, "", *rows, *_PARA]
+    assert _starts(lines) == [1, len(_CUT) + 5]
+
+
+def test_a_sites_we_prepared_this_for_you_row_heads_a_page():
+    row = "本站小编为你精心准备了某某局年度工作参考范文，愿这些范文能为您的写作提供参考。"
+    lines = [*_CUT, "", row, *_PARA]
+    assert _starts(lines) == [1, len(_CUT) + 3]
