@@ -1,9 +1,7 @@
-"""A page's date row between two texts (issue 10, round 7).  A web page prints its date (published,
-updated, the date and time with the site or the source beside it) in its head, under the title a
-paste may lose, or at its foot: a report is never dated inside its own text.  So once the report
-before has its text, the text under such a row is another page, whatever its first line is: a part
-heading of a page that begins in mid-report, or a plain paragraph.  (Shown on develop pages of
-several sets and sites: a bare time row, an update-and-source row, a date-and-site row.)
+"""A page's head rows around its text (issue 10, round 7): the title a page prints over its date row
+and again under it, the label a page prints over the text it shows (a preview), an essay site's
+"we prepared this for you" row.  A page's date row alone between two texts is NOT read as a page
+seam here (tried this round: it lowered held-out sets; branch pagehead11-full).
 All units and sentences here are made up."""
 from structure_helpers import CUT as _CUT, DONE as _DONE, MORE as _MORE
 from workreport.ingest import document_from_bytes
@@ -22,17 +20,6 @@ _PARA = ["我到青山中学任职两年多来，始终思考怎样办好一所�
          "", "一、抓教学质量", _DONE, _MORE]
 
 
-def test_a_page_beginning_mid_report_under_its_time_row_starts_a_report():
-    for row in ("时间：2021-08-31", "更新时间：2025-02 来源：网友投稿", "发布时间：2023-09-18 03:13:01"):
-        lines = [*_CUT, "", row, "", *_PART]
-        assert _starts(lines) == [1, len(_CUT) + 4], row
-
-
-def test_a_plain_paragraph_under_a_date_and_site_row_starts_a_report():
-    lines = [*_CUT, "", "", "2024-10-29 10:36:30 某某素材网", *_PARA]
-    assert _starts(lines) == [1, len(_CUT) + 4]
-
-
 def test_a_title_over_its_date_row_keeps_its_text():
     # the row under a report's own title is its head's: the text under it is the same report's
     page = ["青山县民政局2022年工作总结", "", "时间：2023-01-05 来源：青山县民政局", "", *_PART[2:]]
@@ -45,26 +32,6 @@ def test_a_date_written_in_a_sentence_is_no_page_row():
     assert _starts(lines) == [1]
 
 
-def test_a_column_label_over_the_page_rows_is_the_sites_and_the_title_under_them_starts():
-    # a portal's section (the genre words alone) over its breadcrumb and catalogue rows, then the
-    # text's own title; an essay site's category over the date row, then the title
-    for label, rows in (("政府工作报告", ["当前位置：首页 > 政务公开 > 政府工作报告", "索 引 号：000000/2022-00044", "成文日期：2018-02-06"]),
-                        ("工作总结", ["", "发布时间：2023-09-18 03:13:01"])):
-        page = [label, *rows, "", "青山区2018年政府工作报告", "", "各位代表：", "现在，我代表区人民政府，向大会报告工作，请予审议。", *_PART[2:]]
-        lines = [*_CUT, "", *page]
-        title = len(_CUT) + 2 + len(rows) + 2
-        assert _starts(lines) == [1, title], label
-        doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
-        furniture, _ = structure(doc)
-        assert len(_CUT) + 2 in furniture and title not in furniture
-
-
-def test_a_title_naming_its_body_over_the_date_row_is_no_column_label():
-    page = ["文化馆工作总结", "", "时间：2019-05-26 22:13:27 网站：某某素材库", "", *_PART[2:]]
-    lines = [*_CUT, "", *page]
-    doc = document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt")
-    furniture, _ = structure(doc)
-    assert len(_CUT) + 2 not in furniture
 
 
 def test_a_title_printed_over_the_date_row_and_again_under_it_starts_at_the_upper_copy():
@@ -89,12 +56,6 @@ def test_the_line_under_a_preview_label_is_the_texts_first():
     lost = [*_CUT, "", "内容预览：", *page[2:]]
     assert _starts(lost) == [1, len(_CUT) + 3]
 
-
-def test_a_month_day_time_row_with_the_author_and_column_rows_heads_a_page():
-    # an essay site's rows: the time as month and day, the author, the column; then the text (its title lost)
-    rows = ["时间: 07-03", "作者:王某", "栏目:总结"]
-    lines = [*_CUT, "", *rows, *_PARA]
-    assert _starts(lines) == [1, len(_CUT) + 5]
 
 
 def test_a_sites_we_prepared_this_for_you_row_heads_a_page():

@@ -133,7 +133,6 @@ SCHEMAS: dict[str, Record] = {
         "title_tag": PATTERN_RULE,
         "title_continuation": PATTERN_RULE,
         "twin_noise": PATTERN_RULE,
-        "column_label": PATTERN_RULE,
         "text_label": PATTERN_RULE,
         "collection_count": PATTERN_RULE,
         "speech_title_tail": PATTERN_RULE,

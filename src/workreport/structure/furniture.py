@@ -242,7 +242,6 @@ def find_furniture(doc: Document) -> frozenset[int]:
     _collections(pl)
     site_heads.mark_tagged_twins(pl)
     _neighbours(pl)
-    site_heads.mark_column_labels(pl)
     for k in contents.table_of_contents(pl):
         pl.found[k] = True
     tails.mark_tails(pl)

@@ -34,7 +34,6 @@ _GREETING = rules.pattern(_TABLE, "split.greeting")
 _BARE_TITLE = rules.pattern(_TABLE, "split.bare_title")
 _BARE_TITLE_MAX = int(rules.limit(_TABLE, "split.bare_title_max_chars"))
 _PAGE_HEAD_ROW = rules.pattern(_TABLE, "split.page_head_row")
-_PAGE_DATE_ROW = rules.pattern(_TABLE, "split.page_date_row")
 _TEXT_LABEL = rules.pattern("furniture", "furniture.text_label")
 _FIRST_ROLES = ("achievements", "overview", "highlights")  # (as evidence.py: the part a report begins with)
 
@@ -68,7 +67,6 @@ class Cues:
     run_on: bool = False  # a whole report run into one line (a title or an opening with its text after it)
     furniture_title: str | None = None  # the title a furniture line just above prints (read as title_core)
     page_head: bool = False  # the furniture just above holds a row only a page's head prints (catalogue fields, a breadcrumb)
-    page_dated: bool = False  # the furniture just above holds a page's date row (its head's or its foot's)
 
     @property
     def head_line(self) -> bool:
@@ -152,8 +150,7 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         (fused and len(s) > 2 * _HEAD_LINE) or (strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS]))),
                         furn_title,
                         any(n in furniture and (_PAGE_HEAD_ROW.match(doc.norm_lines[n - 1]) or _TEXT_LABEL.match(doc.norm_lines[n - 1].strip()))
-                            for n in gap),
-                        any(n in furniture and _PAGE_DATE_ROW.match(doc.norm_lines[n - 1]) for n in gap)))
+                            for n in gap)))
         prev_end = p.line_end
     return _slogans(out, paras)
 

@@ -22,9 +22,7 @@ _TWIN_NOISE = rules.pattern(_TABLE, "furniture.twin_noise")
 _TWIN_LOOK = 3  # lines of text between a tagged headline and the plain title it dresses
 _TWIN_MIN = 6  # characters the two must still share with the noise taken out (a shorter plain title is too generic: a part's label)
 _TWIN_TAGGED = "furniture.twin_noise"  # (the rule data that reads such a headline)
-_COLUMN = "furniture.column_label"
-_COLUMN_LABEL = rules.pattern(_TABLE, _COLUMN)
-_PAGE_ROWS = (rules.pattern("split", "split.page_date_row"), rules.pattern("split", "split.page_head_row"))
+_PAGE_DATE_ROW = rules.pattern("split", "split.page_date_row")
 
 
 def _covers(s: str, text: list[str], k: int) -> bool:
@@ -96,22 +94,6 @@ def mark_tagged_twins(pl) -> None:
                 break
 
 
-def mark_column_labels(pl) -> None:
-    """The column a page files its text under (the genre words alone: a portal's section, an essay
-    site's category), printed right over the page's head rows (its date row, catalogue fields, a
-    breadcrumb), is the page's label: the text's own head is under the rows (or, the title lost, its
-    first line).  A title naming the body, the year or the field stays the text's."""
-    for k in range(len(pl) - 1):
-        if pl.found[k] or not _COLUMN_LABEL.match(pl.text[k]):
-            continue
-        j = k + 1
-        while j < len(pl) and pl.found[j]:
-            if any(p.match(pl.text[j]) for p in _PAGE_ROWS):
-                pl.found[k], pl.rule[k] = True, _COLUMN
-                break
-            j += 1
-
-
 def title_over_date_row(pl, a: int, b: int) -> int | None:
     """A title the page prints over its date row and again under it (the page's heading and the
     article's), inside the run of short lines a..b that the copy under it ends: the upper copy, where
@@ -119,4 +101,4 @@ def title_over_date_row(pl, a: int, b: int) -> int | None:
     if b + 1 >= len(pl) or b < a:
         return None
     return next((m for m in range(a, b) if not pl.found[m] and pl.text[m] == pl.text[b + 1]
-                 and any(_PAGE_ROWS[0].match(pl.text[r]) for r in range(m + 1, b + 1))), None)
+                 and any(_PAGE_DATE_ROW.match(pl.text[r]) for r in range(m + 1, b + 1))), None)
