@@ -54,6 +54,7 @@ _TOKEN_SPLIT = rules.pattern(_TABLE, "furniture.token_split")
 _DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furniture.doc."))
 _FILE_NAME = rules.compiled(r"\.(docx?|pdf|wps)(\s*VIP)?$")
 _TITLE_TAG = rules.pattern(_TABLE, "furniture.title_tag")
+_TEXT_LABEL = rules.pattern(_TABLE, "furniture.text_label")
 _FILE_REPEAT = 3  # lines between two copies of a file name the site prints at the head
 _PAGE_NUMBER = "furniture.page_number"
 _TOC_ENTRY = "furniture.toc.entry"
@@ -359,6 +360,15 @@ def _weak_blocks(pl: PageLines) -> None:
         # a slogan printed as the title over a dash subtitle naming the report is the report's head
         if b + 1 < n and b >= a and pl.rule[b] is None and cues.slogan_over(pl.text[b], pl.text[b + 1]):
             b -= 1
+        # the line right under the label a page prints over the text it shows (a preview) is the text's first
+        if b > a and not pl.found[b] and pl.found[b - 1] and _TEXT_LABEL.match(pl.text[b - 1]):
+            b -= 1
+        top = site_heads.title_over_date_row(pl, a, b)
+        if top is not None:  # (the copy above the page's date row is kept; the rows above it are the site's)
+            for m in range(a, top):
+                pl.found[m] = True
+            k = end + 1
+            continue
         # a body's name alone right over the text, under the page's rows (not under a last sentence): the report's byline
         if (b + 1 < n and b > a and pl.rule[b] is None and _SIGNATURE_NAME.match(pl.text[b])
                 and pl.rule[b + 1] is None and len(pl.text[b + 1]) >= _BODY_CHARS and _SENTENCE.search(pl.text[b + 1])):

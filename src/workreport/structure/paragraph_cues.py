@@ -34,6 +34,7 @@ _GREETING = rules.pattern(_TABLE, "split.greeting")
 _BARE_TITLE = rules.pattern(_TABLE, "split.bare_title")
 _BARE_TITLE_MAX = int(rules.limit(_TABLE, "split.bare_title_max_chars"))
 _PAGE_HEAD_ROW = rules.pattern(_TABLE, "split.page_head_row")
+_TEXT_LABEL = rules.pattern("furniture", "furniture.text_label")
 _FIRST_ROLES = ("achievements", "overview", "highlights")  # (as evidence.py: the part a report begins with)
 
 
@@ -148,7 +149,8 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         _greeting(said_n.strip()) if "split.intro.salutation" in intro else None,
                         (fused and len(s) > 2 * _HEAD_LINE) or (strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS]))),
                         furn_title,
-                        any(n in furniture and _PAGE_HEAD_ROW.match(doc.norm_lines[n - 1]) for n in gap)))
+                        any(n in furniture and (_PAGE_HEAD_ROW.match(doc.norm_lines[n - 1]) or _TEXT_LABEL.match(doc.norm_lines[n - 1].strip()))
+                            for n in gap)))
         prev_end = p.line_end
     return _slogans(out, paras)
 

@@ -22,6 +22,7 @@ _TWIN_NOISE = rules.pattern(_TABLE, "furniture.twin_noise")
 _TWIN_LOOK = 3  # lines of text between a tagged headline and the plain title it dresses
 _TWIN_MIN = 6  # characters the two must still share with the noise taken out (a shorter plain title is too generic: a part's label)
 _TWIN_TAGGED = "furniture.twin_noise"  # (the rule data that reads such a headline)
+_PAGE_DATE_ROW = rules.pattern("split", "split.page_date_row")
 
 
 def _covers(s: str, text: list[str], k: int) -> bool:
@@ -91,3 +92,13 @@ def mark_tagged_twins(pl) -> None:
             if j != k and not _TITLE_TAG.search(cues.fold(t)) and cues.title_kind(t, t) is not None and twin_key(t) == key:
                 pl.found[k], pl.rule[k] = True, _TWIN_TAGGED
                 break
+
+
+def title_over_date_row(pl, a: int, b: int) -> int | None:
+    """A title the page prints over its date row and again under it (the page's heading and the
+    article's), inside the run of short lines a..b that the copy under it ends: the upper copy, where
+    the text begins (the rows between are the site's), or None."""
+    if b + 1 >= len(pl) or b < a:
+        return None
+    return next((m for m in range(a, b) if not pl.found[m] and pl.text[m] == pl.text[b + 1]
+                 and any(_PAGE_DATE_ROW.match(pl.text[r]) for r in range(m + 1, b + 1))), None)
