@@ -57,6 +57,7 @@ _ORGAN_SPEECH = "org.speech.organ"
 _STAFF_SPEECH = "org.speech.staff_congress"
 _SPEAKER_LINE = "org.speech.speaker_line"  # a department's report to the congress: dated like the government's
 _BARE_ORGAN = "org.self_reference.bare_organ"
+_DELEGATES = "org.speech.on_behalf_delegates"
 
 
 def _limit(name: str) -> int:
@@ -310,7 +311,10 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     gov = guess.rule.startswith("org.speech") or any(is_gov_title(t) for t, _ in titles)
     # an essay site's name for the piece tells who wrote it, not which year it reviews (the site
     # dates the piece by when it was posted)
-    year, year_rule = report_year(report, tuple(t for t in titles if t[1] != _ESSAY_TITLE_RULE), gov, ev.rows)
+    # a head's report to the deputies on one programme is dated by its own title, not a year back
+    # as the government work report that reviews the year before
+    dated_gov = gov and (guess.rule != _DELEGATES or any(is_gov_title(t) for t, _ in titles))
+    year, year_rule = report_year(report, tuple(t for t in titles if t[1] != _ESSAY_TITLE_RULE), dated_gov, ev.rows)
     # a place known only from its documents' titles: which of its bodies wrote is not known
     org = (named if guess.rule == _PLACE_ONLY else canonical_org(named)) if named else None
     text = _text(report)
