@@ -67,3 +67,11 @@ def test_a_county_congress_dateline_in_traditional_keeps_the_place_as_written():
     r = one("——2024年1月6日在雲山市第十五屆人民代表大會第五次會議上\n各位代表：\n"
             "現在，我代表市人民政府，向大會報告工作，請予審議。\n一、過去一年工作回顧\n全市地區生產總值增長5.8%。\n")
     assert r.org == "雲山市人民政府" and r.level == "city", (r.org, r.org_rule, r.level)
+
+
+def test_a_town_committee_named_as_leading_is_not_the_town_government_s_author():
+    r = one("一、2023年度工作回顾\n"
+            "2023年是全面贯彻党的二十大精神的开局之年。一年来，在县委、县政府，镇党委的坚强领导下，"
+            "在镇人大的有效监督下，xx镇政府围绕年初确定的目标任务，攻坚克难，各项工作取得新成效。\n"
+            "（一）经济发展\n全镇完成固定资产投资3.2亿元。\n")
+    assert same_unit("xx镇政府", r.org), (r.org, r.org_rule)
