@@ -58,6 +58,7 @@ _STAFF_SPEECH = "org.speech.staff_congress"
 _SPEAKER_LINE = "org.speech.speaker_line"  # a department's report to the congress: dated like the government's
 _BARE_ORGAN = "org.self_reference.bare_organ"
 _DELEGATES = "org.speech.on_behalf_delegates"
+_PLACE_HEAD = rules.pattern(_TABLE, "org.name.place_written")
 
 
 def _limit(name: str) -> int:
@@ -287,14 +288,18 @@ def _folded(p: Paragraph) -> Paragraph:
 
 
 def _as_written_in(name: str, text: str) -> str:
-    """A name read in simplified characters, as the text writes it (same length when folded): the
-    longest head of it the text holds (a place the rules made its government: the place as written)."""
+    """A name read in simplified characters, as the text writes it (same length when folded), or
+    the place the rules made its government (a congress's place + government) with the place as
+    written; a name the rules supply (the State Council) stays as they write it."""
+    if name in text:  # written so somewhere: kept (a mixed page's odd spelling elsewhere is not its name)
+        return name
     folded = bodies.fold(text)
-    for end in range(len(name), 0, -1):
-        i = folded.find(name[:end])
-        if i >= 0:
-            return text[i: i + end] + name[end:]
-    return name
+    i = folded.find(name)
+    if i >= 0:
+        return text[i: i + len(name)]
+    place = _PLACE_HEAD.match(name)
+    i = folded.find(place.group(1)) if place else -1
+    return text[i: i + place.end(1)] + name[place.end(1):] if i >= 0 else name
 
 
 def identify(report: Report, ev: Evidence = Evidence()) -> Report:
