@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .. import rules
-from ..model import Report
+from ..model import Paragraph, Report
 from ..textnorm import norm
 from . import bodies, city_text, cues
 from .names import as_written, is_self, system_stem
@@ -57,6 +57,8 @@ _ORGAN_SPEECH = "org.speech.organ"
 _STAFF_SPEECH = "org.speech.staff_congress"
 _SPEAKER_LINE = "org.speech.speaker_line"  # a department's report to the congress: dated like the government's
 _BARE_ORGAN = "org.self_reference.bare_organ"
+_DELEGATES = "org.speech.on_behalf_delegates"
+_PLACE_HEAD = rules.pattern(_TABLE, "org.name.place_written")
 
 
 def _limit(name: str) -> int:
@@ -262,15 +264,62 @@ def _system_body(name: str) -> bodies.BodyMatch | None:
     return bodies.stem_body(stem) if stem else None
 
 
+def _without_glosses(p: Paragraph) -> Paragraph:
+    """A paragraph read without the pinyin an essay site printed after its characters (a town's
+    name glossed character by character is no name the author rules know); its pieces still map
+    to its lines."""
+    text = cues.drop_pinyin(p.text)
+    if text == p.text:
+        return p
+    keep = [0] * (len(p.text) + 1)  # characters kept before each offset of the original
+    n = 0
+    dropped = {i for m in cues.pinyin_spans(p.text) for i in range(*m)}
+    for i in range(len(p.text)):
+        keep[i] = n
+        n += i not in dropped
+    keep[len(p.text)] = n
+    pieces = tuple((line, keep[start]) for line, start in p.pieces)
+    return replace(p, text=text, pieces=pieces, norm_text="")
+
+
+def _folded(p: Paragraph) -> Paragraph:
+    text = bodies.fold(p.text)
+    return p if text == p.text else replace(p, text=text, norm_text="")
+
+
+def _as_written_in(name: str, text: str) -> str:
+    """A name read in simplified characters, as the text writes it (same length when folded), or
+    the place the rules made its government (a congress's place + government) with the place as
+    written; a name the rules supply (the State Council) stays as they write it."""
+    if name in text:  # written so somewhere: kept (a mixed page's odd spelling elsewhere is not its name)
+        return name
+    folded = bodies.fold(text)
+    i = folded.find(name)
+    if i >= 0:
+        return text[i: i + len(name)]
+    place = _PLACE_HEAD.match(name)
+    i = folded.find(place.group(1)) if place else -1
+    return text[i: i + place.end(1)] + name[place.end(1):] if i >= 0 else name
+
+
 def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     """The report with its author, level, domain, year and region set, and the rules."""
+    written = report
+    unglossed = tuple(_without_glosses(p) for p in report.paragraphs)
+    # read in simplified characters (a traditional page's "our town", "according to"), named as written
+    report = replace(report, paragraphs=tuple(_folded(p) for p in unglossed),
+                     title=bodies.fold(cues.drop_pinyin(report.title)) if report.title else report.title)
     guess = find_org(report, ev)
-    named = guess.name
+    named = _as_written_in(guess.name, "\n".join(p.text for p in unglossed)) if guess.name else None
+    guess = replace(guess, name=named)
     titles = tuple((t, rule) for t, _, rule in report_titles(report, ev))
     gov = guess.rule.startswith("org.speech") or any(is_gov_title(t) for t, _ in titles)
     # an essay site's name for the piece tells who wrote it, not which year it reviews (the site
     # dates the piece by when it was posted)
-    year, year_rule = report_year(report, tuple(t for t in titles if t[1] != _ESSAY_TITLE_RULE), gov, ev.rows)
+    # a head's report to the deputies on one programme is dated by its own title, not a year back
+    # as the government work report that reviews the year before
+    dated_gov = gov and (guess.rule != _DELEGATES or any(is_gov_title(t) for t, _ in titles))
+    year, year_rule = report_year(report, tuple(t for t in titles if t[1] != _ESSAY_TITLE_RULE), dated_gov, ev.rows)
     # a place known only from its documents' titles: which of its bodies wrote is not known
     org = (named if guess.rule == _PLACE_ONLY else canonical_org(named)) if named else None
     text = _text(report)
@@ -312,6 +361,6 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
                 level, level_rule = level_of(org, guess, text)
     if org:  # a unit is named without the pinyin a site printed after its characters (the line keeps it)
         org = cues.drop_pinyin(org)
-    return replace(report, org=org, org_line=guess.line, level=level, region=region_of(named), domain=domain,
+    return replace(written, org=org, org_line=guess.line, level=level, region=region_of(named), domain=domain,
                    year=year, org_rule=rule, level_rule=level_rule, domain_rule=domain_rule,
                    year_rule=year_rule)

@@ -105,6 +105,11 @@ def drop_pinyin(s: str) -> str:
     return _PINYIN.sub("", s) if _PINYIN_MARK.search(s) else s
 
 
+def pinyin_spans(s: str) -> list[tuple[int, int]]:
+    """Where ``drop_pinyin`` cuts ``s``: (start, end) of each gloss."""
+    return [m.span() for m in _PINYIN.finditer(s)] if _PINYIN_MARK.search(s) else []
+
+
 @lru_cache(maxsize=1 << 14)
 def title_core(s: str) -> str:
     """A (normalised, stripped) line as a title reads: traditional characters folded, site

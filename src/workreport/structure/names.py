@@ -59,15 +59,17 @@ def clean_name(name: str) -> str | None:
     start like one).  (A place whose name starts like one loses that character: the rest still
     holds the name, and an owner that takes any word before a place word would keep verbs.)"""
     name = name.strip()
-    lead = _LEAD.match(name)
+    # the words are matched in simplified characters (a traditional text's "according to")
+    lead = _LEAD.match(bodies.fold(name))
     if lead and lead.end() and lead.end() <= _form_start(name) and lead.end() > _place_head(name):
         name = name[lead.end():]
-    if _NOT_NAME.match(name):
+    folded = bodies.fold(name)
+    if _NOT_NAME.match(folded):
         return None
     if len(re.sub(PH, "", name)) < NAME_MIN and not re.search(PH, name):
         return None
-    bad = _BAD_START.match(name)
-    if (bad and bad.end() <= _form_start(name) and bad.end() > _place_head(name)) or _SUPERIOR.match(name):
+    bad = _BAD_START.match(folded)
+    if (bad and bad.end() <= _form_start(name) and bad.end() > _place_head(name)) or _SUPERIOR.match(folded):
         return None
     return name
 

@@ -138,7 +138,9 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
         by = byline(report, line)
         if by and (u is None or canonical_org(u) != u):  # the title names only a place, or nobody
             return OrgGuess(by[0], by[1], "org.byline")
-        if u and canonical_org(u) != u:
+        # a template's stand-in place ("some county") the text names: that place, before its field
+        generic = _named_of_generic(u, report) if u else None
+        if u and canonical_org(u) != u and not generic:
             dept = field_department(u, title, report)
             if dept:
                 return OrgGuess(dept, line, "org.title.field_department")
@@ -146,7 +148,7 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
             # a bare "street office": the one the text names; a bare or stand-in government: the
             # place of its kind the sentences name as their subject
             local = local_name(u, report)
-            generic = None if local else _named_of_generic(u, report)
+            generic = None if local else generic
             if generic:
                 return OrgGuess(generic, line, "org.title.generic_owner")
             if local is None and u in GUESSED_KINDS:
@@ -222,16 +224,18 @@ def _named_of_generic(name: str, report: Report) -> str | None:
     if not _GENERIC_OWNER.search(bodies.fold(norm(name))):
         return None
     kind = bodies.classify_body(name)
-    place = kind.place if kind is not None else None
+    # "township or town" (a template's word for both kinds) stands for either place word
+    places = {kind.place, *kind.prefix} if kind is not None and kind.place else set()
     text = bodies.fold(norm("".join(p.text for p in report.paragraphs)))
     c: Counter[str] = Counter()
     for p in report.paragraphs:
         for _, nm in authors(p.text, None, p.norm_text):
             m = bodies.classify_body(nm)
-            if m is None or not m.comprehensive or not m.place or re.search(PH, m.prefix) \
+            # a masked name (XX town) is the author's own only when the title tells its kind
+            if m is None or not m.comprehensive or not m.place or (re.search(PH, m.prefix) and not places) \
                     or len(m.prefix) < _limit("generic_owner_min_chars"):
                 continue
-            if m.place == place or (place is None and any(s.group(1) == m.place for s in _SCOPE.finditer(text))):
+            if m.place in places or (not places and any(s.group(1) == m.place for s in _SCOPE.finditer(text))):
                 c[nm] += 1
     return c.most_common(1)[0][0] if c else None
 

@@ -67,7 +67,9 @@ def authors(text: str, limit: int | None, normalized: str) -> list[tuple[int, st
     found = [(o, nm) for o, nm in subjects(text, limit, normalized)
              if not is_self(nm) and is_body(nm) and not superior(normalized, o, o + len(nm))]
     s = bodies.fold(normalized if limit is None else normalized[:limit])
-    found += [(m.start("name"), text[m.start("name"): m.end("name")]) for m in _bare_subject().finditer(s)]
+    # a bare kind named as the one that leads ("under the town committee's leadership") is no author either
+    found += [(m.start("name"), text[m.start("name"): m.end("name")]) for m in _bare_subject().finditer(s)
+              if not superior(s, m.start("name"), m.end("name"))]
     return sorted(found)
 
 
