@@ -66,7 +66,7 @@ _SPEAKER_BODY_OVER = frozenset({"org.system", "org.sector", "org.self_reference.
 
 
 def org_suffix(name: str) -> str | None:
-    """The kind word a body's name ends in (局, 街道, 委员会 …), longest first; None for no body."""
+    """The kind word a body's name ends in (bureau, street office, committee ...), longest first; None for no body."""
     for w in _SUFFIXES_LONGEST_FIRST:
         if name.endswith(w):
             return w
