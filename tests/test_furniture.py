@@ -32,3 +32,23 @@ def test_report_text_is_not_furniture():
     lines = ["一、2022年工作总结", "分享经验做法，推广先进典型。", "全年发放宣传资料3000份，扫码关注人数达1万人。", "二、存在的问题", BODY]
     chrome, _ = chrome_of(lines)
     assert chrome == set()
+
+
+def test_contents_with_glued_page_numbers():
+    # an index of the reports a page publishes together, converted with the page numbers glued on
+    index = ["3.青山区文旅局2023年工作总结和2024年工作计划9", "4.青山区水务局2023年工作总结15",
+             "5.青山区民政局2023年工作总结及2024年工作打算22"]
+    opening = "2023年以来，在区委区政府的正确领导下，我局坚持以人民为中心，各项工作取得新成效，现将有关情况报告如下："
+    chrome, reports = chrome_of([*index, opening, "一、2023年工作总结", BODY, "二、2024年工作计划", BODY])
+    assert chrome == set(index)
+    assert len(reports) == 1
+
+
+def test_titles_ending_in_a_figure_are_no_contents():
+    # numbers that do not grow down the list are no page numbers
+    lines = ["一、基本情况3", BODY, "二、工作打算2", BODY, "三、存在问题1", BODY]
+    chrome, _ = chrome_of(["某某镇2023年工作总结", *lines])
+    assert not chrome & {"一、基本情况3", "二、工作打算2", "三、存在问题1"}
+    listed = ["(一)组织建设情况2", "(二)队伍建设情况2", "(三)制度建设情况2"]
+    chrome, _ = chrome_of(["某某镇2023年工作总结", *listed, BODY])
+    assert not chrome & set(listed)

@@ -127,6 +127,7 @@ SCHEMAS: dict[str, Record] = {
         "table_cells": PATTERN_RULE,
         "figure_unit": PATTERN_RULE,
         "toc_run": PATTERN_RULE,
+        "toc_page_tail": PATTERN_RULE,
         "item_marker": PATTERN_RULE,
         "pinyin": PATTERN_RULE,
         "fragment": PATTERN_RULE,

@@ -33,6 +33,7 @@ _PIECE_MIN = 8  # a piece of a listed title this long printed again is that titl
 _OUTLINE_CUT_LINES = 40  # an outline excerpt a site prints before the text is closed within this many lines
 _ELLIPSIS_END = re.compile(r"(\u2026+|\.{3,})$")
 _ELLIPSIS_ONLY = re.compile(r"^(\u2026+|\.{3,}|\u3002{3,})$")
+_GLUED_PAGE = rules.pattern(_TABLE, "furniture.toc.page_tail")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ def table_of_contents(pl) -> list[int]:
             if k < _COVER and rid == _TOC_WORD:  # (an article's outline has no cover)
                 out.extend(m for m in range(k) if len(pl.text[m]) <= _ENTRY_MAX and not is_terminal(pl.text[m], pl.text[m]))
     out.extend(_bare_lists(pl))
+    out.extend(_paged_runs(pl))
     return out
 
 
@@ -187,3 +189,33 @@ def _repeated(pl, run: list[int], j: int) -> bool:
     if first not in lines:
         return False
     return any(s != strip_ordinal(s).strip() and any(strip_ordinal(s).strip().startswith(x) for x in keys) for s in lines)
+
+
+def paged_entry(s: str) -> int | None:
+    """The page number of a line that is a listed title or heading with its page number glued
+    on by the converter (no leaders, no space), or None."""
+    m = _GLUED_PAGE.search(s)
+    if m is None or len(s) > _ENTRY_MAX or is_terminal(s, s):
+        return None
+    core = s[: m.start()].rstrip()
+    h = match_heading(core, 0)
+    listed = cues.title_kind(core, core) or (h is not None and not h.inline_body) or is_bare_heading(core)
+    return int(m.group("page")) if listed else None
+
+
+def _paged_runs(pl) -> list[int]:
+    """Runs of listed titles or headings, one a line, each with a page number glued on, the numbers
+    growing down the list: a table of contents whose contents word was lost (or never printed,
+    as in an index of the reports a page publishes together).  Growing numbers are what a list
+    of page numbers does; a title that happens to end in a figure has no such run around it."""
+    out: list[int] = []
+    run: list[tuple[int, int]] = []
+    for k in range(len(pl) + 1):
+        page = paged_entry(pl.text[k]) if k < len(pl) and not pl.found[k] else None
+        if page is not None and (not run or page >= run[-1][1]):
+            run.append((k, page))
+            continue
+        if len(run) >= _MIN_ENTRIES and run[-1][1] > run[0][1]:
+            out.extend(m for m, _ in run)
+        run = [(k, page)] if page is not None else []
+    return out
