@@ -52,3 +52,17 @@ def test_titles_ending_in_a_figure_are_no_contents():
     listed = ["(一)组织建设情况2", "(二)队伍建设情况2", "(三)制度建设情况2"]
     chrome, _ = chrome_of(["某某镇2023年工作总结", *listed, BODY])
     assert not chrome & set(listed)
+
+
+def test_document_sharing_rows_with_bullets_and_spaced_thumbnails():
+    rows = ["• 格式:doc", "• 大小:48.50 KB", "青山区文旅局2023年工作总结.docx 第1页", "青山区文旅局2023年工作总结.docx 第2页",
+            "- 配套资料:"]
+    chrome, reports = chrome_of([*rows, "青山区文旅局2023年工作总结", BODY, "一、主要工作", BODY])
+    assert chrome == set(rows)
+    assert len(reports) == 1 and reports[0].title == "青山区文旅局2023年工作总结"
+
+
+def test_bulleted_text_lines_stay_text():
+    lines = ["• 主要做法：全区新建公园3个。", "- 2023年：完成投资3亿元"]
+    chrome, _ = chrome_of(["青山区2023年工作总结", BODY, *lines, BODY])
+    assert not chrome & set(lines)

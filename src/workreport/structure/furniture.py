@@ -51,6 +51,7 @@ _LABEL_ROW = rules.compiled(
 _BARE_LABEL_ROW = rules.compiled(_LABEL_ROW.pattern.rsplit("(?:", 1)[0] + r":?\s*$")  # (lines are normalised: one colon)
 _TOKENS = frozenset(norm(w) for w in rules.words(_TABLE, "furniture.tokens"))
 _TOKEN_SPLIT = rules.pattern(_TABLE, "furniture.token_split")
+_LABEL_LEAD = rules.pattern(_TABLE, "furniture.label_lead")
 _DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furniture.doc."))
 _FILE_NAME = rules.compiled(r"\.(docx?|pdf|wps)(\s*VIP)?$")
 _TITLE_TAG = rules.pattern(_TABLE, "furniture.title_tag")
@@ -98,6 +99,10 @@ def furniture_rule(text: str, normalized: str | None = None) -> str | None:
     for rid, pat in _line_rules(s[-1]):
         if pat.match(s):
             return rid
+    # a document-sharing site's info row is the same row when the site prints it as a list item
+    rest = _LABEL_LEAD.sub("", s, count=1)
+    if rest and rest != s:
+        return next((rid for rid, pat in _line_rules(rest[-1]) if rid in _DOC_RULES and pat.match(rest)), None)
     return None
 
 
