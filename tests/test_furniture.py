@@ -66,3 +66,11 @@ def test_bulleted_text_lines_stay_text():
     lines = ["• 主要做法：全区新建公园3个。", "- 2023年：完成投资3亿元"]
     chrome, _ = chrome_of(["青山区2023年工作总结", BODY, *lines, BODY])
     assert not chrome & set(lines)
+
+
+def test_converter_page_mark_before_a_title_is_not_the_titles():
+    from workreport.structure import cues
+    for line, rest in (("17 第页共页 青山团种植业工作总结 本团坚持", "青山团种植业工作总结 本团坚持"),
+                       ("1 2021 年青山县政府工作报告(全文)", "2021 年青山县政府工作报告(全文)")):
+        assert line[cues.page_mark_end(line):] == rest
+    assert cues.page_mark_end("1 青山县2021年工作总结") == 0  # (a number before no year nor mark is left alone)
