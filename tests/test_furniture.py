@@ -52,6 +52,10 @@ def test_titles_ending_in_a_figure_are_no_contents():
     listed = ["(一)组织建设情况2", "(二)队伍建设情况2", "(三)制度建设情况2"]
     chrome, _ = chrome_of(["某某镇2023年工作总结", *listed, BODY])
     assert not chrome & set(listed)
+    # a report's own outline listed with its pages under its cover is the report's front matter
+    own = ["一、基本情况1", "(一)组织建设情况2", "二、主要工作5"]
+    chrome, _ = chrome_of(["某某职业学校2023年度质量报告", *own, "一、基本情况", BODY])
+    assert not chrome & set(own)
 
 
 def test_document_sharing_rows_with_bullets_and_spaced_thumbnails():

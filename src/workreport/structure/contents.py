@@ -191,31 +191,33 @@ def _repeated(pl, run: list[int], j: int) -> bool:
     return any(s != strip_ordinal(s).strip() and any(strip_ordinal(s).strip().startswith(x) for x in keys) for s in lines)
 
 
-def paged_entry(s: str) -> int | None:
-    """The page number of a line that is a listed title or heading with its page number glued
-    on by the converter (no leaders, no space), or None."""
+def paged_entry(s: str) -> tuple[int, bool] | None:
+    """(page number, names a report) of a line that is a listed report title or numbered item with
+    its page number glued on by the converter (no leaders, no space), or None."""
     m = _GLUED_PAGE.search(s)
     if m is None or len(s) > _ENTRY_MAX or is_terminal(s, s):
         return None
     core = s[: m.start()].rstrip()
+    if cues.title_kind(core, core):
+        return int(m.group("page")), True
     h = match_heading(core, 0)
-    listed = cues.title_kind(core, core) or (h is not None and not h.inline_body) or is_bare_heading(core)
-    return int(m.group("page")) if listed else None
+    return (int(m.group("page")), False) if h is not None and not h.inline_body else None
 
 
 def _paged_runs(pl) -> list[int]:
-    """Runs of listed titles or headings, one a line, each with a page number glued on, the numbers
-    growing down the list: a table of contents whose contents word was lost (or never printed,
-    as in an index of the reports a page publishes together).  Growing numbers are what a list
-    of page numbers does; a title that happens to end in a figure has no such run around it."""
+    """Runs of listed report titles, one a line, each with a page number glued on, the numbers
+    growing down the list: the index of the reports a page publishes together, printed without
+    a contents word (an item whose title reads oddly may sit among them).  Growing numbers are what
+    a list of page numbers does; a title that happens to end in a figure has no such run around it.
+    (A list of headings only is a report's own outline: after its cover, its front matter.)"""
     out: list[int] = []
-    run: list[tuple[int, int]] = []
+    run: list[tuple[int, int, bool]] = []
     for k in range(len(pl) + 1):
-        page = paged_entry(pl.text[k]) if k < len(pl) and not pl.found[k] else None
-        if page is not None and (not run or page >= run[-1][1]):
-            run.append((k, page))
+        e = paged_entry(pl.text[k]) if k < len(pl) and not pl.found[k] else None
+        if e is not None and (not run or e[0] >= run[-1][1]):
+            run.append((k, *e))
             continue
-        if len(run) >= _MIN_ENTRIES and run[-1][1] > run[0][1]:
-            out.extend(m for m, _ in run)
-        run = [(k, page)] if page is not None else []
+        if sum(t for *_, t in run) >= _MIN_ENTRIES and run[-1][1] > run[0][1]:
+            out.extend(m for m, *_ in run)
+        run = [(k, *e)] if e is not None else []
     return out
