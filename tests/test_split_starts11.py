@@ -70,3 +70,23 @@ def test_a_report_telling_of_a_meeting_it_held_does_not_begin_there():
     # a bureau's report recounting its meetings (a date, a count, 我局): a paragraph of the report, not a speech
     page = [*_PREV[:4], "近三年，我局每年召开安全生产工作会议两次，层层签订责任书，全年未发生安全事故。", *_PREV[4:]]
     assert _starts(page) == [1]
+
+
+_CONGRESS = ["青山县人民政府工作报告", "——2024年1月10日在青山县第十八届人民代表大会第四次会议上", "各位代表：",
+             "现在，我代表县人民政府，向大会报告工作，请予审议。", "一、2023年工作回顾",
+             "过去一年，全县地区生产总值增长百分之六，一般公共预算收入完成九亿元，城乡居民收入稳步增长。",
+             "各位代表！成绩来之不易，这是县委坚强领导的结果，是全县人民团结奋斗的结果。",
+             "——五年来，我们坚持项目为王，新建工业园区两个，引进企业四十余家，县域经济实力明显增强，城乡面貌"]
+
+
+def test_a_salutation_alone_with_its_colon_heard_again_heads_another_speech():
+    # a second speech to the same audience (a hospital's 职代会 report) whose title the site left off:
+    # a salutation alone on its line with a colon is said once, at a speech's head
+    speech = ["各位代表：", "此次职代会我代表医院领导班子所作的工作报告，总结了去年的主要工作，分析了存在的问题。",
+              "一年来，全院门诊量增长百分之十，新开设专科门诊三个，患者满意度持续提高。"]
+    assert _starts([*_CONGRESS, *speech]) == [1, len(_CONGRESS) + 1]
+
+
+def test_a_speech_addressing_its_audience_again_goes_on():
+    # the exclamation inside the report above stays in it (no new report at 各位代表！)
+    assert _starts(_CONGRESS) == [1]

@@ -331,9 +331,12 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # a speech addresses its audience again before its last parts; a new speech has a head, or
     # says who reports to the congress right after its salutation
     # (the same audience: a speech to the congress that goes on to address a work meeting is another speech)
+    # (a salutation alone on its line with its colon is said once, at a speech's head: read again, it
+    # heads another speech to the same audience, whose title a site left off)
     f["repeat_salutation"] = float(any(b.greeting in st.greetings for b in (*block, *near) if b.greeting)
                                    and bool(f["salutation"] or f["exclamation"])
-                                   and not (f["title"] or f["genre_title"] or f["preamble"] or f["address"]))
+                                   and not (f["title"] or f["genre_title"] or f["preamble"] or f["address"])
+                                   and not any(b.salutation and b.colon for b in block))
     if f["repeat_salutation"]:
         f["salutation"] = f["exclamation"] = 0.0  # the same speech going on: no evidence of a new one
     f["repeat_title"] = float(any(b.title_core and repeats(b.title_core, st.titles) for b in block))
