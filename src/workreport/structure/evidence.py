@@ -300,7 +300,11 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["furniture_gap"] = float(c.gap_furniture > 0)
     # a portal prints its catalogue rows and breadcrumb over each document, never inside one:
     # the text under them is another page's (its title may have been lost)
-    f["after_page_head"] = float(c.page_head)
+    # (a page's date row too, once the report before has its text (or a paragraph of text is right above
+    # the row) and no head line is: a report is not dated inside its text, so the row closes one page
+    # or heads the next)
+    f["after_page_head"] = float(c.page_head or (c.page_dated and prev is not None and not prev.headish and (
+        st.body > 0 or st.said or len(paras[k].norm_text.strip()) >= _CUT_LINE)))
     f["blank_gap"] = float(c.gap_blank >= 1)
     if prev is not None:
         f["prev_unfinished"] = float(not prev.terminal and not prev.colon and (prev.head is None or prev.head.inline_body)

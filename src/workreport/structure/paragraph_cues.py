@@ -34,7 +34,9 @@ _GREETING = rules.pattern(_TABLE, "split.greeting")
 _BARE_TITLE = rules.pattern(_TABLE, "split.bare_title")
 _BARE_TITLE_MAX = int(rules.limit(_TABLE, "split.bare_title_max_chars"))
 _PAGE_HEAD_ROW = rules.pattern(_TABLE, "split.page_head_row")
+_PAGE_DATE_ROW = rules.pattern(_TABLE, "split.page_date_row")
 _TEXT_LABEL = rules.pattern("furniture", "furniture.text_label")
+_TEASER_COPY = int(rules.limit(_TABLE, "split.teaser_copy_chars"))
 _FIRST_ROLES = ("achievements", "overview", "highlights")  # (as evidence.py: the part a report begins with)
 
 
@@ -67,6 +69,7 @@ class Cues:
     run_on: bool = False  # a whole report run into one line (a title or an opening with its text after it)
     furniture_title: str | None = None  # the title a furniture line just above prints (read as title_core)
     page_head: bool = False  # the furniture just above holds a row only a page's head prints (catalogue fields, a breadcrumb)
+    page_dated: bool = False  # the furniture just above holds a page's date row (its head's or its foot's)
 
     @property
     def head_line(self) -> bool:
@@ -86,6 +89,17 @@ class Cues:
     def speaks(self) -> bool:
         """The speech has begun (the salutation with a colon, the speaker reporting to the congress): nothing after is head."""
         return (self.salutation and not self.exclaims) or self.preamble == "split.preamble.address"
+
+
+def _teaser_copy(lines: list[str], n: int) -> bool:
+    """Line n and a line with text right beside it open with the same words: a site's teaser of the text
+    (its opening cut short) printed over the text itself, under the page's date row.  Which of the two
+    begins the text is not told by the date row, so the row marks no seam here."""
+    def key(t: str) -> str:
+        return "".join(t.split())[:_TEASER_COPY]
+    first = key(lines[n - 1])
+    near = [t for t in lines[n:n + 3] if t.strip()][:1] + [t for t in reversed(lines[max(0, n - 4):n - 1]) if t.strip()][:1]
+    return len(first) == _TEASER_COPY and any(key(t) == first for t in near)
 
 
 def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> list[Cues]:
@@ -150,7 +164,9 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         (fused and len(s) > 2 * _HEAD_LINE) or (strong and bool(_INLINE_OUTLINE.search(s[:_INLINE_CHARS]))),
                         furn_title,
                         any(n in furniture and (_PAGE_HEAD_ROW.match(doc.norm_lines[n - 1]) or _TEXT_LABEL.match(doc.norm_lines[n - 1].strip()))
-                            for n in gap)))
+                            for n in gap),
+                        any(n in furniture and _PAGE_DATE_ROW.match(doc.norm_lines[n - 1]) for n in gap)
+                        and not _teaser_copy(doc.norm_lines, p.line_start)))
         prev_end = p.line_end
     return _slogans(out, paras)
 
