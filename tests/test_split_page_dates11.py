@@ -47,7 +47,7 @@ def test_a_teaser_the_next_line_repeats_is_no_start_under_the_date_row():
     # opening with the same words: the seam is not at the teaser (without the teaser it is at the text)
     # (the text run into one line, its line breaks printed as a stray token; the teaser is cut off)
     text = ("(某某省)2021年青山区人民政府工作报告(全文)   政府工作报告QRS   ——2021年1月6日在青山区QRS   第四届人民代表大会第五次会议上QRS"
-            "   各位代表:QRS   现在,我代表区人民政府向大会报告工作,请予审议。QRS   一、过去一年工作回顾QRS   全区生产总值增长百分之六,财政收入增长百分之八。")
+            "   各位代表:QRS   受区政府委托,向大会报告青山区一年来的工作。QRS   一、过去一年工作回顾QRS   全区生产总值增长百分之六,财政收入增长百分之八。")
     teaser = "(某某省)2021年青山区人民政府工作报告(全文)  政府工作报告QRS  ——2021年1月6日在青山区QRS  第四届人民代表大会第五次会议上QR"
     lines = [*_CUT, "", "某某公文网 2021-07-28 08:33:05 政府报告", teaser, text, *_PART[2:]]
     assert len(_CUT) + 3 not in _starts(lines)
