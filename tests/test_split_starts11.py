@@ -55,23 +55,6 @@ def test_a_titleless_report_begins_at_its_year_opening_above_its_first_part():
     assert _starts([*_PREV, *nxt]) == [1, len(_PREV) + 1]
 
 
-def test_a_speech_that_opens_on_the_meeting_held_today_begins_there():
-    # a web copy lost the speech's title and salutation: its first line says the meeting is held today and
-    # what it is for, in the speakers' voice; the summary before it ended without its last stop, and no
-    # numbered outline restarts under it
-    prev = [*_PREV[:-1], "继续完善社会救助制度，加强养老服务设施建设，推进殡葬改革"]
-    speech = ["今天，我们在这里召开全县水利工作会议，主要任务是总结去年工作，部署今年任务，动员全县上下抓好水利建设。",
-              "去年全县完成水利投资四亿元，新建小型水库两座，治理河道三十公里。",
-              "今年要抓好灌区改造和农村供水保障，确保完成省市下达的目标任务。"]
-    assert _starts([*prev, *speech]) == [1, len(prev) + 1]
-
-
-def test_a_report_telling_of_a_meeting_it_held_does_not_begin_there():
-    # a bureau's report recounting its meetings (a date, a count, 我局): a paragraph of the report, not a speech
-    page = [*_PREV[:4], "近三年，我局每年召开安全生产工作会议两次，层层签订责任书，全年未发生安全事故。", *_PREV[4:]]
-    assert _starts(page) == [1]
-
-
 _CONGRESS = ["青山县人民政府工作报告", "——2024年1月10日在青山县第十八届人民代表大会第四次会议上", "各位代表：",
              "现在，我代表县人民政府，向大会报告工作，请予审议。", "一、2023年工作回顾",
              "过去一年，全县地区生产总值增长百分之六，一般公共预算收入完成九亿元，城乡居民收入稳步增长。",
