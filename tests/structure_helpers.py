@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from workreport.ingest import document_from_bytes
+from workreport.structure import structure
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CORPUS = SHARED / "corpus"
 requires_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside this checkout")
@@ -55,4 +58,20 @@ def start_lines(lines: list[str]) -> list[int]:
     """The first line of every report found in the pasted lines."""
     from workreport.structure import structure
     _, reports = structure(pasted(lines))
+    return [r.start_line for r in reports]
+
+
+# A made-up bureau's whole report (title, opening, parts, problems, next year's plan): the page before a
+# seam in the report-start tests (tests/test_split_starts_wave3.py, tests/test_split_starts11.py).
+WHOLE = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作",
+         "全年共走访困难家庭三百余户，发放救助资金一百二十万元，群众满意度持续提升。",
+         "持续推进农村人居环境整治，全年共清理河塘沟渠四十余条，新建公厕十二座，改造农户厨房两百余户。",
+         "健全社会救助体系，全年新增低保对象八十余户，临时救助困难群众两百余人次，做到应保尽保、应救尽救。",
+         "二、存在问题", "基层力量仍然薄弱，服务能力有待提升，部分项目推进较慢，群众反映的问题还需加快解决。",
+         "三、明年打算", "继续完善社会救助制度，加强养老服务设施建设，推进殡葬改革，提升基层民政服务水平。"]
+
+
+def starts(lines: list[str]) -> list[int]:
+    """The first lines of the reports found in ``lines`` pasted as one text file."""
+    _, reports = structure(document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt"))
     return [r.start_line for r in reports]

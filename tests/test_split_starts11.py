@@ -1,20 +1,12 @@
 """Report starts of issue 10 round 7: how a numbered list inside a report differs from a
 document-sharing site's chunks, and where a report whose title was lost begins when its outline
 restarts.  All units, figures and sentences here are made up."""
-from workreport.ingest import document_from_bytes
-from workreport.structure import structure
+from structure_helpers import WHOLE, starts
 
-_PREV = ["青山县民政局2022年工作总结", "今年以来，县民政局在县委县政府的领导下，扎实做好各项工作。", "一、主要工作",
-         "全年共走访困难家庭三百余户，发放救助资金一百二十万元，群众满意度持续提升。",
-         "持续推进农村人居环境整治，全年共清理河塘沟渠四十余条，新建公厕十二座，改造农户厨房两百余户。",
-         "健全社会救助体系，全年新增低保对象八十余户，临时救助困难群众两百余人次，做到应保尽保、应救尽救。",
-         "二、存在问题", "基层力量仍然薄弱，服务能力有待提升，部分项目推进较慢，群众反映的问题还需加快解决。",
-         "三、明年打算", "继续完善社会救助制度，加强养老服务设施建设，推进殡葬改革，提升基层民政服务水平。"]
+_PREV = WHOLE
 
 
-def _starts(lines):
-    _, reports = structure(document_from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "pages.txt"))
-    return [r.start_line for r in reports]
+_starts = starts
 
 
 _ITEM_1 = ("1、春耕生产有序推进。年初县里下达我区粮食播种任务三万亩，上半年已完成早稻播种八千亩，与去年基本持平，"
