@@ -73,3 +73,13 @@ def test_a_salutation_alone_with_its_colon_heard_again_heads_another_speech():
 def test_a_speech_addressing_its_audience_again_goes_on():
     # the exclamation inside the report above stays in it (no new report at 各位代表！)
     assert _starts(_CONGRESS) == [1]
+
+
+def test_a_report_sent_up_begins_at_its_addressee_line():
+    # a portal's release row, then the working committee the report is sent to, then the opening:
+    # the report begins at the addressee line, the head of a document sent up
+    page = ["发布时间:2024-01-15 09:22 信息来源: 区统计局", "中共青山经开区工委：",
+            "今年以来，在工委、管委会的坚强领导下，区统计局坚持依法统计，扎实推进法治政府建设，现将有关情况报告如下：",
+            "一、2023年度推进法治政府建设的主要举措和成效", "全年开展统计执法检查十二次，查处统计违法案件三件。",
+            "二、存在的不足和原因", "执法力量仍然不足。", "三、下一步工作安排", "继续加强统计法治宣传。"]
+    assert _starts([*_PREV, *page]) == [1, len(_PREV) + 2]
