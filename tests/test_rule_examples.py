@@ -392,6 +392,16 @@ def speech_headline(entry: dict, text: str) -> bool:
     return split.speech_headline(norm(text).strip())
 
 
+@matcher("split:addressee")
+def addressee(entry: dict, text: str) -> bool:
+    return bool(split._ADDRESSEE.match(cues.fold(re.sub(r"\s+", "", norm(text)))))
+
+
+@matcher("split:document_title")
+def document_title(entry: dict, text: str) -> bool:
+    return bool(split._DOC_TITLE.match(cues.fold(re.sub(r"\s+", "", norm(text)))))
+
+
 @matcher("split:page_mark")
 def page_mark(entry: dict, text: str) -> bool:
     # the mark comes off and what is left reads as a title or a title run on with its text

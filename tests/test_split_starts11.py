@@ -65,3 +65,34 @@ def test_a_salutation_alone_with_its_colon_heard_again_heads_another_speech():
 def test_a_speech_addressing_its_audience_again_goes_on():
     # the exclamation inside the report above stays in it (no new report at 各位代表！)
     assert _starts(_CONGRESS) == [1]
+
+
+def test_a_report_sent_up_begins_at_its_addressee_line():
+    # a portal's release row, then the working committee the report is sent to, then the opening:
+    # the report begins at the addressee line, the head of a document sent up
+    page = ["发布时间:2024-01-15 09:22 信息来源: 区统计局", "中共青山经开区工委：",
+            "今年以来，在工委、管委会的坚强领导下，区统计局坚持依法统计，扎实推进法治政府建设，现将有关情况报告如下：",
+            "一、2023年度推进法治政府建设的主要举措和成效", "全年开展统计执法检查十二次，查处统计违法案件三件。",
+            "二、存在的不足和原因", "执法力量仍然不足。", "三、下一步工作安排", "继续加强统计法治宣传。"]
+    assert _starts([*_PREV, *page]) == [1, len(_PREV) + 2]
+
+
+_NOTICE = ["关于印发《青山县民政局2024年重点工作任务》的通知", "青民发〔2024〕3号",
+           "各乡镇人民政府、各街道办事处，县直各有关单位：",
+           "现将《青山县民政局2024年重点工作任务》印发给你们，请认真抓好落实。", "青山县民政局", "2024年2月20日",
+           "一、稳定粮食生产", "全年粮食播种面积稳定在四十万亩以上，总产量保持在十五万吨以上。",
+           "二、推进乡村建设", "新改建农村公路六十公里，完成农村户厕改造两千户。"]
+
+
+def test_a_notice_found_at_its_addressees_begins_at_its_title_and_number_above():
+    # the notice's title and document number row over its addressee line are the notice's, not the text before's
+    assert _starts([*_PREV, *_NOTICE]) == [1, len(_PREV) + 1]
+
+
+def test_a_notice_title_going_on_a_cut_sentence_is_not_pulled_up():
+    # the page before was cut mid-sentence right over a line that only looks like a notice's title:
+    # nothing is pulled up over a cut; the start stays at or under the addressee line
+    cut = [*_PREV[:-1], _PREV[-1].rstrip("。") + "，按照上级要求，认真学习贯彻落实市农业农村局转发的省农业农村厅有关文件和会议精神，以及"]
+    page = ["关于做好2024年春耕生产工作的通知", *_NOTICE[2:]]
+    starts = _starts([*cut, *page])
+    assert len(starts) == 2 and starts[1] >= len(cut) + 2

@@ -345,6 +345,8 @@ SCHEMAS: dict[str, Record] = {
         "fused_gap_title": PATTERN_RULE,
         "fused_space_title": PATTERN_RULE,
         "speech_headline": PATTERN_RULE,
+        "addressee": PATTERN_RULE,
+        "document_title": PATTERN_RULE,
         "spaced": PATTERN_RULE,
         "broken_title": rule({"tail_max_chars": INT, "max_lines": INT, "piece_max_chars": INT, "max_chars": INT}),
         "generic_subject": PATTERN_RULE,

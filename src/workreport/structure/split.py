@@ -38,6 +38,9 @@ _SESSION = "split.preamble.session"
 _SPEECH_TITLE_LINES = int(rules.limit(_TABLE, "split.speech_title_lines"))
 _SPEECH_FRAGMENT = int(rules.limit(_TABLE, "split.speech_fragment_chars"))
 _SPEECH_HEADLINE = rules.pattern(_TABLE, "split.speech_headline")
+_ADDRESSEE = rules.pattern(_TABLE, "split.addressee")
+_DOC_TITLE = rules.pattern(_TABLE, "split.document_title")
+_DOC_NUMBER = "split.preamble.doc_number"
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
 _BYLINE = rules.pattern("furniture", "furniture.signature_name")
 _FOOT_WORDS = int(rules.limit(_TABLE, "split.foot_link_words_chars"))
@@ -75,7 +78,7 @@ def find_starts(doc, paras: list[Paragraph], furniture: frozenset[int] = frozens
     if not paras:
         return []
     cs = paragraph_cues.paragraph_cues(doc, paras, furniture)
-    return _bylines(cs, paras, _speech_titles(cs, paras, decode(cs, paras, weights, threshold)))
+    return _bylines(cs, paras, _addressee_titles(cs, paras, _speech_titles(cs, paras, decode(cs, paras, weights, threshold))))
 
 
 def _bylines(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
@@ -107,6 +110,43 @@ def _speech_titles(cs: list[evidence.Cues], paras: list[Paragraph], starts: list
             i = max(top, out[-1][0] + 1)
         out.append((i, rule, sc))
     return out
+
+
+def _addressee_titles(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
+    """A document found at its addressee line or its document number row begins at its own title
+    printed over it (a notice or a report on ..., the number row between; furniture rows and blank
+    lines may part them): the title, a head with no body, is not left to the text before."""
+    out: list = []
+    for i, rule, sc in starts:
+        if out and (_ADDRESSEE.match(_folded(paras[i])) or cs[i].preamble == _DOC_NUMBER):
+            top, j = i, i - 1
+            while j > out[-1][0] and i - j <= _SPEECH_TITLE_LINES + 1 and _document_head_line(cs[j], paras[j]):
+                if _DOC_TITLE.match(_folded(paras[j])) and not _cut_before(cs, paras, j):
+                    top = j
+                j -= 1
+            i = top
+        out.append((i, rule, sc))
+    return out
+
+
+def _folded(p: Paragraph) -> str:
+    return cues.fold(re.sub(r"\s+", "", p.norm_text))
+
+
+def _document_head_line(c: evidence.Cues, p: Paragraph) -> bool:
+    """A line of a document's head over its addressees: its title or its document number row."""
+    t = _folded(p)
+    return (not c.terminal and c.head is None and len(t) <= _HEAD_LINE
+            and (c.preamble == _DOC_NUMBER or bool(_DOC_TITLE.match(t))))
+
+
+def _cut_before(cs: list[evidence.Cues], paras: list[Paragraph], j: int) -> bool:
+    """Does line j go on a sentence the line right over it leaves unfinished (a page the site cut)?"""
+    if j == 0:
+        return False
+    prev = paras[j - 1]
+    joined = prev.line_end + 1 == paras[j].line_start and not cs[j].gap_furniture
+    return joined and not cs[j - 1].terminal and not cs[j - 1].head_line and len(prev.norm_text.strip()) > _HEAD_LINE
 
 
 def speech_headline(normalized: str) -> bool:
