@@ -96,3 +96,20 @@ def test_a_notice_title_going_on_a_cut_sentence_is_not_pulled_up():
     page = ["关于做好2024年春耕生产工作的通知", *_NOTICE[2:]]
     starts = _starts([*cut, *page])
     assert len(starts) == 2 and starts[1] >= len(cut) + 2
+
+
+def test_a_speech_that_opens_on_the_meeting_held_today_begins_there():
+    # a web copy lost the speech's title and salutation: its first line says the meeting is held today and
+    # what it is for, in the speakers' voice; the summary before it ended without its last stop, and no
+    # numbered outline restarts under it
+    prev = [*_PREV[:-1], "继续完善社会救助制度，加强养老服务设施建设，推进殡葬改革"]
+    speech = ["今天，我们在这里召开全县水利工作会议，主要任务是总结去年工作，部署今年任务，动员全县上下抓好水利建设。",
+              "去年全县完成水利投资四亿元，新建小型水库两座，治理河道三十公里。",
+              "今年要抓好灌区改造和农村供水保障，确保完成省市下达的目标任务。"]
+    assert _starts([*prev, *speech]) == [1, len(prev) + 1]
+
+
+def test_a_report_telling_of_a_meeting_it_held_does_not_begin_there():
+    # a bureau's report recounting its meetings (a date, a count, 我局): a paragraph of the report, not a speech
+    page = [*_PREV[:4], "近三年，我局每年召开安全生产工作会议两次，层层签订责任书，全年未发生安全事故。", *_PREV[4:]]
+    assert _starts(page) == [1]

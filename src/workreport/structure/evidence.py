@@ -49,6 +49,7 @@ _ADDRESS = "split.preamble.address"
 _ADDRESS_BODY = rules.pattern(_TABLE, "split.address_body")
 _SESSION = "split.preamble.session"
 _SESSION_BODY = rules.pattern(_TABLE, "split.session_body")
+_NAMING_PREAMBLES = frozenset({"split.preamble.speech_title", "split.preamble.meeting_speech"})  # a speech's title line
 
 
 @dataclass
@@ -70,12 +71,13 @@ class State:
     said: bool = False  # its opening was a whole paragraph, ended (the head is over even with no body yet)
     spoken: int | None = None  # body paragraphs when the speech addressed its audience or said whom it reports for
     last_item: tuple[str, int] | None = None  # the family and number of the report's last numbered item
+    titled: bool = False  # the head names the text: a title, or a speech's title printed with its speaker or meeting
 
     def begin(self, i: int) -> None:
         self.start, self.chars, self.body, self.family = i, 0, 0, None
         self.top_values, self.year, self.names, self.opened = [], None, set(), False
         self.appendix, self.titles, self.late, self.greetings = False, set(), False, set()
-        self.said, self.spoken, self.last_item = False, None, None
+        self.said, self.spoken, self.last_item, self.titled = False, None, None, False
 
     def take(self, c: Cues, p: Paragraph) -> None:
         """Add paragraph ``p`` to the report."""
@@ -86,6 +88,7 @@ class State:
             self.names.add(c.name)  # the author is named in the head; later names are others
         if c.title_core:
             self.titles.add(c.title_core)
+        self.titled = self.titled or bool(c.title_core) or c.preamble in _NAMING_PREAMBLES
         self.appendix = self.appendix or c.appendix
         if c.greeting:
             self.greetings.add(c.greeting)

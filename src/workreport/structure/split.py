@@ -203,8 +203,9 @@ def _head_only(st: evidence.State, starts: list) -> bool:
     """A "report" of a title and an address only, before the next one or the end (a teaser of
     the same speech at the foot of its page): no report; its lines stay with the one before.
     (A title with its opening under it is a report a site cut short, a preview that stops
-    after its first lines; an opening alone is a paragraph of the report before.)"""
-    return len(starts) > 1 and st.body == 0 and st.chars < _SHORT and not (st.opened and st.titles)
+    after its first lines, whether its title is a title line or a speech's title printed with its
+    speaker; an opening alone is a paragraph of the report before.)"""
+    return len(starts) > 1 and st.body == 0 and st.chars < _SHORT and not (st.opened and st.titled)
 
 
 def _foot_link(cs: list[evidence.Cues], paras: list[Paragraph], starts: list, end: int) -> bool:
