@@ -19,7 +19,7 @@ from workreport.extract.indicators import paragraph_indicators
 from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
 from workreport.model import Document, Paragraph, Report
-from workreport.structure import author, bodies, city_text, cues, furniture, headings, names, org, roles, selfref, shape, split, subjects
+from workreport.structure import author, bodies, city_text, cues, forum, furniture, headings, names, org, roles, selfref, shape, split, subjects
 from workreport.textnorm import norm
 
 Matcher = Callable[[dict, str], bool]
@@ -289,6 +289,11 @@ def furniture_line(entry: dict, text: str) -> bool:
     # the line is furniture by some rule, and this rule's pattern takes the whole line
     return furniture.furniture_rule(text) is not None and bool(
         rules.compiled(entry["pattern"]).match(norm(text).strip()))
+
+
+@matcher("furniture:forum_profile")
+def furniture_forum_profile(entry: dict, text: str) -> bool:
+    return forum.profile_row(norm(text).strip())
 
 
 @matcher("furniture:figure_unit")

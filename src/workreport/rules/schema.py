@@ -133,6 +133,7 @@ SCHEMAS: dict[str, Record] = {
         "fragment": PATTERN_RULE,
         "title_tag": PATTERN_RULE,
         "title_continuation": PATTERN_RULE,
+        "forum_profile": PATTERN_RULE,
         "twin_noise": PATTERN_RULE,
         "text_label": PATTERN_RULE,
         "collection_count": PATTERN_RULE,

@@ -6,7 +6,8 @@ Three kinds of evidence, in this order:
 2. lines read with their neighbours: breadcrumbs one word a line, the value under a bare label,
    the page's own title over its date row, a file name among document-sharing rows, a table of
    contents (contents.py), the tail after a marker (read the full text, related posts ...) up to
-   the next text (tails.py), page rows right under a title (shape.py);
+   the next text (tails.py), page rows right under a title (shape.py), a forum thread's head over
+   its first post (forum.py);
 3. blocks: a run of short lines with no punctuation, or with the shape of a page's row (a menu,
    fields split by bars, a date row, a code: shape.py), between a report's last sentence and the
    next report (or next to other furniture) is furniture even when none of its words is known;
@@ -22,7 +23,7 @@ import re
 from .. import rules
 from ..model import Document
 from ..textnorm import norm
-from . import collection_heads, contents, cues, figures, shape, site_heads, tails
+from . import collection_heads, contents, cues, figures, forum, shape, site_heads, tails
 from .headings import is_bare_heading, is_terminal, match_heading
 
 _TABLE = "furniture"
@@ -245,6 +246,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
         if pl.rule[k] == _TOC_ENTRY and pl.rule[k + 1] in (None, _TOC_ENTRY) and figures.wrapped_figure_row(pl.text[k], pl.text[k + 1]):
             pl.rule[k], pl.found[k] = None, False  # a sentence the page wrapped after a figure: its measure word is below
     _collections(pl)
+    forum.mark_thread_heads(pl)
     site_heads.mark_tagged_twins(pl)
     _neighbours(pl)
     for k in contents.table_of_contents(pl):
