@@ -274,12 +274,11 @@ def _neighbours(pl: PageLines) -> None:
             found[k + 1] = True  # the value printed on the line under a bare label
         elif _FILE_NAME.search(s) and any(pl.rule[m] in _DOC_RULES for m in range(max(0, k - 3), min(len(pl), k + 4))):
             found[k] = True  # the file name a document-sharing page prints among its rows
-        elif _FILE_NAME.search(s) and _titled_below(pl, k, cues.title_core(s)):
-            found[k] = True  # the file name over the document's own title: the site's header, the title is below
-        elif _FILE_NAME.search(s) and any(text[m] == s for m in range(max(0, k - _FILE_REPEAT), k)):
-            found[k] = True  # the file name printed again (the viewer's header under the page's): both the site's
-            for m in range(max(0, k - _FILE_REPEAT), k):
-                found[m] = found[m] or text[m] == s
+        elif _FILE_NAME.search(s) and any(text[m] == s for m in range(max(0, k - _FILE_REPEAT), k)) \
+                and _titled_below(pl, k, cues.title_core(s)):
+            # the file name printed again (the viewer's header under the page's) over the document's own
+            # title: a row between the title's first copy, where the text starts, and its own copy
+            found[k] = True
     # A breadcrumb written with spaces only (site, section, the page's title) over the title itself.
     # (the title under it may have been lost in the paste: then the next title names the same)
     for k in range(len(pl) - 1):
@@ -303,7 +302,9 @@ def _neighbours(pl: PageLines) -> None:
 def _holds_head(pl: PageLines, k: int) -> bool:
     """Is line k a report's head (a title, a preamble, an opening) rather than a row's value?"""
     s = pl.text[k]
-    return cues.title_kind(s, s) is not None or cues.preamble_rule(s, s) is not None or pl.anchor(k)
+    # (a slogan over the dash subtitle naming the report is the report's title line, not a row's value)
+    return (cues.title_kind(s, s) is not None or cues.preamble_rule(s, s) is not None or pl.anchor(k)
+            or (k + 1 < len(pl) and cues.slogan_over(s, pl.text[k + 1])))
 
 
 def _titled_below(pl: PageLines, k: int, core: str) -> bool:

@@ -76,8 +76,9 @@ def twin_key(s: str) -> str:
 
 def mark_tagged_twins(pl) -> None:
     """An essay site's headline is the text's plain title dressed with a model-text word, a tag or a
-    year (data: furniture.twin_noise).  Printed next to that plain title (over it or under it, a date
-    row between), the headline is the site's and the plain title the text's.  (A
+    year (data: furniture.twin_noise).  Printed under that plain title (a date row between), the
+    headline is the site's and the plain title the text's; printed over it, the headline is the
+    first copy of the title, where the text starts (the rows between are the site's).  (A
     headline whose twin carries the site's word too, or runs on into the text, has no plain title.)"""
     kept = [k for k in range(len(pl)) if not pl.found[k]]
     for i, k in enumerate(kept):
@@ -89,7 +90,7 @@ def mark_tagged_twins(pl) -> None:
             continue
         for j in kept[max(0, i - _TWIN_LOOK):i + 1 + _TWIN_LOOK]:
             t = pl.text[j]
-            if j != k and not _TITLE_TAG.search(cues.fold(t)) and cues.title_kind(t, t) is not None and twin_key(t) == key:
+            if j < k and not _TITLE_TAG.search(cues.fold(t)) and cues.title_kind(t, t) is not None and twin_key(t) == key:
                 pl.found[k], pl.rule[k] = True, _TWIN_TAGGED
                 break
 
