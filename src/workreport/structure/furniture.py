@@ -57,6 +57,7 @@ _DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furnit
 _FILE_NAME = rules.compiled(r"\.(docx?|pdf|wps)(\s*VIP)?$")
 _TITLE_TAG = rules.pattern(_TABLE, "furniture.title_tag")
 _TEXT_LABEL = rules.pattern(_TABLE, "furniture.text_label")
+_COPY_LOOK = 6  # lines down to a title's second copy (a site's rows and a summary between)
 _FILE_REPEAT = 3  # lines between two copies of a file name the site prints at the head
 _PAGE_NUMBER = "furniture.page_number"
 _TOC_ENTRY = "furniture.toc.entry"
@@ -196,8 +197,16 @@ class PageLines:
         """A short line with no punctuation that is nothing a report is made of."""
         if k not in self._weak:
             self._weak[k] = (self._is_weak(self.text[k]) and not self.broken(k) and k not in self.headlines
-                             and not self.tagged_headline(k) and not self._table_row(k))
+                             and not self.tagged_headline(k) and not self._table_row(k) and not self.copied(k))
         return self._weak[k]
+
+    def copied(self, k: int) -> bool:
+        """A bare title printed twice a few lines apart (the page's headline copy, its rows, then the
+        text's own copy): the first copy is where the text starts, the second the text's own title
+        line, neither a page's short line."""
+        s = self.text[k]
+        return cues.bare_title(s) and any(self.text[j] == s for j in range(max(0, k - _COPY_LOOK), min(len(self), k + 1 + _COPY_LOOK))
+                                          if j != k)
 
     def _table_row(self, k: int) -> bool:
         """A row of cells under the report's sentence announcing a table, or under such a row."""
