@@ -56,11 +56,12 @@ def test_a_run_on_title_ends_after_all_of_the_sites_tags():
     assert line[cues.fused_end(line):].startswith("今年以来")
 
 
-def test_a_file_name_printed_twice_and_a_sites_slogan_are_the_sites():
+def test_a_file_name_printed_twice_starts_the_text_at_its_first_copy_and_a_sites_slogan_is_the_sites():
+    # (round 9 gold convention: a title printed twice at the head starts the report at the first copy)
     lines = ["某某公文网免费提供工作总结范文与写作模板", "青山县档案局2023年工作总结.docx", "",
              "青山县档案局2023年工作总结.docx", "", *_TEXT]
     furniture, starts = _parse(lines)
-    assert {1, 2, 4} <= furniture and starts == [6]
+    assert 1 in furniture and 2 not in furniture and starts == [2]
 
 
 def test_a_tagged_title_naming_no_body_heads_its_text_but_not_a_page_foot():
