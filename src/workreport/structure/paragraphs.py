@@ -187,6 +187,9 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
         return "paragraph.join.broken_title"
     if _opens_block(lines, idx + 1) or _FIRST_PAGE.match(ns):
         return None  # (a document's first page begins another text)
+    if (idx + 2 < len(lines.order) and lines.order[idx + 2] == nxt_line + 1
+            and cues.speech_title_over(ns, lines.stripped(idx + 2))):
+        return None  # a speech's title right over its session line goes on no sentence a page cut
     if is_terminal("", cs) or _COLON_END.search(cs):
         return None
     if _SEMI_END.search(cs) and len(cs) < _LONG_LINE:
