@@ -82,7 +82,21 @@ def find_starts(doc, paras: list[Paragraph], furniture: frozenset[int] = frozens
     if not paras:
         return []
     cs = paragraph_cues.paragraph_cues(doc, paras, furniture)
-    return _bylines(cs, paras, _addressee_titles(cs, paras, _speech_titles(cs, paras, decode(cs, paras, weights, threshold))))
+    starts = _speech_titles(cs, paras, decode(cs, paras, weights, threshold))
+    return _bylines(cs, paras, _addressee_titles(cs, paras, _addressed(cs, paras, starts)))
+
+
+def _addressed(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
+    """A report sent up to a body begins at its addressee line (the body's name and a colon, a line
+    of its own) right over its opening: the addressee is the report's, not the text's before."""
+    out: list = []
+    for i, rule, sc in starts:
+        j = i - 1
+        if (out and j > out[-1][0] and cs[i].strong and paras[j].line_end + 1 == paras[i].line_start
+                and cs[j].colon and not cs[j].salutation and evidence.addressee(paras[j])):
+            i = j
+        out.append((i, rule, sc))
+    return out
 
 
 def _bylines(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
@@ -166,9 +180,11 @@ def _speech_title_line(c: evidence.Cues, p: Paragraph, below: Paragraph | None =
     # (not a page number, nor the last piece of a sentence the page before was cut in: a particle begins no title;
     # the line right over the session line may keep a mis-decoded page's stray marks when it ends as a speech's title)
     plain = not _PUNCT.search(t) or (below is not None and cues.speech_title_over(t, below.norm_text))
+    # (right over a dated line: the body's name the report is signed with at its head, a byline)
+    named = below is not None and bool(_BYLINE.match(_folded(p)))
     return (len(t) <= _HEAD_LINE and not c.terminal and c.head is None and not c.bare and not c.signature
             and not c.preamble and plain and not t.isdigit() and not _NOT_A_START.match(t)
-            and speech_headline(t))
+            and (speech_headline(t) or named))
 
 
 def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, float] | None = None,
