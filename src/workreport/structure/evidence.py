@@ -220,7 +220,8 @@ def foreign(cs: list[Cues], paras: list[Paragraph] | None, i: int, k: int) -> bo
     # (a line that names the title's body anywhere is that title's, and so is a short self-reference
     # the whole title holds: the region's government under the title of the Inner Region's report)
     said = cues.fold("".join(p.norm_text for p in paras[k: k + 2]))
-    return any(cues.names_differ(n, there) and cues.names_differ(core, there) and cues.fold(n) not in said
+    # (a head that prints its title twice, or broken over lines, names the line's body in one copy: that is its head)
+    return all(cues.names_differ(n, there) and cues.names_differ(core, there) and cues.fold(n) not in said
                for core, n in titles)
 
 
