@@ -322,6 +322,8 @@ def _first_copy(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) 
         # (a head line, no sentence: a row of the site that names the title among its words is not a copy)
         if len(key) >= _REPEAT_MIN and key in own and not _PUNCT.search(key) and not _COLLECTION.search(cues.fold(line)):
             top = n
+        elif key not in own and (cues.title_kind(line, line) is not None or match_heading(line, n, normalized=line) is not None):
+            break  # (another title or a numbered part between: a contents list's entry is no copy of the title)
     return top
 
 
