@@ -67,6 +67,7 @@ _DATED = rules.pattern(_TABLE, "split.dated_start")
 _SLOGAN = rules.pattern(_TABLE, "split.slogan_title")
 _SLOGAN_MAX = int(rules.entry(_TABLE, "split.slogan_title")["max_chars"])
 _TITLE_PREFIX = rules.pattern(_TABLE, "split.title_prefix")
+_SPEECH_TITLE_END = rules.pattern(_TABLE, "split.speech_title_end")
 _SPACE = re.compile(r"\s")
 _YEAR_TAIL = rules.pattern(_TABLE, "split.year_tail")
 _PIECE_STOP = rules.pattern("paragraphs", "paragraph.any_punct")  # a piece of a title has no punctuation
@@ -433,6 +434,16 @@ def preamble_rule(text: str, normalized: str | None = None) -> str | None:
         elif len(s) <= _PREAMBLE_MAX and _PREAMBLE_ENDS[rid].may_end(s) and pat.match(s):
             return rid
     return None
+
+
+def speech_title_over(line: str, below: str) -> bool:
+    """Is ``line`` (normalised) a speech's title printed right over ``below``, its session line?
+    It ends with the speech's genre word, and is no sentence (stray marks of a mis-decoded page
+    inside it are allowed: the session line under it says what it is)."""
+    s = line.strip()
+    return (0 < len(s) <= _TITLE_MAX + _GENRE_MAX and not is_terminal(s, s)
+            and bool(_SPEECH_TITLE_END.search(title_core(s)))
+            and preamble_rule(below, below) == "split.preamble.session")
 
 
 def is_signature_date(text: str, normalized: str | None = None) -> bool:

@@ -49,6 +49,7 @@ _ADDRESS = "split.preamble.address"
 _ADDRESS_BODY = rules.pattern(_TABLE, "split.address_body")
 _SESSION = "split.preamble.session"
 _SESSION_BODY = rules.pattern(_TABLE, "split.session_body")
+_BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
 _NAMING_PREAMBLES = frozenset({"split.preamble.speech_title", "split.preamble.meeting_speech"})  # a speech's title line
 
 
@@ -165,6 +166,12 @@ def head_blocks(cs: list[Cues], paras: list[Paragraph] | None = None) -> list[in
     return out
 
 
+def addressee(p: Paragraph) -> bool:
+    """Is the paragraph an addressee line: a body's name and a colon, alone (a report sent up to it)?"""
+    t = cues.fold(_SPACES.sub("", p.norm_text))
+    return t[-1:] in (":", "\uff1a") and bool(_BODY_NAME.match(t[:-1]))
+
+
 def link_heads(cs: list[Cues], paras: list[Paragraph], inside: list[int | None]) -> set[int]:
     """The head lines that are another text's title, not the next report's head: a title (with
     the lines of its block) right above a head or an opening that names another body.  A page's
@@ -213,7 +220,8 @@ def foreign(cs: list[Cues], paras: list[Paragraph] | None, i: int, k: int) -> bo
     # (a line that names the title's body anywhere is that title's, and so is a short self-reference
     # the whole title holds: the region's government under the title of the Inner Region's report)
     said = cues.fold("".join(p.norm_text for p in paras[k: k + 2]))
-    return any(cues.names_differ(n, there) and cues.names_differ(core, there) and cues.fold(n) not in said
+    # (a head that prints its title twice, or broken over lines, names the line's body in one copy: that is its head)
+    return all(cues.names_differ(n, there) and cues.names_differ(core, there) and cues.fold(n) not in said
                for core, n in titles)
 
 
@@ -313,7 +321,8 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         f["prev_unfinished"] = float(not prev.terminal and not prev.colon and (prev.head is None or prev.head.inline_body)
                                      and not prev.head_line
                                      and not prev.bare and not prev.signature)
-        f["prev_colon"] = float(prev.colon)  # '... as follows:' announces what follows
+        # '... as follows:' announces what follows; a body's name and a colon addresses the report under it
+        f["prev_colon"] = float(prev.colon and not addressee(paras[k]))
         f["prev_signature"] = float(prev.signature)
         # a heading with no text under it: the page (or the report) was cut there
         f["prev_empty_heading"] = float(prev.head is not None and prev.head.value is not None

@@ -29,6 +29,7 @@ _SIBLING_WINDOW = int(rules.limit(_TABLE, "paragraph.sibling_window"))
 _CLAUSE_COMMA = ","  # (normalised: the comma that closes a sentence's opening phrase)
 _SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
 _WRITER_START = rules.pattern(_TABLE, "paragraph.writer_start")
+_BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
 # an opening's frame: the leadership the writer worked under, a time phrase, the report announced
 _OPENING_FRAME = frozenset({"split.intro.leadership", "split.intro.closing", *_SENTENCE_OPENINGS})
 
@@ -187,6 +188,11 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
         return "paragraph.join.broken_title"
     if _opens_block(lines, idx + 1) or _FIRST_PAGE.match(ns):
         return None  # (a document's first page begins another text)
+    if (idx + 2 < len(lines.order) and lines.order[idx + 2] == nxt_line + 1
+            and cues.speech_title_over(ns, lines.stripped(idx + 2))):
+        return None  # a speech's title right over its session line goes on no sentence a page cut
+    if _COLON_END.search(ns) and _BODY_NAME.match(cues.fold(ns[:-1].strip())):
+        return None  # an addressee line (a body's name and a colon) begins a report sent up to that body
     if is_terminal("", cs) or _COLON_END.search(cs):
         return None
     if _SEMI_END.search(cs) and len(cs) < _LONG_LINE:

@@ -44,6 +44,10 @@ _DOC_NUMBER = "split.preamble.doc_number"
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
 _BYLINE = rules.pattern("furniture", "furniture.signature_name")
 _FOOT_WORDS = int(rules.limit(_TABLE, "split.foot_link_words_chars"))
+_COPY_LINES = int(rules.limit(_TABLE, "split.title_copy_lines"))
+_COPY_PARAS = int(rules.limit(_TABLE, "split.title_copy_paragraphs"))
+_REPEAT_MIN = int(rules.limit(_TABLE, "split.repeat_title_min_chars"))
+_COLLECTION = rules.pattern(_TABLE, "split.collection_count")
 _REVIEW_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.scene", "split.intro.system", "split.intro.leadership",
                               "split.intro.leadership_first"})
 _NOT_OPENINGS = frozenset({"split.intro.future"})
@@ -78,7 +82,21 @@ def find_starts(doc, paras: list[Paragraph], furniture: frozenset[int] = frozens
     if not paras:
         return []
     cs = paragraph_cues.paragraph_cues(doc, paras, furniture)
-    return _bylines(cs, paras, _addressee_titles(cs, paras, _speech_titles(cs, paras, decode(cs, paras, weights, threshold))))
+    starts = _speech_titles(cs, paras, decode(cs, paras, weights, threshold))
+    return _bylines(cs, paras, _addressee_titles(cs, paras, _addressed(cs, paras, starts)))
+
+
+def _addressed(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
+    """A report sent up to a body begins at its addressee line (the body's name and a colon, a line
+    of its own) right over its opening: the addressee is the report's, not the text's before."""
+    out: list = []
+    for i, rule, sc in starts:
+        j = i - 1
+        if (out and j > out[-1][0] and cs[i].strong and paras[j].line_end + 1 == paras[i].line_start
+                and cs[j].colon and not cs[j].salutation and evidence.addressee(paras[j])):
+            i = j
+        out.append((i, rule, sc))
+    return out
 
 
 def _bylines(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
@@ -101,12 +119,14 @@ def _speech_titles(cs: list[evidence.Cues], paras: list[Paragraph], starts: list
     for i, rule, sc in starts:
         if out and cs[i].preamble == _SESSION:
             top = i
-            while (top - 1 > 0 and i - top < _SPEECH_TITLE_LINES and paras[top - 1].line_end + 1 == paras[top].line_start
-                   and _speech_title_line(cs[top - 1], paras[top - 1])):
+            while (top - 1 >= 0 and i - top < _SPEECH_TITLE_LINES and paras[top - 1].line_end + 1 == paras[top].line_start
+                   and _speech_title_line(cs[top - 1], paras[top - 1], paras[top] if top == i else None)):
                 top -= 1
             # (a title line taken for a report of its own before the session line is the speech's)
             while len(out) > 1 and out[-1][0] >= top:
                 out.pop()
+            if out[-1][0] >= top:
+                continue  # (the document begins with the speech's title: the speech is that first report)
             i = max(top, out[-1][0] + 1)
         out.append((i, rule, sc))
     return out
@@ -155,12 +175,16 @@ def speech_headline(normalized: str) -> bool:
     return len(normalized) > _SPEECH_FRAGMENT or bool(_SPEECH_HEADLINE.search(cues.fold(re.sub(r"\s+", "", normalized))))
 
 
-def _speech_title_line(c: evidence.Cues, p: Paragraph) -> bool:
+def _speech_title_line(c: evidence.Cues, p: Paragraph, below: Paragraph | None = None) -> bool:
     t = p.norm_text.strip()
-    # (not a page number, nor the last piece of a sentence the page before was cut in: a particle begins no title)
+    # (not a page number, nor the last piece of a sentence the page before was cut in: a particle begins no title;
+    # the line right over the session line may keep a mis-decoded page's stray marks when it ends as a speech's title)
+    plain = not _PUNCT.search(t) or (below is not None and cues.speech_title_over(t, below.norm_text))
+    # (right over a dated line: the body's name the report is signed with at its head, a byline)
+    named = below is not None and bool(_BYLINE.match(_folded(p)))
     return (len(t) <= _HEAD_LINE and not c.terminal and c.head is None and not c.bare and not c.signature
-            and not c.preamble and not _PUNCT.search(t) and not t.isdigit() and not _NOT_A_START.match(t)
-            and speech_headline(t))
+            and not c.preamble and plain and not t.isdigit() and not _NOT_A_START.match(t)
+            and (speech_headline(t) or named))
 
 
 def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, float] | None = None,
@@ -259,6 +283,7 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[i
         title = cues.clean_title(title_p.text, title_p.norm_text) if title_p else _furniture_title(doc, paras, s, furniture)
         appendix = next((q.line_start for q in chunk if is_appendix(q.text, q.norm_text)), None)
         header = _item_header(doc, paras, s, furniture) if k and title_p is not chunk[0] else None
+        header = _first_copy(doc, paras, s, furniture) or header
         drafts.append(ReportDraft(header or chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix,
                                   title_p.line_start if title_p else None, sc))
     return drafts
@@ -272,6 +297,34 @@ def _item_header(doc, paras: list[Paragraph], s: int, furniture: frozenset[int])
         if n in furniture and cues.item_header(doc.lines[n - 1], doc.norm_lines[n - 1]):
             return n
     return None
+
+
+def _copy_key(normalized: str) -> str:
+    """A head line as its copies print it: read as a title (site decorations cut), no spaces."""
+    return re.sub(r"\s+", "", cues.title_core(normalized.strip()))
+
+
+def _first_copy(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -> int | None:
+    """The line of a title printed twice in a page's head: the site's copy (a headline, a file
+    name) in the furniture right above the report, the article's own copy among the report's
+    first lines.  The report begins at the first copy (docs/GENRE.md, section 10)."""
+    lo = paras[s - 1].line_end + 1 if s > 0 else 1
+    own = {_copy_key(q.norm_text) for q in paras[s: s + _COPY_PARAS] if len(q.norm_text.strip()) <= _HEAD_LINE}
+    top, seen = None, 0
+    for n in range(paras[s].line_start - 1, lo - 1, -1):
+        line = doc.norm_lines[n - 1].strip()
+        if not line:
+            continue
+        seen += 1
+        if n not in furniture or seen > _COPY_LINES:
+            break
+        key = _copy_key(line)
+        # (a head line, no sentence: a row of the site that names the title among its words is not a copy)
+        if len(key) >= _REPEAT_MIN and key in own and not _PUNCT.search(key) and not _COLLECTION.search(cues.fold(line)):
+            top = n
+        elif key not in own and (cues.title_kind(line, line) is not None or match_heading(line, n, normalized=line) is not None):
+            break  # (another title or a numbered part between: a contents list's entry is no copy of the title)
+    return top
 
 
 def _unglue(paras: list[Paragraph], starts: list) -> tuple[list[Paragraph], list]:
