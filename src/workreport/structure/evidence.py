@@ -400,7 +400,10 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         or (cut_text and f["opening"] and not f["future"])
         # (or, past the furniture of the next page's head, the first part heading of the top family)
         or (cut_long and c.gap_furniture > 0 and c.head is not None and c.head.value == 1
-            and FAMILY_RANK.get(c.head.family, 99) <= 1)))  # a chapter or the first-level family
+            and FAMILY_RANK.get(c.head.family, 99) <= 1)  # a chapter or the first-level family
+        # (or, with no furniture between, the first part heading that reviews its year: a report opens its
+        # outline so, and a page break inside a report goes on with the cut sentence, not with it)
+        or (cut_long and _reviews_year(c))))
     # a title or preamble line, under a report that has its body, that is not the report's own
     # title again: reports name themselves only in their heads (a sentence ended or not)
     f["head_after_body"] = float(not f["head_after_cut"] and not f["repeat_title"] and c.head is None
@@ -409,6 +412,14 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
     return f
+
+
+def _reviews_year(c: Cues) -> bool:
+    """Is the paragraph a report's first part heading reviewing a year it names (one, the year's work
+    done, its summary), the text under it to come?"""
+    h = c.head
+    return (h is not None and h.value == 1 and not h.inline_body and c.year is not None
+            and FAMILY_RANK.get(h.family, 99) <= 1 and cue_role(cues.fold(h.heading)) in _FIRST_ROLES)
 
 
 def _masked_same(name: str, names: set[str]) -> bool:
