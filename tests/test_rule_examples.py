@@ -86,7 +86,7 @@ def _para(text: str) -> Paragraph:
          "furniture:sentence", "roles:year", "split:named_title", "split:year", "split:title_row", "split:not_a_start", "split:cut_sentence", "split:bare_title", "split:dated_start", "split:scene_body",
          "furniture:weak_punct", "furniture:document_part", "furniture:signature_name", "furniture:table_row", "furniture:table_cells", "furniture:label_lead", "furniture:label_end",
          "furniture:token_split", "furniture:toc_run", "furniture:toc_page_tail", "furniture:item_marker", "furniture:pinyin", "furniture:fragment", "furniture:title_tag", "furniture:twin_noise", "furniture:text_label", "furniture:collection_count", "furniture:title_continuation", "furniture:speech_title_tail", "furniture:snippet_end", "furniture:body_label", "split:sentence_stop", "split:spaced", "split:chunk", "split:year_tail", "split:inline_outline", "split:greeting", "split:name_line", "split:nameless_title", "split:year_named_title", "split:title_prefix", "split:subtitle", "split:slogan_title", "split:page_head_row", "split:page_date_row", "split:teaser_row", "split:open_title_head",
-         "split:signature", "split:address_body", "split:masked_name", "split:session_body",
+         "split:signature", "split:address_body", "split:masked_name", "split:session_body", "split:subtitle_dash", "split:name_mask",
          *(f"plans:{k}" for k in ("plan_heading", "combined_heading", "plan_start", "item_heading", "inline_item",
                                   "intro", "deadline", "lead_unit", "target_cue", "estimate_cue", "decrease",
                                   "file_name_noise", "admin_suffix", "ceiling_measure")),

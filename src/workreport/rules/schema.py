@@ -369,6 +369,8 @@ SCHEMAS: dict[str, Record] = {
         "page_mark": PATTERN_RULE,
         "address_body": PATTERN_RULE,
         "masked_name": PATTERN_RULE,
+        "subtitle_dash": PATTERN_RULE,
+        "name_mask": PATTERN_RULE,
         "session_body": PATTERN_RULE,
         "year_tail": PATTERN_RULE,
         "teaser_row": PATTERN_RULE,

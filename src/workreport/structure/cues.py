@@ -22,6 +22,7 @@ _TITLE = rules.pattern(_TABLE, "split.title")
 _TITLE_MAX = int(rules.entry(_TABLE, "split.title")["max_chars"])
 _GENRE_TITLE = rules.pattern(_TABLE, "split.genre_title")
 _SUBTITLE = rules.pattern(_TABLE, "split.subtitle")
+_SUBTITLE_DASH = rules.pattern(_TABLE, "split.subtitle_dash")
 _GENRE_MAX = int(rules.entry(_TABLE, "split.genre_title")["max_chars"])
 _DECORATION = rules.pattern(_TABLE, "split.title_decoration")
 _DECORATION_ENDS = rules.Ends(_DECORATION.pattern)  # decorations end a line: most lines cannot hold one
@@ -119,6 +120,9 @@ def title_core(s: str) -> str:
     m = _TITLE_PREFIX.match(s)
     if m:  # an essay site's "text one:" marker: the title is what it marks
         s = m.group("title").strip()
+    m = _SUBTITLE_DASH.match(s)
+    if m:  # a subtitle under a slogan headline: the title is what its dash marks
+        s = s[m.end():]
     if _SPACED.match(s):
         return re.sub(r"\s+", "", s)
     for _ in range(4):

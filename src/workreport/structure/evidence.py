@@ -50,6 +50,8 @@ _ADDRESS_BODY = rules.pattern(_TABLE, "split.address_body")
 _SESSION = "split.preamble.session"
 _SESSION_BODY = rules.pattern(_TABLE, "split.session_body")
 _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
+_NAME_MASK = rules.pattern(_TABLE, "split.name_mask")
+_MASKED_MIN = 3  # what is left of a masked name names a body (the league's district committee) when this long
 _NAMING_PREAMBLES = frozenset({"split.preamble.speech_title", "split.preamble.meeting_speech"})  # a speech's title line
 
 
@@ -318,8 +320,9 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         st.body > 0 or st.said or len(paras[k].norm_text.strip()) >= _CUT_LINE)))
     f["blank_gap"] = float(c.gap_blank >= 1)
     if prev is not None:
+        # (a table's row ends at its cell, not mid-sentence: a portal's metadata table the furniture pass left)
         f["prev_unfinished"] = float(not prev.terminal and not prev.colon and (prev.head is None or prev.head.inline_body)
-                                     and not prev.head_line
+                                     and not prev.head_line and not prev.cell
                                      and not prev.bare and not prev.signature)
         # '... as follows:' announces what follows; a body's name and a colon addresses the report under it
         f["prev_colon"] = float(prev.colon and not addressee(paras[k]))
@@ -341,7 +344,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # (a speech that has just said whom it reports for goes on to name the bodies that led the year,
     # the party committee and the government: its context, not another author)
     f["new_name"] = float(bool(name) and bool(st.names) and name not in st.names and not _just_spoke(c, st)
-                          and not any(name in n or n in name for n in st.names))
+                          and not any(name in n or n in name for n in st.names) and not _masked_same(name, st.names))
     f["year_change"] = float(year is not None and st.year is not None and year != st.year and (c.head is None or here))
     f["heading"] = float(c.head is not None and not here and not higher and c.title != "numbered")
     # a speech addresses its audience again before its last parts; a new speech has a head, or
@@ -406,7 +409,10 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         or (cut_text and f["opening"] and not f["future"])
         # (or, past the furniture of the next page's head, the first part heading of the top family)
         or (cut_long and c.gap_furniture > 0 and c.head is not None and c.head.value == 1
-            and FAMILY_RANK.get(c.head.family, 99) <= 1)))  # a chapter or the first-level family
+            and FAMILY_RANK.get(c.head.family, 99) <= 1)  # a chapter or the first-level family
+        # (or, with no furniture between, the first part heading that reviews its year: a report opens its
+        # outline so, and a page break inside a report goes on with the cut sentence, not with it)
+        or (cut_long and _reviews_year(c))))
     # a title or preamble line, under a report that has its body, that is not the report's own
     # title again: reports name themselves only in their heads (a sentence ended or not)
     f["head_after_body"] = float(not f["head_after_cut"] and not f["repeat_title"] and c.head is None
@@ -415,6 +421,26 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
     return f
+
+
+def _reviews_year(c: Cues) -> bool:
+    """Is the paragraph a report's first part heading reviewing a year it names (one, the year's work
+    done, its summary), the text under it to come?"""
+    h = c.head
+    return (h is not None and h.value == 1 and not h.inline_body and c.year is not None
+            and FAMILY_RANK.get(h.family, 99) <= 1 and cue_role(cues.fold(h.heading)) in _FIRST_ROLES)
+
+
+def _masked_same(name: str, names: set[str]) -> bool:
+    """Is ``name`` one of ``names`` masked another way?  A template page masks its body's place
+    differently in its title and its opening (a bracketed kind in one, letters in the other): the
+    names without their masks, long enough to name a body, hold one another."""
+    key = _NAME_MASK.sub("", name)
+    for n in names:
+        other = _NAME_MASK.sub("", n)
+        if (key != name or other != n) and min(len(key), len(other)) >= _MASKED_MIN and (key in other or other in key):
+            return True
+    return False
 
 
 def _just_spoke(c: Cues, st: State) -> bool:

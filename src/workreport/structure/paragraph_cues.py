@@ -70,6 +70,7 @@ class Cues:
     furniture_title: str | None = None  # the title a furniture line just above prints (read as title_core)
     page_head: bool = False  # the furniture just above holds a row only a page's head prints (catalogue fields, a breadcrumb)
     page_dated: bool = False  # the furniture just above holds a page's date row (its head's or its foot's)
+    cell: bool = False  # ends at a table cell's bar: a row of a table, not a sentence a page cut off
 
     @property
     def head_line(self) -> bool:
@@ -166,7 +167,8 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         any(n in furniture and (_PAGE_HEAD_ROW.match(doc.norm_lines[n - 1]) or _TEXT_LABEL.match(doc.norm_lines[n - 1].strip()))
                             for n in gap),
                         any(n in furniture and _PAGE_DATE_ROW.match(doc.norm_lines[n - 1]) for n in gap)
-                        and not _teaser_copy(doc.norm_lines, p.line_start)))
+                        and not _teaser_copy(doc.norm_lines, p.line_start),
+                        bool(pipe)))
         prev_end = p.line_end
     return _slogans(out, paras)
 
