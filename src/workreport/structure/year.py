@@ -106,6 +106,8 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
         if ys:
             # a session held late in the year (some districts meet in December) reviews that year
             late = (_month(m.group("month")) or 0) > _limit("session_last_month_of_next_year")
+            if _half_year_report(report, titles):  # a mid-year session hears the first half of its year
+                return ys[0], "year.gov_report.session_half_year"
             return (ys[0], "year.gov_report.session_late") if late else (ys[0] - 1, "year.gov_report.session")
     for p in report.paragraphs[:_limit("title_block_paragraphs")]:
         if p.line_start >= first_head and p.line_start != report.start_line:
@@ -130,6 +132,16 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
         if ys:
             return ys[0] - 1, "year.gov_report.title"
     return None
+
+
+def _half_year_report(report: Report, titles: list[tuple[str, str]]) -> bool:
+    """Is the government's report one on the first half of the year (its title, or the head of a
+    text its title is fused with, says so: orgs.yaml half_year)?  Towns' congresses meet in
+    summer to hear it; it reviews the session's own year."""
+    first = report.paragraphs[0].norm_text if report.paragraphs else ""
+    m = _SESSION.search(fold(first))  # the title is what stands before its dateline
+    head = first[:m.start()] if m else first[:_limit("gov_title_head_chars")]
+    return any(_HALF_YEAR.search(norm(t)) for t, _ in titles[:1]) or bool(_HALF_YEAR.search(head))
 
 
 def _sample_title(report: Report, titles: tuple[tuple[str, str], ...]) -> bool:
