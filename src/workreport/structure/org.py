@@ -171,7 +171,7 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     for p in opening(report):
         found = opening_author(p, report, ev, sig)
         if found:
-            return _row_of_sector(found, ev) or _place_body(found, report) or found
+            return _row_of_sector(found, ev) or _row_of_kind(found, ev) or _place_body(found, report) or found
     frequent = _frequent_subject(report)
     if frequent and frequent.rule != "org.subject.frequent":  # named once, further in
         own = own_place_leader(report) or opening_self(report, frequent.name, ev, sig)
@@ -293,6 +293,22 @@ def _row_of_sector(found: OrgGuess, ev: Evidence) -> OrgGuess | None:
         row = bodies.classify_body(name)
         if body is not None and row is not None and row.id == body.id:
             return OrgGuess(name, line, "org.row.sector")
+    return None
+
+
+def _row_of_kind(found: OrgGuess, ev: Evidence) -> OrgGuess | None:
+    """An opening whose subject is a body named by its bare kind (the street office, the health
+    bureau: no name or place of its own) on a page whose author row names a body of that kind
+    with its name: that body, as for a self-reference ("our bureau") on such a page."""
+    if found.rule != "org.subject.opening" or not found.name:
+        return None
+    body = bodies.classify_body(found.name)
+    if body is None or body.prefix:
+        return None
+    for name, line in row_authors(ev):
+        row = bodies.classify_body(name)
+        if row is not None and row.id == body.id and row.prefix and not re.search(PH, row.prefix):
+            return OrgGuess(name, line, "org.row.kind")
     return None
 
 

@@ -211,6 +211,16 @@ def _portal_year(rows: tuple[tuple[int, str], ...]) -> int | None:
     return None
 
 
+def _reviews_below(sections) -> bool:
+    """Does a heading under the top level review a year (a subtitle taken for the top heading
+    leaves the review part below it): then the document is no plan of its own."""
+    for s in sections:
+        for c in s.children:
+            if years(c.heading) and cue_role(fold(c.heading)) in _REVIEW_ROLES or _reviews_below((c,)):
+                return True
+    return False
+
+
 def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
                 gov_report: bool = False, rows: tuple[tuple[int, str], ...] = ()) -> tuple[int | None, str]:
     """The year whose work is reported, and the rule that read it.  ``titles``: the report's
@@ -241,7 +251,8 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
             votes[ys[0]] += _limit("year_vote_review")
     # a plan heading follows a review of the year before; in a plan's own document, with no
     # review, it is the document's year
-    plan_only = not votes and bool(titles) and bool(_PLAN_TITLE.search(norm(titles[0][0]).replace(" ", "")))
+    plan_only = not votes and not _reviews_below(report.sections) and bool(titles) \
+        and bool(_PLAN_TITLE.search(norm(titles[0][0]).replace(" ", "")))
     # a half year's report plans the rest of the same year
     half = bool(titles) and bool(_HALF_YEAR.search(norm(titles[0][0])))
     for y in plans:
