@@ -136,3 +136,25 @@ def test_a_plan_subtitle_over_a_review_part_is_no_plan_of_its_own():
 def test_a_plan_of_its_own_keeps_its_year():
     r = one("2024年工作要点\n一、2024年主要任务\n（一）疫情防控\n全年接种疫苗12万剂次。\n（二）基础设施\n新建卫生院2所。\n")
     assert r.year == 2024, (r.year, r.year_rule)
+
+
+# ---- a youth league committee's short form and its full name ----------------------------------------
+
+_LEAGUE = ("一、思想引领\n一是专题学，召开共青团临江区委员会三届五次全体（扩大）会议，组织团干集中学习。"
+           "二是深入学，指导基层团组织开展主题团日活动。\n")
+
+
+def test_the_district_league_committee_s_short_form_takes_its_full_name_in_the_text():
+    r = one("今年以来，在区委区政府的正确领导下，团区委始终坚持党建带团建，引领广大团员青年，各项工作取得新进展。\n" + _LEAGUE)
+    assert r.org == "共青团临江区委员会" and r.level == "county_district", (r.org, r.org_rule)
+
+
+def test_the_full_name_of_a_committee_of_another_place_word_is_not_taken():
+    r = one("今年以来，在县委县政府的正确领导下，团县委始终坚持党建带团建，引领广大团员青年，各项工作取得新进展。\n" + _LEAGUE)
+    assert r.org == "团县委", (r.org, r.org_rule)
+
+
+def test_a_superior_league_committee_s_full_name_is_not_taken():
+    r = one("今年以来，在区委区政府和共青团临江市委的正确领导下，团区委始终坚持党建带团建，引领广大团员青年，各项工作取得新进展。\n"
+            "一、思想引领\n组织团干集中学习。\n")
+    assert r.org == "团区委", (r.org, r.org_rule)
