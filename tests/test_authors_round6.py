@@ -36,7 +36,7 @@ def test_a_whole_region_s_water_departments_at_every_level_are_the_author_as_wri
 def test_a_district_s_departments_at_every_level_stay_a_district_s():
     r = one("2023年全区林业工作总结\n2023年，在区委、区政府的坚强领导下，"
             "全区各级林业部门扎实推进国土绿化，各项工作取得新进展。" + _BODY)
-    assert same_unit("全区各级林业部门", r.org) and r.level == "county_district", (r.org, r.org_rule, r.level)
+    assert same_unit("区林业局", r.org) and r.level == "county_district", (r.org, r.org_rule, r.level)
 
 
 def test_a_department_speaking_as_the_whole_department_is_its_organ_not_its_line():

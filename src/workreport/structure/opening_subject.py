@@ -180,7 +180,13 @@ def _sector_subject(s: str) -> tuple[int, str] | None:
     affairs work): the department of that function in the scope's government."""
     s = bodies.fold(s)
     m = _SECTOR_OPENING.search(s)
-    stem = system_stem(m.group("stem")) if m else None
+    if m is None:
+        return None
+    stem = system_stem(m.group("stem"))
+    tail = m.group("tail") or ""
+    if tail in _SECTOR["name_tails"]:  # "emergency management", not "emergency": the department's own name
+        longer = system_stem(m.group("stem") + tail)
+        stem = longer if longer and longer.endswith(tail) else stem
     body = bodies.stem_body(stem) if stem else None
     if body is None:
         return None

@@ -61,6 +61,10 @@ _ENTRUSTED_AUDIT = rules.compiled(_ENTRUSTED["pattern"])
 _ENTRUSTED_GOV = _pattern("org.entrusted_government")
 _GENERIC_OWNER = _pattern("org.title.generic_owner")
 _ESSAY_TITLE = "org.title.essay"
+_LEAGUE = rules.entry(_TABLE, "org.league.full_name")
+_LEAGUE_FULL = rules.compiled(_LEAGUE["pattern"])
+_LEAGUE_NO_OWN_NAME = rules.compiled(_LEAGUE["no_own_name"])
+_LEAGUE_BRACKETED = rules.compiled(_LEAGUE["bracketed_place"])
 # what a speaker's own body decides over: a sector spoken for, a self-reference, nothing
 _SPEAKER_BODY_OVER = frozenset({"org.system", "org.sector", "org.self_reference.bare_organ", "org.none"})
 
@@ -84,9 +88,32 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     """The author as the report names it, the line that shows it, and the rule; a bare town
     government the speaker names as the town they came to."""
     guess = _find_org(report, ev)
+    full = _league_full(guess.name, report) if guess.name else None
+    if full:
+        return OrgGuess(full, guess.line, guess.rule)
     if guess.rule in _SPEAKER_BODY_OVER:
         return speaker_body(report) or guess
     return speaker_place(guess, report) or guess
+
+
+def _league_full(name: str, report: Report) -> str | None:
+    """A youth league committee named by its place word alone (the district's league committee,
+    short or with a bracketed place) in a text that gives the full name of a committee of that
+    place word (orgs.yaml league_full), not as a superior: that name, the most used, the first on a tie."""
+    m = bodies.classify_body(name)
+    if m is None or m.id != _LEAGUE["body"] or not _LEAGUE_NO_OWN_NAME.match(m.prefix):
+        return None
+    bracketed = _LEAGUE_BRACKETED.search(name)
+    place = m.place or (bracketed.group("place") if bracketed else None) or m.prefix[-1:]
+    if not place:
+        return None
+    c: Counter[str] = Counter()
+    for p in report.paragraphs:
+        s = bodies.fold(p.norm_text)
+        for x in _LEAGUE_FULL.finditer(s):
+            if x.group("place") == place and not superior(s, x.start(), x.end()):
+                c[p.text[x.start(): x.end()]] += 1
+    return c.most_common(1)[0][0] if c else None
 
 
 def _entrusted_audit(report: Report) -> OrgGuess | None:
@@ -171,7 +198,7 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     for p in opening(report):
         found = opening_author(p, report, ev, sig)
         if found:
-            return _row_of_sector(found, ev) or _place_body(found, report) or found
+            return _row_of_sector(found, ev) or _row_of_kind(found, ev) or _place_body(found, report) or found
     frequent = _frequent_subject(report)
     if frequent and frequent.rule != "org.subject.frequent":  # named once, further in
         own = own_place_leader(report) or opening_self(report, frequent.name, ev, sig)
@@ -293,6 +320,22 @@ def _row_of_sector(found: OrgGuess, ev: Evidence) -> OrgGuess | None:
         row = bodies.classify_body(name)
         if body is not None and row is not None and row.id == body.id:
             return OrgGuess(name, line, "org.row.sector")
+    return None
+
+
+def _row_of_kind(found: OrgGuess, ev: Evidence) -> OrgGuess | None:
+    """An opening whose subject is a body named by its bare kind (the street office, the health
+    bureau: no name or place of its own) on a page whose author row names a body of that kind
+    with its name: that body, as for a self-reference ("our bureau") on such a page."""
+    if found.rule != "org.subject.opening" or not found.name:
+        return None
+    body = bodies.classify_body(found.name)
+    if body is None or body.prefix:
+        return None
+    for name, line in row_authors(ev):
+        row = bodies.classify_body(name)
+        if row is not None and row.id == body.id and row.prefix and not re.search(PH, row.prefix):
+            return OrgGuess(name, line, "org.row.kind")
     return None
 
 

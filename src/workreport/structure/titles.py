@@ -33,6 +33,7 @@ _FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _SPEECH_POST = rules.entry(_TABLE, "org.title.speech_post")
 _SPEECH_POST_RE = rules.compiled(_SPEECH_POST["pattern"])
 _SPEAKER_LINE = rules.pattern(_TABLE, "org.speech.speaker_line")
+_DATE_LINE = rules.pattern(_TABLE, "org.year.date_line")
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,17 +320,28 @@ def speaker_line(text: str) -> str | None:
 
 def byline(report: Report, title_line: int | None) -> tuple[str, int] | None:
     """A body's name alone on the line right under the title (the author's byline: a plan
-    report's department under a title that names only its place)."""
+    report's department under a title that names only its place), or further down the title
+    block over the date line of its delivery (title, author, "(date)": a page's rows between)."""
     if title_line is None:
         return None
-    nxt = next((p for p in report.paragraphs if p.line_start > title_line), None)
-    if nxt is None or nxt.line_start > title_line + limit("byline_gap_lines"):
-        return None
-    s = re.sub(r"\s+", "", nxt.norm_text)
-    if not (NAME_MIN <= len(s) <= limit("signature_max_chars")) or is_self(s) or clean_name(s) != s \
-            or not is_body(s) or superior(s, 0, len(s)):
-        return None
-    return nxt.text.strip(), nxt.line_start
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    after = [p for p in report.paragraphs if p.line_start > title_line]
+    for k, p in enumerate(after[: limit("byline_block_paragraphs")]):
+        if p.line_start >= first_head or is_prose(p):
+            return None
+        if not _name_alone(p.norm_text):
+            continue
+        near = k == 0 and p.line_start <= title_line + limit("byline_gap_lines")
+        dated = k + 1 < len(after) and bool(_DATE_LINE.match(after[k + 1].norm_text))
+        return (p.text.strip(), p.line_start) if near or dated else None
+    return None
+
+
+def _name_alone(text: str) -> bool:
+    """Does the line hold a body's name and nothing else (not a superior, not "our bureau")?"""
+    s = re.sub(r"\s+", "", text)
+    return NAME_MIN <= len(s) <= limit("signature_max_chars") and not is_self(s) and clean_name(s) == s \
+        and is_body(s) and not superior(s, 0, len(s))
 
 
 def lone_name(report: Report) -> tuple[str, int] | None:

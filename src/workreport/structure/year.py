@@ -106,6 +106,8 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
         if ys:
             # a session held late in the year (some districts meet in December) reviews that year
             late = (_month(m.group("month")) or 0) > _limit("session_last_month_of_next_year")
+            if _half_year_report(report, titles):  # a mid-year session hears the first half of its year
+                return ys[0], "year.gov_report.session_half_year"
             return (ys[0], "year.gov_report.session_late") if late else (ys[0] - 1, "year.gov_report.session")
     for p in report.paragraphs[:_limit("title_block_paragraphs")]:
         if p.line_start >= first_head and p.line_start != report.start_line:
@@ -130,6 +132,16 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
         if ys:
             return ys[0] - 1, "year.gov_report.title"
     return None
+
+
+def _half_year_report(report: Report, titles: list[tuple[str, str]]) -> bool:
+    """Is the government's report one on the first half of the year (its title, or the head of a
+    text its title is fused with, says so: orgs.yaml half_year)?  Towns' congresses meet in
+    summer to hear it; it reviews the session's own year."""
+    first = report.paragraphs[0].norm_text if report.paragraphs else ""
+    m = _SESSION.search(fold(first))  # the title is what stands before its dateline
+    head = first[:m.start()] if m else first[:_limit("gov_title_head_chars")]
+    return any(_HALF_YEAR.search(norm(t)) for t, _ in titles[:1]) or bool(_HALF_YEAR.search(head))
 
 
 def _sample_title(report: Report, titles: tuple[tuple[str, str], ...]) -> bool:
@@ -199,6 +211,16 @@ def _portal_year(rows: tuple[tuple[int, str], ...]) -> int | None:
     return None
 
 
+def _reviews_below(sections) -> bool:
+    """Does a heading under the top level review a year (a subtitle taken for the top heading
+    leaves the review part below it): then the document is no plan of its own."""
+    for s in sections:
+        for c in s.children:
+            if years(c.heading) and cue_role(fold(c.heading)) in _REVIEW_ROLES or _reviews_below((c,)):
+                return True
+    return False
+
+
 def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
                 gov_report: bool = False, rows: tuple[tuple[int, str], ...] = ()) -> tuple[int | None, str]:
     """The year whose work is reported, and the rule that read it.  ``titles``: the report's
@@ -229,7 +251,8 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
             votes[ys[0]] += _limit("year_vote_review")
     # a plan heading follows a review of the year before; in a plan's own document, with no
     # review, it is the document's year
-    plan_only = not votes and bool(titles) and bool(_PLAN_TITLE.search(norm(titles[0][0]).replace(" ", "")))
+    plan_only = not votes and not _reviews_below(report.sections) and bool(titles) \
+        and bool(_PLAN_TITLE.search(norm(titles[0][0]).replace(" ", "")))
     # a half year's report plans the rest of the same year
     half = bool(titles) and bool(_HALF_YEAR.search(norm(titles[0][0])))
     for y in plans:
