@@ -39,4 +39,6 @@ def structure(doc: Document) -> tuple[frozenset[int], list[Report]]:
         title = file_title if len(drafts) == 1 else (first_title if not reports else None)
         reports.append(roles.find_parts(roles.assign_roles(author.identify(report, Evidence(rows, title)))))
         prev_end = draft.end_line
-    return furn, reports
+    # (a report that begins at a site's copy of its title printed in the furniture begins there: that
+    # line is the report's first, no furniture; the rows under it stay furniture)
+    return furn - {d.start_line for d in drafts}, reports
