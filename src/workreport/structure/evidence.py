@@ -34,6 +34,7 @@ FEATURES = (
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
+_SELF = "split.intro.self"  # the report speaks of itself (we, this bureau)
 _FIRST_ROLES = ("achievements", "overview", "highlights")
 _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.preamble.speech_title", "split.preamble.doc_number",
                    "split.preamble.opening_part", "split.preamble.meeting_speech", "split.preamble.congress_document")
@@ -307,7 +308,9 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
             just_spoke = _just_spoke(c, st)
             first = (opened and st.family is None and st.body > 0 and not just_spoke and cs[j].head is not None
                      and cs[j].head.value == 1 and cs[j].head.family != _SHI)
-            if (compilation or opened) and restart(cs[j], st) or first:
+            # (not an opening right under a part heading of the report: the heading's first paragraph;
+            # the outline starting again after it is where the next page begins)
+            if ((compilation or opened) and restart(cs[j], st) or first) and not _under_part_heading(c, prev, st):
                 f["restart_ahead"] = 1.0
                 break
     f["furniture_gap"] = float(c.gap_furniture > 0)
@@ -421,6 +424,16 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
     return f
+
+
+def _under_part_heading(c: Cues, prev: Cues | None, st: State) -> bool:
+    """Is the paragraph plain text right under a heading of the report's outline, not its first
+    (a heading with no text of its own: the part goes on), in the report's own voice (we, this
+    bureau) and naming no body?  (An opening that names its body there is the next page's, the
+    page before cut at its heading, often mid-word.)"""
+    h = prev.head if prev is not None else None
+    return (c.head is None and not c.headish and h is not None and not h.inline_body and h.value is not None
+            and h.value > 1 and st.family is not None and st.body > 0 and c.name is None and _SELF in c.intro)
 
 
 def _reviews_year(c: Cues) -> bool:
