@@ -228,7 +228,7 @@ SCHEMAS: dict[str, Record] = {
                                                        "by_domain": MapOf(STR),
                                                        "refine": ListOf(Record({"organ": STR, "before": Pattern()}))}))}),
         "self_places": rule({"kinds": MapOf(STRS)}),
-        "system": rule({"pattern": Pattern(), "scope": Pattern()}),
+        "system": rule({"pattern": Pattern(), "scope": Pattern()}, {"place": Pattern(), "department_stems": MapOf(STR)}),
         "sector_opening": rule({"pattern": Pattern(), "organs": MapOf(STR), "name_tails": STRS}),
         "title_field": PATTERN_RULE,
         "own_field": PATTERN_RULE,

@@ -29,6 +29,7 @@ _TP = rules.entry(_TABLE, "org.titled_place")
 TITLED_PLACE = {k: rules.compiled(f"{_TP['before']}({_TP['name']}{re.escape(k)}){_TP['after']}") for k in _TP["kinds"]}
 _NOT_AFTER_SELF = rules.entry(_TABLE, "org.self_named.not_before")["pattern"]
 _SYSTEM = rules.pattern(_TABLE, "org.system")
+_DEPARTMENT_STEMS: dict[str, str] = rules.entry(_TABLE, "org.system")["department_stems"]
 _TITLE_FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _FULLER_MAX = int(rules.limit(_TABLE, "org.fuller_prefix_max"))
 _FIELD_DEPT = rules.pattern(_TABLE, "org.title.field_department")
@@ -163,7 +164,8 @@ def system_department(system: str, report: Report) -> str | None:
     for x in SELF.finditer(norm(report_text(report))):
         organ = _SELF_KINDS.get(_SELF_ALIAS.get(x.group(1), x.group(1)), {}).get("system_organ")
         if organ:
-            name = (m.group("scope") or "") + stem + organ
+            # a sector named by its work's short form: the department's own name for that function
+            name = (m.group("scope") or "") + _DEPARTMENT_STEMS.get(stem, stem) + organ
             body, line = bodies.classify_body(name), bodies.stem_body(stem)
             return name if body is not None and line is not None and body.id == line.id else None
     return None
