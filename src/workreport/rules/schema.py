@@ -232,6 +232,7 @@ SCHEMAS: dict[str, Record] = {
         "sector_opening": rule({"pattern": Pattern(), "organs": MapOf(STR), "name_tails": STRS}),
         "title_field": PATTERN_RULE,
         "own_field": PATTERN_RULE,
+        "guided_we": rule({"pattern": Pattern(), "ranks": MapOf(NUM)}),
         "league_full": rule({"pattern": Pattern(), "no_own_name": Pattern(), "bracketed_place": Pattern(), "body": STR}),
         "field_department": rule({"pattern": Pattern()}),
         "rows": Record({"author": PATTERN_RULE, "title": PATTERN_RULE}, {"essay_title": PATTERN_RULE, "breadcrumb": PATTERN_RULE}),
