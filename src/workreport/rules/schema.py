@@ -229,7 +229,7 @@ SCHEMAS: dict[str, Record] = {
                                                        "refine": ListOf(Record({"organ": STR, "before": Pattern()}))}))}),
         "self_places": rule({"kinds": MapOf(STRS)}),
         "system": rule({"pattern": Pattern(), "scope": Pattern()}, {"place": Pattern(), "department_stems": MapOf(STR)}),
-        "sector_opening": rule({"pattern": Pattern(), "organs": MapOf(STR), "name_tails": STRS}),
+        "sector_opening": rule({"pattern": Pattern(), "organs": MapOf(STR), "name_tails": STRS}, {"work_tails": STRS}),
         "title_field": PATTERN_RULE,
         "own_field": PATTERN_RULE,
         "guided_we": rule({"pattern": Pattern(), "ranks": MapOf(NUM)}),
