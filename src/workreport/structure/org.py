@@ -413,11 +413,21 @@ def _placed(name: str, report: Report) -> str:
     if m is None or m.prefix or m.comprehensive or re.search(PH, name):
         return name
     key = bodies.fold(name)
+    other = None  # the same body with its place, spelt another way (the city's forestry bureau, short)
     for p in report.paragraphs:
         for _, nm in authors(p.text, None, p.norm_text):
             if len(nm) > len(name) and bodies.fold(nm).endswith(key) and not is_self(nm):
                 return nm
-    return name
+            x = bodies.classify_body(nm) if other is None and not is_self(nm) else None
+            if x is not None and x.id == m.id and x.prefix and not re.search(PH, nm) \
+                    and not superior(p.norm_text, *_span(p.norm_text, nm)):
+                other = nm
+    return other or name
+
+
+def _span(s: str, name: str) -> tuple[int, int]:
+    i = s.find(name)
+    return (i, i + len(name)) if i >= 0 else (0, 0)
 
 
 def _same_body_named(name: str, report: Report, site_words: bool = False) -> str:
