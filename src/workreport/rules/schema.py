@@ -265,6 +265,7 @@ SCHEMAS: dict[str, Record] = {
         "year": PATTERN_RULE,
         "cn_year": PATTERN_RULE,
         "not_report_year": PATTERN_RULE,
+        "plan_after_review": PATTERN_RULE,
         "session": PATTERN_RULE,
         "plan_phrase": rule({"pattern": Pattern(), "periods": MapOf(INT), "years": MapOf(INT)}),
         "file_year": PATTERN_RULE,
