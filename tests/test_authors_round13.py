@@ -34,3 +34,21 @@ def test_we_guided_by_the_provincial_department_in_a_city_is_the_city_s_departme
 def test_we_guided_by_a_same_place_department_is_no_department_of_its_line():
     r = one("2023年，在县委、县政府的坚强领导下，在县财政局的大力支持下，我们扎实推进各项工作。" + _BODY)
     assert r.org is None or "财政局" not in r.org, (r.org, r.org_rule)
+
+
+_HALF = "今年上半年，临江县水利局在县委、县政府的坚强领导下，扎实推进防汛备汛和河湖治理，各项工作取得积极进展。\n"
+
+
+def test_a_portal_s_publisher_row_naming_a_government_body_dates_a_year_less_report():
+    r = one("发布日期：2024-07-15    发布者：县人民政府\n" + _HALF + _BODY)
+    assert (r.year, r.year_rule) == (2024, "year.portal_date"), (r.year, r.year_rule)
+
+
+def test_a_site_s_publisher_row_naming_a_user_dates_nothing():
+    r = one("发布日期：2024-07-15    发布者：网友投稿\n" + _HALF + _BODY)
+    assert r.year is None, (r.year, r.year_rule)
+
+
+def test_the_plan_s_year_alone_after_the_work_reported_dates_the_year_before():
+    r = one("按照上级通知要求，现将临江县水利局工作开展情况及2024年工作计划汇报如下。\n" + _BODY)
+    assert r.year == 2023, (r.year, r.year_rule)
