@@ -46,6 +46,8 @@ _SECTOR_ORGANS: dict[str, str] = rules.entry(_TABLE, "org.sector")["organs"]
 _LEVEL_ORDER = ("township_street", "county_district", "city", "province")
 _PLACE_ONLY = "org.self_reference.titled_place"
 _SYSTEM = rules.pattern(_TABLE, "org.system")
+_SYSTEM_PLACE = rules.pattern(_TABLE, "org.system", "place")
+_DEPARTMENT_STEMS: dict[str, str] = rules.entry(_TABLE, "org.system")["department_stems"]
 _GOV_DOMAIN = rules.entry(_TABLE, "org.domain.fixed")["label"]
 _PH = rules.compiled(rules.piece("placeholder"))
 _TOPIC = rules.pattern(_TABLE, "org.domain.topic")
@@ -272,10 +274,20 @@ def _system_department(name: str) -> str | None:
     m = _SYSTEM.search(bodies.fold(name))
     stem = system_stem(m.group("stem")) if m else None
     scope = m.group("scope") if m else None
-    if not stem or not scope or len(m.group(0)) != len(name) - m.start():
+    if not stem or len(m.group(0)) != len(name) - m.start():
         return None
     at = m.end("stem") - len(stem)
-    dept = name[m.start("scope"): m.end("scope")] + name[at: m.end("stem")] + _SECTOR_ORGANS[scope]
+    # or the sector's own place written into its name (the district's justice system): the place's
+    # department, by the place's last word
+    place = None if scope else _SYSTEM_PLACE.search(bodies.fold(name), m.start(), at)
+    if place is None and not scope:
+        return None
+    where = name[m.start("scope"): m.end("scope")] if scope else name[place.start(): place.end()]
+    organ = _SECTOR_ORGANS.get(scope or where[-1:])
+    if organ is None:
+        return None
+    # a sector named by its work's short form: the department's own name for that function
+    dept = where + _DEPARTMENT_STEMS.get(stem, name[at: m.end("stem")]) + organ
     found, line = bodies.classify_body(bodies.fold(dept)), bodies.stem_body(stem)
     return dept if found is not None and line is not None and found.id == line.id else None
 
@@ -375,8 +387,12 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
             org, rule = dept, "org.self_reference.text_field"
             if level is None:  # a kind that fixes its level (a hospital)
                 level, level_rule = level_of(org, guess, text)
-    if rule == "org.system" and org and level_rule.startswith("level.system."):
-        org = _system_department(org) or org  # "the whole district's civil affairs system": its bureau
+    scoped = _SYSTEM.search(bodies.fold(org)) if rule == "org.system" and org else None
+    if scoped and (level_rule.startswith("level.system.") or not scoped.group("scope")):
+        dept = _system_department(org)
+        if dept and level is None:  # a sector named with its own place: that place's level
+            level, level_rule = level_of(dept, OrgGuess(dept, guess.line, "org.system.place"), text)
+        org = dept or org  # "the whole district's civil affairs system": its bureau
     if org:  # a unit is named without the pinyin a site printed after its characters (the line keeps it)
         org = cues.drop_pinyin(org)
     return replace(written, org=org, org_line=guess.line, level=level, region=region_of(named), domain=domain,

@@ -33,6 +33,7 @@ def _pattern(rid: str) -> re.Pattern:
 
 _SYSTEM = _pattern("org.system")
 _SYSTEM_SCOPE = rules.pattern(_TABLE, "org.system", "scope")
+_SYSTEM_PLACE = rules.pattern(_TABLE, "org.system", "place")
 _FORMULA = _pattern("org.subject.formula")
 _SECTOR = rules.entry(_TABLE, "org.sector")
 _SECTOR_OPENING = rules.compiled(rf"{SUBJECT_CUES['before']}\s*" + _pattern("org.sector").pattern)
@@ -74,8 +75,15 @@ def opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
     led = None if subs else line_led(p.norm_text)  # a line of work led by a government
     if led and (selfref is None or led[0] < selfref.start()):
         cands.append((led[0], "subject", led[1]))
+    system = system_subject(p.text, p.norm_text[:window])
+    first = min(cands, key=lambda c: c[0]) if cands else None
+    if system and first and system[0] <= _limit("opening_subject_window") and system[0] < first[0] \
+            and first[1] == "subject" and _place_only(first[2]):
+        # a sector spoken for as a whole as the opening's very subject (the whole city's market
+        # regulation system …) before a place the paragraph names further on (the city's firms):
+        # the sector decides; a department named further on still does (the region's water department)
+        cands.append((system[0], "system", system[1]))
     if not cands:  # a sector spoken for as a whole, when no body is named
-        system = system_subject(p.text, p.norm_text[:window])
         sector = None if system else _sector_subject(p.norm_text[:window])
         if system or sector:
             cands.append((system or sector)[:1] + ("system" if system else "sector",) + (system or sector)[1:])
@@ -99,6 +107,12 @@ def opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
         if found.name != self_word(x) or x.group(1) not in TITLED_PLACE:
             return found
     return None
+
+
+def _place_only(name: str) -> bool:
+    """Does a subject name only a place or its government (no department of it)?"""
+    body = bodies.classify_body(name)
+    return body is None or body.comprehensive
 
 
 def own_body(s: str, selfref: re.Match) -> str | None:
@@ -169,8 +183,10 @@ def system_subject(text: str, s: str) -> tuple[int, str] | None:
             if m.group("ranks"):  # "the whole region's water departments at every level"
                 start = m.start("ranks")
             scope = _SYSTEM_SCOPE.search(s, max(0, start - _limit("system_scope_chars")), start)
-            if scope:
-                start = scope.start()
+            # the sector's own place written into its name (the district's justice system)
+            place = None if scope or m.group("ranks") else _SYSTEM_PLACE.search(s, m.start(), start)
+            if scope or place:
+                start = (scope or place).start()
             return start, text[start: m.end()]
     return None
 

@@ -61,6 +61,9 @@ _ENTRUSTED_AUDIT = rules.compiled(_ENTRUSTED["pattern"])
 _ENTRUSTED_GOV = _pattern("org.entrusted_government")
 _GENERIC_OWNER = _pattern("org.title.generic_owner")
 _ESSAY_TITLE = "org.title.essay"
+_GUIDED = rules.entry(_TABLE, "org.guided_we")
+_GUIDED_WE = rules.compiled(_GUIDED["pattern"])
+_GUIDE_RANKS: dict[str, int] = _GUIDED["ranks"]
 _LEAGUE = rules.entry(_TABLE, "org.league.full_name")
 _LEAGUE_FULL = rules.compiled(_LEAGUE["pattern"])
 _LEAGUE_NO_OWN_NAME = rules.compiled(_LEAGUE["no_own_name"])
@@ -221,6 +224,9 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     field = title_field_author(report, ev)  # a title naming only a line department's field
     if field:
         return field
+    guided = _guided_we(report)
+    if guided:
+        return guided
     for p in report.paragraphs:
         m = SELF.search(p.norm_text)
         if m:
@@ -241,6 +247,30 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     if mentioned:
         return mentioned
     return bare_organ(report) or OrgGuess(None, None, "org.none")
+
+
+def _guided_we(report: Report) -> OrgGuess | None:
+    """An opening that says "we" after naming its place's party committee and government as
+    leading it and one line department of a higher place as guiding it (orgs.yaml guided_we):
+    that line's department in the leaders' place (the county's justice bureau)."""
+    for p in opening(report)[:1]:
+        m = _GUIDED_WE.search(bodies.fold(p.norm_text))
+        if m is None:
+            continue
+        guide = bodies.classify_body(m.group("guide"))
+        if guide is None or guide.comprehensive or not guide.organ or not guide.form.endswith(guide.organ):
+            return None
+        place = _PLACE.match(m.group("guide"))
+        above = (place.group(1) if place else guide.prefix)[-1:]  # the guide's place word
+        if _GUIDE_RANKS.get(above, len(_GUIDE_RANKS)) >= _GUIDE_RANKS[m.group("scope")]:
+            return None  # no higher place's department: not the line's superior
+        stem = guide.form[: len(guide.form) - len(guide.organ)]
+        scope = m.group("scope")
+        name = scope + stem + _SECTOR["organs"].get(scope, _SECTOR["organs"][""])
+        found = bodies.classify_body(name)
+        if found is not None and found.id == guide.id:
+            return OrgGuess(name, p.line_start, _GUIDED["id"])
+    return None
 
 
 def _named_of_generic(name: str, report: Report) -> str | None:
@@ -383,11 +413,21 @@ def _placed(name: str, report: Report) -> str:
     if m is None or m.prefix or m.comprehensive or re.search(PH, name):
         return name
     key = bodies.fold(name)
+    other = None  # the same body with its place, spelt another way (the city's forestry bureau, short)
     for p in report.paragraphs:
         for _, nm in authors(p.text, None, p.norm_text):
             if len(nm) > len(name) and bodies.fold(nm).endswith(key) and not is_self(nm):
                 return nm
-    return name
+            x = bodies.classify_body(nm) if other is None and not is_self(nm) else None
+            if x is not None and x.id == m.id and x.prefix and not re.search(PH, nm) \
+                    and not superior(p.norm_text, *_span(p.norm_text, nm)):
+                other = nm
+    return other or name
+
+
+def _span(s: str, name: str) -> tuple[int, int]:
+    i = s.find(name)
+    return (i, i + len(name)) if i >= 0 else (0, 0)
 
 
 def _same_body_named(name: str, report: Report, site_words: bool = False) -> str:

@@ -29,10 +29,12 @@ _TP = rules.entry(_TABLE, "org.titled_place")
 TITLED_PLACE = {k: rules.compiled(f"{_TP['before']}({_TP['name']}{re.escape(k)}){_TP['after']}") for k in _TP["kinds"]}
 _NOT_AFTER_SELF = rules.entry(_TABLE, "org.self_named.not_before")["pattern"]
 _SYSTEM = rules.pattern(_TABLE, "org.system")
+_DEPARTMENT_STEMS: dict[str, str] = rules.entry(_TABLE, "org.system")["department_stems"]
 _TITLE_FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _FULLER_MAX = int(rules.limit(_TABLE, "org.fuller_prefix_max"))
 _FIELD_DEPT = rules.pattern(_TABLE, "org.title.field_department")
 _SECTOR_ORGANS: dict[str, str] = rules.entry(_TABLE, "org.sector")["organs"]
+_WORK_TAILS: tuple[str, ...] = tuple(rules.entry(_TABLE, "org.sector").get("work_tails", ()))
 _OWN_FIELD = rules.pattern(_TABLE, "org.self_reference.own_field")
 _GUIDED_FIELD = rules.pattern(_TABLE, "org.self_reference.guided_field")
 _LED_BY_GOVERNMENT = rules.pattern(_TABLE, "org.title.field_department.led")
@@ -163,7 +165,8 @@ def system_department(system: str, report: Report) -> str | None:
     for x in SELF.finditer(norm(report_text(report))):
         organ = _SELF_KINDS.get(_SELF_ALIAS.get(x.group(1), x.group(1)), {}).get("system_organ")
         if organ:
-            name = (m.group("scope") or "") + stem + organ
+            # a sector named by its work's short form: the department's own name for that function
+            name = (m.group("scope") or "") + _DEPARTMENT_STEMS.get(stem, stem) + organ
             body, line = bodies.classify_body(name), bodies.stem_body(stem)
             return name if body is not None and line is not None and body.id == line.id else None
     return None
@@ -398,7 +401,10 @@ def title_field_author(report: Report, ev: Evidence) -> OrgGuess | None:
         if not place:
             scopes = Counter(m.group(1) for m in _SCOPE.finditer(norm(report_text(report))))
             place = next((w for w, _ in scopes.most_common() if w in _SECTOR_ORGANS), "")
-        for name in (place + stem + _SECTOR_ORGANS[place], stem):
+        # the department's own name leaves out its work's tail (ecology protection: the ecology department)
+        short = [stem[: -len(t)] for t in _WORK_TAILS if stem.endswith(t) and len(stem) - len(t) >= NAME_MIN]
+        short = [x for x in short if bodies.stem_body(x) is not None and bodies.stem_body(x).id == line_body.id]
+        for name in (*(place + x + _SECTOR_ORGANS[place] for x in short), place + stem + _SECTOR_ORGANS[place], stem):
             found = bodies.classify_body(name)
             if found is not None and found.id == line_body.id:
                 return OrgGuess(name, line, "org.title.field_only")

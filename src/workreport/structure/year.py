@@ -22,6 +22,7 @@ _TABLE = "orgs"
 _YEAR = rules.pattern(_TABLE, "org.year")
 _CN_YEAR = rules.pattern(_TABLE, "org.year.cn")
 _NOT_REPORT_YEAR = rules.pattern(_TABLE, "org.year.not_reported")
+_PLAN_AFTER_REVIEW = rules.pattern(_TABLE, "org.year.plan_after_review")
 _SESSION = rules.pattern(_TABLE, "org.year.session")
 _GOV_REPORT = rules.pattern(_TABLE, "org.next_year_genre")
 _PLAN_TITLE = rules.pattern(_TABLE, "org.year.plan_title")
@@ -165,6 +166,10 @@ def _opening_year(report: Report, title: str = "") -> int | None:
         s = _NOT_REPORT_YEAR.sub("", p.norm_text[:_limit("year_window")])
         ys = years("", s)
         if ys and i == 0:
+            # only the year of the plan that follows the work reported: the work is the year before's
+            plan = _PLAN_AFTER_REVIEW.search(s)
+            if plan and not years("", s[: plan.start("year")]) and int(plan.group("year")) == ys[0]:
+                return ys[0] - 1
             return ys[0]  # the first paragraph is the opening: its first year
         # a later paragraph (a document site's next chunk) opens the year only at a sentence's start
         m = _OPENING_PLACE.search(s) if ys else None
