@@ -402,11 +402,6 @@ def speech_title_end(entry: dict, text: str) -> bool:
     return bool(cues._SPEECH_TITLE_END.search(cues.title_core(norm(text).strip())))
 
 
-@matcher("split:collection_count")
-def collection_count(entry: dict, text: str) -> bool:
-    return bool(split._COLLECTION.search(cues.fold(norm(text))))
-
-
 @matcher("split:addressee")
 def addressee(entry: dict, text: str) -> bool:
     return bool(split._ADDRESSEE.match(cues.fold(re.sub(r"\s+", "", norm(text)))))

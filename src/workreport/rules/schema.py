@@ -350,7 +350,6 @@ SCHEMAS: dict[str, Record] = {
         "fused_space_title": PATTERN_RULE,
         "speech_headline": PATTERN_RULE,
         "speech_title_end": PATTERN_RULE,
-        "collection_count": PATTERN_RULE,
         "addressee": PATTERN_RULE,
         "document_title": PATTERN_RULE,
         "spaced": PATTERN_RULE,

@@ -44,10 +44,6 @@ _DOC_NUMBER = "split.preamble.doc_number"
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
 _BYLINE = rules.pattern("furniture", "furniture.signature_name")
 _FOOT_WORDS = int(rules.limit(_TABLE, "split.foot_link_words_chars"))
-_COPY_LINES = int(rules.limit(_TABLE, "split.title_copy_lines"))
-_COPY_PARAS = int(rules.limit(_TABLE, "split.title_copy_paragraphs"))
-_REPEAT_MIN = int(rules.limit(_TABLE, "split.repeat_title_min_chars"))
-_COLLECTION = rules.pattern(_TABLE, "split.collection_count")
 _REVIEW_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.scene", "split.intro.system", "split.intro.leadership",
                               "split.intro.leadership_first"})
 _NOT_OPENINGS = frozenset({"split.intro.future"})
@@ -283,7 +279,6 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[i
         title = cues.clean_title(title_p.text, title_p.norm_text) if title_p else _furniture_title(doc, paras, s, furniture)
         appendix = next((q.line_start for q in chunk if is_appendix(q.text, q.norm_text)), None)
         header = _item_header(doc, paras, s, furniture) if k and title_p is not chunk[0] else None
-        header = _first_copy(doc, paras, s, furniture) or header
         drafts.append(ReportDraft(header or chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix,
                                   title_p.line_start if title_p else None, sc))
     return drafts
@@ -297,34 +292,6 @@ def _item_header(doc, paras: list[Paragraph], s: int, furniture: frozenset[int])
         if n in furniture and cues.item_header(doc.lines[n - 1], doc.norm_lines[n - 1]):
             return n
     return None
-
-
-def _copy_key(normalized: str) -> str:
-    """A head line as its copies print it: read as a title (site decorations cut), no spaces."""
-    return re.sub(r"\s+", "", cues.title_core(normalized.strip()))
-
-
-def _first_copy(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -> int | None:
-    """The line of a title printed twice in a page's head: the site's copy (a headline, a file
-    name) in the furniture right above the report, the article's own copy among the report's
-    first lines.  The report begins at the first copy (docs/GENRE.md, section 10)."""
-    lo = paras[s - 1].line_end + 1 if s > 0 else 1
-    own = {_copy_key(q.norm_text) for q in paras[s: s + _COPY_PARAS] if len(q.norm_text.strip()) <= _HEAD_LINE}
-    top, seen = None, 0
-    for n in range(paras[s].line_start - 1, lo - 1, -1):
-        line = doc.norm_lines[n - 1].strip()
-        if not line:
-            continue
-        seen += 1
-        if n not in furniture or seen > _COPY_LINES:
-            break
-        key = _copy_key(line)
-        # (a head line, no sentence: a row of the site that names the title among its words is not a copy)
-        if len(key) >= _REPEAT_MIN and key in own and not _PUNCT.search(key) and not _COLLECTION.search(cues.fold(line)):
-            top = n
-        elif key not in own and (cues.title_kind(line, line) is not None or match_heading(line, n, normalized=line) is not None):
-            break  # (another title or a numbered part between: a contents list's entry is no copy of the title)
-    return top
 
 
 def _unglue(paras: list[Paragraph], starts: list) -> tuple[list[Paragraph], list]:
