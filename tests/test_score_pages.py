@@ -1,0 +1,58 @@
+"""scripts/score_pages.py: the structure stage scored on annotated pages kept outside the repository.
+
+The set here is a tiny fictional one made in tmp_path (the pages of test_fit_split_real); the
+script must read it, paste the pages into shuffled compilations and score starts, authors and
+furniture against the gold it was given, so a wrong gold mark shows as an error."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from test_fit_split_real import UNITS, _page
+
+ROOT = Path(__file__).resolve().parent.parent
+LEVELS = ["county_district", "township_street", "county_district", "township_street"]
+
+
+@pytest.fixture(scope="module")
+def score_pages():
+    spec = importlib.util.spec_from_file_location("score_pages", ROOT / "scripts" / "score_pages.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _write_set(root: Path, start: int = 2) -> None:
+    singles = root / "fict" / "singles"
+    singles.mkdir(parents=True)
+    for n, (unit, level) in enumerate(zip(UNITS, LEVELS)):
+        lines = _page(unit, 2020 + n)
+        (singles / f"{n:02d}.txt").write_text("\n".join(lines) + "\n", "utf-8")
+        gold = {"chrome_lines": [1], "reports": [{"start": start, "end": len(lines), "unit": unit, "level": level,
+                                                  "domain": None, "year_reported": 2020 + n}]}
+        (singles / f"{n:02d}.gold.json").write_text(json.dumps(gold, ensure_ascii=False), "utf-8")
+
+
+def test_pages_alone_and_in_compilations_are_scored_against_their_gold(score_pages, tmp_path, capsys):
+    _write_set(tmp_path)
+    out = tmp_path / "m.json"
+    assert score_pages.main(["--root", str(tmp_path), "--sets", "fict", "--singles", "--jobs", "1",
+                             "--json", str(out)]) == 0
+    alone = json.loads(out.read_text("utf-8"))["fict"]
+    assert alone["pages"] == 4 and alone["split_f1"] == 1.0 and alone["unit"] == 1.0 and alone["year"] == 1.0
+    assert score_pages.main(["--root", str(tmp_path), "--sets", "fict", "--n", "3", "--jobs", "1", "--detail",
+                             "--json", str(out)]) == 0
+    pasted = json.loads(out.read_text("utf-8"))["fict"]
+    assert pasted["split_f1"] == 1.0 and pasted["level"] == 1.0
+    printed = capsys.readouterr().out
+    assert "missed starts" in printed and UNITS[0] not in printed  # page ids and line numbers, no text
+
+
+def test_a_gold_start_the_parser_does_not_give_counts_as_missed(score_pages, tmp_path, capsys):
+    _write_set(tmp_path, start=3)  # the opening sentence under the title: not where the report begins
+    assert score_pages.main(["--root", str(tmp_path), "--sets", "fict", "--singles", "--jobs", "1", "--detail"]) == 0
+    printed = capsys.readouterr().out
+    assert "split_f1=0.000" in printed and "'fict:00': 1" in printed
