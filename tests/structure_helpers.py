@@ -1,6 +1,8 @@
-"""Builders of synthetic compilations from the real corpus (labelled synthetic in the tests)."""
+"""Builders of synthetic compilations from the real corpus (labelled synthetic in the tests), and the
+scripts/ modules the tests load."""
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,15 @@ from workreport.structure import structure
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CORPUS = SHARED / "corpus"
 requires_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside this checkout")
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+
+
+def script_module(name: str):
+    """A script of scripts/ loaded as a module (scripts/ is no package)."""
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def build_compilation(files: list[Path], *, blank_between_lines: bool = False,

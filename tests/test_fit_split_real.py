@@ -4,22 +4,20 @@ The directory here is a tiny fictional one made in tmp_path (singles/NAME.txt + 
 the script must read it, label the gold starts, fit and write only the weights."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from structure_helpers import script_module
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def fit_split():
-    spec = importlib.util.spec_from_file_location("fit_split", ROOT / "scripts" / "fit_split.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return script_module("fit_split")
 
 
 UNITS = ["青山区农业农村局", "某某街道办事处", "XX县教育局", "白水镇人民政府"]

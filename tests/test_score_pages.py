@@ -5,24 +5,20 @@ script must read it, paste the pages into shuffled compilations and score starts
 furniture against the gold it was given, so a wrong gold mark shows as an error."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
+from structure_helpers import script_module
 from test_fit_split_real import UNITS, _page
 
-ROOT = Path(__file__).resolve().parent.parent
 LEVELS = ["county_district", "township_street", "county_district", "township_street"]
 
 
 @pytest.fixture(scope="module")
 def score_pages():
-    spec = importlib.util.spec_from_file_location("score_pages", ROOT / "scripts" / "score_pages.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return script_module("score_pages")
 
 
 def _write_set(root: Path, start: int = 2) -> None:
