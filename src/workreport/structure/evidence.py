@@ -329,7 +329,9 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
                                      and not prev.bare and not prev.signature)
         # '... as follows:' announces what follows; a body's name and a colon addresses the report under it
         f["prev_colon"] = float(prev.colon and not addressee(paras[k]))
-        f["prev_signature"] = float(prev.signature)
+        # (a date right under a head's lines, the report holding nothing else yet, dates the head: a speech's
+        # title, session line and speaker, then the day it was delivered; it signs off no report)
+        f["prev_signature"] = float(prev.signature and not _dates_head(cs, k, st))
         # a heading with no text under it: the page (or the report) was cut there
         f["prev_empty_heading"] = float(prev.head is not None and prev.head.value is not None
                                         and not prev.head.inline_body and c.head is not None)
@@ -424,6 +426,12 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
     return f
+
+
+def _dates_head(cs: list[Cues], k: int, st: State) -> bool:
+    """Is the date line ``k`` the head's own: right under a line of the report's head (its title, a
+    preamble, the speaker's name), with no body paragraph in the report but the date itself?"""
+    return k > st.start and cs[k - 1].head_line and st.body <= 1
 
 
 def _under_part_heading(c: Cues, prev: Cues | None, st: State) -> bool:
