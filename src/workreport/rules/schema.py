@@ -268,6 +268,7 @@ SCHEMAS: dict[str, Record] = {
         "plan_after_review": PATTERN_RULE,
         "session": PATTERN_RULE,
         "plan_phrase": rule({"pattern": Pattern(), "periods": MapOf(INT), "years": MapOf(INT)}),
+        "plenum": rule({"pattern": Pattern(), "session": Pattern(), "years": MapOf(INT)}),
         "file_year": PATTERN_RULE,
         "review_heading": PATTERN_RULE,
         "review_inline": PATTERN_RULE,

@@ -49,6 +49,9 @@ _TITLE_YEAR_PART = rules.pattern(_TABLE, "org.year.title_part")
 _PORTAL_DATE = rules.pattern(_TABLE, "org.year.portal_date")
 _PLAN = rules.entry(_TABLE, "org.year.plan_phrase")
 _PLAN_PHRASE = rules.compiled(_PLAN["pattern"])
+_PLENUM = rules.entry(_TABLE, "org.year.plenum")
+_PLENUM_NAMES = rules.compiled(_PLENUM["pattern"])
+_PLENUM_SESSION = rules.compiled(_PLENUM["session"])
 
 
 def _limit(name: str) -> int:
@@ -216,6 +219,17 @@ def _portal_year(rows: tuple[tuple[int, str], ...]) -> int | None:
     return None
 
 
+def _plenum_year(report: Report) -> int | None:
+    """The year the latest Party plenary session the report names met: the report
+    was written after it (orgs.yaml plenum).  Only for a report that names no year of its own."""
+    found = []
+    for p in report.paragraphs:
+        for m in _PLENUM_NAMES.finditer(p.norm_text):
+            keys = [m.group("term") + s.group(0) for s in _PLENUM_SESSION.finditer(m.group("sessions"))]
+            found.extend(_PLENUM["years"][k] for k in keys if k in _PLENUM["years"])
+    return max(found) if found else None
+
+
 def _reviews_below(sections) -> bool:
     """Does a heading under the top level review a year (a subtitle taken for the top heading
     leaves the review part below it): then the document is no plan of its own."""
@@ -303,4 +317,7 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
     if top and this_year and (len(top) == 1 or top[1][1] < top[0][1]):
         return top[0][0], "year.this_year_opening"
     posted = _portal_year(rows)
-    return (posted, "year.portal_date") if posted is not None else (None, "year.none")
+    if posted is not None:
+        return posted, "year.portal_date"
+    plenum = _plenum_year(report)  # a masked or unnamed year: the latest plenum named dates the writing
+    return (plenum, _PLENUM["id"]) if plenum is not None else (None, "year.none")
