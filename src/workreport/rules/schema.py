@@ -258,6 +258,7 @@ SCHEMAS: dict[str, Record] = {
         "unplaced_default": rule({"level": LEVEL}),
         "leadership": PATTERN_RULE,
         "leadership_next": PATTERN_RULE,
+        "short_forms": ListOf(rule({"pattern": Pattern(), "short": STR})),
         "scope_region": rule({"scopes": STRS, "pattern": Pattern(), "unless": Pattern(), "level": LEVEL}),
         "domain_fixed": rule({"bodies": STRS, "label": STR}),
         "domain_topic": PATTERN_RULE,

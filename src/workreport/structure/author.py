@@ -53,6 +53,7 @@ _PH = rules.compiled(rules.piece("placeholder"))
 _TOPIC = rules.pattern(_TABLE, "org.domain.topic")
 _OWN_WORK = rules.pattern(_TABLE, "org.domain.own_work")
 _TITLE_FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
+_SHORT_FORMS = [(rules.compiled(e["pattern"]), e["short"]) for e in _T["short_forms"]]
 _COMPILATION_NAME = rules.pattern(_TABLE, "org.file_compilation")
 _ESSAY_TITLE_RULE = "org.title.essay"
 _ORGAN_SPEECH = "org.speech.organ"
@@ -330,6 +331,15 @@ def _as_written_in(name: str, text: str) -> str:
     return text[i: i + place.end(1)] + name[place.end(1):] if i >= 0 else name
 
 
+def short_form(name: str) -> str:
+    """The genre's short name for a body whose formal name is long (orgs.yaml short_forms)."""
+    for pat, short in _SHORT_FORMS:
+        m = pat.match(norm(name))
+        if m:
+            return name[m.start("place"): m.end("place")] + m.expand(short)[len(m.group("place")):]
+    return name
+
+
 def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     """The report with its author, level, domain, year and region set, and the rules."""
     written = report
@@ -394,7 +404,7 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
             level, level_rule = level_of(dept, OrgGuess(dept, guess.line, "org.system.place"), text)
         org = dept or org  # "the whole district's civil affairs system": its bureau
     if org:  # a unit is named without the pinyin a site printed after its characters (the line keeps it)
-        org = cues.drop_pinyin(org)
+        org = short_form(cues.drop_pinyin(org))
     return replace(written, org=org, org_line=guess.line, level=level, region=region_of(named), domain=domain,
                    year=year, org_rule=rule, level_rule=level_rule, domain_rule=domain_rule,
                    year_rule=year_rule)
