@@ -47,6 +47,7 @@ _FOOT_WORDS = int(rules.limit(_TABLE, "split.foot_link_words_chars"))
 _REVIEW_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.scene", "split.intro.system", "split.intro.leadership",
                               "split.intro.leadership_first"})
 _NOT_OPENINGS = frozenset({"split.intro.future"})
+_TITLE_COPY_LOOK = 12  # lines over a title row where a page prints the same title as its heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +307,10 @@ def _title_row(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -
             continue
         m = _TITLE_ROW.match(doc.norm_lines[n - 1].strip())
         if m and m.group("title") and is_title(m.group("title")):
-            return n
+            # (a page that printed the title as a line over its rows has its start there: the row is a copy)
+            core = cues.title_core(m.group("title"))
+            above = range(max(1, n - _TITLE_COPY_LOOK), n)
+            return None if any(cues.title_core(doc.norm_lines[a - 1].strip()) == core for a in above) else n
     return None
 
 
