@@ -47,6 +47,7 @@ _FOOT_WORDS = int(rules.limit(_TABLE, "split.foot_link_words_chars"))
 _REVIEW_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.scene", "split.intro.system", "split.intro.leadership",
                               "split.intro.leadership_first"})
 _NOT_OPENINGS = frozenset({"split.intro.future"})
+_TITLE_COPY_LOOK = 12  # lines over a title row where a page prints the same title as its heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +280,8 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[i
         title = cues.clean_title(title_p.text, title_p.norm_text) if title_p else _furniture_title(doc, paras, s, furniture)
         appendix = next((q.line_start for q in chunk if is_appendix(q.text, q.norm_text)), None)
         header = _item_header(doc, paras, s, furniture) if k and title_p is not chunk[0] else None
+        if header is None and title_p is None:
+            header = _title_row(doc, paras, s, furniture)
         drafts.append(ReportDraft(header or chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix,
                                   title_p.line_start if title_p else None, sc))
     return drafts
@@ -291,6 +294,23 @@ def _item_header(doc, paras: list[Paragraph], s: int, furniture: frozenset[int])
     for n in range(paras[s].line_start - 1, paras[s - 1].line_end, -1):
         if n in furniture and cues.item_header(doc.lines[n - 1], doc.norm_lines[n - 1]):
             return n
+    return None
+
+
+def _title_row(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -> int | None:
+    """The line of a portal's metadata row that holds a report's title (its title or name field),
+    in the rows right above a report that prints no title line of its own: the row is the only
+    place the title is printed, so the report begins there (the other rows stay furniture)."""
+    lo = paras[s - 1].line_end + 1 if s > 0 else 1
+    for n in range(paras[s].line_start - 1, lo - 1, -1):
+        if n not in furniture:
+            continue
+        m = _TITLE_ROW.match(doc.norm_lines[n - 1].strip())
+        if m and m.group("title") and is_title(m.group("title")):
+            # (a page that printed the title as a line over its rows has its start there: the row is a copy)
+            core = cues.title_core(m.group("title"))
+            above = range(max(1, n - _TITLE_COPY_LOOK), n)
+            return None if any(cues.title_core(doc.norm_lines[a - 1].strip()) == core for a in above) else n
     return None
 
 
