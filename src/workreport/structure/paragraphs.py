@@ -30,7 +30,6 @@ _CLAUSE_COMMA = ","  # (normalised: the comma that closes a sentence's opening p
 _SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
 _WRITER_START = rules.pattern(_TABLE, "paragraph.writer_start")
 _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
-_DATED = rules.pattern("split", "split.dated_start")
 # an opening's frame: the leadership the writer worked under, a time phrase, the report announced
 _OPENING_FRAME = frozenset({"split.intro.leadership", "split.intro.closing", *_SENTENCE_OPENINGS})
 
@@ -131,15 +130,6 @@ def _writer_opening(text: str, normalized: str) -> bool:
     return bool(_WRITER_START.match(cues.fold(s))) and bool(cues.intro_rules(text, normalized) & _OPENING_FRAME)
 
 
-def _dated_opening(text: str, normalized: str) -> bool:
-    """Does a line begin with its year (data: split.dated_start) and open the way reports open (the
-    leadership it worked under, the report announced: cues.opening_strength)?  A sentence a page cut
-    goes on mid-phrase; a text's first sentence under its lost title begins so ("the year's work, under
-    ..., is reported as follows")."""
-    s = normalized.strip()
-    return bool(_DATED.match(s)) and cues.opening_strength(text, normalized) == "strong"
-
-
 def _cut_figure(idx: int, lines: _Lines, so_far: str) -> bool:
     """Does a figure a PDF text layer put on a line of its own join line ``idx`` and the next?
     The line ends in the figure and the next opens with its measure word (a title broken at its
@@ -226,8 +216,6 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
         return None  # cut mid-word, then a sentence that opens with its year or period and a comma: another text
     if cut and _writer_opening(lines.text(idx + 1), lines.norm[nxt_line - 1]):
         return None  # cut mid-word, then a sentence whose subject is its writer, framed as an opening: another text
-    if cut and _dated_opening(lines.text(idx + 1), lines.norm[nxt_line - 1]):
-        return None  # cut mid-word, then a sentence that begins with its year and opens as reports open: another text
     if lines.titled_gap(idx) or lines.seam_gap(idx):
         return None  # a page header with a title, or a web page's furniture, between: not joined across it
     if first:
