@@ -70,13 +70,17 @@ def drop_title(lines, gold, rnd):
             and len(lines[s].strip()) < len(lines[rest[0]].strip()) + 200):
         return lines, start, end, sorted(chrome)
     new_start = rest[0] + 1
-    # a furniture line between that still prints the title (a portal title row, a site's second copy) now
+    # when no copy of the title line is left, a furniture row between that prints the title with
+    # little else (a portal's title or name row, not a site's teaser that runs on into the text) now
     # holds the page's only title: by the gold convention the report starts at that line
-    key = "".join(unicodedata.normalize("NFKC", lines[s]).split())
-    for i in range(s + 1, rest[0]):
-        if i + 1 in chrome and len(key) >= 6 and key in "".join(unicodedata.normalize("NFKC", lines[i]).split()):
-            new_start = i + 1
-            break
+    def nk(t):
+        return "".join(unicodedata.normalize("NFKC", t).split())
+    key = nk(lines[s])
+    if len(key) >= 6 and key not in nk(lines[rest[0]]):
+        for i in range(s + 1, rest[0]):
+            if i + 1 in chrome and key in nk(lines[i]) and len(nk(lines[i])) - len(key) <= 24:
+                new_start = i + 1
+                break
     sh = lambda x: x - 1 if x > start else x  # noqa: E731
     return (lines[:s] + lines[s + 1:], sh(new_start), sh(end),
             [sh(c) for c in chrome if c not in (start, new_start)])
