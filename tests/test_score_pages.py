@@ -52,3 +52,30 @@ def test_a_gold_start_the_parser_does_not_give_counts_as_missed(score_pages, tmp
     assert score_pages.main(["--root", str(tmp_path), "--sets", "fict", "--singles", "--jobs", "1", "--detail"]) == 0
     printed = capsys.readouterr().out
     assert "split_f1=0.000" in printed and "'fict:00': 1" in printed
+
+
+class _Always:
+    """A random source that always leaves the title out."""
+
+    def random(self):
+        return 0.0
+
+
+def test_a_left_out_title_moves_the_start_to_a_title_row_but_not_to_a_teaser(score_pages, monkeypatch):
+    monkeypatch.setattr(score_pages, "DROP", 1.0, raising=False)
+    title = "临江县统计局2023年工作总结"
+    body = "2023年，县统计局坚持依法统计，全面完成各项调查任务，数据质量稳步提高。"
+    row = f"名称: {title} 发布日期: 2023-12-20"
+    page = [title, "索引号: 001/2023-12", row, body, "一、主要工作"]
+    gold = {"chrome_lines": [2, 3], "reports": [{"start": 1, "end": 5}]}
+    lines, start, end, chrome = score_pages.drop_title(page, gold, _Always())
+    assert lines[start - 1] == row and chrome == [1] and end == 4  # the row is the page's only title now
+    teaser = f"{title} {body}"  # a site's abstract: the title run on into the text
+    page2 = [title, teaser, body, "一、主要工作"]
+    lines, start, end, chrome = score_pages.drop_title(page2, {"chrome_lines": [2], "reports": [{"start": 1, "end": 4}]},
+                                                       _Always())
+    assert lines[start - 1] == body and chrome == [1]
+    page3 = [title, row, title, body]  # the title printed again as a line: that copy is the start
+    lines, start, end, chrome = score_pages.drop_title(page3, {"chrome_lines": [2], "reports": [{"start": 1, "end": 4}]},
+                                                       _Always())
+    assert start == 2 and lines[start - 1] == title and chrome == [1]
