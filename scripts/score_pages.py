@@ -70,20 +70,33 @@ def drop_title(lines, gold, rnd):
             and len(lines[s].strip()) < len(lines[rest[0]].strip()) + 200):
         return lines, start, end, sorted(chrome)
     new_start = rest[0] + 1
-    # when no copy of the title line is left, a furniture row between that prints the title with
-    # little else (a portal's title or name row, not a site's teaser that runs on into the text) now
-    # holds the page's only title: by the gold convention the report starts at that line
+    # when no copy of the title line is left, a furniture row of the page's head that prints the title
+    # with little else (a portal's title or name row, above or below the title line; not a site's
+    # teaser that runs on into the text) now holds the page's only title: by the gold convention the
+    # report starts at that line (of several such rows, the one nearest the text)
     def nk(t):
         return "".join(unicodedata.normalize("NFKC", t).split())
     key = nk(lines[s])
     if len(key) >= 6 and key not in nk(lines[rest[0]]):
-        for i in range(s + 1, rest[0]):
-            if i + 1 in chrome and key in nk(lines[i]) and len(nk(lines[i])) - len(key) <= 24:
-                new_start = i + 1
-                break
+        top = s - 1
+        while top >= 0 and (top + 1 in chrome or not lines[top].strip()):
+            top -= 1  # the page's head: the furniture (and blank) lines over the title
+        rows = [i for i in [*range(top + 1, s), *range(s + 1, rest[0])]
+                if i + 1 in chrome and _title_row(nk(lines[i]), key)]
+        if rows:
+            new_start = rows[-1] + 1
     sh = lambda x: x - 1 if x > start else x  # noqa: E731
     return (lines[:s] + lines[s + 1:], sh(new_start), sh(end),
             [sh(c) for c in chrome if c not in (start, new_start)])
+
+
+def _title_row(row: str, title: str) -> bool:
+    """A metadata row that prints the title under a short field label (label, colon, maybe a cell
+    bar, the title, little else): not a thread title, a news lead or a teaser that quotes it."""
+    at = row.find(title)
+    label = row[:at].rstrip("|")
+    named = label.endswith(":") or (2 <= len(label) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in label))
+    return at >= 0 and named and len(label) <= 8 and len(row) - len(title) <= 24
 
 
 def compilations(pages, seed, n):

@@ -79,3 +79,23 @@ def test_a_left_out_title_moves_the_start_to_a_title_row_but_not_to_a_teaser(sco
     lines, start, end, chrome = score_pages.drop_title(page3, {"chrome_lines": [2], "reports": [{"start": 1, "end": 4}]},
                                                        _Always())
     assert start == 2 and lines[start - 1] == title and chrome == [1]
+
+
+def test_a_left_out_title_moves_the_start_to_the_title_row_nearest_the_text(score_pages, monkeypatch):
+    monkeypatch.setattr(score_pages, "DROP", 1.0, raising=False)
+    title = "临江县统计局2023年工作总结"
+    body = "2023年，县统计局坚持依法统计，全面完成各项调查任务，数据质量稳步提高。"
+    page = ["上一篇的最后一句话在这里结束，这一行是正文。", f"标题: {title}", "发布机构: 临江县统计局",
+            f"名称: {title}", "发布日期: 2023-12-20", title, body]
+    gold = {"chrome_lines": [2, 3, 4, 5], "reports": [{"start": 6, "end": 7}]}
+    lines, start, end, chrome = score_pages.drop_title(page, gold, _Always())
+    assert start == 4 and lines[start - 1] == f"名称: {title}" and chrome == [2, 3, 5] and end == 6
+
+
+def test_a_thread_title_or_news_lead_that_quotes_the_title_is_no_title_row(score_pages):
+    title = "临江县2023年政府工作报告"
+    assert score_pages._title_row(f"标题:|{title}|", title)
+    assert score_pages._title_row(f"内容概述{title}", title)  # a bare field name, its colon lost
+    assert not score_pages._title_row(f"[某省]{title}", title)  # a forum thread's title
+    assert not score_pages._title_row(f"2月16日,{title}发布。", title)  # a news lead
+    assert not score_pages._title_row(f"临江县人民政府-{title}", title)  # a site's name run into it
