@@ -412,6 +412,16 @@ def document_title(entry: dict, text: str) -> bool:
     return bool(split._DOC_TITLE.match(cues.fold(re.sub(r"\s+", "", norm(text)))))
 
 
+@matcher("split:transmit")
+def transmit(entry: dict, text: str) -> bool:
+    return bool(split._TRANSMIT.search(cues.fold(re.sub(r"\s+", "", norm(text)))))
+
+
+@matcher("split:transmit_named")
+def transmit_named(entry: dict, text: str) -> bool:
+    return bool(split._named_documents(cues.fold(re.sub(r"\s+", "", norm(text)))))
+
+
 @matcher("split:page_mark")
 def page_mark(entry: dict, text: str) -> bool:
     # the mark comes off and what is left reads as a title or a title run on with its text

@@ -354,6 +354,8 @@ SCHEMAS: dict[str, Record] = {
         "speech_title_end": PATTERN_RULE,
         "addressee": PATTERN_RULE,
         "document_title": PATTERN_RULE,
+        "transmit": PATTERN_RULE,
+        "transmit_named": PATTERN_RULE,
         "spaced": PATTERN_RULE,
         "broken_title": rule({"tail_max_chars": INT, "max_lines": INT, "piece_max_chars": INT, "max_chars": INT}),
         "generic_subject": PATTERN_RULE,

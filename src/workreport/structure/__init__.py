@@ -41,4 +41,6 @@ def structure(doc: Document) -> tuple[frozenset[int], list[Report]]:
         prev_end = draft.end_line
     # (a report that begins at a site's copy of its title printed in the furniture begins there: that
     # line is the report's first, no furniture; the rows under it stay furniture)
-    return furn - {d.start_line for d in drafts}, reports
+    # (a page's heading printed over a report's own title is the page's: furniture)
+    headings = {n for d in drafts for n in d.heading_lines}
+    return (furn | headings) - {d.start_line for d in drafts}, reports

@@ -382,7 +382,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # one line that stops without ending its sentence); after a long cut line, an opening formula
     # is a head as well: a page break inside a report goes on mid-sentence, it does not open anew
     cut = bool(f["prev_unfinished"]) or (prev is not None and (
-        (prev.head is not None and not prev.head.inline_body) or (prev.run_on and not prev.terminal)))
+        (prev.head is not None and not prev.head.inline_body) or (prev.run_on and not prev.terminal and not prev.colon)))
     cut_long = cut and len(paras[i - 1].norm_text.strip()) >= _CUT_LINE
     # (a page's head row between, a short label of no sentence: the line above it is where the page before was cut)
     row_cut = False

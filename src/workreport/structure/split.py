@@ -40,6 +40,12 @@ _SPEECH_FRAGMENT = int(rules.limit(_TABLE, "split.speech_fragment_chars"))
 _SPEECH_HEADLINE = rules.pattern(_TABLE, "split.speech_headline")
 _ADDRESSEE = rules.pattern(_TABLE, "split.addressee")
 _DOC_TITLE = rules.pattern(_TABLE, "split.document_title")
+_TRANSMIT = rules.pattern(_TABLE, "split.transmit")
+_TRANSMIT_NAMED = rules.pattern(_TABLE, "split.transmit_named")
+_SIGNOFF = int(rules.limit(_TABLE, "split.issued_signoff_paragraphs"))
+_GLUED_ADDRESSEE = "split.issued.glued_addressee"
+_HEADING_TAIL = int(rules.limit(_TABLE, "split.heading_copy_tail_chars"))
+_PAGE_HEADING = "split.page_heading"
 _DOC_NUMBER = "split.preamble.doc_number"
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
 _BYLINE = rules.pattern("furniture", "furniture.signature_name")
@@ -60,6 +66,7 @@ class ReportDraft:
     appendix_line: int | None = None
     title_line: int | None = None
     score: float | None = None  # the evidence for this start (None for the document's first report)
+    heading_lines: tuple[int, ...] = ()  # the page's heading over the report's own title: page furniture
 
 
 def score(f: dict[str, float], weights: dict[str, float] | None = None) -> float:
@@ -79,7 +86,7 @@ def find_starts(doc, paras: list[Paragraph], furniture: frozenset[int] = frozens
     if not paras:
         return []
     cs = paragraph_cues.paragraph_cues(doc, paras, furniture)
-    starts = _speech_titles(cs, paras, decode(cs, paras, weights, threshold))
+    starts = _page_headings(cs, paras, _issued_documents(cs, paras, _speech_titles(cs, paras, decode(cs, paras, weights, threshold))))
     return _bylines(cs, paras, _addressee_titles(cs, paras, _addressed(cs, paras, starts)))
 
 
@@ -136,13 +143,133 @@ def _addressee_titles(cs: list[evidence.Cues], paras: list[Paragraph], starts: l
     out: list = []
     for i, rule, sc in starts:
         if out and (_ADDRESSEE.match(_folded(paras[i])) or cs[i].preamble == _DOC_NUMBER):
-            top, j = i, i - 1
-            while j > out[-1][0] and i - j <= _SPEECH_TITLE_LINES + 1 and _document_head_line(cs[j], paras[j]):
-                if _DOC_TITLE.match(_folded(paras[j])) and not _cut_before(cs, paras, j):
-                    top = j
-                j -= 1
-            i = top
+            i = _document_top(cs, paras, i, out[-1][0])
         out.append((i, rule, sc))
+    return out
+
+
+def _document_top(cs: list[evidence.Cues], paras: list[Paragraph], i: int, floor: int) -> int:
+    """The first line of a document's head over paragraph i: its own title (the number row between)."""
+    top, j = i, i - 1
+    while j > floor and i - j <= _SPEECH_TITLE_LINES + 1 and _document_head_line(cs[j], paras[j]):
+        if _DOC_TITLE.match(_folded(paras[j])) and not _cut_before(cs, paras, j):
+            top = j
+        j -= 1
+    return top
+
+
+def _issued_documents(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
+    """A notice that issues a document (its addressees, the sentence that issues it to them, the
+    issuing body and the date) is that document's head: the document's title under it, when it is
+    the one the notice names, opens no report of its own.  The report begins at the notice (its title
+    or its addressee line): the start moves there, or goes when the report before already begins there."""
+    out: list = []
+    for i, rule, sc in starts:
+        head = _issuing_notice(cs, paras, i, out[-1][0]) if out else None
+        if head is not None:
+            if head <= out[-1][0]:
+                continue  # (the notice opened the report: the document goes on it)
+            i = head
+            # (its addressee line joined to the cut last sentence of the page before: it is split off there, _unglue)
+            if i > out[-1][0] + 1 and not cs[i - 1].salutation and len(paras[i - 1].pieces) > 1 and _addressee_piece(paras[i - 1]):
+                rule = _GLUED_ADDRESSEE
+        out.append((i, rule, sc))
+    return out
+
+
+def _page_headings(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
+    """A page prints its heading, then the article's own title over the text, the same title
+    (its site's or section's words around it, or the body named another way) with nothing but
+    page rows between: the report begins at the article's title, the lower copy, when that is a
+    full title of its own (it names its year, the same year).  (A bare genre heading under a full
+    title, the speech's genre word over its session line, is not: the upper line stays the start.)"""
+    out: list = []
+    for n, (i, rule, sc) in enumerate(starts):
+        k = i + 1
+        nxt = starts[n + 1][0] if n + 1 < len(starts) else len(paras)
+        if k < nxt and _heading_copy(cs[i], paras[i], cs[k], paras[k]):
+            i, rule = k, _PAGE_HEADING
+        out.append((i, rule, sc))
+    return out
+
+
+def _heading_copy(c: evidence.Cues, p: Paragraph, below: evidence.Cues, q: Paragraph) -> bool:
+    """Is ``p`` a page's heading over ``q``, the article's own title (or a title run on with its text)?"""
+    if not c.title or c.fused or c.preamble or not c.title_core or below.year is None:
+        return False
+    if c.year is not None and c.year != below.year:
+        return False
+    if below.title == "title" and below.title_core:
+        lower = below.title_core
+    elif below.fused:
+        t = cues.fused_title(q.text, q.norm_text)
+        lower = cues.title_core(t) if t else None
+    else:
+        return False
+    if not lower:
+        return False
+    a, b = re.sub(r"\s+", "", c.title_core), re.sub(r"\s+", "", lower)
+    if a == b:
+        return False  # (the same title printed twice: the article's, the first copy begins it)
+    tail = 0
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    year = str(below.year)
+    if tail < _HEADING_TAIL or year not in b or tail == len(b):
+        # (the lower line's own title names the year: a speech's genre word run on with its session
+        # line is its head, not a title; the upper one the lower with a site's or section's tag before
+        # it is printed either way, as the page's title or as the article's, and says nothing)
+        return False
+    # (the section's bare genre name over a full title (a heading that names the year is the article's
+    # title, the body added under it a copy); or the same year and genre words with the body named
+    # another way; a link that only shares the genre words is another text)
+    if tail == len(a):
+        return c.year is None
+    return year in a[len(a) - tail:]
+
+
+def _addressee_piece(p: Paragraph) -> bool:
+    """Is the last piece of a paragraph joined across lines a document's addressee line?"""
+    t = cues.fold(re.sub(r"\s+", "", p.norm_text[p.pieces[-1][1]:]))
+    return bool(_ADDRESSEE.match(t))
+
+
+def _issuing_notice(cs: list[evidence.Cues], paras: list[Paragraph], i: int, floor: int) -> int | None:
+    """The first line of a notice right over paragraph i that issues the document i is the title of, or None."""
+    j = i - 1
+    while j >= floor and i - j <= _SIGNOFF and _signoff_line(cs[j], paras[j]) and not _TRANSMIT.search(_folded(paras[j])):
+        j -= 1
+    if j < floor or i - j > _SIGNOFF or not _TRANSMIT.search(_folded(paras[j])):
+        return None
+    head = j
+    if j - 1 >= floor and cs[j - 1].colon and not cs[j - 1].terminal and (
+            cs[j - 1].salutation or _ADDRESSEE.match(_folded(paras[j - 1]))):
+        head = j - 1  # (its addressees)
+    head = _document_top(cs, paras, head, floor - 1)
+    named = [n for k in range(head, j + 1) for n in _named_documents(_folded(paras[k]))]
+    here = "".join(_folded(p) for p in paras[i: i + 2])
+    if not any(n in here for n in named):
+        return None  # (the notice names another document, or none: the title is not known to be its)
+    # (a title naming another body than the one that signed the notice is another body's report)
+    title = cs[i].title_core and cues.title_name(cs[i].title_core)
+    issuers = [_folded(paras[k]) for k in range(j + 1, i) if _BYLINE.match(_folded(paras[k]))]
+    if title and issuers and all(cues.names_differ(title, b) for b in issuers):
+        return None
+    return head
+
+
+def _signoff_line(c: evidence.Cues, p: Paragraph) -> bool:
+    """A short line of a notice's foot: the issuing body, the date, the publication mark."""
+    return len(_folded(p)) <= _HEAD_LINE and not c.terminal and not c.colon and c.head is None
+
+
+def _named_documents(folded: str) -> list[str]:
+    """The documents a notice's line names as issued (in book-title marks, after 'now X is issued', in 'notice on issuing X')."""
+    out = []
+    for m in _TRANSMIT_NAMED.finditer(folded):
+        name = m.group("quoted") or m.group("plain") or m.group("titled")
+        if name:
+            out.append(name)
     return out
 
 
@@ -273,6 +400,10 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[i
     drafts: list[ReportDraft] = []
     for k, (s, rule, sc) in enumerate(starts):
         e = starts[k + 1][0] if k + 1 < len(starts) else len(paras)
+        if k + 1 < len(starts) and starts[k + 1][1] == _PAGE_HEADING:
+            e -= 1  # (the next page's heading is no line of this report)
+        # (the page's heading over this report's title: furniture)
+        heading = tuple(range(paras[s - 1].line_start, paras[s - 1].line_end + 1)) if rule == _PAGE_HEADING and s > 0 else ()
         chunk = tuple(paras[s:e])
         if not chunk:
             continue
@@ -283,7 +414,7 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[i
         if header is None and title_p is None:
             header = _title_row(doc, paras, s, furniture)
         drafts.append(ReportDraft(header or chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix,
-                                  title_p.line_start if title_p else None, sc))
+                                  title_p.line_start if title_p else None, sc, heading))
     return drafts
 
 
@@ -322,6 +453,12 @@ def _unglue(paras: list[Paragraph], starts: list) -> tuple[list[Paragraph], list
     for k, (i, rule, sc) in enumerate(starts):
         j = i + shift - 1
         prev_start = out_starts[-1][0] if out_starts else 0
+        if rule == _GLUED_ADDRESSEE and j > prev_start and len(out_paras[j].pieces) > 1:
+            head, tail = _split_piece(out_paras[j])
+            out_paras = [*out_paras[:j], head, tail, *out_paras[j + 1:]]
+            shift += 1
+            out_starts.append((j + 1, rule, sc))
+            continue
         if (rule.startswith("split.evidence.restart") and j > prev_start and len(out_paras[j].pieces) > 1
                 and _can_open(out_paras[j].norm_text[out_paras[j].pieces[-1][1]:])):
             head, tail = _split_piece(out_paras[j])
