@@ -354,15 +354,30 @@ def fused_end(text: str, normalized: str | None = None) -> int | None:
     """Where the title a line starts with ends (an offset into the line), when text runs on after it."""
     n = normalized if normalized is not None else norm(text)
     lead = len(n) - len(n.lstrip())
-    end = _fused_match(fold(n.strip()[:_FUSED_LOOK]))
+    end = _fused_spaced(fold(n.strip()[:_FUSED_LOOK]))
     return lead + end if end is not None else None
 
 
 def fused_title(text: str, normalized: str | None = None) -> str | None:
     """The title a line starts with when the text runs on after it on the same line."""
     s = _s(text, normalized)[:_FUSED_LOOK]
-    end = _fused_match(fold(s))
+    end = _fused_spaced(fold(s))
     return strip_ordinal(s[:end]) if end is not None else None
+
+
+def _fused_spaced(s: str) -> int | None:
+    """``_fused_match`` on a line, or on it with a converted page's spaces around its figures
+    removed (a year set apart from its characters: the title is the same; the space between a
+    title and its text stays), the end mapped back to an offset into the line as given."""
+    end = _fused_match(s)
+    if end is not None or not _FIGURE_SPACE.search(s):
+        return end
+    gone = {k for m in _FIGURE_SPACE.finditer(s) for k in range(m.start(), m.end())}
+    kept = [k for k in range(len(s)) if k not in gone]
+    end = _fused_match("".join(s[k] for k in kept))
+    if end is None:
+        return None
+    return kept[end - 1] + 1 if end else 0
 
 
 def is_appendix(text: str, normalized: str | None = None) -> bool:
@@ -370,6 +385,7 @@ def is_appendix(text: str, normalized: str | None = None) -> bool:
 
 
 _INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
+_FIGURE_SPACE = re.compile(r"(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)")
 
 
 def _despaced(s: str) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .. import rules
 from ..model import Paragraph
 from . import cues, evidence, paragraph_cues
-from .headings import is_bare_heading, match_heading
+from .headings import FAMILY_RANK, is_bare_heading, match_heading
 from .cues import intro_rule, intro_rules, is_appendix, is_title, opening_strength  # noqa: F401 (public API)
 
 _TABLE = "split"
@@ -53,6 +53,9 @@ _FOOT_WORDS = int(rules.limit(_TABLE, "split.foot_link_words_chars"))
 _REVIEW_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.scene", "split.intro.system", "split.intro.leadership",
                               "split.intro.leadership_first"})
 _NOT_OPENINGS = frozenset({"split.intro.future"})
+_ANNOUNCES = "split.intro.closing"
+_CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
+_ANNOUNCED_AFTER = 2  # a report's own head and opening come first: an announcement after them is another report's
 _TITLE_COPY_LOOK = 12  # lines over a title row where a page prints the same title as its heading
 
 
@@ -396,7 +399,7 @@ def training_rows(cs: list[evidence.Cues], paras: list[Paragraph], gold_starts: 
 def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[int] = frozenset()) -> list[ReportDraft]:
     paras = list(paragraphs)
     starts = find_starts(doc, paras, furniture)
-    paras, starts = _unglue(paras, starts)
+    paras, starts = _announced(*_unglue(paras, starts))
     drafts: list[ReportDraft] = []
     for k, (s, rule, sc) in enumerate(starts):
         e = starts[k + 1][0] if k + 1 < len(starts) else len(paras)
@@ -481,6 +484,43 @@ def _unglue(paras: list[Paragraph], starts: list) -> tuple[list[Paragraph], list
             continue
         out_starts.append((i + shift, rule, sc))
     return out_paras, out_starts
+
+
+def _announced(paras: list[Paragraph], starts: list) -> tuple[list[Paragraph], list]:
+    """A report's opening paragraph ends announcing the report (now set out as follows:) right over
+    its outline's first part.  A page break that joined that paragraph to the cut last line of the
+    page before hides the start: when such a last piece, a whole sentence long, is followed by a
+    first part of the top family, inside a report that already has its text, the piece is the next
+    report's opening, and that report begins there."""
+    cuts = set()
+    for k, (i, _rule, _sc) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(paras)
+        # (a report's first paragraphs may be its own opening a page break cut, the announcement
+        # ending it; past them, or after a first piece with no opening cue, it is another report's)
+        cuts.update(j for j in range(i, end - 1) if _announces(paras, j) and (
+            j - i >= _ANNOUNCED_AFTER or not intro_rules(paras[j].text[:paras[j].pieces[-1][1]],
+                                                         paras[j].norm_text[:paras[j].pieces[-1][1]])))
+    if not cuts:
+        return paras, starts
+    out, at = [], {}
+    for j, p in enumerate(paras):
+        at[j] = len(out)
+        out.extend(_split_piece(p) if j in cuts else (p,))
+    moved = [(at[i], rule, sc) for i, rule, sc in starts]
+    return out, sorted(moved + [(at[j] + 1, "split.announced_after_cut", None) for j in cuts], key=lambda s: s[0])
+
+
+def _announces(paras: list[Paragraph], j: int) -> bool:
+    """Is paragraph j joined across a page break, its last piece a sentence that announces a
+    report (the cue split.intro.closing), with the first part of an outline's top family under it?"""
+    p, nxt = paras[j], paras[j + 1]
+    if len(p.pieces) < 2:
+        return False
+    tail = p.norm_text[p.pieces[-1][1]:].strip()
+    if len(tail) < _CUT_LINE or not _can_open(tail) or _ANNOUNCES not in intro_rules(tail, tail):
+        return False
+    h = match_heading(nxt.text, nxt.line_start, normalized=nxt.norm_text)
+    return h is not None and h.value == 1 and FAMILY_RANK.get(h.family, 99) <= 1
 
 
 def _opens(p: Paragraph) -> bool:
