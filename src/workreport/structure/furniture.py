@@ -84,6 +84,7 @@ TITLE_CONTINUATION = rules.pattern(_TABLE, "furniture.title_continuation")
 _SPEECH_TAIL = rules.pattern(_TABLE, "furniture.speech_title_tail")
 _CUT_RUN_MIN = int(rules.limit(_TABLE, "furniture.cut_run_min_lines"))
 _CRUMB_TITLE_LOOK = int(rules.limit(_TABLE, "furniture.crumb_title_look_lines"))
+_WRAP_SAME = rules.limit(_TABLE, "furniture.wrap_same_length")
 _BROKEN_RUN_MAX = cues.BROKEN_LINES  # (weak lines over the title's last piece: data split.broken_title)
 _BROKEN_RUN_CHARS = cues.BROKEN_CHARS
 
@@ -394,6 +395,11 @@ def _weak_blocks(pl: PageLines) -> None:
             k = end + 1
             continue
         run = range(a, b + 1)
+        if site_heads.between_title_copies(pl, a, b):
+            for m in run:
+                pl.found[m] = True
+            k = end + 1
+            continue
         beside_furniture = any(pl.found[m] and pl.rule[m] != _PAGE_NUMBER for m in run)
         above = a - 1 if a > 0 else None
         below = b + 1 if b + 1 < n else None
@@ -405,6 +411,13 @@ def _weak_blocks(pl: PageLines) -> None:
         if (above is not None and not after_text and not pl.anchor(above) and not pl.weak(above)
                 and match_heading(pl.text[above], 0) is None and not is_bare_heading(pl.text[above])
                 and b - a + 1 >= _CUT_RUN_MIN):  # (short items under a heading are the report's list)
+            unfinished_above, after_text = False, True
+        # a site's widget line at the top of a page (menu, accessibility switch) right over the next
+        # page's title: the text above was cut off with its page, and a wrapped sentence's rest ends
+        # with its full stop, so a bare line over a title that opens a text is no part of that sentence
+        # (not under a hard-wrapped paragraph: there the short line may be the last piece of its line)
+        if unfinished_above and below is not None and cues.title_kind(pl.text[below], pl.text[below]) is not None \
+                and pl.opens_body(below) and not _hard_wrapped(pl, above):
             unfinished_above, after_text = False, True
         next_report = below is not None and pl.anchor(below)
         # one bare line between a sentence and an opening sentence reads as the text's own heading
@@ -419,6 +432,15 @@ def _weak_blocks(pl: PageLines) -> None:
             for m in run:
                 pl.found[m] = True
         k = end + 1
+
+
+def _hard_wrapped(pl: PageLines, k: int) -> bool:
+    """Is line k, with no end of sentence, one of a paragraph a narrow page wrapped at a fixed width
+    (the line above it goes on into it too, at about its length)?"""
+    if k < 1 or pl.found[k - 1] or is_terminal(pl.text[k - 1], pl.text[k - 1]):
+        return False
+    n, m = len(pl.text[k]), len(pl.text[k - 1])
+    return min(n, m) >= _WRAP_SAME * max(n, m)
 
 
 def _broken_title_run(pl: PageLines, a: int, b: int) -> bool:

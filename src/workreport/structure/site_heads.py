@@ -15,6 +15,7 @@ _WEAK_PUNCT = rules.pattern(_TABLE, "furniture.weak_punct")
 _SUMMARY_MIN = rules.limit(_TABLE, "furniture.summary_min_chars")
 _SUMMARY_LINES = int(rules.limit(_TABLE, "furniture.summary_lines"))
 _RUN_LINES = 2  # a summary with no punctuation runs more than this many of the lines under it together
+_COPY_ROWS = 4  # rows a page prints between its heading and the article's copy of the title
 _TEASER_LOOK = 2  # rows of the site between its teaser row and the title it names
 _SPACES = re.compile(r"\s+")
 _TITLE_TAG = rules.pattern(_TABLE, "furniture.title_tag")
@@ -103,3 +104,12 @@ def title_over_date_row(pl, a: int, b: int) -> int | None:
         return None
     return next((m for m in range(a, b) if not pl.found[m] and pl.text[m] == pl.text[b + 1]
                  and any(_PAGE_DATE_ROW.match(pl.text[r]) for r in range(m + 1, b + 1))), None)
+
+
+def between_title_copies(pl, a: int, b: int) -> bool:
+    """Are the short lines a..b the page's rows between its heading and the article's own copy of
+    the same title (title, a toolbar or source row, the title again), with no date row needed?"""
+    if a == 0 or b + 1 >= len(pl) or b - a + 1 > _COPY_ROWS:
+        return False
+    top = pl.text[a - 1]
+    return not pl.found[a - 1] and top == pl.text[b + 1] and cues.title_kind(top, top) is not None

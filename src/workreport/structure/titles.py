@@ -291,7 +291,7 @@ def _page_title(report: Report, ev: Evidence) -> tuple[str, int] | None:
     for line, text in reversed(ev.rows):
         s = re.sub(r"\s+", "", norm(text))
         if line < report.start_line and len(s) <= limit("title_line_max_chars") and TITLE_LINE.search(s) \
-                and org_from_title(text):
+                and not _BREADCRUMB.search(s) and org_from_title(text):  # (a crumb path ends with its section, not a title)
             return text.strip(), line
     return None
 
