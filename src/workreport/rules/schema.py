@@ -231,6 +231,7 @@ SCHEMAS: dict[str, Record] = {
         "system": rule({"pattern": Pattern(), "scope": Pattern()}, {"place": Pattern(), "department_stems": MapOf(STR)}),
         "sector_opening": rule({"pattern": Pattern(), "organs": MapOf(STR), "name_tails": STRS}, {"work_tails": STRS}),
         "sector_opening_named": PATTERN_RULE,
+        "merged_second_name": PATTERN_RULE,
         "title_field": PATTERN_RULE,
         "own_field": PATTERN_RULE,
         "guided_we": rule({"pattern": Pattern(), "ranks": MapOf(NUM)}),
