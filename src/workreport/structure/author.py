@@ -234,6 +234,9 @@ def domain_of(body: bodies.BodyMatch | None, gov_report: bool, text: str,
     """The body's function first; the text only for comprehensive and unknown bodies (``topic``:
     the report's title and opening, where a report names what it is about); a comprehensive
     body's report whose title names one field of work is on that field."""
+    if gov_report and body is not None and body.comprehensive and body.id not in _FIXED and body.domain:
+        # a town's or a street's own congress report is its whole work: the place's comprehensive label
+        return body.domain, "domain.government.local"
     if gov_report or (body is not None and body.id in _FIXED):
         return _GOV_DOMAIN, "domain.government"
     if body is not None and not body.comprehensive and body.id not in _FROM_TEXT:
