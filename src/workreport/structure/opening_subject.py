@@ -170,11 +170,16 @@ def _formula_author(p) -> tuple[int, str] | None:
     m = _FORMULA.search(p.norm_text)
     if not m:
         return None
-    for x in bodies.mentions(p.text[m.end("lead"):], bodies.table().end_chars):
+    rest = p.text[m.end("lead"):]
+    for x in bodies.mentions(rest, bodies.table().end_chars):
+        # a place name the mention scan left off ("big" read as a word) still heads the name
+        name = rest[: x.end] if x.start > 0 else x.name
+        if x.start > _limit("formula_name_gap"):
+            break
+        if not is_self(name) and clean_name(name) == name and is_body(name):
+            return m.end("lead"), name
         if x.start > 0:
             break
-        if not is_self(x.name) and clean_name(x.name) == x.name and is_body(x.name):
-            return m.end("lead"), x.name
     return None
 
 
