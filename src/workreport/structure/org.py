@@ -426,13 +426,6 @@ def _placed(name: str, report: Report) -> str:
             if x is not None and x.id == m.id and x.prefix and not re.search(PH, nm) \
                     and not superior(p.norm_text, *_span(p.norm_text, nm)):
                 other = nm
-    if other:
-        # the text's place before the title's own spelling (a short form and a full one are two
-        # spellings of one body: the title's is kept, as an annotator keeps it)
-        placed = bodies.classify_body(other).prefix + name
-        found = bodies.classify_body(placed)
-        if found is not None and found.id == m.id and is_body(placed):
-            return placed
     return other or name
 
 
