@@ -294,7 +294,8 @@ def test_a_development_zone_is_kept_as_its_own_body():
 def test_a_township_report_given_on_the_governments_behalf():
     r = one("乡镇政府换届工作报告\n各位代表：现在，我受镇人民政府委托，向大会作政府工作报告，请予审议。\n"
             "一、过去五年的工作回顾\n全镇工农业生产总值7260.84万元。\n")
-    assert (r.org, r.level, r.domain) == ("镇人民政府", "township_street", "政府工作"), r.org_rule
+    # a town's own congress report is all its work: the town's comprehensive label (gold convention)
+    assert (r.org, r.level, r.domain) == ("镇人民政府", "township_street", "乡镇综合"), r.org_rule
 
 
 def test_a_street_office_named_with_its_party_committee():
@@ -461,11 +462,11 @@ def test_a_plan_titled_document_that_reviews_its_past_year_is_dated_by_the_revie
     # the government named with its term, the session line masked
     ("乡政府工作报告\n-------在**乡第**届人民代表大会第*次会议上的讲话\n各位代表：\n"
      "现在我代表**乡第**届人民政府向大会作工作报告，请予审议。\n一、狠抓特色产业\n红枣总产量达100万公斤。\n",
-     "**乡人民政府", "township_street", "政府工作", None),
+     "**乡人民政府", "township_street", "乡镇综合", None),
     # a mid-year session's report reviews the half year it is given in
     ("2022年上半年政府工作报告（镇乡）\n各位代表：\n现在，我代表xx镇人民政府，向大会报告政府工作，请予审议。\n"
      "上半年工作回顾\n今年上半年，我镇在区委、区政府及镇党委的坚强领导下，较好地完成了各项工作任务。\n",
-     "xx镇人民政府", "township_street", "政府工作", 2022),
+     "xx镇人民政府", "township_street", "乡镇综合", 2022),
 ])
 def test_web_page_shapes_of_the_genre(text, unit, level, domain, year):
     r = one(text)

@@ -45,7 +45,7 @@ def test_a_head_speaking_for_a_named_government_to_the_deputies_is_that_governme
             "根据会议安排，我代表青石乡人民政府，向各位代表汇报2023年青石乡政府民生实事工程进展情况。\n"
             "一、农村道路工程\n全乡完成道路硬化12公里。\n")
     assert r.org == "青石乡人民政府", (r.org, r.org_rule)
-    assert (r.level, r.domain, r.year) == ("township_street", "政府工作", 2023), (r.level, r.domain, r.year)
+    assert (r.level, r.domain, r.year) == ("township_street", "乡镇综合", 2023), (r.level, r.domain, r.year)
 
 
 def test_a_department_entrusted_by_the_government_is_not_the_government():

@@ -221,9 +221,14 @@ def title_head(entry: dict, text: str) -> bool:
     return bool(m and m.end() > 0)
 
 
-@matcher("orgs:system", "orgs:sector_opening", "orgs:title_field", "orgs:guided_field")
+@matcher("orgs:system", "orgs:sector_opening", "orgs:sector_opening_named", "orgs:title_field", "orgs:guided_field")
 def sector_named(entry: dict, text: str) -> bool:
     return any(names.system_stem(m.group("stem")) for m in rules.compiled(entry["pattern"]).finditer(norm(text)))
+
+
+@matcher("orgs:merged_second_name", "levels:farm_administers")
+def pattern_searched(entry: dict, text: str) -> bool:
+    return bool(rules.compiled(entry["pattern"]).search(norm(text)))
 
 
 @matcher("orgs:review_scene")

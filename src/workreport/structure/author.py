@@ -35,6 +35,9 @@ _FROM_TEXT = frozenset(rules.words(_TABLE, "org.domain.from_text", "bodies"))
 _SCOPE = rules.pattern(_TABLE, "org.scope")
 _SCOPE_LEVEL: dict[str, str] = _T["scope_levels"]
 _REGION_SCOPE = rules.entry(_TABLE, "org.scope.autonomous_region")
+_STATE_FARM = "level.place.state_farm"
+_FARM_DISTRICT = rules.entry("levels", "level.farm.administers")
+_FARM_DISTRICT_CUE = rules.compiled(_FARM_DISTRICT["pattern"])
 _REGION_CUE = rules.compiled(_REGION_SCOPE["pattern"])
 _REGION_UNLESS = rules.compiled(_REGION_SCOPE["unless"])
 _LEADERSHIP = rules.pattern(_TABLE, "org.scope.leadership")
@@ -165,6 +168,8 @@ def level_of(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, s
     lv = bodies.level_of(org) if org and guess.rule != "org.system" else None
     if lv is None:
         return _unplaced_level(org, guess, text)
+    if lv.text_decides and lv.rule == _STATE_FARM:  # run as an enterprise, unless it governs a district
+        return (_FARM_DISTRICT["level"], _FARM_DISTRICT["id"]) if _FARM_DISTRICT_CUE.search(text) else (lv.level, lv.rule)
     if lv.text_decides:
         m = bodies.classify_body(org)
         if m is not None and city_text.answers_to_another_city(text, m.prefix):
@@ -234,6 +239,9 @@ def domain_of(body: bodies.BodyMatch | None, gov_report: bool, text: str,
     """The body's function first; the text only for comprehensive and unknown bodies (``topic``:
     the report's title and opening, where a report names what it is about); a comprehensive
     body's report whose title names one field of work is on that field."""
+    if gov_report and body is not None and body.comprehensive and body.id not in _FIXED and body.domain:
+        # a town's or a street's own congress report is its whole work: the place's comprehensive label
+        return body.domain, "domain.government.local"
     if gov_report or (body is not None and body.id in _FIXED):
         return _GOV_DOMAIN, "domain.government"
     if body is not None and not body.comprehensive and body.id not in _FROM_TEXT:
@@ -369,6 +377,8 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     else:
         body = bodies.classify_body(org) if org else None
     level, level_rule = level_of(org, guess, text)
+    if level_rule == _STATE_FARM and any(_FARM_DISTRICT_CUE.search(t) for _, t in ev.rows):
+        level, level_rule = _FARM_DISTRICT["level"], _FARM_DISTRICT["id"]  # its page's publisher row says so
     first_head = report.sections[0].line if report.sections else report.end_line + 1
     opening = "".join(p.norm_text for p in report.paragraphs[:1] if p.line_start < first_head)
     title = titles[0][0].replace(named, "") if titles and named else "".join(t for t, _ in titles[:1])

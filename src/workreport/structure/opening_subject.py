@@ -10,6 +10,7 @@ Patterns: data/orgs.yaml org.subject.*, org.system, org.sector, org.self_referen
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .. import rules
 from ..model import Report
@@ -41,6 +42,10 @@ _POST = _pattern("org.subject.post")
 _POST_LEAD = _pattern("org.subject.post_lead")
 _WE_NAMED = _pattern("org.self_reference.we_named")
 _OWN_REALITY = _pattern("org.subject.own_reality")
+_SECTOR_NAMED = _pattern("org.sector.named")
+_SCOPE = _pattern("org.scope")
+_SELF_PREFIXES = tuple(rules.words(_TABLE, "org.self_prefixes"))
+_CROSS_CUTTING = tuple(rules.words(_TABLE, "org.title_field.cross_cutting"))
 
 
 def opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
@@ -54,7 +59,7 @@ def opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
         cands.append((subs[0][0], "subject", subs[0][1]))
     selfref = SELF.search(p.norm_text[:window])
     # "our county's civil affairs work …" before any self-reference: the sector's department
-    sector = _sector_subject(p.norm_text[:window])
+    sector = _sector_subject(p.norm_text[:window], report)
     if sector and (selfref is None or sector[0] <= selfref.start()):
         cands.append((sector[0], "sector", sector[1]))
     elif selfref:
@@ -84,7 +89,7 @@ def opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
         # the sector decides; a department named further on still does (the region's water department)
         cands.append((system[0], "system", system[1]))
     if not cands:  # a sector spoken for as a whole, when no body is named
-        sector = None if system else _sector_subject(p.norm_text[:window])
+        sector = None if system else _sector_subject(p.norm_text[:window], report)
         if system or sector:
             cands.append((system or sector)[:1] + ("system" if system else "sector",) + (system or sector)[1:])
     for _, kind, x in sorted(cands, key=lambda c: c[0]):
@@ -165,11 +170,16 @@ def _formula_author(p) -> tuple[int, str] | None:
     m = _FORMULA.search(p.norm_text)
     if not m:
         return None
-    for x in bodies.mentions(p.text[m.end("lead"):], bodies.table().end_chars):
+    rest = p.text[m.end("lead"):]
+    for x in bodies.mentions(rest, bodies.table().end_chars):
+        # a place name the mention scan left off ("big" read as a word) still heads the name
+        name = rest[: x.end] if x.start > 0 else x.name
+        if x.start > _limit("formula_name_gap"):
+            break
+        if not is_self(name) and clean_name(name) == name and is_body(name):
+            return m.end("lead"), name
         if x.start > 0:
             break
-        if not is_self(x.name) and clean_name(x.name) == x.name and is_body(x.name):
-            return m.end("lead"), x.name
     return None
 
 
@@ -191,13 +201,13 @@ def system_subject(text: str, s: str) -> tuple[int, str] | None:
     return None
 
 
-def _sector_subject(s: str) -> tuple[int, str] | None:
+def _sector_subject(s: str, report: Report | None = None) -> tuple[int, str] | None:
     """An opening whose subject is its sector's work in a scope (the whole county's civil
     affairs work): the department of that function in the scope's government."""
     s = bodies.fold(s)
     m = _SECTOR_OPENING.search(s)
     if m is None:
-        return None
+        return _named_sector_subject(s, report)
     stem = system_stem(m.group("stem"))
     tail = m.group("tail") or ""
     if tail in _SECTOR["name_tails"]:  # "emergency management", not "emergency": the department's own name
@@ -209,6 +219,44 @@ def _sector_subject(s: str) -> tuple[int, str] | None:
     name = m.group("scope") + stem + _SECTOR["organs"][m.group("scope")]
     found = bodies.classify_body(name)
     return (m.start("scope") - 1, name) if found is not None and found.id == body.id else None
+
+
+def _named_sector_subject(s: str, report: Report | None) -> tuple[int, str] | None:
+    """The sector's work as the opening's subject after its place's own name, or bare after the
+    opening's year (orgs.yaml sector_opening_named): the named place's department of that line,
+    or the bare department.  Not for the fields every body works on."""
+    m = _SECTOR_NAMED.search(s)
+    stem = system_stem(m.group("stem")) if m else None
+    if not stem or any(w in m.group("stem") for w in _CROSS_CUTTING):
+        return None
+    tail = m.group("tail") or ""
+    if tail in _SECTOR["name_tails"]:
+        longer = system_stem(m.group("stem") + tail)
+        stem = longer if longer and longer.endswith(tail) else stem
+    body = bodies.stem_body(stem)
+    if body is None or body.comprehensive:
+        return None
+    place = m.group("place") or ""
+    if place:
+        own = bodies.classify_body(place)  # a place's name stands for its government
+        if own is None or not own.comprehensive or not own.place:
+            return None
+    if not place and report is not None:
+        place = _own_scope(report)  # a bare line: in the place the report calls its own (our district)
+    name = place + stem + _SECTOR["organs"].get(place[-1:], _SECTOR["organs"][""])
+    found = bodies.classify_body(name)
+    return (m.start("place" if place else "stem"), name) if found is not None and found.id == body.id else None
+
+
+def _own_scope(report: Report) -> str:
+    """The place word a report most often calls its own ("our district", "this county": orgs.yaml
+    scope after a self prefix), or nothing."""
+    c: Counter[str] = Counter()
+    for p in report.paragraphs:
+        for m in _SCOPE.finditer(p.norm_text):
+            if m.group(0)[:1] in _SELF_PREFIXES and m.group(1) in _SECTOR["organs"]:
+                c[m.group(1)] += 1
+    return c.most_common(1)[0][0] if c else ""
 
 
 def fuller_from(name: str, sig: tuple[str, int] | None) -> str:

@@ -51,6 +51,7 @@ _SYSTEM = _pattern("org.system")
 _BODY_FRAME = _pattern("org.subject.body_frame")
 _ZONE_BODIES = frozenset(rules.words(_TABLE, "org.zone_bodies", "bodies"))
 _SECTOR = rules.entry(_TABLE, "org.sector")
+_MERGED = _pattern("org.merged_second_name")
 _SUPERVISED_ENTRY = rules.entry(_TABLE, "org.supervised_government")
 _SUPERVISED = rules.compiled(_SUPERVISED_ENTRY["pattern"])
 _SUPERVISED_UNLESS = rules.compiled(_SUPERVISED_ENTRY["unless"])
@@ -91,6 +92,9 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     """The author as the report names it, the line that shows it, and the rule; a bare town
     government the speaker names as the town they came to."""
     guess = _find_org(report, ev)
+    first = _first_of_merged(guess.name) if guess.name else None
+    if first:
+        guess = OrgGuess(first, guess.line, guess.rule)
     full = _league_full(guess.name, report) if guess.name else None
     if full:
         return OrgGuess(full, guess.line, guess.rule)
@@ -461,6 +465,22 @@ def _same_words(name: str, key: str, title: bodies.BodyMatch, site_words: bool =
         word = title.prefix or title.place or ""
         return not word or m.prefix.endswith(word) or m.place == word
     return sorted(folded[len(m.prefix):]) == sorted(key)
+
+
+def _first_of_merged(name: str) -> str | None:
+    """Two merged offices named as one, the second in brackets after the first (orgs.yaml
+    merged_second_name): the first, completed with its organ word when it left that out."""
+    m = _MERGED.match(norm(name))
+    if m is None:
+        return None
+    first = m.group("first")
+    place = _PLACE.match(first)  # the organ word a department of that place's kind takes
+    organ = _SECTOR["organs"].get(place.group(1)[-1:] if place else "", _SECTOR["organs"][""])
+    for cand in (first, first + organ):
+        body = bodies.classify_body(cand)
+        if body is not None and not body.comprehensive and is_body(cand):
+            return cand
+    return None
 
 
 def _is_zone(name: str) -> bool:

@@ -79,6 +79,10 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
             return OrgGuess(name, row_line, "org.self_reference.masthead")
     if sig and _of_kind(bodies.classify_body(sig[0]), kind):
         return OrgGuess(sig[0], line, "org.self_reference.signature")
+    # "our bureau" under a portal's breadcrumb through one bureau's own disclosure section
+    for name, row_line in breadcrumb_bodies(ev):
+        if kind not in TITLED_PLACE and _of_kind(bodies.classify_body(name), kind):
+            return OrgGuess(name, row_line, "org.self_reference.breadcrumb")
     if kind in TITLED_PLACE:  # "our district" on the page of one of its departments (its breadcrumb)
         for name, row_line in breadcrumb_bodies(ev):
             body = bodies.classify_body(name)
