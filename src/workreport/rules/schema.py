@@ -282,6 +282,7 @@ SCHEMAS: dict[str, Record] = {
         "this_year_opening": PATTERN_RULE,
         "sample_title": PATTERN_RULE,
         "summary_title": PATTERN_RULE,
+        "session_place": PATTERN_RULE,
         "opening_year_place": PATTERN_RULE,
         "review_part_inline": PATTERN_RULE,
         "portal_row": PATTERN_RULE,

@@ -24,6 +24,7 @@ _CN_YEAR = rules.pattern(_TABLE, "org.year.cn")
 _NOT_REPORT_YEAR = rules.pattern(_TABLE, "org.year.not_reported")
 _PLAN_AFTER_REVIEW = rules.pattern(_TABLE, "org.year.plan_after_review")
 _SESSION = rules.pattern(_TABLE, "org.year.session")
+_SESSION_PLACE = rules.pattern(_TABLE, "org.year.session_place")
 _GOV_REPORT = rules.pattern(_TABLE, "org.next_year_genre")
 _PLAN_TITLE = rules.pattern(_TABLE, "org.year.plan_title")
 _HALF_YEAR = rules.pattern(_TABLE, "org.year.half_year")
@@ -102,10 +103,12 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
         if m:
             return _first_group(m), "year.gov_report.review_inline"
     first_head = report.sections[0].line if report.sections else report.end_line + 1
-    for p in report.paragraphs[:_limit("title_block_paragraphs")]:
-        if p.line_start >= first_head:
-            break
+    block = [p for p in report.paragraphs[:_limit("title_block_paragraphs")] if p.line_start < first_head]
+    for i, p in enumerate(block):
         m = _SESSION.search(fold(p.norm_text))  # traditional characters read as simplified
+        if not m and i + 1 < len(block):
+            # the dateline wrapped over two lines (date and place, then the congress and its session)
+            m = _SESSION.search(fold(p.norm_text + block[i + 1].norm_text))
         ys = years(m.group(0)) if m else []
         if ys:
             # a session held late in the year (some districts meet in December) reviews that year
@@ -113,6 +116,12 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
             if _half_year_report(report, titles):  # a mid-year session hears the first half of its year
                 return ys[0], "year.gov_report.session_half_year"
             return (ys[0], "year.gov_report.session_late") if late else (ys[0] - 1, "year.gov_report.session")
+    found = _session_date_line(report, first_head)
+    if found is not None:
+        year, late = found
+        if _half_year_report(report, titles) or late:
+            return year, "year.gov_report.session_date_line_same_year"
+        return year - 1, "year.gov_report.session_date_line"
     for p in report.paragraphs[:_limit("title_block_paragraphs")]:
         if p.line_start >= first_head and p.line_start != report.start_line:
             break
@@ -135,6 +144,21 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
             return ys[0], "year.gov_report.summary_title"
         if ys:
             return ys[0] - 1, "year.gov_report.title"
+    return None
+
+
+def _session_date_line(report: Report, first_head: int) -> tuple[int, bool] | None:
+    """The session's date where the title block prints the session line without it and the date
+    on a line of its own (under the speaker, over the salutation): its year, and whether the
+    session met late in the year."""
+    block = [p for p in report.paragraphs[:_limit("title_block_paragraphs")] if p.line_start < first_head]
+    if not any(_SESSION_PLACE.search(fold(p.norm_text)) for p in block):
+        return None
+    for p in block:
+        m = _DATE_LINE.match(p.norm_text)
+        ys = years(p.text, p.norm_text) if m else []
+        if ys:
+            return ys[0], (_month(m.group("month")) or 0) > _limit("session_last_month_of_next_year")
     return None
 
 
