@@ -50,6 +50,7 @@ _REGION_SUFFIXES = _words("org.region_suffixes")
 _SYSTEM = _pattern("org.system")
 _BODY_FRAME = _pattern("org.subject.body_frame")
 _ZONE_BODIES = frozenset(rules.words(_TABLE, "org.zone_bodies", "bodies"))
+_GROUP_BODIES = frozenset(rules.words(_TABLE, "org.title.opening_group_body", "bodies"))
 _SECTOR = rules.entry(_TABLE, "org.sector")
 _MERGED = _pattern("org.merged_second_name")
 _SUPERVISED_ENTRY = rules.entry(_TABLE, "org.supervised_government")
@@ -169,6 +170,9 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     sig = signature(report)
     for title, line, rule in titles:
         u = org_from_title(title)
+        group = _opening_group_body(u, line, report, ev, sig) if u else None
+        if group:
+            return group
         by = byline(report, line)
         if by and (u is None or canonical_org(u) != u):  # the title names only a place, or nobody
             return OrgGuess(by[0], by[1], "org.byline")
@@ -274,6 +278,27 @@ def _guided_we(report: Report) -> OrgGuess | None:
         found = bodies.classify_body(name)
         if found is not None and found.id == guide.id:
             return OrgGuess(name, p.line_start, _GUIDED["id"])
+    return None
+
+
+def _opening_group_body(name: str, line: int | None, report: Report, ev: Evidence, sig) -> OrgGuess | None:
+    """A title that names only a place (its government stands in: a town's league-building
+    report) over an opening whose subject is one of that place's mass organisations or party
+    organs (orgs.yaml opening_group_body): that body, as the opening names it.  A government's own
+    report never opens with one of them as its subject."""
+    gov = canonical_org(name)
+    kind = bodies.classify_body(gov) if gov != name else None
+    word = org_suffix(name)
+    if kind is None or not kind.comprehensive or not word:
+        return None
+    for p in opening(report):
+        found = opening_author(p, report, ev, sig) if line is None or p.line_start > line else None
+        if not (found and found.name):  # (the title line itself is no opening)
+            continue
+        m = bodies.classify_body(found.name)
+        # the opening's first subject decides; it must belong to the title's kind of place
+        same_place = m is not None and (bodies.fold(m.prefix).endswith(word) or m.place == word)
+        return found if same_place and m.id in _GROUP_BODIES else None
     return None
 
 
