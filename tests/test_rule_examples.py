@@ -786,3 +786,8 @@ def test_example(section, entry, text, expected):
     assert got == expected, f"{entry['id']}: {what} {text!r}"
     if expected and section in EXAMPLE_CHECKS:
         EXAMPLE_CHECKS[section](entry, text)
+
+
+@matcher("orgs:named_institution")
+def institution_named(entry: dict, text: str) -> bool:
+    return bool(org.institution_names(text, entry["bodies"]))
