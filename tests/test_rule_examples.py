@@ -171,7 +171,7 @@ def domain_words(entry: dict, text: str) -> bool:
     return bool(rules.compiled(entry["text"]).search(norm(text)))
 
 
-@matcher("orgs:domain_fixed", "orgs:zone_bodies", "orgs:bare_subjects")
+@matcher("orgs:domain_fixed", "orgs:zone_bodies", "orgs:bare_subjects", "orgs:opening_group_body")
 def government_body(entry: dict, text: str) -> bool:
     m = bodies.classify_body(text)
     return m is not None and m.id in entry["bodies"]
@@ -786,3 +786,8 @@ def test_example(section, entry, text, expected):
     assert got == expected, f"{entry['id']}: {what} {text!r}"
     if expected and section in EXAMPLE_CHECKS:
         EXAMPLE_CHECKS[section](entry, text)
+
+
+@matcher("orgs:named_institution")
+def institution_named(entry: dict, text: str) -> bool:
+    return bool(org.institution_names(text, entry["bodies"]))

@@ -188,6 +188,8 @@ SCHEMAS: dict[str, Record] = {
     "orgs": table({
         "suffixes": ListOf(rule({"words": STRS}, {"place": BOOL, "body": STR})),
         "zone_bodies": rule({"bodies": STRS}),
+        "opening_group_body": rule({"bodies": STRS}),
+        "named_institution": rule({"bodies": STRS, "pattern": Pattern(), "not_names": Pattern(), "generic_forms": STRS}),
         "not_names": PATTERN_RULE,
         "superiors": PATTERN_RULE,
         "superior_context": Record({"before": PATTERN_RULE, "after": PATTERN_RULE}),

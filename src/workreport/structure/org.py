@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .. import rules
 from ..model import Report
@@ -50,6 +51,11 @@ _REGION_SUFFIXES = _words("org.region_suffixes")
 _SYSTEM = _pattern("org.system")
 _BODY_FRAME = _pattern("org.subject.body_frame")
 _ZONE_BODIES = frozenset(rules.words(_TABLE, "org.zone_bodies", "bodies"))
+_GROUP_BODIES = frozenset(rules.words(_TABLE, "org.title.opening_group_body", "bodies"))
+_INSTITUTION = rules.entry(_TABLE, "org.title.named_institution")
+_INSTITUTION_IDS = frozenset(_INSTITUTION["bodies"])
+_INSTITUTION_NAME = rules.compiled(_INSTITUTION["pattern"])
+_INSTITUTION_NOT = rules.compiled(_INSTITUTION["not_names"])
 _SECTOR = rules.entry(_TABLE, "org.sector")
 _MERGED = _pattern("org.merged_second_name")
 _SUPERVISED_ENTRY = rules.entry(_TABLE, "org.supervised_government")
@@ -169,6 +175,12 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     sig = signature(report)
     for title, line, rule in titles:
         u = org_from_title(title)
+        group = _opening_group_body(u, line, report, ev, sig) if u else None
+        if group:
+            return group
+        named = _named_institution(u, line, report) if u else None
+        if named:
+            return OrgGuess(named, line, _INSTITUTION["id"])
         by = byline(report, line)
         if by and (u is None or canonical_org(u) != u):  # the title names only a place, or nobody
             return OrgGuess(by[0], by[1], "org.byline")
@@ -275,6 +287,66 @@ def _guided_we(report: Report) -> OrgGuess | None:
         if found is not None and found.id == guide.id:
             return OrgGuess(name, p.line_start, _GUIDED["id"])
     return None
+
+
+def _opening_group_body(name: str, line: int | None, report: Report, ev: Evidence, sig) -> OrgGuess | None:
+    """A title that names only a place (its government stands in: a town's league-building
+    report) over an opening whose subject is one of that place's mass organisations or party
+    organs (orgs.yaml opening_group_body): that body, as the opening names it.  A government's own
+    report never opens with one of them as its subject."""
+    gov = canonical_org(name)
+    kind = bodies.classify_body(gov) if gov != name else None
+    word = org_suffix(name)
+    if kind is None or not kind.comprehensive or not word:
+        return None
+    for p in opening(report):
+        found = opening_author(p, report, ev, sig) if line is None or p.line_start > line else None
+        if not (found and found.name):  # (the title line itself is no opening)
+            continue
+        m = bodies.classify_body(found.name)
+        # the opening's first subject decides; it must belong to the title's kind of place
+        same_place = m is not None and (bodies.fold(m.prefix).endswith(word) or m.place == word)
+        return found if same_place and m.id in _GROUP_BODIES else None
+    return None
+
+
+@lru_cache(maxsize=None)
+def _forms_of(ids: frozenset) -> re.Pattern:
+    generic = set(_INSTITUTION["generic_forms"])
+    return rules.compiled(rules.alternation([f for f in bodies.forms_of(ids) if f not in generic]))
+
+
+def institution_names(text: str, ids) -> list[str]:
+    """Bodies of the kinds ``ids`` (schools, hospitals, companies) that ``text`` writes with a
+    name of their own before the kind's form (orgs.yaml named_institution), in text order."""
+    ids = frozenset(ids)
+    text = bodies.fold(norm(text))
+    out: list[str] = []
+    for f in _forms_of(ids).finditer(text):
+        # a bounded look back from the form to a boundary: the name holds none
+        m = _INSTITUTION_NAME.search(text, max(0, f.start() - _limit("institution_name_window")), f.start())
+        if m is None or _INSTITUTION_NOT.match(m.group("name")):
+            continue
+        body = bodies.classify_body(m.group("name") + f.group())
+        if body is not None and body.id in ids and body.prefix:
+            out.append(m.group("name") + f.group())
+    return out
+
+
+def _named_institution(name: str, line: int | None, report: Report) -> str | None:
+    """A title naming a school, hospital or company by its kind alone (orgs.yaml
+    named_institution): the name of that kind its text uses most, after the title."""
+    kind = bodies.classify_body(name)
+    if kind is None or kind.id not in _INSTITUTION_IDS:
+        return None
+    own = bodies.classify_body(kind.prefix) if kind.prefix else None
+    if kind.prefix and (own is None or own.id != kind.id or own.prefix):  # the title names its own
+        return None
+    c: Counter[str] = Counter()
+    for p in report.paragraphs:
+        if line is None or p.line_start > line:
+            c.update(institution_names(p.text, {kind.id}))
+    return c.most_common(1)[0][0] if c else None
 
 
 def _named_of_generic(name: str, report: Report) -> str | None:
