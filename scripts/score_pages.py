@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
@@ -55,9 +56,14 @@ def load(name):
     return out
 
 
+# a part heading of an outline (一、 (一) 1. 第一): a headless page's first line, never its title
+_PART = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[部章节条])")
+
+
 def title_shaped(s):
     s = s.strip()
-    return 0 < len(s) <= 45 and "。" not in s and not s.endswith(("，", ",", "：", ":", "；"))
+    return (0 < len(s) <= 45 and "。" not in s and not s.endswith(("，", ",", "：", ":", "；"))
+            and not _PART.match(s))
 
 
 def drop_title(lines, gold, rnd):

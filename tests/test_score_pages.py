@@ -99,3 +99,10 @@ def test_a_thread_title_or_news_lead_that_quotes_the_title_is_no_title_row(score
     assert not score_pages._title_row(f"[某省]{title}", title)  # a forum thread's title
     assert not score_pages._title_row(f"2月16日,{title}发布。", title)  # a news lead
     assert not score_pages._title_row(f"临江县人民政府-{title}", title)  # a site's name run into it
+
+
+def test_a_headless_page_s_first_part_heading_is_never_dropped_as_its_title(score_pages):
+    assert score_pages.title_shaped("临江县统计局2023年工作总结")
+    for heading in ("一、2021年工作回顾", "（一）主要工作", "1、2022年工作开展情况", "第一部分 工作总结"):
+        assert not score_pages.title_shaped(heading), heading
+    assert score_pages.title_shaped("2023年工作总结")  # a year is no part number
