@@ -57,7 +57,7 @@ def load(name):
 
 
 # a part heading of an outline (一、 (一) 1. 第一): a headless page's first line, never its title
-_PART = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[部章节条])")
+_PART = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}(?:、|[.．](?!\d))|第[一二三四五六七八九十]+[部章节条])")
 
 
 def title_shaped(s):
