@@ -425,20 +425,21 @@ def _item_header(doc, paras: list[Paragraph], s: int, furniture: frozenset[int])
     """The line of an essay site's item marker with the report's title (an item number and the
     title), printed in the furniture right above a report that does not open with a title of its
     own: the report begins there."""
-    for n in range(paras[s].line_start - 1, paras[s - 1].line_end, -1):
-        if n in furniture and cues.item_header(doc.lines[n - 1], doc.norm_lines[n - 1]):
-            return n
-    return None
+    return next((n for n in _furniture_above(paras, s, furniture)
+                 if cues.item_header(doc.lines[n - 1], doc.norm_lines[n - 1])), None)
+
+
+def _furniture_above(paras: list[Paragraph], s: int, furniture: frozenset[int]):
+    """The furniture lines between paragraph s and the paragraph before it, nearest first."""
+    lo = paras[s - 1].line_end + 1 if s > 0 else 1
+    return (n for n in range(paras[s].line_start - 1, lo - 1, -1) if n in furniture)
 
 
 def _title_row(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -> int | None:
     """The line of a portal's metadata row that holds a report's title (its title or name field),
     in the rows right above a report that prints no title line of its own: the row is the only
     place the title is printed, so the report begins there (the other rows stay furniture)."""
-    lo = paras[s - 1].line_end + 1 if s > 0 else 1
-    for n in range(paras[s].line_start - 1, lo - 1, -1):
-        if n not in furniture:
-            continue
+    for n in _furniture_above(paras, s, furniture):
         m = _TITLE_ROW.match(doc.norm_lines[n - 1].strip())
         if m and m.group("title") and is_title(m.group("title")):
             # (a page that printed the title as a line over its rows has its start there: the row is a copy)
@@ -575,10 +576,7 @@ def _closer_to_next(paras: list[Paragraph], j: int, report_start: int) -> bool:
 
 def _furniture_title(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -> str | None:
     """A title printed only in the furniture just above a report (a title row, a file name)."""
-    lo = paras[s - 1].line_end + 1 if s > 0 else 1
-    for n in range(paras[s].line_start - 1, lo - 1, -1):
-        if n not in furniture:
-            continue
+    for n in _furniture_above(paras, s, furniture):
         line = doc.norm_lines[n - 1].strip()
         m = _TITLE_ROW.match(line)
         group = ("title" if m.group("title") else "shared") if m else None
