@@ -53,6 +53,8 @@ _PLAN_PHRASE = rules.compiled(_PLAN["pattern"])
 _PLENUM = rules.entry(_TABLE, "org.year.plenum")
 _PLENUM_NAMES = rules.compiled(_PLENUM["pattern"])
 _PLENUM_SESSION = rules.compiled(_PLENUM["session"])
+_HALF_YEAR_SCOPE = rules.pattern(_TABLE, "org.year.half_year_scope")
+_SPAN_START = rules.pattern(_TABLE, "org.year.span_start")
 
 
 def _limit(name: str) -> int:
@@ -243,15 +245,26 @@ def _portal_year(rows: tuple[tuple[int, str], ...]) -> int | None:
     return None
 
 
-def _plenum_year(report: Report) -> int | None:
+def _plenum_year(report: Report, half_year: bool = False) -> int | None:
     """The year the latest Party plenary session the report names met: the report
-    was written after it (orgs.yaml plenum).  Only for a report that names no year of its own."""
+    was written after it (orgs.yaml plenum).  Only for a report that names no year of its own.
+    A ``half_year`` report is written by July: one naming a session of the autumn before is the
+    next year's."""
     found = []
     for p in report.paragraphs:
         for m in _PLENUM_NAMES.finditer(p.norm_text):
             keys = [m.group("term") + s.group(0) for s in _PLENUM_SESSION.finditer(m.group("sessions"))]
-            found.extend(_PLENUM["years"][k] for k in keys if k in _PLENUM["years"])
-    return max(found) if found else None
+            found.extend((_PLENUM["years"][k], _PLENUM["months"][k]) for k in keys if k in _PLENUM["years"])
+    if not found:
+        return None
+    year, month = max(found)
+    return year + 1 if half_year and month > _limit("plenum_month_last_of_half_year") else year
+
+
+def _half_year_scope(report: Report, titles) -> bool:
+    """Does the report review the first half of its year (its title or its own headings say so)?"""
+    heads = [t for t, _ in titles[:1]] + [s.heading for s in report.sections]
+    return any(_HALF_YEAR_SCOPE.search(norm(h)) for h in heads)
 
 
 def _reviews_below(sections) -> bool:
@@ -340,8 +353,14 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
     this_year = any(_THIS_YEAR.search(p.norm_text) for p in report.paragraphs[:_limit("opening_paragraphs")])
     if top and this_year and (len(top) == 1 or top[1][1] < top[0][1]):
         return top[0][0], "year.this_year_opening"
+    if top and this_year:
+        # a tie: a year named only as a span's start ("since 2019") is past, not the year written in
+        starts = Counter(int(m.group(1)) for p in report.paragraphs for m in _SPAN_START.finditer(p.norm_text))
+        rest = Counter({y: n - starts[y] for y, n in allys.items() if n > starts[y]}).most_common(2)
+        if len(rest) == 1 or (rest and rest[1][1] < rest[0][1]):
+            return rest[0][0], "year.this_year_opening.span_start"
     posted = _portal_year(rows)
     if posted is not None:
         return posted, "year.portal_date"
-    plenum = _plenum_year(report)  # a masked or unnamed year: the latest plenum named dates the writing
+    plenum = _plenum_year(report, _half_year_scope(report, titles))  # a masked or unnamed year: the latest plenum named dates the writing
     return (plenum, _PLENUM["id"]) if plenum is not None else (None, "year.none")
