@@ -119,6 +119,8 @@ SCHEMAS: dict[str, Record] = {
         "sentence": PATTERN_RULE,
         "crumb_separators": WORDS_RULE,
         "labels": WORDS_RULE,
+        "form_fields": WORDS_RULE,
+        "label_shape": PATTERN_RULE,
         "tokens": WORDS_RULE,
         "weak_punct": PATTERN_RULE,
         "signature_name": PATTERN_RULE,

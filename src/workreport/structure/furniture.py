@@ -23,7 +23,7 @@ import re
 from .. import rules
 from ..model import Document
 from ..textnorm import norm
-from . import collection_heads, contents, cues, figures, forum, shape, site_heads, tails
+from . import collection_heads, contents, cues, figures, forms, forum, shape, site_heads, tails
 from .headings import is_bare_heading, is_terminal, match_heading
 
 _TABLE = "furniture"
@@ -258,6 +258,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     _collections(pl)
     forum.mark_thread_heads(pl)
     site_heads.mark_tagged_twins(pl)
+    forms.mark_field_tables(pl)
     _neighbours(pl)
     for k in contents.table_of_contents(pl):
         pl.found[k] = True
@@ -265,6 +266,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     tails.mark_summary_boxes(pl)
     site_heads.mark_teased(pl)
     _weak_blocks(pl)
+    forms.mark_field_tables(pl)  # (a table's shaped rows again, next to the short lines the blocks found)
     for k in shape.under_titles(pl.text, pl.found):
         pl.found[k] = True
     return frozenset(n for n, f in zip(pl.nonblank, pl.found) if f)
