@@ -38,8 +38,10 @@ def field_row(s: str) -> bool:
 
 
 def _shaped(s: str) -> bool:
-    """A row with a label's shape (short label, colon) that is no outline heading."""
-    return len(s) <= _ROW_MAX and bool(_LABEL_SHAPE.match(s)) and match_heading(s, 0) is None
+    """A row with a label's shape (short label, colon) that is no outline heading and no
+    salutation or opening (the text's first line, printed right under the table)."""
+    return (len(s) <= _ROW_MAX and bool(_LABEL_SHAPE.match(s)) and match_heading(s, 0) is None
+            and not cues.intro_rules(s, s) and cues.preamble_rule(s, s) is None)
 
 
 def _cell(pl, g: int) -> bool:

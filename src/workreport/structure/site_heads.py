@@ -152,10 +152,11 @@ def mark_short_headlines(pl) -> None:
             j += 1
         if j == k + 1 or j >= n or pl.found[j]:
             continue
+        # (a title fused with the text's first sentence is left alone: the split would take the
+        # headline for the title of a text with no title line, and its masked name for the author)
         t = pl.text[j]
-        title = t if cues.title_kind(t, t) is not None else cues.fused_title(t, t)
-        if title is None:
+        if cues.title_kind(t, t) is None:
             continue
         short = _plain(s)
-        if len(_NAME_MASK.sub("", short)) >= _TWIN_MIN and _leaves_out(short, _plain(title)):
+        if len(_NAME_MASK.sub("", short)) >= _TWIN_MIN and _leaves_out(short, _plain(t)):
             pl.found[k] = True
