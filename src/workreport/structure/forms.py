@@ -53,6 +53,7 @@ def _cell(pl, g: int) -> bool:
 
 
 def mark_field_tables(pl) -> None:
+    """Mark the tables of fields of the page (see the module's doc) in ``pl.found``."""
     n = len(pl)
     k = 0
     while k < n:
