@@ -19,7 +19,7 @@ from workreport.extract.indicators import paragraph_indicators
 from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
 from workreport.model import Document, Paragraph, Report
-from workreport.structure import author, bodies, city_text, cues, forum, furniture, headings, names, org, roles, selfref, shape, split, subjects
+from workreport.structure import author, bodies, city_text, cues, forms, forum, furniture, headings, names, org, roles, selfref, shape, split, subjects
 from workreport.textnorm import norm
 
 Matcher = Callable[[dict, str], bool]
@@ -85,7 +85,7 @@ def _para(text: str) -> Paragraph:
                                         "figure_only", "figure_end", "measure_start", "writer_start")),
          "furniture:sentence", "roles:year", "split:named_title", "split:year", "split:title_row", "split:not_a_start", "split:cut_sentence", "split:bare_title", "split:dated_start", "split:scene_body",
          "furniture:weak_punct", "furniture:document_part", "furniture:signature_name", "furniture:table_row", "furniture:table_cells", "furniture:label_lead", "furniture:label_end",
-         "furniture:token_split", "furniture:toc_run", "furniture:toc_page_tail", "furniture:item_marker", "furniture:pinyin", "furniture:fragment", "furniture:title_tag", "furniture:twin_noise", "furniture:text_label", "furniture:collection_count", "furniture:title_continuation", "furniture:speech_title_tail", "furniture:snippet_end", "furniture:body_label", "split:sentence_stop", "split:spaced", "split:chunk", "split:year_tail", "split:inline_outline", "split:greeting", "split:name_line", "split:nameless_title", "split:year_named_title", "split:title_prefix", "split:subtitle", "split:slogan_title", "split:page_head_row", "split:page_date_row", "split:teaser_row", "split:open_title_head",
+         "furniture:token_split", "furniture:label_shape", "furniture:toc_run", "furniture:toc_page_tail", "furniture:item_marker", "furniture:pinyin", "furniture:fragment", "furniture:title_tag", "furniture:twin_noise", "furniture:headline_note", "furniture:text_label", "furniture:collection_count", "furniture:title_continuation", "furniture:speech_title_tail", "furniture:snippet_end", "furniture:body_label", "split:sentence_stop", "split:spaced", "split:chunk", "split:year_tail", "split:inline_outline", "split:greeting", "split:name_line", "split:nameless_title", "split:year_named_title", "split:title_prefix", "split:subtitle", "split:slogan_title", "split:page_head_row", "split:page_date_row", "split:teaser_row", "split:open_title_head",
          "split:signature", "split:address_body", "split:masked_name", "split:session_body", "split:subtitle_dash", "split:name_mask",
          *(f"plans:{k}" for k in ("plan_heading", "combined_heading", "plan_start", "item_heading", "inline_item",
                                   "intro", "deadline", "lead_unit", "target_cue", "estimate_cue", "decrease",
@@ -316,6 +316,11 @@ def furniture_shape(entry: dict, text: str) -> bool:
 @matcher("furniture:labels")
 def metadata_row(entry: dict, text: str) -> bool:
     return furniture.furniture_rule(text) == "furniture.labels"
+
+
+@matcher("furniture:form_fields")
+def form_field_row(entry: dict, text: str) -> bool:
+    return forms.field_row(norm(text).strip())
 
 
 @matcher("furniture:tokens")

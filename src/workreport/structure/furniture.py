@@ -7,7 +7,8 @@ Three kinds of evidence, in this order:
    the page's own title over its date row, a file name among document-sharing rows, a table of
    contents (contents.py), the tail after a marker (read the full text, related posts ...) up to
    the next text (tails.py), page rows right under a title (shape.py), a forum thread's head over
-   its first post (forum.py);
+   its first post (forum.py), a table of fields one a row (forms.py), a short headline over the
+   text's own fuller title (site_heads.py);
 3. blocks: a run of short lines with no punctuation, or with the shape of a page's row (a menu,
    fields split by bars, a date row, a code: shape.py), between a report's last sentence and the
    next report (or next to other furniture) is furniture even when none of its words is known;
@@ -23,7 +24,7 @@ import re
 from .. import rules
 from ..model import Document
 from ..textnorm import norm
-from . import collection_heads, contents, cues, figures, forum, shape, site_heads, tails
+from . import collection_heads, contents, cues, figures, forms, forum, shape, site_heads, tails
 from .headings import is_bare_heading, is_terminal, match_heading
 
 _TABLE = "furniture"
@@ -258,6 +259,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     _collections(pl)
     forum.mark_thread_heads(pl)
     site_heads.mark_tagged_twins(pl)
+    forms.mark_field_tables(pl)
     _neighbours(pl)
     for k in contents.table_of_contents(pl):
         pl.found[k] = True
@@ -265,6 +267,8 @@ def find_furniture(doc: Document) -> frozenset[int]:
     tails.mark_summary_boxes(pl)
     site_heads.mark_teased(pl)
     _weak_blocks(pl)
+    forms.mark_field_tables(pl)  # (a table's shaped rows again, next to the short lines the blocks found)
+    site_heads.mark_short_headlines(pl)
     for k in shape.under_titles(pl.text, pl.found):
         pl.found[k] = True
     return frozenset(n for n, f in zip(pl.nonblank, pl.found) if f)
