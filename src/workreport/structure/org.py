@@ -454,10 +454,18 @@ def _opening_mention(report: Report) -> OrgGuess | None:
         for x in bodies.mentions(p.text, ends):
             owner = x.body.prefix  # a name of its own: masked, or a place's name
             if (re.search(PH, owner) or len(owner) >= _limit("mention_owner_min_chars")) \
-                    and not superior(s, x.start, x.end) and not is_self(x.name) \
+                    and _named_owner(x.body) and not superior(s, x.start, x.end) and not is_self(x.name) \
                     and clean_name(x.name) == x.name and is_body(x.name):
                 return OrgGuess(x.name, p.line_start, "org.mention.opening")
     return None
+
+
+def _named_owner(body: bodies.BodyMatch) -> bool:
+    """Is a mention's owner part a place's name, its own place word included (a bare place's
+    word is its form), and not a phrase that merely holds place words (rural areas; province
+    and city)?"""
+    own = body.prefix + (body.form if body.place and body.form == body.place else "")
+    return bodies.table().named_owner(bodies.fold(own))
 
 
 def _frequent_subject(report: Report) -> OrgGuess | None:
