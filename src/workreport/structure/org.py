@@ -175,7 +175,7 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     sig = signature(report)
     for title, line, rule in titles:
         u = org_from_title(title)
-        group = _opening_group_body(u, line, report, ev, sig) if u else None
+        group = _opening_group_body(u, line, report, ev, sig, title) if u else None
         if group:
             return group
         named = _named_institution(u, line, report) if u else None
@@ -289,7 +289,17 @@ def _guided_we(report: Report) -> OrgGuess | None:
     return None
 
 
-def _opening_group_body(name: str, line: int | None, report: Report, ev: Evidence, sig) -> OrgGuess | None:
+def _runs_on_after(title: str | None, p) -> bool:
+    """Is ``p`` a title fused with the opening that follows it on one line (a document site's
+    text run together): the title, then at least a sentence's worth of text?"""
+    if not title:
+        return False
+    i = p.norm_text.find(norm(title))
+    return i >= 0 and len(p.norm_text) - i - len(title) >= _limit("title_line_max_chars")
+
+
+def _opening_group_body(name: str, line: int | None, report: Report, ev: Evidence, sig,
+                        name_title: str | None = None) -> OrgGuess | None:
     """A title that names only a place (its government stands in: a town's league-building
     report) over an opening whose subject is one of that place's mass organisations or party
     organs (orgs.yaml opening_group_body): that body, as the opening names it.  A government's own
@@ -300,12 +310,17 @@ def _opening_group_body(name: str, line: int | None, report: Report, ev: Evidenc
     if kind is None or not kind.comprehensive or not word:
         return None
     for p in opening(report):
-        found = opening_author(p, report, ev, sig) if line is None or p.line_start > line else None
-        if not (found and found.name):  # (the title line itself is no opening)
+        # (the title line itself is no opening, unless the opening runs on after the title there)
+        after_title = line is None or p.line_start > line or _runs_on_after(name_title, p)
+        found = opening_author(p, report, ev, sig) if after_title else None
+        if not (found and found.name):
             continue
         m = bodies.classify_body(found.name)
         # the opening's first subject decides; it must belong to the title's kind of place
-        same_place = m is not None and (bodies.fold(m.prefix).endswith(word) or m.place == word)
+        # (a party organ's owner is the place's party committee: the county committee's united front department)
+        owner = bodies.classify_body(m.prefix) if m is not None and m.prefix else None
+        same_place = m is not None and (bodies.fold(m.prefix).endswith(word) or m.place == word
+                                        or (owner is not None and owner.comprehensive and owner.place == word))
         return found if same_place and m.id in _GROUP_BODIES else None
     return None
 
