@@ -350,17 +350,19 @@ def institution_names(text: str, ids) -> list[str]:
 
 def _named_institution(name: str, line: int | None, report: Report) -> str | None:
     """A title naming a school, hospital or company by its kind alone (orgs.yaml
-    named_institution): the name of that kind its text uses most, after the title."""
+    named_institution): the name of that kind its text uses most, after the title.  A template's
+    stand-in before the kind ("some school") goes with the text's masked name of it only."""
     kind = bodies.classify_body(name)
     if kind is None or kind.id not in _INSTITUTION_IDS:
         return None
     own = bodies.classify_body(kind.prefix) if kind.prefix else None
-    if kind.prefix and (own is None or own.id != kind.id or own.prefix):  # the title names its own
+    stand_in = bool(kind.prefix) and re.fullmatch(PH, kind.prefix) is not None  # "some school"
+    if kind.prefix and not stand_in and (own is None or own.id != kind.id or own.prefix):  # the title names its own
         return None
     c: Counter[str] = Counter()
     for p in report.paragraphs:
         if line is None or p.line_start > line:
-            c.update(institution_names(p.text, {kind.id}))
+            c.update(n for n in institution_names(p.text, {kind.id}) if not stand_in or re.match(PH, n))
     return c.most_common(1)[0][0] if c else None
 
 
