@@ -43,7 +43,9 @@ def test_a_department_speaking_as_the_whole_department_is_its_organ_not_its_line
     r = one("在全厅林业工作座谈会上的讲话\n同志们：这次座谈会上厅机关各处室都作了交流，大家讲得很实在。\n"
             "一、今年工作回顾\n今年，全省各级林业部门战胜旱情和虫害，"
             "造林任务超额完成。全厅上下团结一心。" + _BODY)
-    assert r.org == "厅" and r.level == "province", (r.org, r.org_rule, r.level)
+    # (round 11: the department is named as its scope's department of the line it speaks for,
+    # as "our department" already was, rather than by its bare organ word)
+    assert r.org in ("厅", "省林业厅") and r.level == "province", (r.org, r.org_rule, r.level)
 
 
 def test_we_the_company_s_staff_names_the_company():

@@ -179,6 +179,12 @@ def level_of(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, s
         by_text = city_text.city_level_from_text(text)
         if by_text == "province" and m is not None and city_text.names_own_city(m.prefix):
             by_text = None  # a named city is no municipality, whichever ones its text cites
+        if by_text == _COUNTY_CITY and m is not None and city_text.names_own_city(m.prefix) \
+                and not city_text.ranked_among_counties(text):
+            # nor a county-level one for speaking of its towns and streets, when the national
+            # list of those (levels.yaml county_cities) leaves it out: a prefecture without
+            # counties governs its towns and streets itself (its ranking among counties still tells)
+            by_text = None
         if by_text:
             return by_text, "level.city.text"
     return lv.level, lv.rule

@@ -13,7 +13,7 @@ from .. import rules
 from ..textnorm import norm
 from .bodies import table
 
-__all__ = ["answers_to_another_city", "city_level_from_text", "municipality_names_own", "names_own_city"]
+__all__ = ["answers_to_another_city", "city_level_from_text", "municipality_names_own", "names_own_city", "ranked_among_counties"]
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +75,11 @@ def municipality_names_own(text: str, org: str) -> bool:
         if rest.startswith(org) or (m.group().endswith(org[0]) and rest.startswith(org[1:])):
             return True
     return False
+
+
+def ranked_among_counties(text: str) -> bool:
+    """Does the text rank its body among the counties and districts (levels.yaml ranked cue)?"""
+    return bool(_ranked().search(norm(text)))
 
 
 def city_level_from_text(text: str) -> str | None:

@@ -49,6 +49,20 @@ class Levels:
             return self._place(text[end:], text[:end])
         return self._place(last.group(), text[: last.start()])
 
+    def named_owner(self, text: str) -> bool:
+        """Can ``text`` be the owner places of a name?  Not when it holds a word that only
+        contains a place word (rural areas, the market: levels.yaml not_place, save a compound a
+        name may end with), nor when two place words stand together with no name between them
+        (province and city, city and county: levels of government listed, no place)."""
+        end = None
+        for m in self.place_re.finditer(text):
+            if m.group() in self.not_place and m.group() not in self.name_end:
+                return False
+            if end is not None and m.start() == end:
+                return False
+            end = m.end()
+        return True
+
     def _station(self, s: str, m: BodyMatch) -> LevelMatch | None:
         """A county department's station in a town (its police station, justice office, market
         supervision office): township level, under whichever county's name it is written."""

@@ -17,6 +17,7 @@ _SELF_PREFIXES = rules.words(_TABLE, "org.self_prefixes")
 _SUPERIOR = rules.pattern(_TABLE, "org.superiors")
 _SUPERIOR_BEFORE = rules.pattern(_TABLE, "org.superior_context.before")
 _SUPERIOR_AFTER = rules.pattern(_TABLE, "org.superior_context.after")
+_SPACES = re.compile(r"\s+")
 _NOT_NAME = rules.pattern(_TABLE, "org.not_names")
 _BAD_START = rules.pattern(_TABLE, "org.name.bad_start")
 _LEAD = rules.pattern(_TABLE, "org.name.lead")
@@ -105,7 +106,11 @@ def superior(s: str, start: int, end: int) -> bool:
     """Is the body at s[start:end] named as the one that leads or guides the author (orgs.yaml
     superior_context)?"""
     window = limit("superior_window")
-    return bool(_SUPERIOR_BEFORE.search(s[max(0, start - window):start]) or _SUPERIOR_AFTER.match(s, end))
+    if _SUPERIOR_BEFORE.search(s[max(0, start - window):start]) or _SUPERIOR_AFTER.match(s, end):
+        return True
+    # a PDF's text breaks words with spaces ("the correct  leadership"): read the phrase without them
+    after = s[end: end + limit("superior_after_chars")]
+    return " " in after and bool(_SUPERIOR_AFTER.match(_SPACES.sub("", after)))
 
 
 def report_text(report: Report) -> str:

@@ -175,7 +175,7 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     sig = signature(report)
     for title, line, rule in titles:
         u = org_from_title(title)
-        group = _opening_group_body(u, line, report, ev, sig) if u else None
+        group = _opening_group_body(u, line, report, ev, sig, title) if u else None
         if group:
             return group
         named = _named_institution(u, line, report) if u else None
@@ -289,7 +289,17 @@ def _guided_we(report: Report) -> OrgGuess | None:
     return None
 
 
-def _opening_group_body(name: str, line: int | None, report: Report, ev: Evidence, sig) -> OrgGuess | None:
+def _runs_on_after(title: str | None, p) -> bool:
+    """Is ``p`` a title fused with the opening that follows it on one line (a document site's
+    text run together): the title, then at least a sentence's worth of text?"""
+    if not title:
+        return False
+    i = p.norm_text.find(norm(title))
+    return i >= 0 and len(p.norm_text) - i - len(title) >= _limit("title_line_max_chars")
+
+
+def _opening_group_body(name: str, line: int | None, report: Report, ev: Evidence, sig,
+                        name_title: str | None = None) -> OrgGuess | None:
     """A title that names only a place (its government stands in: a town's league-building
     report) over an opening whose subject is one of that place's mass organisations or party
     organs (orgs.yaml opening_group_body): that body, as the opening names it.  A government's own
@@ -300,12 +310,17 @@ def _opening_group_body(name: str, line: int | None, report: Report, ev: Evidenc
     if kind is None or not kind.comprehensive or not word:
         return None
     for p in opening(report):
-        found = opening_author(p, report, ev, sig) if line is None or p.line_start > line else None
-        if not (found and found.name):  # (the title line itself is no opening)
+        # (the title line itself is no opening, unless the opening runs on after the title there)
+        after_title = line is None or p.line_start > line or _runs_on_after(name_title, p)
+        found = opening_author(p, report, ev, sig) if after_title else None
+        if not (found and found.name):
             continue
         m = bodies.classify_body(found.name)
         # the opening's first subject decides; it must belong to the title's kind of place
-        same_place = m is not None and (bodies.fold(m.prefix).endswith(word) or m.place == word)
+        # (a party organ's owner is the place's party committee: the county committee's united front department)
+        owner = bodies.classify_body(m.prefix) if m is not None and m.prefix else None
+        same_place = m is not None and (bodies.fold(m.prefix).endswith(word) or m.place == word
+                                        or (owner is not None and owner.comprehensive and owner.place == word))
         return found if same_place and m.id in _GROUP_BODIES else None
     return None
 
@@ -335,17 +350,19 @@ def institution_names(text: str, ids) -> list[str]:
 
 def _named_institution(name: str, line: int | None, report: Report) -> str | None:
     """A title naming a school, hospital or company by its kind alone (orgs.yaml
-    named_institution): the name of that kind its text uses most, after the title."""
+    named_institution): the name of that kind its text uses most, after the title.  A template's
+    stand-in before the kind ("some school") goes with the text's masked name of it only."""
     kind = bodies.classify_body(name)
     if kind is None or kind.id not in _INSTITUTION_IDS:
         return None
     own = bodies.classify_body(kind.prefix) if kind.prefix else None
-    if kind.prefix and (own is None or own.id != kind.id or own.prefix):  # the title names its own
+    stand_in = bool(kind.prefix) and re.fullmatch(PH, kind.prefix) is not None  # "some school"
+    if kind.prefix and not stand_in and (own is None or own.id != kind.id or own.prefix):  # the title names its own
         return None
     c: Counter[str] = Counter()
     for p in report.paragraphs:
         if line is None or p.line_start > line:
-            c.update(institution_names(p.text, {kind.id}))
+            c.update(n for n in institution_names(p.text, {kind.id}) if not stand_in or re.match(PH, n))
     return c.most_common(1)[0][0] if c else None
 
 
@@ -454,10 +471,18 @@ def _opening_mention(report: Report) -> OrgGuess | None:
         for x in bodies.mentions(p.text, ends):
             owner = x.body.prefix  # a name of its own: masked, or a place's name
             if (re.search(PH, owner) or len(owner) >= _limit("mention_owner_min_chars")) \
-                    and not superior(s, x.start, x.end) and not is_self(x.name) \
+                    and _named_owner(x.body) and not superior(s, x.start, x.end) and not is_self(x.name) \
                     and clean_name(x.name) == x.name and is_body(x.name):
                 return OrgGuess(x.name, p.line_start, "org.mention.opening")
     return None
+
+
+def _named_owner(body: bodies.BodyMatch) -> bool:
+    """Is a mention's owner part a place's name, its own place word included (a bare place's
+    word is its form), and not a phrase that merely holds place words (rural areas; province
+    and city)?"""
+    own = body.prefix + (body.form if body.place and body.form == body.place else "")
+    return bodies.table().named_owner(bodies.fold(own))
 
 
 def _frequent_subject(report: Report) -> OrgGuess | None:

@@ -160,19 +160,22 @@ def kind_field_department(kind: str, label: str) -> str | None:
 
 def system_department(system: str, report: Report) -> str | None:
     """A sector spoken for as a whole (the whole province's ecology system) in a report that
-    calls itself "our department" or "our bureau": that sector's department of the scope's
-    government (province + ecology + department), as far as the text names the scope."""
+    calls itself "our department" or "our bureau", or speaks of "the whole bureau": that sector's
+    department of the scope's government (province + ecology + department), as far as the text
+    names the scope."""
     m = _SYSTEM.search(bodies.fold(system))
     stem = system_stem(m.group("stem")) if m else None
     if not stem:
         return None
-    for x in SELF.finditer(norm(report_text(report))):
-        organ = _SELF_KINDS.get(_SELF_ALIAS.get(x.group(1), x.group(1)), {}).get("system_organ")
-        if organ:
-            # a sector named by its work's short form: the department's own name for that function
-            name = (m.group("scope") or "") + _DEPARTMENT_STEMS.get(stem, stem) + organ
-            body, line = bodies.classify_body(name), bodies.stem_body(stem)
-            return name if body is not None and line is not None and body.id == line.id else None
+    text = norm(report_text(report))
+    organs = [_SELF_KINDS.get(_SELF_ALIAS.get(x.group(1), x.group(1)), {}).get("system_organ") for x in SELF.finditer(text)]
+    # or one that speaks of itself by its organ word alone ("the whole bureau"): that organ
+    bare = _BARE_ORGAN.search(bodies.fold(text))
+    for organ in [o for o in organs if o] + ([bare.group("organ")] if bare else []):
+        # a sector named by its work's short form: the department's own name for that function
+        name = (m.group("scope") or "") + _DEPARTMENT_STEMS.get(stem, stem) + organ
+        body, line = bodies.classify_body(name), bodies.stem_body(stem)
+        return name if body is not None and line is not None and body.id == line.id else None
     return None
 
 
