@@ -37,6 +37,7 @@ _PAGE_HEAD_ROW = rules.pattern(_TABLE, "split.page_head_row")
 _PAGE_DATE_ROW = rules.pattern(_TABLE, "split.page_date_row")
 _TEXT_LABEL = rules.pattern("furniture", "furniture.text_label")
 _TEASER_COPY = int(rules.limit(_TABLE, "split.teaser_copy_chars"))
+_TRANSLATION = rules.pattern(_TABLE, "split.translation_line")
 _FIRST_ROLES = ("achievements", "overview", "highlights")  # (as evidence.py: the part a report begins with)
 
 
@@ -71,6 +72,7 @@ class Cues:
     page_head: bool = False  # the furniture just above holds a row only a page's head prints (catalogue fields, a breadcrumb)
     page_dated: bool = False  # the furniture just above holds a page's date row (its head's or its foot's)
     cell: bool = False  # ends at a table cell's bar: a row of a table, not a sentence a page cut off
+    translation: bool = False  # Latin words only: the translation of the Chinese line above (a bilingual page)
 
     @property
     def head_line(self) -> bool:
@@ -168,7 +170,7 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                             for n in gap),
                         any(n in furniture and _PAGE_DATE_ROW.match(doc.norm_lines[n - 1]) for n in gap)
                         and not _teaser_copy(doc.norm_lines, p.line_start),
-                        bool(pipe)))
+                        bool(pipe), bool(_TRANSLATION.match(s))))
         prev_end = p.line_end
     return _slogans(out, paras)
 

@@ -326,6 +326,8 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
     st.take(cs[0], paras[0])
     starts: list[tuple[int, str, float | None]] = [(0, "split.document_start", None)]
     for i in range(1, len(paras)):
+        if cs[i].translation:
+            continue  # (a translation under its line: neither a start nor the report's text, evidence.features reads past it)
         if not _candidate(i, cs, inside, links):
             st.take(cs[i], paras[i])
             continue
@@ -388,6 +390,8 @@ def training_rows(cs: list[evidence.Cues], paras: list[Paragraph], gold_starts: 
     rows = []
     for i in range(1, len(paras)):
         y = paras[i].line_start in gold_starts
+        if cs[i].translation and not y:
+            continue
         if _candidate(i, cs, inside, links):
             rows.append((evidence.features(i, cs, paras, st, comp, links), y))
         if y:
