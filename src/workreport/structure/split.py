@@ -277,7 +277,8 @@ def _named_documents(folded: str) -> list[str]:
 
 
 def _folded(p: Paragraph) -> str:
-    return cues.fold(re.sub(r"\s+", "", p.norm_text))
+    # (a traditional-script mirror's pinyin after its characters breaks the notice's words: read without it)
+    return cues.drop_pinyin(cues.fold(re.sub(r"\s+", "", p.norm_text)))
 
 
 def _document_head_line(c: evidence.Cues, p: Paragraph) -> bool:
