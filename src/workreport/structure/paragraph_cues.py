@@ -172,7 +172,23 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         and not _teaser_copy(doc.norm_lines, p.line_start),
                         bool(pipe), bool(_TRANSLATION.match(s))))
         prev_end = p.line_end
-    return _slogans(out, paras)
+    return _attachment_notes(_slogans(out, paras), paras)
+
+
+def _attachment_notes(out: list[Cues], paras: list[Paragraph]) -> list[Cues]:
+    """An official document notes its attachment (the label, then the attached document's title)
+    under its text and right over its signature (the issuing body, the date): that line is the
+    notice's, naming what it issues, not the attached document's own title, printed after the date."""
+    for i, c in enumerate(out):
+        if not (c.appendix and c.title):
+            continue
+        for j in range(i + 1, min(len(out), i + 4)):
+            if out[j].signature:
+                out[i] = replace(c, title=None, title_core=None, name=None, year=None)
+                break
+            if out[j].terminal or len(paras[j].norm_text.strip()) > _HEAD_LINE:
+                break
+    return out
 
 
 def _slogans(out: list[Cues], paras: list[Paragraph]) -> list[Cues]:
