@@ -349,7 +349,7 @@ def _candidate(i: int, cs: list[evidence.Cues], inside: list[int | None], links:
     """Is paragraph i weighed as a start at all?  The head block above starts here or nowhere;
     another text's title (a link), a name line or a later chunk never does (a short line right under
     a page's head rows may: a part heading the text begins with when its title was lost)."""
-    return inside[i] is None and i not in links and cs[i].chunk < 2 and not (
+    return inside[i] is None and i not in links and cs[i].chunk < 2 and not cs[i].teased and not (
         cs[i].short_plain and not cs[i].headish and not cs[i].page_head)
 
 
