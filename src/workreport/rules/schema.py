@@ -400,6 +400,7 @@ SCHEMAS: dict[str, Record] = {
         "title_row": PATTERN_RULE,
         "not_a_start": PATTERN_RULE,
         "cut_sentence": PATTERN_RULE,
+        "translation_line": PATTERN_RULE,
         "subject": PATTERN_RULE,
         "scene_body": PATTERN_RULE,
         "sentence_stop": PATTERN_RULE,

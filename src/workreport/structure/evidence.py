@@ -236,7 +236,8 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     listed them after the report's last, cut line)."""
     c = cs[i]
     k = i - 1
-    while k > 0 and k in links:
+    # (a bilingual page's translation line says nothing of where the Chinese text it renders was cut)
+    while k > 0 and (k in links or cs[k].translation):
         k -= 1
     prev = cs[k] if i > 0 else None
     block = [c]
@@ -383,7 +384,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # is a head as well: a page break inside a report goes on mid-sentence, it does not open anew
     cut = bool(f["prev_unfinished"]) or (prev is not None and (
         (prev.head is not None and not prev.head.inline_body) or (prev.run_on and not prev.terminal and not prev.colon)))
-    cut_long = cut and len(paras[i - 1].norm_text.strip()) >= _CUT_LINE
+    cut_long = cut and len(paras[k if cs[i - 1].translation else i - 1].norm_text.strip()) >= _CUT_LINE
     # (a page's head row between, a short label of no sentence: the line above it is where the page before was cut)
     row_cut = False
     if prev is not None and prev.short_plain and not prev.headish and k > 0 and not cut and c.gap_blank + c.gap_furniture > 0:

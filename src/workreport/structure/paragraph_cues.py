@@ -37,6 +37,8 @@ _PAGE_HEAD_ROW = rules.pattern(_TABLE, "split.page_head_row")
 _PAGE_DATE_ROW = rules.pattern(_TABLE, "split.page_date_row")
 _TEXT_LABEL = rules.pattern("furniture", "furniture.text_label")
 _TEASER_COPY = int(rules.limit(_TABLE, "split.teaser_copy_chars"))
+_TRANSLATION = rules.pattern(_TABLE, "split.translation_line")
+_TEASER_REPEAT = int(rules.limit(_TABLE, "split.teaser_repeat_chars"))
 _FIRST_ROLES = ("achievements", "overview", "highlights")  # (as evidence.py: the part a report begins with)
 
 
@@ -71,6 +73,8 @@ class Cues:
     page_head: bool = False  # the furniture just above holds a row only a page's head prints (catalogue fields, a breadcrumb)
     page_dated: bool = False  # the furniture just above holds a page's date row (its head's or its foot's)
     cell: bool = False  # ends at a table cell's bar: a row of a table, not a sentence a page cut off
+    translation: bool = False  # Latin words only: the translation of the Chinese line above (a bilingual page)
+    teased: bool = False  # opens with the words the paragraph right above opens with (a site's teaser of it)
 
     @property
     def head_line(self) -> bool:
@@ -168,9 +172,40 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                             for n in gap),
                         any(n in furniture and _PAGE_DATE_ROW.match(doc.norm_lines[n - 1]) for n in gap)
                         and not _teaser_copy(doc.norm_lines, p.line_start),
-                        bool(pipe)))
+                        bool(pipe), bool(_TRANSLATION.match(s))))
         prev_end = p.line_end
-    return _slogans(out, paras)
+    return _teased(_attachment_notes(_slogans(out, paras), paras), paras)
+
+
+def _opening_key(p: Paragraph) -> str:
+    """The first words of a paragraph, spaces and an opening bracket or quote aside."""
+    return "".join(p.norm_text.split()).lstrip("([{<\"'\u201c\u2018\u3010\u3008\u300a\u300c")[:_TEASER_REPEAT]
+
+
+def _teased(out: list[Cues], paras: list[Paragraph]) -> list[Cues]:
+    """A paragraph that opens with the very words of the paragraph right above goes on the same text:
+    the one above is the site's teaser or summary of it (its opening cut short, often in brackets)."""
+    for i in range(1, len(out)):
+        key = _opening_key(paras[i])
+        if len(key) == _TEASER_REPEAT and key == _opening_key(paras[i - 1]):
+            out[i] = replace(out[i], teased=True)
+    return out
+
+
+def _attachment_notes(out: list[Cues], paras: list[Paragraph]) -> list[Cues]:
+    """An official document notes its attachment (the label, then the attached document's title)
+    under its text and right over its signature (the issuing body, the date): that line is the
+    notice's, naming what it issues, not the attached document's own title, printed after the date."""
+    for i, c in enumerate(out):
+        if not (c.appendix and c.title):
+            continue
+        for j in range(i + 1, min(len(out), i + 4)):
+            if out[j].signature:
+                out[i] = replace(c, title=None, title_core=None, name=None, year=None)
+                break
+            if out[j].terminal or len(paras[j].norm_text.strip()) > _HEAD_LINE:
+                break
+    return out
 
 
 def _slogans(out: list[Cues], paras: list[Paragraph]) -> list[Cues]:

@@ -277,7 +277,8 @@ def _named_documents(folded: str) -> list[str]:
 
 
 def _folded(p: Paragraph) -> str:
-    return cues.fold(re.sub(r"\s+", "", p.norm_text))
+    # (a traditional-script mirror's pinyin after its characters breaks the notice's words: read without it)
+    return cues.drop_pinyin(cues.fold(re.sub(r"\s+", "", p.norm_text)))
 
 
 def _document_head_line(c: evidence.Cues, p: Paragraph) -> bool:
@@ -326,6 +327,8 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
     st.take(cs[0], paras[0])
     starts: list[tuple[int, str, float | None]] = [(0, "split.document_start", None)]
     for i in range(1, len(paras)):
+        if cs[i].translation:
+            continue  # (a translation under its line: neither a start nor the report's text, evidence.features reads past it)
         if not _candidate(i, cs, inside, links):
             st.take(cs[i], paras[i])
             continue
@@ -346,7 +349,7 @@ def _candidate(i: int, cs: list[evidence.Cues], inside: list[int | None], links:
     """Is paragraph i weighed as a start at all?  The head block above starts here or nowhere;
     another text's title (a link), a name line or a later chunk never does (a short line right under
     a page's head rows may: a part heading the text begins with when its title was lost)."""
-    return inside[i] is None and i not in links and cs[i].chunk < 2 and not (
+    return inside[i] is None and i not in links and cs[i].chunk < 2 and not cs[i].teased and not (
         cs[i].short_plain and not cs[i].headish and not cs[i].page_head)
 
 
@@ -388,6 +391,8 @@ def training_rows(cs: list[evidence.Cues], paras: list[Paragraph], gold_starts: 
     rows = []
     for i in range(1, len(paras)):
         y = paras[i].line_start in gold_starts
+        if cs[i].translation and not y:
+            continue
         if _candidate(i, cs, inside, links):
             rows.append((evidence.features(i, cs, paras, st, comp, links), y))
         if y:
