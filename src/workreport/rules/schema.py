@@ -137,7 +137,6 @@ SCHEMAS: dict[str, Record] = {
         "title_continuation": PATTERN_RULE,
         "forum_profile": PATTERN_RULE,
         "twin_noise": PATTERN_RULE,
-        "headline_note": PATTERN_RULE,
         "text_label": PATTERN_RULE,
         "collection_count": PATTERN_RULE,
         "speech_title_tail": PATTERN_RULE,

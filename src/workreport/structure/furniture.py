@@ -268,7 +268,6 @@ def find_furniture(doc: Document) -> frozenset[int]:
     site_heads.mark_teased(pl)
     _weak_blocks(pl)
     forms.mark_field_tables(pl)  # (a table's shaped rows again, next to the short lines the blocks found)
-    site_heads.mark_short_headlines(pl)
     for k in shape.under_titles(pl.text, pl.found):
         pl.found[k] = True
     return frozenset(n for n, f in zip(pl.nonblank, pl.found) if f)

@@ -24,10 +24,6 @@ _TWIN_LOOK = 3  # lines of text between a tagged headline and the plain title it
 _TWIN_MIN = 6  # characters the two must still share with the noise taken out (a shorter plain title is too generic: a part's label)
 _TWIN_TAGGED = "furniture.twin_noise"  # (the rule data that reads such a headline)
 _PAGE_DATE_ROW = rules.pattern("split", "split.page_date_row")
-_HEADLINE_NOTE = rules.pattern(_TABLE, "furniture.headline_note")
-_NAME_MASK = rules.pattern("split", "split.name_mask")
-_PREFIX_MAX = 8  # characters a headline leaves out of the text's title (a place, a body's name)
-_SHORT_LOOK = 4  # the page's rows between its headline and the text's own title (date, author, a summary)
 
 
 def _covers(s: str, text: list[str], k: int) -> bool:
@@ -117,46 +113,3 @@ def between_title_copies(pl, a: int, b: int) -> bool:
         return False
     top = pl.text[a - 1]
     return not pl.found[a - 1] and top == pl.text[b + 1] and cues.title_kind(top, top) is not None
-
-
-def _plain(s: str) -> str:
-    """A title as the text names it once a site's note and tag (and any spaces) are taken out."""
-    return _SPACES.sub("", _HEADLINE_NOTE.sub("", cues.title_core(s)))
-
-
-def _leaves_out(short: str, full: str) -> bool:
-    """Is ``full`` the title ``short`` with what ``short`` leaves out put back: a prefix (the
-    body's place), or a name where ``short`` has a mask?  Masks in ``full`` itself (a placeholder
-    for the place) are taken out first; the two must still differ."""
-    if short == full:
-        return False
-    full = _NAME_MASK.sub("", full)
-    parts = [re.escape(p) for p in _NAME_MASK.split(short)]
-    gap = ".{0,%d}?" % _PREFIX_MAX
-    return re.fullmatch(gap + gap.join(parts), full) is not None
-
-
-def mark_short_headlines(pl) -> None:
-    """A page's headline that leaves out what the text's own title names (the body's place, or its
-    name masked), printed over that title with only the page's rows between (a date row, an
-    author, a summary): the headline is the site's and the text starts at its own title.  (A
-    headline right over such a title, no row between, is the text's first line; a headline that
-    only dresses a plain title is the first copy of it: mark_tagged_twins.)"""
-    n = len(pl)
-    for k in range(n):
-        s = pl.text[k]
-        if pl.found[k] or k in pl.headlines or cues.title_kind(s, s) is None:
-            continue
-        j = k + 1
-        while j < n and pl.found[j] and j - k <= _SHORT_LOOK:
-            j += 1
-        if j == k + 1 or j >= n or pl.found[j]:
-            continue
-        # (a title fused with the text's first sentence is left alone: the split would take the
-        # headline for the title of a text with no title line, and its masked name for the author)
-        t = pl.text[j]
-        if cues.title_kind(t, t) is None:
-            continue
-        short = _plain(s)
-        if len(_NAME_MASK.sub("", short)) >= _TWIN_MIN and _leaves_out(short, _plain(t)):
-            pl.found[k] = True
