@@ -7,8 +7,7 @@ Three kinds of evidence, in this order:
    the page's own title over its date row, a file name among document-sharing rows, a table of
    contents (contents.py), the tail after a marker (read the full text, related posts ...) up to
    the next text (tails.py), page rows right under a title (shape.py), a forum thread's head over
-   its first post (forum.py), a table of fields one a row (forms.py), a short headline over the
-   text's own fuller title (site_heads.py);
+   its first post (forum.py), a table of fields one a row (forms.py);
 3. blocks: a run of short lines with no punctuation, or with the shape of a page's row (a menu,
    fields split by bars, a date row, a code: shape.py), between a report's last sentence and the
    next report (or next to other furniture) is furniture even when none of its words is known;
