@@ -274,6 +274,8 @@ SCHEMAS: dict[str, Record] = {
         "cn_year": PATTERN_RULE,
         "not_report_year": PATTERN_RULE,
         "plan_after_review": PATTERN_RULE,
+        "execution_year": PATTERN_RULE,
+        "report_formula": PATTERN_RULE,
         "session": PATTERN_RULE,
         "plan_phrase": rule({"pattern": Pattern(), "periods": MapOf(INT), "years": MapOf(INT)}),
         "plenum": rule({"pattern": Pattern(), "session": Pattern(), "years": MapOf(INT), "months": MapOf(INT)}),

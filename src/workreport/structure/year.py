@@ -23,6 +23,8 @@ _YEAR = rules.pattern(_TABLE, "org.year")
 _CN_YEAR = rules.pattern(_TABLE, "org.year.cn")
 _NOT_REPORT_YEAR = rules.pattern(_TABLE, "org.year.not_reported")
 _PLAN_AFTER_REVIEW = rules.pattern(_TABLE, "org.year.plan_after_review")
+_EXECUTION = rules.pattern(_TABLE, "org.year.execution")
+_REPORT_FORMULA = rules.pattern(_TABLE, "org.year.report_formula")
 _SESSION = rules.pattern(_TABLE, "org.year.session")
 _SESSION_PLACE = rules.pattern(_TABLE, "org.year.session_place")
 _GOV_REPORT = rules.pattern(_TABLE, "org.next_year_genre")
@@ -277,6 +279,26 @@ def _reviews_below(sections) -> bool:
     return False
 
 
+def _execution_year(report: Report, titles) -> int | None:
+    """The year a plan's or budget's execution report (or its audit) reports on: named by its
+    title, or, with no year in any title, by its opening's delegation formula (orgs.yaml
+    execution_year).  Delivered the year after, it is no review of the session's year before."""
+    if titles:
+        m = _EXECUTION.search(norm(titles[0][0]).replace(" ", ""))
+        if m:
+            return int(m.group(1))
+        if _titles_name_year(titles):
+            return None
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    for p in report.paragraphs[:_limit("opening_paragraphs")]:
+        if p.line_start >= first_head:
+            break
+        m = _EXECUTION.search(p.norm_text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
 def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
                 gov_report: bool = False, rows: tuple[tuple[int, str], ...] = ()) -> tuple[int | None, str]:
     """The year whose work is reported, and the rule that read it.  ``titles``: the report's
@@ -286,6 +308,9 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
     meeting = _meeting_line(report)
     if meeting and not any(_MEETING_TITLE.search(norm(t)) for t, _ in titles):
         titles, gov_report = (*titles, (meeting, "org.title.meeting_line")), True
+    executed = _execution_year(report, titles)
+    if executed is not None:
+        return executed, "year.execution"
     if gov_report or (titles and (is_gov_title(titles[0][0]) or _MEETING_TITLE.search(norm(titles[0][0])))):
         found = _gov_year(report, list(titles))
         if found:
@@ -329,6 +354,10 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
     opening = _opening_year(report)
     if opening is not None:
         return opening, "year.opening"
+    for p in report.paragraphs[:_limit("opening_paragraphs")]:
+        m = _REPORT_FORMULA.search(p.norm_text)  # the hand-over formula past the opening's window
+        if m:
+            return int(m.group(1)), "year.report_formula"
     for p in report.paragraphs[:_limit("opening_paragraphs")]:
         m = _REVIEW_PART_INLINE.search(p.norm_text)  # the review part's heading run into the text
         if m:
