@@ -25,6 +25,7 @@ _NOT_REPORT_YEAR = rules.pattern(_TABLE, "org.year.not_reported")
 _PLAN_AFTER_REVIEW = rules.pattern(_TABLE, "org.year.plan_after_review")
 _EXECUTION = rules.pattern(_TABLE, "org.year.execution")
 _REPORT_FORMULA = rules.pattern(_TABLE, "org.year.report_formula")
+_DOCUMENT_NAME = rules.pattern(_TABLE, "org.year.document_name")
 _SESSION = rules.pattern(_TABLE, "org.year.session")
 _SESSION_PLACE = rules.pattern(_TABLE, "org.year.session_place")
 _GOV_REPORT = rules.pattern(_TABLE, "org.next_year_genre")
@@ -374,7 +375,8 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         m = _CLOSING.search(p.norm_text)  # "2023 is drawing to its close": the year summed up
         if m:
             return _first_group(m), "year.closing_scene"
-    allys = Counter(y for p in report.paragraphs for y in years(p.text, p.norm_text))
+    # a year in a document's name ("《…方案(2022-2025年)》") is a plan's span, not a year written in
+    allys = Counter(y for p in report.paragraphs for y in years("", _DOCUMENT_NAME.sub("", p.norm_text)))
     top = allys.most_common(2)
     if top and top[0][1] >= _limit("year_min_mentions"):
         return top[0][0], "year.most_named"
