@@ -382,13 +382,14 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         return top[0][0], "year.most_named"
     # written within its year ("so far this year"): its one year named, if no other ties it
     this_year = any(_THIS_YEAR.search(p.norm_text) for p in report.paragraphs[:_limit("opening_paragraphs")])
-    if top and this_year and (len(top) == 1 or top[1][1] < top[0][1]):
-        return top[0][0], "year.this_year_opening"
     if top and this_year:
-        # a tie: a year named only as a span's start ("since 2019") is past, not the year written in
+        # a year named only as a span's start ("since 2019", "from its opening in 2018 until now") is
+        # past, not the year written in: it neither ties nor stands alone for it
         starts = Counter(int(m.group(1)) for p in report.paragraphs for m in _SPAN_START.finditer(p.norm_text))
+        if (len(top) == 1 or top[1][1] < top[0][1]) and starts[top[0][0]] < top[0][1]:
+            return top[0][0], "year.this_year_opening"
         rest = Counter({y: n - starts[y] for y, n in allys.items() if n > starts[y]}).most_common(2)
-        if len(rest) == 1 or (rest and rest[1][1] < rest[0][1]):
+        if rest and (len(rest) == 1 or rest[1][1] < rest[0][1]):
             return rest[0][0], "year.this_year_opening.span_start"
     posted = _portal_year(rows)
     if posted is not None:
