@@ -275,6 +275,7 @@ SCHEMAS: dict[str, Record] = {
         "not_report_year": PATTERN_RULE,
         "plan_after_review": PATTERN_RULE,
         "execution_year": PATTERN_RULE,
+        "assessment_year": PATTERN_RULE,
         "document_name": PATTERN_RULE,
         "report_formula": PATTERN_RULE,
         "session": PATTERN_RULE,

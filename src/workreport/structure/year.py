@@ -26,6 +26,7 @@ _PLAN_AFTER_REVIEW = rules.pattern(_TABLE, "org.year.plan_after_review")
 _EXECUTION = rules.pattern(_TABLE, "org.year.execution")
 _REPORT_FORMULA = rules.pattern(_TABLE, "org.year.report_formula")
 _DOCUMENT_NAME = rules.pattern(_TABLE, "org.year.document_name")
+_ASSESSED = rules.pattern(_TABLE, "org.year.assessment")
 _SESSION = rules.pattern(_TABLE, "org.year.session")
 _SESSION_PLACE = rules.pattern(_TABLE, "org.year.session_place")
 _GOV_REPORT = rules.pattern(_TABLE, "org.next_year_genre")
@@ -195,7 +196,8 @@ def _opening_year(report: Report, title: str = "") -> int | None:
     paras = [p for p in report.paragraphs if not _DATE_LINE.match(p.norm_text)
              and not (title and p.norm_text.startswith(title) and len(p.norm_text) <= len(title) + 8)]
     for i, p in enumerate(paras[:_limit("opening_paragraphs")]):
-        s = _NOT_REPORT_YEAR.sub("", p.norm_text[:_limit("year_window")])
+        # (an assessment's year cited with its result is the year before's: cut with its sentence part)
+        s = _NOT_REPORT_YEAR.sub("", _ASSESSED.sub("", p.norm_text)[:_limit("year_window")])
         ys = years("", s)
         if ys and i == 0:
             # only the year of the plan that follows the work reported: the work is the year before's
@@ -386,11 +388,16 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         # a year named only as a span's start ("since 2019", "from its opening in 2018 until now") is
         # past, not the year written in: it neither ties nor stands alone for it
         starts = Counter(int(m.group(1)) for p in report.paragraphs for m in _SPAN_START.finditer(p.norm_text))
+        # so is a year whose assessment result the report cites (announced the year after)
+        assessed = Counter(int(m.group(1)) for p in report.paragraphs for m in _ASSESSED.finditer(p.norm_text))
+        starts.update(assessed)
         if (len(top) == 1 or top[1][1] < top[0][1]) and starts[top[0][0]] < top[0][1]:
             return top[0][0], "year.this_year_opening"
         rest = Counter({y: n - starts[y] for y, n in allys.items() if n > starts[y]}).most_common(2)
         if rest and (len(rest) == 1 or rest[1][1] < rest[0][1]):
             return rest[0][0], "year.this_year_opening.span_start"
+        if not rest and assessed:
+            return max(assessed) + 1, "year.this_year_opening.assessment"
     posted = _portal_year(rows)
     if posted is not None:
         return posted, "year.portal_date"
