@@ -377,7 +377,7 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         m = _CLOSING.search(p.norm_text)  # "2023 is drawing to its close": the year summed up
         if m:
             return _first_group(m), "year.closing_scene"
-    # a year in a document's name ("《…方案(2022-2025年)》") is a plan's span, not a year written in
+    # a year in a document's name (book-title marks: a plan's span, see orgs.yaml document_name) is no year written in
     allys = Counter(y for p in report.paragraphs for y in years("", _DOCUMENT_NAME.sub("", p.norm_text)))
     top = allys.most_common(2)
     if top and top[0][1] >= _limit("year_min_mentions"):
