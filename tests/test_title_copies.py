@@ -30,4 +30,5 @@ def test_not_near_copies(a, b):
 def test_dated_twin_needs_a_year_and_no_field_row():
     assert site_heads.dated_twin("2022年临江县图书馆年报", "临江县图书馆年报")
     assert not site_heads.dated_twin("临江县图书馆年报", "临江县图书馆年报")  # (no year: a row printed twice)
+    assert not site_heads.dated_twin("临江县图书馆年报", "2022年临江县图书馆年报")  # (a section's bare name over a dated title)
     assert not site_heads.dated_twin("成文日期: | 2022年10月31日 |", "发布日期: | 2022年11月09日 |")

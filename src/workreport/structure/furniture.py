@@ -211,7 +211,8 @@ class PageLines:
             return True
         # (or a head's near copies of one title that no title rule reads, a year more in one: the
         # headline dated, the text's own title not; both end on the same genre words)
-        return self._is_weak(s) and any(j != k and self._is_weak(self.text[j]) and site_heads.dated_twin(s, self.text[j]) for j in near)
+        return self._is_weak(s) and any(j != k and self._is_weak(self.text[j]) and (
+            site_heads.dated_twin(self.text[j], s) if j < k else site_heads.dated_twin(s, self.text[j])) for j in near)
 
     def _table_row(self, k: int) -> bool:
         """A row of cells under the report's sentence announcing a table, or under such a row."""

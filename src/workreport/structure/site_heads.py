@@ -146,6 +146,14 @@ def near_copy(a: str, b: str) -> bool:
     return any(_near(x, y) for x in {a, a.split()[0] if a.split() else a} for y in {b, b.split()[0] if b.split() else b})
 
 
+def copy_below(first: str, second: str) -> bool:
+    """Is ``second`` the text's own copy of the title ``first`` printed over it?  A near copy, but
+    not a dated title under an undated one: that undated line is a section's bare genre name
+    over the text's full title (a portal's column), not its headline."""
+    dated = lambda t: bool(_YEAR_WORD.search(_near_key(t)))  # noqa: E731
+    return near_copy(first, second) and not (dated(second) and not dated(first))
+
+
 def _near(a: str, b: str) -> bool:
     ka, kb = _near_key(a), _near_key(b)
     if not ka or not kb:
@@ -210,12 +218,13 @@ _TWIN_END = 2  # characters of genre words the two copies end on alike
 
 
 def dated_twin(a: str, b: str) -> bool:
-    """Two short lines of a head that are one title printed twice, the site's copy with the year
-    and the text's own without it (or with a place's suffix more): near copies that end alike,
-    one of them naming a year at least.  (A menu or a row does not repeat itself with a year.)"""
+    """Two short lines of a head, ``a`` over ``b``, that are one title printed twice, the site's
+    copy with the year and the text's own without it (or with a place's suffix more): near copies
+    that end alike, the upper one naming its year.  (A menu or a row does not repeat itself with a year.)"""
     if any(_WEAK_PUNCT.search(t) or "|" in t for t in (a, b)):
         return False  # (a page's field rows: a label, a value, cells)
     ka, kb = _near_key(a), _near_key(b)
     if len(ka) < _NEAR_MIN or len(kb) < _NEAR_MIN or ka[-_TWIN_END:] != kb[-_TWIN_END:]:
         return False
-    return bool(_YEAR_WORD.search(ka) or _YEAR_WORD.search(kb)) and near_copy(a, b)
+    # (the upper copy dated: an undated line over a dated title is a section's bare name, copy_below)
+    return bool(_YEAR_WORD.search(ka)) and near_copy(a, b)

@@ -90,7 +90,22 @@ def find_starts(doc, paras: list[Paragraph], furniture: frozenset[int] = frozens
         return []
     cs = paragraph_cues.paragraph_cues(doc, paras, furniture)
     starts = _page_headings(cs, paras, _issued_documents(cs, paras, _speech_titles(cs, paras, decode(cs, paras, weights, threshold))))
-    return _bylines(cs, paras, _addressee_titles(cs, paras, _addressed(cs, paras, _first_copies(cs, paras, starts))))
+    return _bylines(cs, paras, _addressee_titles(cs, paras, _addressed(cs, paras, _dated_speeches(cs, _first_copies(cs, paras, starts)))))
+
+
+def _dated_speeches(cs: list[evidence.Cues], starts: list) -> list:
+    """A speech to a congress or its standing committee may print the day it was delivered on a
+    line of its own over its session line or its salutation (its title lost or never printed):
+    the date is the speech's first line.  (Not a date under a last sentence or a signed name:
+    the report before signed off with it.)"""
+    out: list = []
+    for i, rule, sc in starts:
+        j = i - 1
+        if (out and j > out[-1][0] and cs[j].signature and (cs[i].preamble == _SESSION or cs[i].greeting)
+                and cs[j].gap_furniture == 0 and (j - 1 <= out[-1][0] or not (cs[j - 1].terminal or cs[j - 1].short_plain))):
+            i = j
+        out.append((i, rule, sc))
+    return out
 
 
 def _first_copies(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
