@@ -137,6 +137,7 @@ SCHEMAS: dict[str, Record] = {
         "title_continuation": PATTERN_RULE,
         "forum_profile": PATTERN_RULE,
         "twin_noise": PATTERN_RULE,
+        "copy_year": PATTERN_RULE,
         "text_label": PATTERN_RULE,
         "collection_count": PATTERN_RULE,
         "speech_title_tail": PATTERN_RULE,

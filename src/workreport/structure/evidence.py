@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import rules
 from ..model import Paragraph
-from . import cues
+from . import cues, site_heads
 from .headings import FAMILY_RANK
 from .paragraph_cues import WEAK_OPENINGS as _WEAK_OPENINGS, Cues
 from .roles import cue_role
@@ -320,8 +320,10 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # (a page's date row too, once the report before has its text (or a paragraph of text is right above
     # the row) and no head line is: a report is not dated inside its text, so the row closes one page
     # or heads the next)
-    f["after_page_head"] = float(c.page_head or (c.page_dated and prev is not None and not prev.headish and (
+    # (not a title's second copy under the row right under the report's first line, a year more or less: one title printed twice)
+    f["after_page_head"] = float((c.page_head or (c.page_dated and prev is not None and not prev.headish and (
         st.body > 0 or st.said or len(paras[k].norm_text.strip()) >= _CUT_LINE)))
+        and not (k == st.start and site_heads.dated_twin(paras[k].norm_text.strip(), paras[i].norm_text.strip())))
     f["blank_gap"] = float(c.gap_blank >= 1)
     if prev is not None:
         # (a table's row ends at its cell, not mid-sentence: a portal's metadata table the furniture pass left)
@@ -364,7 +366,10 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
                                    and not any(b.salutation and b.colon for b in block))
     if f["repeat_salutation"]:
         f["salutation"] = f["exclamation"] = 0.0  # the same speech going on: no evidence of a new one
-    f["repeat_title"] = float(any(b.title_core and repeats(b.title_core, st.titles) for b in block))
+    # (in the head, before any body, a near copy too: a page's headline or the document's file name
+    # over the text's own title, a year, a place's suffix or the site's tag more or less)
+    f["repeat_title"] = float(any(b.title_core and (repeats(b.title_core, st.titles) or st.body == 0 and any(
+        site_heads.copy_below(t, b.title_core) for t in st.titles)) for b in block))
     # a title whose next line numbers on from the report's last item (2. under 1.) is printed
     # inside the text (a sharing site repeats the title at its page breaks): a report opens its
     # outline at one, it does not carry on another's

@@ -206,8 +206,13 @@ class PageLines:
         text's own copy): the first copy is where the text starts, the second the text's own title
         line, neither a page's short line."""
         s = self.text[k]
-        return cues.bare_title(s) and any(self.text[j] == s for j in range(max(0, k - _COPY_LOOK), min(len(self), k + 1 + _COPY_LOOK))
-                                          if j != k)
+        near = range(max(0, k - _COPY_LOOK), min(len(self), k + 1 + _COPY_LOOK))
+        if cues.bare_title(s) and any(self.text[j] == s for j in near if j != k):
+            return True
+        # (or a head's near copies of one title that no title rule reads, a year more in one: the
+        # headline dated, the text's own title not; both end on the same genre words)
+        return self._is_weak(s) and any(j != k and self._is_weak(self.text[j]) and (
+            site_heads.dated_twin(self.text[j], s) if j < k else site_heads.dated_twin(s, self.text[j])) for j in near)
 
     def _table_row(self, k: int) -> bool:
         """A row of cells under the report's sentence announcing a table, or under such a row."""
@@ -260,6 +265,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     site_heads.mark_tagged_twins(pl)
     forms.mark_field_tables(pl)
     _neighbours(pl)
+    site_heads.keep_file_copies(pl)
     for k in contents.table_of_contents(pl):
         pl.found[k] = True
     tails.mark_tails(pl)
@@ -421,7 +427,7 @@ def _weak_blocks(pl: PageLines) -> None:
         if unfinished_above and below is not None and cues.title_kind(pl.text[below], pl.text[below]) is not None \
                 and pl.opens_body(below) and not _hard_wrapped(pl, above):
             unfinished_above, after_text = False, True
-        next_report = below is not None and pl.anchor(below)
+        next_report = below is not None and (pl.anchor(below) or below in pl.headlines)  # (a headline given back heads its text)
         # one bare line between a sentence and an opening sentence reads as the text's own heading
         if (len(run) == 1 and not beside_furniture and after_text and next_report and shape.shape_rule(pl.text[a]) is None
                 and cues.title_kind(pl.text[below], pl.text[below]) is None):

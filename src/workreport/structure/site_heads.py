@@ -5,6 +5,7 @@ The summary and the headline are the site's (furniture); the title the teaser na
 ``pl`` is furniture.PageLines; lines found are set in ``pl.found``, titles kept in ``pl.headlines``."""
 from __future__ import annotations
 
+import difflib
 import re
 
 from .. import rules
@@ -24,6 +25,7 @@ _TWIN_LOOK = 3  # lines of text between a tagged headline and the plain title it
 _TWIN_MIN = 6  # characters the two must still share with the noise taken out (a shorter plain title is too generic: a part's label)
 _TWIN_TAGGED = "furniture.twin_noise"  # (the rule data that reads such a headline)
 _PAGE_DATE_ROW = rules.pattern("split", "split.page_date_row")
+_YEAR_WORD = rules.pattern(_TABLE, "furniture.copy_year")
 
 
 def _covers(s: str, text: list[str], k: int) -> bool:
@@ -113,3 +115,116 @@ def between_title_copies(pl, a: int, b: int) -> bool:
         return False
     top = pl.text[a - 1]
     return not pl.found[a - 1] and top == pl.text[b + 1] and cues.title_kind(top, top) is not None
+
+
+_FILE_EXT = re.compile(r"\.(docx|doc|pdf|wps)(?![a-z])")  # (a sharing site runs its VIP tags on after the extension)
+_FILE_COPY_LOOK = 8  # lines down from a file-name heading to the document's own title (a download panel's rows run longer)
+_FILE_TAIL = re.compile(r"\.(docx|doc|pdf|wps)(\s*VIP)?$")  # (a file name, as the line's end)
+_PAGE_THUMBS = frozenset({"furniture.doc.page_thumb", "furniture.doc.thumbnail"})
+_FILE_REPEAT = 3  # lines over a file name where the site may have printed it already
+_NEAR_MIN = 6  # characters a title keeps without its year: a shorter one is a part's label
+_NEAR_EXTRA = 2  # characters one copy may add inside the other (a place's suffix: district, county)
+_YEARS = re.compile(r"(?:19|20)\d{2}")
+_MASK = re.compile(r"[\u00d7*\uff0a_]+")  # (a name a site masked in one copy and not in the other: crosses, stars)
+
+
+def _near_key(s: str) -> str:
+    """A title as two copies of it are compared: read as a title (site decorations cut), spaces
+    out, a file name's extension and what the site ran on after it cut."""
+    m = _FILE_EXT.search(s)
+    if m:
+        s = s[:m.start()]
+    return _MASK.sub("", _SPACES.sub("", cues.title_core(s)))
+
+
+def near_copy(a: str, b: str) -> bool:
+    """Are two title lines copies of one title, as a page prints its headline (or the document's
+    file name) over the text's own title: the same once the site's decorations are cut, or one
+    holding the other, or a year or a place's suffix (one or two characters) more in one of them.
+    Two copies that name years name the same years (one body's summaries of two years are two)."""
+    # (a title run on with the text may run on with the next title of a list in it: its first piece too)
+    return any(_near(x, y) for x in {a, a.split()[0] if a.split() else a} for y in {b, b.split()[0] if b.split() else b})
+
+
+def copy_below(first: str, second: str) -> bool:
+    """Is ``second`` the text's own copy of the title ``first`` printed over it?  A near copy, but
+    not a dated title under an undated one: that undated line is a section's bare genre name
+    over the text's full title (a portal's column), not its headline."""
+    dated = lambda t: bool(_YEAR_WORD.search(_near_key(t)))  # noqa: E731
+    return near_copy(first, second) and not (dated(second) and not dated(first))
+
+
+def _near(a: str, b: str) -> bool:
+    ka, kb = _near_key(a), _near_key(b)
+    if not ka or not kb:
+        return False
+    short, long_ = sorted((ka, kb), key=len)
+    if len(short) >= _NEAR_MIN and short in long_:
+        return True  # (with its years: a title run on with the next of a list the text opens with)
+    ya, yb = _YEARS.findall(ka), _YEARS.findall(kb)
+    if ya and yb and ya != yb:
+        return False
+    # (a year dropped with its year character: a headline dated, the text's own title not)
+    ka, kb = _YEAR_WORD.sub("", ka), _YEAR_WORD.sub("", kb)
+    short, long_ = sorted((ka, kb), key=len)
+    if len(short) < _NEAR_MIN:
+        return False
+    if short in long_:
+        return True
+    if len(long_) - len(short) > _NEAR_EXTRA:
+        return False
+    ops = difflib.SequenceMatcher(None, short, long_, autojunk=False).get_opcodes()
+    return all(op in ("equal", "insert") for op, *_ in ops)
+
+
+def file_first_copy(pl, k: int) -> bool:
+    """Is line k a document's file name that a sharing site prints as the page's heading, with its
+    rows under it and then the document's own title (or its first line, the title run on with the
+    text)?  The file name is the title's first copy, where the text starts (the convention for a
+    title printed twice); the rows between are the site's.  (Not a copy the site prints again under
+    its first one, nor a file name with no title of the text close under it: a download panel's.)"""
+    s = pl.text[k]
+    m = _FILE_EXT.search(s)
+    if m is None or m.start() == 0 or cues.title_kind(s[:m.start()], s[:m.start()]) is None or _WEAK_PUNCT.search(s):
+        return False  # (a file name alone on its line, tags aside: not a row that names the file in a sentence)
+    if any(_near_key(pl.text[j]) == _near_key(s) for j in range(max(0, k - _FILE_REPEAT), k)):
+        return False
+    for j in range(k + 1, min(len(pl), k + 1 + _FILE_COPY_LOOK)):
+        t = pl.text[j]
+        if pl.found[j]:
+            # (the site's rows; the file name printed again as the viewer's header, over a title
+            # the document's conversion may have broken: the same document)
+            if _FILE_TAIL.search(t) and _near_key(t) == _near_key(s):
+                return True
+            if pl.rule[j] in _PAGE_THUMBS:
+                return False  # (a viewer's page images under it: the file name is its download panel's)
+            continue
+        title = t if cues.title_kind(t, t) is not None else cues.fused_title(t, t)
+        if title is not None:
+            return near_copy(s, title)
+    return False
+
+
+def keep_file_copies(pl) -> None:
+    """A sharing site's file-name heading over the document's own title is the text's first line
+    (file_first_copy), whatever row rule took it."""
+    for k in range(len(pl)):
+        if pl.found[k] and file_first_copy(pl, k):
+            pl.found[k], pl.rule[k] = False, None
+            pl.headlines.add(k)
+
+
+_TWIN_END = 2  # characters of genre words the two copies end on alike
+
+
+def dated_twin(a: str, b: str) -> bool:
+    """Two short lines of a head, ``a`` over ``b``, that are one title printed twice, the site's
+    copy with the year and the text's own without it (or with a place's suffix more): near copies
+    that end alike, the upper one naming its year.  (A menu or a row does not repeat itself with a year.)"""
+    if any(_WEAK_PUNCT.search(t) or "|" in t for t in (a, b)):
+        return False  # (a page's field rows: a label, a value, cells)
+    ka, kb = _near_key(a), _near_key(b)
+    if len(ka) < _NEAR_MIN or len(kb) < _NEAR_MIN or ka[-_TWIN_END:] != kb[-_TWIN_END:]:
+        return False
+    # (the upper copy dated: an undated line over a dated title is a section's bare name, copy_below)
+    return bool(_YEAR_WORD.search(ka)) and near_copy(a, b)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .. import rules
 from ..model import Paragraph
-from . import cues, evidence, paragraph_cues
+from . import cues, evidence, paragraph_cues, site_heads
 from .headings import FAMILY_RANK, is_bare_heading, match_heading
 from .cues import intro_rule, intro_rules, is_appendix, is_title, opening_strength  # noqa: F401 (public API)
 
@@ -90,7 +90,36 @@ def find_starts(doc, paras: list[Paragraph], furniture: frozenset[int] = frozens
         return []
     cs = paragraph_cues.paragraph_cues(doc, paras, furniture)
     starts = _page_headings(cs, paras, _issued_documents(cs, paras, _speech_titles(cs, paras, decode(cs, paras, weights, threshold))))
-    return _bylines(cs, paras, _addressee_titles(cs, paras, _addressed(cs, paras, starts)))
+    return _bylines(cs, paras, _addressee_titles(cs, paras, _addressed(cs, paras, _dated_speeches(cs, _first_copies(cs, paras, starts)))))
+
+
+def _dated_speeches(cs: list[evidence.Cues], starts: list) -> list:
+    """A speech to a congress or its standing committee may print the day it was delivered on a
+    line of its own over its session line or its salutation (its title lost or never printed):
+    the date is the speech's first line.  (Not a date under a last sentence or a signed name:
+    the report before signed off with it.)"""
+    out: list = []
+    for i, rule, sc in starts:
+        j = i - 1
+        if (out and j > out[-1][0] and cs[j].signature and (cs[i].preamble == _SESSION or cs[i].greeting)
+                and cs[j].gap_furniture == 0 and (j - 1 <= out[-1][0] or not (cs[j - 1].terminal or cs[j - 1].short_plain))):
+            i = j
+        out.append((i, rule, sc))
+    return out
+
+
+def _first_copies(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
+    """A report found at the text's own copy of its title, the page's copy right over it (a year
+    more or less, only the page's rows between): the report begins at the first copy (a title
+    printed twice starts at its first copy, whatever title words it has: site_heads.dated_twin)."""
+    out: list = []
+    for i, rule, sc in starts:
+        j = i - 1
+        if (out and j > out[-1][0] and cs[i].gap_furniture > 0 and cs[j].head is None and not cs[j].terminal
+                and site_heads.dated_twin(paras[j].norm_text.strip(), paras[i].norm_text.strip())):
+            i = j
+        out.append((i, rule, sc))
+    return out
 
 
 def _addressed(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
@@ -329,7 +358,7 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
     for i in range(1, len(paras)):
         if cs[i].translation:
             continue  # (a translation under its line: neither a start nor the report's text, evidence.features reads past it)
-        if not _candidate(i, cs, inside, links):
+        if not _candidate(i, cs, inside, links) and not (inside[i] is None and _second_copy(i, cs, paras)):
             st.take(cs[i], paras[i])
             continue
         f = evidence.features(i, cs, paras, st, comp, links)
@@ -351,6 +380,14 @@ def _candidate(i: int, cs: list[evidence.Cues], inside: list[int | None], links:
     a page's head rows may: a part heading the text begins with when its title was lost)."""
     return inside[i] is None and i not in links and cs[i].chunk < 2 and not cs[i].teased and not (
         cs[i].short_plain and not cs[i].headish and not cs[i].page_head)
+
+
+def _second_copy(i: int, cs: list[evidence.Cues], paras: list[Paragraph]) -> bool:
+    """Is the short line i the text's own copy of the title the page printed right over its rows
+    (site_heads.dated_twin)?  It is weighed as a start like a title (_first_copies then moves the
+    start to the page's copy); no title rule may read either copy."""
+    return (i > 0 and cs[i].gap_furniture > 0
+            and site_heads.dated_twin(paras[i - 1].norm_text.strip(), paras[i].norm_text.strip()))
 
 
 def _head_only(st: evidence.State, starts: list) -> bool:
