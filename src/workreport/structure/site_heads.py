@@ -120,7 +120,10 @@ def between_title_copies(pl, a: int, b: int) -> bool:
 _FILE_EXT = re.compile(r"\.(docx|doc|pdf|wps)(?![a-z])")  # (a sharing site runs its VIP tags on after the extension)
 _FILE_COPY_LOOK = 8  # lines down from a file-name heading to the document's own title (a download panel's rows run longer)
 _FILE_TAIL = re.compile(r"\.(docx|doc|pdf|wps)(\s*VIP)?$")  # (a file name, as the line's end)
-_PAGE_THUMBS = frozenset({"furniture.doc.page_thumb", "furniture.doc.thumbnail"})
+# (a viewer's page images, or a download panel's cells and preview note: the file name heads the
+# panel, and the text starts at its own title -- the convention of block.doc_share_head)
+_PAGE_THUMBS = frozenset({"furniture.doc.page_thumb", "furniture.doc.thumbnail", "furniture.doc.preview",
+                          "furniture.doc.size_pages", "furniture.doc.stats_row"})
 _FILE_REPEAT = 3  # lines over a file name where the site may have printed it already
 _NEAR_MIN = 6  # characters a title keeps without its year: a shorter one is a part's label
 _NEAR_EXTRA = 2  # characters one copy may add inside the other (a place's suffix: district, county)
