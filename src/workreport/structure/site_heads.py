@@ -24,6 +24,7 @@ _TWIN_LOOK = 3  # lines of text between a tagged headline and the plain title it
 _TWIN_MIN = 6  # characters the two must still share with the noise taken out (a shorter plain title is too generic: a part's label)
 _TWIN_TAGGED = "furniture.twin_noise"  # (the rule data that reads such a headline)
 _PAGE_DATE_ROW = rules.pattern("split", "split.page_date_row")
+_TITLE_MAX = int(rules.entry("split", "split.title")["max_chars"])  # (no title is longer)
 
 
 def _covers(s: str, text: list[str], k: int) -> bool:
@@ -38,7 +39,10 @@ def _covers(s: str, text: list[str], k: int) -> bool:
         cut = s.rstrip("\u3002")
     # (a line with no punctuation that runs several of the lines under it together is such a
     # summary too: a headline adds a date or a tag to the title, it never goes on with the text)
-    return len(nxt) > len(cut) and nxt.startswith(cut) and (bool(_WEAK_PUNCT.search(s)) or used > _RUN_LINES)
+    # (nor does it run on past a title's length: a summary with no punctuation that takes the title,
+    # the session line and the speaker together is longer than any title)
+    return len(nxt) > len(cut) and nxt.startswith(cut) and (bool(_WEAK_PUNCT.search(s)) or used > _RUN_LINES
+                                                             or len(s) > _TITLE_MAX)
 
 
 def mark_summaries(pl) -> None:
