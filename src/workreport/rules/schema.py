@@ -122,6 +122,7 @@ SCHEMAS: dict[str, Record] = {
         "form_fields": WORDS_RULE,
         "label_shape": PATTERN_RULE,
         "bullet_field": PATTERN_RULE,
+        "lone_glyph": PATTERN_RULE,
         "tokens": WORDS_RULE,
         "weak_punct": PATTERN_RULE,
         "signature_name": PATTERN_RULE,
