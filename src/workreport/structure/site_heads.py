@@ -27,16 +27,16 @@ _PAGE_DATE_ROW = rules.pattern("split", "split.page_date_row")
 _TITLE_MAX = int(rules.entry("split", "split.title")["max_chars"])  # (no title is longer)
 
 
-def _covers(s: str, text: list[str], k: int) -> bool:
-    """Does ``s`` (no spaces) hold the beginning of the text under line k, run together, and stop inside it?"""
+def _covers(s: str, text: list[str], under: list[int]) -> bool:
+    """Does ``s`` (no spaces) hold the beginning of the text of the lines ``under`` it, run together, and stop inside it?"""
     cut = s
     nxt, used = "", 0
-    for m in range(k + 1, min(len(text), k + 1 + _SUMMARY_LINES)):
+    for m in under[:_SUMMARY_LINES]:
         nxt, used = nxt + _SPACES.sub("", text[m]), used + 1
         if len(nxt) >= len(s) or not s.startswith(nxt):
             break
-    if used > 1:  # (run over several lines, the site may close its cut with a full stop)
-        cut = s.rstrip("\u3002")
+    # (the site may close its cut with a full stop, where the text's sentence goes on)
+    cut = s.rstrip("\u3002")
     # (a line with no punctuation that runs several of the lines under it together is such a
     # summary too: a headline adds a date or a tag to the title, it never goes on with the text)
     # (nor does it run on past a title's length: a summary with no punctuation that takes the title,
@@ -48,13 +48,15 @@ def _covers(s: str, text: list[str], k: int) -> bool:
 def mark_summaries(pl) -> None:
     """A summary the site cut from the text's beginning, printed above the text itself.
     (spaces a PDF or the site put in one of the two are not compared; the text under it may run
-    over a few lines: its title, the salutation, the first paragraph.)"""
+    over a few lines: its title, the salutation, the first paragraph; a row of the site's found
+    between the two, a notice or a link, is passed over.)"""
     text = pl.text
     for k in range(len(pl) - 1):
         s = _SPACES.sub("", text[k].rstrip("…. "))
         if len(s) < _SUMMARY_MIN or cues.title_kind(text[k], text[k]) is not None:
             continue
-        if _covers(s, text, k):
+        under = [m for m in range(k + 1, min(len(pl), k + 1 + 2 * _SUMMARY_LINES)) if not pl.found[m]]
+        if _covers(s, text, under):
             pl.found[k] = True
 
 
