@@ -35,8 +35,11 @@ def _covers(s: str, text: list[str], under: list[int]) -> bool:
         nxt, used = nxt + _SPACES.sub("", text[m]), used + 1
         if len(nxt) >= len(s) or not s.startswith(nxt):
             break
-    # (the site may close its cut with a full stop, where the text's sentence goes on)
-    cut = s.rstrip("\u3002")
+    # (the site may close its cut with a full stop: over several lines, or where the text's sentence
+    # goes on; the same sentence printed again is no cut)
+    stripped = s.rstrip("\u3002")
+    if used > 1 or (len(nxt) > len(stripped) and nxt[len(stripped)] != "\u3002"):
+        cut = stripped
     # (a line with no punctuation that runs several of the lines under it together is such a
     # summary too: a headline adds a date or a tag to the title, it never goes on with the text)
     # (nor does it run on past a title's length: a summary with no punctuation that takes the title,
