@@ -121,6 +121,8 @@ SCHEMAS: dict[str, Record] = {
         "labels": WORDS_RULE,
         "form_fields": WORDS_RULE,
         "label_shape": PATTERN_RULE,
+        "bullet_field": PATTERN_RULE,
+        "lone_glyph": PATTERN_RULE,
         "tokens": WORDS_RULE,
         "weak_punct": PATTERN_RULE,
         "signature_name": PATTERN_RULE,

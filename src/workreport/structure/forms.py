@@ -25,7 +25,9 @@ _FIELD_ROW = rules.compiled(
         sorted((re.escape(norm(w)) for w in rules.words(_TABLE, "furniture.form_fields")), key=len, reverse=True))
     + ")" + rules.pattern(_TABLE, "furniture.label_end").pattern)
 _LABEL_SHAPE = rules.pattern(_TABLE, "furniture.label_shape")
+_BULLET_FIELD = rules.pattern(_TABLE, "furniture.bullet_field")
 _SENTENCE = rules.pattern(_TABLE, "furniture.sentence")
+_BULLET_LEAD = rules.pattern(_TABLE, "furniture.label_lead")
 _MIN_ROWS = int(rules.limit(_TABLE, "furniture.form_min_rows"))
 _GAP_LINES = int(rules.limit(_TABLE, "furniture.form_gap_lines"))
 _GAP_CHARS = rules.limit(_TABLE, "furniture.form_gap_chars")
@@ -61,9 +63,31 @@ def mark_field_tables(pl) -> None:
         while j + 1 < n and pl.nonblank[j + 1] == pl.nonblank[j] + 1:
             j += 1
         rows = [m for m in range(k, j + 1) if pl.rule[m] == _LABELS or field_row(pl.text[m])]
+        if 0 < len(rows) < _MIN_ROWS:
+            rows = _bulleted(pl, rows, k, j)
         if len(rows) >= _MIN_ROWS:
             _mark(pl, rows, k, j)
         k = j + 1
+
+
+def _bulleted(pl, rows: list[int], a: int, b: int) -> list[int]:
+    """The known rows with the bulleted rows of a label's shape printed right against them, when
+    the known rows are bulleted too: one list of fields (an info box) whose other labels no list holds."""
+    if not all(_BULLET_FIELD.match(pl.text[m]) for m in rows):
+        return rows
+    out = set(rows)
+    for m in rows:
+        for step in (-1, 1):
+            g = m + step
+            while a <= g <= b and g not in out and _BULLET_FIELD.match(pl.text[g]) and _shaped(_bare(pl.text[g])):
+                out.add(g)
+                g += step
+    return sorted(out)
+
+
+def _bare(s: str) -> str:
+    """The row without its list bullet."""
+    return _BULLET_LEAD.sub("", s, count=1)
 
 
 def _mark(pl, rows: list[int], a: int, b: int) -> None:

@@ -76,6 +76,7 @@ _SIGNATURE_NAME = rules.pattern(_TABLE, "furniture.signature_name")
 _DOCUMENT_PART = rules.pattern(_TABLE, "furniture.document_part")
 _TABLE_ROW = rules.pattern(_TABLE, "furniture.table_row")
 _FIGURE = rules.pattern(_TABLE, "furniture.figure_unit")
+_LONE_GLYPH = rules.pattern(_TABLE, "furniture.lone_glyph")
 _TOC_RUN = rules.pattern(_TABLE, "furniture.toc.run")
 _TOC_RUN_MIN = int(rules.limit(_TABLE, "furniture.toc_run_min_entries"))
 _TOC_RUN_SHARE = rules.limit(_TABLE, "furniture.toc_run_share")
@@ -241,8 +242,8 @@ class PageLines:
 
     @staticmethod
     def _is_weak(s: str) -> bool:
-        if _FIGURE.search(s):
-            return False  # a figure with its unit is the report's, however short its line
+        if _FIGURE.search(s) or _LONE_GLYPH.match(s):
+            return False  # a figure with its unit is the report's, however short its line; so is one character alone
         if shape.shape_rule(s) is not None:
             return True  # a menu, a row of fields, a code: short lines of the page whatever their words
         return (len(s) <= _WEAK_MAX and not _TABLE_ROW.search(s) and not _WEAK_PUNCT.search(s) and match_heading(s, 0) is None

@@ -26,33 +26,42 @@ _TWIN_MIN = 6  # characters the two must still share with the noise taken out (a
 _TWIN_TAGGED = "furniture.twin_noise"  # (the rule data that reads such a headline)
 _PAGE_DATE_ROW = rules.pattern("split", "split.page_date_row")
 _YEAR_WORD = rules.pattern(_TABLE, "furniture.copy_year")
+_TITLE_MAX = int(rules.entry("split", "split.title")["max_chars"])  # (no title is longer)
 
 
-def _covers(s: str, text: list[str], k: int) -> bool:
-    """Does ``s`` (no spaces) hold the beginning of the text under line k, run together, and stop inside it?"""
+def _covers(s: str, text: list[str], under: list[int]) -> bool:
+    """Does ``s`` (no spaces) hold the beginning of the text of the lines ``under`` it, run together, and stop inside it?"""
     cut = s
     nxt, used = "", 0
-    for m in range(k + 1, min(len(text), k + 1 + _SUMMARY_LINES)):
+    for m in under[:_SUMMARY_LINES]:
         nxt, used = nxt + _SPACES.sub("", text[m]), used + 1
         if len(nxt) >= len(s) or not s.startswith(nxt):
             break
-    if used > 1:  # (run over several lines, the site may close its cut with a full stop)
-        cut = s.rstrip("\u3002")
+    # (the site may close its cut with a full stop: over several lines, or where the text's sentence
+    # goes on; the same sentence printed again is no cut)
+    stripped = s.rstrip("\u3002")
+    if used > 1 or (len(nxt) > len(stripped) and nxt[len(stripped)] != "\u3002"):
+        cut = stripped
     # (a line with no punctuation that runs several of the lines under it together is such a
     # summary too: a headline adds a date or a tag to the title, it never goes on with the text)
-    return len(nxt) > len(cut) and nxt.startswith(cut) and (bool(_WEAK_PUNCT.search(s)) or used > _RUN_LINES)
+    # (nor does it run on past a title's length: a summary with no punctuation that takes the title,
+    # the session line and the speaker together is longer than any title)
+    return len(nxt) > len(cut) and nxt.startswith(cut) and (bool(_WEAK_PUNCT.search(s)) or used > _RUN_LINES
+                                                             or len(s) > _TITLE_MAX)
 
 
 def mark_summaries(pl) -> None:
     """A summary the site cut from the text's beginning, printed above the text itself.
     (spaces a PDF or the site put in one of the two are not compared; the text under it may run
-    over a few lines: its title, the salutation, the first paragraph.)"""
+    over a few lines: its title, the salutation, the first paragraph; a row of the site's found
+    between the two, a notice or a link, is passed over.)"""
     text = pl.text
     for k in range(len(pl) - 1):
         s = _SPACES.sub("", text[k].rstrip("…. "))
         if len(s) < _SUMMARY_MIN or cues.title_kind(text[k], text[k]) is not None:
             continue
-        if _covers(s, text, k):
+        under = [m for m in range(k + 1, min(len(pl), k + 1 + 2 * _SUMMARY_LINES)) if not pl.found[m]]
+        if _covers(s, text, under):
             pl.found[k] = True
 
 
