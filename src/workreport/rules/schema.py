@@ -250,6 +250,7 @@ SCHEMAS: dict[str, Record] = {
         "title_bare_kind": PATTERN_RULE,
         "generic_owner": PATTERN_RULE,
         "own_place_leader": PATTERN_RULE,
+        "located_place": PATTERN_RULE,
         "bare_organ_self": PATTERN_RULE,
         "domain_from_text": rule({"bodies": STRS}),
         "named_government": PATTERN_RULE,

@@ -5,6 +5,7 @@ report's, when a start was missed), a title below an opening (the next report's)
 again and again though never as subject.  Used by org.py; patterns: data/orgs.yaml."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .. import rules
@@ -18,6 +19,7 @@ from .titles import Evidence, is_prose
 
 _TABLE = "orgs"
 _OWN_PLACE_LEADER = rules.pattern(_TABLE, "org.own_place_leader")
+_YEAR = re.compile(rules.piece("year"))
 
 
 def _limit(name: str) -> int:
@@ -77,8 +79,15 @@ def title_below_opening(report: Report) -> bool:
     if not report.title:
         return False
     title = norm(report.title).strip()
+    # a headline or file name printed over the text's own copy of the title often differs from
+    # it a little (a plan for a programme): the copy is the same title when it has the same
+    # author and year at its head
+    y = _YEAR.search(title)
+    head = title[: y.end()] if y and y.start() >= _limit("title_head_min_chars") else None
     for p in report.paragraphs[: _limit("opening_paragraphs")]:
         if title and title in p.norm_text:
+            return False
+        if head and head in p.norm_text[: len(title)]:
             return False
         if authors(p.text, _limit("subject_window"), p.norm_text) or is_prose(p):
             return True

@@ -520,7 +520,10 @@ def _placed(name: str, report: Report) -> str:
             if len(nm) > len(name) and bodies.fold(nm).endswith(key) and not is_self(nm):
                 return nm
             x = bodies.classify_body(nm) if other is None and not is_self(nm) else None
-            if x is not None and x.id == m.id and x.prefix and not re.search(PH, nm) \
+            # (the same organ, its short form keeping its first character (federation, fed.): a
+            # bureau's short name, not an office of that line it houses)
+            if x is not None and x.id == m.id and (x.organ or "")[:1] == (m.organ or "")[:1] and x.prefix \
+                    and not re.search(PH, nm) \
                     and not superior(p.norm_text, *_span(p.norm_text, nm)):
                 other = nm
     return other or name

@@ -24,6 +24,7 @@ _UNGUESSED = frozenset(rules.words(_TABLE, "org.unguessed_places"))
 GUESSED_KINDS = frozenset(rules.words(_TABLE, "org.guessed_places"))
 _NOT_NAME = rules.pattern(_TABLE, "org.not_names")
 _BAD_START = rules.pattern(_TABLE, "org.name.bad_start")
+_LOCATED = rules.pattern(_TABLE, "org.located_place")
 _FUNCTION_CHARS = rules.pattern(_TABLE, "org.name.function_chars")
 _TP = rules.entry(_TABLE, "org.titled_place")
 TITLED_PLACE = {k: rules.compiled(f"{_TP['before']}({_TP['name']}{re.escape(k)}){_TP['after']}") for k in _TP["kinds"]}
@@ -113,7 +114,7 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
         body = bodies.classify_body(name)
         if body is not None and body.id == of_line.id:
             return OrgGuess(name, line, "org.self_reference.guided")
-    local = _local_place(kind, text) if kind in GUESSED_KINDS else None
+    local = (_local_place(kind, text) or _located_place(kind, text)) if kind in GUESSED_KINDS else None
     if local:
         return OrgGuess(local, line, "org.self_reference.local_place")
     place = _titled_place(kind, report)
@@ -123,7 +124,8 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
     if spec.get("system_organ"):
         stems = Counter(st for x in _SYSTEM.finditer(norm(text)) for st in [system_stem(x.group("stem"))] if st)
         if stems:
-            return OrgGuess(stems.most_common(1)[0][0] + spec["system_organ"], line, "org.self_reference.system")
+            stem = stems.most_common(1)[0][0]
+            return OrgGuess(_DEPARTMENT_STEMS.get(stem, stem) + spec["system_organ"], line, "org.self_reference.system")
         stem = _title_field(report, ev)
         if stem:
             return OrgGuess(stem + spec["system_organ"], line, "org.self_reference.title_field")
@@ -155,7 +157,11 @@ def kind_field_department(kind: str, label: str) -> str | None:
     organ = spec.get("system_organ")
     line = bodies.stem_body(label) if organ else None
     body = bodies.classify_body(label + organ) if line is not None else None
-    return label + organ if body is not None and body.id == line.id and body.domain == label else None
+    if body is None or body.id != line.id or body.domain != label:
+        return None
+    # a line named by its work's short form takes its department's own name (justice work: the
+    # justice bureau), as a sector spoken for as a whole does
+    return _DEPARTMENT_STEMS.get(label, label) + organ
 
 
 def system_department(system: str, report: Report) -> str | None:
@@ -269,6 +275,18 @@ def _local_place(kind: str, text: str) -> str | None:
     if best[1] < limit("place_min_uses") or any(v * limit("titled_place_margin") > best[1] for v in rivals):
         return None
     return best[0]
+
+
+def _located_place(kind: str, text: str) -> str | None:
+    """A village, community or town that calls itself ours, named where its text says where it
+    lies (orgs.yaml located_place): the first such name of that kind."""
+    s = bodies.fold(text)
+    for m in _LOCATED.finditer(s):
+        name = text[m.start("name"): m.end("name")]
+        head = name[: -len(kind)]
+        if m.group("kind") == kind and clean_name(name) == name and not _FUNCTION_CHARS.search(head):
+            return name
+    return None
 
 
 def local_name(name: str, report: Report) -> str | None:
