@@ -89,11 +89,13 @@ def find_starts(doc, paras: list[Paragraph], furniture: frozenset[int] = frozens
     if not paras:
         return []
     cs = paragraph_cues.paragraph_cues(doc, paras, furniture)
-    starts = _page_headings(cs, paras, _issued_documents(cs, paras, _speech_titles(cs, paras, decode(cs, paras, weights, threshold))))
-    return _bylines(cs, paras, _addressee_titles(cs, paras, _addressed(cs, paras, _dated_speeches(cs, _first_copies(cs, paras, starts)))))
+    starts = decode(cs, paras, weights, threshold)
+    for attach in _HEAD_PASSES:
+        starts = attach(cs, paras, starts)
+    return starts
 
 
-def _dated_speeches(cs: list[evidence.Cues], starts: list) -> list:
+def _dated_speeches(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
     """A speech to a congress or its standing committee may print the day it was delivered on a
     line of its own over its session line or its salutation (its title lost or never printed):
     the date is the speech's first line.  (Not a date under a last sentence or a signed name:
@@ -223,6 +225,15 @@ def _page_headings(cs: list[evidence.Cues], paras: list[Paragraph], starts: list
             i, rule = k, _PAGE_HEADING
         out.append((i, rule, sc))
     return out
+
+
+# A start found in a report's body is moved up to the first line of the report's head: each pass
+# reads one kind of head (its title over a speech's session line, a notice that issues it, a page
+# heading, a title printed twice, a date over a speech, an addressee line, a title over the
+# addressee or number row, a byline).  The order matters: a later pass reads the heads the earlier
+# ones have found (a byline over a title that a notice's pass has placed).
+_HEAD_PASSES = (_speech_titles, _issued_documents, _page_headings, _first_copies, _dated_speeches,
+                _addressed, _addressee_titles, _bylines)
 
 
 def _heading_copy(c: evidence.Cues, p: Paragraph, below: evidence.Cues, q: Paragraph) -> bool:
