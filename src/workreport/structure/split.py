@@ -117,8 +117,7 @@ def _first_copies(cs: list[evidence.Cues], paras: list[Paragraph], starts: list)
     out: list = []
     for i, rule, sc in starts:
         j = i - 1
-        if (out and j > out[-1][0] and cs[i].gap_furniture > 0 and cs[j].head is None and not cs[j].terminal
-                and site_heads.dated_twin(paras[j].norm_text.strip(), paras[i].norm_text.strip())):
+        if (out and j > out[-1][0] and cs[j].head is None and not cs[j].terminal and _second_copy(i, cs, paras)):
             i = j
         out.append((i, rule, sc))
     return out
