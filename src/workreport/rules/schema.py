@@ -230,6 +230,7 @@ SCHEMAS: dict[str, Record] = {
         "self_alias": rule({"map": MapOf(STR)}),
         "we_named": PATTERN_RULE,
         "own_reality": PATTERN_RULE,
+        "own_document": PATTERN_RULE,
         "self_prefixes": WORDS_RULE,
         "self_kinds": rule({"kinds": MapOf(Record({}, {"ends": STR, "organs": STRS, "bodies": STRS,
                                                        "any": BOOL, "system_organ": STR, "bare": STR,

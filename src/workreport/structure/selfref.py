@@ -46,6 +46,10 @@ _LINE_LED = rules.pattern(_TABLE, "org.subject.line_led")
 _STOP = rules.compiled(rules.piece("sentence_stop"))
 _STATIONS = tuple(rules.entry("levels", "level.station")["forms"])
 _QUOTED = rules.pattern(_TABLE, "org.local_place.quoted")
+_OWN_DOCUMENT = rules.pattern(_TABLE, "org.own_document")
+_DOCUMENT = rules.pattern(_TABLE, "org.year.document_name")
+# a government or its party committee issues documents its departments draft: not an issuer's own name
+_NOT_ISSUERS = frozenset({"body.government", "body.party_committee"})
 
 
 def self_word(m: re.Match) -> str:
@@ -469,3 +473,49 @@ def bare_organ(report: Report) -> OrgGuess | None:
         if m:
             return OrgGuess(p.text[m.start("organ"): m.end("organ")], p.line_start, "org.self_reference.bare_organ")
     return None
+
+
+def unnamed(name: str | None) -> bool:
+    """Is an author found without a name of its own: none, a self-reference ("our bureau"), or
+    a bare kind (the school, the street office)?"""
+    if not name or is_self(name):
+        return True
+    m = bodies.classify_body(name)
+    return m is not None and not (m.prefix or m.branch)
+
+
+def own_document(name: str | None, report: Report) -> OrgGuess | None:
+    """An author found without a name of its own, in a text that names it as the issuer of a
+    document it drew up (orgs.yaml own_document: the body's name opens the document's name):
+    that body, of the author's kind when one was found; the one named most, the first on a tie."""
+    kind = name[1:] if name and is_self(name) else name
+    want = bodies.classify_body(kind) if kind else None
+    c: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for p in report.paragraphs:
+        for cand, body in _issuers(p.text, p.norm_text):
+            if kind and (body.id != want.id if want is not None else not (body.organ == kind or body.form.endswith(kind))):
+                continue
+            c[cand] += 1
+            first.setdefault(cand, p.line_start)
+    if not c:
+        return None
+    best = c.most_common(1)[0][0]
+    return OrgGuess(best, first[best], "org.own_document")
+
+
+def _issuers(text: str, norm_text: str):
+    """The bodies ``text`` names as the issuers of documents drawn up (orgs.yaml own_document),
+    each a name of its own that opens a document's name, with its kind; in text order."""
+    ends = bodies.table().end_chars
+    for m in _OWN_DOCUMENT.finditer(bodies.fold(norm_text)):
+        for d in _DOCUMENT.finditer(norm_text, m.start("docs"), m.end("docs")):  # each of a list
+            doc = text[d.start() + 1: d.end() - 1]
+            found = bodies.mentions(doc, ends)
+            if not found or found[0].start > limit("own_document_owner_max_chars"):
+                continue
+            cand = doc[: found[0].end]
+            body = bodies.classify_body(cand)
+            if body is not None and (body.prefix or body.branch) and body.id not in _NOT_ISSUERS \
+                    and clean_name(cand) == cand and _has_owner(cand):
+                yield cand, body
