@@ -23,7 +23,7 @@ from . import bodies
 from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
 from .opening_subject import fuller_from, opening_author, own_body, system_subject
 from .openings import frequent_mention, opening, opening_self, own_place_leader, title_below_opening
-from .selfref import GUESSED_KINDS, SELF, bare_organ, field_department, local_name, own_document, resolve_self, title_field_author, unnamed
+from .selfref import GUESSED_KINDS, SELF, bare_organ, field_department, formal_street, local_name, own_document, resolve_self, title_field_author, unnamed
 from .speech import speaker_body, speaker_place, speech_org
 from .subjects import SUFFIX_INFO, authors
 from .titles import Evidence, bare_kind, byline, lone_name, org_from_title, page_rows, report_titles, row_authors, signature
@@ -98,8 +98,8 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     """The author as the report names it, the line that shows it, and the rule; a bare town
     government the speaker names as the town they came to."""
     guess = _find_org(report, ev)
-    if unnamed(guess.name):  # no name of its own: the issuer's name on a document it drew up
-        guess = own_document(guess.name, report) or guess
+    if unnamed(guess.name):  # no name of its own: a street office's formal name, the issuer of a document it drew up
+        guess = formal_street(guess.name, report, page_rows(report, ev)) or own_document(guess.name, report) or guess
     first = _first_of_merged(guess.name) if guess.name else None
     if first:
         guess = OrgGuess(first, guess.line, guess.rule)

@@ -48,8 +48,10 @@ _STATIONS = tuple(rules.entry("levels", "level.station")["forms"])
 _QUOTED = rules.pattern(_TABLE, "org.local_place.quoted")
 _OWN_DOCUMENT = rules.pattern(_TABLE, "org.own_document")
 _DOCUMENT = rules.pattern(_TABLE, "org.year.document_name")
+_FORMAL_STREET = rules.pattern(_TABLE, "org.formal_street")
 # a government or its party committee issues documents its departments draft: not an issuer's own name
 _NOT_ISSUERS = frozenset({"body.government", "body.party_committee"})
+_FORMAL_STREET_KIND = "body.street"
 
 
 def self_word(m: re.Match) -> str:
@@ -519,3 +521,26 @@ def _issuers(text: str, norm_text: str):
             if body is not None and (body.prefix or body.branch) and body.id not in _NOT_ISSUERS \
                     and clean_name(cand) == cand and _has_owner(cand):
                 yield cand, body
+
+
+def formal_street(name: str | None, report: Report, ev: Evidence) -> OrgGuess | None:
+    """An author found with no name (none, a bare street office) in a text or page rows that give
+    a street office's formal name (its government's name, then the street's: orgs.yaml
+    formal_street): that street, the one named most, the first on a tie."""
+    if name:
+        kind = bodies.classify_body(name[1:] if is_self(name) else name)
+        if kind is None or kind.id != _FORMAL_STREET_KIND:
+            return None
+    c: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    lines = [*ev.rows, *((p.line_start, p.text) for p in report.paragraphs)]
+    for line, text in lines:
+        s = norm(text)
+        for m in _FORMAL_STREET.finditer(bodies.fold(s)):
+            street = s[m.start("name"): m.end("name")]
+            c[street] += 1
+            first.setdefault(street, line)
+    if not c:
+        return None
+    best = c.most_common(1)[0][0]
+    return OrgGuess(best, first[best], "org.formal_street")
