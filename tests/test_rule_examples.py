@@ -269,6 +269,13 @@ def placeless_department_defaults(entry: dict, text: str) -> bool:
     return author.level_of(text, names.OrgGuess(text, 1, "org.title"), "")[1] == entry["id"]
 
 
+@matcher("orgs:field_author")
+def field_has_a_department(entry: dict, text: str) -> bool:
+    level, label = text.split()
+    organ = entry["organs"].get(level)
+    return organ is not None and selfref.kind_field_department(organ, label) is not None
+
+
 @matcher("orgs:self_prefixes")
 def names_itself(entry: dict, text: str) -> bool:
     return names.is_self(text)

@@ -232,6 +232,7 @@ SCHEMAS: dict[str, Record] = {
         "own_reality": PATTERN_RULE,
         "own_document": PATTERN_RULE,
         "formal_street": PATTERN_RULE,
+        "field_author": rule({"organs": MapOf(STR)}),
         "self_prefixes": WORDS_RULE,
         "self_kinds": rule({"kinds": MapOf(Record({}, {"ends": STR, "organs": STRS, "bodies": STRS,
                                                        "any": BOOL, "system_organ": STR, "bare": STR,

@@ -64,6 +64,8 @@ _ORGAN_SPEECH = "org.speech.organ"
 _STAFF_SPEECH = "org.speech.staff_congress"
 _SPEAKER_LINE = "org.speech.speaker_line"  # a department's report to the congress: dated like the government's
 _BARE_ORGAN = "org.self_reference.bare_organ"
+_FIELD_AUTHOR = rules.entry("orgs", "org.field_author")
+_FIELD_ORGANS: dict[str, str] = _FIELD_AUTHOR["organs"]
 _DELEGATES = "org.speech.on_behalf_delegates"
 _PLACE_HEAD = rules.pattern(_TABLE, "org.name.place_written")
 
@@ -413,6 +415,10 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
             org, rule = dept, "org.self_reference.text_field"
             if level is None:  # a kind that fixes its level (a hospital)
                 level, level_rule = level_of(org, guess, text)
+    if org is None and not gov and domain and domain_rule.startswith("domain.") and level in _FIELD_ORGANS:
+        dept = kind_field_department(_FIELD_ORGANS[level], domain)  # a text all one field's, no name
+        if dept:
+            org, rule = dept, _FIELD_AUTHOR["id"]
     scoped = _SYSTEM.search(bodies.fold(org)) if rule == "org.system" and org else None
     if scoped and (level_rule.startswith("level.system.") or not scoped.group("scope")):
         dept = _system_department(org)
