@@ -200,7 +200,7 @@ def _issued_documents(cs: list[evidence.Cues], paras: list[Paragraph], starts: l
     for i, rule, sc in starts:
         head = _issuing_notice(cs, paras, i, out[-1][0]) if out else None
         if head is not None:
-            if head <= out[-1][0]:
+            if head <= out[-1][0] or _notice_head_above(cs, paras, out[-1][0], head):
                 continue  # (the notice opened the report: the document goes on it)
             i = head
             # (its addressee line joined to the cut last sentence of the page before: it is split off there, _unglue)
@@ -298,6 +298,16 @@ def _issuing_notice(cs: list[evidence.Cues], paras: list[Paragraph], i: int, flo
     if title and issuers and all(cues.names_differ(title, b) for b in issuers):
         return None
     return head
+
+
+def _notice_head_above(cs: list[evidence.Cues], paras: list[Paragraph], start: int, head: int) -> bool:
+    """Did the report begun at ``start`` open at the head of the notice whose addressees are at
+    ``head``: its title or its number row, with nothing but short head lines between (a copy of the
+    title, a number row the page printed damaged, its addressees)?  A notice's title, number and addressees are one
+    document's head, whichever of them a site kept."""
+    return (0 < head - start <= _SIGNOFF and _document_head_line(cs[start], paras[start])
+            and all(len(_folded(paras[k])) <= _HEAD_LINE and not cs[k].terminal and cs[k].head is None
+                    for k in range(start + 1, head)))  # (an addressee line the notice's pass did not read as one)
 
 
 def _signoff_line(c: evidence.Cues, p: Paragraph) -> bool:
