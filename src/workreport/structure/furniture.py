@@ -272,6 +272,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     tails.mark_tails(pl)
     tails.mark_summary_boxes(pl)
     site_heads.mark_teased(pl)
+    site_heads.mark_inner_copies(pl)
     _weak_blocks(pl)
     forms.mark_field_tables(pl)  # (a table's shaped rows again, next to the short lines the blocks found)
     for k in shape.under_titles(pl.text, pl.found):
