@@ -272,6 +272,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     tails.mark_tails(pl)
     tails.mark_summary_boxes(pl)
     site_heads.mark_teased(pl)
+    site_heads.mark_inner_copies(pl)
     _weak_blocks(pl)
     forms.mark_field_tables(pl)  # (a table's shaped rows again, next to the short lines the blocks found)
     for k in shape.under_titles(pl.text, pl.found):
@@ -429,6 +430,10 @@ def _weak_blocks(pl: PageLines) -> None:
                 and pl.opens_body(below) and not _hard_wrapped(pl, above):
             unfinished_above, after_text = False, True
         next_report = below is not None and (pl.anchor(below) or below in pl.headlines)  # (a headline given back heads its text)
+        # rows that all have a page row's shape (fields split by bars, a date row, a code) over the next
+        # report are no rest of a sentence the page cut above them: the cut page's text has ended
+        if unfinished_above and next_report and all(pl.found[m] or shape.shape_rule(pl.text[m]) is not None for m in run):
+            unfinished_above, after_text = False, True
         # one bare line between a sentence and an opening sentence reads as the text's own heading
         if (len(run) == 1 and not beside_furniture and after_text and next_report and shape.shape_rule(pl.text[a]) is None
                 and cues.title_kind(pl.text[below], pl.text[below]) is None):

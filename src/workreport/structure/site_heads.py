@@ -27,6 +27,7 @@ _TWIN_TAGGED = "furniture.twin_noise"  # (the rule data that reads such a headli
 _PAGE_DATE_ROW = rules.pattern("split", "split.page_date_row")
 _YEAR_WORD = rules.pattern(_TABLE, "furniture.copy_year")
 _TITLE_MAX = int(rules.entry("split", "split.title")["max_chars"])  # (no title is longer)
+_SENTENCE_END = rules.pattern(_TABLE, "furniture.sentence")
 
 
 def _covers(s: str, text: list[str], under: list[int]) -> bool:
@@ -61,8 +62,18 @@ def mark_summaries(pl) -> None:
         if len(s) < _SUMMARY_MIN or cues.title_kind(text[k], text[k]) is not None:
             continue
         under = [m for m in range(k + 1, min(len(pl), k + 1 + 2 * _SUMMARY_LINES)) if not pl.found[m]]
-        if _covers(s, text, under):
+        if _covers(s, text, under) or (under and _title_again(text, k, under[0]) and _covers(s, text, under[1:])):
             pl.found[k] = True
+
+
+_AGAIN_SAME = 8  # first characters two copies of a title share (one may carry a label or a tag the other has not)
+
+
+def _title_again(text: list[str], k: int, m: int) -> bool:
+    """Is line m, under the summary at line k, the title printed over the summary printed again
+    (headline, summary, the text's own title, the text): the summary is cut from the text under it."""
+    return k > 0 and len(text[m]) >= _AGAIN_SAME and text[m][:_AGAIN_SAME] == text[k - 1][:_AGAIN_SAME] \
+        and not _SENTENCE_END.search(text[m])
 
 
 def mark_teased(pl) -> None:
@@ -240,3 +251,34 @@ def dated_twin(a: str, b: str) -> bool:
         return False
     # (the upper copy dated: an undated line over a dated title is a section's bare name, copy_below)
     return bool(_YEAR_WORD.search(ka)) and near_copy(a, b)
+
+
+_INNER_LOOK = 8  # lines (of text) back from a title's copy inside a text to the title itself
+_INNER_PROSE = 40  # a line longer than this with commas or a full stop is text (a title is shorter)
+_INNER_SAME = 12  # characters a site's summary shares with the start of the text it cuts
+_INNER_MIN = 10  # characters of a title copied inside its text (a shorter one is too generic: a part's label, a bare genre word)
+
+
+def mark_inner_copies(pl) -> None:
+    """The text's title printed again inside the text, after its opening paragraph (an essay site
+    repeats it for search engines): the site's line, not a second text.  Only when the same title
+    stands a few lines above with report text between, and no text opens under the copy (the next
+    page's text under a title of the same words would)."""
+    text, found = pl.text, pl.found
+    for k in range(1, len(pl)):
+        s = text[k]
+        if found[k] or len(s) < _INNER_MIN or cues.title_kind(s, s) is None:
+            continue
+        first = next((j for j in range(k - 1, max(-1, k - 1 - _INNER_LOOK), -1) if text[j] == s), None)
+        if first is None or (k + 1 < len(pl) and pl.anchor(k + 1)):
+            continue
+        between = [m for m in range(first + 1, k) if not found[m] and _reads_as_text(text[m])]
+        # (not when what stands between is the site's summary: the text under the copy begins the same way)
+        under = text[k + 1] if k + 1 < len(pl) else ""
+        if between and not any(text[m][:_INNER_SAME] == under[:_INNER_SAME] for m in between):
+            found[k] = True
+
+
+def _reads_as_text(s: str) -> bool:
+    """A sentence of the report's (a line longer than a title, with a sentence's punctuation), not a row of the site's."""
+    return len(s) > _INNER_PROSE and bool(_SENTENCE_END.search(s) or _WEAK_PUNCT.search(s))
