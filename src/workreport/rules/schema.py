@@ -290,6 +290,7 @@ SCHEMAS: dict[str, Record] = {
         "plenum": rule({"pattern": Pattern(), "session": Pattern(), "years": MapOf(INT), "months": MapOf(INT)}),
         "half_year_scope": rule({"pattern": Pattern()}),
         "span_start": rule({"pattern": Pattern()}),
+        "title_lead_year": rule({"pattern": Pattern()}),
         "file_year": PATTERN_RULE,
         "review_heading": PATTERN_RULE,
         "review_inline": PATTERN_RULE,

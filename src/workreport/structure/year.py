@@ -59,6 +59,7 @@ _PLENUM_NAMES = rules.compiled(_PLENUM["pattern"])
 _PLENUM_SESSION = rules.compiled(_PLENUM["session"])
 _HALF_YEAR_SCOPE = rules.pattern(_TABLE, "org.year.half_year_scope")
 _SPAN_START = rules.pattern(_TABLE, "org.year.span_start")
+_TITLE_LEAD = rules.pattern(_TABLE, "org.year.title_lead")
 
 
 def _limit(name: str) -> int:
@@ -78,7 +79,9 @@ def title_years(title: str, rule: str = "") -> list[int]:
     """The years a title names; a file name's year may stand before a separator (1954_…)."""
     if rule == FILE_RULE:
         return [int(m.group(1)) for m in _FILE_YEAR.finditer(norm(title))]
-    return years(title)
+    found = years(title)
+    lead = _TITLE_LEAD.match(norm(title))  # a title's opening year printed without its year character
+    return found if found or not lead else [int(lead.group(1))]
 
 
 def is_gov_title(title: str) -> bool:
@@ -199,6 +202,9 @@ def _opening_year(report: Report, title: str = "") -> int | None:
         # (an assessment's year cited with its result is the year before's: cut with its sentence part)
         s = _NOT_REPORT_YEAR.sub("", _ASSESSED.sub("", p.norm_text)[:_limit("year_window")])
         ys = years("", s)
+        lead = _TITLE_LEAD.match(s) if i == 0 and not ys else None
+        if lead:
+            return int(lead.group(1))  # the first line a title whose year lost its year character (orgs.yaml title_lead)
         if ys and i == 0:
             # only the year of the plan that follows the work reported: the work is the year before's
             plan = _PLAN_AFTER_REVIEW.search(s)
