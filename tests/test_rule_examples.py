@@ -258,7 +258,7 @@ def self_word_spelled_out(entry: dict, text: str) -> bool:
     return m is not None and selfref.self_word(m) != m.group(0)
 
 
-@matcher("orgs:domain_from_text")
+@matcher("orgs:domain_from_text", "orgs:domain_own_label")
 def domain_read_from_text(entry: dict, text: str) -> bool:
     m = bodies.classify_body(text)
     return m is not None and m.id in entry["bodies"]

@@ -253,6 +253,7 @@ SCHEMAS: dict[str, Record] = {
         "located_place": PATTERN_RULE,
         "bare_organ_self": PATTERN_RULE,
         "domain_from_text": rule({"bodies": STRS}),
+        "domain_own_label": rule({"bodies": STRS}),
         "named_government": PATTERN_RULE,
         "unguessed_places": WORDS_RULE,
         "guessed_places": WORDS_RULE,
