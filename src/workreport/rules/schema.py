@@ -172,6 +172,7 @@ SCHEMAS: dict[str, Record] = {
         "organ_levels": rule({"organs": MapOf(ANY_LEVEL)}),
         "branch_levels": rule({"below": MapOf(ANY_LEVEL)}),
         "stations": rule({"forms": STRS, "level": ANY_LEVEL}),
+        "county_forms": rule({"forms": STRS, "level": ANY_LEVEL}),
         "farm_administers": rule({"pattern": Pattern(), "level": ANY_LEVEL}),
         "city_cues": Record({"prefecture": PATTERN_RULE, "county": PATTERN_RULE},
                             {"superior_city": PATTERN_RULE, "ranked_among_counties": PATTERN_RULE,
