@@ -251,6 +251,7 @@ SCHEMAS: dict[str, Record] = {
         "title_bare_kind": PATTERN_RULE,
         "generic_owner": PATTERN_RULE,
         "own_place_leader": PATTERN_RULE,
+        "thanks_speaker": rule({"pattern": Pattern(), "national": STR}),
         "located_place": PATTERN_RULE,
         "bare_organ_self": PATTERN_RULE,
         "domain_from_text": rule({"bodies": STRS}),
