@@ -78,7 +78,7 @@ def _para(text: str) -> Paragraph:
          "orgs:not_names", "orgs:superiors", "orgs:next_year_genre", "orgs:self_reference",
          "orgs:self_named_not_before", "orgs:year", "orgs:session", "orgs:session_place", "orgs:plan_phrase", "orgs:plenum", "orgs:file_year", "orgs:file_compilation", "orgs:date_line", "orgs:review_heading", "orgs:review_inline", "orgs:year_range", "orgs:closing_scene", "orgs:this_year_opening", "orgs:half_year_scope", "orgs:span_start", "orgs:title_lead_year", "orgs:sample_title", "orgs:summary_title", "orgs:opening_year_place", "orgs:review_part_inline", "orgs:portal_row", "orgs:portal_date", "orgs:title_year_part",
          "orgs:title_tail", "orgs:title_line", "orgs:title_bare_kind", "orgs:generic_owner", "orgs:speaker_place", "orgs:speaker_body", "orgs:written_government", "orgs:place_written", "orgs:supervised_government", "orgs:whole_place", "orgs:entrusted_audit", "orgs:entrusted_government", "orgs:we_named", "orgs:own_reality", "orgs:own_document", "orgs:formal_street", "orgs:named_government", "orgs:own_field", "orgs:league_full", "orgs:guided_we", "orgs:own_place_leader", "orgs:located_place", "orgs:bare_organ_self", "orgs:formula", "orgs:post_lead", "orgs:plan_title", "orgs:meeting_title", "orgs:field_department", "orgs:domain_topic", "orgs:own_work", "orgs:half_year", "orgs:body_frame", "orgs:leadership", "orgs:leadership_next", "orgs:rows.author", "orgs:rows.title", "orgs:rows.essay_title", "orgs:rows.breadcrumb",
-         "orgs:superior_context.before", "orgs:short_forms",
+         "orgs:superior_context.before", "orgs:short_forms", "orgs:thanks_speaker",
          "outline:bare_ordinal", "outline:ordinal_continuation", "outline:not_heading", "outline:heading_end",
          "outline:clause_end", "outline:ordinal_prefix",
          *(f"paragraphs:{k}" for k in ("continuation_start", "list_start", "any_punct", "colon_end", "semicolon_end", "first_page_mark",
@@ -258,7 +258,7 @@ def self_word_spelled_out(entry: dict, text: str) -> bool:
     return m is not None and selfref.self_word(m) != m.group(0)
 
 
-@matcher("orgs:domain_from_text")
+@matcher("orgs:domain_from_text", "orgs:domain_own_label")
 def domain_read_from_text(entry: dict, text: str) -> bool:
     m = bodies.classify_body(text)
     return m is not None and m.id in entry["bodies"]
@@ -503,7 +503,7 @@ def names_this_body(entry: dict, ex) -> bool:
 
 
 @matcher("levels:places", "levels:not_place", "levels:name_end_compounds", "levels:municipalities", "levels:county_cities", "levels:national", "levels:organ_levels",
-         "levels:branch_levels", "levels:stations")
+         "levels:branch_levels", "levels:stations", "levels:county_forms")
 def has_this_level(entry: dict, ex: dict) -> bool:
     lv = bodies.level_of(ex["name"])
     return lv is not None and lv.level == ex["level"]

@@ -32,6 +32,7 @@ _COUNTY_CITY = "county_district"  # the level of a county-level city's bodies (C
 _NOT_FOCUS = frozenset(e["label"] for e in _T["domains"] if e.get("not_focus_of_comprehensive"))
 _FIXED = frozenset(rules.words(_TABLE, "org.domain.fixed", "bodies"))
 _FROM_TEXT = frozenset(rules.words(_TABLE, "org.domain.from_text", "bodies"))
+_OWN_LABEL = frozenset(rules.words(_TABLE, "org.domain.own_label", "bodies"))
 _SCOPE = rules.pattern(_TABLE, "org.scope")
 _SCOPE_LEVEL: dict[str, str] = _T["scope_levels"]
 _REGION_SCOPE = rules.entry(_TABLE, "org.scope.autonomous_region")
@@ -254,6 +255,10 @@ def domain_of(body: bodies.BodyMatch | None, gov_report: bool, text: str,
         return _GOV_DOMAIN, "domain.government"
     if body is not None and not body.comprehensive and body.id not in _FROM_TEXT:
         return body.domain, body.id
+    if body is not None and body.id in _OWN_LABEL and body.domain:
+        # a town's one field is part of its work: only a programme its opening answers names another
+        label, rid = text_domain(text, comprehensive=True, topic=topic)
+        return (label, rid) if rid == "domain.topic" else (body.domain, "domain.own_label")
     if body is not None and body.comprehensive and title:
         label, rid = title_field(title)
         if label:

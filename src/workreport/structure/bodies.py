@@ -91,6 +91,8 @@ class _Table(Levels):
         self.branch_below = dict(levels["branch_levels"]["below"])
         self.stations = tuple(sorted(levels["stations"]["forms"], key=len, reverse=True))
         self.station_level = levels["stations"]["level"]
+        self.county_forms = frozenset(levels["county_forms"]["forms"])
+        self.county_form_level = levels["county_forms"]["level"]
         self.domains = set(bodies["domains"])
         self.within = tuple(bodies["connectors"]["within"])
         self.between = tuple(bodies["connectors"]["between"])

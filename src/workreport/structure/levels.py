@@ -112,6 +112,10 @@ class Levels:
         if m.place:
             return self._place(m.place, m.prefix)
         lv = self.last_place(m.prefix + m.form if m.comprehensive else m.prefix)
+        if lv and lv.text_decides and m.form in self.county_forms and lv.level != self.county_form_level:
+            # a kind that exists at county level (a media centre): a county-level city's, unless
+            # its text shows a prefecture (text_decides stays)
+            return replace(lv, level=self.county_form_level, rule="level.county_form")
         if lv:
             return lv
         if (m.national and m.prefix in self.national_prefixes | {""}) or m.prefix in self.national_prefixes:

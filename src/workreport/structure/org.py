@@ -251,6 +251,9 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
             own = own_body(p.norm_text, m)
             return OrgGuess(own, p.line_start, "org.self_reference.own_body") if own else \
                 resolve_self(m, report, ev, p.line_start, sig)
+    thanks = _thanks_speaker(report)
+    if thanks:
+        return thanks
     place = _place_spoken_for(report)
     if place:
         return place
@@ -265,6 +268,21 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     if mentioned:
         return mentioned
     return bare_organ(report) or OrgGuess(None, None, "org.none")
+
+
+_THANKS = rules.entry(_TABLE, "org.thanks_speaker")
+
+
+def _thanks_speaker(report: Report) -> OrgGuess | None:
+    """The government a work report's head thanks the people on behalf of, anywhere in its text
+    (orgs.yaml thanks_speaker): an excerpt cut from the middle of the report names its author there."""
+    pat = rules.compiled(_THANKS["pattern"])
+    for p in report.paragraphs:
+        m = pat.search(bodies.fold(p.norm_text))
+        if m:
+            name = p.norm_text[m.start("body"): m.end("body")]
+            return OrgGuess(_THANKS["national"] if _THANKS["national"] in name else name, p.line_start, _THANKS["id"])
+    return None
 
 
 def _guided_we(report: Report) -> OrgGuess | None:
