@@ -375,6 +375,7 @@ SCHEMAS: dict[str, Record] = {
         "fused_tagged_title": PATTERN_RULE,
         "fused_gap_title": PATTERN_RULE,
         "fused_space_title": PATTERN_RULE,
+        "fused_twice_title": PATTERN_RULE,
         "speech_headline": PATTERN_RULE,
         "speech_title_end": PATTERN_RULE,
         "addressee": PATTERN_RULE,

@@ -30,6 +30,8 @@ _FUSED = rules.pattern(_TABLE, "split.fused_title")
 _FUSED_TAGGED = rules.pattern(_TABLE, "split.fused_tagged_title")
 _FUSED_GAP = rules.pattern(_TABLE, "split.fused_gap_title")
 _FUSED_SPACE = rules.pattern(_TABLE, "split.fused_space_title")
+_FUSED_TWICE = rules.pattern(_TABLE, "split.fused_twice_title")
+_TWICE_MIN = 8  # characters of a title printed twice run on (a shorter phrase is a genre word or two)
 _SPACED = rules.pattern(_TABLE, "split.spaced")
 _NAMED_TITLE = rules.pattern(_TABLE, "split.named_title")
 # (id, pattern, first characters searched, last characters searched)
@@ -319,6 +321,11 @@ def _fused_match(s: str) -> int | None:
     the tag must read as a title by itself)."""
     m = _FUSED.match(s)
     if m:
+        return m.end()
+    # (a title printed twice in a row: the second copy is the text's own, the text follows it; a
+    # phrase that ends in genre words is not repeated at once in a sentence, whatever words it has)
+    m = _FUSED_TWICE.match(s)
+    if m and len(m.group("title")) >= _TWICE_MIN and m.end() < len(s.rstrip()):
         return m.end()
     m = _FUSED_TAGGED.match(s)
     if m and _title_kind(m.group("title").strip()) is not None:

@@ -30,7 +30,7 @@ FEATURES = (
     "year_change", "heading", "repeat_title", "prev_empty_heading", "prev_heading",
     "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
     "repeat_salutation", "chunk", "inline_outline", "restart_higher", "after_chunks", "after_one_line",
-    "head_after_cut", "head_after_body", "outline_goes_on", "after_page_head",
+    "head_after_cut", "head_after_body", "outline_goes_on", "after_page_head", "printed_twice",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
@@ -44,6 +44,9 @@ _CUT_SENTENCE_MIN = int(rules.limit(_TABLE, "split.cut_sentence_min_chars"))
 _BODY_HEAD_MIN = int(rules.limit(_TABLE, "split.body_head_min_paragraphs"))
 _REPEAT_MIN = int(rules.limit(_TABLE, "split.repeat_title_min_chars"))
 _SPACES = re.compile(r"\s+")
+_CHUNK_NUMBER = re.compile(r"^\d{1,2}[\u3001.]")  # a sharing site's preview numbers its chunks (1, 2, ...)
+_TWIN_ROWS = 2  # paragraphs under a title looked at for its second copy (a short row may stand between)
+_TWIN_MIN = 6  # characters of a title printed twice (a shorter line is a label or a bare genre word)
 _SPEECH_OPENING = int(rules.limit(_TABLE, "split.speech_opening_paragraphs"))
 _BODY_HEAD_CHARS = int(rules.limit(_TABLE, "split.body_head_min_chars"))
 _ADDRESS = "split.preamble.address"
@@ -325,6 +328,10 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         st.body > 0 or st.said or len(paras[k].norm_text.strip()) >= _CUT_LINE)))
         and not (k == st.start and site_heads.dated_twin(paras[k].norm_text.strip(), paras[i].norm_text.strip())))
     f["blank_gap"] = float(c.gap_blank >= 1)
+    # a page prints its title twice over the text (the site's headline or the file's name, its rows
+    # between, then the text's own copy on a line of its own or run on into the first sentence): a
+    # head, never a line of the text before, whatever words the title has
+    f["printed_twice"] = float(_printed_twice(i, cs, paras))
     if prev is not None:
         # (a table's row ends at its cell, not mid-sentence: a portal's metadata table the furniture pass left)
         f["prev_unfinished"] = float(not prev.terminal and not prev.colon and (prev.head is None or prev.head.inline_body)
@@ -473,6 +480,27 @@ def _masked_same(name: str, names: set[str]) -> bool:
 def _just_spoke(c: Cues, st: State) -> bool:
     """Has the speech just addressed its audience (within its first paragraphs after), with no page seam before ``c``?"""
     return st.spoken is not None and st.body - st.spoken <= _SPEECH_OPENING and not c.gap_furniture and c.gap_blank <= 0
+
+
+def _printed_twice(i: int, cs: list[Cues], paras: list[Paragraph]) -> bool:
+    """Is the title line ``i`` printed again right under it (only page rows, which are not text,
+    or a short row of no sentence between), as its own line or as the start of the text's first
+    line (a sharing site's preview runs the title on into the text, its chunk number before it)?"""
+    c = cs[i]
+    if not c.title or c.fused or not c.title_core:
+        return False
+    key = _SPACES.sub("", paras[i].norm_text)
+    if len(key) < _TWIN_MIN:
+        return False
+    for j in range(i + 1, min(len(cs), i + 1 + _TWIN_ROWS)):
+        text = paras[j].norm_text.strip()
+        if cs[j].title and not cs[j].fused and site_heads.copy_below(paras[i].norm_text.strip(), text):
+            return True
+        if _CHUNK_NUMBER.sub("", _SPACES.sub("", text), count=1).startswith(key) and len(text) > len(key):
+            return True
+        if not cs[j].short_plain:
+            return False
+    return False
 
 
 def repeats(core: str, titles: set[str]) -> bool:
