@@ -409,6 +409,11 @@ def spaced_title_run_on(entry: dict, text: str) -> bool:
     return cues.fused_title(text) is not None
 
 
+@matcher("split:fused_twice_title")
+def twice_title_run_on(entry: dict, text: str) -> bool:
+    return cues.fused_title(text) is not None
+
+
 @matcher("split:speech_headline")
 def speech_headline(entry: dict, text: str) -> bool:
     return split.speech_headline(norm(text).strip())
