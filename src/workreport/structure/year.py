@@ -243,6 +243,31 @@ def _site_year_title(report: Report, title: str) -> bool:
         and not years("", head[:at + len(bare) + _limit("site_year_title_offset")])
 
 
+def _own_copy_year(report: Report, title: str) -> int | None:
+    """The year the text's own copy of its title names, where the page printed that title above it
+    with another year: a sharing site restamps its headline with the year it posts in, and the
+    document's own copy under it (the same words, another year) dates the report."""
+    t = norm(title).replace(" ", "")
+    bare = _TITLE_YEAR_PART.sub("", t)
+    if bare == t or len(bare) < _limit("site_year_title_min_chars"):
+        return None
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    slack = _limit("site_year_title_offset")
+    for p in report.paragraphs[:_limit("title_block_paragraphs")]:
+        if p.line_start >= first_head:
+            break
+        head = p.norm_text.replace(" ", "")
+        if head.startswith(t):
+            continue  # the headline itself
+        yearless = _TITLE_YEAR_PART.sub("", head)
+        at = yearless.find(bare)
+        # the copy is a title line (a piece number before it at most), not a sentence naming it
+        if 0 <= at <= slack and len(yearless) <= at + len(bare) + slack:
+            own = years("", head)
+            return own[0] if own else None
+    return None
+
+
 def _portal_year(rows: tuple[tuple[int, str], ...]) -> int | None:
     """The year a government portal posted the report on (its page rows: a breadcrumb through
     the open-government listing, then a date row); None on any other site."""
@@ -351,6 +376,9 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         return votes.most_common(1)[0][0], "year.headings"
     if titles:
         ys = title_years(*titles[0])
+        own = _own_copy_year(report, titles[0][0]) if ys and titles[0][1] != FILE_RULE else None
+        if own is not None and own not in ys:
+            return own, "year.title.own_copy"  # the site's headline year yields to the document's copy
         opening = _opening_year(report, norm(titles[0][0])) if ys and _sample_title(report, titles) else None
         if opening is not None:
             return opening, "year.opening.over_sample_title"  # a site's sample label dates the posting
