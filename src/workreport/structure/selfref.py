@@ -44,6 +44,8 @@ _SCOPE = rules.pattern(_TABLE, "org.scope")
 _TITLE_YEAR = rules.pattern(_TABLE, "org.title_field.year")
 _LINE_LED = rules.pattern(_TABLE, "org.subject.line_led")
 _STOP = rules.compiled(rules.piece("sentence_stop"))
+_SAME_FORM = rules.entry(_TABLE, "org.self_reference.guided_same_form")
+_SAME_FORM_LEADERS = rules.pattern(_TABLE, "org.self_reference.guided_same_form")
 _STATIONS = tuple(rules.entry("levels", "level.station")["forms"])
 _QUOTED = rules.pattern(_TABLE, "org.local_place.quoted")
 _OWN_DOCUMENT = rules.pattern(_TABLE, "org.own_document")
@@ -120,6 +122,9 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
         body = bodies.classify_body(name)
         if body is not None and body.id == of_line.id:
             return OrgGuess(name, line, "org.self_reference.guided")
+    same = guided_same_form(m, kind) if spec.get("same_form") else None
+    if same:
+        return OrgGuess(same, line, "org.self_reference.guided_same_form")
     local = (_local_place(kind, text) or _located_place(kind, text)) if kind in GUESSED_KINDS else None
     if local:
         return OrgGuess(local, line, "org.self_reference.local_place")
@@ -228,6 +233,37 @@ def guiding_line(m: re.Match) -> str | None:
         line = bodies.stem_body(stem) if len(stem) >= NAME_MIN else None
         if line is not None and line.id == body.id and superior(seg, x.start, x.end):
             return stem
+    return None
+
+
+def guided_same_form(m: re.Match, kind: str) -> str | None:
+    """A party committee's department or a federation that calls itself "we", guided by the body
+    of its own form one level up (the city committee's publicity department): that form in the
+    place of the lower committee or government leading it, else the bare form (orgs.yaml
+    guided_same_form)."""
+    s = m.string
+    lo = max(0, m.start() - limit("leadership_window"))
+    stop = _STOP.search(s[m.end(): m.end() + limit("leadership_window")])
+    seg = bodies.fold(s[lo: m.end() + (stop.start() if stop else limit("leadership_window"))])
+    ranks = _SAME_FORM["ranks"]
+    committee_word = _SAME_FORM["committee"]
+    for x in bodies.mentions(seg, kind):
+        body = x.body
+        if body.comprehensive or body.organ != kind or not superior(seg, x.start, x.end):
+            continue
+        # the guide's place: its name's owner, or the place word written just before its form
+        # (a committee's owner, "the city committee", is not read as a place by the mention)
+        owner = body.prefix or seg[max(0, x.start - 2): x.start]
+        committee = owner.endswith(committee_word)
+        guide_place = owner[:-len(committee_word)] if committee else owner
+        guide_rank = ranks.get(guide_place[-1:]) if guide_place else None
+        if guide_rank is None:
+            return body.form
+        lower = [ld.group("place") for ld in _SAME_FORM_LEADERS.finditer(seg)
+                 if ranks.get(ld.group("place"), -1) > guide_rank]
+        if not lower:
+            return body.form
+        return lower[0] + (committee_word if committee else "") + body.form
     return None
 
 
