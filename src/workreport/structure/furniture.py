@@ -236,7 +236,7 @@ class PageLines:
         a letter-spaced menu): no sentence, no field, nothing a report's head is made of (a title
         or a piece of one, a heading, a preamble, a body's name, a date, a figure)."""
         s = self.text[k]
-        return (bool(_HEAD_ROW.match(s)) and not _FIGURE.search(s) and not _TABLE_ROW.search(s)
+        return (bool(_HEAD_ROW.match(s)) and not _FIGURE.search(s) and not _TABLE_ROW.search(s) and not _FRAGMENT.match(s)
                 and match_heading(s, 0) is None and not is_bare_heading(s) and cues.title_kind(s, s) is None
                 and not cues.dated_bare_title(s) and not cues.preamble_rule(s, s) and not cues.is_signature_date(s, s)
                 and bodies.classify_body(s) is None and not _DOCUMENT_PART.match(s) and not _SPEECH_TAIL.match(s)
@@ -475,7 +475,8 @@ def _head_rows(pl: PageLines) -> None:
         while a > 0 and (pl.found[a - 1] or pl.head_row(a - 1)):
             a -= 1
         run = [m for m in range(a, k) if not pl.found[m]]
-        if not run or not any(pl.found[m] for m in range(a, k)):
+        # (from the page's top or a report's last sentence: a bare line under text may be the text's)
+        if not run or not any(pl.found[m] for m in range(a, k)) or (a > 0 and not is_terminal(pl.text[a - 1], pl.text[a - 1])):
             continue
         # a bare name right over the title, no blank line between, may be the title's first piece;
         # a slogan over a dash subtitle is the report's own title line
