@@ -148,6 +148,8 @@ SCHEMAS: dict[str, Record] = {
         "label_lead": PATTERN_RULE,
         "label_end": PATTERN_RULE,
         "token_split": PATTERN_RULE,
+        "head_row": PATTERN_RULE,
+        "head_piece": PATTERN_RULE,
         "limits": LIMITS,
     }),
     "html": table({"drop_tags": WORDS_RULE, "chrome_attr": PATTERN_RULES}),

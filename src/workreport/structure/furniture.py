@@ -23,7 +23,7 @@ import re
 from .. import rules
 from ..model import Document
 from ..textnorm import norm
-from . import collection_heads, contents, cues, figures, forms, forum, shape, site_heads, tails
+from . import bodies, collection_heads, contents, cues, figures, forms, forum, shape, site_heads, tails
 from .headings import is_bare_heading, is_terminal, match_heading
 
 _TABLE = "furniture"
@@ -78,6 +78,8 @@ _TABLE_ROW = rules.pattern(_TABLE, "furniture.table_row")
 _FIGURE = rules.pattern(_TABLE, "furniture.figure_unit")
 _LONE_GLYPH = rules.pattern(_TABLE, "furniture.lone_glyph")
 _TOC_RUN = rules.pattern(_TABLE, "furniture.toc.run")
+_HEAD_ROW = rules.pattern(_TABLE, "furniture.head_row")
+_HEAD_PIECE = rules.pattern(_TABLE, "furniture.head_piece")
 _TOC_RUN_MIN = int(rules.limit(_TABLE, "furniture.toc_run_min_entries"))
 _TOC_RUN_SHARE = rules.limit(_TABLE, "furniture.toc_run_share")
 _FRAGMENT = rules.pattern(_TABLE, "furniture.fragment")
@@ -229,6 +231,17 @@ class PageLines:
         return not any(0 <= j < len(self) and (cues.bare_title(self.text[j]) or cues.title_kind(self.text[j], self.text[j]))
                        for j in (k - 1, k + 1)) and self.opens_body(k)  # (and heads a text, as a page's foot link does not)
 
+    def head_row(self, k: int) -> bool:
+        """A row of a page's head, however long (the site's name with its slogan, a bar of links,
+        a letter-spaced menu): no sentence, no field, nothing a report's head is made of (a title
+        or a piece of one, a heading, a preamble, a body's name, a date, a figure)."""
+        s = self.text[k]
+        return (bool(_HEAD_ROW.match(s)) and not _FIGURE.search(s) and not _TABLE_ROW.search(s) and not _FRAGMENT.match(s)
+                and match_heading(s, 0) is None and not is_bare_heading(s) and cues.title_kind(s, s) is None
+                and not cues.dated_bare_title(s) and not cues.preamble_rule(s, s) and not cues.is_signature_date(s, s)
+                and bodies.classify_body(s) is None and not _DOCUMENT_PART.match(s) and not _SPEECH_TAIL.match(s)
+                and k not in self.headlines and not self.anchor(k) and not self.copied(k))
+
     def joins_weak(self, k: int) -> bool:
         """A weak line, or a bare part name (work summary) that a run of weak lines takes in."""
         s = self.text[k]
@@ -274,6 +287,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     site_heads.mark_teased(pl)
     site_heads.mark_inner_copies(pl)
     _weak_blocks(pl)
+    _head_rows(pl)
     forms.mark_field_tables(pl)  # (a table's shaped rows again, next to the short lines the blocks found)
     for k in shape.under_titles(pl.text, pl.found):
         pl.found[k] = True
@@ -446,6 +460,32 @@ def _weak_blocks(pl: PageLines) -> None:
             for m in run:
                 pl.found[m] = True
         k = end + 1
+
+
+def _head_rows(pl: PageLines) -> None:
+    """The page's head over the title that opens its text: rows among other furniture of the head
+    (a breadcrumb, metadata rows) over that title are the site's, however long, when none is a
+    sentence, a field or a piece of a report's head.  With no furniture among them they are left
+    alone: a report may open with its own slogan over its title, or end on a bare line."""
+    for k in range(1, len(pl)):
+        t = pl.text[k]
+        if pl.found[k] or cues.title_kind(t, t) is None or not pl.opens_body(k):
+            continue
+        a = k
+        while a > 0 and (pl.found[a - 1] or pl.head_row(a - 1)):
+            a -= 1
+        run = [m for m in range(a, k) if not pl.found[m]]
+        # (from the page's top or a report's last sentence: a bare line under text may be the text's)
+        if not run or not any(pl.found[m] for m in range(a, k)) or (a > 0 and not is_terminal(pl.text[a - 1], pl.text[a - 1])):
+            continue
+        # a bare name right over the title, no blank line between, may be the title's first piece;
+        # a slogan over a dash subtitle is the report's own title line
+        last = k - 1
+        if not pl.found[last] and (cues.slogan_over(pl.text[last], t) or (
+                pl.nonblank[k] == pl.nonblank[last] + 1 and _HEAD_PIECE.match(pl.text[last]))):
+            run.remove(last)
+        for m in run:
+            pl.found[m] = True
 
 
 def _hard_wrapped(pl: PageLines, k: int) -> bool:
