@@ -196,7 +196,7 @@ def link_heads(cs: list[Cues], paras: list[Paragraph], inside: list[int | None])
     return out
 
 
-def _named(cs: list[Cues], paras: list[Paragraph], k: int) -> str | None:
+def named(cs: list[Cues], paras: list[Paragraph], k: int) -> str | None:
     """The body a title, a speech's session line or its address names, as written (a salutation: the address after it)."""
     c, p = cs[k], paras[k]
     if c.salutation and k + 1 < len(cs) and cs[k + 1].preamble == _ADDRESS:
@@ -220,7 +220,7 @@ def foreign(cs: list[Cues], paras: list[Paragraph] | None, i: int, k: int) -> bo
         return False
     titles = [(cs[b].title_core, n) for b in range(i, k) if cs[b].title and cs[b].title_core
               for n in [cues.title_name(cs[b].title_core)] if n]
-    there = _named(cs, paras, k) if titles else None
+    there = named(cs, paras, k) if titles else None
     if not there:
         return False
     # (a line that names the title's body anywhere is that title's, and so is a short self-reference

@@ -231,8 +231,54 @@ def _page_headings(cs: list[evidence.Cues], paras: list[Paragraph], starts: list
 # heading, a title printed twice, a date over a speech, an addressee line, a title over the
 # addressee or number row, a byline).  The order matters: a later pass reads the heads the earlier
 # ones have found (a byline over a title that a notice's pass has placed).
+def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
+    """A report begins at the top of its head.  A start found at a head's lower line (a second copy
+    of the title, a session line, a speaker, a salutation, an opening under the page's rows) has over
+    it, past the page's furniture, the lines a page prints before a text: titles, preambles, dates
+    and names, none a sentence, none a numbered part.  When a title is among them, the report begins
+    at the highest title: whatever the site printed between is the report's head, not the text
+    before's (that ended on a sentence, a numbered part or a signature under it)."""
+    out: list = []
+    for i, rule, sc in starts:
+        if out:
+            top, j = i, i - 1
+            years = {cs[i].year} - {None}
+            cores = [cs[i].title_core or ""]
+            # (who the report is: the names its head and first paragraphs give)
+            names = {n for k in range(i, min(i + _HEAD_NAMES, len(cs))) if (n := cs[k].name or evidence.named(cs, paras, k))}
+            while j > out[-1][0] and i - j <= _HEAD_TOP_PARAS and _head_material(cs[j], paras[j]):
+                # (a site's headline of another year is a listing's, not this text's title)
+                if cs[j].year is not None and years and cs[j].year not in years:
+                    break
+                # (nor is a title naming another body: a related link at the page before's foot)
+                here = evidence.named(cs, paras, j)
+                if here and any(cues.names_differ(here, n) for n in names):
+                    break
+                # (a bare genre line over a fuller title is the site's column name, not a copy)
+                core = cs[j].title_core or ""
+                if cs[j].title and not cs[j].fused and not any(core in c and core != c for c in cores):
+                    top = j
+                cores.append(cs[j].title_core or "")
+                names |= {here} - {None}
+                years |= {cs[j].year} - {None}
+                j -= 1
+            i = top
+        out.append((i, rule, sc))
+    return out
+
+
+def _head_material(c: evidence.Cues, p: Paragraph) -> bool:
+    """A line a page's head is made of: short, no sentence, not a numbered part, not a greeting
+    (a salutation has its speech under it: what is over it is the speech's head or another's)."""
+    return (len(p.norm_text.strip()) <= _HEAD_LINE and not c.terminal and c.head is None and not c.bare
+            and not c.speaks and len(p.pieces) == 1 and not _COMMA.search(p.norm_text))
+
+
+_COMMA = re.compile("[,\uff0c\u3001;\uff1b]")  # a clause runs on: a sentence's piece, no head line
+_HEAD_NAMES = 3  # paragraphs from a start read for the body it names (head, address, opening)
+_HEAD_TOP_PARAS = 6  # head lines looked at over a start (title, date, session, speaker, name, subtitle)
 _HEAD_PASSES = (_speech_titles, _issued_documents, _page_headings, _first_copies, _dated_speeches,
-                _addressed, _addressee_titles, _bylines)
+                _addressed, _addressee_titles, _bylines, _head_tops)
 
 
 def _heading_copy(c: evidence.Cues, p: Paragraph, below: evidence.Cues, q: Paragraph) -> bool:
