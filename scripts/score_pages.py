@@ -12,7 +12,9 @@ anywhere: the script prints figures and, with --detail, page ids and line number
 between, the title line left out with chance 0.33 (when the start line is title-shaped and the
 report goes on).  Metrics are micro sums over all compilations, as score.py defines them
 (unit/level/domain/year/end count only found starts, divided by all gold reports).
---detail prints, per page, the missed starts / false starts as page:line (no text).
+--detail prints, per page, the missed starts / false starts as page:line (no text).  Missed
+starts are counted by kind (missed_below / missed_above / missed_merged, see _missed_kind): most
+missed starts on unseen pages are a head's offset, not a lost report.
 """
 from __future__ import annotations
 
@@ -138,6 +140,20 @@ def _job(args):
                            for r in pred["reports"]], pred.get("chrome_lines", [])
 
 
+_MISSED_KINDS = ("missed_below", "missed_above", "missed_merged")
+
+
+def _missed_kind(g: dict, next_off: int | None, starts: list[int]) -> str:
+    """Why a gold start was missed: a start found on the same page below it (the page's head went to
+    the report before or to furniture), above it (a row over the title taken for the start), or no
+    start on the page at all (the page merged into the report before)."""
+    hi = next_off if next_off is not None else float("inf")
+    near = [s for s in starts if g["off"] < s <= hi]
+    if not near:
+        return "missed_merged"
+    return "missed_below" if min(near, key=lambda s: abs(s - g["start"])) > g["start"] else "missed_above"
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--root", required=True, help="the directory holding the set directories")
@@ -175,10 +191,12 @@ def main(argv=None):
             by = {r["start_line"]: r for r in preps}
             c["gold"] += len(greps); c["pred"] += len(preps)
             gstarts = {g["start"] for g in greps}
-            for g in greps:
+            starts = sorted(by)
+            for k, g in enumerate(greps):
                 p = by.get(g["start"])
                 if not p:
                     miss[g["page"]] += 1
+                    c[_missed_kind(g, greps[k + 1]["off"] if k + 1 < len(greps) else None, starts)] += 1
                     continue
                 c["tp"] += 1
                 gu, pu = unit_key(g["unit"]), unit_key(p.get("org") or p.get("unit") or "")
@@ -212,6 +230,7 @@ def main(argv=None):
         for k in ("unit", "level", "domain", "year", "end"):
             m[k] = c[k] / c["gold"] if c["gold"] else 0.0
         m["chrome_f1"] = 2 * cp * cr / (cp + cr) if cp + cr else 0.0
+        m.update({k: c[k] for k in _MISSED_KINDS})
         results[name] = m
         print(f"{name:8s} " + " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in m.items()))
         if a.detail:
@@ -224,6 +243,7 @@ def main(argv=None):
     if len(results) > 1:
         keys = ["split_f1", "unit", "level", "domain", "year", "end", "chrome_f1"]
         print("MEAN     " + " ".join(f"{k}={sum(r[k] for r in results.values()) / len(results):.3f}" for k in keys))
+        print("MISSED   " + " ".join(f"{k}={sum(r[k] for r in results.values())}" for k in _MISSED_KINDS))
     if a.json:
         Path(a.json).write_text(json.dumps(results, indent=1))
     return 0
