@@ -106,3 +106,11 @@ def test_a_headless_page_s_first_part_heading_is_never_dropped_as_its_title(scor
     for heading in ("一、2021年工作回顾", "（一）主要工作", "1、2022年工作开展情况", "第一部分 工作总结"):
         assert not score_pages.title_shaped(heading), heading
     assert score_pages.title_shaped("2023年工作总结")  # a year is no part number
+
+
+def test_missed_starts_are_told_by_kind(score_pages):
+    g = {"start": 12, "off": 10}
+    assert score_pages._missed_kind(g, 30, [1, 15, 31]) == "missed_below"  # the head went to the report before
+    assert score_pages._missed_kind(g, 30, [1, 11, 31]) == "missed_above"  # a row over the title was taken
+    assert score_pages._missed_kind(g, 30, [1, 31]) == "missed_merged"  # nothing on the page: merged
+    assert score_pages._missed_kind(g, None, [1, 40]) == "missed_below"  # the last page runs to the end
