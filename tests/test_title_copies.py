@@ -32,3 +32,16 @@ def test_dated_twin_needs_a_year_and_no_field_row():
     assert not site_heads.dated_twin("临江县图书馆年报", "临江县图书馆年报")  # (no year: a row printed twice)
     assert not site_heads.dated_twin("临江县图书馆年报", "2022年临江县图书馆年报")  # (a section's bare name over a dated title)
     assert not site_heads.dated_twin("成文日期: | 2022年10月31日 |", "发布日期: | 2022年11月09日 |")
+
+
+def test_title_copy_strictness_is_the_callers():
+    # (by default the same line: a title printed again inside its text)
+    assert site_heads.title_copy("临江县图书馆2022年工作总结", "临江县图书馆2022年工作总结")
+    assert not site_heads.title_copy("临江县图书馆2022年工作总结", "临江县图书馆2022年工作总结.doc")
+    # (head: the first characters alike, a tag at the end of one copy)
+    assert site_heads.title_copy("临江县图书馆2022年工作总结", "临江县图书馆2022年工作总结(精选)", head=8)
+    assert not site_heads.title_copy("临江县图书馆", "临江县图书", head=8)  # (too short to compare)
+    # (near: a year or a file name more, but not a dated title under an undated column name)
+    assert site_heads.title_copy("2022年临江县图书馆年报", "临江县图书馆年报", near=True)
+    assert site_heads.title_copy("临江镇人民政府2019年工作报告.doc", "临江镇人民政府2019年工作报告", near=True)
+    assert not site_heads.title_copy("临江县图书馆年报", "2022年临江县图书馆年报", near=True)

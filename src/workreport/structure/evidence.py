@@ -376,7 +376,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # (in the head, before any body, a near copy too: a page's headline or the document's file name
     # over the text's own title, a year, a place's suffix or the site's tag more or less)
     f["repeat_title"] = float(any(b.title_core and (repeats(b.title_core, st.titles) or st.body == 0 and any(
-        site_heads.copy_below(t, b.title_core) for t in st.titles)) for b in block))
+        site_heads.title_copy(t, b.title_core, near=True) for t in st.titles)) for b in block))
     # a title whose next line numbers on from the report's last item (2. under 1.) is printed
     # inside the text (a sharing site repeats the title at its page breaks): a report opens its
     # outline at one, it does not carry on another's
@@ -494,7 +494,7 @@ def _printed_twice(i: int, cs: list[Cues], paras: list[Paragraph]) -> bool:
         return False
     for j in range(i + 1, min(len(cs), i + 1 + _TWIN_ROWS)):
         text = paras[j].norm_text.strip()
-        if cs[j].title and not cs[j].fused and site_heads.copy_below(paras[i].norm_text.strip(), text):
+        if cs[j].title and not cs[j].fused and site_heads.title_copy(paras[i].norm_text.strip(), text, near=True):
             return True
         if _CHUNK_NUMBER.sub("", _SPACES.sub("", text), count=1).startswith(key) and len(text) > len(key):
             return True

@@ -72,8 +72,7 @@ _AGAIN_SAME = 8  # first characters two copies of a title share (one may carry a
 def _title_again(text: list[str], k: int, m: int) -> bool:
     """Is line m, under the summary at line k, the title printed over the summary printed again
     (headline, summary, the text's own title, the text): the summary is cut from the text under it."""
-    return k > 0 and len(text[m]) >= _AGAIN_SAME and text[m][:_AGAIN_SAME] == text[k - 1][:_AGAIN_SAME] \
-        and not _SENTENCE_END.search(text[m])
+    return k > 0 and title_copy(text[k - 1], text[m], head=_AGAIN_SAME) and not _SENTENCE_END.search(text[m])
 
 
 def mark_teased(pl) -> None:
@@ -124,7 +123,7 @@ def title_over_date_row(pl, a: int, b: int) -> int | None:
     the text begins (the rows between are the site's), or None."""
     if b + 1 >= len(pl) or b < a:
         return None
-    return next((m for m in range(a, b) if not pl.found[m] and pl.text[m] == pl.text[b + 1]
+    return next((m for m in range(a, b) if not pl.found[m] and title_copy(pl.text[m], pl.text[b + 1])
                  and any(_PAGE_DATE_ROW.match(pl.text[r]) for r in range(m + 1, b + 1))), None)
 
 
@@ -134,7 +133,7 @@ def between_title_copies(pl, a: int, b: int) -> bool:
     if a == 0 or b + 1 >= len(pl) or b - a + 1 > _COPY_ROWS:
         return False
     top = pl.text[a - 1]
-    return not pl.found[a - 1] and top == pl.text[b + 1] and cues.title_kind(top, top) is not None
+    return not pl.found[a - 1] and title_copy(top, pl.text[b + 1]) and cues.title_kind(top, top) is not None
 
 
 _FILE_EXT = re.compile(r"\.(docx|doc|pdf|wps)(?![a-z])")  # (a sharing site runs its VIP tags on after the extension)
@@ -169,12 +168,25 @@ def near_copy(a: str, b: str) -> bool:
     return any(_near(x, y) for x in {a, a.split()[0] if a.split() else a} for y in {b, b.split()[0] if b.split() else b})
 
 
-def copy_below(first: str, second: str) -> bool:
-    """Is ``second`` the text's own copy of the title ``first`` printed over it?  A near copy, but
-    not a dated title under an undated one: that undated line is a section's bare genre name
-    over the text's full title (a portal's column), not its headline."""
-    dated = lambda t: bool(_YEAR_WORD.search(_near_key(t)))  # noqa: E731
-    return near_copy(first, second) and not (dated(second) and not dated(first))
+def title_copy(title: str, line: str, *, head: int = 0, near: bool = False) -> bool:
+    """Is ``line`` a copy of the title line ``title`` printed over it?  The one comparison for a
+    title a page prints twice; the caller says how alike the two must be:
+    - by default the same line (a title printed again inside the text, or under the page's rows);
+    - ``head``: the same first ``head`` characters, ``line`` at least that long (one copy may carry
+      a label or a tag at its end that the other has not: a title over a site's summary and under it);
+    - ``near``: a near copy (near_copy: decorations, a year, a place's suffix more or less), but not a
+      dated title under an undated one: that undated line is a section's bare genre name over the
+      text's full title (a portal's column), not its headline."""
+    if near:
+        return near_copy(title, line) and not (_dated(line) and not _dated(title))
+    if head:
+        return len(line) >= head and line[:head] == title[:head]
+    return line == title
+
+
+def _dated(title: str) -> bool:
+    """Does a title line name its year (with the year character), as two copies are compared?"""
+    return bool(_YEAR_WORD.search(_near_key(title)))
 
 
 def _near(a: str, b: str) -> bool:
@@ -249,8 +261,8 @@ def dated_twin(a: str, b: str) -> bool:
     ka, kb = _near_key(a), _near_key(b)
     if len(ka) < _NEAR_MIN or len(kb) < _NEAR_MIN or ka[-_TWIN_END:] != kb[-_TWIN_END:]:
         return False
-    # (the upper copy dated: an undated line over a dated title is a section's bare name, copy_below)
-    return bool(_YEAR_WORD.search(ka)) and near_copy(a, b)
+    # (the upper copy dated: an undated line over a dated title is a section's bare name, title_copy)
+    return _dated(a) and title_copy(a, b, near=True)
 
 
 _INNER_LOOK = 8  # lines (of text) back from a title's copy inside a text to the title itself
@@ -269,7 +281,7 @@ def mark_inner_copies(pl) -> None:
         s = text[k]
         if found[k] or len(s) < _INNER_MIN or cues.title_kind(s, s) is None:
             continue
-        first = next((j for j in range(k - 1, max(-1, k - 1 - _INNER_LOOK), -1) if text[j] == s), None)
+        first = next((j for j in range(k - 1, max(-1, k - 1 - _INNER_LOOK), -1) if title_copy(text[j], s)), None)
         if first is None or (k + 1 < len(pl) and pl.anchor(k + 1)):
             continue
         between = [m for m in range(first + 1, k) if not found[m] and _reads_as_text(text[m])]

@@ -479,8 +479,8 @@ def _foot_link(cs: list[evidence.Cues], paras: list[Paragraph], starts: list, en
             or tail.head is not None or len(words) >= _FOOT_WORDS):
         return False
     nxt = cs[end].title_core if end < len(cs) else None  # (a page's heading over the text's own title)
-    return not (nxt and head.title_core and evidence.repeats(nxt, {head.title_core}) or
-                head.title_core and nxt and evidence.repeats(head.title_core, {nxt}))
+    return not (nxt and head.title_core and (evidence.repeats(nxt, {head.title_core})
+                                             or evidence.repeats(head.title_core, {nxt})))
 
 
 def training_rows(cs: list[evidence.Cues], paras: list[Paragraph], gold_starts: set[int]):

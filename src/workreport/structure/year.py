@@ -80,8 +80,15 @@ def title_years(title: str, rule: str = "") -> list[int]:
     if rule == FILE_RULE:
         return [int(m.group(1)) for m in _FILE_YEAR.finditer(norm(title))]
     found = years(title)
-    lead = _TITLE_LEAD.match(norm(title))  # a title's opening year printed without its year character
-    return found if found or not lead else [int(lead.group(1))]
+    lead = None if found else lead_year(norm(title))
+    return found if lead is None else [lead]
+
+
+def lead_year(normalized: str) -> int | None:
+    """The year a title opens with, printed without its year character (orgs.yaml title_lead), or
+    None: read where no year is written in full (a title's, or a first paragraph that is the title)."""
+    m = _TITLE_LEAD.match(normalized)
+    return int(m.group(1)) if m else None
 
 
 def is_gov_title(title: str) -> bool:
@@ -202,9 +209,9 @@ def _opening_year(report: Report, title: str = "") -> int | None:
         # (an assessment's year cited with its result is the year before's: cut with its sentence part)
         s = _NOT_REPORT_YEAR.sub("", _ASSESSED.sub("", p.norm_text)[:_limit("year_window")])
         ys = years("", s)
-        lead = _TITLE_LEAD.match(s) if i == 0 and not ys else None
-        if lead:
-            return int(lead.group(1))  # the first line a title whose year lost its year character (orgs.yaml title_lead)
+        lead = lead_year(s) if i == 0 and not ys else None
+        if lead is not None:
+            return lead  # the first line a title whose year lost its year character
         if ys and i == 0:
             # only the year of the plan that follows the work reported: the work is the year before's
             plan = _PLAN_AFTER_REVIEW.search(s)
