@@ -46,6 +46,7 @@ _SIGNOFF = int(rules.limit(_TABLE, "split.issued_signoff_paragraphs"))
 _GLUED_ADDRESSEE = "split.issued.glued_addressee"
 _HEADING_TAIL = int(rules.limit(_TABLE, "split.heading_copy_tail_chars"))
 _PAGE_HEADING = "split.page_heading"
+_HEAD_TOP = "split.head_top"  # (a start a head pass moved up past a page heading: the heading is the report's)
 _DOC_NUMBER = "split.preamble.doc_number"
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
 _BYLINE = rules.pattern("furniture", "furniture.signature_name")
@@ -267,6 +268,15 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
     return out
 
 
+def _headings_in_place(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
+    """A start placed under a page's heading keeps that mark only while the heading is still the line
+    right over it: a later pass that moved the start up (onto the heading, or to a higher title of the
+    head) made the heading the report's own line, and the line over the start now is the text
+    before's last line, which is neither furniture nor cut from that report."""
+    return [(i, _HEAD_TOP if rule == _PAGE_HEADING and not (i > 0 and _heading_copy(cs[i - 1], paras[i - 1], cs[i], paras[i]))
+             else rule, sc) for i, rule, sc in starts]
+
+
 def _head_material(c: evidence.Cues, p: Paragraph) -> bool:
     """A line a page's head is made of: short, no sentence, not a numbered part, not a greeting
     (a salutation has its speech under it: what is over it is the speech's head or another's)."""
@@ -278,7 +288,7 @@ _COMMA = re.compile("[,\uff0c\u3001;\uff1b]")  # a clause runs on: a sentence's 
 _HEAD_NAMES = 3  # paragraphs from a start read for the body it names (head, address, opening)
 _HEAD_TOP_PARAS = 6  # head lines looked at over a start (title, date, session, speaker, name, subtitle)
 _HEAD_PASSES = (_speech_titles, _issued_documents, _page_headings, _first_copies, _dated_speeches,
-                _addressed, _addressee_titles, _bylines, _head_tops)
+                _addressed, _addressee_titles, _bylines, _head_tops, _headings_in_place)
 
 
 def _heading_copy(c: evidence.Cues, p: Paragraph, below: evidence.Cues, q: Paragraph) -> bool:
