@@ -61,3 +61,12 @@ def test_a_signature_under_the_last_sentence_stays_with_the_text_before():
 def test_another_bodys_name_over_a_title_is_not_its_byline():
     head = ["柳河镇人民政府", "", "临江市水务局2023年工作总结", ""]
     assert _starts([*_BEFORE, "", *head, *_OPENING]) == [1, len(_BEFORE) + 4]
+
+
+
+def test_a_bare_dated_title_between_the_breadcrumb_and_the_date_row_is_the_reports():
+    # (the site's widget row, its crumb, the title naming only the year and genre, the date row, the text)
+    head = ["切换语言", "", "您的位置：首页 > 机构专页 > 某某街道办事处 > 计划总结", "", "2023年工作总结", "",
+            "来源：本网 发布时间：2024-01-20 09:30 阅读次数：-", "字号：", ""]
+    assert _starts([*_BEFORE, "", *head, *_OPENING]) == [1, len(_BEFORE) + 6]
+
