@@ -35,3 +35,38 @@ def test_a_bare_column_name_over_a_fuller_title_is_the_sites():
 def test_a_title_naming_another_body_stays_out_of_the_head():
     head = ["柳河镇2024年工作总结", "发布日期：2024-01-20 来源：区政府办"]
     assert _starts([*_BEFORE, *head, *_SPEECH]) == [1, len(_BEFORE) + 3]
+
+
+_OPENING = ["2023年，我局在市委市政府的坚强领导下，全面推进水利基础设施建设，各项工作取得明显成效。",
+            "一、主要工作", "一是加快水库除险加固，全年完成三座，汛期安全度汛。"]
+
+
+def test_the_bodys_name_over_its_title_begins_the_report():
+    # (a portal prints the body's name as the head's first line, the title naming it under it)
+    head = ["临江市水务局", "", "临江市水务局2023年工作总结", "", "发布日期：2024-01-20 来源：办公室", ""]
+    assert _starts([*_BEFORE, "", *head, *_OPENING]) == [1, len(_BEFORE) + 2]
+
+
+def test_a_company_name_over_a_title_naming_no_body_under_the_rows():
+    head = ["公告日期：2024-04-20", "", "某某科技股份有限公司", "", "2023年度董事会工作报告", ""]
+    assert _starts([*_BEFORE, "", *head, *_OPENING]) == [1, len(_BEFORE) + 4]
+
+
+def test_a_signature_under_the_last_sentence_stays_with_the_text_before():
+    # (the name signed under a last sentence, then a title naming no body: the signature is the text's)
+    head = ["某某科技股份有限公司", "", "2023年度董事会工作报告", ""]
+    assert _starts([*_BEFORE, "三是持续深化改革创新，各项工作扎实推进。", *head, *_OPENING]) == [1, len(_BEFORE) + 4]
+
+
+def test_another_bodys_name_over_a_title_is_not_its_byline():
+    head = ["柳河镇人民政府", "", "临江市水务局2023年工作总结", ""]
+    assert _starts([*_BEFORE, "", *head, *_OPENING]) == [1, len(_BEFORE) + 4]
+
+
+
+def test_a_bare_dated_title_between_the_breadcrumb_and_the_date_row_is_the_reports():
+    # (the site's widget row, its crumb, the title naming only the year and genre, the date row, the text)
+    head = ["切换语言", "", "您的位置：首页 > 机构专页 > 某某街道办事处 > 计划总结", "", "2023年工作总结", "",
+            "来源：本网 发布时间：2024-01-20 09:30 阅读次数：-", "字号：", ""]
+    assert _starts([*_BEFORE, "", *head, *_OPENING]) == [1, len(_BEFORE) + 6]
+

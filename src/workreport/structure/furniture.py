@@ -405,6 +405,13 @@ def _weak_blocks(pl: PageLines) -> None:
         # the line right under the label a page prints over the text it shows (a preview) is the text's first
         if b > a and not pl.found[b] and pl.found[b - 1] and _TEXT_LABEL.match(pl.text[b - 1]):
             b -= 1
+        # the page's own title over its date row, only the page's rows down to the text: the text's title
+        m = site_heads.title_over_own_rows(pl, a, b)
+        if m is not None:
+            b = m - 1
+            if b < a:
+                k = end + 1
+                continue
         top = site_heads.title_over_date_row(pl, a, b)
         if top is not None:  # (the copy above the page's date row is kept; the rows above it are the site's)
             for m in range(a, top):

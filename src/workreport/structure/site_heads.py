@@ -127,6 +127,24 @@ def title_over_date_row(pl, a: int, b: int) -> int | None:
                  and any(_PAGE_DATE_ROW.match(pl.text[r]) for r in range(m + 1, b + 1))), None)
 
 
+def title_over_own_rows(pl, a: int, b: int) -> int | None:
+    """The title a page prints over its date row, the rows (date, source, a toolbar) all that is
+    between it and the text it opens, at the foot of the run of short lines a..b (the breadcrumb
+    and the site's name over it): a full title, or a bare one that opens with its year.  That
+    title's line, or None.  (Not a bare column name, nor a list's link whose next line is no text.)"""
+    if b + 1 >= len(pl):
+        return None
+    m = b
+    while m >= a and pl.found[m]:
+        m -= 1
+    if m < a or m == b or m + _OWN_ROWS < b or not _PAGE_DATE_ROW.match(pl.text[m + 1]):
+        return None
+    t = pl.text[m]
+    if cues.title_kind(t, t) is None and not cues.dated_bare_title(t):
+        return None
+    return m if pl.body_after(m) == b + 1 and all(pl.rule[r] != _CRUMB for r in range(m + 1, b + 1)) else None
+
+
 def between_title_copies(pl, a: int, b: int) -> bool:
     """Are the short lines a..b the page's rows between its heading and the article's own copy of
     the same title (title, a toolbar or source row, the title again), with no date row needed?"""
@@ -136,6 +154,8 @@ def between_title_copies(pl, a: int, b: int) -> bool:
     return not pl.found[a - 1] and title_copy(top, pl.text[b + 1]) and cues.title_kind(top, top) is not None
 
 
+_OWN_ROWS = 3  # rows a page prints between its title and the text (date and source, a toolbar)
+_CRUMB = "furniture.crumb_path"
 _FILE_EXT = re.compile(r"\.(docx|doc|pdf|wps)(?![a-z])")  # (a sharing site runs its VIP tags on after the extension)
 _FILE_COPY_LOOK = 8  # lines down from a file-name heading to the document's own title (a download panel's rows run longer)
 _FILE_TAIL = re.compile(r"\.(docx|doc|pdf|wps)(\s*VIP)?$")  # (a file name, as the line's end)

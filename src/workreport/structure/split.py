@@ -259,6 +259,8 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                 core = cs[j].title_core or ""
                 if cs[j].title and not cs[j].fused and not any(core in c and core != c for c in cores):
                     top = j
+                elif top == j + 1 and _byline_over(cs, paras, j, top):
+                    top = j
                 cores.append(cs[j].title_core or "")
                 names |= {here} - {None}
                 years |= {cs[j].year} - {None}
@@ -275,6 +277,19 @@ def _headings_in_place(cs: list[evidence.Cues], paras: list[Paragraph], starts: 
     before's last line, which is neither furniture nor cut from that report."""
     return [(i, _HEAD_TOP if rule == _PAGE_HEADING and not (i > 0 and _heading_copy(cs[i - 1], paras[i - 1], cs[i], paras[i]))
              else rule, sc) for i, rule, sc in starts]
+
+
+def _byline_over(cs: list[evidence.Cues], paras: list[Paragraph], j: int, top: int) -> bool:
+    """Is paragraph j the body's name a page prints alone right over the report's title (the
+    author's line of the head)?  The title names that body; or it names none and no last sentence
+    is over the name, only the page's rows (a name under a sentence may be that text's signature)."""
+    name = _folded(paras[j])
+    if not (cs[top].title and cs[top].title_core and _BYLINE.match(name)):
+        return False
+    body = cues.title_name(cs[top].title_core)
+    if body:
+        return name in cues.fold(cs[top].title_core)
+    return cs[j].gap_furniture > 0 or j == 0 or not cs[j - 1].terminal
 
 
 def _head_material(c: evidence.Cues, p: Paragraph) -> bool:
