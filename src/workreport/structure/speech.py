@@ -28,12 +28,20 @@ def _limit(name: str) -> int:
 
 _SPEECH = [(e["id"], rules.compiled(e["pattern"]), e.get("unit")) for e in _T["speech"]]
 _SPEECH_BODY = rules.entry(_TABLE, "org.speech.body")["word"]
+_ZONE_BODIES = frozenset(rules.words(_TABLE, "org.zone_bodies", "bodies"))
 _DATELINE = "org.speech.congress"
 _BYLINE_ID = "org.speech.byline"
 _BYLINE = next(pat for rid, pat, _ in _SPEECH if rid == _BYLINE_ID)
 _SPEAKER_PLACE = rules.pattern(_TABLE, "org.speech.speaker_place")
 _SPEECH_ORGAN = rules.pattern(_TABLE, "org.speech.organ")
 _SPEAKER_BODY = rules.pattern(_TABLE, "org.speaker_body")
+
+
+def _place_body(place: str) -> str:
+    """The body a place's work report speaks for: its people's government; a zone (a new area,
+    a development zone) is run by its committee, not a government: its name as written."""
+    body = bodies.classify_body(place)
+    return place if body is not None and body.id in _ZONE_BODIES else place + _SPEECH_BODY
 
 
 def speech_org(report: Report, titles: list[tuple[str, int, str]], place_only: bool) -> OrgGuess | None:
@@ -59,7 +67,7 @@ def speech_org(report: Report, titles: list[tuple[str, int, str]], place_only: b
             m = pat.search(s)
             if m:
                 groups = {k: raw[m.start(k): m.end(k)] for k, v in m.groupdict().items() if v is not None}
-                name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
+                name = org or groups.get("body") or _place_body(groups["place"])
                 # the lines above, read as one text, come first (a wrapped dateline)
                 above = _speech_org_joined(block[:k])
                 here = OrgGuess(name, line, rid)
@@ -100,7 +108,7 @@ def _signed(groups: dict, rest: list[tuple[str, int | None]], rid: str) -> OrgGu
         if m:
             place = raw[m.start("place"): m.end("place")]
             same = place[:1] == groups["place"][:1] and place[-1:] == groups["place"][-1:]
-            return OrgGuess(place + _SPEECH_BODY, line, _BYLINE_ID) if same else None
+            return OrgGuess(_place_body(place), line, _BYLINE_ID) if same else None
     return None
 
 
@@ -118,7 +126,7 @@ def _speech_org_joined(block: list[tuple[str, int | None]]) -> OrgGuess | None:
         m = pat.search(s)
         if m:
             groups = {k: raw[m.start(k): m.end(k)] for k, v in m.groupdict().items() if v is not None}
-            name = org or groups.get("body") or (groups["place"] + _SPEECH_BODY)
+            name = org or groups.get("body") or _place_body(groups["place"])
             end, line = 0, None
             for t, ln in pieces:  # the line the match starts on
                 end += len(t)
