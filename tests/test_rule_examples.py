@@ -419,6 +419,11 @@ def speech_headline(entry: dict, text: str) -> bool:
     return split.speech_headline(norm(text).strip())
 
 
+@matcher("split:speech_session_piece")
+def speech_session_piece(entry: dict, text: str) -> bool:
+    return split.session_piece(cues.fold(re.sub(r"\s+", "", norm(text))))
+
+
 @matcher("split:speech_title_end")
 def speech_title_end(entry: dict, text: str) -> bool:
     return bool(cues._SPEECH_TITLE_END.search(cues.title_core(norm(text).strip())))

@@ -70,3 +70,55 @@ def test_a_bare_dated_title_between_the_breadcrumb_and_the_date_row_is_the_repor
             "来源：本网 发布时间：2024-01-20 09:30 阅读次数：-", "字号：", ""]
     assert _starts([*_BEFORE, "", *head, *_OPENING]) == [1, len(_BEFORE) + 6]
 
+
+
+# A speech whose title the compilation left out: the head left over its salutation (session line,
+# its wrapped second piece, date, speaker) begins it, and a signature under the report before stays there.
+_ADDRESS = ["各位代表：", "现在，我代表县人民政府，向大会报告工作，请予审议，并请各位政协委员提出意见。",
+            "一、2023年工作回顾", "过去一年，我们坚持稳中求进，全县经济运行持续向好，主要指标好于预期。",
+            "（一）产业发展提质增效。全年新签约项目二十个，规上工业增加值增长百分之七。"]
+_LONG = [*_BEFORE, "二、存在的问题", "一是基层治理力量仍显薄弱，网格员队伍流动性较大，专业化水平有待提升。",
+         "二是公共服务供给仍不均衡，老旧小区配套设施短板较多，群众期盼尚未完全满足。",
+         "三、下一步工作打算", "一是持续深化党建引领基层治理，推动网格力量下沉，提升服务群众的能力和水平。",
+         "二是持续抓好民生实事，加快补齐公共服务短板，不断增强群众的获得感和幸福感。"]
+
+
+def test_the_speakers_name_alone_over_the_salutation_begins_the_speech():
+    assert _starts([*_LONG, "", "李某某", *_ADDRESS]) == [1, len(_LONG) + 2]
+
+
+def test_the_session_line_and_the_speaker_over_the_salutation_begin_the_speech():
+    head = ["——2024年1月9日在青山县第六届人民代表大会第三次会议上", "青山县人民政府县长  王某"]
+    assert _starts([*_LONG, *head, *_ADDRESS]) == [1, len(_LONG) + 1]
+
+
+def test_the_second_piece_of_a_wrapped_session_line_begins_the_speech():
+    # (the session line's first piece lost: its second piece is the first line left of the head)
+    head = ["三次会议上", "青山县人民政府县长  王某"]
+    assert _starts([*_LONG, *head, *_ADDRESS]) == [1, len(_LONG) + 1]
+
+
+def test_a_reporting_body_over_the_salutation_begins_its_report():
+    lines = ["临江市发展和改革委员会", "各位代表：", "受市人民政府委托，现将临江市2023年计划执行情况与2024年计划草案提请大会审议。",
+             "一、2023年计划执行情况", "2023年，全市经济运行稳中有进，地区生产总值增长百分之五。",
+             "（一）投资保持增长。全年固定资产投资增长百分之六，重大项目有序推进。"]
+    assert _starts([*_LONG, "", *lines]) == [1, len(_LONG) + 2]
+
+
+def test_a_salutation_over_the_start_found_at_the_address_line_is_the_speechs():
+    # (the page's rows over the salutation: the start found at the address moves up to the salutation)
+    head = ["发布时间：2024-01-20 来源：县政府办", "【字体：大 中 小】"]
+    assert _starts([*_LONG, "", *head, *_ADDRESS]) == [1, len(_LONG) + 4]
+
+
+def test_a_signature_date_and_name_under_the_last_sentence_stay_with_the_report_before():
+    # (counter-case: the body's name and date signed under the last sentence are that report's foot)
+    sign = ["石门街道办事处", "2024年1月5日"]
+    out = _starts([*_LONG, *sign, "县长  王某", *_ADDRESS])
+    assert out == [1, len(_LONG) + 3]
+
+
+def test_a_date_under_the_last_sentence_stays_with_the_report_before():
+    # (counter-case: a bare date under a last sentence is the text before's signature, not the speech's day)
+    out = _starts([*_LONG, "2024年1月5日", "县长  王某", *_ADDRESS])
+    assert out == [1, len(_LONG) + 2]

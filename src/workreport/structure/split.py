@@ -242,6 +242,7 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
     out: list = []
     for i, rule, sc in starts:
         if out:
+            i = _speech_opening(cs, paras, i, out[-1][0])
             top, j = i, i - 1
             years = {cs[i].year} - {None}
             cores = [cs[i].title_core or ""]
@@ -265,9 +266,61 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                 names |= {here} - {None}
                 years |= {cs[j].year} - {None}
                 j -= 1
-            i = top
+            # (no title left over a speech's head: it begins at the highest of its preamble lines)
+            i = top if top < i else _speech_top(cs, paras, i, out[-1][0])
         out.append((i, rule, sc))
     return out
+
+
+def session_piece(folded: str) -> bool:
+    """Is a (folded, spaceless) line the second piece of a session line wrapped in two (…at its Nth meeting)?"""
+    return bool(_SESSION_PIECE.match(folded))
+
+
+def _speech_opening(cs: list[evidence.Cues], paras: list[Paragraph], i: int, floor: int) -> int:
+    """A start found under a speech's address (its first part heading) or at the address moves up to
+    the address and to the salutation right over it: the speech opens with them, whatever rows or
+    lines the page printed over them."""
+    def joined(k: int) -> bool:
+        return k - 1 > floor and _tight(cs[k])
+    if not cs[i].salutation and cs[i].preamble not in _SPEECH_HEAD and joined(i) and cs[i - 1].preamble == _ADDRESS:
+        i -= 1
+    if cs[i].preamble == _ADDRESS and joined(i) and cs[i - 1].salutation and not evidence.addressee(paras[i - 1]):
+        i -= 1
+    return i
+
+
+def _tight(c: evidence.Cues) -> bool:
+    """Is a line printed right under the one before (no page rows, no more blank lines than the page's usual)?"""
+    return c.gap_furniture == 0 and c.gap_blank <= 0
+
+
+def _speech_top(cs: list[evidence.Cues], paras: list[Paragraph], i: int, floor: int) -> int:
+    """The first line of a speech's head over paragraph i, its salutation or a preamble line, when the
+    head kept no title: a speech prints over its salutation, in this order, its session line (maybe
+    wrapped in two), the day it was delivered and its speaker (the office and name, the name alone, or
+    the body that reports); the report begins at the highest of these left, none parted from the next by the page's rows or a blank line.  (A date
+    under a last sentence or a signed name, and the name over it, are the report before's signature.)"""
+    if not (cs[i].salutation or cs[i].preamble in _SPEECH_HEAD):
+        return i
+    top, j = i, i - 1
+    while j > floor and i - j <= _HEAD_TOP_PARAS and _tight(cs[j + 1]):
+        c, t = cs[j], _folded(paras[j])
+        if c.terminal or c.head is not None or c.salutation or len(t) > 2 * _HEAD_LINE:
+            break
+        if c.preamble in _SPEECH_HEAD or session_piece(t) or cues.preamble_rule(t, t) == _SPEAKER:
+            top = j  # (a session line, its wrapped second piece, a speaker; a mirror's pinyin read past)
+        elif c.signature:
+            if j - 1 > floor and (cs[j - 1].terminal or cs[j - 1].short_plain or _BYLINE.match(_folded(paras[j - 1]))):
+                break  # (the date the report before is signed with)
+            top = j
+        elif (top == j + 1 and cs[top].salutation and not evidence.addressee(paras[top])
+              and (c.short_plain or _BYLINE.match(t)) and len(t) <= _HEAD_LINE):
+            top = j  # (the speaker's name, or the body that reports, right over the salutation)
+        else:
+            break
+        j -= 1
+    return top
 
 
 def _headings_in_place(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
@@ -301,6 +354,10 @@ def _head_material(c: evidence.Cues, p: Paragraph) -> bool:
 
 _COMMA = re.compile("[,\uff0c\u3001;\uff1b]")  # a clause runs on: a sentence's piece, no head line
 _HEAD_NAMES = 3  # paragraphs from a start read for the body it names (head, address, opening)
+_ADDRESS = "split.preamble.address"
+_SPEAKER = "split.preamble.speaker"
+_SPEECH_HEAD = frozenset({_SESSION, _SPEAKER, _ADDRESS, "split.preamble.congress_document"})
+_SESSION_PIECE = rules.pattern(_TABLE, "split.speech_session_piece")
 _HEAD_TOP_PARAS = 6  # head lines looked at over a start (title, date, session, speaker, name, subtitle)
 _HEAD_PASSES = (_speech_titles, _issued_documents, _page_headings, _first_copies, _dated_speeches,
                 _addressed, _addressee_titles, _bylines, _head_tops, _headings_in_place)
