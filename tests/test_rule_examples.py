@@ -424,6 +424,11 @@ def speech_session_piece(entry: dict, text: str) -> bool:
     return split.session_piece(cues.fold(re.sub(r"\s+", "", norm(text))))
 
 
+@matcher("split:speaker_name")
+def speaker_name(entry: dict, text: str) -> bool:
+    return split.speaker_name(cues.fold(re.sub(r"\s+", "", norm(text))))
+
+
 @matcher("split:speech_title_end")
 def speech_title_end(entry: dict, text: str) -> bool:
     return bool(cues._SPEECH_TITLE_END.search(cues.title_core(norm(text).strip())))

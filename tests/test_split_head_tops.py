@@ -122,3 +122,16 @@ def test_a_date_under_the_last_sentence_stays_with_the_report_before():
     # (counter-case: a bare date under a last sentence is the text before's signature, not the speech's day)
     out = _starts([*_LONG, "2024年1月5日", "县长  王某", *_ADDRESS])
     assert out == [1, len(_LONG) + 2]
+
+
+def test_a_fragment_of_a_page_cut_mid_word_over_the_salutation_stays_with_the_text_before():
+    # (counter-case: the last words of a page the site cut, not a speaker's name: too long, or a particle first)
+    for tail in (["全年新增市级重点"], ["", "了入驻协"], ["", "科"]):
+        out = _starts([*_LONG, "四是加快推进产业园区建设，全年新引进企业二十余家，带动就业", *tail, *_ADDRESS])
+        assert out == [1, len(_LONG) + 2 + len(tail)], tail
+
+
+def test_a_session_line_taken_for_a_report_of_its_own_is_the_speechs_first_line():
+    # (the text begins with the session line; the reporting body and the salutation under it are the same speech)
+    lines = ["——2024年1月9日在临江市第六届人民代表大会第三次会议上", "临江市发展和改革委员会", *_ADDRESS]
+    assert _starts(lines) == [1]

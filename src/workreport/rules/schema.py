@@ -381,6 +381,7 @@ SCHEMAS: dict[str, Record] = {
         "fused_twice_title": PATTERN_RULE,
         "speech_headline": PATTERN_RULE,
         "speech_session_piece": PATTERN_RULE,
+        "speaker_name": PATTERN_RULE,
         "speech_title_end": PATTERN_RULE,
         "addressee": PATTERN_RULE,
         "document_title": PATTERN_RULE,

@@ -266,8 +266,11 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                 names |= {here} - {None}
                 years |= {cs[j].year} - {None}
                 j -= 1
-            # (no title left over a speech's head: it begins at the highest of its preamble lines)
+            # (no title left over a speech's head: it begins at the highest of its preamble lines; when
+            # that is the start before, a report of head lines only, the speech began there)
             i = top if top < i else _speech_top(cs, paras, i, out[-1][0])
+            if i <= out[-1][0]:
+                continue
         out.append((i, rule, sc))
     return out
 
@@ -275,6 +278,11 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
 def session_piece(folded: str) -> bool:
     """Is a (folded, spaceless) line the second piece of a session line wrapped in two (…at its Nth meeting)?"""
     return bool(_SESSION_PIECE.match(folded))
+
+
+def speaker_name(folded: str) -> bool:
+    """Is a (folded, spaceless) line a speaker's name alone (not a page's fragment cut mid-word)?"""
+    return bool(_SPEAKER_NAME.match(folded)) and not _NOT_A_START.match(folded)
 
 
 def _speech_opening(cs: list[evidence.Cues], paras: list[Paragraph], i: int, floor: int) -> int:
@@ -304,18 +312,20 @@ def _speech_top(cs: list[evidence.Cues], paras: list[Paragraph], i: int, floor: 
     if not (cs[i].salutation or cs[i].preamble in _SPEECH_HEAD):
         return i
     top, j = i, i - 1
-    while j > floor and i - j <= _HEAD_TOP_PARAS and _tight(cs[j + 1]):
+    while j >= floor and i - j <= _HEAD_TOP_PARAS and _tight(cs[j + 1]):
         c, t = cs[j], _folded(paras[j])
         if c.terminal or c.head is not None or c.salutation or len(t) > 2 * _HEAD_LINE:
             break
         if c.preamble in _SPEECH_HEAD or session_piece(t) or cues.preamble_rule(t, t) == _SPEAKER:
             top = j  # (a session line, its wrapped second piece, a speaker; a mirror's pinyin read past)
+        elif j == floor:
+            break  # (the start before is the speech's own only when it is one of these lines)
         elif c.signature:
             if j - 1 > floor and (cs[j - 1].terminal or cs[j - 1].short_plain or _BYLINE.match(_folded(paras[j - 1]))):
                 break  # (the date the report before is signed with)
             top = j
         elif (top == j + 1 and cs[top].salutation and not evidence.addressee(paras[top])
-              and (c.short_plain or _BYLINE.match(t)) and len(t) <= _HEAD_LINE):
+              and (speaker_name(t) or _BYLINE.match(t)) and not _cut_before(cs, paras, j)):
             top = j  # (the speaker's name, or the body that reports, right over the salutation)
         else:
             break
@@ -358,6 +368,7 @@ _ADDRESS = "split.preamble.address"
 _SPEAKER = "split.preamble.speaker"
 _SPEECH_HEAD = frozenset({_SESSION, _SPEAKER, _ADDRESS, "split.preamble.congress_document"})
 _SESSION_PIECE = rules.pattern(_TABLE, "split.speech_session_piece")
+_SPEAKER_NAME = rules.pattern(_TABLE, "split.speaker_name")
 _HEAD_TOP_PARAS = 6  # head lines looked at over a start (title, date, session, speaker, name, subtitle)
 _HEAD_PASSES = (_speech_titles, _issued_documents, _page_headings, _first_copies, _dated_speeches,
                 _addressed, _addressee_titles, _bylines, _head_tops, _headings_in_place)
