@@ -399,7 +399,7 @@ def _weak_blocks(pl: PageLines) -> None:
                         if cues.preamble_rule(pl.text[m], pl.text[m]) == _SESSION), None)
         while session is not None and b >= a and session - b <= _SPEECH_TITLE_LINES and pl.rule[b] is None \
                 and all(pl.nonblank[m + 1] == pl.nonblank[m] + 1 for m in range(b, session)) \
-                and not _SENTENCE.search(pl.text[b]) and _speech_headline(pl.text[b]):
+                and not _SENTENCE.search(pl.text[b]) and (_speech_headline(pl.text[b]) or _SIGNATURE_NAME.match(pl.text[b])):
             b -= 1
         # a slogan printed as the title over a dash subtitle naming the report is the report's head
         if b + 1 < n and b >= a and pl.rule[b] is None and cues.slogan_over(pl.text[b], pl.text[b + 1]):
@@ -536,8 +536,9 @@ def _head_kept(pl: PageLines, a: int, b: int) -> int:
     speech = cues.preamble_rule(t[below], t[below]) == _SESSION or (
         below + 1 < len(pl) and cues.preamble_rule(t[below + 1], t[below + 1]) == _SESSION)
     if speech:
-        # (a very short line with no genre word is no headline: a site's menu or column label over the title)
-        while b >= a and not pl.found[b] and _speech_headline(t[b]):
+        # (a very short line with no genre word is no headline: a site's menu or column label over the
+        # title; a body's name over a dated session line is the speech's byline)
+        while b >= a and not pl.found[b] and (_speech_headline(t[b]) or _SIGNATURE_NAME.match(t[b])):
             b -= 1
     elif b >= a and not pl.found[b] and _SIGNATURE_NAME.match(t[b]) and (pl.anchor(below) or len(t[below]) >= _BODY_CHARS):
         b -= 1
