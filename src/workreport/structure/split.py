@@ -227,11 +227,6 @@ def _page_headings(cs: list[evidence.Cues], paras: list[Paragraph], starts: list
     return out
 
 
-# A start found in a report's body is moved up to the first line of the report's head: each pass
-# reads one kind of head (its title over a speech's session line, a notice that issues it, a page
-# heading, a title printed twice, a date over a speech, an addressee line, a title over the
-# addressee or number row, a byline).  The order matters: a later pass reads the heads the earlier
-# ones have found (a byline over a title that a notice's pass has placed).
 def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
     """A report begins at the top of its head.  A start found at a head's lower line (a second copy
     of the title, a session line, a speaker, a salutation, an opening under the page's rows) has over
@@ -370,6 +365,14 @@ _SPEECH_HEAD = frozenset({_SESSION, _SPEAKER, _ADDRESS, "split.preamble.congress
 _SESSION_PIECE = rules.pattern(_TABLE, "split.speech_session_piece")
 _SPEAKER_NAME = rules.pattern(_TABLE, "split.speaker_name")
 _HEAD_TOP_PARAS = 6  # head lines looked at over a start (title, date, session, speaker, name, subtitle)
+
+
+# A start found in a report's body is moved up to the first line of the report's head: each pass
+# reads one kind of head (its title over a speech's session line, a notice that issues it, a page
+# heading, a title printed twice, a date over a speech, an addressee line, a title over the
+# addressee or number row, a byline; then the head's highest title or, over a speech, its
+# highest preamble line, whatever the passes before left).  The order matters: a later pass reads the heads the earlier
+# ones have found (a byline over a title that a notice's pass has placed).
 _HEAD_PASSES = (_speech_titles, _issued_documents, _page_headings, _first_copies, _dated_speeches,
                 _addressed, _addressee_titles, _bylines, _head_tops, _headings_in_place)
 
