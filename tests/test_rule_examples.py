@@ -416,7 +416,7 @@ def twice_title_run_on(entry: dict, text: str) -> bool:
 
 @matcher("split:speech_headline")
 def speech_headline(entry: dict, text: str) -> bool:
-    return split.speech_headline(norm(text).strip())
+    return cues.speech_headline(norm(text).strip())
 
 
 @matcher("split:speech_session_piece")

@@ -95,9 +95,9 @@ def test_an_essay_sites_sample_tag_with_its_number_is_cut_from_a_title_in_either
 
 
 def test_the_last_words_of_a_cut_page_over_a_speechs_session_line_are_not_its_headline():
-    from workreport.structure import split
-    assert split.speech_headline("政府工作报告") and split.speech_headline("工 作 报 告")
-    assert not split.speech_headline("我们将继") and not split.speech_headline("重")
+    from workreport.structure import cues
+    assert cues.speech_headline("政府工作报告") and cues.speech_headline("工 作 报 告")
+    assert not cues.speech_headline("我们将继") and not cues.speech_headline("重")
     speech = ["——2023年1月9日在青山区第五届人民代表大会第三次会议上", "青山区人民政府区长 某某某", "各位代表：",
               "现在，我代表区政府向大会作工作报告，请予审议。",
               "一、过去一年工作回顾", "过去一年，全区地区生产总值增长百分之五，一般公共预算收入增长百分之四。"]

@@ -173,6 +173,8 @@ def dated_bare_title(s: str) -> bool:
 
 
 _TEASER = rules.pattern(_TABLE, "split.teaser_row")
+_SPEECH_HEADLINE = rules.pattern(_TABLE, "split.speech_headline")
+_SPEECH_FRAGMENT = int(rules.limit(_TABLE, "split.speech_fragment_chars"))
 
 
 def teased_title(normalized: str) -> str | None:
@@ -461,6 +463,13 @@ def preamble_rule(text: str, normalized: str | None = None) -> str | None:
         elif len(s) <= _PREAMBLE_MAX and _PREAMBLE_ENDS[rid].may_end(s) and pat.match(s):
             return rid
     return None
+
+
+def speech_headline(normalized: str) -> bool:
+    """Can a (normalised, stripped) line be a speech's headline over its session line?  A very short
+    one only with a genre word (data: split.speech_headline): a few characters with none are the last
+    words of a page the site cut mid-word, or a site's menu or column label."""
+    return len(normalized) > _SPEECH_FRAGMENT or bool(_SPEECH_HEADLINE.search(fold(re.sub(r"\s+", "", normalized))))
 
 
 def speech_title_over(line: str, below: str) -> bool:

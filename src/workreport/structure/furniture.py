@@ -69,8 +69,6 @@ INLINE = frozenset({_PAGE_NUMBER, "furniture.doc.page_thumb", "furniture.doc.thu
                     "furniture.punct_only", "furniture.photo_caption", "furniture.essay.site_header"})
 _SESSION = "split.preamble.session"
 _SPEECH_TITLE_LINES = int(rules.limit("split", "split.speech_title_lines"))
-_SPEECH_HEADLINE = rules.pattern("split", "split.speech_headline")
-_SPEECH_FRAGMENT = int(rules.limit("split", "split.speech_fragment_chars"))
 _RULE_MAX = 220  # no rule takes a longer line (the longest: a content-summary row)
 _TOKENS_MAX = 80  # a toolbar row is short
 _SALUTATION_MAX = 12  # a salutation alone on its line (with its honorific)
@@ -399,7 +397,7 @@ def _weak_blocks(pl: PageLines) -> None:
                         if cues.preamble_rule(pl.text[m], pl.text[m]) == _SESSION), None)
         while session is not None and b >= a and session - b <= _SPEECH_TITLE_LINES and pl.rule[b] is None \
                 and all(pl.nonblank[m + 1] == pl.nonblank[m] + 1 for m in range(b, session)) \
-                and not _SENTENCE.search(pl.text[b]) and (_speech_headline(pl.text[b]) or _SIGNATURE_NAME.match(pl.text[b])):
+                and not _SENTENCE.search(pl.text[b]) and (cues.speech_headline(pl.text[b]) or _SIGNATURE_NAME.match(pl.text[b])):
             b -= 1
         # a slogan printed as the title over a dash subtitle naming the report is the report's head
         if b + 1 < n and b >= a and pl.rule[b] is None and cues.slogan_over(pl.text[b], pl.text[b + 1]):
@@ -538,18 +536,11 @@ def _head_kept(pl: PageLines, a: int, b: int) -> int:
     if speech:
         # (a very short line with no genre word is no headline: a site's menu or column label over the
         # title; a body's name over a dated session line is the speech's byline)
-        while b >= a and not pl.found[b] and (_speech_headline(t[b]) or _SIGNATURE_NAME.match(t[b])):
+        while b >= a and not pl.found[b] and (cues.speech_headline(t[b]) or _SIGNATURE_NAME.match(t[b])):
             b -= 1
     elif b >= a and not pl.found[b] and _SIGNATURE_NAME.match(t[b]) and (pl.anchor(below) or len(t[below]) >= _BODY_CHARS):
         b -= 1
     return b
-
-
-def _speech_headline(s: str) -> bool:
-    """Can the (normalised, stripped) line be a speech's title line over its session line?  A very
-    short one only with a genre word (as split.speech_headline reads it): a line of a few characters
-    with none (a site's menu label, the name of the column it files the speech under) is the site's."""
-    return len(s) > _SPEECH_FRAGMENT or bool(_SPEECH_HEADLINE.search(cues.fold(re.sub(r"\s+", "", s))))
 
 
 def _toc_run(s: str) -> str | None:

@@ -36,8 +36,6 @@ _TOPIC_MARGIN = rules.limit(_TABLE, "split.topic_margin")
 _HEAD_LINE = int(rules.limit(_TABLE, "split.head_line_chars"))
 _SESSION = "split.preamble.session"
 _SPEECH_TITLE_LINES = int(rules.limit(_TABLE, "split.speech_title_lines"))
-_SPEECH_FRAGMENT = int(rules.limit(_TABLE, "split.speech_fragment_chars"))
-_SPEECH_HEADLINE = rules.pattern(_TABLE, "split.speech_headline")
 _ADDRESSEE = rules.pattern(_TABLE, "split.addressee")
 _DOC_TITLE = rules.pattern(_TABLE, "split.document_title")
 _TRANSMIT = rules.pattern(_TABLE, "split.transmit")
@@ -488,12 +486,6 @@ def _cut_before(cs: list[evidence.Cues], paras: list[Paragraph], j: int) -> bool
     return joined and not cs[j - 1].terminal and not cs[j - 1].head_line and len(prev.norm_text.strip()) > _HEAD_LINE
 
 
-def speech_headline(normalized: str) -> bool:
-    """Can a (normalised, stripped) line be a speech's headline over its session line?  A very short
-    one only with a genre word: else it is the last words of a page the site cut mid-word."""
-    return len(normalized) > _SPEECH_FRAGMENT or bool(_SPEECH_HEADLINE.search(cues.fold(re.sub(r"\s+", "", normalized))))
-
-
 def _speech_title_line(c: evidence.Cues, p: Paragraph, below: Paragraph | None = None) -> bool:
     t = p.norm_text.strip()
     # (not a page number, nor the last piece of a sentence the page before was cut in: a particle begins no title;
@@ -503,7 +495,7 @@ def _speech_title_line(c: evidence.Cues, p: Paragraph, below: Paragraph | None =
     named = below is not None and bool(_BYLINE.match(_folded(p)))
     return (len(t) <= _HEAD_LINE and not c.terminal and c.head is None and not c.bare and not c.signature
             and not c.preamble and plain and not t.isdigit() and not _NOT_A_START.match(t)
-            and (speech_headline(t) or named))
+            and (cues.speech_headline(t) or named))
 
 
 def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, float] | None = None,
