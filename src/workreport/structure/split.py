@@ -259,6 +259,8 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                 names |= {here} - {None}
                 years |= {cs[j].year} - {None}
                 j -= 1
+            if j == out[-1][0] and i - j <= _HEAD_TOP_PARAS and _stub_title(cs, paras, j, cores, names, years):
+                continue  # (the start before is a title with head lines only under it: this text's first copy)
             # (no title left over a speech's head: it begins at the highest of its preamble lines; when
             # that is the start before, a report of head lines only, the speech began there)
             i = top if top < i else _speech_top(cs, paras, i, out[-1][0])
@@ -266,6 +268,23 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                 continue
         out.append((i, rule, sc))
     return out
+
+
+def _stub_title(cs: list[evidence.Cues], paras: list[Paragraph], j: int, cores: list[str], names: set,
+                years: set) -> bool:
+    """Is the start j, with only head lines between it and the start under it, that report's own
+    first title (a site's headline, a metadata row's title over the article's copy)?  A "report"
+    of head lines only has no text of its own: it is the head of the text under it, when its line
+    is a title of that text: not a bare column name over a fuller title, not another year's, not
+    another body's (a related link at the foot of the page before)."""
+    c = cs[j]
+    core = c.title_core or ""
+    if not (c.title and not c.fused and _head_material(c, paras[j])) or any(core in k and core != k for k in cores):
+        return False
+    if c.year is not None and years and c.year not in years:
+        return False
+    here = evidence.named(cs, paras, j)
+    return not (here and any(cues.names_differ(here, n) for n in names))
 
 
 def session_piece(folded: str) -> bool:
