@@ -253,6 +253,8 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                 core = cs[j].title_core or ""
                 if cs[j].title and not cs[j].fused and not any(core in c and core != c for c in cores):
                     top = j
+                elif top == j + 1 and _ADOPTED.match(_folded(paras[j])):
+                    top = j  # (the note of the meeting that adopted the text, under its title or alone)
                 elif top == j + 1 and _byline_over(cs, paras, j, top):
                     top = j
                 cores.append(cs[j].title_core or "")
@@ -279,6 +281,8 @@ def _stub_title(cs: list[evidence.Cues], paras: list[Paragraph], j: int, cores: 
     another body's (a related link at the foot of the page before)."""
     c = cs[j]
     core = c.title_core or ""
+    if _ADOPTED.match(_folded(paras[j])) and _head_material(c, paras[j]):
+        return True  # (the note of the meeting that adopted it, its title lost: the text's first line)
     if not (c.title and not c.fused and _head_material(c, paras[j])) or any(core in k and core != k for k in cores):
         return False
     if c.year is not None and years and c.year not in years:
@@ -378,6 +382,7 @@ _COMMA = re.compile("[,\uff0c\u3001;\uff1b]")  # a clause runs on: a sentence's 
 _HEAD_NAMES = 3  # paragraphs from a start read for the body it names (head, address, opening)
 _ADDRESS = "split.preamble.address"
 _SPEAKER = "split.preamble.speaker"
+_ADOPTED = rules.pattern(_TABLE, "split.adopted_note")
 _SPEECH_HEAD = frozenset({_SESSION, _SPEAKER, _ADDRESS, "split.preamble.congress_document"})
 _SESSION_PIECE = rules.pattern(_TABLE, "split.speech_session_piece")
 _SPEAKER_NAME = rules.pattern(_TABLE, "split.speaker_name")
