@@ -261,7 +261,8 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                 names |= {here} - {None}
                 years |= {cs[j].year} - {None}
                 j -= 1
-            if j == out[-1][0] and i - j <= _HEAD_TOP_PARAS and _stub_title(cs, paras, j, cores, names, years):
+            if j == out[-1][0] and i - j <= _HEAD_TOP_PARAS and (
+                    _stub_title(cs, paras, j, cores, names, years) or (top == j + 1 and _wrapped_title(cs, paras, j))):
                 continue  # (the start before is a title with head lines only under it: this text's first copy)
             # (no title left over a speech's head: it begins at the highest of its preamble lines; when
             # that is the start before, a report of head lines only, the speech began there)
@@ -289,6 +290,17 @@ def _stub_title(cs: list[evidence.Cues], paras: list[Paragraph], j: int, cores: 
         return False
     here = evidence.named(cs, paras, j)
     return not (here and any(cues.names_differ(here, n) for n in names))
+
+
+def _wrapped_title(cs: list[evidence.Cues], paras: list[Paragraph], j: int) -> bool:
+    """Is paragraph j the first piece of a title wrapped over two lines, the title's line j + 1
+    printed right under it (a long title centred on the page: the body's name, then its genre words)?
+    Neither a title of its own nor a sentence; the two read as one title."""
+    c, below = cs[j], cs[j + 1]
+    if c.title or not below.title or not _tight(below) or not _head_material(c, paras[j]):
+        return False
+    joined = _folded(paras[j]) + _folded(paras[j + 1])
+    return len(joined) <= _HEAD_LINE and cues.title_kind(joined, joined) is not None
 
 
 def session_piece(folded: str) -> bool:
