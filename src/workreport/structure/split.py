@@ -261,6 +261,10 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                 j -= 1
             if j == out[-1][0] and i - j <= _HEAD_TOP_PARAS and _stub_title(cs, paras, j, cores, names, years):
                 continue  # (the start before is a title with head lines only under it: this text's first copy)
+            # (or the start before is the body's name alone right over this title: the head's first line,
+            # as a page prints it, once the page's furniture over it no longer hides the seam)
+            if j == out[-1][0] and top == i == j + 1 and _head_material(cs[j], paras[j]) and _byline_over(cs, paras, j, top):
+                continue
             # (no title left over a speech's head: it begins at the highest of its preamble lines; when
             # that is the start before, a report of head lines only, the speech began there)
             i = top if top < i else _speech_top(cs, paras, i, out[-1][0])
