@@ -90,6 +90,8 @@ _CRUMB_TITLE_LOOK = int(rules.limit(_TABLE, "furniture.crumb_title_look_lines"))
 _WRAP_SAME = rules.limit(_TABLE, "furniture.wrap_same_length")
 _BROKEN_RUN_MAX = cues.BROKEN_LINES  # (weak lines over the title's last piece: data split.broken_title)
 _BROKEN_RUN_CHARS = cues.BROKEN_CHARS
+_COLUMN_MAX = int(rules.limit(_TABLE, "furniture.column_label_max_chars"))
+_GENRE_KIND = "genre"  # (cues.title_kind: the genre words with a body's name, e.g. a government work report)
 
 
 def furniture_rule(text: str, normalized: str | None = None) -> str | None:
@@ -288,6 +290,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     site_heads.mark_inner_copies(pl)
     _weak_blocks(pl)
     _head_rows(pl)
+    _column_labels(pl)
     forms.mark_field_tables(pl)  # (a table's shaped rows again, next to the short lines the blocks found)
     for k in shape.under_titles(pl.text, pl.found):
         pl.found[k] = True
@@ -497,6 +500,31 @@ def _head_rows(pl: PageLines) -> None:
             run.remove(last)
         for m in run:
             pl.found[m] = True
+
+
+def _column_labels(pl: PageLines) -> None:
+    """A site's column name printed alone at the head of a page (its genre words: work summary, work
+    report) over the fuller title that ends in it: the site's label, not the text's title.  Only
+    where a page's head can be: the page's top, under other furniture (a banner), or under a
+    report's last sentence; and only over a title that opens a text."""
+    for k in range(len(pl) - 1):
+        s = pl.text[k]
+        if pl.found[k] or len(s) > _COLUMN_MAX or _SENTENCE.search(s) or any(c.isdigit() for c in s):
+            continue
+        if cues.title_kind(s, s) not in (None, _GENRE_KIND) or not (is_bare_heading(s) or cues.bare_title(s) or pl.weak(k)):
+            continue
+        if not (k == 0 or pl.found[k - 1] or is_terminal(pl.text[k - 1], pl.text[k - 1])):
+            continue
+        below = pl.text[k + 1]
+        # (the title below names more than the label, a body and a year, and ends with the label's
+        # words; a body's name over its title is the report's first line, not a column)
+        if pl.found[k + 1] or cues.title_kind(below, below) is None or bodies.classify_body(s) is not None:
+            continue
+        core = cues.title_core(below)
+        if len(core) <= len(s) or not core.endswith(s):
+            continue
+        if pl.opens_body(k + 1):
+            pl.found[k] = True
 
 
 def _hard_wrapped(pl: PageLines, k: int) -> bool:

@@ -261,9 +261,8 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                 names |= {here} - {None}
                 years |= {cs[j].year} - {None}
                 j -= 1
-            if j == out[-1][0] and i - j <= _HEAD_TOP_PARAS and (
-                    _stub_title(cs, paras, j, cores, names, years) or (top == j + 1 and _wrapped_title(cs, paras, j))):
-                continue  # (the start before is a title with head lines only under it: this text's first copy)
+            if j == out[-1][0] and i - j <= _HEAD_TOP_PARAS and _head_stub(cs, paras, j, i, top, cores, names, years):
+                continue  # (the start before is this text's head alone: its first line)
             # (no title left over a speech's head: it begins at the highest of its preamble lines; when
             # that is the start before, a report of head lines only, the speech began there)
             i = top if top < i else _speech_top(cs, paras, i, out[-1][0])
@@ -271,6 +270,20 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                 continue
         out.append((i, rule, sc))
     return out
+
+
+def _head_stub(cs: list[evidence.Cues], paras: list[Paragraph], j: int, i: int, top: int, cores: list[str],
+               names: set, years: set) -> bool:
+    """Is the start j, with only head lines between it and the start i under it (whose head reaches
+    up to ``top``), the first line of that head?  A "report" of head lines has no text of its own: it is
+    the text's head when its line is the text's title (_stub_title: a first copy, the adopting meeting's
+    note), the first piece of its title wrapped over two lines, or the body's name right over its title
+    (as a page prints it, once the page's furniture over it no longer hides the seam)."""
+    if top == j + 1 and _wrapped_title(cs, paras, j):
+        return True
+    if top == i == j + 1 and _head_material(cs[j], paras[j]) and _byline_over(cs, paras, j, top):
+        return True
+    return _stub_title(cs, paras, j, cores, names, years)
 
 
 def _stub_title(cs: list[evidence.Cues], paras: list[Paragraph], j: int, cores: list[str], names: set,
