@@ -93,7 +93,7 @@ class Levels:
     def _place(self, word: str, before: str) -> LevelMatch:
         if word in self.owners:
             owner = self._owner_at_end(before, self.owners[word])
-            if owner is not None:  # the zone of the government named right before it (市经开区)
+            if owner is not None:  # the zone of the government named right before it (a city word, then the zone word)
                 return replace(self._place(owner.group(), before[: owner.start()]), rule="level.owned_zone")
         level, rid, decides = self.place_level[word]
         if decides and before.endswith(self.municipalities):
