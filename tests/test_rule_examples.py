@@ -518,7 +518,7 @@ def names_this_body(entry: dict, ex) -> bool:
 
 
 @matcher("levels:places", "levels:not_place", "levels:name_end_compounds", "levels:municipalities", "levels:county_cities", "levels:national", "levels:organ_levels",
-         "levels:branch_levels", "levels:stations", "levels:county_forms")
+         "levels:branch_levels", "levels:stations", "levels:county_forms", "levels:joint_township")
 def has_this_level(entry: dict, ex: dict) -> bool:
     lv = bodies.level_of(ex["name"])
     return lv is not None and lv.level == ex["level"]

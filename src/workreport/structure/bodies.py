@@ -74,9 +74,13 @@ class _Table(Levels):
         # whole report's paragraph is folded by several passes)
         self.traditional = rules.compiled("[" + re.escape("".join(trad["fold"]["chars"])) + "]")
         self.place_level: dict[str, tuple[str, str, bool]] = {}
+        # place words that belong to a government word written right before them (a city's zone)
+        self.owners: dict[str, frozenset[str]] = {}
         for e in levels["places"]:
             for w in e["words"]:
                 self.place_level[w] = (e["level"], e["id"], bool(e.get("text_decides")))
+                if e.get("owners"):
+                    self.owners[w] = frozenset(e["owners"])
         self.not_place = set(levels["not_place"]["words"])
         self.name_end = set(levels["name_end_compounds"]["words"])
         self.name_end_not_after = set(levels["name_end_compounds"]["not_after"])
@@ -87,6 +91,9 @@ class _Table(Levels):
         self.county_city_after = tuple(cc["after"])
         self.county_city_chars = max(map(len, self.county_cities))
         self.national_prefixes = set(levels["national"]["prefixes"])
+        self.national_leading = rules.compiled(levels["national"]["leading"])
+        joint = levels["joint_township"]
+        self.joint_township, self.joint_level, self.joint_id = rules.compiled(joint["pattern"]), joint["level"], joint["id"]
         self.organ_levels = dict(levels["organ_levels"]["organs"])
         self.branch_below = dict(levels["branch_levels"]["below"])
         self.stations = tuple(sorted(levels["stations"]["forms"], key=len, reverse=True))
@@ -220,6 +227,8 @@ class _Table(Levels):
                 continue
             # the name still ends as a body does (its committee, its branch): not a title run on
             if any(s.endswith(o) for o in self.organ_words) or self._at_end(s) is not None:
+                if self.national_leading.match(s[len(word):]):  # its place is the whole country
+                    return self._result(i, word, "", "bodies.leading.national", self._organ_of(s), None, True)
                 return self._result(i, word, s[len(word):], "bodies.leading", self._organ_of(s), None)
         return self._match(s)
 
@@ -330,6 +339,9 @@ def classify_body(name: str) -> BodyMatch | None:
 def level_of(name: str) -> LevelMatch | None:
     """The level of the government ``name`` belongs to (see levels.yaml), or None."""
     t = table()
+    joint = t.joint(name or "")  # read before the bracket is dropped
+    if joint:
+        return joint
     s = t.prepare(name or "")
     return t.level(s, t.match(s)) if s else None
 

@@ -73,7 +73,28 @@ class Levels:
             return lv  # in a town's name, or a county's own station (the county's veterinary station)
         return LevelMatch(self.station_level, "level.station")
 
+    def joint(self, name: str) -> LevelMatch | None:
+        """A zone run jointly with a street office or a town, named with it in brackets: the
+        street's level (levels.yaml joint_township)."""
+        if self.joint_township.search(re.sub(r"\s+", "", name)):
+            return LevelMatch(self.joint_level, self.joint_id)
+        return None
+
+    def _owner_at_end(self, before: str, owners: frozenset[str]):
+        """The government word of ``owners`` that ``before`` ends with (no name between it and
+        what follows), or None."""
+        last = None
+        for m in self.place_re.finditer(before):
+            last = m
+        if last is None or last.end() != len(before) or last.group() not in owners:
+            return None
+        return last
+
     def _place(self, word: str, before: str) -> LevelMatch:
+        if word in self.owners:
+            owner = self._owner_at_end(before, self.owners[word])
+            if owner is not None:  # the zone of the government named right before it (a city word, then the zone word)
+                return replace(self._place(owner.group(), before[: owner.start()]), rule="level.owned_zone")
         level, rid, decides = self.place_level[word]
         if decides and before.endswith(self.municipalities):
             return LevelMatch("province", "level.municipality", word)
