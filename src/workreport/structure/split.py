@@ -722,7 +722,10 @@ def _announced(paras: list[Paragraph], starts: list) -> tuple[list[Paragraph], l
     for j, p in enumerate(paras):
         at[j] = len(out)
         out.extend(_split_piece(p) if j in cuts else (p,))
-    moved = [(at[i], rule, sc) for i, rule, sc in starts]
+    # (a start found on the joined paragraph itself, not the document's first: the announcement's cues
+    # made it; its first piece is the report before's cut last line, and the report begins at the announcement)
+    glued = {i for i, _rule, _sc in starts[1:] if i in cuts}
+    moved = [(at[i], rule, sc) for i, rule, sc in starts if i not in glued]
     return out, sorted(moved + [(at[j] + 1, "split.announced_after_cut", None) for j in cuts], key=lambda s: s[0])
 
 
