@@ -752,8 +752,21 @@ def _announced(paras: list[Paragraph], starts: list) -> tuple[list[Paragraph], l
     for j, p in enumerate(paras):
         at[j] = len(out)
         out.extend(_split_piece(p) if j in cuts else (p,))
-    moved = [(at[i], rule, sc) for i, rule, sc in starts]
+    # (a start found on the joined paragraph itself, not the document's first: the announcement's cues
+    # made it; its first piece is the report before's cut last line, and the report begins at the announcement)
+    # (not a first piece that opens a text itself: a one-line page, its title run on with its text, glued to the next)
+    glued = {i for i, _rule, _sc in starts[1:] if i in cuts and not _opens_itself(paras[i])}
+    moved = [(at[i], rule, sc) for i, rule, sc in starts if i not in glued]
     return out, sorted(moved + [(at[j] + 1, "split.announced_after_cut", None) for j in cuts], key=lambda s: s[0])
+
+
+def _opens_itself(p: Paragraph) -> bool:
+    """Does the first piece of a joined paragraph begin a text of its own: a title, a title run on
+    with its text, or an opening?"""
+    off = p.pieces[1][1]
+    text, normed = p.text[:off], p.norm_text[:off]
+    return (cues.fused_title(text, normed) is not None or cues.title_kind(text, normed) is not None
+            or opening_strength(text, normed) is not None)
 
 
 def _announces(paras: list[Paragraph], j: int) -> bool:
