@@ -233,7 +233,7 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                     break
                 # (a bare genre line over a fuller title is the site's column name, not a copy)
                 core = cs[j].title_core or ""
-                if cs[j].title and not cs[j].fused and not any(core in c and core != c for c in cores):
+                if cs[j].title and not cs[j].fused and not any(site_heads.column_name(core, c) for c in cores):
                     top = j
                 elif top == j + 1 and _byline_over(cs, paras, j, top):
                     top = j
@@ -261,7 +261,7 @@ def _stub_title(cs: list[evidence.Cues], paras: list[Paragraph], j: int, cores: 
     another body's (a related link at the foot of the page before)."""
     c = cs[j]
     core = c.title_core or ""
-    if not (c.title and not c.fused and _head_material(c, paras[j])) or any(core in k and core != k for k in cores):
+    if not (c.title and not c.fused and _head_material(c, paras[j])) or any(site_heads.column_name(core, k) for k in cores):
         return False
     if c.year is not None and years and c.year not in years:
         return False
