@@ -179,6 +179,13 @@ def _near_key(s: str) -> str:
     return _MASK.sub("", _SPACES.sub("", cues.title_core(s)))
 
 
+def column_name(upper: str, lower: str) -> bool:
+    """Is ``upper``, a title as read (title_core), a section's bare genre name printed over ``lower``,
+    the text's fuller title (a portal's column over its article): all of it inside the lower one, and
+    less.  Such a line is no copy of the title and no headline of the text."""
+    return upper in lower and upper != lower
+
+
 def near_copy(a: str, b: str) -> bool:
     """Are two title lines copies of one title, as a page prints its headline (or the document's
     file name) over the text's own title: the same once the site's decorations are cut, or one

@@ -94,21 +94,6 @@ def find_starts(doc, paras: list[Paragraph], furniture: frozenset[int] = frozens
     return starts
 
 
-def _dated_speeches(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
-    """A speech to a congress or its standing committee may print the day it was delivered on a
-    line of its own over its session line or its salutation (its title lost or never printed):
-    the date is the speech's first line.  (Not a date under a last sentence or a signed name:
-    the report before signed off with it.)"""
-    out: list = []
-    for i, rule, sc in starts:
-        j = i - 1
-        if (out and j > out[-1][0] and cs[j].signature and (cs[i].preamble == _SESSION or cs[i].greeting)
-                and cs[j].gap_furniture == 0 and (j - 1 <= out[-1][0] or not (cs[j - 1].terminal or cs[j - 1].short_plain))):
-            i = j
-        out.append((i, rule, sc))
-    return out
-
-
 def _first_copies(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
     """A report found at the text's own copy of its title, the page's copy right over it (a year
     more or less, only the page's rows between): the report begins at the first copy (a title
@@ -148,22 +133,19 @@ def _bylines(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> l
     return out
 
 
-def _speech_titles(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
-    """A speech found at its session line (——at the Nth session of ...) begins at the title printed
-    right over it (a headline and a subtitle, short lines of no sentence, no blank line between)."""
+def _speech_heads(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
+    """A speech found at its session line or its salutation begins at the top of its head (_speech_top).
+    A title line over the session line taken for a report of its own is the speech's: that start goes
+    (and the speech goes on the first report when the document begins with its title)."""
     out: list = []
     for i, rule, sc in starts:
-        if out and cs[i].preamble == _SESSION:
-            top = i
-            while (top - 1 >= 0 and i - top < _SPEECH_TITLE_LINES and paras[top - 1].line_end + 1 == paras[top].line_start
-                   and _speech_title_line(cs[top - 1], paras[top - 1], paras[top] if top == i else None)):
-                top -= 1
-            # (a title line taken for a report of its own before the session line is the speech's)
+        if out:
+            top = _speech_top(cs, paras, i, out[-1][0])
             while len(out) > 1 and out[-1][0] >= top:
                 out.pop()
             if out[-1][0] >= top:
-                continue  # (the document begins with the speech's title: the speech is that first report)
-            i = max(top, out[-1][0] + 1)
+                continue
+            i = top
         out.append((i, rule, sc))
     return out
 
@@ -251,7 +233,7 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                     break
                 # (a bare genre line over a fuller title is the site's column name, not a copy)
                 core = cs[j].title_core or ""
-                if cs[j].title and not cs[j].fused and not any(core in c and core != c for c in cores):
+                if cs[j].title and not cs[j].fused and not any(site_heads.column_name(core, c) for c in cores):
                     top = j
                 elif top == j + 1 and _ADOPTED.match(_folded(paras[j])):
                     top = j  # (the note of the meeting that adopted the text, under its title or alone)
@@ -297,7 +279,7 @@ def _stub_title(cs: list[evidence.Cues], paras: list[Paragraph], j: int, cores: 
     core = c.title_core or ""
     if _ADOPTED.match(_folded(paras[j])) and _head_material(c, paras[j]):
         return True  # (the note of the meeting that adopted it, its title lost: the text's first line)
-    if not (c.title and not c.fused and _head_material(c, paras[j])) or any(core in k and core != k for k in cores):
+    if not (c.title and not c.fused and _head_material(c, paras[j])) or any(site_heads.column_name(core, k) for k in cores):
         return False
     if c.year is not None and years and c.year not in years:
         return False
@@ -345,14 +327,24 @@ def _tight(c: evidence.Cues) -> bool:
 
 
 def _speech_top(cs: list[evidence.Cues], paras: list[Paragraph], i: int, floor: int) -> int:
-    """The first line of a speech's head over paragraph i, its salutation or a preamble line, when the
-    head kept no title: a speech prints over its salutation, in this order, its session line (maybe
-    wrapped in two), the day it was delivered and its speaker (the office and name, the name alone, or
-    the body that reports); the report begins at the highest of these left, none parted from the next by the page's rows or a blank line.  (A date
-    under a last sentence or a signed name, and the name over it, are the report before's signature.)"""
+    """The first line of a speech's head over paragraph i, its session line, its salutation or another of
+    its preamble lines.  A speech prints over its salutation, in this order: its title (a headline and a
+    subtitle, short lines of no sentence with no blank line between, right over the session line), its
+    session line (maybe wrapped in two), the day it was delivered and its speaker (the office and name,
+    the name alone, or the body that reports).  The report begins at the title when it has one (a title
+    line may have been taken for the start before ``floor``: the caller drops that start); else at the
+    highest of the preamble lines left, none parted from the next by the page's rows or a blank line.
+    (A date under a last sentence or a signed name, and the name over it, are the report before's
+    signature.)"""
     if not (cs[i].salutation or cs[i].preamble in _SPEECH_HEAD):
         return i
     top, j = i, i - 1
+    if cs[i].preamble == _SESSION:
+        while (j >= 0 and i - j <= _SPEECH_TITLE_LINES and paras[j].line_end + 1 == paras[j + 1].line_start
+               and _speech_title_line(cs[j], paras[j], paras[i] if j == i - 1 else None)):
+            top, j = j, j - 1
+        if top < i:
+            return top
     while j >= floor and i - j <= _HEAD_TOP_PARAS and _tight(cs[j + 1]):
         c, t = cs[j], _folded(paras[j])
         if c.terminal or c.head is not None or c.salutation or len(t) > 2 * _HEAD_LINE:
@@ -415,12 +407,12 @@ _HEAD_TOP_PARAS = 6  # head lines looked at over a start (title, date, session, 
 
 
 # A start found in a report's body is moved up to the first line of the report's head: each pass
-# reads one kind of head (its title over a speech's session line, a notice that issues it, a page
-# heading, a title printed twice, a date over a speech, an addressee line, a title over the
-# addressee or number row, a byline; then the head's highest title or, over a speech, its
-# highest preamble line, whatever the passes before left).  The order matters: a later pass reads the heads the earlier
-# ones have found (a byline over a title that a notice's pass has placed).
-_HEAD_PASSES = (_speech_titles, _issued_documents, _page_headings, _first_copies, _dated_speeches,
+# reads one kind of head (a speech's, over its session line or salutation: _speech_top; a notice
+# that issues it; a page heading; a title printed twice; an addressee line; a title over the
+# addressee or number row; a byline; then the head's highest title or, over a speech, the top of
+# its head again, whatever the passes before left).  The order matters: a later pass reads the
+# heads the earlier ones have found (a byline over a title that a notice's pass has placed).
+_HEAD_PASSES = (_speech_heads, _issued_documents, _page_headings, _first_copies,
                 _addressed, _addressee_titles, _bylines, _head_tops, _headings_in_place)
 
 
