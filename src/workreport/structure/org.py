@@ -115,15 +115,17 @@ def _generic(m: bodies.BodyMatch) -> str | None:
     return m.prefix if m.prefix in _PLACE_CHARS else None
 
 
-def _same_organ(form: str, other: bodies.BodyMatch) -> bool:
-    """Is ``other`` the same organ as a generic name's ``form``: the same form, spelt with or
-    without "the people's" (district government), or its bare place, which stands for its
-    government (a town for the town government)?"""
-    def strip(f: str) -> str:
+def _same_organ(generic: bodies.BodyMatch, other: bodies.BodyMatch) -> bool:
+    """Is ``other`` the same organ as a generic name: the same organ word, spelt with or without
+    "the people's" (district government), in a short or a full form (the medical security
+    bureau, short), or its bare place, which stands for its government (a town for the town
+    government)?  A town's party committee is not its government."""
+    def key(b: bodies.BodyMatch) -> str:
+        f = bodies.fold(b.organ or b.form)
         for w in _PEOPLES:
             f = f.replace(w, "")
         return f
-    return strip(bodies.fold(other.form)) == strip(bodies.fold(form)) or bool(other.place) and other.form == other.place
+    return key(other) == key(generic) or bool(other.place) and other.form == other.place
 
 
 def _in_full(name: str, report: Report, ev: Evidence) -> str | None:
@@ -148,7 +150,7 @@ def _in_full(name: str, report: Report, ev: Evidence) -> str | None:
         # a one-character place name only on a line of its own (a page counter's last character
         # fused with a title is no county)
         short = not re.search(PH, x.prefix) and len(x.prefix) - (x.prefix[-1:] == own_word) < _limit("in_full_min_chars")
-        return (not word or own_word == word) and _same_organ(m.form, x) and (own_line or not short)
+        return (not word or own_word == word) and _same_organ(m, x) and (own_line or not short)
 
     ev = page_rows(report, ev)
     head = [(org_from_title(t), False) for t, _, _ in report_titles(report, ev)]
@@ -165,8 +167,9 @@ def _in_full(name: str, report: Report, ev: Evidence) -> str | None:
     for p in report.paragraphs:
         s = norm(p.text)
         for x in bodies.mentions(p.text, ends):
-            if fits(x.name) and not superior(s, x.start, x.end):
-                c[x.name] += 1
+            nm = clean_name(x.name)  # the words a mention took in before the name ("we hereby")
+            if nm and x.name.endswith(nm) and fits(nm) and not superior(s, x.end - len(nm), x.end):
+                c[nm] += 1
     if not c and m.form.startswith(word):  # a place name the text repeats before the organ
         text = report_text(report)
         for form in {m.form, *(m.form.replace(w, "") for w in _PEOPLES)}:
