@@ -105,6 +105,8 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
 _PLACE_CHARS = frozenset(_words("org.place_heads")) | frozenset(_words("org.short_place_heads"))
 _PEOPLES = _words("org.in_full_peoples")
 _NOT_OWNER = _pattern("org.in_full_not_owner")
+_RUN_ON = re.compile(r"\w")  # a letter, digit or ideograph: the name runs on from a word before it
+_LEAD_MAX = 4  # characters of a function word before a name ("hereby"), looked back over
 
 
 def _generic(m: bodies.BodyMatch) -> str | None:
@@ -168,7 +170,11 @@ def _in_full(name: str, report: Report, ev: Evidence) -> str | None:
         s = norm(p.text)
         for x in bodies.mentions(p.text, ends):
             nm = clean_name(x.name)  # the words a mention took in before the name ("we hereby")
-            if nm and x.name.endswith(nm) and fits(nm) and not superior(s, x.end - len(nm), x.end):
+            # a name standing on its own: after a stop or the words it lost, not run on from a
+            # word before it ("transferred to" + the district bureau is no place)
+            alone = nm != x.name or x.start == 0 or not _RUN_ON.match(s[x.start - 1]) \
+                or any(clean_name(s[x.start - k: x.start] + nm) == nm for k in range(1, min(x.start, _LEAD_MAX) + 1))
+            if nm and alone and x.name.endswith(nm) and fits(nm) and not superior(s, x.end - len(nm), x.end):
                 c[nm] += 1
     if not c and m.form.startswith(word):  # a place name the text repeats before the organ
         text = report_text(report)
