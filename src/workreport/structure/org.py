@@ -152,7 +152,9 @@ def _in_full(name: str, report: Report, ev: Evidence) -> str | None:
         # a one-character place name only on a line of its own (a page counter's last character
         # fused with a title is no county)
         short = not re.search(PH, x.prefix) and len(x.prefix) - (x.prefix[-1:] == own_word) < _limit("in_full_min_chars")
-        return (not word or own_word == word) and _same_organ(m, x) and (own_line or not short)
+        # (a generic compound at the seam, "villages and towns", is no place's name)
+        seam = is_body(x.prefix[-1:] + m.form) if x.prefix and word else True
+        return (not word or own_word == word) and _same_organ(m, x) and (own_line or not short) and seam
 
     ev = page_rows(report, ev)
     head = [(org_from_title(t), False) for t, _, _ in report_titles(report, ev)]
