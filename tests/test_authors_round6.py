@@ -68,7 +68,8 @@ def test_a_plan_s_subject_says_what_it_will_do():
 def test_a_city_bureau_that_names_itself_once_with_a_municipality_is_provincial():
     r = one("2023年，市林业局坚持生态优先，扎实推进国土绿化，各项工作取得新进展。全年新增造林面积"
             "12万亩。欢迎关注“天津市林业局”公众号了解更多信息。" + _BODY)
-    assert (r.org, r.level) == ("市林业局", "province"), (r.org, r.level, r.level_rule)
+    # (the text's full name of the same bureau may stand for the short one: round 14 in_full)
+    assert r.org in ("市林业局", "天津市林业局") and r.level == "province", (r.org, r.level, r.level_rule)
 
 
 def test_a_city_bureau_that_only_mentions_a_municipality_stays_a_city_s():

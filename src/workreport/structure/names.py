@@ -24,6 +24,7 @@ _LEAD = rules.pattern(_TABLE, "org.name.lead")
 _NOT_IN_OWNER = rules.pattern(_TABLE, "org.name.not_in_owner")
 _GENERIC = rules.pattern(_TABLE, "org.name.generic")
 _ORGAN_IN_PLACE = rules.pattern(_TABLE, "org.name.organ_in_place")
+_QUALITY = rules.pattern(_TABLE, "org.name.government_quality")
 NAME_MIN = int(rules.limit(_TABLE, "org.name_min_chars"))
 _WRITTEN = rules.pattern(_TABLE, "org.written_government")
 _HAN = rules.piece("han")
@@ -99,7 +100,7 @@ def is_body(name: str) -> bool:
     """A name of a known kind of body whose owner part is a name, not a phrase."""
     m = bodies.classify_body(name)
     return m is not None and not _NOT_IN_OWNER.search(m.prefix) and not _GENERIC.match(m.prefix + m.form) \
-        and not (m.comprehensive and _ORGAN_IN_PLACE.search(m.prefix))
+        and not (m.comprehensive and (_ORGAN_IN_PLACE.search(m.prefix) or _QUALITY.search(m.prefix)))
 
 
 def superior(s: str, start: int, end: int) -> bool:
@@ -166,22 +167,29 @@ def fuller(name: str, report: Report) -> str:
     ph = re.search(rf"({PH}){re.escape(name)}", text)
     if ph:
         return ph.group(1) + name
+    cands = place_names(name, name[0], text)
+    if not cands:
+        return name
+    return cands.most_common(1)[0][0] + name
+
+
+def place_names(before: str, word: str, text: str) -> Counter[str]:
+    """The place names (less their place word ``word``) the text writes before ``before`` (a
+    body's form) and uses with ``word`` at least place_min_uses times, by their uses."""
     cands: Counter[str] = Counter()
-    for m in re.finditer(rf"({_HAN}{{{NAME_MIN},{_FULLER_MAX}}}?)(?={re.escape(name)})", text):
+    for m in re.finditer(rf"({_HAN}{{{NAME_MIN},{_FULLER_MAX}}}?)(?={re.escape(before)})", text):
         pre = m.group(1)
         for k in range(len(pre)):
             sub = pre[k:]
             if _FUNCTION_CHARS.search(sub) or _BAD_START.match(sub):
                 continue
-            place = sub + name[0]
+            place = sub + word
             if place.endswith(_NOT_PLACE_ENDINGS):
                 continue
             n = text.count(place)
             if n >= limit("place_min_uses"):
                 cands[sub] = max(cands[sub], n)
-    if not cands:
-        return name
-    return cands.most_common(1)[0][0] + name
+    return cands
 
 
 def as_written(name: str, org: str, text: str) -> str:

@@ -20,7 +20,7 @@ from .. import rules
 from ..model import Report
 from ..textnorm import norm
 from . import bodies
-from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
+from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, place_names, report_text, superior, system_stem
 from .opening_subject import fuller_from, opening_author, own_body, system_subject
 from .openings import frequent_mention, opening, opening_self, own_place_leader, title_below_opening
 from .selfref import GUESSED_KINDS, SELF, bare_organ, field_department, formal_street, local_name, own_document, resolve_self, title_field_author, unnamed
@@ -95,8 +95,108 @@ def _title_names_only_place(titles: list[tuple[str, int | None, str]]) -> bool:
 
 
 def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
-    """The author as the report names it, the line that shows it, and the rule; a bare town
-    government the speaker names as the town they came to."""
+    """The author as the report names it, the line that shows it, and the rule; a body named by
+    its kind and place word alone, as the page names it in full."""
+    guess = _find_org_named(report, ev)
+    full = _in_full(guess.name, report, ev) if guess.name else None
+    return OrgGuess(full, guess.line, guess.rule) if full else guess
+
+
+_PLACE_CHARS = frozenset(_words("org.place_heads")) | frozenset(_words("org.short_place_heads"))
+_PEOPLES = _words("org.in_full_peoples")
+_NOT_OWNER = _pattern("org.in_full_not_owner")
+_RUN_ON = re.compile(r"\w")  # a letter, digit or ideograph: the name runs on from a word before it
+_LEAD_MAX = 4  # characters of a function word before a name ("hereby"), looked back over
+
+
+def _generic(m: bodies.BodyMatch) -> str | None:
+    """The place word of a body named by its kind and place word alone (the town government, the
+    county's procuratorate, a bare government), "" for none; None for a name of its own."""
+    if m.prefix == "":
+        return m.place or ""
+    return m.prefix if m.prefix in _PLACE_CHARS else None
+
+
+def _same_organ(generic: bodies.BodyMatch, other: bodies.BodyMatch) -> bool:
+    """Is ``other`` the same organ as a generic name: the same organ word, spelt with or without
+    "the people's" (district government), in a short or a full form (the medical security
+    bureau, short), or its bare place, which stands for its government (a town for the town
+    government)?  A town's party committee is not its government."""
+    def key(b: bodies.BodyMatch) -> str:
+        f = bodies.fold(b.organ or b.form)
+        for w in _PEOPLES:
+            f = f.replace(w, "")
+        return f
+    return key(other) == key(generic) or bool(other.place) and other.form == other.place
+
+
+def _in_full(name: str, report: Report, ev: Evidence) -> str | None:
+    """A body named by its kind and place word alone (a speech's "I report for the county
+    procuratorate", a title's "town government", a bare "government") that the page names in
+    full elsewhere: the same organ of the same place word with its place's own name (orgs.yaml
+    in_full).  The page's head (title lines, author rows, a name line, the signature) first; else
+    the name the report's sentences use most, not as a superior."""
+    if is_self(name) or re.search(PH, name):
+        return None
+    m = bodies.classify_body(name)
+    word = _generic(m) if m is not None else None
+    if word is None:
+        return None
+
+    def fits(cand: str, own_line: bool = False) -> bool:
+        x = bodies.classify_body(cand)
+        if x is None or x.id != m.id or _generic(x) is not None \
+                or not is_body(cand) or clean_name(cand) != cand or is_self(cand) or _NOT_OWNER.search(x.prefix):
+            return False
+        own_word = x.place or (x.prefix[-1:] if x.prefix[-1:] in _PLACE_CHARS else "")
+        # a one-character place name only on a line of its own (a page counter's last character
+        # fused with a title is no county)
+        short = not re.search(PH, x.prefix) and len(x.prefix) - (x.prefix[-1:] == own_word) < _limit("in_full_min_chars")
+        # (a generic compound at the seam, "villages and towns", is no place's name)
+        seam = is_body(x.prefix[-1:] + m.form) if x.prefix and word else True
+        return (not word or own_word == word) and _same_organ(m, x) and (own_line or not short) and seam
+
+    ev = page_rows(report, ev)
+    head = [(org_from_title(t), False) for t, _, _ in report_titles(report, ev)]
+    head += [(n, True) for n, _ in row_authors(ev)]
+    lone, sig = lone_name(report), signature(report)
+    head += [(x[0], True) for x in (lone, sig) if x]
+    for cand, own_line in head:
+        if cand and fits(cand.strip(), own_line):
+            return _official(cand.strip(), m.form)
+    if not word:  # a bare government: only a name the page's head gives
+        return None
+    c: Counter[str] = Counter()
+    ends = bodies.table().end_chars
+    for p in report.paragraphs:
+        s = norm(p.text)
+        for x in bodies.mentions(p.text, ends):
+            nm = clean_name(x.name)  # the words a mention took in before the name ("we hereby")
+            # a name standing on its own: after a stop or the words it lost, not run on from a
+            # word before it ("transferred to" + the district bureau is no place)
+            alone = nm != x.name or x.start == 0 or not _RUN_ON.match(s[x.start - 1]) \
+                or any(clean_name(s[x.start - k: x.start] + nm) == nm for k in range(1, min(x.start, _LEAD_MAX) + 1))
+            if nm and alone and x.name.endswith(nm) and fits(nm) and not superior(s, x.end - len(nm), x.end):
+                c[nm] += 1
+    if not c and m.form.startswith(word):  # a place name the text repeats before the organ
+        text = report_text(report)
+        for form in {m.form, *(m.form.replace(w, "") for w in _PEOPLES)}:
+            for sub, n in place_names(form, word, text).items():
+                if fits(sub + form):
+                    c[sub + form] += n
+    return _official(c.most_common(1)[0][0], m.form) if c else None
+
+
+def _official(name: str, form: str) -> str:
+    """The full name with the organ's official form where the generic name wrote it and the
+    full one left it out (the city government, the city people's government)."""
+    x = bodies.classify_body(name)
+    if x is not None and x.form != x.place and len(form) > len(x.form) and x.form != form:
+        return name[: len(name) - len(x.form)] + form
+    return name
+
+
+def _find_org_named(report: Report, ev: Evidence) -> OrgGuess:
     guess = _find_org(report, ev)
     if unnamed(guess.name):  # no name of its own: a street office's formal name, the issuer of a document it drew up
         guess = formal_street(guess.name, report, page_rows(report, ev)) or own_document(guess.name, report) or guess

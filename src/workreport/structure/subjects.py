@@ -44,9 +44,12 @@ def subjects(text: str, limit: int | None = None, normalized: str | None = None)
     s = bodies.fold(s)  # traditional characters: the cues are matched in simplified ones
     out = []
     for m in _SUBJECT.finditer(s):
-        nm = clean_name(text[m.start("name"): m.end("name")].replace(" ", ""))
+        raw = text[m.start("name"): m.end("name")]
+        nm = clean_name(raw.replace(" ", ""))
         if nm:
-            out.append((m.start("name"), nm))
+            # the name starts after the words it lost ("and the city bureau's guidance"): what
+            # follows it is read from its own end
+            out.append((m.end("name") - len(nm) if raw.endswith(nm) else m.start("name"), nm))
     return out
 
 
