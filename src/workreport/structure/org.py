@@ -188,12 +188,10 @@ def _in_full(name: str, report: Report, ev: Evidence) -> str | None:
 
 
 def _official(name: str, form: str) -> str:
-    """The full name with the organ's form as the report wrote it: its official form where the
-    generic name wrote it and the full one left it out (the city government, the city people's
-    government), and its short form where the report used one (the place's name added to the
-    report's own 住建局, not traded for 住房和城乡建设局: a reader, and a gold, keep the report's words)."""
+    """The full name with the organ's official form where the generic name wrote it and the
+    full one left it out (the city government, the city people's government)."""
     x = bodies.classify_body(name)
-    if x is not None and x.form != x.place and x.form != form and (len(form) > len(x.form) or form not in x.form):
+    if x is not None and x.form != x.place and len(form) > len(x.form) and x.form != form:
         return name[: len(name) - len(x.form)] + form
     return name
 
