@@ -224,16 +224,10 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
             # (who the report is: the names its head and first paragraphs give)
             names = {n for k in range(i, min(i + _HEAD_NAMES, len(cs))) if (n := cs[k].name or evidence.named(cs, paras, k))}
             while j > out[-1][0] and i - j <= _HEAD_TOP_PARAS and _head_material(cs[j], paras[j]):
-                # (a site's headline of another year is a listing's, not this text's title)
-                if cs[j].year is not None and years and cs[j].year not in years:
-                    break
-                # (nor is a title naming another body: a related link at the page before's foot)
                 here = evidence.named(cs, paras, j)
-                if here and any(cues.names_differ(here, n) for n in names):
+                if _another_texts(cs[j], here, names, years):
                     break
-                # (a bare genre line over a fuller title is the site's column name, not a copy)
-                core = cs[j].title_core or ""
-                if cs[j].title and not cs[j].fused and not any(site_heads.column_name(core, c) for c in cores):
+                if _own_title(cs[j], cores):
                     top = j
                 elif top == j + 1 and _ADOPTED.match(_folded(paras[j])):
                     top = j  # (the note of the meeting that adopted the text, under its title or alone)
@@ -276,15 +270,25 @@ def _stub_title(cs: list[evidence.Cues], paras: list[Paragraph], j: int, cores: 
     is a title of that text: not a bare column name over a fuller title, not another year's, not
     another body's (a related link at the foot of the page before)."""
     c = cs[j]
-    core = c.title_core or ""
-    if _ADOPTED.match(_folded(paras[j])) and _head_material(c, paras[j]):
+    if not _head_material(c, paras[j]):
+        return False
+    if _ADOPTED.match(_folded(paras[j])):
         return True  # (the note of the meeting that adopted it, its title lost: the text's first line)
-    if not (c.title and not c.fused and _head_material(c, paras[j])) or any(site_heads.column_name(core, k) for k in cores):
-        return False
+    return _own_title(c, cores) and not _another_texts(c, evidence.named(cs, paras, j), names, years)
+
+
+def _own_title(c: evidence.Cues, cores: list[str]) -> bool:
+    """Is a head line a title of the text under it: a title line of its own (not run on with text),
+    not a bare genre line over a fuller title below (the site's column name, not a copy)?"""
+    return bool(c.title) and not c.fused and not any(site_heads.column_name(c.title_core or "", k) for k in cores)
+
+
+def _another_texts(c: evidence.Cues, here: str | None, names: set, years: set) -> bool:
+    """Is a head line (naming ``here``) another text's: a headline of another year than the head's
+    (a listing's), or a title naming another body (a related link at the foot of the page before)?"""
     if c.year is not None and years and c.year not in years:
-        return False
-    here = evidence.named(cs, paras, j)
-    return not (here and any(cues.names_differ(here, n) for n in names))
+        return True
+    return bool(here and any(cues.names_differ(here, n) for n in names))
 
 
 def _wrapped_title(cs: list[evidence.Cues], paras: list[Paragraph], j: int) -> bool:
