@@ -368,6 +368,11 @@ def role_cue(entry: dict, text: str) -> bool:
     return roles.cue_role(text) == entry["role"]
 
 
+@matcher("split:review_title")
+def review_title_line(entry: dict, text: str) -> bool:
+    return cues.title_kind(text) is not None
+
+
 @matcher("split:intro")
 def opening_cue(entry: dict, text: str) -> bool:
     return entry["id"] in split.intro_rules(text)

@@ -400,6 +400,7 @@ SCHEMAS: dict[str, Record] = {
         "year_named_title": PATTERN_RULE,
         "open_title_head": PATTERN_RULE,
         "slogan_title": rule({"pattern": Pattern(), "max_chars": INT}),
+        "review_title": PATTERN_RULE,
         "subtitle": PATTERN_RULE,
         "page_head_row": PATTERN_RULE,
         "page_date_row": PATTERN_RULE,

@@ -68,6 +68,7 @@ _BARE_TITLE = rules.pattern(_TABLE, "split.bare_title")
 _BARE_TITLE_MAX = int(rules.limit(_TABLE, "split.bare_title_max_chars"))
 _DATED = rules.pattern(_TABLE, "split.dated_start")
 _SLOGAN = rules.pattern(_TABLE, "split.slogan_title")
+_REVIEW_TITLE = rules.pattern(_TABLE, "split.review_title")
 _SLOGAN_MAX = int(rules.entry(_TABLE, "split.slogan_title")["max_chars"])
 _TITLE_PREFIX = rules.pattern(_TABLE, "split.title_prefix")
 _SPEECH_TITLE_END = rules.pattern(_TABLE, "split.speech_title_end")
@@ -155,6 +156,8 @@ def _title_kind(s: str) -> str | None:
         return None
     if len(core) <= _GENRE_MAX and _GENRE_TITLE.match(core) and not _TITLE.match(core):
         return "genre"  # a body's name and the genre words, which a bare part name lacks
+    if _REVIEW_TITLE.match(core):
+        return "title"  # a reportage of a body's year (its slogan and dash kept: title_core cut a leading dash only)
     if is_bare_heading(core) and not _YEAR_NAMED_TITLE.match(core):
         return None  # a part name (the year's summary), unless a body follows its year
     return "title" if _TITLE.match(core) else None
