@@ -20,7 +20,7 @@ from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
 from workreport.model import Document, Paragraph, Report
 from workreport.structure import author, bodies, city_text, cues, forms, forum, furniture, headings, names, org, roles, selfref, shape, split, subjects
-from workreport.textnorm import norm
+from workreport.textnorm import norm, norm_line, norm_lines
 
 Matcher = Callable[[dict, str], bool]
 MATCHERS: dict[str, Matcher] = {}
@@ -301,6 +301,20 @@ def furniture_line(entry: dict, text: str) -> bool:
     # the line is furniture by some rule, and this rule's pattern takes the whole line
     return furniture.furniture_rule(text) is not None and bool(
         rules.compiled(entry["pattern"]).match(norm(text).strip()))
+
+
+@matcher("furniture:glued_head")
+def glued_head_blanked(entry: dict, text: str) -> bool:
+    # the debris is blanked in the line cue readers see, the line's own text stays
+    seen = norm_lines([text])[0]
+    return seen != norm_line(text) and bool(seen.strip()) and len(seen) == len(text)
+
+
+@matcher("furniture:glued_tail")
+def glued_tail_candidate(entry: dict, text: str) -> bool:
+    # a candidate; repeated over two lines it is blanked and the line's own text stays
+    seen = norm_lines([text, "\u7532\u4e59" + text[-12:]])[0]
+    return bool(rules.compiled(entry["pattern"]).search(norm(text))) and seen != norm_line(text) and bool(seen.strip())
 
 
 @matcher("furniture:forum_profile")

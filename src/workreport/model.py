@@ -9,7 +9,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .textnorm import norm, norm_line
+from .textnorm import norm
+from .textnorm import norm_lines as _norm_lines
 
 FORMATS = ("txt", "html", "docx", "pdf")
 LEVELS = ("national", "province", "city", "county_district", "township_street", "enterprise_other")
@@ -42,7 +43,7 @@ class Document:
     norm_lines: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "norm_lines", tuple(norm_line(line) for line in self.lines))
+        object.__setattr__(self, "norm_lines", _norm_lines(self.lines))
 
     @property
     def text(self) -> str:

@@ -134,6 +134,8 @@ SCHEMAS: dict[str, Record] = {
         "toc_page_tail": PATTERN_RULE,
         "item_marker": PATTERN_RULE,
         "pinyin": PATTERN_RULE,
+        "glued_head": PATTERN_RULE,
+        "glued_tail": PATTERN_RULE,
         "fragment": PATTERN_RULE,
         "title_tag": PATTERN_RULE,
         "title_continuation": PATTERN_RULE,
