@@ -400,6 +400,16 @@ _INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 _FIGURE_SPACE = re.compile(r"(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)")
 
 
+def _glossless(s: str, n: int) -> str:
+    """The first n characters of ``s`` (the last -n when n < 0), folded, as a mirror site's text reads
+    without the pinyin glosses it prints inside words (its leadership phrase is the same phrase)."""
+    part = s[:n] if n > 0 else s[n:]
+    if not _PINYIN_MARK.search(part):
+        return fold(part)
+    whole = drop_pinyin(fold(s))
+    return whole[:n] if n > 0 else whole[n:]
+
+
 def _despaced(s: str) -> str:
     """A converted page's spaces between characters and digits (a year, a space, its character) removed."""
     return _INNER_SPACE.sub("", s) if _SPACE.search(s) else s
@@ -409,7 +419,7 @@ def intro_rules(text: str, normalized: str | None = None) -> set[str]:
     """Ids of every opening cue a paragraph carries (each looked for where its entry says)."""
     s = _s(text, normalized)
     # only the ends are read: fold only them (a converted page's spaces inside them read past)
-    head, tail = _despaced(fold(s[:_FIRST + 8]))[:_FIRST], fold(s[-_LAST:])
+    head, tail = _despaced(_glossless(s, _FIRST + 8))[:_FIRST], _glossless(s, -_LAST)
     found = set()
     for rid, pat, first, last in _INTRO:
         part = tail[-last:] if last else head[:first]
@@ -446,7 +456,7 @@ def opening_strength(p: Paragraph | str, normalized: str | None = None, found: s
 
 def opening_subject(text: str, normalized: str | None = None) -> str | None:
     """The body an opening names as its subject (after its time phrase and leadership), or None."""
-    m = _SUBJECT_NAME.match(_despaced(fold(_s(text, normalized)[:_SUBJECT_LOOK])))
+    m = _SUBJECT_NAME.match(_despaced(_glossless(_s(text, normalized), _SUBJECT_LOOK)))
     return m.group("name") if m else None
 
 
