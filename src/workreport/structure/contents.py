@@ -31,6 +31,9 @@ _LEAD_HEADINGS = 3  # headings of the page before that may lead a contents run
 _KEY_MIN = 4  # a heading this long coming back is the same heading, not a common phrase
 _PIECE_MIN = 8  # a piece of a listed title this long printed again is that title
 _OUTLINE_CUT_LINES = 40  # an outline excerpt a site prints before the text is closed within this many lines
+_STOP_END = re.compile(r"[\u3002.]$")
+_STOP_IN = re.compile(r"[\u3002;\uff1b!\uff01?\uff1f]")
+_RUN_ON = "\u3002\uff1a:\uff0c,\uff1b;"  # punctuation closing a heading whose text runs on after it
 _ELLIPSIS_END = re.compile(r"(\u2026+|\.{3,})$")
 _ELLIPSIS_ONLY = re.compile(r"^(\u2026+|\.{3,}|\u3002{3,})$")
 _GLUED_PAGE = rules.pattern(_TABLE, "furniture.toc.page_tail")
@@ -139,6 +142,9 @@ def _listed(pl, j: int) -> bool:
 
 def _listed_heading(s: str) -> bool:
     h = match_heading(s, 0)
+    if h is not None and not h.inline_body and _STOP_END.search(s) and len(s) <= _HEADING_MAX:
+        # (an outline whose headings end with a full stop lists them with it: one sentence, no text after)
+        return not _STOP_IN.search(s[: _STOP_END.search(s).start()])
     if h is not None and _HEADING_MAX < len(s) <= _LONG_HEADING_MAX:
         # (a numbered heading naming a part at length -- the matters of one area -- lists no clause of text)
         return not is_terminal(s, s) and not _CLAUSE.search(s)
@@ -165,9 +171,10 @@ def _bare_lists(pl) -> list[int]:
                 run.append(j)
             j += 1
         if len(run) >= _MIN_ENTRIES and j < n and cues.title_kind(pl.text[j], pl.text[j]):
-            keys = {strip_ordinal(pl.text[m]).strip() for m in run}
-            later = (strip_ordinal(pl.text[m]).strip() for m in range(j + 1, min(n, j + 1 + _REPEAT)))
-            if any(x in keys for x in later):
+            keys = {_bare_key(pl.text[m]) for m in run}
+            later = [strip_ordinal(pl.text[m]).strip() for m in range(j + 1, min(n, j + 1 + _REPEAT))]
+            stops = any(_STOP_END.search(pl.text[m]) for m in run)
+            if (not stops and any(x in keys for x in later)) or (_comes_back_run_on(keys, later) and not _own_outline(pl, run[0], j)):
                 out.extend(run)
         elif len(run) >= _MIN_ENTRIES and j < n and (pl.anchor(j) or len(pl.text[j]) >= _PROSE):
             # the same before a text that lost its title (its first heading comes back); the
@@ -177,6 +184,32 @@ def _bare_lists(pl) -> list[int]:
                 out.extend(run[first:])
         k = j
     return out
+
+
+def _own_outline(pl, first: int, title: int) -> bool:
+    """Is the run right under another title (a short report printed as its outline alone, the next
+    report then using the same stock headings)?  Under the same title it is that title's contents."""
+    k = first - 1
+    while k >= 0 and pl.found[k]:
+        k -= 1
+    if k < 0 or not cues.title_kind(pl.text[k], pl.text[k]):
+        return False
+    return cues.title_core(pl.text[k]) != cues.title_core(pl.text[title])
+
+
+def _bare_key(s: str) -> str:
+    """A listed heading without its ordinal and closing full stop."""
+    return _STOP_END.sub("", strip_ordinal(s).strip()).strip()
+
+
+def _comes_back_run_on(keys: set[str], later: list[str]) -> bool:
+    """Do most of the listed headings come back below, each opening a line (as it is, or closed
+    by a stop or comma with its text run on)?  A site's outline of the report lists the headings
+    the text then prints with text under or after them; a short report's own bare outline, or the
+    stock headings of the next report, do not mostly come back."""
+    keys = {x for x in keys if len(x) >= _KEY_MIN}
+    back = {x for x in keys if any(s == x or (s.startswith(x) and s[len(x)] in _RUN_ON) for s in later)}
+    return len(back) >= _MIN_ENTRIES - 1 and 2 * len(back) >= len(keys)
 
 
 def _repeated(pl, run: list[int], j: int) -> bool:
