@@ -278,6 +278,7 @@ SCHEMAS: dict[str, Record] = {
         "date_line": PATTERN_RULE,
         "names": Record({k: PATTERN_RULE for k in ("not_in_owner", "organ_in_place", "government_quality", "generic", "bad_start", "lead", "function_chars", "place")}),
         "scope": PATTERN_RULE,
+        "scope_people": PATTERN_RULE,
         "scope_levels": MapOf(LEVEL),
         "unplaced_default": rule({"level": LEVEL}),
         "leadership": PATTERN_RULE,
