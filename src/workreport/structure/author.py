@@ -35,6 +35,7 @@ _FROM_TEXT = frozenset(rules.words(_TABLE, "org.domain.from_text", "bodies"))
 _OWN_LABEL = frozenset(rules.words(_TABLE, "org.domain.own_label", "bodies"))
 _SCOPE = rules.pattern(_TABLE, "org.scope")
 _SCOPE_LEVEL: dict[str, str] = _T["scope_levels"]
+_SCOPE_PEOPLE = rules.pattern(_TABLE, "org.scope.own_people")
 _REGION_SCOPE = rules.entry(_TABLE, "org.scope.autonomous_region")
 _STATE_FARM = "level.place.state_farm"
 _FARM_DISTRICT = rules.entry("levels", "level.farm.administers")
@@ -88,6 +89,10 @@ def scope_level(text: str) -> tuple[str | None, str]:
     """The level of the scope a report speaks of ("the whole district", "our county"), when it
     recurs; "the whole region" in a text that follows its autonomous region's party committee is
     the autonomous region's (orgs.yaml scope_region)."""
+    # its own people as a whole ("the whole county, top to bottom"): the lowest such scope decides
+    people = {_SCOPE_LEVEL.get(m.group("scope")) for m in _SCOPE_PEOPLE.finditer(text)} - {None}
+    if people:
+        return min(people, key=_LEVEL_ORDER.index), "level.scope.own_people"
     c = Counter(m.group(1) for m in _SCOPE.finditer(text))
     if not c:
         return None, "level.none"

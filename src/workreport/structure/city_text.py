@@ -30,6 +30,11 @@ def _ranked() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _in_province() -> re.Pattern:
+    return rules.compiled(rules.load("levels")["city_cues"]["in_province"]["pattern"])
+
+
+@lru_cache(maxsize=1)
 def _superior_city() -> re.Pattern:
     return re.compile(rules.load("levels")["city_cues"]["superior_city"]["pattern"])
 
@@ -93,7 +98,9 @@ def city_level_from_text(text: str) -> str | None:
     points = sum(mun["capital_weight"] if m.group() == mun["capital"] else mun["name_weight"]
                  for m in municipality.finditer(s))
     pref = prefecture.search(s)
-    if points >= mun["decisive"] or (points >= mun["enough"] and not pref):
+    # a text that ranks its body in its own province is no municipality's (levels.yaml in_province)
+    in_province = len(_in_province().findall(s)) >= int(rules.limit("levels", "level.in_province_min_mentions"))
+    if not in_province and (points >= mun["decisive"] or (points >= mun["enough"] and not pref)):
         return "province"
     if _ranked().search(s):  # ranked among counties: before the prefecture cue its ranking contains
         return "county_district"

@@ -35,6 +35,8 @@ _BYLINE = next(pat for rid, pat, _ in _SPEECH if rid == _BYLINE_ID)
 _SPEAKER_PLACE = rules.pattern(_TABLE, "org.speech.speaker_place")
 _SPEECH_ORGAN = rules.pattern(_TABLE, "org.speech.organ")
 _SPEAKER_BODY = rules.pattern(_TABLE, "org.speaker_body")
+_ORGAN_PLACE = rules.pattern(_TABLE, "org.speech.organ_place")
+_ORGAN_TERM = rules.pattern(_TABLE, "org.speech.organ_place", "term")
 
 
 def _place_body(place: str) -> str:
@@ -59,6 +61,7 @@ def speech_org(report: Report, titles: list[tuple[str, int, str]], place_only: b
         m = _SPEECH_ORGAN.search(bodies.fold(norm(text)))
         if m:
             organ = OrgGuess(norm(text)[m.start("body"): m.end("body")], line, "org.speech.organ")
+            organ = _organ_placed(organ, block)
             break
     for k, (text, line) in enumerate(block):
         raw = norm(text).strip()
@@ -80,6 +83,22 @@ def speech_org(report: Report, titles: list[tuple[str, int, str]], place_only: b
     # the speaker's own words name the organ (a CPPCC standing committee's dateline names its
     # plenary, not a people's congress): they decide over a title naming only the place
     return organ if organ and place_only else None
+
+
+def _organ_placed(organ: OrgGuess, block: list[tuple[str, int | None]]) -> OrgGuess:
+    """A standing committee named by its term and its place word alone (orgs.yaml organ_place):
+    named without the term, after the place its title block writes in full with that place word."""
+    name = _ORGAN_TERM.sub("", organ.name)
+    body = bodies.classify_body(name)
+    if body is None or len(body.prefix) != 1:
+        return OrgGuess(name, organ.line, organ.rule)
+    texts = [norm(t).strip() for t, _ in block]
+    for text in [*texts, "".join(texts)]:  # a dateline wrapped over two lines, read as one
+        for m in _ORGAN_PLACE.finditer(bodies.fold(text)):
+            place = text[m.start("place"): m.end("place")]
+            if place.endswith(body.prefix) and bodies.table().named_owner(bodies.fold(place)):
+                return OrgGuess(place + name[1:], organ.line, organ.rule)
+    return OrgGuess(name, organ.line, organ.rule)
 
 
 def _delivered(dated: OrgGuess, block: list[tuple[str, int | None]]) -> OrgGuess | None:
