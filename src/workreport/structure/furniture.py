@@ -94,6 +94,15 @@ _COLUMN_MAX = int(rules.limit(_TABLE, "furniture.column_label_max_chars"))
 _GENRE_KIND = "genre"  # (cues.title_kind: the genre words with a body's name, e.g. a government work report)
 
 
+def _token(t: str) -> bool:
+    """A toolbar word, or one printed twice with nothing between (a portal's icon prints its alt
+    text and then its caption: print-print, share-share)."""
+    if t in _TOKENS:
+        return True
+    half = len(t) // 2
+    return half >= 2 and len(t) == 2 * half and t[:half] == t[half:] and t[:half] in _TOKENS
+
+
 def furniture_rule(text: str, normalized: str | None = None) -> str | None:
     """Id of the furniture rule matching one line, or None. ``text`` is the raw line."""
     s = cues.drop_pinyin(cues.fold((normalized if normalized is not None else norm(text)).strip()))  # traditional-character sites too
@@ -102,7 +111,7 @@ def furniture_rule(text: str, normalized: str | None = None) -> str | None:
     if _LABEL_ROW.match(s) and not (len(s) > _LABEL_PROSE and is_terminal(s, s)):
         return "furniture.labels"
     toks = [t for t in _TOKEN_SPLIT.split(s) if t] if len(s) <= _TOKENS_MAX else None
-    if toks and all(t in _TOKENS for t in toks):
+    if toks and all(_token(t) for t in toks):
         return "furniture.tokens"
     for rid, pat in _line_rules(s[-1]):
         if pat.match(s):
