@@ -355,6 +355,12 @@ def _named_of_kind(kind: str, text: str) -> str | None:
         # name starts after it, and what stands before the name tells a superior
         bad = _BAD_START.match(x.name)
         start, name = (x.start + bad.end(), x.name[bad.end():]) if bad else (x.start, x.name)
+        # (a clause run into the owner place, "handed over to the city's hall": the name starts
+        # after the last character no place name holds)
+        owner = name[: max(0, len(name) - len(x.body.form))] if x.body.form else ""
+        cut = [c.end() for c in _FUNCTION_CHARS.finditer(bodies.fold(owner))]
+        if cut:
+            start, name = start + cut[-1], name[cut[-1]:]
         if len(name) > len(kind) and _of_kind(x.body, kind) and not superior(s, start, x.end) \
                 and not is_self(x.name) and not is_self(name):
             c[name] += 1
