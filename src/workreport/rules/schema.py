@@ -181,7 +181,7 @@ SCHEMAS: dict[str, Record] = {
         "farm_administers": rule({"pattern": Pattern(), "level": ANY_LEVEL}),
         "city_cues": Record({"prefecture": PATTERN_RULE, "county": PATTERN_RULE},
                             {"superior_city": PATTERN_RULE, "ranked_among_counties": PATTERN_RULE, "in_province": PATTERN_RULE,
-                             "municipality": rule({"pattern": Pattern(), "capital": STR, "name_weight": INT,
+                             "municipality": rule({"pattern": Pattern(), "capital": STR, "capital_of": STR, "city_word": STR, "name_weight": INT,
                                                    "capital_weight": INT, "enough": INT, "decisive": INT})}),
         "limits": LIMITS,
     }),

@@ -95,8 +95,16 @@ def city_level_from_text(text: str) -> str | None:
     when it says neither."""
     prefecture, county_city, municipality, mun = _city_cues()
     s = norm(text)
-    points = sum(mun["capital_weight"] if m.group() == mun["capital"] else mun["name_weight"]
-                 for m in municipality.finditer(s))
+    # (its own municipality: the one named most; a city's report that names two of them once each
+    # names partners, and a municipality's report names itself, not the other three)
+    by_name: Counter[str] = Counter()
+    for m in municipality.finditer(s):
+        w = m.group()
+        if w == mun["capital"]:
+            by_name[mun["capital_of"]] += mun["capital_weight"]
+        else:
+            by_name[w.removesuffix(mun["city_word"])] += mun["name_weight"]
+    points = max(by_name.values(), default=0)
     pref = prefecture.search(s)
     # a text that ranks its body in its own province is no municipality's (levels.yaml in_province)
     in_province = len(_in_province().findall(s)) >= int(rules.limit("levels", "level.in_province_min_mentions"))
