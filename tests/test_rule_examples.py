@@ -20,7 +20,8 @@ from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
 from workreport.model import Document, Paragraph, Report
 from workreport.structure import author, bodies, city_text, cues, forms, forum, furniture, headings, names, org, roles, selfref, shape, split, subjects
-from workreport.textnorm import norm, norm_line, norm_lines
+from workreport.ingest.debris import read_lines as norm_lines
+from workreport.textnorm import norm, norm_line
 
 Matcher = Callable[[dict, str], bool]
 MATCHERS: dict[str, Matcher] = {}

@@ -9,8 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .textnorm import norm
-from .textnorm import norm_lines as _norm_lines
+from .textnorm import norm, norm_line
 
 FORMATS = ("txt", "html", "docx", "pdf")
 LEVELS = ("national", "province", "city", "county_district", "township_street", "enterprise_other")
@@ -39,11 +38,14 @@ class Document:
     lines: tuple[str, ...]  # lines[0] is line 1
     hints: tuple[LineHint, ...] = ()
     # ``lines`` normalised once for matching (textnorm.norm keeps every length, so offsets
-    # found in a normalised line are offsets in the line); stages read these, never re-normalise
-    norm_lines: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # found in a normalised line are offsets in the line); stages read these, never re-normalise.
+    # The ingest stage passes its reading (site debris blanked: ingest/debris.py); without one,
+    # or one of other lines, the plain normalisation.
+    norm_lines: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "norm_lines", _norm_lines(self.lines))
+        if len(self.norm_lines) != len(self.lines):
+            object.__setattr__(self, "norm_lines", tuple(norm_line(line) for line in self.lines))
 
     @property
     def text(self) -> str:

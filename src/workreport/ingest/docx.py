@@ -18,6 +18,7 @@ from lxml import etree
 
 from ..errors import CorruptFile, LimitExceeded
 from ..model import Document, LineHint
+from .debris import read_lines
 from .docxzip import Package, main_part, xml_error
 from .limits import Limits, resolve
 from .numbering import MC, W, Numbering
@@ -333,4 +334,6 @@ def read_docx(data: bytes, path: str, sha256: str, limits: Limits | None = None)
         raise EmptyInput(path)
     n = len(lines)
     hints = tuple(h for h in reader.hints if h.line <= n)
-    return Document(path=path, sha256=sha256, format="docx", encoding="n/a", lines=tuple(lines), hints=hints)
+    lines = tuple(lines)
+    return Document(path=path, sha256=sha256, format="docx", encoding="n/a", lines=lines, hints=hints,
+                    norm_lines=read_lines(lines))

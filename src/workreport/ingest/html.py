@@ -19,6 +19,7 @@ import re
 
 from ..errors import TooLarge, UnknownEncoding
 from ..model import Document
+from .debris import read_lines
 from .htmlscan import check_html
 from .limits import Limits, resolve
 CONTAINER_SHARE = 0.85  # the container holds at least this share of the page's non-link text
@@ -232,4 +233,5 @@ def read_html(data: bytes, path: str, sha256: str, encoding: str | None = None,
         from ..errors import EmptyInput
 
         raise EmptyInput(path)
-    return Document(path=path, sha256=sha256, format="html", encoding=enc, lines=tuple(lines))
+    lines = tuple(lines)
+    return Document(path=path, sha256=sha256, format="html", encoding=enc, lines=lines, norm_lines=read_lines(lines))

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from ..errors import CorruptFile, EncryptedFile, LimitExceeded, NoTextLayer
 from ..model import Document
+from .debris import read_lines
 from .limits import Limits, resolve
 from .pdfscan import check_pages
 
@@ -360,4 +361,5 @@ def read_pdf(data: bytes, path: str, sha256: str, limits: Limits | None = None) 
             last = paras[-1]
     if not any(l.strip() for l in out):
         raise NoTextLayer(path)
-    return Document(path=path, sha256=sha256, format="pdf", encoding="n/a", lines=tuple(out))
+    lines = tuple(out)
+    return Document(path=path, sha256=sha256, format="pdf", encoding="n/a", lines=lines, norm_lines=read_lines(lines))

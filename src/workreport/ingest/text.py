@@ -5,6 +5,7 @@ import codecs
 
 from ..errors import BinaryInput, DecodeError, UnknownEncoding
 from ..model import Document
+from .debris import read_lines
 
 # Tried in order when the file has no BOM. GB18030 is a superset of GBK and GB2312.
 FALLBACKS = ("utf-8", "gb18030")
@@ -84,4 +85,5 @@ def read_text(data: bytes, path: str, sha256: str, encoding: str | None = None) 
         from ..errors import EmptyInput
 
         raise EmptyInput(path)
-    return Document(path=path, sha256=sha256, format="txt", encoding=enc, lines=split_lines(text))
+    lines = split_lines(text)
+    return Document(path=path, sha256=sha256, format="txt", encoding=enc, lines=lines, norm_lines=read_lines(lines))

@@ -36,6 +36,7 @@ class Corrections:
         """The Document of a stored document: its file when unchanged on disk, else the stored text."""
         from ..errors import WorkReportError
         from ..ingest import read_document
+        from ..ingest.debris import read_lines
         from ..model import Document
 
         row = self.backend.document(int(document_id))
@@ -46,8 +47,9 @@ class Corrections:
                     return doc
             except WorkReportError:
                 pass
+        lines = tuple(self.backend.document_lines(int(document_id)))
         return Document(path=row["path"], sha256=row["sha256"], format=row["format"] or "txt",
-                        encoding=row["encoding"] or "", lines=tuple(self.backend.document_lines(int(document_id))))
+                        encoding=row["encoding"] or "", lines=lines, norm_lines=read_lines(lines))
 
     # -- corrections --------------------------------------------------------------------------
     def edit_report(self, report_id: int, changes: dict, *, source: str = "") -> list[dict]:
