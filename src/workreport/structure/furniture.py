@@ -34,6 +34,8 @@ _LINE_ENDS = [(rid, pat, rules.Ends(pat.pattern)) for rid, pat in _LINE]
 _LINE_BY_LAST: dict[str, tuple[tuple[str, re.Pattern], ...]] = {}
 _DATELINE = rules.pattern(_TABLE, "furniture.dateline")
 _META_BARE = rules.pattern(_TABLE, "furniture.meta_bare")
+_NUMBER_LABEL = rules.pattern(_TABLE, "furniture.number_label_bare")
+_DOC_NUMBER = "split.preamble.doc_number"
 _SENTENCE = rules.pattern(_TABLE, "furniture.sentence")
 _WEAK_PUNCT = rules.pattern(_TABLE, "furniture.weak_punct")
 _PAGE_TITLE_MAX = rules.entry(_TABLE, "furniture.page_title")["max_chars"]
@@ -316,7 +318,7 @@ def _neighbours(pl: PageLines) -> None:
                 if len(text[m]) <= _CRUMB_MAX:
                     found[m] = True
         elif (_META_BARE.match(s) or _BARE_LABEL_ROW.match(s)) and k + 1 < len(pl) and len(text[k + 1]) <= _META_VALUE_MAX \
-                and not _holds_head(pl, k + 1):
+                and (not _holds_head(pl, k + 1) or _number_value(s, text[k + 1])):
             found[k + 1] = True  # the value printed on the line under a bare label
         elif _FILE_NAME.search(s) and any(pl.rule[m] in _DOC_RULES for m in range(max(0, k - 3), min(len(pl), k + 4))):
             found[k] = True  # the file name a document-sharing page prints among its rows
@@ -351,6 +353,12 @@ def _holds_head(pl: PageLines, k: int) -> bool:
     # (a slogan over the dash subtitle naming the report is the report's title line, not a row's value)
     return (cues.title_kind(s, s) is not None or cues.preamble_rule(s, s) is not None or pl.anchor(k)
             or (k + 1 < len(pl) and cues.slogan_over(s, pl.text[k + 1])))
+
+
+def _number_value(label: str, value: str) -> bool:
+    """Is ``value`` the document number printed under a bare number label (a table's value, though a
+    text prints its own number under its title the same way)?"""
+    return bool(_NUMBER_LABEL.match(label)) and cues.preamble_rule(value, value) == _DOC_NUMBER
 
 
 def _titled_below(pl: PageLines, k: int, core: str) -> bool:
