@@ -36,6 +36,7 @@ _DATELINE = rules.pattern(_TABLE, "furniture.dateline")
 _META_BARE = rules.pattern(_TABLE, "furniture.meta_bare")
 _NUMBER_LABEL = rules.pattern(_TABLE, "furniture.number_label_bare")
 _DOC_NUMBER = "split.preamble.doc_number"
+_DISCLOSURE_VALUES = frozenset({"furniture.portal.index_value", "furniture.portal.field_value"})
 _SENTENCE = rules.pattern(_TABLE, "furniture.sentence")
 _WEAK_PUNCT = rules.pattern(_TABLE, "furniture.weak_punct")
 _PAGE_TITLE_MAX = rules.entry(_TABLE, "furniture.page_title")["max_chars"]
@@ -390,8 +391,11 @@ def _weak_blocks(pl: PageLines) -> None:
         b = k
         while b + 1 < n and (pl.found[b + 1] or pl.joins_weak(b + 1)):
             b += 1
-        if a > 0 and is_terminal(pl.text[a - 1], pl.text[a - 1]) and _SIGNATURE_NAME.match(pl.text[a]):
-            a += 1  # the body's name signed under the last sentence belongs to the report
+        if a > 0 and is_terminal(pl.text[a - 1], pl.text[a - 1]) and _SIGNATURE_NAME.match(pl.text[a]) \
+                and not (a + 1 < n and pl.rule[a + 1] in _DISCLOSURE_VALUES):
+            # the body's name signed under the last sentence belongs to the report (over a disclosure
+            # table's value it is that table's publisher, the next page's head)
+            a += 1
             if a > b:
                 k = b + 1
                 continue
