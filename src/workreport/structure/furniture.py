@@ -51,6 +51,12 @@ _BODY_CHARS = rules.limit(_TABLE, "furniture.opens_body_chars")
 _LABEL_ROW = rules.compiled(
     rules.pattern(_TABLE, "furniture.label_lead").pattern + "(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(
         rules.words(_TABLE, "furniture.labels"), key=len, reverse=True)) + ")" + rules.pattern(_TABLE, "furniture.label_end").pattern)
+# two fields of a metadata row whose separators the copy lost: a label glued to its value, a space,
+# another label (the label words alternated; a short row with no sentence punctuation)
+_LABEL_WORDS = "(?:" + "|".join(map(re.escape, sorted(rules.words(_TABLE, "furniture.labels"), key=len, reverse=True))) + ")"
+_LABEL_GLUED = rules.compiled(rules.pattern(_TABLE, "furniture.label_lead").pattern + _LABEL_WORDS + r"[^\s:]{1,30}\s+"
+                              + _LABEL_WORDS + r"[^\s:]{0,30}(?:\s|$)")
+_LABEL_GLUED_MAX = int(rules.limit(_TABLE, "furniture.label_glued_max_chars"))
 # a metadata row holding only its label (its value printed on the line under it)
 _BARE_LABEL_ROW = rules.compiled(_LABEL_ROW.pattern.rsplit("(?:", 1)[0] + r":?\s*$")  # (lines are normalised: one colon)
 _TOKENS = frozenset(norm(w) for w in rules.words(_TABLE, "furniture.tokens"))
@@ -112,6 +118,8 @@ def furniture_rule(text: str, normalized: str | None = None) -> str | None:
     if not s or len(s) > _RULE_MAX:
         return None
     if _LABEL_ROW.match(s) and not (len(s) > _LABEL_PROSE and is_terminal(s, s)):
+        return "furniture.labels"
+    if len(s) <= _LABEL_GLUED_MAX and _LABEL_GLUED.match(s) and not _SENTENCE.search(s) and not _WEAK_PUNCT.search(s):
         return "furniture.labels"
     toks = [t for t in _TOKEN_SPLIT.split(s) if t] if len(s) <= _TOKENS_MAX else None
     if toks and all(_token(t) for t in toks):
