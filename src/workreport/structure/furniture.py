@@ -34,6 +34,9 @@ _LINE_ENDS = [(rid, pat, rules.Ends(pat.pattern)) for rid, pat in _LINE]
 _LINE_BY_LAST: dict[str, tuple[tuple[str, re.Pattern], ...]] = {}
 _DATELINE = rules.pattern(_TABLE, "furniture.dateline")
 _META_BARE = rules.pattern(_TABLE, "furniture.meta_bare")
+_NUMBER_LABEL = rules.pattern(_TABLE, "furniture.number_label_bare")
+_DOC_NUMBER = "split.preamble.doc_number"
+_DISCLOSURE_VALUES = frozenset({"furniture.portal.index_value", "furniture.portal.field_value"})
 _SENTENCE = rules.pattern(_TABLE, "furniture.sentence")
 _WEAK_PUNCT = rules.pattern(_TABLE, "furniture.weak_punct")
 _PAGE_TITLE_MAX = rules.entry(_TABLE, "furniture.page_title")["max_chars"]
@@ -48,6 +51,12 @@ _BODY_CHARS = rules.limit(_TABLE, "furniture.opens_body_chars")
 _LABEL_ROW = rules.compiled(
     rules.pattern(_TABLE, "furniture.label_lead").pattern + "(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(
         rules.words(_TABLE, "furniture.labels"), key=len, reverse=True)) + ")" + rules.pattern(_TABLE, "furniture.label_end").pattern)
+# two fields of a metadata row whose separators the copy lost: a label glued to its value, a space,
+# another label (the label words alternated; a short row with no sentence punctuation)
+_LABEL_WORDS = "(?:" + "|".join(map(re.escape, sorted(rules.words(_TABLE, "furniture.labels"), key=len, reverse=True))) + ")"
+_LABEL_GLUED = rules.compiled(rules.pattern(_TABLE, "furniture.label_lead").pattern + _LABEL_WORDS + r"[^\s:]{1,30}\s+"
+                              + _LABEL_WORDS + r"[^\s:]{0,30}(?:\s|$)")
+_LABEL_GLUED_MAX = int(rules.limit(_TABLE, "furniture.label_glued_max_chars"))
 # a metadata row holding only its label (its value printed on the line under it)
 _BARE_LABEL_ROW = rules.compiled(_LABEL_ROW.pattern.rsplit("(?:", 1)[0] + r":?\s*$")  # (lines are normalised: one colon)
 _TOKENS = frozenset(norm(w) for w in rules.words(_TABLE, "furniture.tokens"))
@@ -109,6 +118,8 @@ def furniture_rule(text: str, normalized: str | None = None) -> str | None:
     if not s or len(s) > _RULE_MAX:
         return None
     if _LABEL_ROW.match(s) and not (len(s) > _LABEL_PROSE and is_terminal(s, s)):
+        return "furniture.labels"
+    if len(s) <= _LABEL_GLUED_MAX and _LABEL_GLUED.match(s) and not _SENTENCE.search(s) and not _WEAK_PUNCT.search(s):
         return "furniture.labels"
     toks = [t for t in _TOKEN_SPLIT.split(s) if t] if len(s) <= _TOKENS_MAX else None
     if toks and all(_token(t) for t in toks):
@@ -316,7 +327,7 @@ def _neighbours(pl: PageLines) -> None:
                 if len(text[m]) <= _CRUMB_MAX:
                     found[m] = True
         elif (_META_BARE.match(s) or _BARE_LABEL_ROW.match(s)) and k + 1 < len(pl) and len(text[k + 1]) <= _META_VALUE_MAX \
-                and not _holds_head(pl, k + 1):
+                and (not _holds_head(pl, k + 1) or _number_value(s, text[k + 1])):
             found[k + 1] = True  # the value printed on the line under a bare label
         elif _FILE_NAME.search(s) and any(pl.rule[m] in _DOC_RULES for m in range(max(0, k - 3), min(len(pl), k + 4))):
             found[k] = True  # the file name a document-sharing page prints among its rows
@@ -353,6 +364,12 @@ def _holds_head(pl: PageLines, k: int) -> bool:
             or (k + 1 < len(pl) and cues.slogan_over(s, pl.text[k + 1])))
 
 
+def _number_value(label: str, value: str) -> bool:
+    """Is ``value`` the document number printed under a bare number label (a table's value, though a
+    text prints its own number under its title the same way)?"""
+    return bool(_NUMBER_LABEL.match(label)) and cues.preamble_rule(value, value) == _DOC_NUMBER
+
+
 def _titled_below(pl: PageLines, k: int, core: str) -> bool:
     """Is the first title among the next few lines of text below line k the one named ``core``?"""
     seen = 0
@@ -382,8 +399,11 @@ def _weak_blocks(pl: PageLines) -> None:
         b = k
         while b + 1 < n and (pl.found[b + 1] or pl.joins_weak(b + 1)):
             b += 1
-        if a > 0 and is_terminal(pl.text[a - 1], pl.text[a - 1]) and _SIGNATURE_NAME.match(pl.text[a]):
-            a += 1  # the body's name signed under the last sentence belongs to the report
+        if a > 0 and is_terminal(pl.text[a - 1], pl.text[a - 1]) and _SIGNATURE_NAME.match(pl.text[a]) \
+                and not (a + 1 < n and pl.rule[a + 1] in _DISCLOSURE_VALUES):
+            # the body's name signed under the last sentence belongs to the report (over a disclosure
+            # table's value it is that table's publisher, the next page's head)
+            a += 1
             if a > b:
                 k = b + 1
                 continue
