@@ -450,7 +450,7 @@ def _heading_copy(c: evidence.Cues, p: Paragraph, below: evidence.Cues, q: Parag
     # (the section's bare genre name over a full title (a heading that names the year is the article's
     # title, the body added under it a copy); or the same year and genre words with the body named
     # another way; a link that only shares the genre words is another text)
-    if tail == len(a):
+    if site_heads.column_name(a, b, at_end=True):
         return c.year is None
     return year in a[len(a) - tail:]
 
