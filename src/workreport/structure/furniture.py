@@ -550,7 +550,7 @@ def _column_labels(pl: PageLines) -> None:
         if pl.found[k + 1] or cues.title_kind(below, below) is None or bodies.classify_body(s) is not None:
             continue
         core = cues.title_core(below)
-        if len(core) <= len(s) or not core.endswith(s):
+        if not site_heads.column_name(s, core, at_end=True):
             continue
         if pl.opens_body(k + 1):
             pl.found[k] = True

@@ -146,6 +146,12 @@ def fuller(name: str, report: Report) -> str:
 
     The prefix must be a placeholder, or a place name (prefix + the name's place word) that the
     report uses on its own at least twice: a community's federation is no community body.
+
+    org._in_full answers the same question for every rule's final guess (the page's head first, the
+    same organ, no superior, and only mentions that stand alone).  The one difference that keeps this
+    reader apart: a placeholder place written right before the very name is taken here wherever it
+    stands, even run on from the word before it (a year run into a masked county), where _in_full
+    would not count that mention; leaving the place word to _in_full alone lost such names.
     """
     text = report_text(report)
     if not re.match(PH, name) and name[0] in _SHORT_PLACE_HEADS:

@@ -135,7 +135,10 @@ def _in_full(name: str, report: Report, ev: Evidence) -> str | None:
     procuratorate", a title's "town government", a bare "government") that the page names in
     full elsewhere: the same organ of the same place word with its place's own name (orgs.yaml
     in_full).  The page's head (title lines, author rows, a name line, the signature) first; else
-    the name the report's sentences use most, not as a superior."""
+    the name the report's sentences use most, not as a superior.  (names.fuller gives a place word
+    its place inside the rules that read a name from the text; it differs in one point: it takes a
+    placeholder place right before the name even run on from a word before it, which this, counting
+    only names that stand alone, does not.)"""
     if is_self(name) or re.search(PH, name):
         return None
     m = bodies.classify_body(name)

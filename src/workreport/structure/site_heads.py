@@ -179,11 +179,21 @@ def _near_key(s: str) -> str:
     return _MASK.sub("", _SPACES.sub("", cues.title_core(s)))
 
 
-def column_name(upper: str, lower: str) -> bool:
+def column_name(upper: str, lower: str, *, at_end: bool = False) -> bool:
     """Is ``upper``, a title as read (title_core), a section's bare genre name printed over ``lower``,
     the text's fuller title (a portal's column over its article): all of it inside the lower one, and
-    less.  Such a line is no copy of the title and no headline of the text."""
-    return upper in lower and upper != lower
+    less.  Such a line is no copy of the title and no headline of the text.  The one reading of a
+    column over its article's title; the callers differ only in how sure they must be:
+    - by default anywhere inside (the head walk, split._own_title: it only declines to take the line
+      as the text's own title, so a weaker sign costs nothing);
+    - ``at_end``: the lower title ends with it, the genre words that close a title (the readers that
+      act on the line: furniture._column_labels takes it away as the site's, split._heading_copy
+      moves the start under it).  Those readers also want the upper line undated, each by the cue it
+      holds (no digit in a raw line; no year in a line's cues).
+    (site_heads.title_copy(near=True) compares near copies, which may differ by a year or a place's
+    suffix, so containment cannot tell a column there: it reads the column by the year alone, an
+    undated line over a dated one.)"""
+    return upper != lower and (lower.endswith(upper) if at_end else upper in lower)
 
 
 def near_copy(a: str, b: str) -> bool:
@@ -203,7 +213,8 @@ def title_copy(title: str, line: str, *, head: int = 0, near: bool = False) -> b
       a label or a tag at its end that the other has not: a title over a site's summary and under it);
     - ``near``: a near copy (near_copy: decorations, a year, a place's suffix more or less), but not a
       dated title under an undated one: that undated line is a section's bare genre name over the
-      text's full title (a portal's column), not its headline."""
+      text's full title (a portal's column), not its headline.  (Near copies may differ by a year,
+      so the column's containment test, column_name, cannot be the guard here: the year is.)"""
     if near:
         return near_copy(title, line) and not (_dated(line) and not _dated(title))
     if head:

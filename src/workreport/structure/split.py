@@ -229,9 +229,7 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                     break
                 if _own_title(cs[j], cores):
                     top = j
-                elif top == j + 1 and _ADOPTED.match(_folded(paras[j])):
-                    top = j  # (the note of the meeting that adopted the text, under its title or alone)
-                elif top == j + 1 and _byline_over(cs, paras, j, top):
+                elif _adopted_over(cs, paras, j, top) or _byline_top(cs, paras, j, top):
                     top = j
                 cores.append(cs[j].title_core or "")
                 names |= {here} - {None}
@@ -252,12 +250,14 @@ def _head_stub(cs: list[evidence.Cues], paras: list[Paragraph], j: int, i: int, 
                names: set, years: set) -> bool:
     """Is the start j, with only head lines between it and the start i under it (whose head reaches
     up to ``top``), the first line of that head?  A "report" of head lines has no text of its own: it is
-    the text's head when its line is the text's title (_stub_title: a first copy, the adopting meeting's
-    note), the first piece of its title wrapped over two lines, or the body's name right over its title
-    (as a page prints it, once the page's furniture over it no longer hides the seam)."""
+    the text's head when its line is the text's title (_stub_title: a first copy), the first piece of
+    its title wrapped over two lines, or what the head walk takes right over its top: the adopting
+    meeting's note (_adopted_over) or the body's name over its title (_byline_top, as a page prints
+    it, once the page's furniture over it no longer hides the seam).  The same readings as the walk's,
+    one step further up."""
     if top == j + 1 and _wrapped_title(cs, paras, j):
         return True
-    if top == i == j + 1 and _head_material(cs[j], paras[j]) and _byline_over(cs, paras, j, top):
+    if _byline_top(cs, paras, j, top) or _adopted_over(cs, paras, j, top):
         return True
     return _stub_title(cs, paras, j, cores, names, years)
 
@@ -272,9 +272,20 @@ def _stub_title(cs: list[evidence.Cues], paras: list[Paragraph], j: int, cores: 
     c = cs[j]
     if not _head_material(c, paras[j]):
         return False
-    if _ADOPTED.match(_folded(paras[j])):
-        return True  # (the note of the meeting that adopted it, its title lost: the text's first line)
     return _own_title(c, cores) and not _another_texts(c, evidence.named(cs, paras, j), names, years)
+
+
+def _adopted_over(cs: list[evidence.Cues], paras: list[Paragraph], j: int, top: int) -> bool:
+    """Is head line j the note of the meeting that adopted the text, right over the head's top
+    (under its title, or alone when the title is lost): the head's first line.  The one reading for
+    the head walk (_head_tops) and a start found on the note (_head_stub)."""
+    return top == j + 1 and _head_material(cs[j], paras[j]) and bool(_ADOPTED.match(_folded(paras[j])))
+
+
+def _byline_top(cs: list[evidence.Cues], paras: list[Paragraph], j: int, top: int) -> bool:
+    """Is head line j the body's name a page prints right over the head's top, its title
+    (_byline_over): the head's first line.  The one reading for the head walk and the stub."""
+    return top == j + 1 and _head_material(cs[j], paras[j]) and _byline_over(cs, paras, j, top)
 
 
 def _own_title(c: evidence.Cues, cores: list[str]) -> bool:
@@ -450,7 +461,7 @@ def _heading_copy(c: evidence.Cues, p: Paragraph, below: evidence.Cues, q: Parag
     # (the section's bare genre name over a full title (a heading that names the year is the article's
     # title, the body added under it a copy); or the same year and genre words with the body named
     # another way; a link that only shares the genre words is another text)
-    if tail == len(a):
+    if site_heads.column_name(a, b, at_end=True):
         return c.year is None
     return year in a[len(a) - tail:]
 
