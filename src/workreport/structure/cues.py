@@ -489,17 +489,9 @@ def _after_lead(text: str, normalized: str | None) -> str | None:
 
 
 def lead_subject(text: str, normalized: str | None = None) -> str | None:
-    """The body an opening names after its lead clauses (a purpose, a look back) or after the
-    year's scene sentence, or None."""
+    """The body an opening names after its lead clauses (a purpose, a look back), or None."""
     rest = _after_lead(text, normalized)
-    if rest:
-        return opening_subject(rest, rest)
-    s = _s(text, normalized)
-    stop = _SENTENCE_STOP.search(s)
-    if stop and 0 < stop.start() < _SCENE_MAX and "split.intro.scene" in intro_rules(s, s):
-        rest = s[stop.end():].lstrip()
-        return opening_subject(rest, rest)
-    return None
+    return opening_subject(rest, rest) if rest else None
 
 
 def opening_subject(text: str, normalized: str | None = None) -> str | None:
