@@ -432,6 +432,7 @@ SCHEMAS: dict[str, Record] = {
         "translation_line": PATTERN_RULE,
         "subject": PATTERN_RULE,
         "scene_body": PATTERN_RULE,
+        "lead_clause": rule({"pattern": Pattern(), "purpose": Pattern(), "max_clauses": INT, "max_chars": INT}),
         "sentence_stop": PATTERN_RULE,
         "title_name": PATTERN_RULE,
         "evidence": Record({"id": STR, "fitted_by": STR, "threshold": NUM, "weights": MapOf(NUM)}),

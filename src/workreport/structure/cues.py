@@ -49,6 +49,14 @@ _SUBJECT_LOOK = 80  # the subject of an opening comes within its first character
 _SCENE_MAX = 80  # a scene sentence is short
 _SENTENCE_STOP = rules.pattern("split", "split.sentence_stop")
 _SCENE_BODY = rules.pattern(_TABLE, "split.scene_body")
+_LEAD = rules.entry(_TABLE, "split.lead_clause")
+_LEAD_CLAUSE = rules.pattern(_TABLE, "split.lead_clause")
+_LEAD_MAX_CLAUSES = int(_LEAD["max_clauses"])
+_LEAD_MAX_CHARS = int(_LEAD["max_chars"])
+_LEAD_NAME_MIN = 3  # a named body (a place and its kind), not a bare kind word
+_LEADERSHIP = rules.pattern(_TABLE, "split.intro.leadership")
+_LEAD_PURPOSE = rules.pattern(_TABLE, "split.lead_clause", "purpose")
+_CLAUSE_STOP = re.compile("[,\uff0c\u3002]")  # a clause ends at a comma (a full stop ends the sentence)
 _APPENDIX = rules.pattern(_TABLE, "split.appendix")
 _BROKEN = rules.entry(_TABLE, "split.broken_title")
 _BROKEN_TAIL = int(_BROKEN["tail_max_chars"])  # the second line of a title broken over two
@@ -443,6 +451,8 @@ def opening_strength(p: Paragraph | str, normalized: str | None = None, found: s
         return "strong"
     if found & _TIME and (found & _SUBJECT or opening_subject(text, normalized)):
         return "strong"
+    if _after_lead(text, normalized) is not None:
+        return "strong"
     if "split.intro.scene" in found:
         # the year's scene first (the year is a year of ... ), then the opening proper, or the body in the scene
         s = _s(text, normalized)
@@ -452,6 +462,36 @@ def opening_strength(p: Paragraph | str, normalized: str | None = None, found: s
         if rest and opening_strength(rest, rest) == "strong" or _SCENE_BODY.search(fold(s[:_SCENE_MAX])):
             return "strong"
     return None
+
+
+def _after_lead(text: str, normalized: str | None) -> str | None:
+    """The opening proper after a lead clause or two that carry no body (a purpose, a look back, a
+    literary phrase), or None: the body named right after them with the leadership it worked
+    under, or a named (not generic) body with its predicate."""
+    s = _despaced(_glossless(_s(text, normalized), _LEAD_MAX_CHARS + _FIRST))
+    start = 0
+    for _ in range(_LEAD_MAX_CLAUSES):
+        stop = _CLAUSE_STOP.search(s, start)
+        clause = s[start:stop.start()].strip() if stop else ""
+        if stop is None or stop.group() == "\u3002" or stop.end() > _LEAD_MAX_CHARS or not _LEAD_CLAUSE.match(clause):
+            return None
+        rest = s[stop.end():].lstrip()
+        found = intro_rules(rest, rest)
+        # (the leadership with its body named first; a bare leadership phrase after a clause is a measure's)
+        if "split.intro.leadership_first" in found and not _LEADERSHIP.match(rest):
+            return rest
+        name = opening_subject(rest, rest)
+        if name and (found & _TIME or start == 0 and _LEAD_PURPOSE.match(clause)
+                     and len(name) >= _LEAD_NAME_MIN and not _GENERIC_SUBJECT.search(name)):
+            return rest
+        start = stop.end()
+    return None
+
+
+def lead_subject(text: str, normalized: str | None = None) -> str | None:
+    """The body an opening names after its lead clauses (a purpose, a look back), or None."""
+    rest = _after_lead(text, normalized)
+    return opening_subject(rest, rest) if rest else None
 
 
 def opening_subject(text: str, normalized: str | None = None) -> str | None:

@@ -157,7 +157,7 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
         if title or fused:
             name = cues.title_name(cues.title_core(s) if title else (cues.fused_title(text, normed) or ""))
         elif strong:
-            name = cues.opening_subject(text, normed)
+            name = cues.opening_subject(text, normed) or cues.lead_subject(text, normed)
         name = _key(name) if name and len(name) >= _NAME_MIN else None  # a bare party committee: no name to compare
         out.append(Cues(title, fused, pre, frozenset(intro), strong, head, head is None and is_bare_heading(s),
                         is_terminal(s, s), cues.is_signature_date(s, s), gap_f, gap_b, in_furn, year, name,
