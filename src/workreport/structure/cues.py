@@ -464,6 +464,8 @@ def opening_strength(p: Paragraph | str, normalized: str | None = None, found: s
     return None
 
 
+# (cached: opening_strength reads it, then paragraph_cues asks lead_subject for the same paragraph)
+@lru_cache(maxsize=1 << 12)
 def _after_lead(text: str, normalized: str | None) -> str | None:
     """The opening proper after a lead clause or two that carry no body (a purpose, a look back, a
     literary phrase), or None: the body named right after them with the leadership it worked
