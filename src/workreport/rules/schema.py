@@ -282,6 +282,7 @@ SCHEMAS: dict[str, Record] = {
         "scope": PATTERN_RULE,
         "scope_people": PATTERN_RULE,
         "scope_levels": MapOf(LEVEL),
+        "prefecture_scopes": STRS,
         "unplaced_default": rule({"level": LEVEL}),
         "leadership": PATTERN_RULE,
         "leadership_next": PATTERN_RULE,

@@ -35,6 +35,7 @@ _FROM_TEXT = frozenset(rules.words(_TABLE, "org.domain.from_text", "bodies"))
 _OWN_LABEL = frozenset(rules.words(_TABLE, "org.domain.own_label", "bodies"))
 _SCOPE = rules.pattern(_TABLE, "org.scope")
 _SCOPE_LEVEL: dict[str, str] = _T["scope_levels"]
+_PREFECTURE_SCOPES = frozenset(_T["prefecture_scopes"])
 _SCOPE_PEOPLE = rules.pattern(_TABLE, "org.scope.own_people")
 _REGION_SCOPE = rules.entry(_TABLE, "org.scope.autonomous_region")
 _STATE_FARM = "level.place.state_farm"
@@ -117,7 +118,8 @@ def _unplaced_level(org: str | None, guess: OrgGuess, text: str) -> tuple[str | 
         level, rule = _leaders_level(text, lead), "level.leadership"
     else:
         level, rule = scope_level(text)
-    if level == "city" and city_text.city_level_from_text(text) == _COUNTY_CITY:
+    scope = lead.group("scope") if lead else rule.rpartition(".")[2]
+    if level == "city" and scope not in _PREFECTURE_SCOPES and city_text.city_level_from_text(text) == _COUNTY_CITY:
         return _COUNTY_CITY, "level.city.text"  # "our city" that is a county-level city
     if lead and lead.group("scope") in _SCOPE_LEVEL:
         return level, rule
