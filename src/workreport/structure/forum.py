@@ -54,3 +54,12 @@ def mark_thread_heads(pl) -> None:
                 top += 1
         for m in range(top, k + 1):
             pl.found[m] = True
+
+
+def mark_profile_rows(pl) -> None:
+    """A profile row left between furniture lines is the forum's too: a block pasted without the
+    post's own row (a sign-in counter among the poster's rank and points rows)."""
+    found = pl.found
+    for k, s in enumerate(pl.text):  # (the non-blank lines; a traditional-script forum too)
+        if not found[k] and profile_row(cues.fold(s)) and (k == 0 or found[k - 1]) and k + 1 < len(pl) and found[k + 1]:
+            found[k] = True

@@ -310,6 +310,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     site_heads.mark_inner_copies(pl)
     _weak_blocks(pl)
     _head_rows(pl)
+    forum.mark_profile_rows(pl)
     _column_labels(pl)
     forms.mark_field_tables(pl)  # (a table's shaped rows again, next to the short lines the blocks found)
     for k in shape.under_titles(pl.text, pl.found):
