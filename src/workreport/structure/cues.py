@@ -265,6 +265,8 @@ def broken_title(first: str, second: str) -> bool:
     first, second = drop_pinyin(first), drop_pinyin(second)
     if not first or not second or len(second) > _BROKEN_TAIL or len(first) + len(second) > _LOOK:
         return False
+    if _SIGNATURE.match(first):
+        return False  # a full date is a signature's line (a notice's, over the document it issues), never a title's piece
     if _title_kind(first) is not None or _title_kind(first + second) is None:
         return False
     # the second line may be a title of its own only when the first is the body it names (a

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from .. import rules
@@ -26,7 +27,7 @@ from .openings import frequent_mention, opening, opening_self, own_place_leader,
 from .selfref import GUESSED_KINDS, SELF, bare_organ, field_department, formal_street, local_name, own_document, resolve_self, title_field_author, unnamed
 from .speech import speaker_body, speaker_place, speech_org
 from .subjects import SUFFIX_INFO, authors
-from .titles import Evidence, bare_kind, byline, lone_name, org_from_title, page_rows, report_titles, row_authors, signature
+from .titles import Evidence, bare_kind, byline, lone_name, notice_issuer, org_from_title, page_rows, report_titles, row_authors, signature
 
 __all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "org_suffix", "region_of"]
 
@@ -97,9 +98,23 @@ def _title_names_only_place(titles: list[tuple[str, int | None, str]]) -> bool:
 def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     """The author as the report names it, the line that shows it, and the rule; a body named by
     its kind and place word alone, as the page names it in full."""
+    report = _without_addressee(report)
     guess = _find_org_named(report, ev)
     full = _in_full(guess.name, report, ev) if guess.name else None
     return OrgGuess(full, guess.line, guess.rule) if full else guess
+
+
+_ADDRESSEE_NAME = rules.pattern("furniture", "furniture.signature_name")
+
+
+def _without_addressee(report: Report) -> Report:
+    """The report without its addressee line (a body's name and a colon, alone on the first line
+    of a report sent up to that body): the body it is sent to is its reader, never its author."""
+    ps = report.paragraphs
+    t = re.sub(r"\s+", "", norm(ps[0].text)) if len(ps) > 1 else ""
+    if t[-1:] in (":", "\uff1a") and _ADDRESSEE_NAME.match(bodies.fold(t[:-1])):
+        return replace(report, paragraphs=ps[1:])
+    return report
 
 
 _PLACE_CHARS = frozenset(_words("org.place_heads")) | frozenset(_words("org.short_place_heads"))
@@ -278,8 +293,11 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     if speech:
         return speech
     sig = signature(report)
+    issuer = notice_issuer(report)
     for title, line, rule in titles:
         u = org_from_title(title)
+        if issuer and (u is None or canonical_org(u) != u):  # a document issued by a notice: its issuer's
+            return OrgGuess(issuer[0], issuer[1], "org.notice_issuer")
         group = _opening_group_body(u, line, report, ev, sig, title) if u else None
         if group:
             return group
@@ -313,6 +331,8 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
                 return system
             same = _same_body_named(_placed(u, report), report, site_words=rule == _ESSAY_TITLE)
             return OrgGuess(local or fuller_from(same, sig), line, rule)
+    if issuer:
+        return OrgGuess(issuer[0], issuer[1], "org.notice_issuer")
     lone = lone_name(report)  # the author's name alone over a title-less text
     if lone:
         return OrgGuess(lone[0], lone[1], "org.lone_name")

@@ -113,8 +113,10 @@ def _addressed(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
     out: list = []
     for i, rule, sc in starts:
         j = i - 1
-        if (out and j > out[-1][0] and cs[i].strong and paras[j].line_end + 1 == paras[i].line_start
+        if (out and j >= out[-1][0] and cs[i].strong and paras[j].line_end + 1 == paras[i].line_start
                 and cs[j].colon and not cs[j].salutation and evidence.addressee(paras[j])):
+            if j == out[-1][0]:
+                continue  # (the report before is the addressee line alone: it opened this report)
             i = j
         out.append((i, rule, sc))
     return out

@@ -34,6 +34,8 @@ _SPEECH_POST = rules.entry(_TABLE, "org.title.speech_post")
 _SPEECH_POST_RE = rules.compiled(_SPEECH_POST["pattern"])
 _SPEAKER_LINE = rules.pattern(_TABLE, "org.speech.speaker_line")
 _DATE_LINE = rules.pattern(_TABLE, "org.year.date_line")
+_TRANSMIT = rules.pattern("split", "split.transmit")
+_SIGNOFF = int(rules.limit("split", "split.issued_signoff_paragraphs"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +336,26 @@ def byline(report: Report, title_line: int | None) -> tuple[str, int] | None:
         near = k == 0 and p.line_start <= title_line + limit("byline_gap_lines")
         dated = k + 1 < len(after) and bool(_DATE_LINE.match(after[k + 1].norm_text))
         return (p.text.strip(), p.line_start) if near or dated else None
+    return None
+
+
+def notice_issuer(report: Report) -> tuple[str, int] | None:
+    """The body that signed a notice issuing the report's document, at the report's head (the
+    addressees, the sentence that issues the document to them, the issuer's name alone over the
+    date, then the document under its own title): the issuer, with its line.  A document issued
+    so is its issuer's; the name is the notice's signature, read only right over its date line."""
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    paras = report.paragraphs[: limit("title_block_paragraphs")]
+    for k, p in enumerate(paras):
+        if p.line_start >= first_head:
+            return None
+        if not _TRANSMIT.search(bodies.fold(re.sub(r"\s+", "", p.norm_text))):
+            continue
+        below = paras[k + 1: k + 1 + _SIGNOFF]
+        for q, date in zip(below, below[1:]):
+            if _name_alone(q.norm_text) and _DATE_LINE.match(date.norm_text):
+                return q.text.strip(), q.line_start
+        return None
     return None
 
 
