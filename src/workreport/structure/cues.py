@@ -299,8 +299,16 @@ def broken_title_lines(parts: list[str]) -> int:
             break
         if k >= 2 and _title_kind(joined) == "title":  # (with its year: a site's scattered tags read as a genre title)
             best = k + 1
+        elif k >= 2 and k + 1 < len(parts) and _title_kind(joined) == "genre" and _addressed(parts[k + 1]):
+            best = k + 1  # a government's report with no year in its title: the salutation or session line under it
     # (the title's keywords a page scatters one per line above the title itself are no title)
     return 0 if best and best < len(parts) and _title_kind(parts[best]) is not None else best
+
+
+def _addressed(s: str) -> bool:
+    """Does a line address a congress (the salutation with its colon) or date a session (a
+    preamble line): what stands right under a report's title, never under a page's keyword tags."""
+    return bool(s) and ("split.intro.salutation" in intro_rules(s, s) or preamble_rule(s, s) is not None)
 
 
 def _distinct(name: str) -> str:

@@ -175,6 +175,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
         return "paragraph.join.cut_bracket"  # a link or a page cut the ordinal from its bracket
     if _CONTINUATION_START.match(ns) and not _LIST_START.match(ns):
         return "paragraph.join.punct_start"
+    if _short_title(ns) and _broken_title_run(lines, idx + 1):
+        return None  # a title a text layer broke into pieces opens another text: a cut line does not go on into it
     if _cut_figure(idx, lines, so_far):
         return "paragraph.join.cut_figure"
     # (the rest is the shorter piece and goes on mid-phrase: not a page's cut line over the next text's title)
