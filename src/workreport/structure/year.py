@@ -60,6 +60,12 @@ _PLENUM_SESSION = rules.compiled(_PLENUM["session"])
 _HALF_YEAR_SCOPE = rules.pattern(_TABLE, "org.year.half_year_scope")
 _SPAN_START = rules.pattern(_TABLE, "org.year.span_start")
 _TITLE_LEAD = rules.pattern(_TABLE, "org.year.title_lead")
+_TITLE_SUMMARY = rules.pattern(_TABLE, "org.year.title_summary_part")
+_TITLE_PLAN = rules.pattern(_TABLE, "org.year.title_plan_part")
+_BASE_YEAR = rules.pattern(_TABLE, "org.year.base_year")
+_PERIOD_REVIEW = rules.pattern(_TABLE, "org.year.plan_period_review")
+_ESTIMATED = rules.pattern(_TABLE, "org.year.estimated")
+_SAMPLE_COPY = rules.pattern(_TABLE, "org.year.sample_copy")
 
 
 def _limit(name: str) -> int:
@@ -91,6 +97,23 @@ def lead_year(normalized: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def summary_part_year(title: str) -> int | None:
+    """The year of a title's summary part where the title also names a plan part (either order):
+    the summary's year, or the year before the plan's when the summary's year is masked."""
+    t = norm(title).replace(" ", "")
+    plan, summary = _TITLE_PLAN.search(t), _TITLE_SUMMARY.search(t)
+    if not plan or not summary:
+        return None
+    if summary.group("year"):
+        return int(summary.group("year"))
+    return int(plan.group(1)) - 1
+
+
+def without_base_years(normalized: str) -> str:
+    """The text less the years it names as a comparison's base (orgs.yaml base_year)."""
+    return _BASE_YEAR.sub("", normalized)
+
+
 def is_gov_title(title: str) -> bool:
     return bool(_GOV_REPORT.search(norm(title).replace(" ", "")))
 
@@ -114,11 +137,15 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
         m = _REVIEW_HEADING.search(norm(s.heading))
         if m:
             return _first_group(m), "year.gov_report.review_heading"
-    for p in report.paragraphs[:_limit("opening_paragraphs")]:
-        m = _REVIEW_INLINE.search(p.norm_text)  # the review heading run into a pasted paragraph
+    first_head = report.sections[0].line if report.sections else report.end_line + 1
+    for i, p in enumerate(report.paragraphs[:_limit("title_block_paragraphs")]):
+        # the review heading run into a pasted paragraph, or standing unnumbered on its own line
+        # under the salutation (no ordinal: no section of the outline)
+        if i >= _limit("opening_paragraphs") and p.line_start >= first_head:
+            break
+        m = _REVIEW_INLINE.search(p.norm_text)
         if m:
             return _first_group(m), "year.gov_report.review_inline"
-    first_head = report.sections[0].line if report.sections else report.end_line + 1
     block = [p for p in report.paragraphs[:_limit("title_block_paragraphs")] if p.line_start < first_head]
     for i, p in enumerate(block):
         m = _SESSION.search(fold(p.norm_text))  # traditional characters read as simplified
@@ -138,6 +165,14 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
         if _half_year_report(report, titles) or late:
             return year, "year.gov_report.session_date_line_same_year"
         return year - 1, "year.gov_report.session_date_line"
+    for s in report.sections:
+        m = _PERIOD_REVIEW.search(norm(s.heading).replace(" ", ""))
+        if m:  # a five-year review of a plan period reviews its last year
+            return _PLAN["periods"][m.group("plan")] + _limit("plan_period_last"), "year.gov_report.period_review"
+    for p in report.paragraphs[:_limit("opening_paragraphs") * 2]:
+        m = _ESTIMATED.search(p.norm_text)
+        if m:  # the reviewed year's figures are estimates
+            return _first_group(m), "year.gov_report.estimated"
     for p in report.paragraphs[:_limit("title_block_paragraphs")]:
         if p.line_start >= first_head and p.line_start != report.start_line:
             break
@@ -200,14 +235,19 @@ def _titles_name_year(titles) -> bool:
     return any(title_years(t, rule) for t, rule in titles)
 
 
-def _opening_year(report: Report, title: str = "") -> int | None:
+def _opening_year(report: Report, title: str = "", sample: bool = False) -> int | None:
     """The year the first paragraphs open with (not a date line, a plan's name, a range); with
-    ``title``, a paragraph that is only that title line is skipped."""
+    ``title``, a paragraph that is only that title line is skipped; with ``sample``, a copy of the
+    site's sample-labelled title glued to the head of a paragraph is cut first."""
     paras = [p for p in report.paragraphs if not _DATE_LINE.match(p.norm_text)
              and not (title and p.norm_text.startswith(title) and len(p.norm_text) <= len(title) + 8)]
     for i, p in enumerate(paras[:_limit("opening_paragraphs")]):
+        text = p.norm_text
+        copy = _SAMPLE_COPY.match(text) if sample else None
+        if copy and copy.end() < len(text):
+            text = text[copy.end():]  # the site's labelled copy: its year is the site's
         # (an assessment's year cited with its result is the year before's: cut with its sentence part)
-        s = _NOT_REPORT_YEAR.sub("", _ASSESSED.sub("", p.norm_text)[:_limit("year_window")])
+        s = _NOT_REPORT_YEAR.sub("", without_base_years(_ASSESSED.sub("", text))[:_limit("year_window")])
         ys = years("", s)
         lead = lead_year(s) if i == 0 and not ys else None
         if lead is not None:
@@ -386,13 +426,16 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         own = _own_copy_year(report, titles[0][0]) if ys and titles[0][1] != FILE_RULE else None
         if own is not None and own not in ys:
             return own, "year.title.own_copy"  # the site's headline year yields to the document's copy
-        opening = _opening_year(report, norm(titles[0][0])) if ys and _sample_title(report, titles) else None
+        opening = _opening_year(report, norm(titles[0][0]), sample=True) if ys and _sample_title(report, titles) else None
         if opening is not None:
             return opening, "year.opening.over_sample_title"  # a site's sample label dates the posting
         if ys and titles[0][1] != FILE_RULE and _site_year_title(report, titles[0][0]):
             # the site's upload year on the file's name (repeated on its page rows): not the report's
             titles = tuple(t for t in titles[1:] if ys[0] not in title_years(*t))
             ys = []
+        summary = summary_part_year(titles[0][0]) if ys and titles[0][1] != FILE_RULE else None
+        if summary is not None and summary != ys[0]:
+            return summary, "year.title.summary_part"  # the summary's year, whichever part comes first
         if ys:
             return ys[0], "year.title"
     opening = _opening_year(report)
@@ -419,7 +462,9 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         if m:
             return _first_group(m), "year.closing_scene"
     # a year in a document's name (book-title marks: a plan's span, see orgs.yaml document_name) is no year written in
-    allys = Counter(y for p in report.paragraphs for y in years("", _DOCUMENT_NAME.sub("", p.norm_text)))
+    # nor is a comparison's base year (orgs.yaml base_year)
+    allys = Counter(y for p in report.paragraphs
+                    for y in years("", without_base_years(_DOCUMENT_NAME.sub("", p.norm_text))))
     top = allys.most_common(2)
     if top and top[0][1] >= _limit("year_min_mentions"):
         return top[0][0], "year.most_named"
