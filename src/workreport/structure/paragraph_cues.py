@@ -158,7 +158,9 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
             name = cues.title_name(cues.title_core(s) if title else (cues.fused_title(text, normed) or ""))
         elif strong:
             name = cues.opening_subject(text, normed) or cues.lead_subject(text, normed)
-        name = _key(name) if name and len(name) >= _NAME_MIN else None  # a bare party committee: no name to compare
+        # (a bare party committee: no name to compare; a short name of its own, the county's CPPCC, a
+        # place named in full, is one)
+        name = _key(name) if name and (len(name) >= _NAME_MIN or len(cues.distinct(name)) >= _NAME_MIN - 1) else None
         out.append(Cues(title, fused, pre, frozenset(intro), strong, head, head is None and is_bare_heading(s),
                         is_terminal(s, s), cues.is_signature_date(s, s), gap_f, gap_b, in_furn, year, name,
                         len(s) <= _SHORT_PLAIN and not _PUNCT.search(s), s.endswith("!"),
