@@ -310,11 +310,6 @@ def _distinct(name: str) -> str:
     return name
 
 
-def distinct(name: str) -> str:
-    """A body's name with its generic words cut (what tells it from another body of its level)."""
-    return _distinct(name)
-
-
 def names_conflict(title: str, opening: str) -> bool:
     """Does an opening name a different body than the title above it (a related link over
     another report's text)?  Only when the opening names a body distinctly (a county's
@@ -483,7 +478,7 @@ def _after_lead(text: str, normalized: str | None) -> str | None:
     under, or a named (not generic) body with its predicate."""
     s = _despaced(_glossless(_s(text, normalized), _LEAD_MAX_CHARS + _FIRST))
     start = 0
-    timed = False  # the paragraph opened on its time phrase (2022年，面对…，某某街道坚持…)
+    timed = False  # the paragraph opened on its time phrase (the year, facing ..., the street office held to ...)
     for _ in range(_LEAD_MAX_CLAUSES):
         stop = _CLAUSE_STOP.search(s, start)
         clause = s[start:stop.start()].strip() if stop else ""

@@ -362,9 +362,8 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # (a speech that has just said whom it reports for goes on to name the bodies that led the year,
     # the party committee and the government: its context, not another author)
     # (a body the report has named already, as a partner, an object or its own department, is no new
-    # author when a paragraph makes it the subject; a report that named no author in its head has a new
-    # one when an opening names a body its text never named)
-    f["new_name"] = float(bool(name) and (bool(st.names) or st.body > 0) and name not in st.names and not _just_spoke(c, st)
+    # author when a paragraph makes it the subject)
+    f["new_name"] = float(bool(name) and bool(st.names) and name not in st.names and not _just_spoke(c, st)
                           and not any(name in n or n in name for n in st.names) and not _masked_same(name, st.names)
                           and not _named_before(name, st))
     f["year_change"] = float(year is not None and st.year is not None and year != st.year and (c.head is None or here))
