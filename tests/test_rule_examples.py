@@ -493,6 +493,11 @@ def generic_subject(entry: dict, text: str) -> bool:
     return bool(rules.compiled(entry["pattern"]).search(norm(text)))
 
 
+@matcher("split:short_body_name")
+def short_body_name(entry: dict, text: str) -> bool:
+    return bool(rules.compiled(entry["pattern"]).match(norm(text)))
+
+
 @matcher("split:preamble")
 def preamble_line(entry: dict, text: str) -> bool:
     return cues.preamble_rule(text) == entry["id"]

@@ -438,6 +438,7 @@ SCHEMAS: dict[str, Record] = {
         "cut_sentence": PATTERN_RULE,
         "translation_line": PATTERN_RULE,
         "subject": PATTERN_RULE,
+        "short_body_name": PATTERN_RULE,
         "scene_body": PATTERN_RULE,
         "lead_clause": rule({"pattern": Pattern(), "purpose": Pattern(), "max_clauses": INT, "max_chars": INT}),
         "sentence_stop": PATTERN_RULE,

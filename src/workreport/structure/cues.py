@@ -91,7 +91,7 @@ _PREAMBLE_MAX = 100  # preamble lines are short (a session line may carry the sp
 _STRONG = {"split.intro.opening", "split.intro.closing", "split.intro.leadership_first", "split.intro.addressed", "split.intro.profile",
            "split.intro.purpose", "split.intro.debrief", "split.intro.visit", "split.intro.meeting_now"}
 _TIME = {"split.intro.opening_year", "split.intro.period"}
-_SUBJECT = {"split.intro.leadership", "split.intro.self", "split.intro.system"}
+_SUBJECT = {"split.intro.leadership", "split.intro.self", "split.intro.system", "split.intro.line_of_work"}
 
 
 _TRAD_CHARS: dict[str, str] = rules.load("traditional")["fold"]["chars"]  # the table bodies.fold reads
@@ -471,6 +471,12 @@ def opening_strength(p: Paragraph | str, normalized: str | None = None, found: s
         rest = s[cut + 1:] if 0 < cut < _SCENE_MAX else ""
         if rest and opening_strength(rest, rest) == "strong" or _SCENE_BODY.search(fold(s[:_SCENE_MAX])):
             return "strong"
+        # (or the scene's clause ended by a comma, the body and the leadership it worked under right
+        # after it: the year is a year of ..., the county's water bureau, under the county's leadership, ...)
+        comma = _CLAUSE_STOP.search(s)
+        rest = s[comma.end():].lstrip() if comma and comma.group() != "\u3002" and comma.end() < _SCENE_MAX else ""
+        if rest and "split.intro.leadership_first" in intro_rules(rest, rest) and not _LEADERSHIP.match(rest):
+            return "strong"
     return None
 
 
@@ -482,18 +488,22 @@ def _after_lead(text: str, normalized: str | None) -> str | None:
     under, or a named (not generic) body with its predicate."""
     s = _despaced(_glossless(_s(text, normalized), _LEAD_MAX_CHARS + _FIRST))
     start = 0
+    timed = False  # the paragraph opened on its time phrase (the year, facing ..., the street office held to ...)
     for _ in range(_LEAD_MAX_CLAUSES):
         stop = _CLAUSE_STOP.search(s, start)
         clause = s[start:stop.start()].strip() if stop else ""
         if stop is None or stop.group() == "\u3002" or stop.end() > _LEAD_MAX_CHARS or not _LEAD_CLAUSE.match(clause):
             return None
+        timed = timed or (start == 0 and bool(intro_rules(s[:stop.end()], s[:stop.end()]) & _TIME))
         rest = s[stop.end():].lstrip()
         found = intro_rules(rest, rest)
         # (the leadership with its body named first; a bare leadership phrase after a clause is a measure's)
         if "split.intro.leadership_first" in found and not _LEADERSHIP.match(rest):
             return rest
         name = opening_subject(rest, rest)
-        if name and (found & _TIME or start == 0 and _LEAD_PURPOSE.match(clause)
+        # a body named (not generic) after a purpose clause, or after the time phrase the paragraph
+        # opened on and a clause of the year's circumstances (facing ..., ...): the opening's subject
+        if name and (found & _TIME or (start == 0 and _LEAD_PURPOSE.match(clause) or timed and start > 0)
                      and len(name) >= _LEAD_NAME_MIN and not _GENERIC_SUBJECT.search(name)):
             return rest
         start = stop.end()

@@ -79,16 +79,19 @@ class State:
     spoken: int | None = None  # body paragraphs when the speech addressed its audience or said whom it reports for
     last_item: tuple[str, int] | None = None  # the family and number of the report's last numbered item
     titled: bool = False  # the head names the text: a title, or a speech's title printed with its speaker or meeting
+    seen: list[str] = field(default_factory=list)  # the report's text so far, folded, no spaces (a body it has named)
 
     def begin(self, i: int) -> None:
         self.start, self.chars, self.body, self.family = i, 0, 0, None
         self.top_values, self.year, self.names, self.opened = [], None, set(), False
         self.appendix, self.titles, self.late, self.greetings = False, set(), False, set()
         self.said, self.spoken, self.last_item, self.titled = False, None, None, False
+        self.seen = []
 
     def take(self, c: Cues, p: Paragraph) -> None:
         """Add paragraph ``p`` to the report."""
         self.chars += len(p.text)
+        self.seen.append(_SPACES.sub("", cues.fold(p.norm_text)))
         if c.year and self.year is None and (c.title or c.strong or c.fused):
             self.year = c.year
         if c.name and self.body == 0:
@@ -358,8 +361,11 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     year = next((b.year for b in (*block, after) if b is not None and b.year), None)
     # (a speech that has just said whom it reports for goes on to name the bodies that led the year,
     # the party committee and the government: its context, not another author)
+    # (a body the report has named already, as a partner, an object or its own department, is no new
+    # author when a paragraph makes it the subject)
     f["new_name"] = float(bool(name) and bool(st.names) and name not in st.names and not _just_spoke(c, st)
-                          and not any(name in n or n in name for n in st.names) and not _masked_same(name, st.names))
+                          and not any(name in n or n in name for n in st.names) and not _masked_same(name, st.names)
+                          and not _named_before(name, st))
     f["year_change"] = float(year is not None and st.year is not None and year != st.year and (c.head is None or here))
     f["heading"] = float(c.head is not None and not here and not higher and c.title != "numbered")
     # a speech addresses its audience again before its last parts; a new speech has a head, or
@@ -463,6 +469,11 @@ def _reviews_year(c: Cues) -> bool:
     h = c.head
     return (h is not None and h.value == 1 and not h.inline_body and c.year is not None
             and FAMILY_RANK.get(h.family, 99) <= 1 and cue_role(cues.fold(h.heading)) in _FIRST_ROLES)
+
+
+def _named_before(name: str, st: State) -> bool:
+    """Has the report being built named the body already, anywhere in its text?"""
+    return any(name in t for t in st.seen)
 
 
 def _masked_same(name: str, names: set[str]) -> bool:

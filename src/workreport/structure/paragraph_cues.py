@@ -29,6 +29,7 @@ _INLINE_OUTLINE = rules.pattern(_TABLE, "split.inline_outline")
 _INLINE_CHARS = int(rules.limit(_TABLE, "split.inline_outline_chars"))
 _SPACING_WINDOW = 10  # paragraphs on each side that say how a text is spaced
 _NAME_MIN = 4  # a body named with its place (county + forestry bureau) at least
+_SHORT_BODY = rules.pattern(_TABLE, "split.short_body_name")
 _SHORT_PLAIN = 8  # a line this short with no punctuation (a name under a preamble) is part of a head
 _GREETING = rules.pattern(_TABLE, "split.greeting")
 _BARE_TITLE = rules.pattern(_TABLE, "split.bare_title")
@@ -158,7 +159,9 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
             name = cues.title_name(cues.title_core(s) if title else (cues.fused_title(text, normed) or ""))
         elif strong:
             name = cues.opening_subject(text, normed) or cues.lead_subject(text, normed)
-        name = _key(name) if name and len(name) >= _NAME_MIN else None  # a bare party committee: no name to compare
+        # (a bare party committee: no name to compare; a people's body by its level and short form, the
+        # county's CPPCC, is one; a place alone is not: a department's report names its place as the scene)
+        name = _key(name) if name and (len(name) >= _NAME_MIN or bool(_SHORT_BODY.match(name))) else None
         out.append(Cues(title, fused, pre, frozenset(intro), strong, head, head is None and is_bare_heading(s),
                         is_terminal(s, s), cues.is_signature_date(s, s), gap_f, gap_b, in_furn, year, name,
                         len(s) <= _SHORT_PLAIN and not _PUNCT.search(s), s.endswith("!"),
