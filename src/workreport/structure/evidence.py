@@ -30,7 +30,7 @@ FEATURES = (
     "year_change", "heading", "repeat_title", "prev_empty_heading", "prev_heading",
     "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
     "repeat_salutation", "chunk", "inline_outline", "restart_higher", "after_chunks", "after_one_line",
-    "head_after_cut", "head_after_body", "outline_goes_on", "after_page_head", "printed_twice",
+    "head_after_cut", "head_after_body", "outline_goes_on", "after_page_head", "printed_twice", "low_cohesion",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
@@ -56,6 +56,7 @@ _SESSION_BODY = rules.pattern(_TABLE, "split.session_body")
 _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
 _NAME_MASK = rules.pattern(_TABLE, "split.name_mask")
 _MASKED_MIN = 3  # what is left of a masked name names a body (the league's district committee) when this long
+_COHESION_LOW = rules.limit(_TABLE, "split.cohesion_low")
 _NAMING_PREAMBLES = frozenset({"split.preamble.speech_title", "split.preamble.meeting_speech"})  # a speech's title line
 
 
@@ -328,6 +329,10 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         st.body > 0 or st.said or len(paras[k].norm_text.strip()) >= _CUT_LINE)))
         and not (k == st.start and site_heads.dated_twin(paras[k].norm_text.strip(), paras[i].norm_text.strip())))
     f["blank_gap"] = float(c.gap_blank >= 1)
+    # two pasted texts by different bodies on different subjects share few word pieces across their
+    # seam (cohesion.py): the lower the cohesion under split.cohesion_low, the more the evidence
+    # (graded, and weighed lightly: a report changes topic between its parts too)
+    f["low_cohesion"] = max(0.0, 1.0 - c.cohesion / _COHESION_LOW)
     # a page prints its title twice over the text (the site's headline or the file's name, its rows
     # between, then the text's own copy on a line of its own or run on into the first sentence): a
     # head, never a line of the text before, whatever words the title has
