@@ -31,8 +31,8 @@ def _bigrams(text: str) -> Counter:
 
 def boundary_cosines(paras: list[Paragraph]) -> list[float]:
     """For each paragraph i, the cosine between the last ``_WINDOW`` characters before it and the
-    first ``_WINDOW`` from it on (1.0 for the first paragraph, and where either side has no bigram:
-    no evidence).  Linear in the document: each window is built once per boundary from at most
+    first ``_WINDOW`` from it on (1.0, no evidence, for the first paragraph, near the document's
+    edges where a window cannot be filled, and where either side has no bigram).  Linear in the document: each window is built once per boundary from at most
     ``_WINDOW`` characters, the paragraphs' texts precomputed."""
     texts = ["".join(p.norm_text.split()) for p in paras]
     n = len(texts)
@@ -57,6 +57,8 @@ def boundary_cosines(paras: list[Paragraph]) -> list[float]:
         while j < n and len(after) < _WINDOW:
             after += texts[j][:_WINDOW]
             j += 1
+        if len(before) < _WINDOW or len(after) < _WINDOW:
+            continue  # (a window the document's edge cuts short, a heading alone at its top: too little to compare)
         a, b = vector(before[-_WINDOW:]), vector(after[:_WINDOW])
         na = math.sqrt(sum(v * v for v in a.values()))
         nb = math.sqrt(sum(v * v for v in b.values()))
