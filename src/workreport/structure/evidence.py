@@ -329,10 +329,6 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         st.body > 0 or st.said or len(paras[k].norm_text.strip()) >= _CUT_LINE)))
         and not (k == st.start and site_heads.dated_twin(paras[k].norm_text.strip(), paras[i].norm_text.strip())))
     f["blank_gap"] = float(c.gap_blank >= 1)
-    # two pasted texts by different bodies on different subjects share few word pieces across their
-    # seam (cohesion.py): the lower the cohesion under split.cohesion_low, the more the evidence
-    # (graded, and weighed lightly: a report changes topic between its parts too)
-    f["low_cohesion"] = max(0.0, 1.0 - c.cohesion / _COHESION_LOW)
     # a page prints its title twice over the text (the site's headline or the file's name, its rows
     # between, then the text's own copy on a line of its own or run on into the first sentence): a
     # head, never a line of the text before, whatever words the title has
@@ -443,6 +439,13 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
                                  and bool(f["title"] or f["genre_title"] or f["preamble"] or f["fused_title"]))
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
+    # two pasted texts by different bodies on different subjects share few word pieces across their
+    # seam (cohesion.py): the lower the cohesion under split.cohesion_low, the more the evidence.
+    # Only where the page shows a break (a blank line more than its spacing, furniture, a cut sentence,
+    # a date signing off): a long report changes its subject between parts too (the year's review,
+    # then next year's plans), with no break between its paragraphs
+    broke = bool(f["blank_gap"] or f["furniture_gap"] or f["prev_unfinished"] or f["after_page_head"] or f["prev_signature"])
+    f["low_cohesion"] = max(0.0, 1.0 - c.cohesion / _COHESION_LOW) if broke else 0.0
     return f
 
 
