@@ -30,7 +30,7 @@ FEATURES = (
     "year_change", "heading", "repeat_title", "prev_empty_heading", "prev_heading",
     "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
     "repeat_salutation", "chunk", "inline_outline", "restart_higher", "after_chunks", "after_one_line",
-    "head_after_cut", "head_after_body", "outline_goes_on", "after_page_head", "printed_twice",
+    "head_after_cut", "head_after_body", "outline_goes_on", "after_page_head", "printed_twice", "low_cohesion",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
@@ -56,6 +56,7 @@ _SESSION_BODY = rules.pattern(_TABLE, "split.session_body")
 _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
 _NAME_MASK = rules.pattern(_TABLE, "split.name_mask")
 _MASKED_MIN = 3  # what is left of a masked name names a body (the league's district committee) when this long
+_COHESION_LOW = rules.limit(_TABLE, "split.cohesion_low")
 _NAMING_PREAMBLES = frozenset({"split.preamble.speech_title", "split.preamble.meeting_speech"})  # a speech's title line
 
 
@@ -444,6 +445,13 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
                                  and bool(f["title"] or f["genre_title"] or f["preamble"] or f["fused_title"]))
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
+    # two pasted texts by different bodies on different subjects share few word pieces across their
+    # seam (cohesion.py): the lower the cohesion under split.cohesion_low, the more the evidence.
+    # Only where the page shows a break (a blank line more than its spacing, furniture, a cut sentence,
+    # a date signing off): a long report changes its subject between parts too (the year's review,
+    # then next year's plans), with no break between its paragraphs
+    broke = bool(f["blank_gap"] or f["furniture_gap"] or f["prev_unfinished"] or f["after_page_head"] or f["prev_signature"])
+    f["low_cohesion"] = max(0.0, 1.0 - c.cohesion / _COHESION_LOW) if broke else 0.0
     return f
 
 
