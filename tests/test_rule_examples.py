@@ -424,6 +424,11 @@ def gapped_title_run_on(entry: dict, text: str) -> bool:
     return cues.fused_title(text) is not None
 
 
+@matcher("split:fused_genre_end")
+def fused_genre_end(entry: dict, text: str) -> bool:
+    return re.search(entry["pattern"], text) is not None
+
+
 @matcher("split:fused_space_title")
 def spaced_title_run_on(entry: dict, text: str) -> bool:
     return cues.fused_title(text) is not None

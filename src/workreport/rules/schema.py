@@ -391,6 +391,7 @@ SCHEMAS: dict[str, Record] = {
         "fused_title": PATTERN_RULE,
         "fused_tagged_title": PATTERN_RULE,
         "fused_gap_title": PATTERN_RULE,
+        "fused_genre_end": PATTERN_RULE,
         "fused_space_title": PATTERN_RULE,
         "fused_twice_title": PATTERN_RULE,
         "speech_headline": PATTERN_RULE,

@@ -30,6 +30,7 @@ _FUSED = rules.pattern(_TABLE, "split.fused_title")
 _FUSED_TAGGED = rules.pattern(_TABLE, "split.fused_tagged_title")
 _FUSED_GAP = rules.pattern(_TABLE, "split.fused_gap_title")
 _FUSED_SPACE = rules.pattern(_TABLE, "split.fused_space_title")
+_GENRE_WORDS = rules.pattern(_TABLE, "split.fused_genre_end")
 _FUSED_TWICE = rules.pattern(_TABLE, "split.fused_twice_title")
 _TWICE_MIN = 8  # characters of a title printed twice run on (a shorter phrase is a genre word or two)
 _SPACED = rules.pattern(_TABLE, "split.spaced")
@@ -354,8 +355,13 @@ def _fused_match(s: str) -> int | None:
     if m and _title_kind(m.group("title").strip()) is not None:
         return m.end()
     # (or a few words that are no sentence between the title and its opening: a name, a date, the title again)
+    # (the title is the longest piece before the opening that ends in genre words and reads as a title by
+    # itself: the shortest may be half of a compound title, 2022年工作总结 of …总结及2023年工作打算; the gap may be
+    # empty, a title run straight on into its year or its since-phrase, whatever genre words end it)
+    # (a title never ends inside a quoted document's name: 根据《…工作要点》 is a sentence citing one)
     m = _FUSED_GAP.match(s)
-    if m and (_title_kind(m.group("title").strip()) is not None or _title_kind((m.group("title") + m.group("gap")).strip()) is not None):
+    if m and (_gap_title(m.group("title"))
+              or any(_gap_title(s[m.start("title"): k]) for k in _genre_ends(s, m.start("title"), m.end()))):
         return m.end()
     # (or only a space between the title and its first sentence, whatever that sentence opens with)
     # (a title that names its body: a loose year-and-genre phrase may be a sentence's object)
@@ -393,6 +399,16 @@ def fused_title(text: str, normalized: str | None = None) -> str | None:
     s = _s(text, normalized)[:_FUSED_LOOK]
     end = _fused_spaced(fold(s))
     return strip_ordinal(s[:end]) if end is not None else None
+
+
+def _gap_title(piece: str) -> bool:
+    """Does a piece before a run-on opening read as a title by itself (no quoted name left open)?"""
+    return piece.count("《") == piece.count("》") and _title_kind(piece.strip()) is not None
+
+
+def _genre_ends(s: str, start: int, end: int) -> list[int]:
+    """Offsets in ``s[start:end]`` right after genre words (a title's possible ends), the last first."""
+    return sorted((m.end() + start for m in _GENRE_WORDS.finditer(s[start:end])), reverse=True)
 
 
 def _fused_spaced(s: str) -> int | None:
