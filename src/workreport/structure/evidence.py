@@ -57,7 +57,6 @@ _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
 _NAME_MASK = rules.pattern(_TABLE, "split.name_mask")
 _MASKED_MIN = 3  # what is left of a masked name names a body (the league's district committee) when this long
 _COHESION_LOW = rules.limit(_TABLE, "split.cohesion_low")
-_LATER_PART = 2  # a report past its first part (its top family has reached its second item)
 _NAMING_PREAMBLES = frozenset({"split.preamble.speech_title", "split.preamble.meeting_speech"})  # a speech's title line
 
 
@@ -357,14 +356,6 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         # text right under a part heading is that part's (3. next year's plans / next year we will ...)
         f["prev_heading"] = float(c.head is None and not c.headish and (prev.bare or (
             prev.head is not None and not prev.head.inline_body)))
-    # an opening right above the outline starting again at the report's top family, under a report that
-    # had reached a later part: the heading above it is where the page before was cut, not the part this
-    # paragraph belongs to (a part's text is not followed at once by the report's first part again).  Not
-    # under the report's plan part: a plan that numbers its tasks anew in the same family after its own
-    # opening stays one report
-    if (f["restart_ahead"] and f["prev_heading"] and f["opening"] and max(st.top_values, default=0) >= _LATER_PART
-            and not st.late and prev is not None and cue_role(paras[k].norm_text) not in _LATE_ROLES):
-        f["prev_heading"] = 0.0
     f["in_head"] = float(st.body == 0 and not st.said)
     # a fragment the document begins with (no head: a page cut into a report) is no short report
     # (a head alone, then another head with its title or preamble: the first was a teaser of a
