@@ -285,6 +285,10 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         f["opening"] = float(after.strong)
         f["opening_year"] = float(not after.strong and bool(after.intro & _WEAK_OPENINGS))
         f["closing_formula"] = float("split.intro.closing" in after.intro)
+    # (what the body will do, right under the report's plan part heading, is that part's own opening: a plan
+    # opens so, and so does a summary's part for next year)
+    if f["future"] and st.late and prev is not None and c.head is None and (prev.bare or (prev.head is not None and not prev.head.inline_body)):
+        f["opening"] = 0.0
     # a report that has had its plans or problems is complete: an opening after it is the next one's
     f["opened_after_plan"] = float(st.late and c.head is None and bool(f["opening"] or f["salutation"] or f["address"]))
     # the outline starting again splits only a document that shows it holds several reports
