@@ -6,7 +6,7 @@ of one report share its subject's (its body's name, its field's terms).  The cos
 character-bigram tf-idf vectors of a bounded window before and after the boundary says how much.
 The idf is the document's own (each paragraph a document), so no outside vocabulary is read.
 Alone the measure is weak (a report changes topic between parts too); evidence.py reads it only
-as support for a paragraph that already has a start cue of its own.
+where the page shows a break (low_cohesion), or where the places named change too (name_change).
 """
 from __future__ import annotations
 
@@ -34,8 +34,9 @@ def _bigrams(text: str) -> Counter:
 def boundary_cosines(paras: list[Paragraph]) -> list[float]:
     """For each paragraph i, the cosine between the last ``_WINDOW`` characters before it and the
     first ``_WINDOW`` from it on (1.0, no evidence, for the first paragraph, near the document's
-    edges where a window cannot be filled, and where either side has no bigram).  Linear in the document: each window is built once per boundary from at most
-    ``_WINDOW`` characters, the paragraphs' texts precomputed."""
+    edges where a window cannot be filled, and where either side has no bigram).  Linear in the
+    document: each window is built once per boundary from at most ``_WINDOW`` characters (and
+    paragraphs), the paragraphs' texts precomputed."""
     texts = ["".join(p.norm_text.split()) for p in paras]
     n = len(texts)
     out = [1.0] * n
