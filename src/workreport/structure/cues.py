@@ -356,9 +356,10 @@ def _fused_match(s: str) -> int | None:
         return m.end()
     # (or a few words that are no sentence between the title and its opening: a name, a date, the title again)
     # (the title is the longest piece before the opening that ends in genre words and reads as a title by
-    # itself: the shortest may be half of a compound title, 2022年工作总结 of …总结及2023年工作打算; the gap may be
-    # empty, a title run straight on into its year or its since-phrase, whatever genre words end it)
-    # (a title never ends inside a quoted document's name: 根据《…工作要点》 is a sentence citing one)
+    # itself: the shortest may be half of a compound title, the year's summary of "summary and next year's
+    # plan"; the gap may be empty, a title run straight on into its year or its since-phrase, whatever
+    # genre words end it)
+    # (a title never ends inside a quoted document's name: "according to <the plan's name>" cites one)
     m = _FUSED_GAP.match(s)
     if m and (_gap_title(m.group("title"))
               or any(_gap_title(s[m.start("title"): k]) for k in _genre_ends(s, m.start("title"), m.end()))):
@@ -403,7 +404,10 @@ def fused_title(text: str, normalized: str | None = None) -> str | None:
 
 def _gap_title(piece: str) -> bool:
     """Does a piece before a run-on opening read as a title by itself (no quoted name left open)?"""
-    return piece.count("《") == piece.count("》") and _title_kind(piece.strip()) is not None
+    return piece.count(_QUOTE_OPEN) == piece.count(_QUOTE_CLOSE) and _title_kind(piece.strip()) is not None
+
+
+_QUOTE_OPEN, _QUOTE_CLOSE = "\u300a", "\u300b"  # the double angle quotes around a document's name
 
 
 def _genre_ends(s: str, start: int, end: int) -> list[int]:
