@@ -437,7 +437,6 @@ SCHEMAS: dict[str, Record] = {
         "title_row": PATTERN_RULE,
         "not_a_start": PATTERN_RULE,
         "cut_sentence": PATTERN_RULE,
-        "place_name": PATTERN_RULE,
         "translation_line": PATTERN_RULE,
         "subject": PATTERN_RULE,
         "short_body_name": PATTERN_RULE,

@@ -6,7 +6,7 @@ of one report share its subject's (its body's name, its field's terms).  The cos
 character-bigram tf-idf vectors of a bounded window before and after the boundary says how much.
 The idf is the document's own (each paragraph a document), so no outside vocabulary is read.
 Alone the measure is weak (a report changes topic between parts too); evidence.py reads it only
-where the page shows a break (low_cohesion), or where the places named change too (name_change).
+where the page shows a break (low_cohesion).
 """
 from __future__ import annotations
 
@@ -20,8 +20,6 @@ from ..model import Paragraph
 _TABLE = "split"
 _WINDOW = int(rules.limit(_TABLE, "split.cohesion_window_chars"))
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")  # bigrams never straddle punctuation, digits or Latin
-_PLACE = rules.pattern(_TABLE, "split.place_name")
-_NAMES_WINDOW = int(rules.limit(_TABLE, "split.name_change_window_chars"))
 
 
 def _bigrams(text: str) -> Counter:
@@ -68,23 +66,4 @@ def boundary_cosines(paras: list[Paragraph]) -> list[float]:
         if not na or not nb:
             continue
         out[i] = sum(v * b.get(g, 0.0) for g, v in a.items()) / (na * nb)
-    return out
-
-
-def place_names(text: str) -> frozenset[str]:
-    """The places ``text`` names (split.place_name: the characters before a place word's end)."""
-    return frozenset(m.group(1) for m in _PLACE.finditer("".join(text.split())))
-
-
-def names_ahead(paras: list[Paragraph]) -> list[frozenset[str]]:
-    """For each paragraph, the places the first ``_NAMES_WINDOW`` characters from it on name: at a
-    seam, the next report's own places (its name, its towns), which the report above has not named."""
-    texts = ["".join(p.norm_text.split()) for p in paras]
-    out = []
-    for i in range(len(texts)):
-        after, j = "", i
-        while j < len(texts) and len(after) < _NAMES_WINDOW:
-            after += texts[j][:_NAMES_WINDOW]
-            j += 1
-        out.append(place_names(after[:_NAMES_WINDOW]))
     return out

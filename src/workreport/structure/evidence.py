@@ -31,7 +31,6 @@ FEATURES = (
     "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
     "repeat_salutation", "chunk", "inline_outline", "restart_higher", "after_chunks", "after_one_line",
     "head_after_cut", "head_after_body", "outline_goes_on", "after_page_head", "printed_twice", "low_cohesion",
-    "name_change",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
@@ -82,20 +81,18 @@ class State:
     last_item: tuple[str, int] | None = None  # the family and number of the report's last numbered item
     titled: bool = False  # the head names the text: a title, or a speech's title printed with its speaker or meeting
     seen: list[str] = field(default_factory=list)  # the report's text so far, folded, no spaces (a body it has named)
-    places: set[str] = field(default_factory=set)  # the places the report has named so far (cohesion.place_names)
 
     def begin(self, i: int) -> None:
         self.start, self.chars, self.body, self.family = i, 0, 0, None
         self.top_values, self.year, self.names, self.opened = [], None, set(), False
         self.appendix, self.titles, self.late, self.greetings = False, set(), False, set()
         self.said, self.spoken, self.last_item, self.titled = False, None, None, False
-        self.seen, self.places = [], set()
+        self.seen = []
 
     def take(self, c: Cues, p: Paragraph) -> None:
         """Add paragraph ``p`` to the report."""
         self.chars += len(p.text)
         self.seen.append(_SPACES.sub("", cues.fold(p.norm_text)))
-        self.places |= c.places
         if c.year and self.year is None and (c.title or c.strong or c.fused):
             self.year = c.year
         if c.name and self.body == 0:
@@ -459,11 +456,6 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # then next year's plans), with no break between its paragraphs
     broke = bool(f["blank_gap"] or f["furniture_gap"] or f["prev_unfinished"] or f["after_page_head"] or f["prev_signature"])
     f["low_cohesion"] = max(0.0, 1.0 - c.cohesion / _COHESION_LOW) if broke else 0.0
-    # (and where the words drop, the places named from here on are none the report has named: a
-    # seam changes the names too, where a one-genre compilation's reports share their wording;
-    # a report naming new villages in its body keeps its words, so the drop is required)
-    f["name_change"] = float(c.cohesion < _COHESION_LOW and bool(c.places_ahead) and bool(st.places)
-                             and not (c.places_ahead & st.places))
     return f
 
 

@@ -77,8 +77,6 @@ class Cues:
     translation: bool = False  # Latin words only: the translation of the Chinese line above (a bilingual page)
     teased: bool = False  # opens with the words the paragraph right above opens with (a site's teaser of it)
     cohesion: float = 1.0  # lexical cohesion with the text right above (cohesion.py): low at a seam between two texts
-    places: frozenset[str] = frozenset()  # the places the paragraph names (cohesion.place_names)
-    places_ahead: frozenset[str] = frozenset()  # the places the text from the paragraph on names (cohesion.names_ahead)
 
     @property
     def head_line(self) -> bool:
@@ -181,8 +179,7 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         bool(pipe), bool(_TRANSLATION.match(s))))
         prev_end = p.line_end
     out = _teased(_attachment_notes(_slogans(out, paras), paras), paras)
-    return [replace(c, cohesion=x, places=cohesion.place_names(p.norm_text), places_ahead=a)
-            for c, x, p, a in zip(out, cohesion.boundary_cosines(paras), paras, cohesion.names_ahead(paras))]
+    return [replace(c, cohesion=x) if x != 1.0 else c for c, x in zip(out, cohesion.boundary_cosines(paras))]
 
 
 def _opening_key(p: Paragraph) -> str:
