@@ -524,3 +524,19 @@ def test_our_bureau_under_a_title_that_names_its_field_is_that_field_s_bureau():
     r = one("县政府民政工作总结\n上半年，我局在县委、县政府的领导和上级部门的指导下，较好完成了上半年的目标任务。\n"
             "一、主要工作\n（一）抓好重点工作。\n")
     assert (r.org, r.level, r.domain) == ("民政局", "county_district", "民政"), r.org_rule
+
+
+@pytest.mark.parametrize("opening, org", [
+    # named by its place only: kept so (a reader's gold "长岭县青禾街道" holds it; "青禾街道办事处" does not)
+    ("2023年，青禾街道在县委、县政府的坚强领导下，扎实推进各项工作。", "青禾街道"),
+    ("2022年以来，白石镇坚持稳中求进，经济社会保持平稳发展。", "白石镇"),
+    # the report writes its office's full name: that name
+    ("2023年，青禾街道办事处在县委、县政府的坚强领导下，扎实推进各项工作。", "青禾街道办事处"),
+    # "town government" written after the place: as written
+    ("2022年以来，白石镇政府坚持稳中求进，经济社会保持平稳发展。", "白石镇政府"),
+    # a masked place names nobody: its office's name
+    ("2023年，XX镇在县委、县政府的坚强领导下，扎实推进各项工作。", "XX镇人民政府"),
+])
+def test_a_street_or_town_is_named_as_the_report_names_it(opening, org):
+    r = one(opening + "\n" + _BODY)
+    assert (r.org, r.level) == (org, "township_street"), r.org_rule

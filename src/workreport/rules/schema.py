@@ -197,7 +197,7 @@ SCHEMAS: dict[str, Record] = {
     }),
     "messages": table({"messages": MapOf(STR)}),
     "orgs": table({
-        "suffixes": ListOf(rule({"words": STRS}, {"place": BOOL, "body": STR})),
+        "suffixes": ListOf(rule({"words": STRS}, {"place": BOOL, "body": STR, "bare": BOOL})),
         "zone_bodies": rule({"bodies": STRS}),
         "opening_group_body": rule({"bodies": STRS}),
         "named_institution": rule({"bodies": STRS, "pattern": Pattern(), "not_names": Pattern(), "generic_forms": STRS}),

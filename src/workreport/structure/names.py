@@ -27,6 +27,8 @@ _ORGAN_IN_PLACE = rules.pattern(_TABLE, "org.name.organ_in_place")
 _QUALITY = rules.pattern(_TABLE, "org.name.government_quality")
 NAME_MIN = int(rules.limit(_TABLE, "org.name_min_chars"))
 _WRITTEN = rules.pattern(_TABLE, "org.written_government")
+# places named bare unless the report writes their office's full name (orgs.yaml suffixes `bare`)
+_BARE = tuple(w for e in rules.load(_TABLE)["suffixes"] if e.get("bare") for w in e["words"])
 _HAN = rules.piece("han")
 _FUNCTION_CHARS = rules.pattern(_TABLE, "org.name.function_chars")
 _SHORT_PLACE_HEADS = frozenset(rules.words(_TABLE, "org.short_place_heads"))
@@ -202,7 +204,8 @@ def as_written(name: str, org: str, text: str) -> str:
     """A bare place made its people's government (``org``) as the report writes that government
     after the place's own words (orgs.yaml written_government: a town's summary that only says
     "town government"), when it never writes the full form there; else ``org``."""
-    if is_self(name):  # "our county": the county
+    self_named = is_self(name)
+    if self_named:  # "our county": the county
         name = name[1:]
     if org == name or not name or not org.startswith(name):
         return org
@@ -213,4 +216,9 @@ def as_written(name: str, org: str, text: str) -> str:
         w = _WRITTEN.match(text, m.end())
         if w:
             short[w.group("form")] += 1
-    return name + short.most_common(1)[0][0] if short else org
+    if short:
+        return name + short.most_common(1)[0][0]
+    # a street office or town the report names only by its place ("青山街道") keeps that name; a
+    # masked place ("XX镇") names nobody, so its office's name is the informative form
+    bare = not self_named and len(name) > 2 and name.endswith(_BARE) and not re.match(PH, name)
+    return name if bare else org
