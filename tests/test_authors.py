@@ -540,3 +540,11 @@ def test_our_bureau_under_a_title_that_names_its_field_is_that_field_s_bureau():
 def test_a_street_or_town_is_named_as_the_report_names_it(opening, org):
     r = one(opening + "\n" + _BODY)
     assert (r.org, r.level) == (org, "township_street"), r.org_rule
+
+
+def test_a_traditional_page_s_government_is_named_in_its_own_script():
+    """The government the rules make of a title's place keeps the page's script for the whole
+    place (city and district), not for its first place word only."""
+    r = one("2021年雲州市青禾區政府工作報告\n各位代表：\n現在，我代表區人民政府向大會報告工作，請予審議。\n"
+            "一、過去一年的工作\n全年完成地區生產總值120億元。\n")
+    assert r.org == "雲州市青禾區人民政府", r.org_rule

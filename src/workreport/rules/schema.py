@@ -224,7 +224,6 @@ SCHEMAS: dict[str, Record] = {
         "half_year": PATTERN_RULE,
         "speech_body": rule({"word": STR}),
         "written_government": PATTERN_RULE,
-        "place_written": PATTERN_RULE,
         "speaker_place": PATTERN_RULE,
         "speaker_body": PATTERN_RULE,
         "speaker_line": PATTERN_RULE,

@@ -70,7 +70,6 @@ _BARE_ORGAN = "org.self_reference.bare_organ"
 _FIELD_AUTHOR = rules.entry("orgs", "org.field_author")
 _FIELD_ORGANS: dict[str, str] = _FIELD_AUTHOR["organs"]
 _DELEGATES = "org.speech.on_behalf_delegates"
-_PLACE_HEAD = rules.pattern(_TABLE, "org.name.place_written")
 
 
 def _limit(name: str) -> int:
@@ -354,15 +353,19 @@ def _as_written_in(name: str, text: str) -> str:
     i = folded.find(name)
     if i >= 0:
         return text[i: i + len(name)]
-    place = _PLACE_HEAD.match(name)
-    i = folded.find(place.group(1)) if place else -1
-    return text[i: i + place.end(1)] + name[place.end(1):] if i >= 0 else name
+    # its longest head the text writes (a place, or place and district, before the organ the rules
+    # add), in the text's own script: a traditional page's district is not half folded
+    for k in range(len(name) - 1, 1, -1):
+        i = folded.find(name[:k])
+        if i >= 0:
+            return text[i: i + k] + name[k:]
+    return name
 
 
 def short_form(name: str) -> str:
     """The genre's short name for a body whose formal name is long (orgs.yaml short_forms)."""
     for pat, short in _SHORT_FORMS:
-        m = pat.match(norm(name))
+        m = pat.match(bodies.fold(norm(name)))  # a traditional page's formal name too
         if m:
             return name[m.start("place"): m.end("place")] + m.expand(short)[len(m.group("place")):]
     return name
