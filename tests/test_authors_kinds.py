@@ -138,7 +138,8 @@ def test_a_title_naming_only_the_kind_defers_to_a_masked_or_named_body_of_that_k
         r = one("以下是小编为大家整理的街道年度工作总结,仅供参考。\n"
                 f"2023年以来,{body}在区委的领导下,扎实推进城市更新,各项工作取得新进展。\n"
                 "一、主要成效\n(一)民生保障有力。新增就业岗位320个。\n")
-        assert r.org == f"{body}办事处", (body, r.org, r.org_rule)
+        # a masked street is its office; a named one is named as the report names it
+        assert r.org == (body if body == "青禾街道" else f"{body}办事处"), (body, r.org, r.org_rule)
         assert r.level == "township_street"
     # counter-example: an opening that names no body of the kind keeps the title's bare kind
     r = one("以下是小编为大家整理的街道年度工作总结,仅供参考。\n"

@@ -27,7 +27,7 @@ def test_named_writer(case_id, org, rule):
 
 
 @pytest.mark.parametrize("case_id, org", [
-    ("block.not.town_report_opening_with_government", "青石镇人民政府"),
+    ("block.not.town_report_opening_with_government", "青石镇"),
     ("block.not.kind_only_title_school_unnamed", "中学"),
 ])
 def test_not_named_writer(case_id, org):
