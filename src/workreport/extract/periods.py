@@ -272,11 +272,14 @@ def section_base(report: Report, clock: Clock, line: int) -> Base:
 
 @lru_cache(maxsize=4096)
 def _heading_period(heading: str, state: Period, clock: Clock) -> Period:
-    found = {(_cue_period(cue, text, state, clock)) for _, _, cue, text in _events(norm(heading)) if not cue.ignore}
+    # in the heading's order (a set's first changes with the process: two cues of one span with
+    # two rules must give one rule in every run): the first cue's
+    found = list(dict.fromkeys(_cue_period(cue, text, state, clock) for _, _, cue, text in _events(norm(heading))
+                               if not cue.ignore))
     spans = {(p.start, p.end, p.kind) for p in found}
     if len(spans) != 1:  # none, or a review of one year and of five years at once: no change
         return state
-    return dataclasses.replace(next(iter(found)), rule=next(iter(found)).rule + "@heading")
+    return dataclasses.replace(found[0], rule=found[0].rule + "@heading")
 
 
 class ReportTime:

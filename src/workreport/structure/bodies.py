@@ -174,14 +174,16 @@ class _Table(Levels):
         f = self.forms.get(key)
         return None if f is None else _Form._make(f)
 
-    def _variants(self, word: str) -> set[str]:
-        """A stem also without its inner connector, or with another one (levels.yaml connectors)."""
-        out = {word}
+    def _variants(self, word: str) -> list[str]:
+        """A stem also without its inner connector, or with another one (levels.yaml connectors);
+        each once, in the order made (not a set: the forms table's order and the first of two
+        clashing forms must not change with the process)."""
+        out = [word]
         for c in self.within:
             if c in word:
-                out.add(word.replace(c, ""))
-                out |= {word.replace(c, d) for d in self.within}
-        return out
+                out.append(word.replace(c, ""))
+                out += [word.replace(c, d) for d in self.within]
+        return list(dict.fromkeys(out))
 
     def _organ_of(self, form: str) -> str:
         return next((o for o in self.organ_words if form.endswith(o)), form[-1])

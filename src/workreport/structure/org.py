@@ -198,7 +198,9 @@ def _in_full(name: str, report: Report, ev: Evidence) -> str | None:
                 c[nm] += 1
     if not c and m.form.startswith(word):  # a place name the text repeats before the organ
         text = report_text(report)
-        for form in {m.form, *(m.form.replace(w, "") for w in _PEOPLES)}:
+        # each distinct form once, in a fixed order (a set's order changes with the process, and
+        # the Counter's order breaks most_common's ties)
+        for form in dict.fromkeys([m.form, *(m.form.replace(w, "") for w in _PEOPLES)]):
             for sub, n in place_names(form, word, text).items():
                 if fits(sub + form):
                     c[sub + form] += n

@@ -386,9 +386,14 @@ def named_of_bare_kind(name: str, report: Report) -> str | None:
     text = report_text(report)
     # its own name has no place word (a school's or a company's): the name the report repeats
     # before a form of its kind (before the senior high school, before the school)
-    forms = {x.name for x in bodies.mentions(text, bodies.table().end_chars)
-             if x.body.id == m.id and not x.body.prefix}
-    found = [n for n in (_local_place(f, text) for f in sorted(forms, key=len, reverse=True)) if n]
+    first: dict[str, int] = {}
+    for x in bodies.mentions(text, bodies.table().end_chars):
+        if x.body.id == m.id and not x.body.prefix:
+            first.setdefault(x.name, x.start)
+    # the longest form first; forms of one length by their first place in the text, then by
+    # their characters (a set's order changes with the process: the same text must name one body)
+    forms = sorted(first, key=lambda f: (-len(f), first[f], f))
+    found = [n for n in (_local_place(f, text) for f in forms) if n]
     return found[0] if found else None
 
 
