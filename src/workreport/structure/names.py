@@ -218,7 +218,8 @@ def as_written(name: str, org: str, text: str) -> str:
             short[w.group("form")] += 1
     if short:
         return name + short.most_common(1)[0][0]
-    # a street office or town the report names only by its place ("青山街道") keeps that name; a
-    # masked place ("XX镇") names nobody, so its office's name is the informative form
+    # a street office or town the report names only by its place (a place name and the street
+    # suffix) keeps that name; a masked place (letters and the town suffix) names nobody, so its
+    # office's name is the informative form
     bare = not self_named and len(name) > 2 and name.endswith(_BARE) and not re.match(PH, name)
     return name if bare else org
