@@ -21,6 +21,8 @@ from ..errors import RuleDataError
 from ..textnorm import norm
 from .levels import LevelMatch, Levels
 
+_MATCH_CACHE = 16384  # prepared names whose match is kept (a few MB at most)
+
 
 @dataclass(frozen=True, slots=True)
 class BodyMatch:
@@ -118,6 +120,9 @@ class _Table(Levels):
         self.owner = rules.compiled(f"(?:(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
         self.place_owner = rules.compiled(f"(?:(?:(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))*{ph}|(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
         self.owner_window = 3 * (n + max(map(len, self.place_level)))
+        # what both owner patterns must end with: searched first, it spares their slow search at
+        # most forms, which no place word or placeholder comes right before
+        self.owner_end = rules.compiled(f"(?:{ph}|{places})$")
         self.not_after = rules.compiled(mention["not_after"])
         self.organ_words = sorted(bodies["organ_words"], key=len, reverse=True)
         sets = bodies["organ_sets"]
@@ -128,6 +133,9 @@ class _Table(Levels):
         self.entries: list[dict] = bodies["bodies"]
         self.forms: dict[str, tuple] = {}  # form -> the fields of its _Form (made when one is found)
         self._lengths: dict[str, tuple[int, ...]] | None = None  # see _lengths_ending
+        # a parse asks for the same few thousand names again and again (a fifth of them distinct):
+        # the answer depends on the name alone; bounded, so a long-running process does not grow
+        self._matched = lru_cache(maxsize=_MATCH_CACHE)(self._match_name)
         self.stems: dict[str, int] = {}
         self.leading: list[tuple[str, int]] = []
         # the 20k forms are derived once and kept with the rule tables (rules/cache.py): building
@@ -224,6 +232,10 @@ class _Table(Levels):
             s = s[: m.start()]
 
     def match(self, s: str) -> BodyMatch | None:
+        """The body the prepared name ``s`` ends with, or None."""
+        return self._matched(s)
+
+    def _match_name(self, s: str) -> BodyMatch | None:
         for word, i in self.leading:
             if not s.startswith(word) or len(s) <= len(word):
                 continue
@@ -369,7 +381,8 @@ def mentions(text: str, ends: str) -> list[Mention]:
         if i is None or t.not_after.match(s, e):
             continue
         owner = t.place_owner if t.form(s[i:e]).place else t.owner
-        own = owner.search(s, max(0, i - t.owner_window), i)
+        lo = max(0, i - t.owner_window)
+        own = owner.search(s, lo, i) if t.owner_end.search(s, lo, i) else None
         start = own.start() if own else i
         body = t.match(t.prepare(text[start:e]))
         if body is None or e - start < 2:

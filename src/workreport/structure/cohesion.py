@@ -6,7 +6,7 @@ of one report share its subject's (its body's name, its field's terms).  The cos
 character-bigram tf-idf vectors of a bounded window before and after the boundary says how much.
 The idf is the document's own (each paragraph a document), so no outside vocabulary is read.
 Alone the measure is weak (a report changes topic between parts too); evidence.py reads it only
-where the page shows a break (low_cohesion).
+where the page shows a break (low_cohesion), so a boundary's cosine is computed only when read.
 """
 from __future__ import annotations
 
@@ -29,27 +29,46 @@ def _bigrams(text: str) -> Counter:
     return out
 
 
-def boundary_cosines(paras: list[Paragraph]) -> list[float]:
-    """For each paragraph i, the cosine between the last ``_WINDOW`` characters before it and the
-    first ``_WINDOW`` from it on (1.0, no evidence, for the first paragraph, near the document's
-    edges where a window cannot be filled, and where either side has no bigram).  Linear in the
-    document: each window is built once per boundary from at most ``_WINDOW`` characters (and
-    paragraphs), the paragraphs' texts precomputed."""
-    texts = ["".join(p.norm_text.split()) for p in paras]
-    n = len(texts)
-    out = [1.0] * n
-    if n < 2:
-        return out
-    df: Counter = Counter()
-    for t in texts:
-        df.update(set(_bigrams(t)))
-    idf_none = math.log(n + 1)  # (never seen: cannot happen, the windows are the paragraphs' own text)
-    idf = {g: math.log((n + 1) / c) for g, c in df.items()}
+def _bigram_set(text: str) -> set[str]:
+    """The distinct bigrams of ``text`` (those of _bigrams, without counting them)."""
+    return {run[k: k + 2] for run in _HAN_RUN.findall(text) for k in range(len(run) - 1)}
 
-    def vector(text: str) -> dict[str, float]:
-        return {g: k * idf.get(g, idf_none) for g, k in _bigrams(text).items()}
 
-    for i in range(1, n):
+class Cohesion:
+    """The cosine at each paragraph boundary, computed when asked for (evidence.py reads it only
+    where a page shows a break, at a few boundaries of many): the paragraphs' texts are joined
+    once, the idf on the first question, each boundary's windows when it is asked for."""
+
+    def __init__(self, paras: list[Paragraph]):
+        self._texts = ["".join(p.norm_text.split()) for p in paras]
+        self._idf: dict[str, float] | None = None
+        self._idf_none = math.log(len(self._texts) + 1)  # (never seen: cannot happen, the windows are the paragraphs' own text)
+        self._at: dict[int, float] = {}
+
+    def _vector(self, text: str) -> dict[str, float]:
+        if self._idf is None:
+            df: Counter = Counter()
+            for t in self._texts:
+                df.update(_bigram_set(t))
+            n = len(self._texts)
+            self._idf = {g: math.log((n + 1) / c) for g, c in df.items()}
+        idf, none = self._idf, self._idf_none
+        return {g: k * idf.get(g, none) for g, k in _bigrams(text).items()}
+
+    def at(self, i: int) -> float:
+        """The cosine between the last ``_WINDOW`` characters before paragraph i and the first
+        ``_WINDOW`` from it on (1.0, no evidence, for the first paragraph, near the document's
+        edges where a window cannot be filled, and where either side has no bigram).  Each window
+        is built from at most ``_WINDOW`` characters (and paragraphs)."""
+        got = self._at.get(i)
+        if got is None:
+            got = self._at[i] = self._cosine(i)
+        return got
+
+    def _cosine(self, i: int) -> float:
+        texts, n = self._texts, len(self._texts)
+        if not 0 < i < n:
+            return 1.0
         before, j = "", i - 1
         while j >= 0 and len(before) < _WINDOW:
             before = texts[j][-_WINDOW:] + before
@@ -59,11 +78,10 @@ def boundary_cosines(paras: list[Paragraph]) -> list[float]:
             after += texts[j][:_WINDOW]
             j += 1
         if len(before) < _WINDOW or len(after) < _WINDOW:
-            continue  # (a window the document's edge cuts short, a heading alone at its top: too little to compare)
-        a, b = vector(before[-_WINDOW:]), vector(after[:_WINDOW])
+            return 1.0  # (a window the document's edge cuts short, a heading alone at its top: too little to compare)
+        a, b = self._vector(before[-_WINDOW:]), self._vector(after[:_WINDOW])
         na = math.sqrt(sum(v * v for v in a.values()))
         nb = math.sqrt(sum(v * v for v in b.values()))
         if not na or not nb:
-            continue
-        out[i] = sum(v * b.get(g, 0.0) for g, v in a.items()) / (na * nb)
-    return out
+            return 1.0
+        return sum(v * b.get(g, 0.0) for g, v in a.items()) / (na * nb)

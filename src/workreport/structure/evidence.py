@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .. import rules
 from ..model import Paragraph
 from . import cues, site_heads
+from .cohesion import Cohesion
 from .headings import FAMILY_RANK
 from .paragraph_cues import WEAK_OPENINGS as _WEAK_OPENINGS, Cues
 from .roles import cue_role
@@ -236,11 +237,12 @@ def foreign(cs: list[Cues], paras: list[Paragraph] | None, i: int, k: int) -> bo
 
 
 def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilation: bool,
-             links: frozenset[int] | set[int] = frozenset()) -> dict[str, float]:
+             links: frozenset[int] | set[int] = frozenset(), cohesion: Cohesion | None = None) -> dict[str, float]:
     """The evidence that paragraph ``i`` starts a new report, given the report built so far.  A
     head block (title, preamble, address) is read as one: its cues, and the opening after it.
     ``links``: other texts' titles (link_heads), read past as the line before (a page's foot
-    listed them after the report's last, cut line)."""
+    listed them after the report's last, cut line).  ``cohesion``: the document's (cohesion.py),
+    made once by the caller that walks it; without it one is made for this paragraph alone."""
     c = cs[i]
     k = i - 1
     # (a bilingual page's translation line says nothing of where the Chinese text it renders was cut)
@@ -455,7 +457,11 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # a date signing off): a long report changes its subject between parts too (the year's review,
     # then next year's plans), with no break between its paragraphs
     broke = bool(f["blank_gap"] or f["furniture_gap"] or f["prev_unfinished"] or f["after_page_head"] or f["prev_signature"])
-    f["low_cohesion"] = max(0.0, 1.0 - c.cohesion / _COHESION_LOW) if broke else 0.0
+    if broke:
+        coh = cohesion if cohesion is not None else Cohesion(paras)
+        f["low_cohesion"] = max(0.0, 1.0 - coh.at(i) / _COHESION_LOW)
+    else:
+        f["low_cohesion"] = 0.0
     return f
 
 

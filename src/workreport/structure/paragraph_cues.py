@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from .. import rules
 from ..model import Heading, Paragraph
 from ..textnorm import norm
-from . import cohesion, cues
+from . import cues
 from .headings import is_bare_heading, is_terminal, match_heading
 from .roles import cue_role
 
@@ -76,7 +76,6 @@ class Cues:
     cell: bool = False  # ends at a table cell's bar: a row of a table, not a sentence a page cut off
     translation: bool = False  # Latin words only: the translation of the Chinese line above (a bilingual page)
     teased: bool = False  # opens with the words the paragraph right above opens with (a site's teaser of it)
-    cohesion: float = 1.0  # lexical cohesion with the text right above (cohesion.py): low at a seam between two texts
 
     @property
     def head_line(self) -> bool:
@@ -178,8 +177,7 @@ def paragraph_cues(doc, paras: list[Paragraph], furniture: frozenset[int]) -> li
                         and not _teaser_copy(doc.norm_lines, p.line_start),
                         bool(pipe), bool(_TRANSLATION.match(s))))
         prev_end = p.line_end
-    out = _teased(_attachment_notes(_slogans(out, paras), paras), paras)
-    return [replace(c, cohesion=x) if x != 1.0 else c for c, x in zip(out, cohesion.boundary_cosines(paras))]
+    return _teased(_attachment_notes(_slogans(out, paras), paras), paras)
 
 
 def _opening_key(p: Paragraph) -> str:

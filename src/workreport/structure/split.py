@@ -19,6 +19,7 @@ from .. import rules
 from ..model import Paragraph
 from . import cues, evidence, paragraph_cues, site_heads
 from .headings import FAMILY_RANK, is_bare_heading, match_heading
+from .cohesion import Cohesion
 from .cues import intro_rule, intro_rules, is_appendix, is_title, opening_strength  # noqa: F401 (public API)
 
 _TABLE = "split"
@@ -564,6 +565,7 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
     comp = evidence.is_compilation(cs)
     inside = evidence.head_blocks(cs, paras)
     links = evidence.link_heads(cs, paras, inside)
+    coh = Cohesion(paras)
     st = evidence.State()
     st.take(cs[0], paras[0])
     starts: list[tuple[int, str, float | None]] = [(0, "split.document_start", None)]
@@ -573,7 +575,7 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
         if not _candidate(i, cs, inside, links) and not (inside[i] is None and _second_copy(i, cs, paras)):
             st.take(cs[i], paras[i])
             continue
-        f = evidence.features(i, cs, paras, st, comp, links)
+        f = evidence.features(i, cs, paras, st, comp, links, coh)
         sc = score(f, w)
         if sc > thr:
             if _head_only(st, starts) or _foot_link(cs, paras, starts, i):
@@ -635,6 +637,7 @@ def training_rows(cs: list[evidence.Cues], paras: list[Paragraph], gold_starts: 
     comp = evidence.is_compilation(cs)
     inside = evidence.head_blocks(cs, paras)
     links = evidence.link_heads(cs, paras, inside)
+    coh = Cohesion(paras)
     st = evidence.State()
     st.take(cs[0], paras[0])
     rows = []
@@ -643,7 +646,7 @@ def training_rows(cs: list[evidence.Cues], paras: list[Paragraph], gold_starts: 
         if cs[i].translation and not y:
             continue
         if _candidate(i, cs, inside, links):
-            rows.append((evidence.features(i, cs, paras, st, comp, links), y))
+            rows.append((evidence.features(i, cs, paras, st, comp, links, coh), y))
         if y:
             st.begin(i)
         st.take(cs[i], paras[i])
