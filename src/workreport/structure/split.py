@@ -232,9 +232,8 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                     break
                 if _own_title(cs[j], cores):
                     top = j
-                elif _adopted_over(cs, paras, j, top) or _byline_top(cs, paras, j, top) or (
-                        top == j + 1 and _wrapped_title(cs, paras, j)):
-                    top = j  # (the meeting's note, the body's byline, a title's first piece over its top)
+                elif _adopted_over(cs, paras, j, top) or _byline_top(cs, paras, j, top):
+                    top = j
                 cores.append(cs[j].title_core or "")
                 names |= {here} - {None}
                 years |= {cs[j].year} - {None}
@@ -311,7 +310,7 @@ def _wrapped_title(cs: list[evidence.Cues], paras: list[Paragraph], j: int) -> b
     printed right under it (a long title centred on the page: the body's name, then its genre words)?
     Neither a title of its own nor a sentence; the two read as one title."""
     c, below = cs[j], cs[j + 1]
-    if c.title or c.signature or not below.title or not _tight(below) or not _head_material(c, paras[j]):
+    if c.title or not below.title or not _tight(below) or not _head_material(c, paras[j]):
         return False
     joined = _folded(paras[j]) + _folded(paras[j + 1])
     return len(joined) <= _HEAD_LINE and cues.title_kind(joined, joined) is not None
