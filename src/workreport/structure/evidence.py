@@ -41,6 +41,9 @@ _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.pr
                    "split.preamble.opening_part", "split.preamble.meeting_speech", "split.preamble.congress_document")
 _CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
 _CUT_SENTENCE = rules.pattern(_TABLE, "split.cut_sentence")
+# a list item's end: a line a semicolon closes (paragraphs.yaml semicolon_end), as a list of targets or
+# measures writes each item ("...6% or so;"): no page cut a head may follow (a site seldom cuts just there)
+_ITEM_END = rules.pattern("paragraphs", "paragraph.semicolon_end")
 _CUT_SENTENCE_MIN = int(rules.limit(_TABLE, "split.cut_sentence_min_chars"))
 _BODY_HEAD_MIN = int(rules.limit(_TABLE, "split.body_head_min_paragraphs"))
 _REPEAT_MIN = int(rules.limit(_TABLE, "split.repeat_title_min_chars"))
@@ -344,9 +347,11 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["printed_twice"] = float(_printed_twice(i, cs, paras))
     if prev is not None:
         # (a table's row ends at its cell, not mid-sentence: a portal's metadata table the furniture pass left)
+        # (nor does a list item's, closed by its semicolon: the next item or the text after the list follows)
         f["prev_unfinished"] = float(not prev.terminal and not prev.colon and (prev.head is None or prev.head.inline_body)
                                      and not prev.head_line and not prev.cell
-                                     and not prev.bare and not prev.signature)
+                                     and not prev.bare and not prev.signature
+                                     and not _ITEM_END.search(paras[k].norm_text.rstrip()))
         # '... as follows:' announces what follows; a body's name and a colon addresses the report under it
         f["prev_colon"] = float(prev.colon and not addressee(paras[k]))
         # (a date right under a head's lines, the report holding nothing else yet, dates the head: a speech's
