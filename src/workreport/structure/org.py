@@ -24,7 +24,7 @@ from . import bodies
 from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, place_names, report_text, superior, system_stem
 from .opening_subject import fuller_from, opening_author, own_body, system_subject
 from .openings import frequent_mention, opening, opening_self, own_place_leader, title_below_opening
-from .selfref import GUESSED_KINDS, SELF, bare_organ, field_department, formal_street, local_name, own_document, resolve_self, title_field_author, unnamed
+from .selfref import GUESSED_KINDS, SELF, TITLED_PLACE, bare_organ, field_department, formal_street, local_name, own_document, resolve_self, title_field_author, unnamed
 from .speech import speaker_body, speaker_place, speech_org
 from .subjects import SUFFIX_INFO, authors
 from .titles import Evidence, bare_kind, byline, lone_name, notice_issuer, org_from_title, page_rows, report_titles, row_authors, signature
@@ -373,6 +373,12 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
     for p in report.paragraphs:
         m = SELF.search(p.norm_text)
         if m:
+            # "our city" in a body's text is where the body is, not who writes: a body the opening
+            # names with a name of its own before it (a city's academy, a county's college) is the author
+            named = _opening_mention(report) if m.group(1) in TITLED_PLACE else None
+            body = bodies.classify_body(named.name) if named else None
+            if body is not None and not body.comprehensive and _named_before(named, p, m):
+                return named
             own = own_body(p.norm_text, m)
             return OrgGuess(own, p.line_start, "org.self_reference.own_body") if own else \
                 resolve_self(m, report, ev, p.line_start, sig)
@@ -396,6 +402,14 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
 
 
 _THANKS = rules.entry(_TABLE, "org.thanks_speaker")
+
+
+def _named_before(named: OrgGuess, p, m: re.Match) -> bool:
+    """Is a body named before the self-reference ``m`` of paragraph ``p`` (an earlier line, or
+    earlier in the same line)?"""
+    if named.line is None or named.line < p.line_start:
+        return named.line is not None
+    return named.line == p.line_start and 0 <= p.norm_text.find(named.name) < m.start()
 
 
 def _thanks_speaker(report: Report) -> OrgGuess | None:
