@@ -434,6 +434,11 @@ def spaced_title_run_on(entry: dict, text: str) -> bool:
     return cues.fused_title(text) is not None
 
 
+@matcher("split:fused_named_title")
+def named_title_run_on(entry: dict, text: str) -> bool:
+    return cues.fused_title(text) is not None
+
+
 @matcher("split:fused_twice_title")
 def twice_title_run_on(entry: dict, text: str) -> bool:
     return cues.fused_title(text) is not None

@@ -393,6 +393,7 @@ SCHEMAS: dict[str, Record] = {
         "fused_genre_end": PATTERN_RULE,
         "fused_space_title": PATTERN_RULE,
         "fused_twice_title": PATTERN_RULE,
+        "fused_named_title": PATTERN_RULE,
         "speech_headline": PATTERN_RULE,
         "speech_session_piece": PATTERN_RULE,
         "speaker_name": PATTERN_RULE,

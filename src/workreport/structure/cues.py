@@ -30,6 +30,7 @@ _FUSED = rules.pattern(_TABLE, "split.fused_title")
 _FUSED_TAGGED = rules.pattern(_TABLE, "split.fused_tagged_title")
 _FUSED_GAP = rules.pattern(_TABLE, "split.fused_gap_title")
 _FUSED_SPACE = rules.pattern(_TABLE, "split.fused_space_title")
+_FUSED_NAMED = rules.pattern(_TABLE, "split.fused_named_title")
 _GENRE_WORDS = rules.pattern(_TABLE, "split.fused_genre_end")
 _FUSED_TWICE = rules.pattern(_TABLE, "split.fused_twice_title")
 _TWICE_MIN = 8  # characters of a title printed twice run on (a shorter phrase is a genre word or two)
@@ -369,6 +370,10 @@ def _fused_match(s: str) -> int | None:
     m = _FUSED_SPACE.match(s)
     kind = _title_kind(m.group("title")) if m else None
     if kind in ("genre", "numbered") or (kind and (_NAMED_TITLE.match(m.group("title")) or _YEAR_NAMED_TITLE.match(m.group("title")))):
+        return m.end()
+    # (or nothing between: a title that names its body and its year, then a sentence)
+    m = _FUSED_NAMED.match(s)
+    if m and _title_kind(m.group("title")) is not None and (_NAMED_TITLE.match(m.group("title")) or _YEAR_NAMED_TITLE.match(m.group("title"))):
         return m.end()
     return None
 
