@@ -41,6 +41,7 @@ _GUIDED_FIELD = rules.pattern(_TABLE, "org.self_reference.guided_field")
 _LED_BY_GOVERNMENT = rules.pattern(_TABLE, "org.title.field_department.led")
 _CROSS_CUTTING = rules.words(_TABLE, "org.title_field.cross_cutting")
 _SCOPE = rules.pattern(_TABLE, "org.scope")
+_SYSTEM_SCOPE = rules.pattern(_TABLE, "org.system", "scope")
 _TITLE_YEAR = rules.pattern(_TABLE, "org.title_field.year")
 _LINE_LED = rules.pattern(_TABLE, "org.subject.line_led")
 _STOP = rules.compiled(rules.piece("sentence_stop"))
@@ -133,16 +134,40 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
         return OrgGuess(place, line, "org.self_reference.titled_place")
     spec = _SELF_KINDS.get(kind, {})
     if spec.get("system_organ"):
-        stems = Counter(st for x in _SYSTEM.finditer(norm(text)) for st in [system_stem(x.group("stem"))] if st)
+        # (a sector of another scope than the one the text speaks of is a superior's or a
+        # neighbour's: "the whole province's ecology system" in a county bureau's report; and a
+        # name that makes no department of that line is no sector: an information system)
+        own = Counter(x.group(1) for x in _SCOPE.finditer(norm(text))).most_common(1)
+        stems = Counter(st for x in _SYSTEM.finditer(norm(text)) for st in [system_stem(x.group("stem"))]
+                        if st and _line_department(st, spec["system_organ"])
+                        and (not own or _system_scope(x, st) in (None, own[0][0])))
         if stems:
             stem = stems.most_common(1)[0][0]
-            return OrgGuess(_DEPARTMENT_STEMS.get(stem, stem) + spec["system_organ"], line, "org.self_reference.system")
+            return OrgGuess(_line_department(stem, spec["system_organ"]), line, "org.self_reference.system")
         stem = _title_field(report, ev)
         if stem:
             return OrgGuess(stem + spec["system_organ"], line, "org.self_reference.title_field")
     if spec.get("bare"):  # one kind of body (a school): its bare name
         return OrgGuess(spec["bare"], line, "org.self_reference.bare")
     return OrgGuess(self_word(m), line, "org.self_reference")
+
+
+def _system_scope(m: re.Match, stem: str) -> str | None:
+    """The scope written before a sector's function ("the whole province" + ecology system),
+    searched back from the function when the match ran on over it."""
+    if m.group("scope"):
+        return m.group("scope")
+    head = m.group("stem")
+    before = _SYSTEM_SCOPE.search(head[: len(head) - len(stem)]) if head.endswith(stem) else None
+    return before.group(0)[-1] if before else None
+
+
+def _line_department(stem: str, organ: str) -> str | None:
+    """The department of a line of work by its organ word (civil affairs + bureau), when that
+    name is a known body of that line."""
+    name = _DEPARTMENT_STEMS.get(stem, stem) + organ
+    body, line = bodies.classify_body(name), bodies.stem_body(stem)
+    return name if body is not None and line is not None and body.id == line.id else None
 
 
 def department_kind(name: str) -> bool:
