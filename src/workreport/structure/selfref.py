@@ -22,6 +22,8 @@ _SELF_KINDS: dict[str, dict] = rules.entry(_TABLE, "org.self_kinds")["kinds"]
 _SELF_PLACES: dict[str, list] = rules.entry(_TABLE, "org.self_places")["kinds"]
 _UNGUESSED = frozenset(rules.words(_TABLE, "org.unguessed_places"))
 GUESSED_KINDS = frozenset(rules.words(_TABLE, "org.guessed_places"))
+_SOLE_KINDS = frozenset(rules.words(_TABLE, "org.sole_place_kinds"))
+_SOLE_NOT_NAME = rules.pattern(_TABLE, "org.sole_place_not_name")
 _NOT_NAME = rules.pattern(_TABLE, "org.not_names")
 _BAD_START = rules.pattern(_TABLE, "org.name.bad_start")
 _LOCATED = rules.pattern(_TABLE, "org.located_place")
@@ -127,6 +129,9 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
     if same:
         return OrgGuess(same, line, "org.self_reference.guided_same_form")
     local = (_local_place(kind, text) or _located_place(kind, text)) if kind in GUESSED_KINDS else None
+    # a town that says "our town" and names one town only, its own, once (the place it works for,
+    # the body that publishes its data): that town; a town named beside another is not told apart
+    local = local or (_local_place(kind, text, sole=True) if kind in _SOLE_KINDS else None)
     if local:
         return OrgGuess(local, line, "org.self_reference.local_place")
     place = _titled_place(kind, report)
@@ -306,7 +311,7 @@ def _title_field(report: Report, ev: Evidence) -> str | None:
     return None
 
 
-def _local_place(kind: str, text: str) -> str | None:
+def _local_place(kind: str, text: str, sole: bool = False) -> str | None:
     """A community or village that calls itself ours, named by the name it repeats (a report on
     one community names it again and again; other communities seldom): the most used name,
     clearly ahead of any other that is not a part of it.  Each use counts for every length of
@@ -339,9 +344,25 @@ def _local_place(kind: str, text: str) -> str | None:
         return None
     best = max(c.items(), key=lambda kv: (kv[1], len(kv[0])))
     rivals = [v for k, v in c.items() if not k.endswith(best[0]) and not best[0].endswith(k)]
+    if sole:  # named once is enough when it is the only place of its kind the text names
+        name = None if rivals else _after_cut_verb(best[0], kind, text)
+        return None if name is None or _SOLE_NOT_NAME.search(bodies.fold(name)) else name
     if best[1] < limit("place_min_uses") or any(v * limit("titled_place_margin") > best[1] for v in rivals):
         return None
     return best[0]
+
+
+def _after_cut_verb(name: str, kind: str, text: str) -> str:
+    """A name read back a bounded number of characters may start inside a verb the window cut in
+    two ("push forward" + the town: its second character): the name starts after that verb."""
+    i = text.find(name)
+    for back in range(1, 3):
+        if i < back:
+            break
+        bad = _BAD_START.match(text[i - back: i + len(name)])  # (its pattern is anchored: a slice)
+        if bad and back < bad.end() <= len(name) - len(kind) - NAME_MIN + back:
+            return name[bad.end() - back:]
+    return name
 
 
 def _located_place(kind: str, text: str) -> str | None:
