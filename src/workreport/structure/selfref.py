@@ -129,14 +129,17 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
     if same:
         return OrgGuess(same, line, "org.self_reference.guided_same_form")
     local = (_local_place(kind, text) or _located_place(kind, text)) if kind in GUESSED_KINDS else None
-    # a town that says "our town" and names one town only, its own, once (the place it works for,
-    # the body that publishes its data): that town; a town named beside another is not told apart
-    local = local or (_local_place(kind, text, sole=True) if kind in _SOLE_KINDS else None)
     if local:
         return OrgGuess(local, line, "org.self_reference.local_place")
     place = _titled_place(kind, report)
     if place:
         return OrgGuess(place, line, "org.self_reference.titled_place")
+    # a town that says "our town" and names one town only, its own, once (the place it works for,
+    # the body that publishes its data): that town; a town named beside another is not told apart
+    # (after the place heading its own documents: that tells the place, not which of its bodies)
+    local = _local_place(kind, text, sole=True) if kind in _SOLE_KINDS else None
+    if local:
+        return OrgGuess(local, line, "org.self_reference.local_place")
     spec = _SELF_KINDS.get(kind, {})
     if spec.get("system_organ"):
         # (a sector of another scope than the one the text speaks of is a superior's or a
