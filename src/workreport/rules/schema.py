@@ -268,6 +268,8 @@ SCHEMAS: dict[str, Record] = {
         "named_government": PATTERN_RULE,
         "unguessed_places": WORDS_RULE,
         "guessed_places": WORDS_RULE,
+        "sole_place_kinds": WORDS_RULE,
+        "sole_place_not_name": PATTERN_RULE,
         "titled_place": rule({"kinds": STRS, "before": Pattern(), "name": Pattern(), "after": Pattern()}),
         "short_place_heads": WORDS_RULE,
         "in_full_peoples": WORDS_RULE,

@@ -11,6 +11,7 @@ municipality, a prefecture, a county-level city).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -18,7 +19,7 @@ from .. import rules
 from ..model import Paragraph, Report
 from ..textnorm import norm
 from . import bodies, city_text, cues
-from .names import as_written, is_self, system_stem
+from .names import PH, as_written, clean_name, is_self, superior, system_stem
 from .org import OrgGuess, canonical_org, find_org, region_of
 from .selfref import department_kind, field_department_of, kind_field_department
 from .titles import Evidence, report_titles
@@ -371,6 +372,38 @@ def short_form(name: str) -> str:
     return name
 
 
+# the rules that compose a department's name from its place word, its field and the organ word
+# ("our bureau" + a text all on civil affairs; "the whole city's health system"): the table's
+# canonical form, which a page may write otherwise (a commission, not a bureau; a short form)
+_COMPOSED = frozenset({"org.system", f"{_BARE_ORGAN}.text_field", "org.self_reference.text_field",
+                       _FIELD_AUTHOR["id"], "org.self_reference.system"})
+
+
+def _written_department(name: str, report: Report) -> str | None:
+    """A department's name the rules composed, as the report itself first writes that body (the
+    same kind of body, of the same place word, not named as a leader or guide: the title's
+    bracketed "city health commission" for the composed "city health bureau").  Every result
+    should trace to a name its page writes."""
+    want = bodies.classify_body(name)
+    if want is None or want.comprehensive:
+        return None
+    word = want.prefix or want.place or ""
+    if not word:  # a bare bureau: which place's body of that kind is its own, the text cannot tell
+        return None
+    ends = bodies.table().end_chars
+    for p in report.paragraphs:
+        s = norm(p.text)
+        for x in bodies.mentions(p.text, ends):
+            nm = clean_name(x.name)
+            b = bodies.classify_body(nm) if nm else None
+            if b is None or b.id != want.id or is_self(nm) or superior(s, x.end - len(nm), x.end):
+                continue
+            own = b.prefix or b.place or ""
+            if own == word or (len(word) == 1 and own.endswith(word) and not re.search(PH, own)):
+                return nm
+    return None
+
+
 def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     """The report with its author, level, domain, year and region set, and the rules."""
     written = report
@@ -440,6 +473,8 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
         if dept and level is None:  # a sector named with its own place: that place's level
             level, level_rule = level_of(dept, OrgGuess(dept, guess.line, "org.system.place"), text)
         org = dept or org  # "the whole district's civil affairs system": its bureau
+    if org and rule in _COMPOSED:  # a name the rules put together: the text's own, where it writes one
+        org = _written_department(org, report) or org
     if org:  # a unit is named without the pinyin a site printed after its characters (the line keeps it)
         org = short_form(cues.drop_pinyin(org))
     return replace(written, org=org, org_line=guess.line, level=level, region=region_of(named), domain=domain,

@@ -22,6 +22,8 @@ _SELF_KINDS: dict[str, dict] = rules.entry(_TABLE, "org.self_kinds")["kinds"]
 _SELF_PLACES: dict[str, list] = rules.entry(_TABLE, "org.self_places")["kinds"]
 _UNGUESSED = frozenset(rules.words(_TABLE, "org.unguessed_places"))
 GUESSED_KINDS = frozenset(rules.words(_TABLE, "org.guessed_places"))
+_SOLE_KINDS = frozenset(rules.words(_TABLE, "org.sole_place_kinds"))
+_SOLE_NOT_NAME = rules.pattern(_TABLE, "org.sole_place_not_name")
 _NOT_NAME = rules.pattern(_TABLE, "org.not_names")
 _BAD_START = rules.pattern(_TABLE, "org.name.bad_start")
 _LOCATED = rules.pattern(_TABLE, "org.located_place")
@@ -41,6 +43,7 @@ _GUIDED_FIELD = rules.pattern(_TABLE, "org.self_reference.guided_field")
 _LED_BY_GOVERNMENT = rules.pattern(_TABLE, "org.title.field_department.led")
 _CROSS_CUTTING = rules.words(_TABLE, "org.title_field.cross_cutting")
 _SCOPE = rules.pattern(_TABLE, "org.scope")
+_SYSTEM_SCOPE = rules.pattern(_TABLE, "org.system", "scope")
 _TITLE_YEAR = rules.pattern(_TABLE, "org.title_field.year")
 _LINE_LED = rules.pattern(_TABLE, "org.subject.line_led")
 _STOP = rules.compiled(rules.piece("sentence_stop"))
@@ -131,18 +134,48 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
     place = _titled_place(kind, report)
     if place:
         return OrgGuess(place, line, "org.self_reference.titled_place")
+    # a town that says "our town" and names one town only, its own, once (the place it works for,
+    # the body that publishes its data): that town; a town named beside another is not told apart
+    # (after the place heading its own documents: that tells the place, not which of its bodies)
+    local = _local_place(kind, text, sole=True) if kind in _SOLE_KINDS else None
+    if local:
+        return OrgGuess(local, line, "org.self_reference.local_place")
     spec = _SELF_KINDS.get(kind, {})
     if spec.get("system_organ"):
-        stems = Counter(st for x in _SYSTEM.finditer(norm(text)) for st in [system_stem(x.group("stem"))] if st)
+        # (a sector of another scope than the one the text speaks of is a superior's or a
+        # neighbour's: "the whole province's ecology system" in a county bureau's report; and a
+        # name that makes no department of that line is no sector: an information system)
+        own = Counter(x.group(1) for x in _SCOPE.finditer(norm(text))).most_common(1)
+        stems = Counter(st for x in _SYSTEM.finditer(norm(text)) for st in [system_stem(x.group("stem"))]
+                        if st and _line_department(st, spec["system_organ"])
+                        and (not own or _system_scope(x, st) in (None, own[0][0])))
         if stems:
             stem = stems.most_common(1)[0][0]
-            return OrgGuess(_DEPARTMENT_STEMS.get(stem, stem) + spec["system_organ"], line, "org.self_reference.system")
+            return OrgGuess(_line_department(stem, spec["system_organ"]), line, "org.self_reference.system")
         stem = _title_field(report, ev)
         if stem:
             return OrgGuess(stem + spec["system_organ"], line, "org.self_reference.title_field")
     if spec.get("bare"):  # one kind of body (a school): its bare name
         return OrgGuess(spec["bare"], line, "org.self_reference.bare")
     return OrgGuess(self_word(m), line, "org.self_reference")
+
+
+def _system_scope(m: re.Match, stem: str) -> str | None:
+    """The scope written before a sector's function ("the whole province" + ecology system),
+    searched back from the function when the match ran on over it."""
+    if m.group("scope"):
+        return m.group("scope")
+    head = m.group("stem")
+    before = _SYSTEM_SCOPE.search(head[: len(head) - len(stem)]) if head.endswith(stem) else None
+    return before.group(0)[-1] if before else None
+
+
+def _line_department(stem: str, organ: str) -> str | None:
+    """The department of a line of work by its organ word (civil affairs + bureau), when that
+    name is a known body of that line."""
+    name = _DEPARTMENT_STEMS.get(stem, stem) + organ
+    body, line = bodies.classify_body(name), bodies.stem_body(stem)
+    return name if body is not None and line is not None and body.id == line.id else None
 
 
 def department_kind(name: str) -> bool:
@@ -281,7 +314,7 @@ def _title_field(report: Report, ev: Evidence) -> str | None:
     return None
 
 
-def _local_place(kind: str, text: str) -> str | None:
+def _local_place(kind: str, text: str, sole: bool = False) -> str | None:
     """A community or village that calls itself ours, named by the name it repeats (a report on
     one community names it again and again; other communities seldom): the most used name,
     clearly ahead of any other that is not a part of it.  Each use counts for every length of
@@ -314,9 +347,25 @@ def _local_place(kind: str, text: str) -> str | None:
         return None
     best = max(c.items(), key=lambda kv: (kv[1], len(kv[0])))
     rivals = [v for k, v in c.items() if not k.endswith(best[0]) and not best[0].endswith(k)]
+    if sole:  # named once is enough when it is the only place of its kind the text names
+        name = None if rivals else _after_cut_verb(best[0], kind, text)
+        return None if name is None or _SOLE_NOT_NAME.search(bodies.fold(name)) else name
     if best[1] < limit("place_min_uses") or any(v * limit("titled_place_margin") > best[1] for v in rivals):
         return None
     return best[0]
+
+
+def _after_cut_verb(name: str, kind: str, text: str) -> str:
+    """A name read back a bounded number of characters may start inside a verb the window cut in
+    two ("push forward" + the town: its second character): the name starts after that verb."""
+    i = text.find(name)
+    for back in range(1, 3):
+        if i < back:
+            break
+        bad = _BAD_START.match(text[i - back: i + len(name)])  # (its pattern is anchored: a slice)
+        if bad and back < bad.end() <= len(name) - len(kind) - NAME_MIN + back:
+            return name[bad.end() - back:]
+    return name
 
 
 def _located_place(kind: str, text: str) -> str | None:
