@@ -426,6 +426,7 @@ SCHEMAS: dict[str, Record] = {
         "masked_name": PATTERN_RULE,
         "subtitle_dash": PATTERN_RULE,
         "adopted_note": PATTERN_RULE,
+        "head_date": PATTERN_RULE,
         "name_mask": PATTERN_RULE,
         "session_body": PATTERN_RULE,
         "year_tail": PATTERN_RULE,

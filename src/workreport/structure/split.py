@@ -234,6 +234,8 @@ def _head_tops(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) ->
                     top = j
                 elif _adopted_over(cs, paras, j, top) or _byline_top(cs, paras, j, top):
                     top = j
+                elif top == i and _opening_byline(cs, paras, j, i, out[-1][0]):
+                    top = j
                 cores.append(cs[j].title_core or "")
                 names |= {here} - {None}
                 years |= {cs[j].year} - {None}
@@ -289,6 +291,24 @@ def _byline_top(cs: list[evidence.Cues], paras: list[Paragraph], j: int, top: in
     """Is head line j the body's name a page prints right over the head's top, its title
     (_byline_over): the head's first line.  The one reading for the head walk and the stub."""
     return top == j + 1 and _head_material(cs[j], paras[j]) and _byline_over(cs, paras, j, top)
+
+
+def _opening_byline(cs: list[evidence.Cues], paras: list[Paragraph], j: int, i: int, floor: int) -> bool:
+    """Is head line j the body's name a text with no title left prints over its opening i (its date
+    line may be between): the head's first line?  The same shape closes a text (its signature under
+    its last sentence), so the name must belong to the text under it: the opening names that body,
+    or the line over the name is a sentence a page cut off (a cut text lost its signature with its end)."""
+    if not (cs[i].strong and cs[j].short_plain and _BYLINE.match(_folded(paras[j]))):
+        return False
+    if any(not (_HEAD_DATE.match(_folded(paras[k])) and _head_material(cs[k], paras[k])) for k in range(j + 1, i)):
+        return False  # (only the date between the name and the opening)
+    name = cues.fold(_folded(paras[j]))
+    subject = cs[i].name
+    if subject and len(subject) >= 2 and (subject in name or name in subject):
+        return True
+    above = j - 1
+    return above > floor and not cs[above].terminal and not _head_material(cs[above], paras[above]) \
+        and cs[above].head is None and not cs[above].signature
 
 
 def _own_title(c: evidence.Cues, cores: list[str]) -> bool:
@@ -418,6 +438,7 @@ _HEAD_NAMES = 3  # paragraphs from a start read for the body it names (head, add
 _ADDRESS = "split.preamble.address"
 _SPEAKER = "split.preamble.speaker"
 _ADOPTED = rules.pattern(_TABLE, "split.adopted_note")
+_HEAD_DATE = rules.pattern(_TABLE, "split.head_date")
 _SPEECH_HEAD = frozenset({_SESSION, _SPEAKER, _ADDRESS, "split.preamble.congress_document"})
 _SESSION_PIECE = rules.pattern(_TABLE, "split.speech_session_piece")
 _SPEAKER_NAME = rules.pattern(_TABLE, "split.speaker_name")
