@@ -32,7 +32,6 @@ FEATURES = (
     "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
     "repeat_salutation", "chunk", "inline_outline", "restart_higher", "after_chunks", "after_one_line",
     "head_after_cut", "head_after_body", "outline_goes_on", "after_page_head", "printed_twice", "low_cohesion",
-    "under_own_part",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
@@ -455,17 +454,6 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["head_after_body"] = float(not f["head_after_cut"] and not f["repeat_title"] and c.head is None
                                  and (st.body >= _BODY_HEAD_MIN or st.said or (st.body and st.chars >= _BODY_HEAD_CHARS))
                                  and bool(f["title"] or f["genre_title"] or f["preamble"] or f["fused_title"]))
-    # text right under a part heading of the running report's own outline (its last numbered item, read
-    # into this report) is that part's text: a report opens above its outline, not under one of its parts,
-    # and its first part's paragraph opens with the year's formula again (one, the year's review / over the
-    # past year, under the leadership of ...).  Not across a seam: page furniture, a portal's rows, a new
-    # body named, a head line.
-    # (nor where the words change across the line: a page cut at its heading, another text's opening
-    # under it, shares few word pieces with it; cohesion under split.cohesion_low is a seam's)
-    own = (_under_own_part(c, prev, st) and not f["new_name"] and not f["after_page_head"]
-           and not f["furniture_gap"] and not f["head_after_cut"]
-           and not (f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"]))
-    f["under_own_part"] = float(own and (cohesion if cohesion is not None else Cohesion(paras)).at(i) >= _COHESION_LOW)
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
     # two pasted texts by different bodies on different subjects share few word pieces across their
@@ -496,23 +484,6 @@ def _under_part_heading(c: Cues, prev: Cues | None, st: State) -> bool:
     h = prev.head if prev is not None else None
     return (c.head is None and not c.headish and h is not None and not h.inline_body and h.value is not None
             and h.value > 1 and st.family is not None and st.body > 0 and c.name is None and _SELF in c.intro)
-
-
-def _under_own_part(c: Cues, prev: Cues | None, st: State) -> bool:
-    """Is the paragraph plain text right under the heading the report's outline reached last (no text of
-    its own on the heading's line), the report having its head or text above that heading, naming no
-    other year than the heading does and no body the report has not named, and, under a part for next
-    year or the problems, saying what will be done?"""
-    h = prev.head if prev is not None else None
-    return (c.head is None and not c.headish and h is not None and not h.inline_body and h.value is not None
-            and h.family != _SHI and st.last_item == (h.family, h.value) and h.family == st.family
-            and (st.body > 0 or st.opened or st.titled or bool(st.greetings))
-            and (prev.year is None or c.year is None or prev.year == c.year)
-            # (in the report's own voice: a body named there is one the report has named already)
-            and (c.name is None or c.name in st.names or _named_before(c.name, st))
-            # (a part for next year, or the problems, goes on with what will be done: the year's review
-            # under it is the next text's opening, the page cut at that heading)
-            and (cue_role(h.heading) not in _LATE_ROLES or "split.intro.future" in c.intro))
 
 
 def _reviews_year(c: Cues) -> bool:
