@@ -370,7 +370,12 @@ def _speech_top(cs: list[evidence.Cues], paras: list[Paragraph], i: int, floor: 
         if c.preamble in _SPEECH_HEAD or session_piece(t) or cues.preamble_rule(t, t) == _SPEAKER:
             top = j  # (a session line, its wrapped second piece, a speaker; a mirror's pinyin read past)
         elif j == floor:
-            break  # (the start before is the speech's own only when it is one of these lines)
+            # (the start before is the speech's own when it is one of these lines, or the speaker's name or
+            # the reporting body alone, or the day, over the rest of the head: head lines with no text under
+            # them are no report of their own; a date or name there signs nothing, no text is over it)
+            if c.signature or speaker_name(t) or _BYLINE.match(t):
+                top = j
+            break
         elif c.signature:
             if j - 1 > floor and (cs[j - 1].terminal or cs[j - 1].short_plain or _BYLINE.match(_folded(paras[j - 1]))):
                 break  # (the date the report before is signed with)
