@@ -381,7 +381,7 @@ def _speech_top(cs: list[evidence.Cues], paras: list[Paragraph], i: int, floor: 
                 break  # (the date the report before is signed with)
             top = j
         elif (top == j + 1 and cs[top].salutation and not evidence.addressee(paras[top])
-              and (speaker_name(t) or _BYLINE.match(t)) and not _cut_before(cs, paras, j)):
+              and (speaker_name(t) or _BYLINE.match(t)) and not _wrapped_cut(cs, paras, j)):
             top = j  # (the speaker's name, or the body that reports, right over the salutation)
         else:
             break
@@ -426,6 +426,7 @@ _ADOPTED = rules.pattern(_TABLE, "split.adopted_note")
 _SPEECH_HEAD = frozenset({_SESSION, _SPEAKER, _ADDRESS, "split.preamble.congress_document"})
 _SESSION_PIECE = rules.pattern(_TABLE, "split.speech_session_piece")
 _SPEAKER_NAME = rules.pattern(_TABLE, "split.speaker_name")
+_WRAP_LINE = 2 * _HEAD_LINE  # a line longer than this is a paragraph printed whole, no narrow page's wrapped line
 _HEAD_TOP_PARAS = 6  # head lines looked at over a start (title, date, session, speaker, name, subtitle)
 
 
@@ -548,6 +549,19 @@ def _cut_before(cs: list[evidence.Cues], paras: list[Paragraph], j: int) -> bool
     prev = paras[j - 1]
     joined = prev.line_end + 1 == paras[j].line_start and not cs[j].gap_furniture
     return joined and not cs[j - 1].terminal and not cs[j - 1].head_line and len(prev.norm_text.strip()) > _HEAD_LINE
+
+
+def _wrapped_cut(cs: list[evidence.Cues], paras: list[Paragraph], j: int) -> bool:
+    """Does the short line j go on a sentence a narrow page wrapped and then cut (its rest, a few
+    characters)?  The line over it is a cut sentence printed as a wrapped page prints it: a line of a
+    wrapped page's width, the last of a paragraph of several lines or with no blank line over it.  A page that
+    prints a whole paragraph to one long line (or parts its paragraphs with blank lines) wraps no
+    name off it: the short line under its cut sentence is the next page's."""
+    if not _cut_before(cs, paras, j):
+        return False
+    prev = paras[j - 1]
+    last = prev.norm_text[prev.pieces[-1][1]:].strip()  # (the cut line itself)
+    return len(last) <= _WRAP_LINE and (len(prev.pieces) > 1 or cs[j - 1].gap_blank <= 0)
 
 
 def _speech_title_line(c: evidence.Cues, p: Paragraph, below: Paragraph | None = None) -> bool:
