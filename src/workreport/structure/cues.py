@@ -307,6 +307,11 @@ def broken_title_lines(parts: list[str]) -> int:
     return 0 if best and best < len(parts) and _title_kind(parts[best]) is not None else best
 
 
+def addressed(s: str) -> bool:
+    """Public reading of _addressed: a salutation or a preamble line (what stands under a speech's head)."""
+    return _addressed(s)
+
+
 def _addressed(s: str) -> bool:
     """Does a line address a congress (the salutation with its colon) or date a session (a
     preamble line): what stands right under a report's title, never under a page's keyword tags."""
@@ -555,7 +560,8 @@ def title_name(core: str) -> str | None:
 
 def preamble_rule(text: str, normalized: str | None = None) -> str | None:
     """Id of the government work report's preamble cue a line is (session, speaker, address), or None."""
-    s = fold(_s(text, normalized)[:_PREAMBLE_MAX + 1])
+    # (a traditional-script mirror's pinyin after its characters breaks the preamble's words: read without it)
+    s = drop_pinyin(fold(_s(text, normalized)[:3 * _PREAMBLE_MAX]))[:_PREAMBLE_MAX + 1]
     for rid, pat in _PREAMBLE:
         if rid == "split.preamble.address":
             if _PREAMBLE_ENDS[rid].may_end(s[:_PREAMBLE_MAX]) and pat.match(s[:_PREAMBLE_MAX]):

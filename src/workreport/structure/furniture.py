@@ -82,6 +82,9 @@ _RULE_MAX = 220  # no rule takes a longer line (the longest: a content-summary r
 _TOKENS_MAX = 80  # a toolbar row is short
 _SALUTATION_MAX = 12  # a salutation alone on its line (with its honorific)
 _SIGNATURE_NAME = rules.pattern(_TABLE, "furniture.signature_name")
+_SPEAKER_NAME = rules.pattern("split", "split.speaker_name")
+_SESSION_PIECE = rules.pattern("split", "split.speech_session_piece")
+_GENRE_WORD = rules.pattern("split", "split.speech_headline")
 _DOCUMENT_PART = rules.pattern(_TABLE, "furniture.document_part")
 _TABLE_ROW = rules.pattern(_TABLE, "furniture.table_row")
 _FIGURE = rules.pattern(_TABLE, "furniture.figure_unit")
@@ -432,6 +435,11 @@ def _weak_blocks(pl: PageLines) -> None:
                 and all(pl.nonblank[m + 1] == pl.nonblank[m] + 1 for m in range(b, session)) \
                 and not _SENTENCE.search(pl.text[b]) and (cues.speech_headline(pl.text[b]) or _SIGNATURE_NAME.match(pl.text[b])):
             b -= 1
+        # a speech's head lines left with its title lost (the session line's second piece, the speaker's
+        # name alone) right over its salutation or another preamble line are the speech's, not the page's
+        while (b >= a and b + 1 < n and pl.rule[b] is None and pl.nonblank[b + 1] == pl.nonblank[b] + 1
+               and _speech_head_piece(pl.text[b]) and cues.addressed(pl.text[b + 1])):
+            b -= 1
         # a slogan printed as the title over a dash subtitle naming the report is the report's head
         if b + 1 < n and b >= a and pl.rule[b] is None and cues.slogan_over(pl.text[b], pl.text[b + 1]):
             b -= 1
@@ -609,3 +617,11 @@ def _toc_run(s: str) -> str | None:
     if len(found) >= _TOC_RUN_MIN and sum(m.end() - m.start() for m in found) >= _TOC_RUN_SHARE * len(s):
         return "furniture.toc.run"
     return None
+
+
+def _speech_head_piece(s: str) -> bool:
+    """Is a short line a piece of a speech's head that names no genre: the second piece of a wrapped
+    session line, or the speaker's name alone (read folded, spaces removed)?"""
+    t = cues.fold("".join(s.split()))
+    # (a genre word of two to four characters, a site's category label, is no name)
+    return bool(_SESSION_PIECE.match(t) or (_SPEAKER_NAME.match(t) and not _GENRE_WORD.search(t)))

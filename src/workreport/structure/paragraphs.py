@@ -30,6 +30,7 @@ _CLAUSE_COMMA = ","  # (normalised: the comma that closes a sentence's opening p
 _SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
 _WRITER_START = rules.pattern(_TABLE, "paragraph.writer_start")
 _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
+_SESSION = "split.preamble.session"
 # an opening's frame: the leadership the writer worked under, a time phrase, the report announced
 _OPENING_FRAME = frozenset({"split.intro.leadership", "split.intro.closing", *_SENTENCE_OPENINGS})
 
@@ -193,6 +194,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
     if (idx + 2 < len(lines.order) and lines.order[idx + 2] == nxt_line + 1
             and cues.speech_title_over(ns, lines.stripped(idx + 2))):
         return None  # a speech's title right over its session line goes on no sentence a page cut
+    if not title_like and cues.preamble_rule(ns, ns) == _SESSION:
+        return None  # a speech's session line (its title lost) goes on no sentence a page cut either
     if _COLON_END.search(ns) and _BODY_NAME.match(cues.fold(ns[:-1].strip())):
         return None  # an addressee line (a body's name and a colon) begins a report sent up to that body
     if is_terminal("", cs) or _COLON_END.search(cs):

@@ -390,13 +390,18 @@ def _speech_top(cs: list[evidence.Cues], paras: list[Paragraph], i: int, floor: 
         if c.preamble in _SPEECH_HEAD or session_piece(t) or cues.preamble_rule(t, t) == _SPEAKER:
             top = j  # (a session line, its wrapped second piece, a speaker; a mirror's pinyin read past)
         elif j == floor:
-            break  # (the start before is the speech's own only when it is one of these lines)
+            # (the start before is the speech's own when it is one of these lines, or the speaker's name or
+            # the reporting body alone, or the day, over the rest of the head: head lines with no text under
+            # them are no report of their own; a date or name there signs nothing, no text is over it)
+            if c.signature or speaker_name(t) or _BYLINE.match(t):
+                top = j
+            break
         elif c.signature:
             if j - 1 > floor and (cs[j - 1].terminal or cs[j - 1].short_plain or _BYLINE.match(_folded(paras[j - 1]))):
                 break  # (the date the report before is signed with)
             top = j
         elif (top == j + 1 and cs[top].salutation and not evidence.addressee(paras[top])
-              and (speaker_name(t) or _BYLINE.match(t)) and not _cut_before(cs, paras, j)):
+              and (speaker_name(t) or _BYLINE.match(t)) and not _wrapped_cut(cs, paras, j)):
             top = j  # (the speaker's name, or the body that reports, right over the salutation)
         else:
             break
@@ -442,6 +447,7 @@ _HEAD_DATE = rules.pattern(_TABLE, "split.head_date")
 _SPEECH_HEAD = frozenset({_SESSION, _SPEAKER, _ADDRESS, "split.preamble.congress_document"})
 _SESSION_PIECE = rules.pattern(_TABLE, "split.speech_session_piece")
 _SPEAKER_NAME = rules.pattern(_TABLE, "split.speaker_name")
+_WRAP_LINE = 2 * _HEAD_LINE  # a line longer than this is a paragraph printed whole, no narrow page's wrapped line
 _HEAD_TOP_PARAS = 6  # head lines looked at over a start (title, date, session, speaker, name, subtitle)
 
 
@@ -564,6 +570,19 @@ def _cut_before(cs: list[evidence.Cues], paras: list[Paragraph], j: int) -> bool
     prev = paras[j - 1]
     joined = prev.line_end + 1 == paras[j].line_start and not cs[j].gap_furniture
     return joined and not cs[j - 1].terminal and not cs[j - 1].head_line and len(prev.norm_text.strip()) > _HEAD_LINE
+
+
+def _wrapped_cut(cs: list[evidence.Cues], paras: list[Paragraph], j: int) -> bool:
+    """Does the short line j go on a sentence a narrow page wrapped and then cut (its rest, a few
+    characters)?  The line over it is a cut sentence printed as a wrapped page prints it: a line of a
+    wrapped page's width, the last of a paragraph of several lines or with no blank line over it.  A page that
+    prints a whole paragraph to one long line (or parts its paragraphs with blank lines) wraps no
+    name off it: the short line under its cut sentence is the next page's."""
+    if not _cut_before(cs, paras, j):
+        return False
+    prev = paras[j - 1]
+    last = prev.norm_text[prev.pieces[-1][1]:].strip()  # (the cut line itself)
+    return len(last) <= _WRAP_LINE and (len(prev.pieces) > 1 or cs[j - 1].gap_blank <= 0)
 
 
 def _speech_title_line(c: evidence.Cues, p: Paragraph, below: Paragraph | None = None) -> bool:
