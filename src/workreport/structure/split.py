@@ -448,8 +448,6 @@ _SPEECH_HEAD = frozenset({_SESSION, _SPEAKER, _ADDRESS, "split.preamble.congress
 _SESSION_PIECE = rules.pattern(_TABLE, "split.speech_session_piece")
 _SPEAKER_NAME = rules.pattern(_TABLE, "split.speaker_name")
 _WRAP_LINE = 2 * _HEAD_LINE  # a line longer than this is a paragraph printed whole, no narrow page's wrapped line
-_HEADLINE_LEAD = 40  # characters of a first chunk looked at for its title's copy (past its number and a site's note)
-_HEADLINE_SHARE = 0.75  # a headline's character pairs the chunk prints (a file name may reorder year and body)
 _HEAD_TOP_PARAS = 6  # head lines looked at over a start (title, date, session, speaker, name, subtitle)
 
 
@@ -714,7 +712,7 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[i
         appendix = next((q.line_start for q in chunk if is_appendix(q.text, q.norm_text)), None)
         header = _item_header(doc, paras, s, furniture) if k and title_p is not chunk[0] else None
         if header is None and title_p is None:
-            header = _title_row(doc, paras, s, furniture) or _headline_row(doc, paras, s, furniture)
+            header = _title_row(doc, paras, s, furniture)
         drafts.append(ReportDraft(header or chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix,
                                   title_p.line_start if title_p else None, sc, heading))
     return drafts
@@ -746,27 +744,6 @@ def _title_row(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -
             above = range(max(1, n - _TITLE_COPY_LOOK), n)
             return None if any(cues.title_core(doc.norm_lines[a - 1].strip()) == core for a in above) else n
     return None
-
-
-def _headline_row(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -> int | None:
-    """The headline a document-sharing site prints over its rows (uploader, page count, page images,
-    description) for a report whose text opens with no title line of its own, only the document's
-    first chunk run on with its title: when the headline (a file name) is that title (its words, the
-    order aside), the report begins at the headline, the top of its head (the rows under it stay furniture)."""
-    first = "".join(cues.fold(paras[s].norm_text).split())
-    top = None
-    for n in _furniture_above(paras, s, furniture):
-        core = cues.title_core(doc.norm_lines[n - 1].strip())
-        if core and is_title(core) and _copied("".join(cues.fold(core).split()), first[: len(core) + _HEADLINE_LEAD]):
-            top = n
-    return top
-
-
-def _copied(title: str, text: str) -> bool:
-    """Does text print (nearly all the character pairs of) the title?"""
-    pairs = _bigrams(title)
-    have = _bigrams(text)
-    return bool(pairs) and sum(min(k, have[b]) for b, k in pairs.items()) >= _HEADLINE_SHARE * sum(pairs.values())
 
 
 def _unglue(paras: list[Paragraph], starts: list) -> tuple[list[Paragraph], list]:
