@@ -722,14 +722,15 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[i
 
 def _fuller_copy(chunk: tuple[Paragraph, ...], title_p: Paragraph, title: str) -> str:
     """The title a page prints twice (its headline, then the text's own copy under the page's rows)
-    as the text's own copy spells it when that is the fuller one (the place with its tier word, a
-    year more): the author's own spelling of its name, the headline a site's shortening."""
+    as the text's own copy spells it when that only adds one character inside it (the place's tier
+    word the headline left out): the author's own spelling of its name.  (A copy with more before
+    the title, a masked place, is another reading of the author, not a spelling of the same name.)"""
     k = chunk.index(title_p)
     for q in chunk[k + 1: _TITLE_WITHIN]:
         if not is_title(q.text, q.norm_text):
             continue
         other = cues.clean_title(q.text, q.norm_text)
-        if len(other) > len(title) and site_heads.title_copy(title, other, near=True):
+        if len(other) == len(title) + 1 and any(other[:n] + other[n + 1:] == title for n in range(1, len(title))):
             return other
         break
     return title
