@@ -530,6 +530,9 @@ def _printed_twice(i: int, cs: list[Cues], paras: list[Paragraph]) -> bool:
         text = paras[j].norm_text.strip()
         if cs[j].title and not cs[j].fused and site_heads.title_copy(paras[i].norm_text.strip(), text, near=True):
             return True
+        # (or the text's own copy that no title rule reads, the dated headline's year left out)
+        if not cs[j].title and site_heads.dated_twin(paras[i].norm_text.strip(), text):
+            return True
         if _CHUNK_NUMBER.sub("", _SPACES.sub("", text), count=1).startswith(key) and len(text) > len(key):
             return True
         if not cs[j].short_plain:

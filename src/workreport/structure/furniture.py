@@ -238,8 +238,9 @@ class PageLines:
         if cues.bare_title(s) and any(self.text[j] == s for j in near if j != k):
             return True
         # (or a head's near copies of one title that no title rule reads, a year more in one: the
-        # headline dated, the text's own title not; both end on the same genre words)
-        return self._is_weak(s) and any(j != k and self._is_weak(self.text[j]) and (
+        # headline dated, the text's own title not; both end on the same genre words.  The dated
+        # headline may be a title by itself, its undated copy still not)
+        return self._is_weak(s) and any(j != k and (self._is_weak(self.text[j]) or (j < k and cues.title_kind(self.text[j], self.text[j]) is not None)) and (
             site_heads.dated_twin(self.text[j], s) if j < k else site_heads.dated_twin(s, self.text[j])) for j in near)
 
     def _table_row(self, k: int) -> bool:

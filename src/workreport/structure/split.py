@@ -709,6 +709,8 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[i
             continue
         title_p = next((q for q in chunk[:_TITLE_WITHIN] if is_title(q.text, q.norm_text)), None)
         title = cues.clean_title(title_p.text, title_p.norm_text) if title_p else _furniture_title(doc, paras, s, furniture)
+        if title_p is not None:
+            title = _fuller_copy(chunk, title_p, title)
         appendix = next((q.line_start for q in chunk if is_appendix(q.text, q.norm_text)), None)
         header = _item_header(doc, paras, s, furniture) if k and title_p is not chunk[0] else None
         if header is None and title_p is None:
@@ -716,6 +718,22 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[i
         drafts.append(ReportDraft(header or chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix,
                                   title_p.line_start if title_p else None, sc, heading))
     return drafts
+
+
+def _fuller_copy(chunk: tuple[Paragraph, ...], title_p: Paragraph, title: str) -> str:
+    """The title a page prints twice (its headline, then the text's own copy under the page's rows)
+    as the text's own copy spells it when that only adds one character inside it (the place's tier
+    word the headline left out): the author's own spelling of its name.  (A copy with more before
+    the title, a masked place, is another reading of the author, not a spelling of the same name.)"""
+    k = chunk.index(title_p)
+    for q in chunk[k + 1: _TITLE_WITHIN]:
+        if not is_title(q.text, q.norm_text):
+            continue
+        other = cues.clean_title(q.text, q.norm_text)
+        if len(other) == len(title) + 1 and any(other[:n] + other[n + 1:] == title for n in range(1, len(title))):
+            return other
+        break
+    return title
 
 
 def _item_header(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -> int | None:
