@@ -13,6 +13,7 @@ from functools import lru_cache
 from .. import numerals, rules
 from ..model import Heading
 from ..textnorm import norm
+from .bodies import fold
 
 _TABLE = "outline"
 _T = rules.load(_TABLE)
@@ -52,11 +53,6 @@ _ORDINAL_PREFIX = rules.pattern(_TABLE, "outline.ordinal_prefix")
 HEADING_MAX = int(rules.limit(_TABLE, "outline.heading_max_chars"))
 _SHI = "cn_shi"  # the inline family (first, second … as subjects): not a heading between lines
 _KEPT_END = rules.entry(_TABLE, "outline.heading_end")["kept"]  # end marks kept with the heading
-# A part name printed in traditional characters names the same part (a mirror in traditional script
-# prints its year review so): the fold table bodies.fold and cues.fold read, one character to one.
-_TRAD = rules.load("traditional")["fold"]["chars"]
-_FOLD = str.maketrans(_TRAD)
-_TRADITIONAL = rules.compiled("[" + re.escape("".join(_TRAD)) + "]")
 
 ordinal_value = numerals.ordinal_value
 
@@ -133,8 +129,7 @@ def is_bare_heading(text: str, strong: bool = False, normalized: str | None = No
     ``strong``: only names of whole parts (a year, a review or plan, problems, next steps).
     """
     s = (normalized if normalized is not None else norm(text)).strip()
-    if _TRADITIONAL.search(s):
-        s = s.translate(_FOLD)
+    s = fold(s)  # (a part name printed in traditional characters names the same part: a mirror's year review)
     ok = BARE_HEADING_MIN <= len(s) <= BARE_HEADING_MAX and not is_terminal(s, s) and bool(BARE_HEADING.match(s))
     return ok and (not strong or bool(BARE_HEADING_STRONG.search(s)))
 
