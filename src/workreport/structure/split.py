@@ -302,7 +302,7 @@ def _opening_byline(cs: list[evidence.Cues], paras: list[Paragraph], j: int, i: 
         return False
     if any(not (_HEAD_DATE.match(_folded(paras[k])) and _head_material(cs[k], paras[k])) for k in range(j + 1, i)):
         return False  # (only the date between the name and the opening)
-    name = cues.fold(_folded(paras[j]))
+    name = _folded(paras[j])  # (folded already)
     subject = cs[i].name
     if subject and len(subject) >= 2 and (subject in name or name in subject):
         return True
