@@ -14,6 +14,7 @@ from functools import lru_cache
 from .. import rules
 from ..model import Paragraph
 from ..textnorm import norm
+from .bodies import fold  # noqa: F401 (the one traditional-script fold; cues.fold is public)
 from .headings import is_bare_heading, is_terminal, match_heading, strip_ordinal
 
 _TABLE = "split"
@@ -96,18 +97,10 @@ _TIME = {"split.intro.opening_year", "split.intro.period"}
 _SUBJECT = {"split.intro.leadership", "split.intro.self", "split.intro.system", "split.intro.line_of_work"}
 
 
-_TRAD_CHARS: dict[str, str] = rules.load("traditional")["fold"]["chars"]  # the table bodies.fold reads
-_FOLD = str.maketrans(_TRAD_CHARS)
-_TRADITIONAL = rules.compiled("[" + re.escape("".join(_TRAD_CHARS)) + "]")
 
 
 _PINYIN = rules.pattern("furniture", "furniture.pinyin")
 _PINYIN_MARK = re.compile("[\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc]")  # a toned vowel
-
-
-def fold(s: str) -> str:
-    """Traditional characters folded to simplified ones (same length); most text has none."""
-    return s.translate(_FOLD) if _TRADITIONAL.search(s) else s
 
 
 def _s(text: str, normalized: str | None) -> str:
