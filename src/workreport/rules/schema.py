@@ -444,7 +444,6 @@ SCHEMAS: dict[str, Record] = {
         "subject": PATTERN_RULE,
         "short_body_name": PATTERN_RULE,
         "scene_body": PATTERN_RULE,
-        "topic_sentence": PATTERN_RULE,
         "lead_clause": rule({"pattern": Pattern(), "purpose": Pattern(), "max_clauses": INT, "max_chars": INT}),
         "sentence_stop": PATTERN_RULE,
         "title_name": PATTERN_RULE,

@@ -52,7 +52,6 @@ _SUBJECT_LOOK = 80  # the subject of an opening comes within its first character
 _SCENE_MAX = 80  # a scene sentence is short
 _SENTENCE_STOP = rules.pattern("split", "split.sentence_stop")
 _SCENE_BODY = rules.pattern(_TABLE, "split.scene_body")
-_TOPIC = rules.pattern(_TABLE, "split.topic_sentence")
 _LEAD = rules.entry(_TABLE, "split.lead_clause")
 _LEAD_CLAUSE = rules.pattern(_TABLE, "split.lead_clause")
 _LEAD_MAX_CLAUSES = int(_LEAD["max_clauses"])
@@ -487,13 +486,6 @@ def opening_strength(p: Paragraph | str, normalized: str | None = None, found: s
         return "strong"
     if _after_lead(text, normalized) is not None:
         return "strong"
-    # (a topic sentence first, what the line of work means, then the opening proper)
-    s = _s(text, normalized)
-    topic = _TOPIC.match(fold(s[:_SCENE_MAX]))
-    if topic:
-        rest = s[topic.end():].lstrip()
-        if rest and opening_strength(rest, rest) == "strong":
-            return "strong"
     if "split.intro.scene" in found:
         # the year's scene first (the year is a year of ... ), then the opening proper, or the body in the scene
         s = _s(text, normalized)
