@@ -251,6 +251,11 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # (a bilingual page's translation line says nothing of where the Chinese text it renders was cut)
     while k > 0 and (k in links or cs[k].translation):
         k -= 1
+    # (an opening under its body's name printed alone, the page's break above the name: the name is its
+    # head (split._opening_byline), and the line above the name is the one before)
+    byline = k == i - 1 and k > 0 and name_over_opening(cs, paras, k, i)
+    if byline:
+        k -= 1
     prev = cs[k] if i > 0 else None
     block = [c]
     if c.headish and not c.fused:
@@ -330,7 +335,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
             if ((compilation or opened) and restart(cs[j], st) or first) and not _under_part_heading(c, prev, st):
                 f["restart_ahead"] = 1.0
                 break
-    f["furniture_gap"] = float(c.gap_furniture > 0)
+    f["furniture_gap"] = float(c.gap_furniture > 0 or (byline and cs[i - 1].gap_furniture > 0))
     # a portal prints its catalogue rows and breadcrumb over each document, never inside one:
     # the text under them is another page's (its title may have been lost)
     # (a page's date row too, once the report before has its text (or a paragraph of text is right above
@@ -340,7 +345,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["after_page_head"] = float((c.page_head or (c.page_dated and prev is not None and not prev.headish and (
         st.body > 0 or st.said or len(paras[k].norm_text.strip()) >= _CUT_LINE)))
         and not (k == st.start and site_heads.dated_twin(paras[k].norm_text.strip(), paras[i].norm_text.strip())))
-    f["blank_gap"] = float(c.gap_blank >= 1)
+    f["blank_gap"] = float(c.gap_blank >= 1 or (byline and cs[i - 1].gap_blank >= 1))
     # a page prints its title twice over the text (the site's headline or the file's name, its rows
     # between, then the text's own copy on a line of its own or run on into the first sentence): a
     # head, never a line of the text before, whatever words the title has
@@ -468,6 +473,18 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     else:
         f["low_cohesion"] = 0.0
     return f
+
+
+def name_over_opening(cs: list[Cues], paras: list[Paragraph], j: int, i: int) -> bool:
+    """Is line j, right over the opening i, the name of the body that opening names as its subject,
+    printed alone (no sentence, no date)?  The same name under a last sentence signs that text off;
+    over an opening of that body it heads the text under it."""
+    c, name = cs[i], cs[i].name
+    if not (c.strong and c.head is None and not c.headish and name and len(name) >= _MASKED_MIN):
+        return False
+    t = cues.fold(_SPACES.sub("", paras[j].norm_text))
+    return (cs[j].short_plain and not cs[j].headish and not cs[j].signature and cs[j].head is None
+            and bool(_BODY_NAME.match(t)) and (name in t or t in name))
 
 
 def _dates_head(cs: list[Cues], k: int, st: State) -> bool:
