@@ -166,6 +166,13 @@ def _system_level(org: str, text: str) -> tuple[str | None, str] | None:
     return _SCOPE_LEVEL[scope], f"level.system.{scope}"
 
 
+def _owner_part(m: bodies.BodyMatch) -> str:
+    """The owner part of a body's name with its city word: a government's form begins with the
+    place word it belongs to (a named city + the city's people's government), which the owner
+    part then lacks."""
+    return m.prefix + m.place if m.place and m.form.startswith(m.place) else m.prefix
+
+
 def level_of(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, str]:
     """The level of the government ``org`` belongs to, and the rule."""
     if org and guess.rule == "org.system":
@@ -182,14 +189,15 @@ def level_of(org: str | None, guess: OrgGuess, text: str) -> tuple[str | None, s
         return (_FARM_DISTRICT["level"], _FARM_DISTRICT["id"]) if _FARM_DISTRICT_CUE.search(text) else (lv.level, lv.rule)
     if lv.text_decides:
         m = bodies.classify_body(org)
-        if m is not None and city_text.answers_to_another_city(text, m.prefix):
+        own = _owner_part(m) if m is not None else ""
+        if m is not None and city_text.answers_to_another_city(text, own):
             return _COUNTY_CITY, "level.city.superior_city"
-        if m is not None and len(m.prefix) == 1 and city_text.municipality_names_own(text, org):
+        if m is not None and len(own) == 1 and city_text.municipality_names_own(text, org):
             return "province", "level.city.municipality_own_name"
         by_text = city_text.city_level_from_text(text)
-        if by_text == "province" and m is not None and city_text.names_own_city(m.prefix):
+        if by_text == "province" and m is not None and city_text.names_own_city(own):
             by_text = None  # a named city is no municipality, whichever ones its text cites
-        if by_text == _COUNTY_CITY and m is not None and city_text.names_own_city(m.prefix) \
+        if by_text == _COUNTY_CITY and m is not None and city_text.names_own_city(own) \
                 and not city_text.ranked_among_counties(text):
             # nor a county-level one for speaking of its towns and streets, when the national
             # list of those (levels.yaml county_cities) leaves it out: a prefecture without
@@ -294,6 +302,18 @@ def _system_body(name: str) -> bodies.BodyMatch | None:
     m = _SYSTEM.search(bodies.fold(name))  # a sector written in traditional characters too
     stem = system_stem(m.group("stem")) if m else None
     return bodies.stem_body(stem) if stem else None
+
+
+def _region_department(dept: str | None) -> str | None:
+    """A department composed with the region's scope word and a bureau's organ ("the district"
+    + water + bureau) as the autonomous region's own (the region + water + its provincial organ:
+    orgs.yaml scope_region), when the table reads it as the same kind of body."""
+    organ = _SECTOR_ORGANS.get(dept[:1]) if dept else None
+    if not organ or dept[:1] not in _REGION_SCOPE["scopes"] or not dept.endswith(organ):
+        return None
+    name = _REGION_SCOPE["department_place"] + dept[1:len(dept) - len(organ)] + _REGION_SCOPE["department_organ"]
+    found, want = bodies.classify_body(bodies.fold(name)), bodies.classify_body(bodies.fold(dept))
+    return name if found is not None and want is not None and found.id == want.id else None
 
 
 def _system_department(name: str) -> str | None:
@@ -468,10 +488,17 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
         if dept:
             org, rule = dept, _FIELD_AUTHOR["id"]
     scoped = _SYSTEM.search(bodies.fold(org)) if rule == "org.system" and org else None
+    if org and level_rule == _REGION_SCOPE["id"] and rule in ("org.system", _SECTOR_RULE):
+        # the whole autonomous region's line of work: the region's own department of that line
+        org = _region_department(_system_department(org) if scoped else org) or org
+        scoped = None
     if scoped and (level_rule.startswith("level.system.") or not scoped.group("scope")):
         dept = _system_department(org)
-        if dept and level is None:  # a sector named with its own place: that place's level
-            level, level_rule = level_of(dept, OrgGuess(dept, guess.line, "org.system.place"), text)
+        if dept and (level is None or not scoped.group("scope")):
+            # a sector named with its own place (a municipality's civil affairs system): that
+            # place's level, not the scope its text speaks of ("the whole city")
+            placed = level_of(dept, OrgGuess(dept, guess.line, "org.system.place"), text)
+            level, level_rule = placed if placed[0] or level is None else (level, level_rule)
         org = dept or org  # "the whole district's civil affairs system": its bureau
     if org and rule in _COMPOSED:  # a name the rules put together: the text's own, where it writes one
         org = _written_department(org, report) or org
