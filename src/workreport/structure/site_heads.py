@@ -294,9 +294,9 @@ _DIGIT = re.compile(r"\d")
 
 def mark_panel_heads(pl) -> None:
     """A title a sharing site prints over its download panel (cells of the file's size, page count,
-    downloads), with the document's own copy of the title right under the panel: the panel's head,
-    the site's, as a file name over such a panel is; the text starts at its own copy.  (A title over
-    the page's date or source rows alone is the text's first copy: block.repeated_title.)"""
+    downloads): the panel's head, the site's, as a file name over such a panel is; the text starts
+    at its own first line, the document's copy of the title or, lost, its text.  (A title over the
+    page's date or source rows alone is the text's first copy: block.repeated_title.)"""
     for k in range(len(pl) - 1):
         s = pl.text[k]
         if pl.found[k] or k in pl.headlines or not pl.found[k + 1] or cues.title_kind(s, s) is None:
@@ -305,11 +305,7 @@ def mark_panel_heads(pl) -> None:
         while j < len(pl) and pl.found[j] and j - k <= _FILE_COPY_LOOK:
             panel = panel or (pl.rule[j] in _PANEL_CELLS and bool(_DIGIT.search(pl.text[j])))
             j += 1
-        if not panel or j >= len(pl) or j - k > _FILE_COPY_LOOK:
-            continue
-        t = pl.text[j]
-        title = t if cues.title_kind(t, t) is not None else cues.fused_title(t, t)
-        if title is not None and near_copy(s, title):
+        if panel and j < len(pl) and j - k <= _FILE_COPY_LOOK:
             pl.found[k] = True
 
 
