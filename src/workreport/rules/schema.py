@@ -148,6 +148,7 @@ SCHEMAS: dict[str, Record] = {
         "snippet_end": PATTERN_RULE,
         "body_label": PATTERN_RULE,
         "label_lead": PATTERN_RULE,
+        "nav_list_lead": PATTERN_RULE,
         "label_end": PATTERN_RULE,
         "token_split": PATTERN_RULE,
         "head_row": PATTERN_RULE,

@@ -63,6 +63,9 @@ _TOKENS = frozenset(norm(w) for w in rules.words(_TABLE, "furniture.tokens"))
 _TOKEN_SPLIT = rules.pattern(_TABLE, "furniture.token_split")
 _LABEL_LEAD = rules.pattern(_TABLE, "furniture.label_lead")
 _DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furniture.doc."))
+# a page's navigation flattened from a numbered list: the item's number before a breadcrumb
+_NAV_LIST_LEAD = rules.pattern(_TABLE, "furniture.nav_list_lead")
+_NAV_RULES = frozenset({"furniture.breadcrumb", "furniture.crumb_path", "furniture.slash_crumb"})
 _FILE_NAME = rules.compiled(r"\.(docx?|pdf|wps)(\s*VIP)?$")
 _TITLE_TAG = rules.pattern(_TABLE, "furniture.title_tag")
 _TEXT_LABEL = rules.pattern(_TABLE, "furniture.text_label")
@@ -134,6 +137,11 @@ def furniture_rule(text: str, normalized: str | None = None) -> str | None:
     rest = _LABEL_LEAD.sub("", s, count=1)
     if rest and rest != s:
         return next((rid for rid, pat in _line_rules(rest[-1]) if rid in _DOC_RULES and pat.match(rest)), None)
+    # and so is a breadcrumb printed as a numbered list's item (a report's item never opens with a
+    # you-are-here label or a path of the site's sections)
+    item = _NAV_LIST_LEAD.sub("", s, count=1)
+    if item and item != s:
+        return next((rid for rid, pat in _line_rules(item[-1]) if rid in _NAV_RULES and pat.match(item)), None)
     return None
 
 
@@ -306,6 +314,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     forms.mark_field_tables(pl)
     _neighbours(pl)
     site_heads.keep_file_copies(pl)
+    site_heads.mark_panel_heads(pl)
     for k in contents.table_of_contents(pl):
         pl.found[k] = True
     tails.mark_tails(pl)
@@ -412,7 +421,8 @@ def _weak_blocks(pl: PageLines) -> None:
             if a > b:
                 k = b + 1
                 continue
-        if a > 0 and not pl.found[a] and not pl.found[a - 1] and _FRAGMENT.match(pl.text[a]):
+        # (read as a mirror's text is read: its script folded, the pinyin it printed after characters dropped)
+        if a > 0 and not pl.found[a] and not pl.found[a - 1] and _FRAGMENT.match(cues.drop_pinyin(cues.fold(pl.text[a]))):
             a += 1  # a sentence the page cut off short under the text is the text's last line
             if a > b:
                 k = b + 1

@@ -287,6 +287,28 @@ def keep_file_copies(pl) -> None:
             pl.headlines.add(k)
 
 
+# a download panel's cells of figures (file size, page count, downloads), one or several a row
+_PANEL_CELLS = frozenset({"furniture.doc.size_pages", "furniture.doc.stats_row"})
+_DIGIT = re.compile(r"\d")
+
+
+def mark_panel_heads(pl) -> None:
+    """A title a sharing site prints over its download panel (cells of the file's size, page count,
+    downloads): the panel's head, the site's, as a file name over such a panel is; the text starts
+    at its own first line, the document's copy of the title or, lost, its text.  (A title over the
+    page's date or source rows alone is the text's first copy: block.repeated_title.)"""
+    for k in range(len(pl) - 1):
+        s = pl.text[k]
+        if pl.found[k] or k in pl.headlines or not pl.found[k + 1] or cues.title_kind(s, s) is None:
+            continue
+        j, panel = k + 1, False
+        while j < len(pl) and pl.found[j] and j - k <= _FILE_COPY_LOOK:
+            panel = panel or (pl.rule[j] in _PANEL_CELLS and bool(_DIGIT.search(pl.text[j])))
+            j += 1
+        if panel and j < len(pl) and j - k <= _FILE_COPY_LOOK:
+            pl.found[k] = True
+
+
 _TWIN_END = 2  # characters of genre words the two copies end on alike
 
 
