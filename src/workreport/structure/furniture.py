@@ -309,6 +309,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     for k in contents.table_of_contents(pl):
         pl.found[k] = True
     tails.mark_tails(pl)
+    tails.mark_chunk_marks(pl)
     tails.mark_summary_boxes(pl)
     site_heads.mark_teased(pl)
     site_heads.mark_inner_copies(pl)
@@ -412,8 +413,8 @@ def _weak_blocks(pl: PageLines) -> None:
             if a > b:
                 k = b + 1
                 continue
-        if a > 0 and not pl.found[a] and not pl.found[a - 1] and _FRAGMENT.match(pl.text[a]):
-            a += 1  # a sentence the page cut off short under the text is the text's last line
+        if a > 0 and not pl.found[a] and not pl.found[a - 1] and _FRAGMENT.match(cues.drop_pinyin(pl.text[a])):
+            a += 1  # a sentence the page cut off short under the text is the text's last line (a mirror's pinyin read past)
             if a > b:
                 k = b + 1
                 continue
