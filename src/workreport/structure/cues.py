@@ -249,7 +249,7 @@ def chunk_runs(texts: list[str]) -> set[int]:
 
 def bare_chunk_marks(texts: list[str]) -> list[int]:
     """Indexes of the chunk numbers printed with nothing after them that close a run of
-    document-sharing chunks (1、… 2、… then 3、 alone): the site's number of a chunk its preview cut
+    document-sharing chunks (chunks 1 and 2, then the number 3 alone): the site's number of a chunk its preview cut
     off, never a line of the text."""
     return sorted(k for k in chunk_runs(texts) if (m := _CHUNK.match(texts[k])) and not texts[k][m.end():].strip())
 
