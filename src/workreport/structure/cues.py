@@ -247,6 +247,13 @@ def chunk_runs(texts: list[str]) -> set[int]:
     return out
 
 
+def bare_chunk_marks(texts: list[str]) -> list[int]:
+    """Indexes of the chunk numbers printed with nothing after them that close a run of
+    document-sharing chunks (chunks 1 and 2, then the number 3 alone): the site's number of a chunk its preview cut
+    off, never a line of the text."""
+    return sorted(k for k in chunk_runs(texts) if (m := _CHUNK.match(texts[k])) and not texts[k][m.end():].strip())
+
+
 def page_mark_end(normalized: str) -> int:
     """Where a page-count mark glued before a line's text ends (0: none, or nothing after it)."""
     m = _PAGE_MARK.match(normalized)

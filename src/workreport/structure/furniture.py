@@ -65,7 +65,9 @@ _LABEL_LEAD = rules.pattern(_TABLE, "furniture.label_lead")
 _DOC_RULES = frozenset(e["id"] for e in _T["line"] if e["id"].startswith("furniture.doc."))
 # a page's navigation flattened from a numbered list: the item's number before a breadcrumb
 _NAV_LIST_LEAD = rules.pattern(_TABLE, "furniture.nav_list_lead")
-_NAV_RULES = frozenset({"furniture.breadcrumb", "furniture.crumb_path", "furniture.slash_crumb"})
+# (furniture.breadcrumb reads a list number itself, and only before a you-are-here label: a bare
+# location row after a number is a report's item)
+_NAV_RULES = frozenset({"furniture.crumb_path", "furniture.slash_crumb"})
 _FILE_NAME = rules.compiled(r"\.(docx?|pdf|wps)(\s*VIP)?$")
 _TITLE_TAG = rules.pattern(_TABLE, "furniture.title_tag")
 _TEXT_LABEL = rules.pattern(_TABLE, "furniture.text_label")
@@ -318,6 +320,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     for k in contents.table_of_contents(pl):
         pl.found[k] = True
     tails.mark_tails(pl)
+    tails.mark_chunk_marks(pl)
     tails.mark_summary_boxes(pl)
     site_heads.mark_teased(pl)
     site_heads.mark_inner_copies(pl)

@@ -173,7 +173,12 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
     if BARE_ORDINAL.match(cs) and ORDINAL_CONTINUATION.match(ns):
         return "paragraph.join.cut_ordinal"
     if cs in _OPENERS:
-        return "paragraph.join.cut_bracket"  # a link or a page cut the ordinal from its bracket
+        # a link or a page cut the ordinal from its bracket; an excerpt cut right after the bracket
+        # is the text's last line: a title or an opening under it begins another text
+        if cues.title_kind(ns, lines.norm[nxt_line - 1].strip()) is not None or _opens_block(lines, idx + 1) \
+                or cues.is_anchor(lines.text(idx + 1), lines.norm[nxt_line - 1]):
+            return None
+        return "paragraph.join.cut_bracket"
     if _CONTINUATION_START.match(ns) and not _LIST_START.match(ns):
         return "paragraph.join.punct_start"
     if _short_title(ns) and _broken_title_run(lines, idx + 1):

@@ -59,6 +59,13 @@ def mark_tails(pl) -> None:
             pl.found[k] = True
 
 
+def mark_chunk_marks(pl) -> None:
+    """A document-sharing preview's last chunk number left with no text after it (the preview cut
+    right after the site printed it) is the site's, like every chunk number: page furniture."""
+    for k in cues.bare_chunk_marks(pl.text):
+        pl.found[k] = True
+
+
 def _teaser(pl, k: int) -> int:
     """The end (exclusive) of a page-foot teaser starting at the title line k: the title and a
     few short lines before the document ends or the next title; 0 if more text follows."""
