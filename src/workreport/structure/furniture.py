@@ -306,6 +306,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     forms.mark_field_tables(pl)
     _neighbours(pl)
     site_heads.keep_file_copies(pl)
+    site_heads.mark_panel_heads(pl)
     for k in contents.table_of_contents(pl):
         pl.found[k] = True
     tails.mark_tails(pl)
