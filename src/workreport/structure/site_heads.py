@@ -117,6 +117,17 @@ def mark_tagged_twins(pl) -> None:
                 break
 
 
+def tagged_over_title(a: str, b: str) -> bool:
+    """Is ``a``, a line printed over the title line ``b``, the same title dressed with the site's
+    model-text word (data: furniture.title_tag), its year dropped or moved (twin_key)?  Such a
+    headline reads as no title by itself (no year); over its plain title it is the title's first
+    copy, where the text starts (mark_tagged_twins reads the dated kind)."""
+    if not _TITLE_TAG.search(cues.fold(a)) or _TITLE_TAG.search(cues.fold(b)) or cues.title_kind(b, b) is None:
+        return False
+    key = twin_key(a)
+    return len(key) >= _TWIN_MIN and key == twin_key(b)
+
+
 def title_over_date_row(pl, a: int, b: int) -> int | None:
     """A title the page prints over its date row and again under it (the page's heading and the
     article's), inside the run of short lines a..b that the copy under it ends: the upper copy, where
