@@ -301,9 +301,8 @@ _PANEL_HEAD = "furniture.doc.panel_head"
 def mark_panel_heads(pl) -> None:
     """A title (a document's file name, extension or not) over a download panel's cells (size, page
     count, upload rows; only the site's rows between) and then the document's own copy of that title
-    (on its line, or run on with the text) or, its title lost, its text: the file name heads the
-    panel, the site's, and the text starts at its own first line (the gold convention for a file
-    name over a download panel)."""
+    (on its line, or run on with the text): the file name heads the panel, the site's, and the text
+    starts at its own first line (the gold convention for a file name over a download panel)."""
     for k in range(len(pl) - 1):
         s = pl.text[k]
         if pl.found[k] or (cues.title_kind(s, s) is None and _FILE_EXT.search(s) is None):
@@ -316,8 +315,9 @@ def mark_panel_heads(pl) -> None:
             continue
         t = pl.text[j]
         own = t if cues.title_kind(t, t) is not None else cues.fused_title(t, t)
-        # (or the document's text itself, its title lost: the file name still heads the panel)
-        if (near_copy(s, own) if own is not None else pl.body_after(k) == j):
+        # (only with the document's copy under the panel: with its title lost the file name is the one
+        # title the page prints, and the synthetic pages start there -- a convention in dispute)
+        if own is not None and near_copy(s, own):
             pl.found[k], pl.rule[k] = True, _PANEL_HEAD
             pl.headlines.discard(k)
 
