@@ -250,8 +250,10 @@ class PageLines:
         # (or a head's near copies of one title that no title rule reads, a year more in one: the
         # headline dated, the text's own title not; both end on the same genre words.  The dated
         # headline may be a title by itself, its undated copy still not)
+        # (or the site's dressed copy, a model-text word on, the year dropped, over the text's own title)
         return self._is_weak(s) and any(j != k and (self._is_weak(self.text[j]) or (j < k and cues.title_kind(self.text[j], self.text[j]) is not None)) and (
-            site_heads.dated_twin(self.text[j], s) if j < k else site_heads.dated_twin(s, self.text[j])) for j in near)
+            site_heads.dated_twin(self.text[j], s) if j < k else site_heads.dated_twin(s, self.text[j])) for j in near) or (
+            self._is_weak(s) and any(j > k and site_heads.tagged_over_title(s, self.text[j]) for j in near))
 
     def _table_row(self, k: int) -> bool:
         """A row of cells under the report's sentence announcing a table, or under such a row."""

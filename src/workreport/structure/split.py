@@ -264,7 +264,18 @@ def _head_stub(cs: list[evidence.Cues], paras: list[Paragraph], j: int, i: int, 
         return True
     if _byline_top(cs, paras, j, top) or _adopted_over(cs, paras, j, top):
         return True
-    return _stub_title(cs, paras, j, cores, names, years)
+    return _stub_title(cs, paras, j, cores, names, years) or _dressed_copy(cs, paras, j, i)
+
+
+def _dressed_copy(cs: list[evidence.Cues], paras: list[Paragraph], j: int, i: int) -> bool:
+    """Is the head line j the site's copy of the title at the start i under it, dressed with a
+    model-text word and its year dropped or moved (site_heads.tagged_over_title), or the same dressed
+    line printed twice?  No title rule reads such a line (it names no year), yet it is the title's
+    first copy: the text starts there."""
+    a, b = _folded(paras[j]), _folded(paras[i])
+    return _head_material(cs[j], paras[j]) and (site_heads.tagged_over_title(a, b) or (
+        a == b and site_heads.tagged_over_title(a, next((_folded(q) for q in paras[i + 1:i + 1 + _HEAD_NAMES]
+                                                          if site_heads.tagged_over_title(a, _folded(q))), ""))))
 
 
 def _stub_title(cs: list[evidence.Cues], paras: list[Paragraph], j: int, cores: list[str], names: set,
