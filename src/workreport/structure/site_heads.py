@@ -289,39 +289,6 @@ def file_first_copy(pl, k: int) -> bool:
     return False
 
 
-# a download panel's cells: size, page count, upload and info rows, a counter, a stats row (not a
-# page's date or tool words alone: a title printed over its date row is the text's first copy)
-_PANEL_CELLS = frozenset({"furniture.doc.size_pages", "furniture.doc.stats_row", "furniture.doc.uploader",
-                          "furniture.doc.info_row", "furniture.doc.file_row", "furniture.doc.bullet_row"})
-_PANEL_MIN = 2  # cells a download panel prints at least (a lone count may be a page's view counter)
-_PANEL_LOOK = 12  # rows of a panel between its file name and the document (cells, tools, notices)
-_PANEL_HEAD = "furniture.doc.panel_head"
-
-
-def mark_panel_heads(pl) -> None:
-    """A title (a document's file name, extension or not) over a download panel's cells (size, page
-    count, upload rows; only the site's rows between) and then the document's own copy of that title
-    (on its line, or run on with the text): the file name heads the panel, the site's, and the text
-    starts at its own first line (the gold convention for a file name over a download panel)."""
-    for k in range(len(pl) - 1):
-        s = pl.text[k]
-        if pl.found[k] or (cues.title_kind(s, s) is None and _FILE_EXT.search(s) is None):
-            continue
-        j, cells = k + 1, 0
-        while j < len(pl) and pl.found[j] and j - k <= _PANEL_LOOK:
-            cells += pl.rule[j] in _PANEL_CELLS
-            j += 1
-        if cells < _PANEL_MIN or j >= len(pl) or j - k > _PANEL_LOOK:
-            continue
-        t = pl.text[j]
-        own = t if cues.title_kind(t, t) is not None else cues.fused_title(t, t)
-        # (only with the document's copy under the panel: with its title lost the file name is the one
-        # title the page prints, and the synthetic pages start there -- a convention in dispute)
-        if own is not None and near_copy(s, own):
-            pl.found[k], pl.rule[k] = True, _PANEL_HEAD
-            pl.headlines.discard(k)
-
-
 def keep_file_copies(pl) -> None:
     """A sharing site's file-name heading over the document's own title is the text's first line
     (file_first_copy), whatever row rule took it."""
