@@ -329,9 +329,9 @@ def _own_copy_year(report: Report, title: str) -> int | None:
 
 def _glued_copy_year(head: str, title: str, bare: str, slack: int) -> int | None:
     """A document site's first chunk that prints the site's copy of the headline and, run on
-    after it, the document's own title with another year ("1、某局2022年工作总结 某局2017年工作
-    总结 2017年，…"): the own copy's year.  The copies are compared without their years and masks
-    (the site's copy may keep a mask the chunk leaves out); each must name one year."""
+    after it, the document's own title with another year (then the text): the own copy's year
+    (tests/cases/genre/blocks.yaml).  The copies are compared without their years and masks (the
+    site's copy may keep a mask the chunk leaves out); each must name one year."""
     own = years("", title)
     if len(own) != 1:
         return None  # (a title naming two years, a summary's and a plan's: the copies' years not told apart)
