@@ -66,6 +66,7 @@ _BASE_YEAR = rules.pattern(_TABLE, "org.year.base_year")
 _PERIOD_REVIEW = rules.pattern(_TABLE, "org.year.plan_period_review")
 _ESTIMATED = rules.pattern(_TABLE, "org.year.estimated")
 _SAMPLE_COPY = rules.pattern(_TABLE, "org.year.sample_copy")
+_NAME_MASK = rules.pattern("split", "split.name_mask")
 
 
 def _limit(name: str) -> int:
@@ -99,9 +100,15 @@ def lead_year(normalized: str) -> int | None:
 
 def summary_part_year(title: str) -> int | None:
     """The year of a title's summary part where the title also names a plan part (either order):
-    the summary's year, or the year before the plan's when the summary's year is masked."""
+    the summary's year, or the year before the plan's when the summary's year is masked or not
+    written."""
     t = norm(title).replace(" ", "")
     plan, summary = _TITLE_PLAN.search(t), _TITLE_SUMMARY.search(t)
+    if plan and not summary:
+        # the summary part with no year written, the plan's year after it: the year before the plan's
+        # (orgs.yaml plan_after_review, as an opening says it)
+        m = _PLAN_AFTER_REVIEW.search(t)
+        return int(m.group("year")) - 1 if m and not years("", t[:m.start("year")]) else None
     if not plan or not summary:
         return None
     if summary.group("year"):
@@ -301,9 +308,14 @@ def _own_copy_year(report: Report, title: str) -> int | None:
     first_head = report.sections[0].line if report.sections else report.end_line + 1
     slack = _limit("site_year_title_offset")
     for p in report.paragraphs[:_limit("title_block_paragraphs")]:
-        if p.line_start >= first_head:
+        if p.line_start > first_head:
             break
         head = p.norm_text.replace(" ", "")
+        glued = _glued_copy_year(head, t, bare, slack)
+        if glued is not None:
+            return glued
+        if p.line_start == first_head:
+            break  # (a chunk numbered like a heading is read for its glued pair of copies only)
         if head.startswith(t):
             continue  # the headline itself
         yearless = _TITLE_YEAR_PART.sub("", head)
@@ -313,6 +325,29 @@ def _own_copy_year(report: Report, title: str) -> int | None:
             own = years("", head)
             return own[0] if own else None
     return None
+
+
+def _glued_copy_year(head: str, title: str, bare: str, slack: int) -> int | None:
+    """A document site's first chunk that prints the site's copy of the headline and, run on
+    after it, the document's own title with another year (then the text): the own copy's year
+    (tests/cases/genre/blocks.yaml).  The copies are compared without their years and masks (the
+    site's copy may keep a mask the chunk leaves out); each must name one year."""
+    own = years("", title)
+    if len(own) != 1:
+        return None  # (a title naming two years, a summary's and a plan's: the copies' years not told apart)
+    keep = [True] * len(head)
+    for m in (*_TITLE_YEAR_PART.finditer(head), *_NAME_MASK.finditer(head)):
+        keep[m.start():m.end()] = [False] * (m.end() - m.start())
+    at = [i for i, k in enumerate(keep) if k]  # offsets in head of the compared characters
+    yearless, core = "".join(head[i] for i in at), _NAME_MASK.sub("", bare)
+    first = yearless.find(core)
+    if len(core) < _limit("site_year_title_min_chars") or not 0 <= first <= slack:
+        return None
+    second = yearless.find(core, first + len(core))
+    if not 0 <= second - first - len(core) <= slack:
+        return None
+    before, copy = years("", head[:at[second]]), years("", head[at[second]:at[second + len(core) - 1] + 1])
+    return copy[0] if before == own and len(copy) == 1 and copy[0] != own[0] else None
 
 
 def _portal_year(rows: tuple[tuple[int, str], ...]) -> int | None:
