@@ -19,7 +19,7 @@ from workreport.extract.indicators import paragraph_indicators
 from workreport.extract.numbers import find_quantities
 from workreport.ingest import document_from_bytes
 from workreport.model import Document, Paragraph, Report
-from workreport.structure import author, bodies, city_text, cues, forms, forum, furniture, headings, names, org, roles, selfref, shape, split, subjects
+from workreport.structure import author, bodies, city_text, cues, forms, forum, furniture, headings, names, org, roles, selfref, shape, split, subjects, titles
 from workreport.ingest.debris import read_lines as norm_lines
 from workreport.textnorm import norm, norm_line
 
@@ -214,6 +214,15 @@ def body_led_fused_title(entry: dict, text: str) -> bool:
 @matcher("orgs:title_field_cross_cutting", "orgs:in_full_peoples")
 def names_cross_cutting_field(entry: dict, text: str) -> bool:
     return any(w in norm(text) for w in entry["words"])
+
+
+@matcher("orgs:title_site_prefix")
+def site_prefixed_title(entry: dict, text: str) -> bool:
+    # the author is read in the title after the site's mark, not the site's owner before it
+    s = norm(text).strip()
+    m = rules.compiled(entry["pattern"]).match(s)
+    org = titles.org_from_title(s) if m else None
+    return bool(org) and s.find(org, m.start("title")) >= 0
 
 
 @matcher("orgs:title_head")

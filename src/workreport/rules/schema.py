@@ -331,6 +331,7 @@ SCHEMAS: dict[str, Record] = {
         "title_year_part": PATTERN_RULE,
         "title_head": PATTERN_RULE,
         "title_subtitle": PATTERN_RULE,
+        "title_site_prefix": PATTERN_RULE,
         "title_year_cut": PATTERN_RULE,
         "speech_post": rule({"pattern": Pattern(), "governments": MapOf(STR), "heads": MapOf(STR), "department_heads": MapOf(STR), "government_body": STR}),
         "quoted_name": PATTERN_RULE,

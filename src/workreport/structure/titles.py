@@ -29,6 +29,7 @@ _GOV_TITLE = rules.pattern(_TABLE, "org.next_year_genre")
 _BARE_KIND = rules.pattern(_TABLE, "org.title.bare_kind")
 _STOP = rules.compiled(rules.piece("sentence_stop"))
 _SUBTITLE = rules.pattern(_TABLE, "org.title.subtitle")
+_SITE_PREFIX = rules.pattern(_TABLE, "org.title.site_prefix")
 _FIELD = rules.pattern(_TABLE, "org.self_reference.title_field")
 _SPEECH_POST = rules.entry(_TABLE, "org.title.speech_post")
 _SPEECH_POST_RE = rules.compiled(_SPEECH_POST["pattern"])
@@ -57,6 +58,12 @@ def org_from_title(title: str) -> str | None:
     before its own function repeated (orgs.yaml title_head, title_tail)."""
     s = norm(title)
     off = len(s) - len(s.lstrip())
+    # a portal's owner or name before the title with a mark: the title's own body, when it names one
+    site = _SITE_PREFIX.match(s.rstrip(), off)
+    if site:
+        own = org_from_title(title[site.start("title"):])
+        if own:
+            return own
     off += len(s[off:]) - len(strip_ordinal(s[off:]))
     head = _TITLE_HEAD.match(s, off)
     off = head.end() if head else off
