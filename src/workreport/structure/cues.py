@@ -91,7 +91,7 @@ _FUSED_LOOK = 120  # a fused title is looked for in the first characters of a li
 _PREAMBLE_MAX = 100  # preamble lines are short (a session line may carry the speaker and a full stop)
 # cues that open a report by themselves; a time phrase opens one only with a subject (a named
 # body, a self-reference, a scope's system) or the leadership it works under
-_STRONG = {"split.intro.opening", "split.intro.closing", "split.intro.leadership_first", "split.intro.addressed", "split.intro.profile",
+_STRONG = {"split.intro.opening", "split.intro.self_report", "split.intro.closing", "split.intro.leadership_first", "split.intro.addressed", "split.intro.profile",
            "split.intro.purpose", "split.intro.debrief", "split.intro.visit", "split.intro.meeting_now"}
 _TIME = {"split.intro.opening_year", "split.intro.period"}
 _SUBJECT = {"split.intro.leadership", "split.intro.self", "split.intro.system", "split.intro.line_of_work"}
