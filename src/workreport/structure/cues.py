@@ -206,13 +206,13 @@ def slogan_over(line: str, below: str) -> bool:
 
 
 def occasion_line(line: str) -> bool:
-    """Does ``line`` (normalised) name the meeting a report was given at, nothing after it (在…会上)?"""
+    """Does ``line`` (normalised) name the meeting a report was given at, nothing after it (at the ... meeting)?"""
     return bool(_OCCASION.match(fold(re.sub(r"\s+", "", line))))
 
 
 def occasion_over(line: str, below: str) -> bool:
     """Is ``line`` (normalised) the meeting a report was given at, printed as its title's first line
-    right over the rest, ``below`` (a title: 关于…工作的报告)?"""
+    right over the rest, ``below`` (a title: a report on the year's work)?"""
     return occasion_line(line) and _title_kind(below.strip()) is not None
 
 

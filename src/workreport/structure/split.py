@@ -158,7 +158,7 @@ def _speech_heads(cs: list[evidence.Cues], paras: list[Paragraph], starts: list)
 
 def _occasions(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
     """A report found at its title begins at the meeting it was given at, printed as the title's first
-    line right over it (在…全会上, then 关于…工作的报告; split.occasion_line): one title on two lines."""
+    line right over it (at the plenary session, then the report on the year's work; split.occasion_line): one title on two lines."""
     out: list = []
     for i, rule, sc in starts:
         j = i - 1
