@@ -463,6 +463,11 @@ def speech_session_piece(entry: dict, text: str) -> bool:
     return split.session_piece(cues.fold(re.sub(r"\s+", "", norm(text))))
 
 
+@matcher("split:occasion_line")
+def occasion_line(entry: dict, text: str) -> bool:
+    return cues.occasion_line(norm(text))
+
+
 @matcher("split:speaker_name")
 def speaker_name(entry: dict, text: str) -> bool:
     return split.speaker_name(cues.fold(re.sub(r"\s+", "", norm(text))))

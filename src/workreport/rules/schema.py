@@ -401,6 +401,7 @@ SCHEMAS: dict[str, Record] = {
         "fused_named_title": PATTERN_RULE,
         "speech_headline": PATTERN_RULE,
         "speech_session_piece": PATTERN_RULE,
+        "occasion_line": PATTERN_RULE,
         "speaker_name": PATTERN_RULE,
         "speech_title_end": PATTERN_RULE,
         "addressee": PATTERN_RULE,

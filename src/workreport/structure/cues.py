@@ -36,6 +36,7 @@ _GENRE_WORDS = rules.pattern(_TABLE, "split.fused_genre_end")
 _FUSED_TWICE = rules.pattern(_TABLE, "split.fused_twice_title")
 _TWICE_MIN = 8  # characters of a title printed twice run on (a shorter phrase is a genre word or two)
 _SPACED = rules.pattern(_TABLE, "split.spaced")
+_OCCASION = rules.pattern(_TABLE, "split.occasion_line")
 _NAMED_TITLE = rules.pattern(_TABLE, "split.named_title")
 # (id, pattern, first characters searched, last characters searched)
 _INTRO = [(e["id"], rules.compiled(e["pattern"]), e.get("first_chars"), e.get("last_chars")) for e in _T["intro"]]
@@ -202,6 +203,17 @@ def slogan_over(line: str, below: str) -> bool:
     s = line.strip()
     return (len(s) <= _SLOGAN_MAX and bool(_SLOGAN.match(s)) and bool(_SUBTITLE.match(below))
             and _title_kind(below.strip()) is not None)
+
+
+def occasion_line(line: str) -> bool:
+    """Does ``line`` (normalised) name the meeting a report was given at, nothing after it (at the ... meeting)?"""
+    return bool(_OCCASION.match(fold(re.sub(r"\s+", "", line))))
+
+
+def occasion_over(line: str, below: str) -> bool:
+    """Is ``line`` (normalised) the meeting a report was given at, printed as its title's first line
+    right over the rest, ``below`` (a title: a report on the year's work)?"""
+    return occasion_line(line) and _title_kind(below.strip()) is not None
 
 
 def title_kind(text: str, normalized: str | None = None) -> str | None:

@@ -459,6 +459,10 @@ def _weak_blocks(pl: PageLines) -> None:
         # a slogan printed as the title over a dash subtitle naming the report is the report's head
         if b + 1 < n and b >= a and pl.rule[b] is None and cues.slogan_over(pl.text[b], pl.text[b + 1]):
             b -= 1
+        # the meeting a report was given at, printed as its title's first line right over the rest, is the report's
+        if (b + 1 < n and b >= a and pl.rule[b] is None and pl.nonblank[b + 1] == pl.nonblank[b] + 1
+                and cues.occasion_over(pl.text[b], pl.text[b + 1])):
+            b -= 1
         # the line right under the label a page prints over the text it shows (a preview) is the text's first
         if b > a and not pl.found[b] and pl.found[b - 1] and _TEXT_LABEL.match(pl.text[b - 1]):
             b -= 1

@@ -98,11 +98,14 @@ def find_starts(doc, paras: list[Paragraph], furniture: frozenset[int] = frozens
 def _first_copies(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
     """A report found at the text's own copy of its title, the page's copy right over it (a year
     more or less, only the page's rows between): the report begins at the first copy (a title
-    printed twice starts at its first copy, whatever title words it has: site_heads.dated_twin)."""
+    printed twice starts at its first copy, whatever title words it has: site_heads.dated_twin; when
+    that copy already opens a report, the two are one)."""
     out: list = []
     for i, rule, sc in starts:
         j = i - 1
-        if (out and j > out[-1][0] and cs[j].head is None and not cs[j].terminal and _second_copy(i, cs, paras)):
+        if (out and j >= out[-1][0] and cs[j].head is None and not cs[j].terminal and _second_copy(i, cs, paras)):
+            if j == out[-1][0]:
+                continue  # (the report before is the page's copy alone: this title's first copy opened it)
             i = j
         out.append((i, rule, sc))
     return out
@@ -149,6 +152,19 @@ def _speech_heads(cs: list[evidence.Cues], paras: list[Paragraph], starts: list)
             if out[-1][0] >= top:
                 continue
             i = top
+        out.append((i, rule, sc))
+    return out
+
+
+def _occasions(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
+    """A report found at its title begins at the meeting it was given at, printed as the title's first
+    line right over it (at the plenary session, then the report on the year's work; split.occasion_line): one title on two lines."""
+    out: list = []
+    for i, rule, sc in starts:
+        j = i - 1
+        if (out and j > out[-1][0] and _tight(cs[i]) and paras[j].line_end + 1 == paras[i].line_start
+                and cues.occasion_over(paras[j].norm_text, paras[i].norm_text)):
+            i = j
         out.append((i, rule, sc))
     return out
 
@@ -464,11 +480,11 @@ _HEAD_TOP_PARAS = 6  # head lines looked at over a start (title, date, session, 
 
 # A start found in a report's body is moved up to the first line of the report's head: each pass
 # reads one kind of head (a speech's, over its session line or salutation: _speech_top; a notice
-# that issues it; a page heading; a title printed twice; an addressee line; a title over the
+# that issues it; a page heading; a title printed twice; the meeting over a title; an addressee line; a title over the
 # addressee or number row; a byline; then the head's highest title or, over a speech, the top of
 # its head again, whatever the passes before left).  The order matters: a later pass reads the
 # heads the earlier ones have found (a byline over a title that a notice's pass has placed).
-_HEAD_PASSES = (_speech_heads, _issued_documents, _page_headings, _first_copies,
+_HEAD_PASSES = (_speech_heads, _issued_documents, _page_headings, _first_copies, _occasions,
                 _addressed, _addressee_titles, _bylines, _head_tops, _headings_in_place)
 
 
