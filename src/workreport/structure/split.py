@@ -290,8 +290,7 @@ def _dressed_copy(cs: list[evidence.Cues], paras: list[Paragraph], j: int, i: in
     first copy: the text starts there."""
     a, b = _folded(paras[j]), _folded(paras[i])
     return _head_material(cs[j], paras[j]) and (site_heads.tagged_over_title(a, b) or (
-        a == b and site_heads.tagged_over_title(a, next((_folded(q) for q in paras[i + 1:i + 1 + _HEAD_NAMES]
-                                                          if site_heads.tagged_over_title(a, _folded(q))), ""))))
+        a == b and any(site_heads.tagged_over_title(a, _folded(q)) for q in paras[i + 1:i + 1 + _HEAD_NAMES])))
 
 
 def _stub_title(cs: list[evidence.Cues], paras: list[Paragraph], j: int, cores: list[str], names: set,
