@@ -443,11 +443,15 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     furn_header = c.furniture_title is not None and c.furniture_title not in st.titles
     # (a head whose own opening was cut off has ended too: two openings do not follow each other)
     opened_cut = st.opened and prev is not None and prev.strong and cut_long
+    # (a sentence that frames a text's opening - its year or period first, the year's scene, the leadership
+    # the body worked under - after a cut one: the cut sentence would go on, the next page's text opens so
+    # even when no body is named; the paragraph builder did not join the two for the same reason)
+    framed = bool(f["opening"] or f["opening_year"] or f["scene"] or led)
     f["head_after_cut"] = float(row_cut and st.body > 0 and (f["opening"] or led) and not f["future"]) or float(cut and (st.body > 0 or opened_cut) and not f["repeat_title"] and bool(
         f["title"] or f["genre_title"] or f["fused_title"] or f["preamble"] or f["chunk"] or furn_header
         # (after a document-sharing page's last chunk or a page run into one line, cut: the page has ended)
         or f["after_chunks"] or f["after_one_line"]
-        or (cut_text and f["opening"] and not f["future"])
+        or (cut_text and framed and not f["future"])
         # (or, past the furniture of the next page's head, the first part heading of the top family)
         or (cut_long and c.gap_furniture > 0 and c.head is not None and c.head.value == 1
             and FAMILY_RANK.get(c.head.family, 99) <= 1)  # a chapter or the first-level family

@@ -32,6 +32,7 @@ _WRITER_START = rules.pattern(_TABLE, "paragraph.writer_start")
 _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
 _SESSION = "split.preamble.session"
 # an opening's frame: the leadership the writer worked under, a time phrase, the report announced
+_LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
 _OPENING_FRAME = frozenset({"split.intro.leadership", "split.intro.closing", *_SENTENCE_OPENINGS})
 
 
@@ -222,8 +223,14 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
         return None  # a page cut the last sentence of a report; the next line opens another
     # (cut mid-word, or right after an item's number: the page's last line is the number alone)
     cut = _ANY_PUNCT.search(cs[-1:]) is None or not strip_ordinal(cs)
-    if cut and cues.intro_rules(lines.text(idx + 1), lines.norm[nxt_line - 1]) & _SENTENCE_OPENINGS:
+    found = cues.intro_rules(lines.text(idx + 1), lines.norm[nxt_line - 1]) if cut else set()
+    if found & _SENTENCE_OPENINGS:
         return None  # cut mid-word, then a sentence that opens with its year or period and a comma: another text
+    if found & _LED and len(ns) >= _LONG_LINE and is_terminal("", ns):
+        # cut mid-word, then a whole paragraph as a web page prints one (long, its sentence ended; a
+        # wrapped line of a text layer is short) saying in its first sentences whose leadership the body
+        # worked under: another text's opening, not the rest of the cut sentence
+        return None
     if cut and _writer_opening(lines.text(idx + 1), lines.norm[nxt_line - 1]):
         return None  # cut mid-word, then a sentence whose subject is its writer, framed as an opening: another text
     if lines.titled_gap(idx) or lines.seam_gap(idx):
