@@ -456,8 +456,9 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         or (cut_long and c.gap_furniture > 0 and c.head is not None and c.head.value == 1
             and FAMILY_RANK.get(c.head.family, 99) <= 1)  # a chapter or the first-level family
         # (or, with no furniture between, the first part heading that reviews its year: a report opens its
-        # outline so, and a page break inside a report goes on with the cut sentence, not with it)
-        or (cut_long and _reviews_year(c))))
+        # outline so, and a page break inside a report goes on with the cut sentence, not with it; a shorter
+        # line of running text cut mid-sentence too)
+        or (cut_text and _reviews_year(c))))
     # a title or preamble line, under a report that has its body, that is not the report's own
     # title again: reports name themselves only in their heads (a sentence ended or not)
     f["head_after_body"] = float(not f["head_after_cut"] and not f["repeat_title"] and c.head is None

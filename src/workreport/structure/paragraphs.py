@@ -223,13 +223,15 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
         return None  # a page cut the last sentence of a report; the next line opens another
     # (cut mid-word, or right after an item's number: the page's last line is the number alone)
     cut = _ANY_PUNCT.search(cs[-1:]) is None or not strip_ordinal(cs)
-    found = cues.intro_rules(lines.text(idx + 1), lines.norm[nxt_line - 1]) if cut else set()
-    if found & _SENTENCE_OPENINGS:
+    whole = len(ns) >= _LONG_LINE and is_terminal("", ns)
+    found = cues.intro_rules(lines.text(idx + 1), lines.norm[nxt_line - 1]) if cut or whole else set()
+    if cut and found & _SENTENCE_OPENINGS:
         return None  # cut mid-word, then a sentence that opens with its year or period and a comma: another text
-    if found & _LED and len(ns) >= _LONG_LINE and is_terminal("", ns):
-        # cut mid-word, then a whole paragraph as a web page prints one (long, its sentence ended; a
-        # wrapped line of a text layer is short) saying in its first sentences whose leadership the body
-        # worked under: another text's opening, not the rest of the cut sentence
+    if whole and found & _LED:
+        # a sentence left open (cut mid-word or after a list's comma), then a whole paragraph as a web page
+        # prints one (long, its sentence ended; a wrapped line of a text layer is short) saying in its
+        # first sentences whose leadership the body worked under: another text's opening, not the rest
+        # of the open sentence
         return None
     if cut and _writer_opening(lines.text(idx + 1), lines.norm[nxt_line - 1]):
         return None  # cut mid-word, then a sentence whose subject is its writer, framed as an opening: another text
