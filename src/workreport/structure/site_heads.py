@@ -365,3 +365,48 @@ def mark_inner_copies(pl) -> None:
 def _reads_as_text(s: str) -> bool:
     """A sentence of the report's (a line longer than a title, with a sentence's punctuation), not a row of the site's."""
     return len(s) > _INNER_PROSE and bool(_SENTENCE_END.search(s) or _WEAK_PUNCT.search(s))
+
+
+_FRAGMENT_SHARE = rules.limit(_TABLE, "furniture.fragment_share")
+_FRAGMENT_LOOK = int(rules.limit(_TABLE, "furniture.fragment_look"))
+
+
+def title_fragment(piece: str, title: str) -> bool:
+    """Is ``piece``, a short line printed over the title line ``title``, cut from that title: all its
+    characters stand in the title in their order, and it is much shorter or drops the title's year?
+    A page's head repeats the title's words in pieces (a masthead's body name, a tag list one word a
+    line, a headline cut short), while a title's own first line (a body's name over the rest of a
+    title broken in two) is not printed again under it, and a site's headline adds to the title
+    (a year, a tag) rather than only dropping from it."""
+    kp, kt = _near_key(piece), _near_key(title)
+    if kp and kp not in kt:
+        kt = _SPACES.sub("", title)  # (a tag of the words the title's reading cuts: a bracketed scope)
+    if not kp or len(kp) >= len(kt):
+        return False
+    rest = iter(kt)
+    if not all(c in rest for c in kp):
+        return False
+    return len(kp) <= _FRAGMENT_SHARE * len(kt) or (_dated(title) and not _dated(piece))
+
+
+def mark_title_fragments(pl, head_top) -> None:
+    """Lines of a page's head that are pieces of the title printed under them (title_fragment) are
+    the site's: the text starts at the title.  Read top down, so a tag list's words, each a piece,
+    are taken one after another; ``head_top(k)`` says where a page's head can begin (the page's
+    top, under the site's rows or under a report's last sentence)."""
+    for k in range(len(pl) - 1):
+        s = pl.text[k]
+        if pl.found[k] or k in pl.headlines or len(s) > _TITLE_MAX or _SENTENCE_END.search(s) or _WEAK_PUNCT.search(s):
+            continue
+        if not head_top(k):
+            continue
+        below = [m for m in range(k + 1, len(pl)) if not pl.found[m]][:_FRAGMENT_LOOK]
+        for m in below:
+            t = pl.text[m]
+            if cues.title_kind(t, t) is not None and title_fragment(s, t):
+                pl.found[k] = True
+                break
+            # (only other pieces of it stand between a piece and its title: a body's name signed
+            # over its date, then the title of the text it issues, is no piece of the page's head)
+            if not any(title_fragment(t, pl.text[n]) for n in below if n > m and cues.title_kind(pl.text[n], pl.text[n])):
+                break

@@ -790,6 +790,12 @@ def _title_row(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -
     return None
 
 
+def _titled(p: Paragraph) -> bool:
+    """Is the paragraph a title line (a report's own head, not a cut sentence's rest)?"""
+    t = p.norm_text.strip()
+    return cues.title_kind(p.text.strip(), t) is not None
+
+
 def _unglue(paras: list[Paragraph], starts: list) -> tuple[list[Paragraph], list]:
     """A report that lost its end glued by a page break to one that lost its opening: when a
     report starts at its outline and the paragraph before was joined across a page break, its
@@ -804,7 +810,9 @@ def _unglue(paras: list[Paragraph], starts: list) -> tuple[list[Paragraph], list
             shift += 1
             out_starts.append((j + 1, rule, sc))
             continue
+        # (not before a report that opens with its own title: that one lost no opening)
         if (rule.startswith("split.evidence.restart") and j > prev_start and len(out_paras[j].pieces) > 1
+                and not _titled(out_paras[j + 1])
                 and _can_open(out_paras[j].norm_text[out_paras[j].pieces[-1][1]:])):
             head, tail = _split_piece(out_paras[j])
             trial = [*out_paras[:j], head, tail, *out_paras[j + 1:]]
