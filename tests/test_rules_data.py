@@ -130,3 +130,15 @@ def test_unit_words_are_unique():
         for w in e["words"]:
             assert w not in seen, (w, e["id"], seen.get(w))
             seen[w] = e["id"]
+
+
+def test_case_files_hold_no_duplicate_keys():
+    # yaml.safe_load keeps the last of two equal keys silently: a case edited twice tests only one
+    # of its expectations, so the case files are read with the rule data's strict loader
+    from pathlib import Path
+
+    cases = Path(__file__).resolve().parent / "cases"
+    files = sorted(cases.rglob("*.yaml"))
+    assert files
+    for path in files:
+        yaml.load(path.read_text("utf-8"), Loader=rules._UniqueKeyLoader)
