@@ -668,7 +668,9 @@ def _frequent_subject(report: Report) -> OrgGuess | None:
 
 def _placed(name: str, report: Report) -> str:
     """A department named without its place (a title's bare bureau) as the report's sentences
-    name it with its place, as their subject (the city's bureau): the first such name."""
+    name it with its place, as their subject (the city's bureau): the first such name.  When
+    the sentences spell the body another way (a short form), the title's spelling is kept and
+    takes their place: the owner part they give, before the title's name."""
     m = bodies.classify_body(name)
     if m is None or m.prefix or m.comprehensive or re.search(PH, name):
         return name
@@ -684,7 +686,9 @@ def _placed(name: str, report: Report) -> str:
             if x is not None and x.id == m.id and (x.organ or "")[:1] == (m.organ or "")[:1] and x.prefix \
                     and not re.search(PH, nm) \
                     and not superior(p.norm_text, *_span(p.norm_text, nm)):
-                other = nm
+                # (a place word inside the form, as the league's, belongs to that spelling alone)
+                spelt = not (x.place or m.place) and bodies.fold(nm).endswith(x.form)
+                other = nm[: len(nm) - len(x.form)] + name if spelt else nm
     return other or name
 
 
