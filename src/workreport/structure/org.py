@@ -247,7 +247,9 @@ def _league_full(name: str, report: Report) -> str | None:
         s = bodies.fold(p.norm_text)
         for x in _LEAGUE_FULL.finditer(s):
             if x.group("place") == place and not superior(s, x.start(), x.end()):
-                c[p.text[x.start(): x.end()]] += 1
+                # written in full: as written; else (its term, or the short league word) in full
+                full = x.group("lead") and x.group("tail")
+                c[p.text[x.start(): x.end()] if full else _LEAGUE["full_word"] + x.group("name") + _LEAGUE["committee"]] += 1
     return c.most_common(1)[0][0] if c else None
 
 
