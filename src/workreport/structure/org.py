@@ -247,7 +247,9 @@ def _league_full(name: str, report: Report) -> str | None:
         s = bodies.fold(p.norm_text)
         for x in _LEAGUE_FULL.finditer(s):
             if x.group("place") == place and not superior(s, x.start(), x.end()):
-                c[p.text[x.start(): x.end()]] += 1
+                # written in full: as written; else (its term, or the short league word) in full
+                full = x.group("lead") and x.group("tail")
+                c[p.text[x.start(): x.end()] if full else _LEAGUE["full_word"] + x.group("name") + _LEAGUE["committee"]] += 1
     return c.most_common(1)[0][0] if c else None
 
 
@@ -668,7 +670,9 @@ def _frequent_subject(report: Report) -> OrgGuess | None:
 
 def _placed(name: str, report: Report) -> str:
     """A department named without its place (a title's bare bureau) as the report's sentences
-    name it with its place, as their subject (the city's bureau): the first such name."""
+    name it with its place, as their subject (the city's bureau): the first such name.  When
+    the sentences spell the body another way (a short form), the title's spelling is kept and
+    takes their place: the owner part they give, before the title's name."""
     m = bodies.classify_body(name)
     if m is None or m.prefix or m.comprehensive or re.search(PH, name):
         return name
@@ -684,7 +688,9 @@ def _placed(name: str, report: Report) -> str:
             if x is not None and x.id == m.id and (x.organ or "")[:1] == (m.organ or "")[:1] and x.prefix \
                     and not re.search(PH, nm) \
                     and not superior(p.norm_text, *_span(p.norm_text, nm)):
-                other = nm
+                # (a place word inside the form, as the league's, belongs to that spelling alone)
+                spelt = not (x.place or m.place) and bodies.fold(nm).endswith(x.form)
+                other = nm[: len(nm) - len(x.form)] + name if spelt else nm
     return other or name
 
 
