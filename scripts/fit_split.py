@@ -169,14 +169,27 @@ def augmented(groups: Counter) -> Counter:
     return out
 
 
+def _loss(rows, w: list[float], names: list[str]) -> float:
+    """Penalised negative log-likelihood of the grouped rows (the bias unpenalised)."""
+    total = 0.0
+    for act, y, n in rows:
+        z = sum(w[i] for i in act)
+        m = -z if y else z  # the row's loss is log(1 + e^m), computed without overflow
+        total += n * (m + math.log1p(math.exp(-m)) if m > 0 else math.log1p(math.exp(m)))
+    return total + 0.5 * L2 * sum(x * x for x, k in zip(w, names) if k != "bias")
+
+
 def fit(groups: Counter, iterations: int = 50) -> dict[str, float]:
-    """Logistic regression by Newton steps on grouped binary rows (deterministic)."""
+    """Logistic regression by Newton steps on grouped binary rows (deterministic).  Each step is
+    halved until the loss falls: with real rows some feature patterns are nearly separable and a
+    full Newton step from there overshoots without end (round 20: a bias of -7e12)."""
     names = list(evidence.FEATURES)
     idx = {k: i for i, k in enumerate(names)}
     d = len(names)
     rows = [([idx[k] for k in active], y, n) for (active, y), n in sorted(groups.items())]
     fixed = [k in FIXED for k in names]
     w = [FIXED.get(k, 0.0) for k in names]
+    loss = _loss(rows, w, names)
     for _ in range(iterations):
         grad = [0.0] * d
         hess = [[0.0] * d for _ in range(d)]
@@ -201,8 +214,15 @@ def fit(groups: Counter, iterations: int = 50) -> dict[str, float]:
                     r[i] = 0.0
                 hess[i][i] = 1.0
         step = _solve(hess, grad)
-        w = [a - b for a, b in zip(w, step)]
-        if max(abs(x) for x in step) < 1e-6:
+        t = 1.0
+        while True:
+            tried = [a - t * b for a, b in zip(w, step)]
+            tried_loss = _loss(rows, tried, names)
+            if tried_loss <= loss + 1e-9 or t < 1e-6:
+                break
+            t /= 2
+        w, loss = tried, tried_loss
+        if max(abs(t * x) for x in step) < 1e-6:
             break
     return {k: round(v, 3) for k, v in zip(names, w)}
 

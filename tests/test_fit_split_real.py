@@ -97,3 +97,19 @@ def test_real_rows_get_their_share_of_the_weight(fit_split):
     assert fit_split._shares(1, 2, 0.5) == [0.5, 0.25, 0.25]
     assert fit_split._shares(1, 0, 0.5) == [1.0]  # synthetic only: the fit as before
     assert fit_split._shares(0, 4, 0.5) == [0.25] * 4  # real only: all of it
+
+
+
+def test_fit_stays_finite_when_a_held_weight_saturates_the_rows(fit_split):
+    # rows that a held weight already pushes far out (a cue held at its weight, on many rows
+    # that start nothing) saturate: a full Newton step from there runs the bias to about -1e13
+    # (round 20, with real rows); the halved steps keep every weight finite
+    from collections import Counter
+
+    held = next(iter(fit_split.FIXED))
+    free = next(k for k in fit_split.evidence.FEATURES if k != "bias" and k not in fit_split.FIXED)
+    groups = Counter({("bias", held, free): 100000, ("bias", held): 10, ("bias",): 1000000, ("bias", free): 10})
+    groups = Counter({(act, y): n for (act, n), y in zip(groups.items(), (False, True, False, True))})
+    w = fit_split.fit(groups)
+    assert all(abs(v) < 50 for v in w.values()), w
+    assert w[held] == fit_split.FIXED[held]
