@@ -37,11 +37,11 @@ FEATURES = (
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
 _SELF = "split.intro.self"  # the report speaks of itself (we, this bureau)
-# openings that state the text's own occasion (the law or notice it is written under, the purpose it serves,
-# the report it announces, the meeting it is given at, the audience it addresses): said once, as a text's
-# first sentence; a time phrase with its subject or the leadership phrase recurs at the head of later parts
-_OCCASIONS = frozenset({"split.intro.opening", "split.intro.self_report", "split.intro.closing", "split.intro.purpose",
-                        "split.intro.meeting_now", "split.intro.addressed"})
+# openings in which a text names itself (the report compiled or published under a law, the report
+# announced as following): said once, as its first sentence.  (Not the law or plan a text works under
+# alone: a government report's plan part opens on the party's proposal it follows; a time phrase with
+# its subject or the leadership phrase recurs at the head of later parts too)
+_OCCASIONS = frozenset({"split.intro.self_report", "split.intro.closing"})
 _FIRST_ROLES = ("achievements", "overview", "highlights")
 _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.preamble.speech_title", "split.preamble.doc_number",
                    "split.preamble.opening_part", "split.preamble.meeting_speech", "split.preamble.congress_document")
@@ -470,7 +470,7 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["head_after_body"] = float(not f["head_after_cut"] and not f["repeat_title"] and c.head is None
                                  and (st.body >= _BODY_HEAD_MIN or st.said or (st.body and st.chars >= _BODY_HEAD_CHARS))
                                  and bool(f["title"] or f["genre_title"] or f["preamble"] or f["fused_title"]))
-    # a report states its occasion once, in its first paragraph: the same kind of opening again, as a whole
+    # a report names itself once, in its first paragraph: such an opening again, as a whole
     # paragraph under an ended one of running text, once the report has opened (its own opening said, or its
     # outline begun, or more paragraphs of its body than a head's lines), is the next text's first sentence
     # though its title was lost.  (Not right under a part
