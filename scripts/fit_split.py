@@ -55,7 +55,8 @@ FIXED = {"head_after_cut": float(rules.limit("split", "split.seam_weight")),
          "head_after_body": float(rules.limit("split", "split.body_head_weight")),
          "outline_goes_on": float(rules.limit("split", "split.outline_goes_on_weight")),
          "after_page_head": float(rules.limit("split", "split.page_head_weight")),
-         "low_cohesion": float(rules.limit("split", "split.cohesion_weight"))}
+         "low_cohesion": float(rules.limit("split", "split.cohesion_weight")),
+         "second_opening": float(rules.limit("split", "split.second_opening_weight"))}
 DROP, COPIES, AUGMENT = 0.3, 4, 0.5  # cue dropout (see augmented)
 THRESHOLDS = [x / 4 for x in range(-12, 13)]
 

@@ -32,10 +32,16 @@ FEATURES = (
     "future", "restart_after_plan", "scene", "restart_review", "prev_colon", "opened_after_plan",
     "repeat_salutation", "chunk", "inline_outline", "restart_higher", "after_chunks", "after_one_line",
     "head_after_cut", "head_after_body", "outline_goes_on", "after_page_head", "printed_twice", "low_cohesion",
+    "second_opening",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
 _LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
 _SELF = "split.intro.self"  # the report speaks of itself (we, this bureau)
+# openings in which a text names itself (the report compiled or published under a law, the report
+# announced as following): said once, as its first sentence.  (Not the law or plan a text works under
+# alone: a government report's plan part opens on the party's proposal it follows; a time phrase with
+# its subject or the leadership phrase recurs at the head of later parts too)
+_OCCASIONS = frozenset({"split.intro.self_report", "split.intro.closing"})
 _FIRST_ROLES = ("achievements", "overview", "highlights")
 _HEAD_PREAMBLES = ("split.preamble.session", "split.preamble.speaker", "split.preamble.speech_title", "split.preamble.doc_number",
                    "split.preamble.opening_part", "split.preamble.meeting_speech", "split.preamble.congress_document")
@@ -464,6 +470,16 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     f["head_after_body"] = float(not f["head_after_cut"] and not f["repeat_title"] and c.head is None
                                  and (st.body >= _BODY_HEAD_MIN or st.said or (st.body and st.chars >= _BODY_HEAD_CHARS))
                                  and bool(f["title"] or f["genre_title"] or f["preamble"] or f["fused_title"]))
+    # a report names itself once, in its first paragraph: such an opening again, as a whole
+    # paragraph under an ended one of running text, once the report has opened (its own opening said, or its
+    # outline begun, or more paragraphs of its body than a head's lines), is the next text's first sentence
+    # though its title was lost.  (Not right under a part
+    # heading: a part may open on the law it applies.)
+    f["second_opening"] = float(after is c and c.head is None and not c.headish and c.strong and bool(c.intro & _OCCASIONS)
+                                and not f["future"] and prev is not None and prev.terminal and prev.head is None
+                                and not prev.bare and not prev.headish and not f["prev_heading"]
+                                and ((st.opened and st.body >= 1) or (st.family is not None and st.body >= _BODY_HEAD_MIN)
+                                     or st.body > _BODY_HEAD_MIN))
     if f["head_after_cut"]:
         f["short_report"] = 0.0  # a page the site cut off is short because it was cut, not because it is a fragment
     # two pasted texts by different bodies on different subjects share few word pieces across their
