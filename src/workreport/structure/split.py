@@ -503,8 +503,11 @@ def _heading_copy(c: evidence.Cues, p: Paragraph, below: evidence.Cues, q: Parag
     if not lower:
         return False
     a, b = re.sub(r"\s+", "", c.title_core), re.sub(r"\s+", "", lower)
-    if a == b:
-        return False  # (the same title printed twice: the article's, the first copy begins it)
+    if a == b or b.startswith(a):
+        # (the same title printed twice: the article's, the first copy begins it; also when the lower
+        # line runs the same title on with a second copy of it, as a converted document's running
+        # header does: a file name over its share row and its text whose first words repeat it)
+        return False
     tail = 0
     while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
         tail += 1
