@@ -299,6 +299,7 @@ SCHEMAS: dict[str, Record] = {
         "cn_year": PATTERN_RULE,
         "not_report_year": PATTERN_RULE,
         "plan_after_review": PATTERN_RULE,
+        "bare_lead_summary": PATTERN_RULE,
         "execution_year": PATTERN_RULE,
         "assessment_year": PATTERN_RULE,
         "document_name": PATTERN_RULE,

@@ -23,6 +23,7 @@ _YEAR = rules.pattern(_TABLE, "org.year")
 _CN_YEAR = rules.pattern(_TABLE, "org.year.cn")
 _NOT_REPORT_YEAR = rules.pattern(_TABLE, "org.year.not_reported")
 _PLAN_AFTER_REVIEW = rules.pattern(_TABLE, "org.year.plan_after_review")
+_BARE_LEAD_SUMMARY = rules.pattern(_TABLE, "org.year.bare_lead_summary")
 _EXECUTION = rules.pattern(_TABLE, "org.year.execution")
 _REPORT_FORMULA = rules.pattern(_TABLE, "org.year.report_formula")
 _DOCUMENT_NAME = rules.pattern(_TABLE, "org.year.document_name")
@@ -105,6 +106,9 @@ def summary_part_year(title: str) -> int | None:
     t = norm(title).replace(" ", "")
     plan, summary = _TITLE_PLAN.search(t), _TITLE_SUMMARY.search(t)
     if plan and not summary:
+        bare = _BARE_LEAD_SUMMARY.match(t)
+        if bare and int(bare.group("year")) < int(bare.group("plan")):
+            return int(bare.group("year"))  # the summary's year printed bare at the title's head
         # the summary part with no year written, the plan's year after it: the year before the plan's
         # (orgs.yaml plan_after_review, as an opening says it)
         m = _PLAN_AFTER_REVIEW.search(t)
