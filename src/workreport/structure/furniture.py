@@ -330,7 +330,7 @@ def find_furniture(doc: Document) -> frozenset[int]:
     _head_rows(pl)
     forum.mark_profile_rows(pl)
     _column_labels(pl)
-    site_heads.mark_title_fragments(pl, lambda k: True)
+    site_heads.mark_title_fragments(pl)
     forms.mark_field_tables(pl)  # (a table's shaped rows again, next to the short lines the blocks found)
     for k in shape.under_titles(pl.text, pl.found):
         pl.found[k] = True

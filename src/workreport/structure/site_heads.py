@@ -389,16 +389,13 @@ def title_fragment(piece: str, title: str) -> bool:
     return len(kp) <= _FRAGMENT_SHARE * len(kt) or (_dated(title) and not _dated(piece))
 
 
-def mark_title_fragments(pl, head_top) -> None:
+def mark_title_fragments(pl) -> None:
     """Lines of a page's head that are pieces of the title printed under them (title_fragment) are
     the site's: the text starts at the title.  Read top down, so a tag list's words, each a piece,
-    are taken one after another; ``head_top(k)`` says where a page's head can begin (the page's
-    top, under the site's rows or under a report's last sentence)."""
+    are taken one after another."""
     for k in range(len(pl) - 1):
         s = pl.text[k]
         if pl.found[k] or k in pl.headlines or len(s) > _TITLE_MAX or _SENTENCE_END.search(s) or _WEAK_PUNCT.search(s):
-            continue
-        if not head_top(k):
             continue
         below = [m for m in range(k + 1, len(pl)) if not pl.found[m]][:_FRAGMENT_LOOK]
         for m in below:
