@@ -39,9 +39,17 @@ _PLACE_WORDS = rules.alternation(rules.words(_TABLE, "org.place_heads"))
 _FW = rules.entry(_TABLE, "org.function_word_places")
 # real places whose first character is read elsewhere as a function word: their full names (each
 # with its guard), then their short forms, longest first
-_FW_PLACE = rules.compiled("^(?:" + "|".join(
-    re.escape(w) + (f"(?!{_FW['guards'][w]})" if w in _FW.get("guards", {}) else "")
-    for w in sorted({*_FW["words"], *_FW["short"]}, key=len, reverse=True)) + ")")
+
+
+def _fw_place(words: set[str]) -> re.Pattern:
+    return rules.compiled("^(?:" + "|".join(
+        re.escape(w) + (f"(?!{_FW['guards'][w]})" if w in _FW.get("guards", {}) else "")
+        for w in sorted(words, key=len, reverse=True)) + ")")
+
+
+_FW_PLACE = _fw_place({*_FW["words"], *_FW["short"]})
+# (in running text, where a name need not begin: some read as a verb there)
+_FW_RUNNING = _fw_place({*_FW["words"], *_FW["short"]} - set(_FW["not_in_running_text"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +67,11 @@ def limit(name: str) -> int:
     return int(rules.limit(_TABLE, f"org.{name}"))
 
 
-def place_start(name: str) -> int:
+def place_start(name: str, running: bool = False) -> int:
     """The length of a real place's name (orgs.yaml function_word_places) that ``name`` starts
-    with, else 0: its first character is no function word, time word or self prefix there."""
-    m = _FW_PLACE.match(bodies.fold(name))
+    with, else 0: its first character is no function word, time word or self prefix there.
+    ``running``: ``name`` was read anywhere in running text, not where a name begins."""
+    m = (_FW_RUNNING if running else _FW_PLACE).match(bodies.fold(name))
     return m.end() if m else 0
 
 

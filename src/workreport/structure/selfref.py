@@ -403,12 +403,12 @@ def _named_of_kind(kind: str, text: str) -> str | None:
     for x in bodies.mentions(text, spec["ends"]):
         # a verb or preposition the mention took in ("following the city's bureau's plan"): the
         # name starts after it, and what stands before the name tells a superior
-        bad = None if place_start(x.name) else _BAD_START.match(x.name)
+        bad = None if place_start(x.name, running=True) else _BAD_START.match(x.name)
         start, name = (x.start + bad.end(), x.name[bad.end():]) if bad else (x.start, x.name)
         # (a clause run into the owner place, "handed over to the city's hall": the name starts
         # after the last character no place name holds)
         owner = name[: max(0, len(name) - len(x.body.form))] if x.body.form else ""
-        head = place_start(owner)  # (a real place that starts like a function word holds none)
+        head = place_start(owner, running=True)  # (a real place that starts like a function word holds none)
         cut = [head + c.end() for c in _FUNCTION_CHARS.finditer(bodies.fold(owner[head:]))]
         if cut:
             start, name = start + cut[-1], name[cut[-1]:]
