@@ -291,6 +291,11 @@ def names_itself(entry: dict, text: str) -> bool:
     return names.is_self(text)
 
 
+@matcher("orgs:function_word_places")
+def starts_with_real_place(entry: dict, text: str) -> bool:
+    return names.place_start(text) > 0
+
+
 @matcher("orgs:titled_place")
 def place_heading_a_document(entry: dict, text: str) -> bool:
     return any(p.search(text) for p in selfref.TITLED_PLACE.values())

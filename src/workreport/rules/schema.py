@@ -277,6 +277,7 @@ SCHEMAS: dict[str, Record] = {
         "in_full_peoples": WORDS_RULE,
         "in_full_not_owner": PATTERN_RULE,
         "place_heads": WORDS_RULE,
+        "function_word_places": rule({"words": STRS, "short": STRS, "guards": MapOf(STR), "not_in_running_text": STRS}),
         "not_place_endings": WORDS_RULE,
         "self_named_not_before": PATTERN_RULE,
         "domains": ListOf(rule({"label": STR, "text": Pattern(), "min_hits": INT}, {"not_focus_of_comprehensive": BOOL})),

@@ -117,8 +117,13 @@ class _Table(Levels):
         # owner places before a form, matched backwards from the form by search(..., endpos); a
         # form that holds its own place word (a town's government) may have a placeholder for
         # the place's name
-        self.owner = rules.compiled(f"(?:(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
-        self.place_owner = rules.compiled(f"(?:(?:(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))*{ph}|(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
+        # real places whose names begin with a character no other name holds (orgs.yaml
+        # function_word_places): an owner of their own
+        fw = rules.entry("orgs", "org.function_word_places")
+        known = "|".join(re.escape(w) + (f"(?!{fw['guards'][w]})" if w in fw.get("guards", {}) else "")
+                         for w in sorted(set(fw["words"]) - set(fw["not_in_running_text"]), key=len, reverse=True))
+        self.owner = rules.compiled(f"(?:{known}|(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
+        self.place_owner = rules.compiled(f"(?:(?:(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))*{ph}|{known}|(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
         self.owner_window = 3 * (n + max(map(len, self.place_level)))
         # what both owner patterns must end with: searched first, it spares their slow search at
         # most forms, which no place word or placeholder comes right before

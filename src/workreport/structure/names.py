@@ -36,6 +36,20 @@ _PLACE_HEADS = frozenset(rules.words(_TABLE, "org.place_heads"))
 _NOT_PLACE_ENDINGS = rules.words(_TABLE, "org.not_place_endings")
 _FULLER_MAX = int(rules.limit(_TABLE, "org.fuller_prefix_max"))
 _PLACE_WORDS = rules.alternation(rules.words(_TABLE, "org.place_heads"))
+_FW = rules.entry(_TABLE, "org.function_word_places")
+# real places whose first character is read elsewhere as a function word: their full names (each
+# with its guard), then their short forms, longest first
+
+
+def _fw_place(words: set[str]) -> re.Pattern:
+    return rules.compiled("^(?:" + "|".join(
+        re.escape(w) + (f"(?!{_FW['guards'][w]})" if w in _FW.get("guards", {}) else "")
+        for w in sorted(words, key=len, reverse=True)) + ")")
+
+
+_FW_PLACE = _fw_place({*_FW["words"], *_FW["short"]})
+# (in running text, where a name need not begin: some read as a verb there)
+_FW_RUNNING = _fw_place({*_FW["words"], *_FW["short"]} - set(_FW["not_in_running_text"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +67,16 @@ def limit(name: str) -> int:
     return int(rules.limit(_TABLE, f"org.{name}"))
 
 
+def place_start(name: str, running: bool = False) -> int:
+    """The length of a real place's name (orgs.yaml function_word_places) that ``name`` starts
+    with, else 0: its first character is no function word, time word or self prefix there.
+    ``running``: ``name`` was read anywhere in running text, not where a name begins."""
+    m = (_FW_RUNNING if running else _FW_PLACE).match(bodies.fold(name))
+    return m.end() if m else 0
+
+
 def is_self(name: str) -> bool:
-    return name.startswith(_SELF_PREFIXES)
+    return name.startswith(_SELF_PREFIXES) and not place_start(name)
 
 
 def clean_name(name: str) -> str | None:
@@ -89,7 +111,7 @@ def _place_head(name: str) -> int:
     """The length of a place word the name starts with (a zone's short name starts like a
     function word), else 0: no lead or bad start inside it."""
     m = bodies.table().place_re.match(name)
-    return m.end() if m and m.group() not in bodies.table().not_place else 0
+    return max(m.end() if m and m.group() not in bodies.table().not_place else 0, place_start(name))
 
 
 def _form_start(name: str) -> int:
@@ -101,7 +123,7 @@ def _form_start(name: str) -> int:
 def is_body(name: str) -> bool:
     """A name of a known kind of body whose owner part is a name, not a phrase."""
     m = bodies.classify_body(name)
-    return m is not None and not _NOT_IN_OWNER.search(m.prefix) and not _GENERIC.match(m.prefix + m.form) \
+    return m is not None and not _NOT_IN_OWNER.search(m.prefix[place_start(m.prefix):]) and not _GENERIC.match(m.prefix + m.form) \
         and not (m.comprehensive and (_ORGAN_IN_PLACE.search(m.prefix) or _QUALITY.search(m.prefix)))
 
 
@@ -189,7 +211,7 @@ def place_names(before: str, word: str, text: str) -> Counter[str]:
         pre = m.group(1)
         for k in range(len(pre)):
             sub = pre[k:]
-            if _FUNCTION_CHARS.search(sub) or _BAD_START.match(sub):
+            if (_FUNCTION_CHARS.search(sub) or _BAD_START.match(sub)) and not place_start(sub):
                 continue
             place = sub + word
             if place.endswith(_NOT_PLACE_ENDINGS):

@@ -11,7 +11,8 @@ from .. import rules
 from ..model import Report
 from ..textnorm import norm
 from . import bodies
-from .names import NAME_MIN, PH, OrgGuess, clean_name, fuller, is_self, limit, report_text, superior, system_stem
+from .names import NAME_MIN, PH, OrgGuess, clean_name, fuller, is_self, limit, place_start, report_text, superior, \
+    system_stem
 from .titles import TITLE_LINE, Evidence, breadcrumb_bodies, masthead_bodies, report_titles, row_authors
 
 _TABLE = "orgs"
@@ -402,12 +403,13 @@ def _named_of_kind(kind: str, text: str) -> str | None:
     for x in bodies.mentions(text, spec["ends"]):
         # a verb or preposition the mention took in ("following the city's bureau's plan"): the
         # name starts after it, and what stands before the name tells a superior
-        bad = _BAD_START.match(x.name)
+        bad = None if place_start(x.name, running=True) else _BAD_START.match(x.name)
         start, name = (x.start + bad.end(), x.name[bad.end():]) if bad else (x.start, x.name)
         # (a clause run into the owner place, "handed over to the city's hall": the name starts
         # after the last character no place name holds)
         owner = name[: max(0, len(name) - len(x.body.form))] if x.body.form else ""
-        cut = [c.end() for c in _FUNCTION_CHARS.finditer(bodies.fold(owner))]
+        head = place_start(owner, running=True)  # (a real place that starts like a function word holds none)
+        cut = [head + c.end() for c in _FUNCTION_CHARS.finditer(bodies.fold(owner[head:]))]
         if cut:
             start, name = start + cut[-1], name[cut[-1]:]
         if len(name) > len(kind) and _of_kind(x.body, kind) and not superior(s, start, x.end) \
