@@ -121,7 +121,7 @@ class _Table(Levels):
         # function_word_places): an owner of their own
         fw = rules.entry("orgs", "org.function_word_places")
         known = "|".join(re.escape(w) + (f"(?!{fw['guards'][w]})" if w in fw.get("guards", {}) else "")
-                         for w in sorted(set(fw["words"]) - set(fw["not_in_running_text"]), key=len, reverse=True))
+                         for w in sorted(set(fw["words"]) - set(fw["not_in_running_text"]), key=lambda w: (-len(w), w)))
         self.owner = rules.compiled(f"(?:{known}|(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
         self.place_owner = rules.compiled(f"(?:(?:(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))*{ph}|{known}|(?:{ph}|(?:{name}){{1,{n}}}?)?(?:{places}))+$")
         self.owner_window = 3 * (n + max(map(len, self.place_level)))

@@ -44,7 +44,7 @@ _FW = rules.entry(_TABLE, "org.function_word_places")
 def _fw_place(words: set[str]) -> re.Pattern:
     return rules.compiled("^(?:" + "|".join(
         re.escape(w) + (f"(?!{_FW['guards'][w]})" if w in _FW.get("guards", {}) else "")
-        for w in sorted(words, key=len, reverse=True)) + ")")
+        for w in sorted(words, key=lambda w: (-len(w), w))) + ")")
 
 
 _FW_PLACE = _fw_place({*_FW["words"], *_FW["short"]})
