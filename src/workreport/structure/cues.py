@@ -90,6 +90,8 @@ _PIECE_STOP = rules.pattern("paragraphs", "paragraph.any_punct")  # a piece of a
 _LOOK = 2 * _TITLE_MAX  # a line longer than this is no title (decorations included)
 _FUSED_LOOK = 120  # a fused title is looked for in the first characters of a line
 _PREAMBLE_MAX = 100  # preamble lines are short (a session line may carry the speaker and a full stop)
+# openings that say whose leadership the body worked under (read by the paragraph builder and the seam evidence)
+LEADERSHIP = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
 # cues that open a report by themselves; a time phrase opens one only with a subject (a named
 # body, a self-reference, a scope's system) or the leadership it works under
 _STRONG = {"split.intro.opening", "split.intro.self_report", "split.intro.closing", "split.intro.leadership_first", "split.intro.addressed", "split.intro.profile",

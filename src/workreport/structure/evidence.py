@@ -35,7 +35,7 @@ FEATURES = (
     "second_opening",
 )
 _LATE_ROLES = ("plan", "problems", "suggestions")
-_LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
+_LED = cues.LEADERSHIP
 _SELF = "split.intro.self"  # the report speaks of itself (we, this bureau)
 # openings in which a text names itself (the report compiled or published under a law, the report
 # announced as following): said once, as its first sentence.  (Not the law or plan a text works under

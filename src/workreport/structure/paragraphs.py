@@ -32,7 +32,7 @@ _WRITER_START = rules.pattern(_TABLE, "paragraph.writer_start")
 _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
 _SESSION = "split.preamble.session"
 # an opening's frame: the leadership the writer worked under, a time phrase, the report announced
-_LED = frozenset({"split.intro.leadership", "split.intro.leadership_first"})
+_LED = cues.LEADERSHIP
 _OPENING_FRAME = frozenset({"split.intro.leadership", "split.intro.closing", *_SENTENCE_OPENINGS})
 
 
