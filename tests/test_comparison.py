@@ -99,3 +99,26 @@ def test_figures_without_a_period_are_only_listed():
     rows = [row("甲", 2024, None, 5.0, period_kind=None), row("乙", 2024, 2024, 5.5)]
     c = compare(rows)
     assert c["unplaced"] == 1 and c["orgs"] == ["乙"] and len(c["rows"]) == 2
+
+
+def test_bodies_that_leave_their_place_unsaid_stay_apart():
+    # two districts' statistics bureaus, each calling itself 区统计局, and two reports naming only
+    # themselves (我局): four bodies, not two; a named body keeps one row over its files
+    rows = [row("区统计局", 2024, 2024, 6.1, rid=1), row("区统计局", 2024, 2024, 4.8, rid=2),
+            row("我局", 2024, 2024, 3.0, rid=3), row("我局", 2024, 2024, 2.0, rid=4),
+            row("安吉县统计局", 2024, 2024, 5.0, rid=5), row("安吉县统计局", 2025, 2025, 5.2, rid=6)]
+    rows[1]["document"], rows[3]["document"] = "乙区汇编.docx", "丙局.txt"
+    rows[5]["document"] = "安吉县统计局2025.txt"
+    c = compare(rows)
+    assert c["orgs"] == sorted(["区统计局（区统计局2024）", "区统计局（乙区汇编）", "我局（我局2024）", "我局（丙局）", "安吉县统计局"])
+    assert set(next(t for t in c["table"] if t["org"] == "安吉县统计局")["cells"]) == {"2024", "2025"}
+
+
+@pytest.mark.parametrize("org, placeless", [
+    ("我局", True), ("本单位", True), ("区统计局", True), ("市委组织部", True), ("镇政府", True), ("xx区民政局", True),
+    ("**镇人民政府", True), ("武汉市统计局", False), ("东柳街道", False), ("安吉县人民政府", False),
+    ("某某科技有限公司", False),
+])
+def test_placeless_names(org, placeless):
+    from workreport.structure import names
+    assert names.placeless(org) is placeless

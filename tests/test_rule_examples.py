@@ -291,6 +291,11 @@ def names_itself(entry: dict, text: str) -> bool:
     return names.is_self(text)
 
 
+@matcher("orgs:placeless_owner")
+def owner_names_no_place(entry: dict, text: str) -> bool:
+    return bool(re.match(entry["pattern"], text))
+
+
 @matcher("orgs:function_word_places")
 def starts_with_real_place(entry: dict, text: str) -> bool:
     return names.place_start(text) > 0

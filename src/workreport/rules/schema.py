@@ -241,6 +241,7 @@ SCHEMAS: dict[str, Record] = {
         "formal_street": PATTERN_RULE,
         "field_author": rule({"organs": MapOf(STR)}),
         "self_prefixes": WORDS_RULE,
+        "placeless_owner": PATTERN_RULE,
         "self_kinds": rule({"kinds": MapOf(Record({}, {"ends": STR, "organs": STRS, "bodies": STRS,
                                                        "any": BOOL, "system_organ": STR, "bare": STR, "same_form": BOOL,
                                                        "by_domain": MapOf(STR),

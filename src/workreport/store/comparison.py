@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable
 
 from ..extract.difference import difference_unit
+from ..structure import names
 
 MAX_LINES = 8  # bodies a line chart still shows legibly
 ANNUAL = ("annual", "point")  # period kinds that are one year's figure
@@ -34,11 +35,14 @@ ACTUAL_KINDS = ("actual", "rate", "growth")
 
 
 def org_label(row: dict) -> str:
-    """The body a figure belongs to: the report's org, else its file's name (not always found)."""
-    if row.get("org"):
-        return row["org"]
-    doc = os.path.basename(row.get("document") or "") or "（未知单位）"
-    return os.path.splitext(doc)[0]
+    """The body a figure belongs to: the report's org, else its file's name (not always found).
+    An org that leaves its place unsaid (我局, 区统计局) carries its file's name too: two districts'
+    statistics bureaus are two rows of a comparison, never one."""
+    doc = os.path.splitext(os.path.basename(row.get("document") or ""))[0]
+    org = row.get("org")
+    if not org:
+        return doc or "（未知单位）"
+    return f"{org}（{doc}）" if doc and names.placeless(org) else org
 
 
 def role_of(row: dict) -> str | None:

@@ -14,6 +14,7 @@ from . import bodies
 _TABLE = "orgs"
 PH = rules.piece("placeholder")
 _SELF_PREFIXES = rules.words(_TABLE, "org.self_prefixes")
+_PLACELESS_OWNER = rules.pattern(_TABLE, "org.placeless_owner")
 _SUPERIOR = rules.pattern(_TABLE, "org.superiors")
 _SUPERIOR_BEFORE = rules.pattern(_TABLE, "org.superior_context.before")
 _SUPERIOR_AFTER = rules.pattern(_TABLE, "org.superior_context.after")
@@ -77,6 +78,15 @@ def place_start(name: str, running: bool = False) -> int:
 
 def is_self(name: str) -> bool:
     return name.startswith(_SELF_PREFIXES) and not place_start(name)
+
+
+def placeless(name: str) -> bool:
+    """Does ``name`` leave its place unsaid (我局, 区统计局, 镇政府, a masked xx区民政局)?  Two
+    reports so named may be two bodies.  (A name of no known body counts as placed: a company's.)"""
+    if is_self(name):
+        return True
+    m = bodies.classify_body(name)
+    return m is not None and bool(_PLACELESS_OWNER.match(m.prefix))
 
 
 def clean_name(name: str) -> str | None:
