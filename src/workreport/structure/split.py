@@ -701,18 +701,27 @@ def _unsaid_head(cs: list[evidence.Cues], paras: list[Paragraph], st: evidence.S
     if st.chars >= _SHORT:
         return False
     head = paras[top:i]
-    if any(cs[k].terminal or len(q.norm_text.strip()) > _HEAD_LINE for k, q in zip(range(top, i), head)):
+    # (head lines only: no punctuation (a page's cut sentence, a labelled row), no numbered heading (an outline))
+    if any(cs[k].head is not None or len(q.norm_text.strip()) > _HEAD_LINE or _PUNCT.search(q.norm_text)
+           for k, q in zip(range(top, i), head)):
         return False
-    # (a labelled row the page prints under its title - its date, its source - names no title: it ties nothing)
-    runs = [r for q in head if ":" not in q.norm_text and not _DATE_ROW.match(q.norm_text)
-            for r in _HAN_RUN.findall(q.norm_text)]
+    folded = ["".join(q.norm_text.split()) for q in head]
+    if cs[i].title_core and not any(cs[i].title_core in t for t in folded):
+        return False  # (another title: another text, unless the head above printed it already)
     window = []
     for k in range(i, min(len(paras), i + _TIE_PARAS)):
         window.append(paras[k].norm_text)
         if cs[k].terminal and len(paras[k].norm_text.strip()) > _HEAD_LINE:
             break  # (down to the text's first sentence)
     said = "".join(window)
-    return any(r[a:a + _TIE] in said for r in runs for a in range(len(r) - _TIE + 1))
+    # (each head line against what follows it: the byline a title names may stand above the line read as the start)
+    for k, q in enumerate(head):
+        if _DATE_ROW.match(q.norm_text):
+            continue
+        below = "".join(folded[k + 1:]) + said
+        if any(r[a:a + _TIE] in below for r in _HAN_RUN.findall(q.norm_text) for a in range(len(r) - _TIE + 1)):
+            return True
+    return False
 
 
 def _foot_link(cs: list[evidence.Cues], paras: list[Paragraph], starts: list, end: int) -> bool:
