@@ -50,6 +50,10 @@ _DOC_NUMBER = "split.preamble.doc_number"
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
 _BYLINE = rules.pattern("furniture", "furniture.signature_name")
 _FOOT_WORDS = int(rules.limit(_TABLE, "split.foot_link_words_chars"))
+_TIE = int(rules.limit(_TABLE, "split.head_tie_chars"))
+_TIE_PARAS = int(rules.limit(_TABLE, "split.head_tie_paragraphs"))
+_DATE_ROW = rules.pattern(_TABLE, "split.page_date_row")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _REVIEW_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.scene", "split.intro.system", "split.intro.leadership",
                               "split.intro.leadership_first"})
 _NOT_OPENINGS = frozenset({"split.intro.future"})
@@ -646,6 +650,9 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
             continue
         f = evidence.features(i, cs, paras, st, comp, links, coh)
         sc = score(f, w)
+        if sc > thr and _unsaid_head(cs, paras, st, starts, i):
+            st.take(cs[i], paras[i])  # (the head goes on: a line under a title that has said nothing yet)
+            continue
         if sc > thr:
             if _head_only(st, starts) or _foot_link(cs, paras, starts, i):
                 starts.pop()
@@ -680,6 +687,41 @@ def _head_only(st: evidence.State, starts: list) -> bool:
     after its first lines, whether its title is a title line or a speech's title printed with its
     speaker; an opening alone is a paragraph of the report before.)"""
     return len(starts) > 1 and st.body == 0 and st.chars < _SHORT and not (st.opened and st.titled)
+
+
+def _unsaid_head(cs: list[evidence.Cues], paras: list[Paragraph], st: evidence.State, starts: list, i: int) -> bool:
+    """Is paragraph i read as a start under a head that has said nothing yet (title copies, a
+    byline, a date: short lines, not one sentence) and that shares a word with the head of the
+    text from i on (a byline, a session line, a part heading, the opening, down to the first
+    sentence)?  A report of no sentence is no report: the lines under a title that name its body
+    or its subject again are its head (a site prints the title twice, the text's copy adds the
+    body's name and the date under it).  A head that shares no word with what follows (a site's
+    banner, a link list) stays apart, and so does a text that begins with another title."""
+    top = starts[-1][0]
+    if st.chars >= _SHORT:
+        return False
+    head = paras[top:i]
+    # (head lines only: no punctuation (a page's cut sentence, a labelled row), no numbered heading (an outline))
+    if any(cs[k].head is not None or len(q.norm_text.strip()) > _HEAD_LINE or _PUNCT.search(q.norm_text)
+           for k, q in zip(range(top, i), head)):
+        return False
+    folded = ["".join(q.norm_text.split()) for q in head]
+    if cs[i].title_core and not any(cs[i].title_core in t for t in folded):
+        return False  # (another title: another text, unless the head above printed it already)
+    window = []
+    for k in range(i, min(len(paras), i + _TIE_PARAS)):
+        window.append(paras[k].norm_text)
+        if cs[k].terminal and len(paras[k].norm_text.strip()) > _HEAD_LINE:
+            break  # (down to the text's first sentence)
+    said = "".join(window)
+    # (each head line against what follows it: the byline a title names may stand above the line read as the start)
+    for k, q in enumerate(head):
+        if _DATE_ROW.match(q.norm_text):
+            continue
+        below = "".join(folded[k + 1:]) + said
+        if any(r[a:a + _TIE] in below for r in _HAN_RUN.findall(q.norm_text) for a in range(len(r) - _TIE + 1)):
+            return True
+    return False
 
 
 def _foot_link(cs: list[evidence.Cues], paras: list[Paragraph], starts: list, end: int) -> bool:
