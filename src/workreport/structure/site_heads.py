@@ -300,12 +300,15 @@ def keep_file_copies(pl) -> None:
 
 # a download panel's cells of figures (file size, page count, downloads), one or several a row
 _PANEL_CELLS = frozenset({"furniture.doc.size_pages", "furniture.doc.stats_row"})
+# and the notes a sharing site prints in that panel, with its cells or alone (check before you pay,
+# a part-preview may be refunded, who owns the upload): the same panel
+_PANEL_NOTES = frozenset({"furniture.doc.notice", "furniture.doc.site_notice"})
 _DIGIT = re.compile(r"\d")
 
 
 def mark_panel_heads(pl) -> None:
     """A title a sharing site prints over its download panel (cells of the file's size, page count,
-    downloads): the panel's head, the site's, as a file name over such a panel is; the text starts
+    downloads, or the site's download notes): the panel's head, the site's, as a file name over such a panel is; the text starts
     at its own first line, the document's copy of the title or, lost, its text.  (A title over the
     page's date or source rows alone is the text's first copy: block.repeated_title.)"""
     for k in range(len(pl) - 1):
@@ -314,7 +317,7 @@ def mark_panel_heads(pl) -> None:
             continue
         j, panel = k + 1, False
         while j < len(pl) and pl.found[j] and j - k <= _FILE_COPY_LOOK:
-            panel = panel or (pl.rule[j] in _PANEL_CELLS and bool(_DIGIT.search(pl.text[j])))
+            panel = panel or (pl.rule[j] in _PANEL_CELLS and bool(_DIGIT.search(pl.text[j]))) or pl.rule[j] in _PANEL_NOTES
             j += 1
         if panel and j < len(pl) and j - k <= _FILE_COPY_LOOK:
             pl.found[k] = True
