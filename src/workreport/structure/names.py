@@ -81,7 +81,8 @@ def is_self(name: str) -> bool:
 
 
 def placeless(name: str) -> bool:
-    """Does ``name`` leave its place unsaid (我局, 区统计局, 镇政府, a masked xx区民政局)?  Two
+    """Does ``name`` leave its place unsaid ("our bureau", "the district statistics bureau", "the
+    town government", a masked district's civil affairs bureau)?  Two
     reports so named may be two bodies.  (A name of no known body counts as placed: a company's.)"""
     if is_self(name):
         return True
