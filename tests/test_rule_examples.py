@@ -286,6 +286,12 @@ def field_has_a_department(entry: dict, text: str) -> bool:
     return organ is not None and selfref.kind_field_department(organ, label) is not None
 
 
+@matcher("orgs:place_line")
+def one_line_names_its_department(entry: dict, text: str) -> bool:
+    place, body = text.split("|")
+    return author.place_line_department(place, "county_district", body) is not None
+
+
 @matcher("orgs:self_prefixes")
 def names_itself(entry: dict, text: str) -> bool:
     return names.is_self(text)

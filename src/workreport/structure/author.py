@@ -71,6 +71,9 @@ _BARE_ORGAN = "org.self_reference.bare_organ"
 _FIELD_AUTHOR = rules.entry("orgs", "org.field_author")
 _FIELD_ORGANS: dict[str, str] = _FIELD_AUTHOR["organs"]
 _DELEGATES = "org.speech.on_behalf_delegates"
+_PLACE_LINE = rules.entry(_TABLE, "org.place.line_department")
+_PLACE_RULES = frozenset(_PLACE_LINE["rules"])
+_UNCOUNTED = frozenset(_PLACE_LINE["uncounted"])
 
 
 def _limit(name: str) -> int:
@@ -296,6 +299,22 @@ def own_work_domain(opening: str, text: str) -> tuple[str | None, str]:
     return None, "domain.none"
 
 
+def place_line_department(place: str, level: str | None, text: str) -> tuple[str, bodies.BodyMatch] | None:
+    """A text that keeps naming one line department's function far ahead of every other line
+    (orgs.yaml place_line), written by a body named only by ``place``: that line's department of
+    the place (its name and kind), or None when the text spreads over many lines."""
+    organ = _FIELD_ORGANS.get(level or "")
+    counts = [(b, n) for b, n in bodies.line_mentions(text) if b.form not in _UNCOUNTED]
+    if not organ or not counts:
+        return None
+    (line, n), second = counts[0], counts[1][1] if len(counts) > 1 else 0
+    if n < _PLACE_LINE["min_hits"] or n < _PLACE_LINE["lead"] * max(1, second) or line.comprehensive:
+        return None
+    dept = kind_field_department(organ, line.domain) if line.domain else None
+    found = bodies.classify_body(place + dept) if dept else None
+    return (place + dept, found) if found is not None and found.id == line.id else None
+
+
 def _system_body(name: str) -> bodies.BodyMatch | None:
     """The department a sector named as a whole stands for (the whole region's transport system
     is transport's)."""
@@ -396,7 +415,7 @@ def short_form(name: str) -> str:
 # ("our bureau" + a text all on civil affairs; "the whole city's health system"): the table's
 # canonical form, which a page may write otherwise (a commission, not a bureau; a short form)
 _COMPOSED = frozenset({"org.system", f"{_BARE_ORGAN}.text_field", "org.self_reference.text_field",
-                       _FIELD_AUTHOR["id"], "org.self_reference.system"})
+                       _FIELD_AUTHOR["id"], "org.self_reference.system", _PLACE_LINE["id"]})
 
 
 def _written_department(name: str, report: Report) -> str | None:
@@ -483,6 +502,15 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
             org, rule = dept, "org.self_reference.text_field"
             if level is None:  # a kind that fixes its level (a hospital)
                 level, level_rule = level_of(org, guess, text)
+    place = bodies.fold(named) if named else ""  # read in simplified characters
+    if rule in _PLACE_RULES and not gov and body is not None and body.id in _FIXED and place \
+            and (is_self(place) or canonical_org(place) != place):
+        # a government read from a bare place ("the county", "our city") whose text is one line's
+        place = place[1:] if is_self(place) else place
+        dept = place_line_department(place, level, text)
+        if dept:
+            org, rule = dept[0], _PLACE_LINE["id"]
+            domain, domain_rule = dept[1].domain, dept[1].id
     if org is None and not gov and domain and domain_rule.startswith("domain.") and level in _FIELD_ORGANS:
         dept = kind_field_department(_FIELD_ORGANS[level], domain)  # a text all one field's, no name
         if dept:

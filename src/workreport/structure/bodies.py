@@ -426,3 +426,22 @@ def stem_body(stem: str) -> BodyMatch | None:
     s = t.prepare(stem)
     i = t.stems.get(s)
     return None if i is None else t._result(i, s, "", "bodies.stem", "", None)
+
+
+@lru_cache(maxsize=1)
+def _stems_re() -> re.Pattern:
+    t = table()
+    return re.compile("|".join(map(re.escape, sorted(t.stems, key=len, reverse=True))))
+
+
+def line_mentions(text: str) -> list[tuple[BodyMatch, int]]:
+    """How often ``text`` names each line department's function (bodies.yaml stems, the longest
+    at each place), most named first: a department's report keeps naming its own line, a
+    government's names many."""
+    t = table()
+    counts: dict[int, list] = {}
+    for m in _stems_re().finditer(norm(text).translate(t.fold)):
+        i = t.stems[m.group(0)]
+        counts.setdefault(i, [m.group(0), 0])[1] += 1
+    found = [(stem_body(stem), n) for stem, n in counts.values()]
+    return sorted(((b, n) for b, n in found if b is not None), key=lambda bn: -bn[1])
