@@ -61,9 +61,6 @@ _ANNOUNCES = "split.intro.closing"
 _CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
 _ANNOUNCED_AFTER = 2  # a report's own head and opening come first: an announcement after them is another report's
 _TITLE_COPY_LOOK = 12  # lines over a title row where a page prints the same title as its heading
-_ROW_COPY_MIN = 6  # characters a title row and the title line under it must share (a shorter title is a part's label)
-_FIELD_NEXT = re.compile(r"^[^\s:\uff1a,\uff0c\u3002|]{1,6}[:\uff1a]")  # the row's next field: a short label and its colon
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -789,8 +786,6 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[i
         header = _item_header(doc, paras, s, furniture) if k and title_p is not chunk[0] else None
         if header is None and title_p is None:
             header = _title_row(doc, paras, s, furniture)
-        elif header is None and title_p is chunk[0]:
-            header = _title_row(doc, paras, s, furniture, copy=title_p)
         drafts.append(ReportDraft(header or chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix,
                                   title_p.line_start if title_p else None, sc, heading))
     return drafts
@@ -826,36 +821,18 @@ def _furniture_above(paras: list[Paragraph], s: int, furniture: frozenset[int]):
     return (n for n in range(paras[s].line_start - 1, lo - 1, -1) if n in furniture)
 
 
-def _title_row(doc, paras: list[Paragraph], s: int, furniture: frozenset[int],
-               copy: Paragraph | None = None) -> int | None:
+def _title_row(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -> int | None:
     """The line of a portal's metadata row that holds a report's title (its title or name field),
     in the rows right above a report that prints no title line of its own: the row is the only
-    place the title is printed, so the report begins there (the other rows stay furniture).
-    With ``copy``, the report's own title line under the rows: a row naming that same title is its
-    first copy (a title printed twice starts at its first copy), so the report begins there too."""
+    place the title is printed, so the report begins there (the other rows stay furniture)."""
     for n in _furniture_above(paras, s, furniture):
         m = _TITLE_ROW.match(doc.norm_lines[n - 1].strip())
-        if m and copy is not None:
-            if _row_names(m.group("title") or m.group("shared") or "", copy):
-                return None if _printed_above(doc, n, copy.norm_text.strip()) else n
-            continue
         if m and m.group("title") and is_title(m.group("title")):
             # (a page that printed the title as a line over its rows has its start there: the row is a copy)
-            return None if _printed_above(doc, n, m.group("title")) else n
+            core = cues.title_core(m.group("title"))
+            above = range(max(1, n - _TITLE_COPY_LOOK), n)
+            return None if any(cues.title_core(doc.norm_lines[a - 1].strip()) == core for a in above) else n
     return None
-
-
-def _printed_above(doc, n: int, title: str) -> bool:
-    """Is ``title`` printed as a line of its own over the row at line n (the page's heading)?"""
-    core = cues.title_core(title)
-    return any(cues.title_core(doc.norm_lines[a - 1].strip()) == core for a in range(max(1, n - _TITLE_COPY_LOOK), n))
-
-
-def _row_names(value: str, copy: Paragraph) -> bool:
-    """Does a title row's value name the title line ``copy`` (its words first, nothing after them
-    but the row's next field, a label and its value)?"""
-    a, b = _SPACES.sub("", value), _SPACES.sub("", cues.title_core(copy.norm_text.strip()) or "")
-    return len(b) >= _ROW_COPY_MIN and a.startswith(b) and (a == b or bool(_FIELD_NEXT.match(a[len(b):])))
 
 
 def _titled(p: Paragraph) -> bool:
