@@ -526,6 +526,14 @@ def _weak_blocks(pl: PageLines) -> None:
                 and cues.title_kind(pl.text[below], pl.text[below]) is None):
             k = end + 1
             continue
+        # one bare line alone at the page's foot, right under a last sentence and with no furniture
+        # beside it, is the text's next heading where the stored page was cut (a site's footer rows
+        # come several together, or are named by a line rule): dropping a line of text costs more
+        # than keeping one unknown footer line
+        if len(run) == 1 and below is None and after_text and not beside_furniture and pl.rule[a] is None \
+                and shape.shape_rule(pl.text[a]) is None:
+            k = end + 1
+            continue
         # next to furniture; or between a report's end (or the page's top) and the next report; or
         # after a report's last sentence at the page's foot
         if beside_furniture or (not unfinished_above and ((above is None or after_text) and next_report
