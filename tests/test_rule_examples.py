@@ -233,7 +233,7 @@ def title_head(entry: dict, text: str) -> bool:
 
 @matcher("orgs:system", "orgs:sector_opening", "orgs:sector_opening_named", "orgs:title_field", "orgs:guided_field")
 def sector_named(entry: dict, text: str) -> bool:
-    return any(names.system_stem(m.group("stem")) for m in rules.compiled(entry["pattern"]).finditer(norm(text)))
+    return any(names.sector_stem(m) for m in rules.compiled(entry["pattern"]).finditer(norm(text)))
 
 
 @matcher("orgs:merged_second_name", "levels:farm_administers")

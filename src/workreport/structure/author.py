@@ -312,7 +312,14 @@ def place_line_department(place: str, level: str | None, text: str) -> tuple[str
         return None
     dept = kind_field_department(organ, line.domain) if line.domain else None
     found = bodies.classify_body(place + dept) if dept else None
-    return (place + dept, found) if found is not None and found.id == line.id else None
+    if found is not None and found.id == line.id:
+        return place + dept, found
+    # a line that is the party committee's working body's (political-legal, united front): the
+    # place's committee word before the body's usual short name
+    form = bodies.first_form(line.id)
+    name = place + _PLACE_LINE["committee"] + form if form else None
+    found = bodies.classify_body(name) if name else None
+    return (name, found) if found is not None and found.id == line.id else None
 
 
 def _system_body(name: str) -> bodies.BodyMatch | None:

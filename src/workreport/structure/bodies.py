@@ -428,6 +428,14 @@ def stem_body(stem: str) -> BodyMatch | None:
     return None if i is None else t._result(i, s, "", "bodies.stem", "", None)
 
 
+def first_form(body_id: str) -> str | None:
+    """The first whole form bodies.yaml lists for a body (its usual short name), or None."""
+    for e in table().entries:
+        if e["id"] == body_id:
+            return (e.get("forms") or [None])[0]
+    return None
+
+
 @lru_cache(maxsize=1)
 def _stems_re() -> re.Pattern:
     t = table()

@@ -24,6 +24,7 @@ _BAD_START = rules.pattern(_TABLE, "org.name.bad_start")
 _LEAD = rules.pattern(_TABLE, "org.name.lead")
 _NOT_IN_OWNER = rules.pattern(_TABLE, "org.name.not_in_owner")
 _GENERIC = rules.pattern(_TABLE, "org.name.generic")
+_TECHNICAL = rules.pattern(_TABLE, "org.system", "technical")
 _ORGAN_IN_PLACE = rules.pattern(_TABLE, "org.name.organ_in_place")
 _QUALITY = rules.pattern(_TABLE, "org.name.government_quality")
 NAME_MIN = int(rules.limit(_TABLE, "org.name_min_chars"))
@@ -161,6 +162,15 @@ def system_stem(words: str) -> str | None:
         if bodies.stem_body(words[k:]) is not None:
             return words[k:]
     return None
+
+
+def sector_stem(m: re.Match) -> str | None:
+    """The function of a sector a system phrase names (orgs.yaml system), or None when the phrase
+    is a technical system: a function that is an information word, not right after a scope."""
+    stem = system_stem(m.group("stem"))
+    if stem and _TECHNICAL.search(stem) and not ((m.group("scope") or m.group("ranks")) and m.group("stem") == stem):
+        return None
+    return stem
 
 
 def ph_of_function(name: str, m: bodies.BodyMatch, text: str) -> str:

@@ -11,8 +11,8 @@ from .. import rules
 from ..model import Report
 from ..textnorm import norm
 from . import bodies
-from .names import NAME_MIN, PH, OrgGuess, clean_name, fuller, is_self, limit, place_start, report_text, superior, \
-    system_stem
+from .names import NAME_MIN, PH, OrgGuess, clean_name, fuller, is_self, limit, place_start, report_text, sector_stem, \
+    superior, system_stem
 from .titles import TITLE_LINE, Evidence, breadcrumb_bodies, masthead_bodies, report_titles, row_authors
 
 _TABLE = "orgs"
@@ -147,7 +147,7 @@ def resolve_self(m: re.Match, report: Report, ev: Evidence, line: int, sig) -> O
         # neighbour's: "the whole province's ecology system" in a county bureau's report; and a
         # name that makes no department of that line is no sector: an information system)
         own = Counter(x.group(1) for x in _SCOPE.finditer(norm(text))).most_common(1)
-        stems = Counter(st for x in _SYSTEM.finditer(norm(text)) for st in [system_stem(x.group("stem"))]
+        stems = Counter(st for x in _SYSTEM.finditer(norm(text)) for st in [sector_stem(x)]
                         if st and _line_department(st, spec["system_organ"])
                         and (not own or _system_scope(x, st) in (None, own[0][0])))
         if stems:
