@@ -25,10 +25,12 @@ _OPENERS = frozenset(rules.words(_TABLE, "paragraph.openers"))
 _LONG_LINE = rules.limit(_TABLE, "paragraph.long_line")
 _SHORT_TITLE = rules.limit(_TABLE, "paragraph.short_title")
 _LONG_ITEM = rules.limit(_TABLE, "paragraph.long_item")
+_BLANK_SEAM = int(rules.limit(_TABLE, "paragraph.blank_seam_chars"))
 _SIBLING_WINDOW = int(rules.limit(_TABLE, "paragraph.sibling_window"))
 _CLAUSE_COMMA = ","  # (normalised: the comma that closes a sentence's opening phrase)
 _SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
 _WRITER_START = rules.pattern(_TABLE, "paragraph.writer_start")
+_FIGURE_START = rules.pattern(_TABLE, "paragraph.figure_start")
 _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
 _SESSION = "split.preamble.session"
 # an opening's frame: the leadership the writer worked under, a time phrase, the report announced
@@ -67,6 +69,11 @@ class _Lines:
             if n in self.furniture and self.norm[n - 1].strip() and furniture_rule(self.raw[n - 1], self.norm[n - 1]) not in _INLINE:
                 return True
         return False
+
+    def blank_gap(self, idx: int) -> bool:
+        """Is there a blank line, and no furniture, between line ``idx`` and the next?"""
+        between = range(self.order[idx] + 1, self.order[idx + 1])
+        return any(not self.norm[n - 1].strip() for n in between) and not any(n in self.furniture for n in between)
 
     def titled_gap(self, idx: int) -> bool:
         """Does the furniture between line ``idx`` and the next print a title (another page's header)?"""
@@ -244,6 +251,10 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
         if is_bare_heading(cs, normalized=cs):
             return None
     if title_like:
+        return None
+    if lines.blank_gap(idx) and len(ns) >= _BLANK_SEAM and not _FIGURE_START.match(ns):
+        # a cut sentence, a blank line, then a whole line that does not go on the sentence's figure: a web
+        # page prints its paragraph whole on a line, so the site cut the page there and another text begins
         return None
     return "paragraph.join.page_break"
 
