@@ -459,8 +459,8 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         # (after a document-sharing page's last chunk or a page run into one line, cut: the page has ended)
         or f["after_chunks"] or f["after_one_line"]
         or (cut_text and framed and not f["future"])
-        # (or, past a blank line, a whole line of text: the paragraph builder did not run the cut sentence on into it
-        # (paragraphs.py: a web page prints a paragraph whole on its line, the site cut the page there))
+        # (or, past a blank line, a whole page run into one line: the paragraph builder did not run the cut sentence
+        # on into it (paragraphs.py: the site cut the page above there))
         or (cut_text and c.gap_blank >= 1 and after is c and c.head is None and len(paras[i].norm_text.strip()) >= _BLANK_SEAM)
         # (or, past the furniture of the next page's head, the first part heading of the top family)
         or (cut_long and c.gap_furniture > 0 and c.head is not None and c.head.value == 1

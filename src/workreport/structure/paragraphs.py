@@ -26,6 +26,7 @@ _LONG_LINE = rules.limit(_TABLE, "paragraph.long_line")
 _SHORT_TITLE = rules.limit(_TABLE, "paragraph.short_title")
 _LONG_ITEM = rules.limit(_TABLE, "paragraph.long_item")
 _BLANK_SEAM = int(rules.limit(_TABLE, "paragraph.blank_seam_chars"))
+_SPACING_WINDOW = 10  # lines on each side that say how a text is spaced (as paragraph_cues reads paragraphs)
 _SIBLING_WINDOW = int(rules.limit(_TABLE, "paragraph.sibling_window"))
 _CLAUSE_COMMA = ","  # (normalised: the comma that closes a sentence's opening phrase)
 _SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
@@ -71,9 +72,14 @@ class _Lines:
         return False
 
     def blank_gap(self, idx: int) -> bool:
-        """Is there a blank line, and no furniture, between line ``idx`` and the next?"""
+        """Are there more blank lines between line ``idx`` and the next than the text around usually
+        puts between its lines (a text spaced by one blank everywhere breaks its pages across one), and no furniture?"""
         between = range(self.order[idx] + 1, self.order[idx + 1])
-        return any(not self.norm[n - 1].strip() for n in between) and not any(n in self.furniture for n in between)
+        if any(n in self.furniture for n in between):
+            return False
+        near = sorted(self.order[k + 1] - self.order[k] - 1
+                      for k in range(max(0, idx - _SPACING_WINDOW), min(len(self.order) - 1, idx + _SPACING_WINDOW + 1)))
+        return sum(1 for n in between if not self.norm[n - 1].strip()) > near[len(near) // 2]
 
     def titled_gap(self, idx: int) -> bool:
         """Does the furniture between line ``idx`` and the next print a title (another page's header)?"""
@@ -253,8 +259,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
     if title_like:
         return None
     if lines.blank_gap(idx) and len(ns) >= _BLANK_SEAM and not _FIGURE_START.match(ns):
-        # a cut sentence, a blank line, then a whole line that does not go on the sentence's figure: a web
-        # page prints its paragraph whole on a line, so the site cut the page there and another text begins
+        # a cut sentence, a blank line, then a whole page run into one line (not going on the sentence's figure):
+        # the site cut the page above there and another text begins
         return None
     return "paragraph.join.page_break"
 
