@@ -32,6 +32,7 @@ _CLAUSE_COMMA = ","  # (normalised: the comma that closes a sentence's opening p
 _SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
 _WRITER_START = rules.pattern(_TABLE, "paragraph.writer_start")
 _FIGURE_START = rules.pattern(_TABLE, "paragraph.figure_start")
+_SENTENCE_STOP = rules.pattern("split", "split.sentence_stop")
 _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
 _SESSION = "split.preamble.session"
 # an opening's frame: the leadership the writer worked under, a time phrase, the report announced
@@ -174,6 +175,19 @@ def _cut_figure(idx: int, lines: _Lines, so_far: str) -> bool:
                 or cues.intro_rules(whole, whole) & _SENTENCE_OPENINGS)
 
 
+def _running_text(first: bool, idx: int, lines: _Lines, so_far: str) -> bool:
+    """Is the paragraph ending at line ``idx`` running text a site cut mid-sentence, not a heading
+    line?  A heading is short, or opens with an ordinal (any, an unusual one too) and has no
+    sentence stop; over blank lines it heads the paragraph below, it is no page's cut end."""
+    if len(so_far) <= _SHORT_TITLE or _ANY_PUNCT.search(so_far) is None:
+        return False
+    if first:
+        h = lines.heading(idx, allow_shi=False)
+        if h is not None and not h.inline_body:
+            return False
+    return strip_ordinal(so_far) == so_far or _SENTENCE_STOP.search(so_far) is not None
+
+
 def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str = "") -> str | None:
     """Rule id if the paragraph ending at line ``idx`` goes on into the next line.
 
@@ -258,7 +272,7 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
             return None
     if title_like:
         return None
-    if lines.blank_gap(idx) and len(ns) >= _BLANK_SEAM and not _FIGURE_START.match(ns):
+    if lines.blank_gap(idx) and len(ns) >= _BLANK_SEAM and not _FIGURE_START.match(ns) and _running_text(first, idx, lines, so_far):
         # a cut sentence, a blank line, then a whole page run into one line (not going on the sentence's figure):
         # the site cut the page above there and another text begins
         return None
