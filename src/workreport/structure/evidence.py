@@ -67,6 +67,7 @@ _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
 _NAME_MASK = rules.pattern(_TABLE, "split.name_mask")
 _MASKED_MIN = 3  # what is left of a masked name names a body (the league's district committee) when this long
 _COHESION_LOW = rules.limit(_TABLE, "split.cohesion_low")
+_BLANK_SEAM = int(rules.limit("paragraphs", "paragraph.blank_seam_chars"))
 _NAMING_PREAMBLES = frozenset({"split.preamble.speech_title", "split.preamble.meeting_speech"})  # a speech's title line
 
 
@@ -458,6 +459,9 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
         # (after a document-sharing page's last chunk or a page run into one line, cut: the page has ended)
         or f["after_chunks"] or f["after_one_line"]
         or (cut_text and framed and not f["future"])
+        # (or, past a blank line, a whole page run into one line: the paragraph builder did not run the cut sentence
+        # on into it (paragraphs.py: the site cut the page above there))
+        or (cut_text and c.gap_blank >= 1 and after is c and c.head is None and len(paras[i].norm_text.strip()) >= _BLANK_SEAM)
         # (or, past the furniture of the next page's head, the first part heading of the top family)
         or (cut_long and c.gap_furniture > 0 and c.head is not None and c.head.value == 1
             and FAMILY_RANK.get(c.head.family, 99) <= 1)  # a chapter or the first-level family

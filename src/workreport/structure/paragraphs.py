@@ -25,10 +25,14 @@ _OPENERS = frozenset(rules.words(_TABLE, "paragraph.openers"))
 _LONG_LINE = rules.limit(_TABLE, "paragraph.long_line")
 _SHORT_TITLE = rules.limit(_TABLE, "paragraph.short_title")
 _LONG_ITEM = rules.limit(_TABLE, "paragraph.long_item")
+_BLANK_SEAM = int(rules.limit(_TABLE, "paragraph.blank_seam_chars"))
+_SPACING_WINDOW = 10  # lines on each side that say how a text is spaced (as paragraph_cues reads paragraphs)
 _SIBLING_WINDOW = int(rules.limit(_TABLE, "paragraph.sibling_window"))
 _CLAUSE_COMMA = ","  # (normalised: the comma that closes a sentence's opening phrase)
 _SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
 _WRITER_START = rules.pattern(_TABLE, "paragraph.writer_start")
+_FIGURE_START = rules.pattern(_TABLE, "paragraph.figure_start")
+_SENTENCE_STOP = rules.pattern("split", "split.sentence_stop")
 _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
 _SESSION = "split.preamble.session"
 # an opening's frame: the leadership the writer worked under, a time phrase, the report announced
@@ -67,6 +71,16 @@ class _Lines:
             if n in self.furniture and self.norm[n - 1].strip() and furniture_rule(self.raw[n - 1], self.norm[n - 1]) not in _INLINE:
                 return True
         return False
+
+    def blank_gap(self, idx: int) -> bool:
+        """Are there more blank lines between line ``idx`` and the next than the text around usually
+        puts between its lines (a text spaced by one blank everywhere breaks its pages across one), and no furniture?"""
+        between = range(self.order[idx] + 1, self.order[idx + 1])
+        if any(n in self.furniture for n in between):
+            return False
+        near = sorted(self.order[k + 1] - self.order[k] - 1
+                      for k in range(max(0, idx - _SPACING_WINDOW), min(len(self.order) - 1, idx + _SPACING_WINDOW + 1)))
+        return sum(1 for n in between if not self.norm[n - 1].strip()) > near[len(near) // 2]
 
     def titled_gap(self, idx: int) -> bool:
         """Does the furniture between line ``idx`` and the next print a title (another page's header)?"""
@@ -161,6 +175,19 @@ def _cut_figure(idx: int, lines: _Lines, so_far: str) -> bool:
                 or cues.intro_rules(whole, whole) & _SENTENCE_OPENINGS)
 
 
+def _running_text(first: bool, idx: int, lines: _Lines, so_far: str) -> bool:
+    """Is the paragraph ending at line ``idx`` running text a site cut mid-sentence, not a heading
+    line?  A heading is short, or opens with an ordinal (any, an unusual one too) and has no
+    sentence stop; over blank lines it heads the paragraph below, it is no page's cut end."""
+    if len(so_far) <= _SHORT_TITLE or _ANY_PUNCT.search(so_far) is None:
+        return False
+    if first:
+        h = lines.heading(idx, allow_shi=False)
+        if h is not None and not h.inline_body:
+            return False
+    return strip_ordinal(so_far) == so_far or _SENTENCE_STOP.search(so_far) is not None
+
+
 def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str = "") -> str | None:
     """Rule id if the paragraph ending at line ``idx`` goes on into the next line.
 
@@ -244,6 +271,10 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
         if is_bare_heading(cs, normalized=cs):
             return None
     if title_like:
+        return None
+    if lines.blank_gap(idx) and len(ns) >= _BLANK_SEAM and not _FIGURE_START.match(ns) and _running_text(first, idx, lines, so_far):
+        # a cut sentence, a blank line, then a whole page run into one line (not going on the sentence's figure):
+        # the site cut the page above there and another text begins
         return None
     return "paragraph.join.page_break"
 
