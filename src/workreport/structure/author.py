@@ -512,7 +512,8 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     place = bodies.fold(named) if named else ""  # read in simplified characters
     if rule in _PLACE_RULES and not gov and body is not None and body.id in _FIXED and place \
             and (is_self(place) or canonical_org(place) != place):
-        # a government read from a bare place ("the county", "our city") whose text is one line's
+        # a government read from a bare place ("the county", "our city") whose text is all one line's
+        # work: that line's department of the place
         place = place[1:] if is_self(place) else place
         dept = place_line_department(place, level, text)
         if dept:

@@ -82,9 +82,9 @@ def is_self(name: str) -> bool:
 
 
 def placeless(name: str) -> bool:
-    """Does ``name`` leave its place unsaid ("our bureau", a district's bureau, a town's government, a
-    masked district's bureau)?  Two
-    reports so named may be two bodies.  (A name of no known body counts as placed: a company's.)"""
+    """Does ``name`` leave its place unsaid ("our bureau", a district's bureau, a town's government,
+    a masked district's bureau)?  Two reports so named may be two bodies.  (A name of no known body
+    counts as placed: a company's.)"""
     if is_self(name):
         return True
     m = bodies.classify_body(name)
