@@ -110,8 +110,20 @@ def test_bodies_that_leave_their_place_unsaid_stay_apart():
     rows[1]["document"], rows[3]["document"] = "乙区汇编.docx", "丙局.txt"
     rows[5]["document"] = "安吉县统计局2025.txt"
     c = compare(rows)
-    assert c["orgs"] == sorted(["区统计局（区统计局2024）", "区统计局（乙区汇编）", "我局（我局2024）", "我局（丙局）", "安吉县统计局"])
+    assert c["orgs"] == sorted(["区统计局（区统计局）", "区统计局（乙区汇编）", "我局（我局）", "我局（丙局）", "安吉县统计局"])
     assert set(next(t for t in c["table"] if t["org"] == "安吉县统计局")["cells"]) == {"2024", "2025"}
+
+
+def test_one_districts_compilations_of_two_years_give_one_row():
+    # the same placeless bureau in one district's 汇编 of 2024 and of 2025: one body, one row
+    rows = [row("区民政局", 2023, 2023, 3.1, rid=1), row("区民政局", 2024, 2024, 3.4, rid=2),
+            row("区民政局", 2024, 2024, 2.2, rid=3)]
+    rows[0]["document"] = "data/甲区2023年工作总结汇编.txt"
+    rows[1]["document"] = "data/甲区2024年度工作总结汇编.docx"
+    rows[2]["document"] = "data/乙区2024年工作总结汇编.txt"
+    c = compare(rows)
+    assert c["orgs"] == ["区民政局（乙区工作总结汇编）", "区民政局（甲区工作总结汇编）"]
+    assert set(next(t for t in c["table"] if t["org"] == "区民政局（甲区工作总结汇编）")["cells"]) == {"2023", "2024"}
 
 
 @pytest.mark.parametrize("org, placeless", [

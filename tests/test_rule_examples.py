@@ -738,6 +738,11 @@ def ranked_format(entry: dict, text: str) -> bool:
     return keep_rank(text, "")[0] < len(entry["words"])
 
 
+@matcher("library:file_year")
+def year_of_a_file_name(entry: dict, text: str) -> bool:
+    return re.fullmatch(entry["pattern"], text) is not None
+
+
 @matcher("measures:synonyms")
 def synonym_group(entry: dict, text: str) -> bool:
     from workreport.store.library import synonyms

@@ -186,7 +186,7 @@ SCHEMAS: dict[str, Record] = {
                                                    "capital_weight": INT, "enough": INT, "decisive": INT})}),
         "limits": LIMITS,
     }),
-    "library": table({"keep": ListOf(WORDS_RULE, non_empty=True), "limits": LIMITS}),
+    "library": table({"keep": ListOf(WORDS_RULE, non_empty=True), "file_year": PATTERN_RULE, "limits": LIMITS}),
     "measures": table({
         "rename": ListOf(rule({"pattern": Pattern(), "replace": STR}, {"ratio": BOOL}), non_empty=True),
         **{k: PATTERN_RULES for k in ("cut", "lead", "inner", "tail")},

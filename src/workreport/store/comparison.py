@@ -27,8 +27,10 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable
 
 from ..extract.difference import difference_unit
+from ..rules import pattern
 from ..structure import names
 
+_FILE_YEAR = pattern("library", "comparison.file_year")
 MAX_LINES = 8  # bodies a line chart still shows legibly
 ANNUAL = ("annual", "point")  # period kinds that are one year's figure
 ACTUAL_KINDS = ("actual", "rate", "growth")
@@ -36,13 +38,17 @@ ACTUAL_KINDS = ("actual", "rate", "growth")
 
 def org_label(row: dict) -> str:
     """The body a figure belongs to: the report's org, else its file's name (not always found).
-    An org that leaves its place unsaid (我局, 区统计局) carries its file's name too: two districts'
-    statistics bureaus are two rows of a comparison, never one."""
+    An org that leaves its place unsaid (我局, 区统计局) carries its file's name too, less the
+    file's years: two districts' statistics bureaus are two rows of a comparison, never one, and
+    one district's compilations of two years still give one row."""
     doc = os.path.splitext(os.path.basename(row.get("document") or ""))[0]
     org = row.get("org")
     if not org:
         return doc or "（未知单位）"
-    return f"{org}（{doc}）" if doc and names.placeless(org) else org
+    if not names.placeless(org):
+        return org
+    key = _FILE_YEAR.sub("", doc)
+    return f"{org}（{key or doc}）" if doc else org
 
 
 def role_of(row: dict) -> str | None:
