@@ -92,7 +92,7 @@ def _para(text: str) -> Paragraph:
                                   "intro", "deadline", "lead_unit", "target_cue", "estimate_cue", "decrease",
                                   "file_name_noise", "admin_suffix", "ceiling_measure")),
          "bodies:bracket_tail", "bodies:branch", "levels:city_cues.prefecture", "levels:city_cues.county",
-         "levels:city_cues.superior_city", "levels:city_cues.ranked_among_counties", "levels:city_cues.in_province", "orgs:organ_place", "orgs:scope_people",
+         "levels:city_cues.superior_city", "levels:city_cues.ranked_among_counties", "levels:city_cues.in_province", "orgs:organ_place", "orgs:scope_people", "orgs:scope_own",
          *(f"tables:{k}" for k in ("captions", "header_unit", "unit_separator", "columns", "kinds", "row_label")))
 def pattern_in_normalised(entry: dict, text: str) -> bool:
     return bool(rules.compiled(entry["pattern"]).search(norm(text)))

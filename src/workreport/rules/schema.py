@@ -288,6 +288,7 @@ SCHEMAS: dict[str, Record] = {
         "names": Record({k: PATTERN_RULE for k in ("not_in_owner", "organ_in_place", "government_quality", "generic", "bad_start", "lead", "function_chars", "place")}),
         "scope": PATTERN_RULE,
         "scope_people": PATTERN_RULE,
+        "scope_own": PATTERN_RULE,
         "scope_levels": MapOf(LEVEL),
         "prefecture_scopes": STRS,
         "unplaced_default": rule({"level": LEVEL}),

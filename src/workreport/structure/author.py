@@ -38,6 +38,7 @@ _SCOPE = rules.pattern(_TABLE, "org.scope")
 _SCOPE_LEVEL: dict[str, str] = _T["scope_levels"]
 _PREFECTURE_SCOPES = frozenset(_T["prefecture_scopes"])
 _SCOPE_PEOPLE = rules.pattern(_TABLE, "org.scope.own_people")
+_SCOPE_OWN = rules.pattern(_TABLE, "org.scope.own_place")
 _REGION_SCOPE = rules.entry(_TABLE, "org.scope.autonomous_region")
 _STATE_FARM = "level.place.state_farm"
 _FARM_DISTRICT = rules.entry("levels", "level.farm.administers")
@@ -97,6 +98,13 @@ def scope_level(text: str) -> tuple[str | None, str]:
     people = {_SCOPE_LEVEL.get(m.group("scope")) for m in _SCOPE_PEOPLE.finditer(text)} - {None}
     if people:
         return min(people, key=_LEVEL_ORDER.index), "level.scope.own_people"
+    # "our county" names its own place; a higher "whole city" may be where it is ranked (orgs.yaml
+    # scope_own): the lowest place it calls its own decides
+    own = {m.group("scope"): _SCOPE_LEVEL[m.group("scope")] for m in _SCOPE_OWN.finditer(text)
+           if m.group("scope") in _SCOPE_LEVEL}
+    if own:  # (the rule ends with the scope word, as the count's does: the caller reads it)
+        word = min(own, key=lambda w: _LEVEL_ORDER.index(own[w]))
+        return own[word], f"level.scope.own_place.{word}"
     c = Counter(m.group(1) for m in _SCOPE.finditer(text))
     if not c:
         return None, "level.none"
