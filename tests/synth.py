@@ -281,9 +281,10 @@ def _place(rnd: random.Random, w: _Writer, p: Piece, style: str, others: list[st
     own_title = p.title is not None and p.title in keep
     if web and rnd.random() < 0.55 and p.kind != "prov2026":
         for text, furn in _block(rnd, site, "heads", title, p.org, others):
-            # (a portal's title row is the only print of the title of a report that keeps no title
-            # line: the report starts at that row, as the real-page sets' builders annotate it)
-            if furn and start is None and not own_title and title in text and _TITLE_FIELD.match(text):
+            # (a portal's title row is the title's first print, whether or not the report keeps its
+            # title line under the rows: the report starts at that row, as the real-page sets'
+            # builders annotate it (a title printed twice starts at its first copy; round 22))
+            if furn and start is None and title in text and _TITLE_FIELD.match(text):
                 furn = False
             n = w.add(text, furn)
             if not furn and start is None:

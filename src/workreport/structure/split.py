@@ -786,6 +786,8 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[i
         header = _item_header(doc, paras, s, furniture) if k and title_p is not chunk[0] else None
         if header is None and title_p is None:
             header = _title_row(doc, paras, s, furniture)
+        elif header is None and title_p is chunk[0]:
+            header = _title_row(doc, paras, s, furniture, copy_of=title)
         drafts.append(ReportDraft(header or chunk[0].line_start, chunk[-1].line_end, chunk, title, rule, appendix,
                                   title_p.line_start if title_p else None, sc, heading))
     return drafts
@@ -821,12 +823,19 @@ def _furniture_above(paras: list[Paragraph], s: int, furniture: frozenset[int]):
     return (n for n in range(paras[s].line_start - 1, lo - 1, -1) if n in furniture)
 
 
-def _title_row(doc, paras: list[Paragraph], s: int, furniture: frozenset[int]) -> int | None:
+def _title_row(doc, paras: list[Paragraph], s: int, furniture: frozenset[int], copy_of: str | None = None) -> int | None:
     """The line of a portal's metadata row that holds a report's title (its title or name field),
     in the rows right above a report that prints no title line of its own: the row is the only
-    place the title is printed, so the report begins there (the other rows stay furniture)."""
+    place the title is printed, so the report begins there (the other rows stay furniture).
+    ``copy_of``: the title line the report opens with.  A disclosure table's title field over the
+    text's own copy of that title is the title printed twice, and the first copy begins the text
+    (round 22: the name row of a portal's table over the article's heading, the rows between the
+    site's); a row naming another title is only a row."""
     for n in _furniture_above(paras, s, furniture):
         m = _TITLE_ROW.match(doc.norm_lines[n - 1].strip())
+        if copy_of is not None and m and m.group("title") and not site_heads.title_copy(
+                cues.title_core(m.group("title")), cues.title_core(copy_of), near=True):
+            continue
         if m and m.group("title") and is_title(m.group("title")):
             # (a page that printed the title as a line over its rows has its start there: the row is a copy)
             core = cues.title_core(m.group("title"))
