@@ -93,6 +93,13 @@ def drop_title(lines, gold, rnd):
                 if i + 1 in chrome and _title_row(nk(lines[i]), key)]
         if rows:
             new_start = rows[-1] + 1
+    key = nk(lines[rest[0]])
+    if new_start == rest[0] + 1 and title_shaped(lines[rest[0]]) and len(key) >= 6:
+        # the text's own title line is left under the page's rows: a portal's title row between the
+        # dropped line and it, naming it, is now the title's first copy, where the report starts
+        rows = [i for i in range(s + 1, rest[0]) if i + 1 in chrome and _title_row(nk(lines[i]), key)]
+        if rows:
+            new_start = rows[0] + 1
     sh = lambda x: x - 1 if x > start else x  # noqa: E731
     return (lines[:s] + lines[s + 1:], sh(new_start), sh(end),
             [sh(c) for c in chrome if c not in (start, new_start)])

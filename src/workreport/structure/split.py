@@ -837,11 +837,21 @@ def _title_row(doc, paras: list[Paragraph], s: int, furniture: frozenset[int], c
                 cues.title_core(m.group("title")), cues.title_core(copy_of), near=True):
             continue
         if m and m.group("title") and is_title(m.group("title")):
-            # (a page that printed the title as a line over its rows has its start there: the row is a copy)
+            # (a page that printed the title as a line over its rows has its start there: the row is a
+            # copy; that first copy may differ a little, a year or a place more or less, as copies do)
             core = cues.title_core(m.group("title"))
             above = range(max(1, n - _TITLE_COPY_LOOK), n)
-            return None if any(cues.title_core(doc.norm_lines[a - 1].strip()) == core for a in above) else n
+            return None if any(_copy_above(cues.title_core(doc.norm_lines[a - 1].strip()), core, copy_of is not None)
+                               for a in above) else n
     return None
+
+
+def _copy_above(line: str, core: str, near: bool) -> bool:
+    """Is a line over a title row a copy of the row's title?  Over the text's own title line (``near``)
+    the page's headline may differ a little from both; a title-shaped line is asked, never a sentence."""
+    if line == core:
+        return True
+    return near and bool(line) and is_title(line) and site_heads.title_copy(core, line, near=True)
 
 
 def _titled(p: Paragraph) -> bool:
