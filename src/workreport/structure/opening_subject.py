@@ -18,7 +18,7 @@ from . import bodies
 from .names import OrgGuess, clean_name, fuller, is_body, is_self, superior, system_stem
 from .selfref import SELF, TITLED_PLACE, bare_organ, line_led, local_name, named_of_bare_kind, resolve_self, self_word, \
     system_department
-from .subjects import SUBJECT_CUES, authors
+from .subjects import SUBJECT_CUES, SUFFIX_INFO, authors
 from .titles import Evidence
 
 _TABLE = "orgs"
@@ -46,6 +46,36 @@ _SECTOR_NAMED = _pattern("org.sector.named")
 _SCOPE = _pattern("org.scope")
 _SELF_PREFIXES = tuple(rules.words(_TABLE, "org.self_prefixes"))
 _CROSS_CUTTING = tuple(rules.words(_TABLE, "org.title_field.cross_cutting"))
+_BODY_FRAME = _pattern("org.subject.body_frame")
+_CLAUSE_END = re.compile(r"[,;:!?\uff0c\u3001\u3002\uff1b\uff1a\uff01\uff1f]")
+_SENTENCE_END = re.compile(r"[;!?\u3002\uff1b\uff01\uff1f]")
+
+
+def _framed_subject(s: str) -> tuple[int, str] | None:
+    """The opening formula's subject: a time phrase and its comma, then a department's full name
+    (not a place or a government: a bare place word here may be a topic), whatever verb follows
+    it.  The verb cues of subject_cues are not needed there: the formula itself makes the name
+    its subject (round 22).  The longest name of a known kind in that first clause; none when the
+    sentence also speaks as "we" (a body acting on the author) or names a superior."""
+    comma = _CLAUSE_END.search(s)
+    if comma is None or s[comma.start()] not in ",\uff0c" or not _BODY_FRAME.search(s[:comma.end()]):
+        return None
+    off = comma.end()
+    clause_end = _CLAUSE_END.search(s, off)
+    end = clause_end.start() if clause_end else len(s)
+    sentence = _SENTENCE_END.search(s, off)
+    if SELF.search(s[off: sentence.start() if sentence else len(s)]):
+        return None
+    best = None
+    for k in range(off + 2, min(end, off + _limit("name_max_chars") + 8) + 1):
+        nm = s[off:k]
+        if not any(nm.endswith(w) for w in SUFFIX_INFO) or clean_name(nm) != nm or not is_body(nm):
+            continue
+        m = bodies.classify_body(nm)
+        if m is None or m.comprehensive or is_self(nm) or superior(s, off, k):
+            continue
+        best = nm
+    return (off, best) if best else None
 
 
 def opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
@@ -80,6 +110,10 @@ def opening_author(p, report: Report, ev: Evidence, sig) -> OrgGuess | None:
     led = None if subs else line_led(p.norm_text)  # a line of work led by a government
     if led and (selfref is None or led[0] < selfref.start()):
         cands.append((led[0], "subject", led[1]))
+    framed = _framed_subject(bodies.fold(p.norm_text[:window]))
+    if framed and not any(c[0] <= framed[0] for c in cands):
+        cands.append((framed[0], "subject", p.text[framed[0]: framed[0] + len(framed[1])]
+                      if len(p.text) == len(p.norm_text) else framed[1]))
     system = system_subject(p.text, p.norm_text[:window])
     first = min(cands, key=lambda c: c[0]) if cands else None
     if system and first and system[0] <= _limit("opening_subject_window") and system[0] < first[0] \
