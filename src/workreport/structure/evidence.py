@@ -387,9 +387,21 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # the party committee and the government: its context, not another author)
     # (a body the report has named already, as a partner, an object or its own department, is no new
     # author when a paragraph makes it the subject)
-    f["new_name"] = float(bool(name) and bool(st.names) and name not in st.names and not _just_spoke(c, st)
+    # (a report whose head named no author (its title lost, a speech's 'we') has its body named only by the
+    # text: an opening, its time phrase first, that makes a body the report has never named its subject is
+    # the next report's; the genre opens a report so, and a report does not open again inside itself)
+    # (not in a speech: one that has addressed its audience names the bodies of its context, the army, the
+    # courts, in whole paragraphs that open with the year; nor a short line, a part's heading)
+    unnamed = (not st.names and after is c and c.strong and st.body >= _BODY_HEAD_MIN
+               and st.chars >= _SHORT and not c.head_line and not st.greetings and st.spoken is None
+               and len(paras[i].norm_text.strip()) >= _CUT_LINE)
+    f["new_name"] = float(bool(name) and (bool(st.names) or unnamed) and name not in st.names and not _just_spoke(c, st)
                           and not any(name in n or n in name for n in st.names) and not _masked_same(name, st.names)
                           and not _named_before(name, st))
+    # (a bare line right over such an opening, a title kept only as its year and genre, is its head
+    # (split._subject_heads), not a part heading of the report before)
+    if unnamed and f["new_name"] and prev is not None and prev.bare and prev.head is None:
+        f["prev_heading"] = 0.0
     f["year_change"] = float(year is not None and st.year is not None and year != st.year and (c.head is None or here))
     f["heading"] = float(c.head is not None and not here and not higher and c.title != "numbered")
     # a speech addresses its audience again before its last parts; a new speech has a head, or

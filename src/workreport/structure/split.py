@@ -487,8 +487,29 @@ _HEAD_TOP_PARAS = 6  # head lines looked at over a start (title, date, session, 
 # addressee or number row; a byline; then the head's highest title or, over a speech, the top of
 # its head again, whatever the passes before left).  The order matters: a later pass reads the
 # heads the earlier ones have found (a byline over a title that a notice's pass has placed).
+def _subject_heads(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
+    """A report found at an opening that names a new subject (the report before named none) has
+    its head right over it when that line is short, no sentence and no part of an outline, and is a
+    title or a bare part name that names no other body (a title kept only as its year and genre, a
+    compilation's numbered title): the line is the new report's head, not the last line of the one
+    before, which names another subject or none and ends on a sentence."""
+    out: list = []
+    for i, rule, sc in starts:
+        j = i - 1
+        if (out and rule == _NEW_NAME and j > out[-1][0] and cs[i].name
+                and not cs[j].terminal and len(paras[j].norm_text.strip()) <= _HEAD_LINE
+                and not _COMMA.search(paras[j].norm_text)
+                and (cs[j].title or (cs[j].bare and cs[j].head is None))):
+            here = evidence.named(cs, paras, j)
+            if not (here and cues.names_differ(here, cs[i].name)):
+                i = j
+        out.append((i, rule, sc))
+    return out
+
+
+_NEW_NAME = "split.evidence.new_name"
 _HEAD_PASSES = (_speech_heads, _issued_documents, _page_headings, _first_copies, _occasions,
-                _addressed, _addressee_titles, _bylines, _head_tops, _headings_in_place)
+                _addressed, _addressee_titles, _bylines, _head_tops, _headings_in_place, _subject_heads)
 
 
 def _heading_copy(c: evidence.Cues, p: Paragraph, below: evidence.Cues, q: Paragraph) -> bool:
