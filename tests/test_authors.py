@@ -532,14 +532,29 @@ def test_our_bureau_under_a_title_that_names_its_field_is_that_field_s_bureau():
     ("2022年以来，白石镇坚持稳中求进，经济社会保持平稳发展。", "白石镇"),
     # the report writes its office's full name: that name
     ("2023年，青禾街道办事处在县委、县政府的坚强领导下，扎实推进各项工作。", "青禾街道办事处"),
-    # "town government" written after the place: as written
-    ("2022年以来，白石镇政府坚持稳中求进，经济社会保持平稳发展。", "白石镇政府"),
+    # "town government" written after the place: the town by its name (round 22: a reader's gold
+    # "白石镇", "白石镇政府" or "白石镇人民政府" holds it; "白石镇政府" holds only the first two)
+    ("2022年以来，白石镇政府坚持稳中求进，经济社会保持平稳发展。", "白石镇"),
     # a masked place names nobody: its office's name
     ("2023年，XX镇在县委、县政府的坚强领导下，扎实推进各项工作。", "XX镇人民政府"),
 ])
 def test_a_street_or_town_is_named_as_the_report_names_it(opening, org):
     r = one(opening + "\n" + _BODY)
     assert (r.org, r.level) == (org, "township_street"), r.org_rule
+
+
+@pytest.mark.parametrize("title, org, level", [
+    # a county's or a city's government named short in its title is that government, by its full name
+    ("青禾县政府2023年工作总结", "青禾县人民政府", "county_district"),
+    ("云岭市政府2022年工作总结", "云岭市人民政府", "city"),
+    # a town's, by its name
+    ("白石镇政府2023年工作总结", "白石镇", "township_street"),
+    # a government's office is no government
+    ("青禾县政府办2023年工作总结", "青禾县政府办", "county_district"),
+])
+def test_a_government_named_short_gets_one_label(title, org, level):
+    r = one(title + "\n" + _BODY)
+    assert (r.org, r.level) == (org, level), r.org_rule
 
 
 def test_a_traditional_page_s_government_is_named_in_its_own_script():

@@ -20,7 +20,7 @@ from ..model import Paragraph, Report
 from ..textnorm import norm
 from . import bodies, city_text, cues
 from .names import PH, as_written, clean_name, is_self, superior, system_stem
-from .org import OrgGuess, canonical_org, find_org, region_of
+from .org import OrgGuess, canonical_org, find_org, government_label, region_of
 from .selfref import department_kind, field_department_of, kind_field_department
 from .titles import Evidence, report_titles
 from .year import is_gov_title, report_year
@@ -480,6 +480,7 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     org = (named if guess.rule == _PLACE_ONLY else canonical_org(named)) if named else None
     text = _text(report)
     org = as_written(named, org, text) if org else org  # "town government", as the report writes it
+    org = government_label(org) if org else org
     if guess.rule == "org.system":
         body = _system_body(named)
     elif guess.rule == _PLACE_ONLY:  # the place is known, not which of its bodies wrote

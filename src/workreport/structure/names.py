@@ -243,6 +243,21 @@ def place_names(before: str, word: str, text: str) -> Counter[str]:
     return cands
 
 
+def bare_place(name: str) -> bool:
+    """Is ``name`` a street office's or town's place, which stands for its body by itself?"""
+    return len(name) > 2 and name.endswith(_BARE) and not re.match(PH, name) and not is_self(name)
+
+
+def short_government(name: str) -> str | None:
+    """The place of a government named in its short form (a place and "government", not its people's
+    government's full name), or None: a masked or unsaid place names nobody."""
+    m = _WRITTEN.search(name)
+    if not m or m.start() == 0 or m.end() != len(name) or re.match(PH, name) or is_self(name):
+        return None
+    place = name[:m.start()]
+    return None if placeless(name) else place
+
+
 def as_written(name: str, org: str, text: str) -> str:
     """A bare place made its people's government (``org``) as the report writes that government
     after the place's own words (orgs.yaml written_government: a town's summary that only says
@@ -259,9 +274,16 @@ def as_written(name: str, org: str, text: str) -> str:
         w = _WRITTEN.match(text, m.end())
         if w:
             short[w.group("form")] += 1
-    if short:
-        return name + short.most_common(1)[0][0]
     # a street office or town the report names only by its place keeps that name; a masked place
     # (a placeholder and a town word) names nobody, so its office's name is the informative form
-    bare = not self_named and len(name) > 2 and name.endswith(_BARE) and not re.match(PH, name)
+    bare = not self_named and bare_place(name)
+    if short:
+        # a named place's short form ("X town government") is one body with its full name: a town
+        # is its place's name, a county or higher its people's government (round 22: one body,
+        # one label, as a comparison lists it and as readers write it)
+        # (a masked or unsaid place names nobody: its short form as written is all there is)
+        written = name + short.most_common(1)[0][0]
+        if re.match(PH, name) or self_named or placeless(written):
+            return written
+        return name if bare else org
     return name if bare else org

@@ -21,7 +21,7 @@ from .. import rules
 from ..model import Report
 from ..textnorm import norm
 from . import bodies
-from .names import PH, OrgGuess, clean_name, fuller, is_body, is_self, place_names, report_text, superior, system_stem
+from .names import PH, OrgGuess, bare_place, clean_name, fuller, short_government, is_body, is_self, place_names, report_text, superior, system_stem
 from .opening_subject import fuller_from, opening_author, own_body, system_subject
 from .openings import frequent_mention, opening, opening_self, own_place_leader, title_below_opening
 from .selfref import GUESSED_KINDS, SELF, TITLED_PLACE, bare_organ, field_department, formal_street, local_name, own_document, resolve_self, title_field_author, unnamed
@@ -29,7 +29,7 @@ from .speech import speaker_body, speaker_place, speech_org
 from .subjects import SUFFIX_INFO, authors
 from .titles import Evidence, bare_kind, byline, lone_name, notice_issuer, org_from_title, page_rows, report_titles, row_authors, signature
 
-__all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "org_suffix", "region_of"]
+__all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "government_label", "org_suffix", "region_of"]
 
 _TABLE = "orgs"
 
@@ -763,6 +763,16 @@ def canonical_org(name: str) -> str:
             name = name[1:]
         return name + info["body"]
     return name
+
+
+def government_label(name: str) -> str:
+    """A government named short (a place and "government") is its place's government: a town by its
+    name, a county or higher by its full name; any other name as it is (round 22: one body, one
+    label, as a comparison lists it and as readers name it)."""
+    place = short_government(name)
+    if place is None or canonical_org(place) == place:
+        return name
+    return place if bare_place(place) else canonical_org(place)
 
 
 def region_of(org: str | None) -> str | None:
