@@ -302,6 +302,7 @@ SCHEMAS: dict[str, Record] = {
         "own_work": PATTERN_RULE,
         "year": PATTERN_RULE,
         "cn_year": PATTERN_RULE,
+        "school_term": rule({"pattern": Pattern(), "second": STRS}),
         "not_report_year": PATTERN_RULE,
         "plan_after_review": PATTERN_RULE,
         "bare_lead_summary": PATTERN_RULE,

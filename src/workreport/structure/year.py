@@ -21,6 +21,8 @@ from .roles import cue_role
 _TABLE = "orgs"
 _YEAR = rules.pattern(_TABLE, "org.year")
 _CN_YEAR = rules.pattern(_TABLE, "org.year.cn")
+_TERM = rules.entry(_TABLE, "org.year.school_term")
+_SCHOOL_TERM = rules.compiled(_TERM["pattern"])
 _NOT_REPORT_YEAR = rules.pattern(_TABLE, "org.year.not_reported")
 _PLAN_AFTER_REVIEW = rules.pattern(_TABLE, "org.year.plan_after_review")
 _BARE_LEAD_SUMMARY = rules.pattern(_TABLE, "org.year.bare_lead_summary")
@@ -77,7 +79,12 @@ def _limit(name: str) -> int:
 def years(text: str, normalized: str | None = None) -> list[int]:
     """The years ``text`` names (in Arabic, then in Chinese digits)."""
     s = normalized if normalized is not None else norm(text)
-    out = [int(m.group(1)) for m in _YEAR.finditer(s)]
+    # a school term is read as the calendar year it is taught in, in the place of its school year
+    terms = [(m.start(), m.end(), int(m.group("first")) + (1 if m.group("term") in _TERM["second"] else 0))
+             for m in _SCHOOL_TERM.finditer(s)]
+    out = sorted([(m.start(1), int(m.group(1))) for m in _YEAR.finditer(s)
+                  if not any(a <= m.start(1) < b for a, b, _ in terms)] + [(a, y) for a, _, y in terms])
+    out = [y for _, y in out]
     for m in _CN_YEAR.finditer(s):
         out.append(int(numerals.read_digits(m.group(1))))
     return out
