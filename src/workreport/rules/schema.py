@@ -130,6 +130,8 @@ SCHEMAS: dict[str, Record] = {
         "table_row": PATTERN_RULE,
         "table_cells": PATTERN_RULE,
         "figure_unit": PATTERN_RULE,
+        "table_unit_cell": PATTERN_RULE,
+        "table_figure_cell": PATTERN_RULE,
         "toc_run": PATTERN_RULE,
         "toc_page_tail": PATTERN_RULE,
         "item_marker": PATTERN_RULE,

@@ -297,6 +297,9 @@ def open_title_head(first: str) -> bool:
     return bool(_OPEN_HEAD.match(first))
 
 
+_VALUE_CELL = re.compile(r"^(?:[+\-]\d+(?:\.\d+)?|\d+\.\d+)%?$")  # a measured value alone, no year nor ordinal
+
+
 def broken_title_lines(parts: list[str]) -> int:
     """How many of the first (normalised, stripped) lines make one title broken into three or
     more short pieces (a converted page puts a name, a year and the genre words each on a line
@@ -310,6 +313,8 @@ def broken_title_lines(parts: list[str]) -> int:
             break
         if k and parts[k - 1].isdigit() and not _YEAR_TAIL.match(s):
             break  # a number alone is a year cut from its year character, which the next piece begins with
+        if _VALUE_CELL.match(s):
+            break  # a decimal or signed figure alone is a table's value (a title's numbers are years) (round 22)
         joined += s
         if len(joined) > BROKEN_CHARS:
             break

@@ -93,6 +93,10 @@ _GENRE_WORD = rules.pattern("split", "split.speech_headline")
 _DOCUMENT_PART = rules.pattern(_TABLE, "furniture.document_part")
 _TABLE_ROW = rules.pattern(_TABLE, "furniture.table_row")
 _FIGURE = rules.pattern(_TABLE, "furniture.figure_unit")
+_UNIT_CELL = rules.pattern(_TABLE, "furniture.table_unit_cell")
+_FIGURE_CELL = rules.pattern(_TABLE, "furniture.table_figure_cell")
+_CELLS_MIN = int(rules.limit(_TABLE, "furniture.table_cells_min"))
+_PUNCT_ONLY = "furniture.punct_only"
 _LONE_GLYPH = rules.pattern(_TABLE, "furniture.lone_glyph")
 _TOC_RUN = rules.pattern(_TABLE, "furniture.toc.run")
 _HEAD_ROW = rules.pattern(_TABLE, "furniture.head_row")
@@ -419,6 +423,18 @@ def _weak_blocks(pl: PageLines) -> None:
         b = k
         while b + 1 < n and (pl.found[b + 1] or pl.joins_weak(b + 1)):
             b += 1
+        last = _flattened_table(pl, a, b)
+        after_table = last is not None
+        if after_table:
+            # the report's table, one cell a line, down to its last cell (its figures are report text);
+            # the lines under it (the next page's head) are read as any run is
+            for m in range(a + 1, last):  # (a dash alone between cells is the table's empty cell)
+                if pl.rule[m] == _PUNCT_ONLY and _FIGURE_CELL.match(pl.text[m].strip()) and not pl.found[m - 1] and not pl.found[m + 1]:
+                    pl.rule[m], pl.found[m] = None, False
+            a = last + 1
+            if a > b:
+                k = b + 1
+                continue
         if a > 0 and is_terminal(pl.text[a - 1], pl.text[a - 1]) and _SIGNATURE_NAME.match(pl.text[a]) \
                 and not (a + 1 < n and pl.rule[a + 1] in _DISCLOSURE_VALUES):
             # the body's name signed under the last sentence belongs to the report (over a disclosure
@@ -498,7 +514,8 @@ def _weak_blocks(pl: PageLines) -> None:
         below = b + 1 if b + 1 < n else None
         unfinished_above = above is not None and not is_terminal(pl.text[above], pl.text[above]) \
             and len(pl.text[above]) > _WEAK_MAX and not pl.anchor(above)
-        after_text = above is not None and is_terminal(pl.text[above], pl.text[above])  # a report's last sentence
+        # a report's last sentence (or its table: the lines under it are read as under its text's end)
+        after_text = above is not None and (is_terminal(pl.text[above], pl.text[above]) or after_table)
         # (a sentence the page cut off, then several such lines: the page's text has ended; one
         # line may still be the rest of the sentence a narrow page wrapped)
         if (above is not None and not after_text and not pl.anchor(above) and not pl.weak(above)
@@ -541,6 +558,18 @@ def _weak_blocks(pl: PageLines) -> None:
             for m in run:
                 pl.found[m] = True
         k = end + 1
+
+
+def _flattened_table(pl: PageLines, a: int, b: int) -> int | None:
+    """Is the run a..b a table the page flattened, one cell a line (round 22)?  Units of measure
+    alone and figures alone, several of each: a report's table (its indicators, their units, their
+    values), never a site's footer (links, dates, a copyright, contacts; a pager's bare numbers
+    have no unit beside them).  The table's last cell, or None."""
+    units = [m for m in range(a, b + 1) if not pl.found[m] and _UNIT_CELL.match(pl.text[m].strip())]
+    values = [m for m in range(a, b + 1) if _FIGURE_CELL.match(pl.text[m].strip())]
+    if len(units) < _CELLS_MIN or len(values) < _CELLS_MIN:
+        return None
+    return max(units + values)
 
 
 def _head_rows(pl: PageLines) -> None:

@@ -45,6 +45,7 @@ _SIGNOFF = int(rules.limit(_TABLE, "split.issued_signoff_paragraphs"))
 _GLUED_ADDRESSEE = "split.issued.glued_addressee"
 _HEADING_TAIL = int(rules.limit(_TABLE, "split.heading_copy_tail_chars"))
 _PAGE_HEADING = "split.page_heading"
+_PAGE_TOP = "split.page_top"  # (the page's own lines over the first report: no report, furniture)
 _HEAD_TOP = "split.head_top"  # (a start a head pass moved up past a page heading: the heading is the report's)
 _DOC_NUMBER = "split.preamble.doc_number"
 _PUNCT = rules.pattern("paragraphs", "paragraph.any_punct")
@@ -54,6 +55,7 @@ _TIE = int(rules.limit(_TABLE, "split.head_tie_chars"))
 _TIE_PARAS = int(rules.limit(_TABLE, "split.head_tie_paragraphs"))
 _DATE_ROW = rules.pattern(_TABLE, "split.page_date_row")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_CLAUSE_MARK = re.compile(r"[,\uff0c;\uff1b:\uff1a\u3002!\uff01?\uff1f]")  # a clause or sentence mark (a list's comma is none)
 _REVIEW_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.scene", "split.intro.system", "split.intro.leadership",
                               "split.intro.leadership_first"})
 _NOT_OPENINGS = frozenset({"split.intro.future"})
@@ -96,7 +98,31 @@ def find_starts(doc, paras: list[Paragraph], furniture: frozenset[int] = frozens
     starts = decode(cs, paras, weights, threshold)
     for attach in _HEAD_PASSES:
         starts = attach(cs, paras, starts)
+    if _unsaid_top(cs, paras, starts):
+        starts[0] = (0, _PAGE_TOP, None)
     return starts
+
+
+def _unsaid_top(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> bool:
+    """Do the document's first lines, over a report that prints its own title, say nothing (round 22):
+    no sentence, no title, no name, no salutation or preamble?  A site's banner or advertisement, a
+    snapshot site's head, a breadcrumb, the navigation of the report's parts (its headings listed
+    with no text): a block of labels and headings is never a report by itself, and no report is
+    above it to hold it, so it is the page's (furniture)."""
+    if len(starts) < 2 or starts[0][0] != 0:
+        return False
+    top = starts[1][0]
+    if not cs[top].title_core:
+        return False
+    for k in range(top):
+        c, t = cs[k], paras[k].norm_text.strip()
+        if c.title or c.title_core or c.fused or c.name or c.preamble or c.greeting or c.signature or c.strong or c.intro:
+            return False
+        if len(t) > _HEAD_LINE or c.terminal or c.colon or _CLAUSE_MARK.search(t):
+            return False  # (a sentence, a piece of one (the report before, cut), or a line that leads into one)
+        if c.head is not None and c.head.inline_body:
+            return False  # (a numbered part with its text run on: the report's own body)
+    return True
 
 
 def _first_copies(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
@@ -790,12 +816,17 @@ def split_reports(doc, paragraphs: tuple[Paragraph, ...], furniture: frozenset[i
     starts = find_starts(doc, paras, furniture)
     paras, starts = _announced(*_unglue(paras, starts))
     drafts: list[ReportDraft] = []
+    top: tuple[int, ...] = ()
     for k, (s, rule, sc) in enumerate(starts):
         e = starts[k + 1][0] if k + 1 < len(starts) else len(paras)
+        if rule == _PAGE_TOP:
+            top = tuple(range(paras[s].line_start, paras[e - 1].line_end + 1))
+            continue
         if k + 1 < len(starts) and starts[k + 1][1] == _PAGE_HEADING:
             e -= 1  # (the next page's heading is no line of this report)
         # (the page's heading over this report's title: furniture)
         heading = tuple(range(paras[s - 1].line_start, paras[s - 1].line_end + 1)) if rule == _PAGE_HEADING and s > 0 else ()
+        heading, top = heading + top, ()
         chunk = tuple(paras[s:e])
         if not chunk:
             continue
