@@ -62,6 +62,7 @@ _NOT_OPENINGS = frozenset({"split.intro.future"})
 _ANNOUNCES = "split.intro.closing"
 _CUT_LINE = int(rules.limit(_TABLE, "split.cut_line_chars"))
 _ANNOUNCED_AFTER = 2  # a report's own head and opening come first: an announcement after them is another report's
+_ROW_COPY_CHARS = 6  # a shorter line is a label, no copy of a title
 _TITLE_COPY_LOOK = 12  # lines over a title row where a page prints the same title as its heading
 
 
@@ -122,6 +123,8 @@ def _unsaid_top(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -
             return False  # (a sentence, a piece of one (the report before, cut), or a line that leads into one)
         if c.head is not None and c.head.inline_body:
             return False  # (a numbered part with its text run on: the report's own body)
+        if len(t) >= _ROW_COPY_CHARS and site_heads.near_copy(cues.title_core(t) or t, cs[top].title_core):
+            return False  # (the title's first copy, the page's headline: the report begins there)
     return True
 
 
