@@ -75,8 +75,14 @@ def test_a_left_out_title_moves_the_start_to_a_title_row_but_not_to_a_teaser(sco
     lines, start, end, chrome = score_pages.drop_title(page2, {"chrome_lines": [2], "reports": [{"start": 1, "end": 4}]},
                                                        _Always())
     assert lines[start - 1] == body and chrome == [1]
-    page3 = [title, row, title, body]  # the title printed again as a line: that copy is the start
+    # the title printed again as a line under the row: the row is now the title's first copy, where
+    # the gold convention starts the report (round 22, as split.title_row reads it)
+    page3 = [title, row, title, body]
     lines, start, end, chrome = score_pages.drop_title(page3, {"chrome_lines": [2], "reports": [{"start": 1, "end": 4}]},
+                                                       _Always())
+    assert start == 1 and lines[start - 1] == row and chrome == []
+    page4 = [title, "索引号: 001/2023-12", title, body]  # no row names it: the text's own copy starts
+    lines, start, end, chrome = score_pages.drop_title(page4, {"chrome_lines": [2], "reports": [{"start": 1, "end": 4}]},
                                                        _Always())
     assert start == 2 and lines[start - 1] == title and chrome == [1]
 
