@@ -32,6 +32,7 @@ _CLAUSE_COMMA = ","  # (normalised: the comma that closes a sentence's opening p
 _SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
 _WRITER_START = rules.pattern(_TABLE, "paragraph.writer_start")
 _FIGURE_START = rules.pattern(_TABLE, "paragraph.figure_start")
+_PAGE_STAMP = rules.pattern(_TABLE, "paragraph.page_stamp")
 _SENTENCE_STOP = rules.pattern("split", "split.sentence_stop")
 _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
 _GENERIC_SUBJECT = rules.pattern("split", "split.generic_subject")
@@ -234,6 +235,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
         return "paragraph.join.broken_title"
     if _opens_block(lines, idx + 1) or _FIRST_PAGE.match(ns):
         return None  # (a document's first page begins another text)
+    if _PAGE_STAMP.match(ns):
+        return None  # a web page's head (its publication stamp in the line's first words) begins another page
     if (idx + 2 < len(lines.order) and lines.order[idx + 2] == nxt_line + 1
             and cues.speech_title_over(ns, lines.stripped(idx + 2))):
         return None  # a speech's title right over its session line goes on no sentence a page cut
