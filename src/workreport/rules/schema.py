@@ -367,7 +367,7 @@ SCHEMAS: dict[str, Record] = {
     }),
     "paragraphs": table({
         **{k: PATTERN_RULE for k in ("continuation_start", "list_start", "any_punct", "colon_end", "semicolon_end", "first_page_mark",
-                                     "figure_only", "figure_end", "measure_start", "writer_start", "figure_start")},
+                                     "figure_only", "figure_end", "measure_start", "writer_start", "figure_start", "page_stamp")},
         "openers": WORDS_RULE,
         "limits": LIMITS,
     }),

@@ -32,8 +32,10 @@ _CLAUSE_COMMA = ","  # (normalised: the comma that closes a sentence's opening p
 _SENTENCE_OPENINGS = frozenset({"split.intro.opening_year", "split.intro.period"})  # a year or a period, then a comma
 _WRITER_START = rules.pattern(_TABLE, "paragraph.writer_start")
 _FIGURE_START = rules.pattern(_TABLE, "paragraph.figure_start")
+_PAGE_STAMP = rules.pattern(_TABLE, "paragraph.page_stamp")
 _SENTENCE_STOP = rules.pattern("split", "split.sentence_stop")
 _BODY_NAME = rules.pattern("furniture", "furniture.signature_name")
+_GENERIC_SUBJECT = rules.pattern("split", "split.generic_subject")
 _SESSION = "split.preamble.session"
 # an opening's frame: the leadership the writer worked under, a time phrase, the report announced
 _LED = cues.LEADERSHIP
@@ -139,11 +141,20 @@ def _opening_only(so_far: str) -> bool:
 
 
 def _writer_opening(text: str, normalized: str) -> bool:
-    """Does a line open a text: its writer as the subject at its start (data: paragraph.writer_start)
-    and an opening's frame in the same line?  No cut sentence goes on with its writer's name and
-    the leadership it worked under or the report it announces."""
+    """Does a line open a text: its writer as the subject at its start (data: paragraph.writer_start,
+    or a body named by its own name: split.subject) and an opening's frame in the same line?  No cut
+    sentence goes on with its writer's name and the leadership it worked under or the report it
+    announces (round 22: a named body, e.g. a bureau holding to its guiding thought and announcing
+    its summary, opens the next text of a compilation whose last page was cut mid-sentence)."""
     s = normalized.strip()
-    return bool(_WRITER_START.match(cues.fold(s))) and bool(cues.intro_rules(text, normalized) & _OPENING_FRAME)
+    if not cues.intro_rules(text, normalized) & _OPENING_FRAME:
+        return False
+    if _WRITER_START.match(cues.fold(s)):
+        return True
+    name = cues.opening_subject(text, normalized)
+    # (named at the line's very start: a time phrase first is the year-opening rule's; a generic
+    # government or party committee may well be a cut sentence's object)
+    return bool(name) and cues.fold(s).startswith(name) and _GENERIC_SUBJECT.search(name) is None
 
 
 def _cut_figure(idx: int, lines: _Lines, so_far: str) -> bool:
@@ -224,6 +235,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
         return "paragraph.join.broken_title"
     if _opens_block(lines, idx + 1) or _FIRST_PAGE.match(ns):
         return None  # (a document's first page begins another text)
+    if _PAGE_STAMP.match(ns):
+        return None  # a web page's head (its publication stamp in the line's first words) begins another page
     if (idx + 2 < len(lines.order) and lines.order[idx + 2] == nxt_line + 1
             and cues.speech_title_over(ns, lines.stripped(idx + 2))):
         return None  # a speech's title right over its session line goes on no sentence a page cut
