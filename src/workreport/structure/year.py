@@ -362,20 +362,25 @@ def _glued_copy_year(head: str, title: str, bare: str, slack: int) -> int | None
     return copy[0] if before == own and len(copy) == 1 and copy[0] != own[0] else None
 
 
+def _title_copy(line: str, title: str) -> bool:
+    """Is ``line`` a copy of the headline, with whatever year (a piece number or a tag at most
+    around it)?"""
+    bare = _TITLE_YEAR_PART.sub("", norm(title).replace(" ", ""))
+    yearless = _TITLE_YEAR_PART.sub("", norm(line).replace(" ", ""))
+    return len(bare) >= _limit("site_year_title_min_chars") \
+        and 0 <= yearless.find(bare) <= _limit("site_year_title_offset") \
+        and len(yearless) <= len(bare) + _limit("site_year_title_offset")
+
+
 def _restamped_year(report: Report, title: str, stamped: list[int]) -> int | None:
     """On a sharing site's page (its editor's lead-in line stands over the piece), the year the
     body's opening sentence leads with, where it is earlier than every year the site stamped on
     the headline: the site dates its headline by when it posts (orgs.yaml restamp_opening).  The
     headline's copies (the site's and the document's own, any year) are passed over."""
-    bare = _TITLE_YEAR_PART.sub("", norm(title).replace(" ", ""))
-    if len(bare) < _limit("site_year_title_min_chars"):
+    if len(_TITLE_YEAR_PART.sub("", norm(title).replace(" ", ""))) < _limit("site_year_title_min_chars"):
         return None
     for p in report.paragraphs[:_limit("title_block_paragraphs")]:
-        head = p.norm_text.replace(" ", "")
-        yearless = _TITLE_YEAR_PART.sub("", head)
-        if _DATE_LINE.match(p.norm_text) or (
-                0 <= yearless.find(bare) <= _limit("site_year_title_offset")
-                and len(yearless) <= len(bare) + _limit("site_year_title_offset")):
+        if _DATE_LINE.match(p.norm_text) or _title_copy(p.norm_text, title):
             continue  # a copy of the headline, or a date line
         m = _RESTAMP_OPENING.match(p.norm_text)
         if not m:
@@ -471,6 +476,8 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
     votes: Counter[int] = Counter()
     plans: list[int] = []
     for s in report.sections:
+        if shared and titles and _title_copy(s.heading, titles[0][0]):
+            continue  # the site's or the document's copy of the headline read as a heading: its year is the title's
         span = _RANGE.search(norm(s.heading))  # a review of several years reviews the last
         if span:
             votes[int(span.group(2))] += _limit("year_vote_review")
