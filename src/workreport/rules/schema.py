@@ -336,6 +336,7 @@ SCHEMAS: dict[str, Record] = {
         "plan_period_review": PATTERN_RULE,
         "estimated_year": PATTERN_RULE,
         "sample_copy": PATTERN_RULE,
+        "restamp_opening": PATTERN_RULE,
         "portal_row": PATTERN_RULE,
         "portal_date": PATTERN_RULE,
         "title_year_part": PATTERN_RULE,

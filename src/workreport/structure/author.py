@@ -475,7 +475,10 @@ def identify(report: Report, ev: Evidence = Evidence()) -> Report:
     # a head's report to the deputies on one programme is dated by its own title, not a year back
     # as the government work report that reviews the year before
     dated_gov = gov and (guess.rule != _DELEGATES or any(is_gov_title(t) for t, _ in titles))
-    year, year_rule = report_year(report, tuple(t for t in titles if t[1] != _ESSAY_TITLE_RULE), dated_gov, ev.rows)
+    # (its editor's line leading the piece in marks a sharing site, which restamps the headline's year)
+    shared = any(rule == _ESSAY_TITLE_RULE for _, rule in titles)
+    year, year_rule = report_year(report, tuple(t for t in titles if t[1] != _ESSAY_TITLE_RULE), dated_gov, ev.rows,
+                                  shared)
     # a place known only from its documents' titles: which of its bodies wrote is not known
     org = (named if guess.rule == _PLACE_ONLY else canonical_org(named)) if named else None
     text = _text(report)

@@ -69,6 +69,7 @@ _BASE_YEAR = rules.pattern(_TABLE, "org.year.base_year")
 _PERIOD_REVIEW = rules.pattern(_TABLE, "org.year.plan_period_review")
 _ESTIMATED = rules.pattern(_TABLE, "org.year.estimated")
 _SAMPLE_COPY = rules.pattern(_TABLE, "org.year.sample_copy")
+_RESTAMP_OPENING = rules.pattern(_TABLE, "org.year.restamp_opening")
 _NAME_MASK = rules.pattern("split", "split.name_mask")
 
 
@@ -361,6 +362,34 @@ def _glued_copy_year(head: str, title: str, bare: str, slack: int) -> int | None
     return copy[0] if before == own and len(copy) == 1 and copy[0] != own[0] else None
 
 
+def _title_copy(line: str, title: str) -> bool:
+    """Is ``line`` a copy of the headline, with whatever year (a piece number or a tag at most
+    around it)?"""
+    bare = _TITLE_YEAR_PART.sub("", norm(title).replace(" ", ""))
+    yearless = _TITLE_YEAR_PART.sub("", norm(line).replace(" ", ""))
+    return len(bare) >= _limit("site_year_title_min_chars") \
+        and 0 <= yearless.find(bare) <= _limit("site_year_title_offset") \
+        and len(yearless) <= len(bare) + _limit("site_year_title_offset")
+
+
+def _restamped_year(report: Report, title: str, stamped: list[int]) -> int | None:
+    """On a sharing site's page (its editor's lead-in line stands over the piece), the year the
+    body's opening sentence leads with, where it is earlier than every year the site stamped on
+    the headline: the site dates its headline by when it posts (orgs.yaml restamp_opening).  The
+    headline's copies (the site's and the document's own, any year) are passed over."""
+    if len(_TITLE_YEAR_PART.sub("", norm(title).replace(" ", ""))) < _limit("site_year_title_min_chars"):
+        return None
+    for p in report.paragraphs[:_limit("title_block_paragraphs")]:
+        if _DATE_LINE.match(p.norm_text) or _title_copy(p.norm_text, title):
+            continue  # a copy of the headline, or a date line
+        m = _RESTAMP_OPENING.match(p.norm_text)
+        if not m:
+            return None  # the opening leads with no year of its own
+        year = int(m.group(1))
+        return year if year < min(stamped) else None
+    return None
+
+
 def _portal_year(rows: tuple[tuple[int, str], ...]) -> int | None:
     """The year a government portal posted the report on (its page rows: a breadcrumb through
     the open-government listing, then a date row); None on any other site."""
@@ -427,10 +456,12 @@ def _execution_year(report: Report, titles) -> int | None:
 
 
 def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
-                gov_report: bool = False, rows: tuple[tuple[int, str], ...] = ()) -> tuple[int | None, str]:
+                gov_report: bool = False, rows: tuple[tuple[int, str], ...] = (),
+                shared: bool = False) -> tuple[int | None, str]:
     """The year whose work is reported, and the rule that read it.  ``titles``: the report's
     titles best first, with the rule that found each (its own, a fused or CMS-row title, the
-    file name: org.title.file); ``rows``: the furniture rows of its page (a portal's date)."""
+    file name: org.title.file); ``rows``: the furniture rows of its page (a portal's date);
+    ``shared``: the page is a sharing site's (its editor's line leads the piece in)."""
     titles = tuple(titles) or (((report.title, "org.title"),) if report.title else ())
     meeting = _meeting_line(report)
     if meeting and not any(_MEETING_TITLE.search(norm(t)) for t, _ in titles):
@@ -445,6 +476,8 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
     votes: Counter[int] = Counter()
     plans: list[int] = []
     for s in report.sections:
+        if shared and titles and _title_copy(s.heading, titles[0][0]):
+            continue  # the site's or the document's copy of the headline read as a heading: its year is the title's
         span = _RANGE.search(norm(s.heading))  # a review of several years reviews the last
         if span:
             votes[int(span.group(2))] += _limit("year_vote_review")
@@ -469,6 +502,9 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         return votes.most_common(1)[0][0], "year.headings"
     if titles:
         ys = title_years(*titles[0])
+        restamped = _restamped_year(report, titles[0][0], ys) if ys and shared and titles[0][1] != FILE_RULE else None
+        if restamped is not None:
+            return restamped, "year.opening.over_restamped_title"  # the site's posting year yields to the body's
         own = _own_copy_year(report, titles[0][0]) if ys and titles[0][1] != FILE_RULE else None
         if own is not None and own not in ys:
             return own, "year.title.own_copy"  # the site's headline year yields to the document's copy
