@@ -78,7 +78,7 @@ def _para(text: str) -> Paragraph:
          "orgs:names.place", "orgs:names.not_in_owner", "orgs:names.organ_in_place", "orgs:names.government_quality", "orgs:in_full_not_owner", "orgs:names.generic", "orgs:scope", "orgs:cn_year", "orgs:not_report_year", "orgs:plan_after_review", "orgs:bare_lead_summary", "orgs:execution_year", "orgs:assessment_year", "orgs:report_formula", "orgs:document_name",
          "orgs:not_names", "orgs:sole_place_not_name", "orgs:superiors", "orgs:next_year_genre", "orgs:self_reference",
          "orgs:self_named_not_before", "orgs:year", "orgs:school_term", "orgs:session", "orgs:session_place", "orgs:plan_phrase", "orgs:plenum", "orgs:file_year", "orgs:file_compilation", "orgs:date_line", "orgs:review_heading", "orgs:review_inline", "orgs:year_range", "orgs:closing_scene", "orgs:this_year_opening", "orgs:half_year_scope", "orgs:span_start", "orgs:title_lead_year", "orgs:sample_title", "orgs:summary_title", "orgs:opening_year_place", "orgs:review_part_inline", "orgs:title_summary_part", "orgs:title_plan_part", "orgs:base_year", "orgs:plan_period_review", "orgs:estimated_year", "orgs:sample_copy", "orgs:restamp_opening", "orgs:portal_row", "orgs:portal_date", "orgs:title_year_part",
-         "orgs:title_tail", "orgs:title_line", "orgs:title_bare_kind", "orgs:generic_owner", "orgs:speaker_place", "orgs:speaker_body", "orgs:written_government", "orgs:supervised_government", "orgs:whole_place", "orgs:entrusted_audit", "orgs:entrusted_government", "orgs:we_named", "orgs:own_reality", "orgs:own_document", "orgs:formal_street", "orgs:named_government", "orgs:own_field", "orgs:league_full", "orgs:guided_we", "orgs:guided_same_form", "orgs:own_place_leader", "orgs:located_place", "orgs:bare_organ_self", "orgs:formula", "orgs:post_lead", "orgs:plan_title", "orgs:meeting_title", "orgs:field_department", "orgs:domain_topic", "orgs:own_work", "orgs:half_year", "orgs:body_frame", "orgs:leadership", "orgs:leadership_next", "orgs:rows.author", "orgs:rows.title", "orgs:rows.essay_title", "orgs:rows.breadcrumb",
+         "orgs:title_tail", "orgs:title_line", "orgs:title_bare_kind", "orgs:generic_owner", "orgs:speaker_place", "orgs:speaker_body", "orgs:written_government", "orgs:supervised_government", "orgs:whole_place", "orgs:entrusted_audit", "orgs:entrusted_government", "orgs:we_named", "orgs:own_reality", "orgs:own_document", "orgs:formal_street", "orgs:named_government", "orgs:own_field", "orgs:league_full", "orgs:guided_we", "orgs:guided_same_form", "orgs:own_place_leader", "orgs:located_place", "orgs:bare_organ_self", "orgs:formula", "orgs:post_lead", "orgs:plan_title", "orgs:meeting_title", "orgs:field_department", "orgs:domain_topic", "orgs:own_work", "orgs:half_year", "orgs:body_frame", "orgs:leadership", "orgs:leadership_next", "orgs:rows.author", "orgs:rows.title", "orgs:rows.essay_title", "orgs:rows.breadcrumb", "orgs:year_place",
          "orgs:superior_context.before", "orgs:short_forms", "orgs:thanks_speaker",
          "outline:bare_ordinal", "outline:ordinal_continuation", "outline:not_heading", "outline:heading_end",
          "outline:clause_end", "outline:ordinal_prefix",
@@ -320,6 +320,11 @@ def starts_with_place_word(entry: dict, text: str) -> bool:
 @matcher("orgs:not_place_endings", "orgs:region_suffixes", "orgs:guessed_places", "orgs:sole_place_kinds")
 def ends_with_word(entry: dict, text: str) -> bool:
     return text.endswith(tuple(entry["words"]))
+
+
+@matcher("orgs:year_place_not_place")
+def is_listed_word(entry: dict, text: str) -> bool:
+    return text in entry["words"]
 
 
 @matcher("furniture:line")

@@ -269,6 +269,8 @@ SCHEMAS: dict[str, Record] = {
         "own_place_leader": PATTERN_RULE,
         "thanks_speaker": rule({"pattern": Pattern(), "national": STR}),
         "located_place": PATTERN_RULE,
+        "year_place": PATTERN_RULE,
+        "year_place_not_place": WORDS_RULE,
         "bare_organ_self": PATTERN_RULE,
         "domain_from_text": rule({"bodies": STRS}),
         "domain_own_label": rule({"bodies": STRS}),

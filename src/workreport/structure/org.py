@@ -21,7 +21,8 @@ from .. import rules
 from ..model import Report
 from ..textnorm import norm
 from . import bodies
-from .names import PH, OrgGuess, bare_place, clean_name, fuller, short_government, is_body, is_self, place_names, report_text, superior, system_stem
+from .names import PH, OrgGuess, bare_place, clean_name, fuller, short_government, is_body, is_self, place_names, placeless, report_text, superior, system_stem
+from .names import _FUNCTION_CHARS
 from .opening_subject import fuller_from, opening_author, own_body, system_subject
 from .openings import frequent_mention, opening, opening_self, own_place_leader, title_below_opening
 from .selfref import GUESSED_KINDS, SELF, TITLED_PLACE, bare_organ, field_department, formal_street, local_name, own_document, resolve_self, title_field_author, unnamed
@@ -101,7 +102,55 @@ def find_org(report: Report, ev: Evidence = Evidence()) -> OrgGuess:
     report = _without_addressee(report)
     guess = _find_org_named(report, ev)
     full = _in_full(guess.name, report, ev) if guess.name else None
-    return OrgGuess(full, guess.line, guess.rule) if full else guess
+    if full:
+        return OrgGuess(full, guess.line, guess.rule)
+    placed = _year_place(guess.name, report) if guess.name else None
+    return OrgGuess(placed[0], placed[1], _YEAR_PLACE["id"]) if placed else guess
+
+
+_YEAR_PLACE = rules.entry(_TABLE, "org.year_place")
+_YEAR_SLOT = rules.pattern(_TABLE, "org.year_place")
+_NOT_YEAR_PLACE = frozenset(rules.words(_TABLE, "org.year_place.not_place"))
+_ENDS_IN_PLACE_WORD = re.compile(rf"(?:{rules.alternation(rules.words(_TABLE, 'org.place_heads') + rules.words(_TABLE, 'org.short_place_heads'))})$")
+
+
+def _not_a_place(name: str) -> bool:
+    """A body other than a place's own (a company, a school): no jurisdiction's name."""
+    m = bodies.classify_body(name)
+    return m is not None and not m.comprehensive
+
+
+def _year_place(name: str, report: Report) -> tuple[str, int] | None:
+    """A government, street office or town named without its place (a speech's "the district
+    government", "our street office") whose report sums up its year as a stage in one place's
+    course (orgs.yaml year_place): that place's body of the same form, and the slot's line.  Only
+    the report's own slots count, and only one place: two places in them tell nothing.  A bare
+    name takes the body's form whole; a name with a place word must end with the form's own (a
+    district government's slot naming a city is a superior's, never taken)."""
+    m = bodies.classify_body(name)
+    if m is None or not m.comprehensive or not placeless(name) or is_self(name) or re.search(PH, name):
+        return None
+    found: dict[str, int] = {}
+    for p in report.paragraphs:
+        s = bodies.fold(p.norm_text)
+        for x in _YEAR_SLOT.finditer(s):
+            place = p.norm_text[x.start("place"): x.end("place")]
+            if bodies.fold(place) in _NOT_YEAR_PLACE or _FUNCTION_CHARS.search(bodies.fold(place)) \
+                    or is_self(place) or _not_a_place(place):
+                continue
+            found.setdefault(place, p.line_start)
+    if len(found) != 1:
+        return None
+    place, line = next(iter(found.items()))
+    form = m.form
+    k = max((k for k in range(1, len(form)) if place.endswith(form[:k])), default=0)
+    if k == 0 and (len(place) > _limit("year_place_bare_max") or _ENDS_IN_PLACE_WORD.search(place)):
+        return None  # a long bare slot holds more than a name; a place of another word is not this body's
+    full = place + form[k:]
+    x = bodies.classify_body(full)
+    if x is None or x.id != m.id or placeless(full) or not is_body(full):
+        return None
+    return full, line
 
 
 _ADDRESSEE_NAME = rules.pattern("furniture", "furniture.signature_name")
