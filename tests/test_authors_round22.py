@@ -14,7 +14,7 @@ def _gov(body: str, year_line: str):
 
 
 def test_a_town_government_takes_its_place_from_the_year_slot():
-    r = _gov("镇人民政府", "2031年是青禾发展进程中极不寻常的一年，全镇上下攻坚克难，各项事业稳步前进。")
+    r = _gov("镇人民政府", "2031年是青禾发展进程中极为不凡的一年，全镇上下攻坚克难，各项事业稳步前进。")
     assert r.org == "青禾镇人民政府" and r.org_rule == "org.year_place", (r.org, r.org_rule)
 
 
@@ -24,32 +24,32 @@ def test_a_district_government_named_with_its_place_word_in_the_slot():
 
 
 def test_the_nation_s_course_names_no_place():
-    r = _gov("区人民政府", "2031年是中国发展进程中极不寻常的一年，全区上下攻坚克难，各项事业稳步前进。")
+    r = _gov("区人民政府", "2031年是中国发展进程中极为不凡的一年，全区上下攻坚克难，各项事业稳步前进。")
     assert r.org == "区人民政府", (r.org, r.org_rule)
 
 
 def test_a_superior_s_place_is_never_taken():
-    r = _gov("区人民政府", "2031年是柳川市发展进程中极不寻常的一年，全区上下攻坚克难，各项事业稳步前进。")
+    r = _gov("区人民政府", "2031年是柳川市发展进程中极为不凡的一年，全区上下攻坚克难，各项事业稳步前进。")
     assert r.org == "区人民政府", (r.org, r.org_rule)
 
 
 def test_a_long_bare_slot_holds_more_than_a_name():
-    r = _gov("区人民政府", "2031年是青禾赶超跨越发展进程中极不寻常的一年，全区上下攻坚克难。")
+    r = _gov("区人民政府", "2031年是青禾赶超跨越发展进程中极为不凡的一年，全区上下攻坚克难。")
     assert r.org == "区人民政府", (r.org, r.org_rule)
 
 
 def test_two_places_in_the_slots_tell_nothing():
-    r = _gov("镇人民政府", "2031年是青禾发展进程中极不寻常的一年，全镇上下攻坚克难。"
+    r = _gov("镇人民政府", "2031年是青禾发展进程中极为不凡的一年，全镇上下攻坚克难。"
                         "2030年是白沙历史上发展最快的一年，全镇经济稳步增长。")
     assert r.org == "镇人民政府", (r.org, r.org_rule)
 
 
 def test_a_department_keeps_its_own_naming():
     # a bureau is no jurisdiction: the slot's place is its government's, read by other rules
-    r = one("2031年，我局在县委、县政府的正确领导下扎实工作。2031年是青禾发展进程中极不寻常的一年。\n" + _BODY)
+    r = one("2031年，我局在县委、县政府的正确领导下扎实工作。2031年是青禾发展进程中极为不凡的一年。\n" + _BODY)
     assert r.org_rule != "org.year_place", (r.org, r.org_rule)
 
 
 def test_the_party_and_the_nation_name_no_place():
-    r = _gov("镇人民政府", "2031年是党和国家历史上具有里程碑意义的一年，全镇上下攻坚克难。")
+    r = _gov("镇人民政府", "2031年是党和国家历史上极为重要的一年，全镇上下攻坚克难。")
     assert r.org == "镇人民政府", (r.org, r.org_rule)
