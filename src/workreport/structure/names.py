@@ -274,16 +274,10 @@ def as_written(name: str, org: str, text: str) -> str:
         w = _WRITTEN.match(text, m.end())
         if w:
             short[w.group("form")] += 1
+    if short:
+        # (as written; org.government_label then names a placed town by its name, a county or
+        # higher by its full name)
+        return name + short.most_common(1)[0][0]
     # a street office or town the report names only by its place keeps that name; a masked place
     # (a placeholder and a town word) names nobody, so its office's name is the informative form
-    bare = not self_named and bare_place(name)
-    if short:
-        # a named place's short form ("X town government") is one body with its full name: a town
-        # is its place's name, a county or higher its people's government (round 22: one body,
-        # one label, as a comparison lists it and as readers write it)
-        # (a masked or unsaid place names nobody: its short form as written is all there is)
-        written = name + short.most_common(1)[0][0]
-        if re.match(PH, name) or self_named or placeless(written):
-            return written
-        return name if bare else org
-    return name if bare else org
+    return name if not self_named and bare_place(name) else org
