@@ -123,7 +123,7 @@ def _unsaid_top(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -
             return False  # (a sentence, a piece of one (the report before, cut), or a line that leads into one)
         if c.head is not None and c.head.inline_body:
             return False  # (a numbered part with its text run on: the report's own body)
-        if len(t) >= _ROW_COPY_CHARS and site_heads.near_copy(cues.title_core(t) or t, cs[top].title_core):
+        if len(t) >= _ROW_COPY_CHARS and site_heads.title_copy(cues.title_core(t) or t, cs[top].title_core, near=True):
             return False  # (the title's first copy, the page's headline: the report begins there)
     return True
 
@@ -516,6 +516,9 @@ _HEAD_TOP_PARAS = 6  # head lines looked at over a start (title, date, session, 
 # addressee or number row; a byline; then the head's highest title or, over a speech, the top of
 # its head again, whatever the passes before left).  The order matters: a later pass reads the
 # heads the earlier ones have found (a byline over a title that a notice's pass has placed).
+_NEW_NAME = "split.evidence.new_name"
+
+
 def _subject_heads(cs: list[evidence.Cues], paras: list[Paragraph], starts: list) -> list:
     """A report found at an opening that names a new subject (the report before named none) has
     its head right over it when that line is short, no sentence and no part of an outline, and is a
@@ -536,7 +539,6 @@ def _subject_heads(cs: list[evidence.Cues], paras: list[Paragraph], starts: list
     return out
 
 
-_NEW_NAME = "split.evidence.new_name"
 _HEAD_PASSES = (_speech_heads, _issued_documents, _page_headings, _first_copies, _occasions,
                 _addressed, _addressee_titles, _bylines, _head_tops, _headings_in_place, _subject_heads)
 
