@@ -28,6 +28,7 @@ from .openings import frequent_mention, opening, opening_self, own_place_leader,
 from .selfref import GUESSED_KINDS, SELF, TITLED_PLACE, bare_organ, field_department, formal_street, local_name, own_document, resolve_self, title_field_author, unnamed
 from .speech import speaker_body, speaker_place, speech_org
 from .subjects import SUFFIX_INFO, authors
+from .year import is_gov_title
 from .titles import Evidence, bare_kind, byline, lone_name, notice_issuer, org_from_title, page_rows, report_titles, row_authors, signature
 
 __all__ = ["OrgGuess", "Evidence", "find_org", "canonical_org", "government_label", "org_suffix", "region_of"]
@@ -323,6 +324,27 @@ def _entrusted_government(report: Report) -> OrgGuess | None:
     return None
 
 
+_PUBLISHER = rules.entry(_TABLE, "org.title.publisher_department")
+_NOT_PUBLISHER = frozenset(_PUBLISHER["bodies"])
+
+
+def _publisher_department(place: str, title: str, ev: Evidence) -> OrgGuess | None:
+    """A title naming only a place (and its field of work) on a page whose publisher row names
+    one of that place's departments (orgs.yaml publisher_department): that department, as the
+    row writes it.  The row's body must be the same place's (its full place, or its place word
+    alone); a government's own report, its general office or a media centre is no such case."""
+    if is_gov_title(title):
+        return None
+    for name, line in row_authors(ev):
+        b = bodies.classify_body(bodies.fold(name))
+        if b is None or b.comprehensive or b.id in _NOT_PUBLISHER or is_self(name):
+            continue
+        own = b.prefix or b.place or ""
+        if own and (own == place or own == place[-1:]):
+            return OrgGuess(name, line, _PUBLISHER["id"])
+    return None
+
+
 def _place_spoken_for(report: Report) -> OrgGuess | None:
     """A report that names no author but speaks as its place's government (supervised by the
     place's congress: orgs.yaml supervised_government) or as the whole place (orgs.yaml
@@ -366,6 +388,9 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
             dept = field_department(u, title, report)
             if dept:
                 return OrgGuess(dept, line, "org.title.field_department")
+            published = _publisher_department(u, title, ev)
+            if published:
+                return published
         if u:
             # a bare "street office": the one the text names; a bare or stand-in government: the
             # place of its kind the sentences name as their subject
