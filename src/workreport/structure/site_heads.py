@@ -303,6 +303,10 @@ _PANEL_CELLS = frozenset({"furniture.doc.size_pages", "furniture.doc.stats_row"}
 # and the notes a sharing site prints in that panel, with its cells or alone (check before you pay,
 # a part-preview may be refunded, who owns the upload): the same panel
 _PANEL_NOTES = frozenset({"furniture.doc.notice", "furniture.doc.site_notice"})
+# round 23: the preview's own note (the free part is over, download to read on), which sharing sites
+# print between a file's name and its text as well as under a cut text: the panel's too, unless the
+# rows hold the page's date row (an article's headline over its date row is the title's first copy)
+_PANEL_PREVIEW = "furniture.doc.preview"
 _DIGIT = re.compile(r"\d")
 
 
@@ -315,11 +319,13 @@ def mark_panel_heads(pl) -> None:
         s = pl.text[k]
         if pl.found[k] or k in pl.headlines or not pl.found[k + 1] or cues.title_kind(s, s) is None:
             continue
-        j, panel = k + 1, False
+        j, panel, preview, dated = k + 1, False, False, False
         while j < len(pl) and pl.found[j] and j - k <= _FILE_COPY_LOOK:
             panel = panel or (pl.rule[j] in _PANEL_CELLS and bool(_DIGIT.search(pl.text[j]))) or pl.rule[j] in _PANEL_NOTES
+            preview = preview or pl.rule[j] == _PANEL_PREVIEW
+            dated = dated or bool(_PAGE_DATE_ROW.match(pl.text[j]))
             j += 1
-        if panel and j < len(pl) and j - k <= _FILE_COPY_LOOK:
+        if (panel or (preview and not dated)) and j < len(pl) and j - k <= _FILE_COPY_LOOK:
             pl.found[k] = True
 
 
