@@ -318,6 +318,7 @@ SCHEMAS: dict[str, Record] = {
         "session": PATTERN_RULE,
         "plan_phrase": rule({"pattern": Pattern(), "periods": MapOf(INT), "years": MapOf(INT)}),
         "plenum": rule({"pattern": Pattern(), "session": Pattern(), "years": MapOf(INT), "months": MapOf(INT)}),
+        "campaign": PATTERN_RULE,
         "half_year_scope": rule({"pattern": Pattern()}),
         "span_start": rule({"pattern": Pattern()}),
         "title_lead_year": rule({"pattern": Pattern()}),

@@ -60,6 +60,8 @@ _PLAN_PHRASE = rules.compiled(_PLAN["pattern"])
 _PLENUM = rules.entry(_TABLE, "org.year.plenum")
 _PLENUM_NAMES = rules.compiled(_PLENUM["pattern"])
 _PLENUM_SESSION = rules.compiled(_PLENUM["session"])
+_CAMPAIGN = rules.entry(_TABLE, "org.year.campaign")
+_CAMPAIGN_NAMES = rules.compiled(_CAMPAIGN["pattern"])
 _HALF_YEAR_SCOPE = rules.pattern(_TABLE, "org.year.half_year_scope")
 _SPAN_START = rules.pattern(_TABLE, "org.year.span_start")
 _TITLE_LEAD = rules.pattern(_TABLE, "org.year.title_lead")
@@ -403,20 +405,22 @@ def _portal_year(rows: tuple[tuple[int, str], ...]) -> int | None:
     return None
 
 
-def _plenum_year(report: Report, half_year: bool = False) -> int | None:
-    """The year the latest Party plenary session the report names met: the report
-    was written after it (orgs.yaml plenum).  Only for a report that names no year of its own.
-    A ``half_year`` report is written by July: one naming a session of the autumn before is the
-    next year's."""
+def _plenum_year(report: Report, half_year: bool = False) -> tuple[int, str] | None:
+    """The year the latest dated Party event the report names took place, and the rule: a
+    plenary session it names met (orgs.yaml plenum), or a one-year education campaign it carried
+    out (orgs.yaml campaign, the group's name its year); the report was written after it.  Only
+    for a report that names no year of its own.  A ``half_year`` report is written by July: one
+    naming a session of the autumn before is the next year's (every campaign opened by June)."""
     found = []
     for p in report.paragraphs:
         for m in _PLENUM_NAMES.finditer(p.norm_text):
             keys = [m.group("term") + s.group(0) for s in _PLENUM_SESSION.finditer(m.group("sessions"))]
-            found.extend((_PLENUM["years"][k], _PLENUM["months"][k]) for k in keys if k in _PLENUM["years"])
+            found.extend((_PLENUM["years"][k], _PLENUM["months"][k], _PLENUM["id"]) for k in keys if k in _PLENUM["years"])
+        found.extend((int(m.lastgroup[1:]), 0, _CAMPAIGN["id"]) for m in _CAMPAIGN_NAMES.finditer(p.norm_text))
     if not found:
         return None
-    year, month = max(found)
-    return year + 1 if half_year and month > _limit("plenum_month_last_of_half_year") else year
+    year, month, rule = max(found)
+    return (year + 1 if half_year and month > _limit("plenum_month_last_of_half_year") else year), rule
 
 
 def _half_year_scope(report: Report, titles) -> bool:
@@ -569,5 +573,6 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
     posted = _portal_year(rows)
     if posted is not None:
         return posted, "year.portal_date"
-    plenum = _plenum_year(report, _half_year_scope(report, titles))  # a masked or unnamed year: the latest plenum named dates the writing
-    return (plenum, _PLENUM["id"]) if plenum is not None else (None, "year.none")
+    # a masked or unnamed year: the latest plenum or campaign named dates the writing
+    dated = _plenum_year(report, _half_year_scope(report, titles))
+    return dated if dated is not None else (None, "year.none")
