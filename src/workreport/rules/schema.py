@@ -171,7 +171,7 @@ SCHEMAS: dict[str, Record] = {
     }),
     "levels": table({
         "places": ListOf(rule({"words": STRS, "level": ANY_LEVEL}, {"text_decides": BOOL, "owners": STRS}), non_empty=True),
-        "not_place": rule({"words": STRS}),
+        "not_place": rule({"words": STRS}, {"guards": MapOf(STR)}),
         "name_end_compounds": rule({"words": STRS, "not_after": STRS}),
         "municipalities": rule({"names": STRS, "level": ANY_LEVEL}),
         "county_cities": rule({"names": STRS, "level": ANY_LEVEL, "after": STRS}),

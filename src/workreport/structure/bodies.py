@@ -86,7 +86,12 @@ class _Table(Levels):
         self.not_place = set(levels["not_place"]["words"])
         self.name_end = set(levels["name_end_compounds"]["words"])
         self.name_end_not_after = set(levels["name_end_compounds"]["not_after"])
-        self.place_re = rules.compiled(rules.alternation(set(self.place_level) | self.not_place))
+        # a compound that holds a place word is no compound before its guard (levels.yaml
+        # not_place guards): there the place word stands alone (a city and then its government)
+        guards = levels["not_place"].get("guards", {})
+        self.place_re = rules.compiled("|".join(
+            re.escape(w) + (f"(?!{re.escape(guards[w])})" if w in guards else "")
+            for w in sorted(set(self.place_level) | self.not_place, key=lambda w: (-len(w), w))))
         self.municipalities = tuple(levels["municipalities"]["names"])
         cc = levels["county_cities"]
         self.county_cities, self.county_city_level = frozenset(cc["names"]), cc["level"]
