@@ -439,6 +439,18 @@ def _reviews_below(sections) -> bool:
     return False
 
 
+def _own_plan_heading(sections) -> bool:
+    """Is the first heading a plan's own title printed over its text (no ordinal, a plan's name:
+    orgs.yaml plan_title), as where a notice issuing the plan stands above it and no title line
+    names the year?  No review part comes before it: it plans its own year (round 23)."""
+    if not sections:
+        return False
+    first = sections[0]
+    return first.ordinal is None and first.inferred_ordinal is None and bool(years(first.heading)) \
+        and cue_role(fold(first.heading)) == "plan" \
+        and bool(_PLAN_TITLE.search(norm(first.heading).replace(" ", "")))
+
+
 def _execution_year(report: Report, titles) -> int | None:
     """The year a plan's or budget's execution report (or its audit) reports on: named by its
     title, or, with no year in any title, by its opening's delegation formula (orgs.yaml
@@ -496,8 +508,9 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
             votes[ys[0]] += _limit("year_vote_review")
     # a plan heading follows a review of the year before; in a plan's own document, with no
     # review, it is the document's year
-    plan_only = not votes and not _reviews_below(report.sections) and bool(titles) \
-        and bool(_PLAN_TITLE.search(norm(titles[0][0]).replace(" ", "")))
+    plan_only = not votes and not _reviews_below(report.sections) and (
+        (bool(titles) and bool(_PLAN_TITLE.search(norm(titles[0][0]).replace(" ", ""))))
+        or (not _titles_name_year(titles) and _own_plan_heading(report.sections)))
     # a half year's report plans the rest of the same year
     half = bool(titles) and bool(_HALF_YEAR.search(norm(titles[0][0])))
     for y in plans:
