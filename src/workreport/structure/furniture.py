@@ -567,9 +567,9 @@ def _weak_blocks(pl: PageLines) -> None:
             while h >= a and not site_heads.page_row(pl, h):
                 h -= 1
             # (a word of two characters alone is a site's column or category label, no piece of a head)
-            # (nor is a row of bare labels whose values the page left empty)
+            # (nor is a row of bare labels whose values the page left empty, nor the label over a preview)
             if a <= h < b and b - h <= _TEXT_HEAD_LINES and len("".join(pl.text[h + 1:b + 1])) > _LABEL_CHARS \
-                    and not any(_EMPTY_LABELS.search(pl.text[m]) for m in range(h + 1, b + 1)):
+                    and not any(_EMPTY_LABELS.search(pl.text[m]) or _TEXT_LABEL.match(pl.text[m]) for m in range(h + 1, b + 1)):
                 run = range(a, h + 1)
         # next to furniture; or between a report's end (or the page's top) and the next report; or
         # after a report's last sentence at the page's foot
