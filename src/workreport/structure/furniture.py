@@ -115,8 +115,8 @@ _WRAP_SAME = rules.limit(_TABLE, "furniture.wrap_same_length")
 _BROKEN_RUN_MAX = cues.BROKEN_LINES  # (weak lines over the title's last piece: data split.broken_title)
 _BROKEN_RUN_CHARS = cues.BROKEN_CHARS
 _COLUMN_MAX = int(rules.limit(_TABLE, "furniture.column_label_max_chars"))
-_TEXT_HEAD_LINES = 3  # short lines a text's head may print under the page's rows (title pieces, a number)
-_LABEL_CHARS = 2
+_TEXT_HEAD_LINES = int(rules.limit(_TABLE, "furniture.text_head_lines"))
+_LABEL_CHARS = int(rules.limit(_TABLE, "furniture.column_word_chars"))
 _GENRE_KIND = "genre"  # (cues.title_kind: the genre words with a body's name, e.g. a government work report)
 
 
@@ -568,8 +568,10 @@ def _weak_blocks(pl: PageLines) -> None:
                 h -= 1
             # (a word of two characters alone is a site's column or category label, no piece of a head)
             # (nor is a row of bare labels whose values the page left empty, nor the label over a preview)
+            # (nor a genre's bare name alone, naming no body nor year: the site's column over a text that lost its title)
             if a <= h < b and b - h <= _TEXT_HEAD_LINES and len("".join(pl.text[h + 1:b + 1])) > _LABEL_CHARS \
-                    and not any(_EMPTY_LABELS.search(pl.text[m]) or _TEXT_LABEL.match(pl.text[m]) for m in range(h + 1, b + 1)):
+                    and not any(_EMPTY_LABELS.search(pl.text[m]) or _TEXT_LABEL.match(pl.text[m]) for m in range(h + 1, b + 1)) \
+                    and not (h + 1 == b and _genre_label(pl.text[b])):
                 run = range(a, h + 1)
         # next to furniture; or between a report's end (or the page's top) and the next report; or
         # after a report's last sentence at the page's foot
@@ -641,6 +643,15 @@ def _column_labels(pl: PageLines) -> None:
             continue
         if pl.opens_body(k + 1):
             pl.found[k] = True
+
+
+def _genre_label(s: str) -> bool:
+    """Is a short line only a genre's name (the words a report's title ends with), naming no body and no year?"""
+    m = None
+    for m in _GENRE_WORD.finditer(s):
+        pass
+    return (len(s) <= _COLUMN_MAX and not any(c.isdigit() for c in s) and m is not None and m.end() == len(s)
+            and cues.title_name(cues.title_core(s)) is None and bodies.classify_body(s) is None)
 
 
 def _hard_wrapped(pl: PageLines, k: int) -> bool:
