@@ -561,8 +561,10 @@ def _weak_blocks(pl: PageLines) -> None:
         # a page prints its rows (source, date, toolbar) last, right over the text: the short lines under
         # the last of them and over the text are the text's own head (a title a narrow page broke into
         # pieces, its session line, its document number), not the page's (round 23)
-        # (a short line over a full title is no piece of it: a column's name, a site's tag)
-        if beside_furniture and below is not None and cues.title_kind(pl.text[below], pl.text[below]) is None:
+        # (a short line over a full title is no piece of it, nor one right over the text the head opens:
+        # a head's pieces sit over the rest of the head, short lines; there it is a site's tag or widget)
+        if beside_furniture and below is not None and cues.title_kind(pl.text[below], pl.text[below]) is None \
+                and len(pl.text[below]) < _BODY_CHARS and not is_terminal(pl.text[below], pl.text[below]):
             h = b
             while h >= a and not site_heads.page_row(pl, h):
                 h -= 1
