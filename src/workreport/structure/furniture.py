@@ -570,11 +570,12 @@ def _weak_blocks(pl: PageLines) -> None:
                 h -= 1
             # (a word of two characters alone is a site's column, category or keyword label, no piece of a head)
             # (nor is a row of bare labels whose values the page left empty, nor the label over a preview)
-            # (nor a genre's bare name alone, naming no body nor year: the site's column over a text that lost its title)
+            # (nor a genre's bare name alone, naming no body nor year: the site's column over a text that lost its title;
+            # under a teaser row the row says which line is the title: site_heads.mark_teased)
             if a <= h < b and b - h <= _TEXT_HEAD_LINES \
                     and not any(len(pl.text[m]) <= _LABEL_CHARS or _EMPTY_LABELS.search(pl.text[m]) or _TEXT_LABEL.match(pl.text[m])
                                 for m in range(h + 1, b + 1)) \
-                    and not (h + 1 == b and _genre_label(pl.text[b])):
+                    and not (h + 1 == b and _genre_label(pl.text[b])) and cues.teased_title(pl.text[h]) is None:
                 run = range(a, h + 1)
         # next to furniture; or between a report's end (or the page's top) and the next report; or
         # after a report's last sentence at the page's foot
