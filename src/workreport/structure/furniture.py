@@ -56,6 +56,9 @@ _LABEL_ROW = rules.compiled(
 _LABEL_WORDS = "(?:" + "|".join(map(re.escape, sorted(rules.words(_TABLE, "furniture.labels"), key=len, reverse=True))) + ")"
 _LABEL_GLUED = rules.compiled(rules.pattern(_TABLE, "furniture.label_lead").pattern + _LABEL_WORDS + r"[^\s:]{1,30}\s+"
                               + _LABEL_WORDS + r"[^\s:]{0,30}(?:\s|$)")
+# a row ending on a label with no value (a disclosure table's empty fields); short labels are common words
+_EMPTY_LABELS = rules.compiled("(?:" + "|".join(map(re.escape, sorted((w for w in rules.words(_TABLE, "furniture.labels") if len(w) > 2),
+                                                                    key=len, reverse=True))) + r")\s*:?\s*$")
 _LABEL_GLUED_MAX = int(rules.limit(_TABLE, "furniture.label_glued_max_chars"))
 # a metadata row holding only its label (its value printed on the line under it)
 _BARE_LABEL_ROW = rules.compiled(_LABEL_ROW.pattern.rsplit("(?:", 1)[0] + r":?\s*$")  # (lines are normalised: one colon)
@@ -112,6 +115,8 @@ _WRAP_SAME = rules.limit(_TABLE, "furniture.wrap_same_length")
 _BROKEN_RUN_MAX = cues.BROKEN_LINES  # (weak lines over the title's last piece: data split.broken_title)
 _BROKEN_RUN_CHARS = cues.BROKEN_CHARS
 _COLUMN_MAX = int(rules.limit(_TABLE, "furniture.column_label_max_chars"))
+_TEXT_HEAD_LINES = int(rules.limit(_TABLE, "furniture.text_head_lines"))
+_LABEL_CHARS = int(rules.limit(_TABLE, "furniture.column_word_chars"))
 _GENRE_KIND = "genre"  # (cues.title_kind: the genre words with a body's name, e.g. a government work report)
 
 
@@ -486,6 +491,8 @@ def _weak_blocks(pl: PageLines) -> None:
         # the page's own title over its date row, only the page's rows down to the text: the text's title
         m = site_heads.title_over_own_rows(pl, a, b)
         if m is not None:
+            for r in range(m + 1, b + 1):  # (the rows between that title and its text are the site's)
+                pl.found[r] = True
             b = m - 1
             if b < a:
                 k = end + 1
@@ -551,6 +558,25 @@ def _weak_blocks(pl: PageLines) -> None:
                 and shape.shape_rule(pl.text[a]) is None:
             k = end + 1
             continue
+        # a page prints its rows (source, date, toolbar) last, right over the text: the short lines under
+        # the last of them and over the text are the text's own head (a title a narrow page broke into
+        # pieces, its session line, its document number), not the page's (round 23)
+        # (a short line over a full title is no piece of it, nor one right over the text the head opens:
+        # a head's pieces sit over the rest of the head, short lines; there it is a site's tag or widget)
+        if beside_furniture and below is not None and cues.title_kind(pl.text[below], pl.text[below]) is None \
+                and len(pl.text[below]) < _BODY_CHARS and not is_terminal(pl.text[below], pl.text[below]):
+            h = b
+            while h >= a and not site_heads.page_row(pl, h):
+                h -= 1
+            # (a word of two characters alone is a site's column, category or keyword label, no piece of a head)
+            # (nor is a row of bare labels whose values the page left empty, nor the label over a preview)
+            # (nor a genre's bare name alone, naming no body nor year: the site's column over a text that lost its title;
+            # under a teaser row the row says which line is the title: site_heads.mark_teased)
+            if a <= h < b and b - h <= _TEXT_HEAD_LINES \
+                    and not any(len(pl.text[m]) <= _LABEL_CHARS or _EMPTY_LABELS.search(pl.text[m]) or _TEXT_LABEL.match(pl.text[m])
+                                for m in range(h + 1, b + 1)) \
+                    and not (h + 1 == b and _genre_label(pl.text[b])) and cues.teased_title(pl.text[h]) is None:
+                run = range(a, h + 1)
         # next to furniture; or between a report's end (or the page's top) and the next report; or
         # after a report's last sentence at the page's foot
         if beside_furniture or (not unfinished_above and ((above is None or after_text) and next_report
@@ -621,6 +647,15 @@ def _column_labels(pl: PageLines) -> None:
             continue
         if pl.opens_body(k + 1):
             pl.found[k] = True
+
+
+def _genre_label(s: str) -> bool:
+    """Is a short line only a genre's name (the words a report's title ends with), naming no body and no year?"""
+    m = None
+    for m in _GENRE_WORD.finditer(s):
+        pass
+    return (len(s) <= _COLUMN_MAX and not any(c.isdigit() for c in s) and m is not None and m.end() == len(s)
+            and cues.title_name(cues.title_core(s)) is None and bodies.classify_body(s) is None)
 
 
 def _hard_wrapped(pl: PageLines, k: int) -> bool:

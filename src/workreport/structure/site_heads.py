@@ -9,7 +9,7 @@ import difflib
 import re
 
 from .. import rules
-from . import cues
+from . import cues, shape
 
 _TABLE = "furniture"
 _WEAK_PUNCT = rules.pattern(_TABLE, "furniture.weak_punct")
@@ -146,14 +146,23 @@ def title_over_own_rows(pl, a: int, b: int) -> int | None:
     if b + 1 >= len(pl):
         return None
     m = b
-    while m >= a and pl.found[m]:
+    # (a row no rule names still reads as the page's by its shape: a date row with the poster's name
+    # and a view count, a toolbar -- round 23)
+    while m >= a and page_row(pl, m):
         m -= 1
-    if m < a or m == b or m + _OWN_ROWS < b or not _PAGE_DATE_ROW.match(pl.text[m + 1]):
+    if m < a or m == b or m + _OWN_ROWS < b or not (
+            _PAGE_DATE_ROW.match(pl.text[m + 1]) or shape.shape_rule(pl.text[m + 1]) == _SHAPED_DATE):
         return None
     t = pl.text[m]
     if cues.title_kind(t, t) is None and not cues.dated_bare_title(t):
         return None
     return m if pl.body_after(m) == b + 1 and all(pl.rule[r] != _CRUMB for r in range(m + 1, b + 1)) else None
+
+
+def page_row(pl, m: int) -> bool:
+    """Is line m one of the page's rows: named by a line rule, or with a row's shape (fields, a date row,
+    a menu, a code: shape.py), which no line of a report's head has?"""
+    return pl.found[m] or shape.shape_rule(pl.text[m]) is not None
 
 
 def between_title_copies(pl, a: int, b: int) -> bool:
@@ -167,6 +176,7 @@ def between_title_copies(pl, a: int, b: int) -> bool:
 
 _OWN_ROWS = 3  # rows a page prints between its title and the text (date and source, a toolbar)
 _CRUMB = "furniture.crumb_path"
+_SHAPED_DATE = "furniture.shape.date_row"
 _FILE_EXT = re.compile(r"\.(docx|doc|pdf|wps)(?![a-z])")  # (a sharing site runs its VIP tags on after the extension)
 _FILE_COPY_LOOK = 8  # lines down from a file-name heading to the document's own title (a download panel's rows run longer)
 _FILE_TAIL = re.compile(r"\.(docx|doc|pdf|wps)(\s*VIP)?$")  # (a file name, as the line's end)

@@ -677,9 +677,12 @@ def _speech_title_line(c: evidence.Cues, p: Paragraph, below: Paragraph | None =
     plain = not _PUNCT.search(t) or (below is not None and cues.speech_title_over(t, below.norm_text))
     # (right over a dated line: the body's name the report is signed with at its head, a byline)
     named = below is not None and bool(_BYLINE.match(_folded(p)))
+    # (a short line with no genre word is a cut page's last piece only where text is over it: printed
+    # under the page's rows, right over the session line, it is the speech's title the page cut -- round 23)
+    headed = below is not None and c.gap_furniture > 0
     return (len(t) <= _HEAD_LINE and not c.terminal and c.head is None and not c.bare and not c.signature
             and not c.preamble and plain and not t.isdigit() and not _NOT_A_START.match(t)
-            and (cues.speech_headline(t) or named))
+            and (cues.speech_headline(t) or named or headed))
 
 
 def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, float] | None = None,
