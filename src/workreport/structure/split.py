@@ -782,15 +782,17 @@ _HEAD_CUES = ("title", "genre_title", "fused_title", "preamble", "salutation", "
 
 def _own_opening(cs: list[evidence.Cues], paras: list[Paragraph], st: evidence.State, starts: list, i: int,
                  f: dict[str, float]) -> bool:
-    """Is the paragraph weighed the document's first report's own opening (round 23)?  That report
-    is a head that has said nothing yet (a title, or a speaker's byline and salutation: short, no
-    body paragraph, no opening): a report of no sentence is no report, and the text right under
-    a head opens it.  The opening names its body, its year or the outline it announces (so a
-    site's title with another year, or the body named short, reads as a new author or year), but
-    it carries no head of its own: no title, preamble, salutation, page seam or site rows."""
-    if len(starts) != 1 or st.opened or st.said or st.chars >= _SHORT or any(f.get(k) for k in _HEAD_CUES):
+    """Is paragraph i the own opening of the report being built (round 23)?  That report is a head
+    that has said nothing yet (a title, or a speaker's byline and salutation: short lines, no
+    sentence, no numbered heading, no opening): a report of no sentence is no report, and the text
+    right under a head opens it.  The opening may name its body short or its year other than a
+    sharing site's title does (a new author or year, the outline it announces right after it), but
+    it carries no head of its own: no title, preamble, salutation, page seam or site rows.  (Before,
+    the decoder dropped the head as a report of no text (_head_only) and began at the opening, or,
+    for the document's first report, kept both.)"""
+    if st.opened or st.said or st.chars >= _SHORT or any(f.get(k) for k in _HEAD_CUES):
         return False
-    head = range(starts[0][0], i)
+    head = range(starts[-1][0], i)
     return (any(cs[k].title_core or cs[k].name or cs[k].greeting or cs[k].headish for k in head)
             and not any(cs[k].terminal or cs[k].head is not None or len(paras[k].norm_text.strip()) > _HEAD_LINE for k in head))
 
