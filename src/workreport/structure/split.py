@@ -784,7 +784,8 @@ def _own_opening(cs: list[evidence.Cues], paras: list[Paragraph], st: evidence.S
                  f: dict[str, float]) -> bool:
     """Is paragraph i the own opening of the report being built (round 23)?  That report is a head
     that has said nothing yet (a title, or a speaker's byline and salutation: short lines, no
-    sentence, no numbered heading, no opening): a report of no sentence is no report, and the text
+    sentence, no clause mark but a salutation's colon at its end, no numbered heading, no opening; a
+    cut line of running text has its commas): a report of no sentence is no report, and the text
     right under a head opens it.  The opening may name its body short or its year other than a
     sharing site's title does (a new author or year, the outline it announces right after it), but
     it carries no head of its own: no title, preamble, salutation, page seam or site rows.  (Before,
@@ -794,7 +795,8 @@ def _own_opening(cs: list[evidence.Cues], paras: list[Paragraph], st: evidence.S
         return False
     head = range(starts[-1][0], i)
     return (any(cs[k].title_core or cs[k].name or cs[k].greeting or cs[k].headish for k in head)
-            and not any(cs[k].terminal or cs[k].head is not None or len(paras[k].norm_text.strip()) > _HEAD_LINE for k in head))
+            and not any(cs[k].terminal or cs[k].head is not None or len(paras[k].norm_text.strip()) > _HEAD_LINE
+                        or _CLAUSE_MARK.search(paras[k].norm_text.strip()[:-1]) for k in head))
 
 
 def _foot_link(cs: list[evidence.Cues], paras: list[Paragraph], starts: list, end: int) -> bool:
