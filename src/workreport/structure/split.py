@@ -705,7 +705,7 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
             continue
         f = evidence.features(i, cs, paras, st, comp, links, coh)
         sc = score(f, w)
-        if sc > thr and _unsaid_head(cs, paras, st, starts, i):
+        if sc > thr and (_unsaid_head(cs, paras, st, starts, i) or _own_opening(cs, paras, st, starts, i, f)):
             st.take(cs[i], paras[i])  # (the head goes on: a line under a title that has said nothing yet)
             continue
         if sc > thr:
@@ -777,6 +777,29 @@ def _unsaid_head(cs: list[evidence.Cues], paras: list[Paragraph], st: evidence.S
         if any(r[a:a + _TIE] in below for r in _HAN_RUN.findall(q.norm_text) for a in range(len(r) - _TIE + 1)):
             return True
     return False
+
+
+_HEAD_CUES = ("title", "genre_title", "fused_title", "preamble", "salutation", "address", "chunk",
+              "title_in_furniture", "after_page_head", "printed_twice", "furniture_gap")
+
+
+def _own_opening(cs: list[evidence.Cues], paras: list[Paragraph], st: evidence.State, starts: list, i: int,
+                 f: dict[str, float]) -> bool:
+    """Is paragraph i the own opening of the report being built (round 23)?  That report is a head
+    that has said nothing yet (a title, or a speaker's byline and salutation: short lines, no
+    sentence, no clause mark but a salutation's colon at its end, no numbered heading, no opening; a
+    cut line of running text has its commas): a report of no sentence is no report, and the text
+    right under a head opens it.  The opening may name its body short or its year other than a
+    sharing site's title does (a new author or year, the outline it announces right after it), but
+    it carries no head of its own: no title, preamble, salutation, page seam or site rows.  (Before,
+    the decoder dropped the head as a report of no text (_head_only) and began at the opening, or,
+    for the document's first report, kept both.)"""
+    if st.opened or st.said or st.chars >= _SHORT or any(f.get(k) for k in _HEAD_CUES):
+        return False
+    head = range(starts[-1][0], i)
+    return (any(cs[k].title_core or cs[k].name or cs[k].greeting or cs[k].headish for k in head)
+            and not any(cs[k].terminal or cs[k].head is not None or len(paras[k].norm_text.strip()) > _HEAD_LINE
+                        or _CLAUSE_MARK.search(paras[k].norm_text.strip()[:-1]) for k in head))
 
 
 def _foot_link(cs: list[evidence.Cues], paras: list[Paragraph], starts: list, end: int) -> bool:
