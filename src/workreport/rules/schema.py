@@ -328,7 +328,6 @@ SCHEMAS: dict[str, Record] = {
         "review_scene": rule({"pattern": Pattern(), "looking_back": Pattern()}),
         "year_range": PATTERN_RULE,
         "closing_scene": PATTERN_RULE,
-        "lone_year": PATTERN_RULE,
         "this_year_opening": PATTERN_RULE,
         "sample_title": PATTERN_RULE,
         "summary_title": PATTERN_RULE,

@@ -47,7 +47,6 @@ _DATE_LINE = rules.pattern(_TABLE, "org.year.date_line")
 FILE_RULE = "org.title.file"
 _REVIEW_ROLES = ("achievements", "highlights", "overview")
 _CLOSING = rules.pattern(_TABLE, "org.year.closing_scene")
-_LONE_YEAR = rules.pattern(_TABLE, "org.year.lone_year")
 _THIS_YEAR = rules.pattern(_TABLE, "org.year.this_year_opening")
 _SAMPLE_TITLE = rules.pattern(_TABLE, "org.year.sample_title")
 _SUMMARY_TITLE = rules.pattern(_TABLE, "org.year.summary_title")
@@ -440,18 +439,6 @@ def _reviews_below(sections) -> bool:
     return False
 
 
-def _own_plan_heading(sections) -> bool:
-    """Is the first heading a plan's own title printed over its text (no ordinal, a plan's name:
-    orgs.yaml plan_title), as where a notice issuing the plan stands above it and no title line
-    names the year?  No review part comes before it: it plans its own year (round 23)."""
-    if not sections:
-        return False
-    first = sections[0]
-    return first.ordinal is None and first.inferred_ordinal is None and bool(years(first.heading)) \
-        and cue_role(fold(first.heading)) == "plan" \
-        and bool(_PLAN_TITLE.search(norm(first.heading).replace(" ", "")))
-
-
 def _execution_year(report: Report, titles) -> int | None:
     """The year a plan's or budget's execution report (or its audit) reports on: named by its
     title, or, with no year in any title, by its opening's delegation formula (orgs.yaml
@@ -509,9 +496,8 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
             votes[ys[0]] += _limit("year_vote_review")
     # a plan heading follows a review of the year before; in a plan's own document, with no
     # review, it is the document's year
-    plan_only = not votes and not _reviews_below(report.sections) and (
-        (bool(titles) and bool(_PLAN_TITLE.search(norm(titles[0][0]).replace(" ", ""))))
-        or (not _titles_name_year(titles) and _own_plan_heading(report.sections)))
+    plan_only = not votes and not _reviews_below(report.sections) and bool(titles) \
+        and bool(_PLAN_TITLE.search(norm(titles[0][0]).replace(" ", "")))
     # a half year's report plans the rest of the same year
     half = bool(titles) and bool(_HALF_YEAR.search(norm(titles[0][0])))
     for y in plans:
@@ -589,25 +575,4 @@ def report_year(report: Report, titles: tuple[tuple[str, str], ...] = (),
         return posted, "year.portal_date"
     # a masked or unnamed year: the latest plenum or campaign named dates the writing
     dated = _plenum_year(report, _half_year_scope(report, titles))
-    if dated is not None:
-        return dated
-    lone = _lone_year(report)
-    return (lone, "year.lone_year") if lone is not None else (None, "year.none")
-
-
-def _lone_year(report: Report) -> int | None:
-    """The one year the text names, where it names no other and starts a clause with it (orgs.yaml
-    lone_year); a date line, and a year in a document's name, a comparison's base, a span's start, an
-    assessment's year and a bracket or range (orgs.yaml not_reported), are passed over."""
-    named: set[int] = set()
-    placed: set[int] = set()
-    for p in report.paragraphs:
-        if _DATE_LINE.match(p.norm_text):
-            continue  # a date line dates the writing or the posting, not the work
-        s = without_base_years(_DOCUMENT_NAME.sub("", p.norm_text))
-        s = _NOT_REPORT_YEAR.sub("", _ASSESSED.sub("", _SPAN_START.sub("", s)))
-        named.update(years("", s))
-        placed.update(int(m.group(1)) for m in _LONE_YEAR.finditer(s))
-        if len(named) > 1:
-            return None
-    return next(iter(named)) if len(named) == 1 and named == placed else None
+    return dated if dated is not None else (None, "year.none")
