@@ -172,7 +172,7 @@ def domain_words(entry: dict, text: str) -> bool:
     return bool(rules.compiled(entry["text"]).search(norm(text)))
 
 
-@matcher("orgs:domain_fixed", "orgs:zone_bodies", "orgs:publisher_department", "orgs:bare_subjects", "orgs:opening_group_body")
+@matcher("orgs:domain_fixed", "orgs:zone_bodies", "orgs:publisher_department", "orgs:publisher_government", "orgs:bare_subjects", "orgs:opening_group_body")
 def government_body(entry: dict, text: str) -> bool:
     m = bodies.classify_body(text)
     return m is not None and m.id in entry["bodies"]

@@ -203,6 +203,7 @@ SCHEMAS: dict[str, Record] = {
         "suffixes": ListOf(rule({"words": STRS}, {"place": BOOL, "body": STR, "bare": BOOL})),
         "zone_bodies": rule({"bodies": STRS}),
         "publisher_department": rule({"bodies": STRS}),
+        "publisher_government": rule({"bodies": STRS}),
         "opening_group_body": rule({"bodies": STRS}),
         "named_institution": rule({"bodies": STRS, "pattern": Pattern(), "not_names": Pattern(), "generic_forms": STRS}),
         "not_names": PATTERN_RULE,

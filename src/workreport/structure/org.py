@@ -326,6 +326,7 @@ def _entrusted_government(report: Report) -> OrgGuess | None:
 
 _PUBLISHER = rules.entry(_TABLE, "org.title.publisher_department")
 _NOT_PUBLISHER = frozenset(_PUBLISHER["bodies"])
+_PUBLISHER_GOV = rules.entry(_TABLE, "org.title.publisher_government")
 
 
 def _publisher_department(place: str, title: str, ev: Evidence) -> OrgGuess | None:
@@ -343,6 +344,26 @@ def _publisher_department(place: str, title: str, ev: Evidence) -> OrgGuess | No
         if own and (own == place or own == place[-1:]):
             return OrgGuess(name, line, _PUBLISHER["id"])
     return None
+
+
+def _publisher_government(u: str, ev: Evidence) -> OrgGuess | None:
+    """A title naming a government of no place at all (the town's own "government work report"
+    on its portal) over a publisher row naming one comprehensive body of a named place: that
+    body, as the row writes it.  A portal files each document under the body that issued it, and
+    a placeless government can be no other's.  (Round 24: a town's report came out as the bare
+    organ word, its domain as a county's.)"""
+    b = bodies.classify_body(bodies.fold(u))
+    if b is None or b.id not in _PUBLISHER_GOV["bodies"] or b.prefix or b.place:
+        return None
+    found = {}
+    for name, line in row_authors(ev):
+        r = bodies.classify_body(bodies.fold(name))
+        if r is not None and r.comprehensive and (r.prefix or r.place) and not is_self(name):
+            found.setdefault(name, line)
+    if len(found) != 1:
+        return None
+    (name, line), = found.items()
+    return OrgGuess(name, line, _PUBLISHER_GOV["id"])
 
 
 def _place_spoken_for(report: Report) -> OrgGuess | None:
@@ -391,6 +412,9 @@ def _find_org(report: Report, ev: Evidence) -> OrgGuess:
             published = _publisher_department(u, title, ev)
             if published:
                 return published
+        published = _publisher_government(u, ev) if u else None
+        if published:
+            return published
         if u:
             # a bare "street office": the one the text names; a bare or stand-in government: the
             # place of its kind the sentences name as their subject

@@ -1,0 +1,42 @@
+"""Round 24: a government work report whose title names no place takes the comprehensive body its
+portal page's publisher row names; a city body's text that writes 乡镇(街道) is not thereby a
+county-level city's (a province's and a prefecture's reports write it too).  Every name and
+sentence is invented."""
+from __future__ import annotations
+
+from test_authors import one
+
+_ROWS = "索引号：11460000-0/2023-00041 分类：规划计划\n{row}\n"
+_TOWN = ("2022年政府工作报告及2023年工作安排\n一、2022年工作回顾\n"
+         "过去一年，镇政府在区委、区政府的领导下，全镇经济平稳增长。\n"
+         "全镇农民人均纯收入达到18200元，同比增长6.2%。\n")
+
+
+def test_a_placeless_government_title_takes_its_publisher_town():
+    r = one(_ROWS.format(row="发布机构：云岭区青禾镇 发文日期：2023年02月20日") + _TOWN)
+    assert r.org == "云岭区青禾镇" and r.org_rule == "org.title.publisher_government", (r.org, r.org_rule)
+    assert r.level == "township_street" and r.domain == "乡镇综合", (r.level, r.domain)
+
+
+def test_two_bodies_in_the_rows_name_no_publisher():
+    r = one(_ROWS.format(row="发布机构：云岭区青禾镇 来源：云岭区白沙镇") + _TOWN)
+    assert r.org_rule != "org.title.publisher_government", (r.org, r.org_rule)
+
+
+def test_a_department_publishing_is_no_government():
+    r = one(_ROWS.format(row="发布机构：云岭区发展和改革局 发文日期：2023年02月20日") + _TOWN)
+    assert r.org_rule != "org.title.publisher_government", (r.org, r.org_rule)
+
+
+_CITY = ("2023年，市民政局在市委、市政府的坚强领导下，扎实做好各项民政工作。\n一、主要工作\n"
+         "全市新建乡镇(街道)社工站36个，实现全覆盖。\n二、下一步打算\n继续抓好各项工作。\n")
+
+
+def test_township_street_stations_do_not_make_a_city_county_level():
+    r = one(_CITY)
+    assert r.level == "city", (r.org, r.level, r.level_rule)
+
+
+def test_a_city_of_its_own_towns_and_streets_stays_county_level():
+    r = one(_CITY.replace("乡镇(街道)社工站36个", "14个镇(街道)社工站"))
+    assert r.level == "county_district", (r.org, r.level, r.level_rule)
