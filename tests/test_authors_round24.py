@@ -40,3 +40,17 @@ def test_township_street_stations_do_not_make_a_city_county_level():
 def test_a_city_of_its_own_towns_and_streets_stays_county_level():
     r = one(_CITY.replace("乡镇(街道)社工站36个", "14个镇(街道)社工站"))
     assert r.level == "county_district", (r.org, r.level, r.level_rule)
+
+
+_GOV = ("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、工作回顾\n"
+        "全市地区生产总值增长5.1%，各项事业稳步前进。\n二、下一步打算\n继续抓好各项工作。\n")
+
+
+def test_a_government_report_title_dated_late_in_the_year_reviews_that_year():
+    r = one("云州市人民政府工作报告（2032年12月28日）\n" + _GOV)
+    assert r.year == 2032 and r.year_rule == "year.gov_report.title_date_late", (r.year, r.year_rule)
+
+
+def test_a_government_report_title_dated_early_in_the_year_reviews_the_year_before():
+    r = one("云州市人民政府工作报告(2032年1月15日)\n" + _GOV)
+    assert r.year == 2031, (r.year, r.year_rule)

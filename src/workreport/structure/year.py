@@ -202,6 +202,14 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
             return int(m.group(1)), "year.gov_report.review_scene"
     head = report.paragraphs[0].norm_text[:_limit("gov_title_head_chars")] if report.paragraphs else ""
     m = _GOV_REPORT.search(head.replace(" ", ""))
+    dated = _DATE_LINE.match(head.replace(" ", "")[m.end():]) if m else None
+    if dated:
+        # the title line carries the day the report was delivered (a portal's "(2022年12月30日)"
+        # after the title): a session late in the year reviews that year, any other the year before
+        ys = years(dated.group(0))
+        late = (_month(dated.group("month")) or 0) > _limit("session_last_month_of_next_year")
+        if ys and not _titles_name_year(titles):
+            return (ys[0], "year.gov_report.title_date_late") if late else (ys[0] - 1, "year.gov_report.title_date")
     if m and not _titles_name_year(titles):
         ys = years(head.replace(" ", "")[:m.end()])  # the title glued to the speech's first words
         if ys and not _HALF_YEAR.search(head):
