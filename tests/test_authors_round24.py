@@ -54,3 +54,17 @@ def test_a_government_report_title_dated_late_in_the_year_reviews_that_year():
 def test_a_government_report_title_dated_early_in_the_year_reviews_the_year_before():
     r = one("云州市人民政府工作报告(2032年1月15日)\n" + _GOV)
     assert r.year == 2031, (r.year, r.year_rule)
+
+
+def test_a_mass_organisation_s_line_takes_no_committee_word():
+    from workreport.structure import author
+    text = "全市残联系统履职尽责：残疾人康复服务扩面，残疾人就业帮扶到户，残疾人组织建设加强，残疾人权益维护有力，残疾人事业宣传深入，残疾人证办理便捷，残疾人助学到位，残疾人文体活动丰富，残疾人托养服务覆盖。"
+    found = author.place_line_department("云岭市", "city", text)
+    assert found is not None and found[0] == "云岭市残联", found
+
+
+def test_the_united_front_line_keeps_the_committee_word():
+    from workreport.structure import author
+    text = "全市统一战线凝心聚力：统战成员学习常态开展，统战干部培训到位，统战团体服务发展，党外人士建言献策，统战宣传深入，统一战线联谊活跃，统战工作格局完善，统战信息报送及时，统战基层网络健全。"
+    found = author.place_line_department("云岭市", "city", text)
+    assert found is not None and found[0] == "云岭市委统战部", found

@@ -244,7 +244,7 @@ SCHEMAS: dict[str, Record] = {
         "own_document": PATTERN_RULE,
         "formal_street": PATTERN_RULE,
         "field_author": rule({"organs": MapOf(STR)}),
-        "place_line": rule({"rules": STRS, "min_hits": INT, "lead": INT, "uncounted": STRS, "committee": STR}),
+        "place_line": rule({"rules": STRS, "min_hits": INT, "lead": INT, "uncounted": STRS, "committee": STR, "committee_bodies": STRS}),
         "self_prefixes": WORDS_RULE,
         "placeless_owner": PATTERN_RULE,
         "self_kinds": rule({"kinds": MapOf(Record({}, {"ends": STR, "organs": STRS, "bodies": STRS,

@@ -325,7 +325,8 @@ def place_line_department(place: str, level: str | None, text: str) -> tuple[str
     # a line that is the party committee's working body's (political-legal, united front): the
     # place's committee word before the body's usual short name
     form = bodies.first_form(line.id)
-    name = place + _PLACE_LINE["committee"] + form if form else None
+    committee = _PLACE_LINE["committee"] if line.id in _PLACE_LINE["committee_bodies"] else ""
+    name = place + committee + form if form else None
     found = bodies.classify_body(name) if name else None
     return (name, found) if found is not None and found.id == line.id else None
 
