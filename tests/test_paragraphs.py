@@ -60,3 +60,13 @@ def test_a_title_broken_into_short_lines_is_joined_where_the_furniture_pass_read
     for tags in (["交通局", "全年", "总结", "范文"], ["2023", "交通局", "全年", "总结"]):
         doc = document_from_bytes(("\n".join([*tags, body]) + "\n").encode("utf-8"), "t.txt")
         assert [p.line_end - p.line_start for p in build_paragraphs(doc, frozenset())] == [0] * 5
+
+
+def test_lone_ordinal_goes_on_into_its_heading_words():
+    # (round 24) a PDF's text layer broke the heading after its number, and the year on a line of its own
+    got = paras("一、", "2031", "年重点工作任务完成情况", "(一)国家储备林建设稳步推进。", blank=False)
+    assert got[0] == (1, 3), got
+
+
+def test_lone_ordinal_over_another_heading_stays_apart():
+    assert paras("一、", "(一)国家储备林建设稳步推进。", blank=False)[0] == (1, 1)

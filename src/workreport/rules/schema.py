@@ -362,6 +362,7 @@ SCHEMAS: dict[str, Record] = {
                                 {"lost": BOOL, "written": STR, "render": STR}), non_empty=True),
         "bare_ordinal": PATTERN_RULE,
         "ordinal_continuation": PATTERN_RULE,
+        "lone_ordinal": PATTERN_RULE,
         "not_heading": PATTERN_RULES,
         "bare_heading": rule({"pattern": Pattern(), "min_chars": INT, "max_chars": INT}),
         "bare_heading_strong": PATTERN_RULE,

@@ -42,6 +42,7 @@ for _e in _T["families"]:
 _NOT = [(e["id"], rules.compiled(e["pattern"])) for e in _T["not_heading"]]
 BARE_ORDINAL = rules.pattern(_TABLE, "outline.bare_ordinal")
 ORDINAL_CONTINUATION = rules.pattern(_TABLE, "outline.ordinal_continuation")
+LONE_ORDINAL = rules.pattern(_TABLE, "outline.lone_ordinal")
 BARE_HEADING = rules.pattern(_TABLE, "outline.bare_heading")
 BARE_HEADING_MAX = int(rules.entry(_TABLE, "outline.bare_heading")["max_chars"])
 BARE_HEADING_MIN = int(rules.entry(_TABLE, "outline.bare_heading")["min_chars"])

@@ -12,7 +12,7 @@ from .. import rules
 from ..model import Document, Paragraph
 from . import cues, figures
 from .furniture import INLINE as _INLINE, furniture_rule
-from .headings import BARE_ORDINAL, ORDINAL_CONTINUATION, is_bare_heading, is_terminal, match_heading, strip_ordinal
+from .headings import BARE_ORDINAL, LONE_ORDINAL, ORDINAL_CONTINUATION, is_bare_heading, is_terminal, match_heading, strip_ordinal
 
 _TABLE = "paragraphs"
 _CONTINUATION_START = rules.pattern(_TABLE, "paragraph.continuation_start")
@@ -211,6 +211,8 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
     cs = lines.stripped(idx)
     if BARE_ORDINAL.match(cs) and ORDINAL_CONTINUATION.match(ns):
         return "paragraph.join.cut_ordinal"
+    if first and LONE_ORDINAL.match(cs) and ns and lines.heading(idx + 1) is None:
+        return "paragraph.join.lone_ordinal"  # the heading's words, broken after its number
     if cs in _OPENERS:
         # a link or a page cut the ordinal from its bracket; an excerpt cut right after the bracket
         # is the text's last line: a title or an opening under it begins another text
