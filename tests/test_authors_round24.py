@@ -68,3 +68,9 @@ def test_the_united_front_line_keeps_the_committee_word():
     text = "全市统一战线凝心聚力：统战成员学习常态开展，统战干部培训到位，统战团体服务发展，党外人士建言献策，统战宣传深入，统一战线联谊活跃，统战工作格局完善，统战信息报送及时，统战基层网络健全。"
     found = author.place_line_department("云岭市", "city", text)
     assert found is not None and found[0] == "云岭市委统战部", found
+
+
+def test_a_department_s_speaker_line_with_no_dateline_over_it_names_the_author():
+    r = one("云州市青山区发展和改革局局长 张某某\n各位代表：\n受青山区人民政府委托，我向大会报告青山区2031年国民经济和社会发展计划执行情况，请予审议。\n"
+            "一、2031年计划执行情况\n全区地区生产总值增长5.6%，各项指标稳步向好。\n二、2032年计划安排\n继续抓好各项工作。\n")
+    assert r.org == "云州市青山区发展和改革局" and r.org_rule == "org.speech.speaker_line", (r.org, r.org_rule)

@@ -30,6 +30,7 @@ _SPEECH = [(e["id"], rules.compiled(e["pattern"]), e.get("unit")) for e in _T["s
 _SPEECH_BODY = rules.entry(_TABLE, "org.speech.body")["word"]
 _ZONE_BODIES = frozenset(rules.words(_TABLE, "org.zone_bodies", "bodies"))
 _DATELINE = "org.speech.congress"
+_FILE_TITLE = "org.title.file"
 _BYLINE_ID = "org.speech.byline"
 _BYLINE = next(pat for rid, pat, _ in _SPEECH if rid == _BYLINE_ID)
 _SPEAKER_PLACE = rules.pattern(_TABLE, "org.speech.speaker_place")
@@ -80,9 +81,21 @@ def speech_org(report: Report, titles: list[tuple[str, int, str]], place_only: b
     joined = joined and (_delivered(joined, block) or joined)
     if joined:
         return organ or joined
-    # the speaker's own words name the organ (a CPPCC standing committee's dateline names its
-    # plenary, not a people's congress): they decide over a title naming only the place
-    return organ if organ and place_only else None
+    if organ and place_only:
+        # the speaker's own words name the organ (a CPPCC standing committee's dateline names its
+        # plenary, not a people's congress): they decide over a title naming only the place
+        return organ
+    # a department's speaker line heading the block with no dateline over it (the page, or a
+    # compilation, lost the session line, and no title stands over it, or the speaker line was read
+    # as the title): the department delivers the report, as under a dateline (a title's byline
+    # is read by the title rules)
+    own = [t for t in titles if t[2] != _FILE_TITLE]  # (the file's name is no title over the text)
+    headless = not own or speaker_line(own[0][0]) is not None
+    for text, line in (block[: _limit("speaker_line_lines")] if headless else []):
+        name = speaker_line(text) if line is not None else None
+        if name:
+            return OrgGuess(name, line, "org.speech.speaker_line")
+    return None
 
 
 def _organ_placed(organ: OrgGuess, block: list[tuple[str, int | None]]) -> OrgGuess:

@@ -204,7 +204,7 @@ def _gov_year(report: Report, titles: list[tuple[str, str]]) -> tuple[int, str] 
     m = _GOV_REPORT.search(head.replace(" ", ""))
     dated = _DATE_LINE.match(head.replace(" ", "")[m.end():]) if m else None
     if dated:
-        # the title line carries the day the report was delivered (a portal's "(2022年12月30日)"
+        # the title line carries the day the report was delivered (a portal prints the date in brackets
         # after the title): a session late in the year reviews that year, any other the year before
         ys = years(dated.group(0))
         late = (_month(dated.group("month")) or 0) > _limit("session_last_month_of_next_year")
