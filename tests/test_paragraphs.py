@@ -70,3 +70,8 @@ def test_lone_ordinal_goes_on_into_its_heading_words():
 
 def test_lone_ordinal_over_another_heading_stays_apart():
     assert paras("一、", "(一)国家储备林建设稳步推进。", blank=False)[0] == (1, 1)
+
+
+def test_excerpt_cut_at_a_part_number_does_not_go_on_into_the_next_text():
+    got = paras("全年各项工作有序推进。", "(二)", "今年以来，某某镇在县委的领导下，扎实推进各项工作。", blank=False)
+    assert got == [(1, 1), (2, 2), (3, 3)], got

@@ -211,8 +211,12 @@ def _joins(title_like: bool, first: bool, idx: int, lines: _Lines, so_far: str =
     cs = lines.stripped(idx)
     if BARE_ORDINAL.match(cs) and ORDINAL_CONTINUATION.match(ns):
         return "paragraph.join.cut_ordinal"
-    if first and LONE_ORDINAL.match(cs) and ns and lines.heading(idx + 1) is None:
-        return "paragraph.join.lone_ordinal"  # the heading's words, broken after its number
+    if (first and LONE_ORDINAL.match(cs) and ns and nxt_line == lines.order[idx] + 1 and lines.heading(idx + 1) is None
+            and _SENTENCE_STOP.search(ns) is None and cues.title_kind(ns, lines.norm[nxt_line - 1].strip()) is None
+            and not _opens_block(lines, idx + 1)):
+        # the heading's words (no sentence), broken after its number on the very next line (an excerpt
+        # that stops at a part's number goes on into no blank line, title or opening sentence after it)
+        return "paragraph.join.lone_ordinal"
     if cs in _OPENERS:
         # a link or a page cut the ordinal from its bracket; an excerpt cut right after the bracket
         # is the text's last line: a title or an opening under it begins another text
