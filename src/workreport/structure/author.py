@@ -322,8 +322,9 @@ def place_line_department(place: str, level: str | None, text: str) -> tuple[str
     found = bodies.classify_body(place + dept) if dept else None
     if found is not None and found.id == line.id:
         return place + dept, found
-    # a line that is the party committee's working body's (political-legal, united front): the
-    # place's committee word before the body's usual short name
+    # a line with no government department: the place's word, the committee word for the party
+    # committee's working bodies (political-legal, united front: orgs.yaml committee_bodies) and
+    # none for a mass organisation, then the body's usual short name
     form = bodies.first_form(line.id)
     committee = _PLACE_LINE["committee"] if line.id in _PLACE_LINE["committee_bodies"] else ""
     name = place + committee + form if form else None
