@@ -7,7 +7,7 @@ from __future__ import annotations
 from test_authors import one
 
 _ROWS = "索引号：11460000-0/2023-00041 分类：规划计划\n{row}\n"
-_TOWN = ("2022年政府工作报告及2023年工作安排\n一、2022年工作回顾\n"
+_TOWN = ("2031年政府工作报告及2032年工作打算\n一、2031年工作回顾\n"
          "过去一年，镇政府在区委、区政府的领导下，全镇经济平稳增长。\n"
          "全镇农民人均纯收入达到18200元，同比增长6.2%。\n")
 
@@ -28,7 +28,7 @@ def test_a_department_publishing_is_no_government():
     assert r.org_rule != "org.title.publisher_government", (r.org, r.org_rule)
 
 
-_CITY = ("2023年，市民政局在市委、市政府的坚强领导下，扎实做好各项民政工作。\n一、主要工作\n"
+_CITY = ("2031年，市民政局紧扣全市中心工作，扎实做好各项民政工作。\n一、主要工作\n"
          "全市新建乡镇(街道)社工站36个，实现全覆盖。\n二、下一步打算\n继续抓好各项工作。\n")
 
 
