@@ -16,7 +16,7 @@ from ..textnorm import norm
 from . import bodies
 from .names import OrgGuess, clean_name, is_body, is_self
 from .openings import lead_paragraphs, opening
-from .titles import is_prose, speaker_line
+from .titles import FILE_RULE, is_prose, speaker_line
 
 _TABLE = "orgs"
 _T = rules.load(_TABLE)
@@ -30,7 +30,6 @@ _SPEECH = [(e["id"], rules.compiled(e["pattern"]), e.get("unit")) for e in _T["s
 _SPEECH_BODY = rules.entry(_TABLE, "org.speech.body")["word"]
 _ZONE_BODIES = frozenset(rules.words(_TABLE, "org.zone_bodies", "bodies"))
 _DATELINE = "org.speech.congress"
-_FILE_TITLE = "org.title.file"
 _BYLINE_ID = "org.speech.byline"
 _BYLINE = next(pat for rid, pat, _ in _SPEECH if rid == _BYLINE_ID)
 _SPEAKER_PLACE = rules.pattern(_TABLE, "org.speech.speaker_place")
@@ -89,7 +88,7 @@ def speech_org(report: Report, titles: list[tuple[str, int, str]], place_only: b
     # compilation, lost the session line, and no title stands over it, or the speaker line was read
     # as the title): the department delivers the report, as under a dateline (a title's byline
     # is read by the title rules)
-    own = [t for t in titles if t[2] != _FILE_TITLE]  # (the file's name is no title over the text)
+    own = [t for t in titles if t[2] != FILE_RULE]  # (the file's name is no title over the text)
     headless = not own or speaker_line(own[0][0]) is not None
     for text, line in (block[: _limit("speaker_line_lines")] if headless else []):
         name = speaker_line(text) if line is not None else None

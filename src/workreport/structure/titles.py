@@ -13,6 +13,8 @@ from . import bodies
 from .headings import strip_ordinal
 from .names import NAME_MIN, clean_name, government_named_as_superior, is_body, is_self, limit, superior, system_stem
 
+FILE_RULE = "org.title.file"  # the file's name read as a title (weakest: a compilation's name is no report's)
+
 _TABLE = "orgs"
 _TITLE_HEAD = rules.pattern(_TABLE, "org.title.head")
 _TITLE_TAIL = rules.pattern(_TABLE, "org.title.tail")
@@ -274,7 +276,7 @@ def report_titles(report: Report, ev: Evidence) -> list[tuple[str, int | None, s
     if essay:
         out.append((*essay, "org.title.essay"))
     if ev.file_title:
-        out.append((ev.file_title, None, "org.title.file"))
+        out.append((ev.file_title, None, FILE_RULE))
     return out
 
 

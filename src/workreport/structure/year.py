@@ -17,6 +17,7 @@ from ..model import Report
 from ..textnorm import norm
 from .bodies import fold
 from .roles import cue_role
+from .titles import FILE_RULE
 
 _TABLE = "orgs"
 _YEAR = rules.pattern(_TABLE, "org.year")
@@ -44,7 +45,6 @@ _SCENE_YEAR = rules.compiled(_SCENE["pattern"])
 _LOOKING_BACK = rules.compiled(_SCENE["looking_back"])
 _RANGE = rules.pattern(_TABLE, "org.year.range")
 _DATE_LINE = rules.pattern(_TABLE, "org.year.date_line")
-FILE_RULE = "org.title.file"
 _REVIEW_ROLES = ("achievements", "highlights", "overview")
 _CLOSING = rules.pattern(_TABLE, "org.year.closing_scene")
 _THIS_YEAR = rules.pattern(_TABLE, "org.year.this_year_opening")
