@@ -460,6 +460,7 @@ SCHEMAS: dict[str, Record] = {
         "signature": PATTERN_RULE,
         "title_row": PATTERN_RULE,
         "not_a_start": PATTERN_RULE,
+        "mid_sentence": PATTERN_RULE,
         "cut_sentence": PATTERN_RULE,
         "translation_line": PATTERN_RULE,
         "subject": PATTERN_RULE,

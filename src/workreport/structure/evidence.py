@@ -304,10 +304,20 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     if f["future"] and st.late and prev is not None and c.head is None and (prev.bare or (prev.head is not None and not prev.head.inline_body)):
         f["opening"] = 0.0
     # a report that has had its plans or problems is complete: an opening after it is the next one's
-    f["opened_after_plan"] = float(st.late and c.head is None and bool(f["opening"] or f["salutation"] or f["address"]))
+    # (not an opening right under a numbered part heading that has no text of its own, naming no body: the
+    # part's first paragraph, which may open on the law or plan it applies; one that names its body is the
+    # next page's, the page before cut at its heading)
+    f["opened_after_plan"] = float(st.late and c.head is None and bool(f["opening"] or f["salutation"] or f["address"])
+                                   and not (_under_heading(prev) and c.name is None and not f["salutation"]))
     # the outline starting again splits only a document that shows it holds several reports
     # (a long speech restarts its lists many times)
     here = compilation and restart(c, st)
+    # (in a speech, a compilation's too, a part that starts the list again is its own unless it reviews the
+    # year, as a speech's first part does, or the page's furniture stands between, or the line before was
+    # cut mid-sentence (a page's end): the next speech, its head lost, would say whom it reports for first)
+    cut_above = prev is not None and not prev.terminal and not prev.colon and prev.head is None
+    if here and st.greetings and not c.gap_furniture and not cut_above and cue_role(c.head.heading) not in _FIRST_ROLES:
+        here = False
     # a speech (it has addressed its audience) restarts and rearranges its lists many times; a
     # written report does not
     higher = restart_higher(c, st) and not st.greetings
@@ -407,12 +417,14 @@ def features(i: int, cs: list[Cues], paras: list[Paragraph], st: State, compilat
     # a speech addresses its audience again before its last parts; a new speech has a head, or
     # says who reports to the congress right after its salutation
     # (the same audience: a speech to the congress that goes on to address a work meeting is another speech)
-    # (a salutation alone on its line with its colon is said once, at a speech's head: read again, it
-    # heads another speech to the same audience, whose title a site left off)
+    # (a salutation alone on its line with its colon, read again, heads another speech to the same audience,
+    # whose title a site left off, when the speaker then says whom he reports for, the page's furniture
+    # stands between or the page before was cut mid-sentence; a long speech
+    # addresses its audience so again before its closing part, and goes on with its text)
     f["repeat_salutation"] = float(any(b.greeting in st.greetings for b in (*block, *near) if b.greeting)
                                    and bool(f["salutation"] or f["exclamation"])
                                    and not (f["title"] or f["genre_title"] or f["preamble"] or f["address"])
-                                   and not any(b.salutation and b.colon for b in block))
+                                   and not ((addressed or c.gap_furniture > 0 or f["prev_unfinished"]) and any(b.salutation and b.colon for b in block)))
     if f["repeat_salutation"]:
         f["salutation"] = f["exclamation"] = 0.0  # the same speech going on: no evidence of a new one
     # (in the head, before any body, a near copy too: a page's headline or the document's file name
@@ -528,6 +540,12 @@ def _dates_head(cs: list[Cues], k: int, st: State) -> bool:
     """Is the date line ``k`` the head's own: right under a line of the report's head (its title, a
     preamble, the speaker's name), with no body paragraph in the report but the date itself?"""
     return k > st.start and cs[k - 1].head_line and st.body <= 1
+
+
+def _under_heading(prev: Cues | None) -> bool:
+    """Is the paragraph before a numbered part heading with no text of its own (the part's text to come)?"""
+    h = prev.head if prev is not None else None
+    return h is not None and not h.inline_body and h.value is not None
 
 
 def _under_part_heading(c: Cues, prev: Cues | None, st: State) -> bool:

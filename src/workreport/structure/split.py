@@ -31,6 +31,7 @@ _TITLE_WITHIN = int(rules.limit(_TABLE, "split.title_within_paragraphs"))
 _TITLE_ROW = rules.pattern(_TABLE, "split.title_row")
 _SHORT = int(rules.limit(_TABLE, "split.short_report_chars"))
 _NOT_A_START = rules.pattern(_TABLE, "split.not_a_start")
+_MID_SENTENCE = rules.pattern(_TABLE, "split.mid_sentence")
 _TOPIC_PARAS = int(rules.limit(_TABLE, "split.topic_paragraphs"))
 _TOPIC_CHARS = int(rules.limit(_TABLE, "split.topic_chars"))
 _TOPIC_MARGIN = rules.limit(_TABLE, "split.topic_margin")
@@ -700,7 +701,7 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
     for i in range(1, len(paras)):
         if cs[i].translation:
             continue  # (a translation under its line: neither a start nor the report's text, evidence.features reads past it)
-        if not _candidate(i, cs, inside, links) and not (inside[i] is None and _second_copy(i, cs, paras)):
+        if not _candidate(i, cs, paras, inside, links) and not (inside[i] is None and _second_copy(i, cs, paras)):
             st.take(cs[i], paras[i])
             continue
         f = evidence.features(i, cs, paras, st, comp, links, coh)
@@ -719,12 +720,13 @@ def decode(cs: list[evidence.Cues], paras: list[Paragraph], weights: dict[str, f
     return starts
 
 
-def _candidate(i: int, cs: list[evidence.Cues], inside: list[int | None], links: set[int]) -> bool:
+def _candidate(i: int, cs: list[evidence.Cues], paras: list[Paragraph], inside: list[int | None], links: set[int]) -> bool:
     """Is paragraph i weighed as a start at all?  The head block above starts here or nowhere;
     another text's title (a link), a name line or a later chunk never does (a short line right under
-    a page's head rows may: a part heading the text begins with when its title was lost)."""
+    a page's head rows may: a part heading the text begins with when its title was lost), nor a line that
+    begins inside a sentence (a particle or a mark that only follows words: the rest of a broken line)."""
     return inside[i] is None and i not in links and cs[i].chunk < 2 and not cs[i].teased and not (
-        cs[i].short_plain and not cs[i].headish and not cs[i].page_head)
+        cs[i].short_plain and not cs[i].headish and not cs[i].page_head) and not _MID_SENTENCE.match(paras[i].norm_text.lstrip())
 
 
 def _second_copy(i: int, cs: list[evidence.Cues], paras: list[Paragraph]) -> bool:
@@ -834,7 +836,7 @@ def training_rows(cs: list[evidence.Cues], paras: list[Paragraph], gold_starts: 
         y = paras[i].line_start in gold_starts
         if cs[i].translation and not y:
             continue
-        if _candidate(i, cs, inside, links):
+        if _candidate(i, cs, paras, inside, links):
             rows.append((evidence.features(i, cs, paras, st, comp, links, coh), y))
         if y:
             st.begin(i)
