@@ -136,7 +136,17 @@ def is_body(name: str) -> bool:
     """A name of a known kind of body whose owner part is a name, not a phrase."""
     m = bodies.classify_body(name)
     return m is not None and not _NOT_IN_OWNER.search(m.prefix[place_start(m.prefix):]) and not _GENERIC.match(m.prefix + m.form) \
-        and not (m.comprehensive and (_ORGAN_IN_PLACE.search(m.prefix) or _QUALITY.search(m.prefix)))
+        and not (m.comprehensive and (_ORGAN_IN_PLACE.search(m.prefix) or _QUALITY.search(m.prefix))) \
+        and not common_noun(m)
+
+
+def common_noun(m: bodies.BodyMatch) -> bool:
+    """Is a place's form read after a character it makes a common word with (the countryside, the city:
+    levels.yaml not_place)?  A common noun of the text, no body (a farm's, a village's name stays)."""
+    if not m.place or not m.prefix:
+        return False
+    own = bodies.fold(m.prefix[-1:] + m.place)
+    return own in bodies.table().not_place
 
 
 def superior(s: str, start: int, end: int) -> bool:
